@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/report"
+	"github.com/briefhq/brief/templates"
+)
+
+// DataOptions are the flags every command that reads data shares.
+type DataOptions struct {
+	Data string
+	Week string
+	AsOf string
+	Lang string
+}
+
+func (o *DataOptions) bind(c *cobra.Command, withWeek bool) {
+	c.Flags().StringVar(&o.Data, "data", "data", "dataset folder or observations file")
+	c.Flags().StringVar(&o.Lang, "lang", "en", "language of entity names (entities.yaml may name them per language)")
+	if withWeek {
+		c.Flags().StringVar(&o.Week, "week", "", "ISO week to report, e.g. 2025-W05 (default: the latest week in the data)")
+		c.Flags().StringVar(&o.AsOf, "as-of", "", "report the data as known on this day, YYYY-MM-DD (its week is the brief's week)")
+		c.MarkFlagsMutuallyExclusive("week", "as-of")
+	}
+}
+
+// load reads and validates the dataset, printing warnings to io.Err.
+func load(o *DataOptions, now time.Time, io IO) (*dataset.Dataset, error) {
+	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: now})
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range diags {
+		fmt.Fprintln(io.Err, d.String())
+	}
+	return ds, nil
+}
+
+// week resolves --week / --as-of, else the latest week in the data.
+func (o *DataOptions) week(cmd string, ds *dataset.Dataset, now time.Time) (period.Period, time.Time, error) {
+	switch {
+	case o.Week != "":
+		p, err := period.Parse(o.Week)
+		if err != nil || p.Kind != period.Week {
+			return period.Period{}, time.Time{}, usagef(cmd, "--week %q: use an ISO week such as 2025-W05", o.Week)
+		}
+		return p, p.End, nil
+	case o.AsOf != "":
+		t, err := time.Parse("2006-01-02", o.AsOf)
+		if err != nil {
+			return period.Period{}, time.Time{}, usagef(cmd, "--as-of %q: use a date such as 2025-02-07", o.AsOf)
+		}
+		return period.WeekOf(t), t, nil
+	}
+	d := report.LatestDay(ds, now)
+	w := period.WeekOf(d)
+	return w, w.End, nil
+}
+
+// clock is the generated-at time: --generated-at, else SOURCE_DATE_EPOCH,
+// else now. Fixing either gives byte-identical output.
+func clock(cmd, flag string, io IO) (time.Time, error) {
+	if flag != "" {
+		for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+			if t, err := time.Parse(layout, flag); err == nil {
+				return t.UTC(), nil
+			}
+		}
+		return time.Time{}, usagef(cmd, "--generated-at %q: use RFC 3339 (2025-02-10T09:00:00Z) or a date", flag)
+	}
+	if s := io.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: must be seconds since 1970-01-01 UTC", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	return io.Now().UTC(), nil
+}
+
+// loadKind finds a brief kind: DIR/manifest.yaml, or DIR/<kind>/, or the
+// embedded default.
+func loadKind(dir, kind string) (*narrative.Kind, error) {
+	if dir == "" {
+		return narrative.LoadKind(templates.FS, kind, "templates/"+kind)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "manifest.yaml")); err == nil {
+		return narrative.LoadKind(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)))
+	}
+	if _, err := os.Stat(filepath.Join(dir, kind, "manifest.yaml")); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("--templates %s: no manifest.yaml there nor in %s: copy templates/%s from the repository as a start", dir, filepath.Join(dir, kind), kind)
+		}
+		return nil, err
+	}
+	return narrative.LoadKind(os.DirFS(dir), kind, filepath.ToSlash(filepath.Join(filepath.Clean(dir), kind)))
+}
+
+// formats parses --format md,pdf,json.
+func formats(cmd, s string) (report.Formats, error) {
+	var f report.Formats
+	for _, p := range strings.Split(s, ",") {
+		switch strings.TrimSpace(strings.ToLower(p)) {
+		case "md", "markdown":
+			f.MD = true
+		case "pdf":
+			f.PDF = true
+		case "json":
+			f.JSON = true
+		case "":
+		default:
+			return f, usagef(cmd, "--format %q: use a list of md, pdf, json", s)
+		}
+	}
+	if !f.MD && !f.PDF && !f.JSON {
+		return f, usagef(cmd, "--format %q names no format: use md, pdf, json", s)
+	}
+	return f, nil
+}

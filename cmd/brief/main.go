@@ -1,0 +1,78 @@
+// Command brief turns an indicator dataset into a weekly brief (Markdown,
+// PDF and a JSON audit record) and press talking points, offline.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
+// IO is where a command reads and writes; tests pass buffers.
+type IO struct {
+	Out, Err io.Writer
+	// Now is the clock; Getenv reads the environment.
+	Now    func() time.Time
+	Getenv func(string) string
+}
+
+func main() { os.Exit(run(os.Args[1:])) }
+
+func run(args []string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	io := IO{Out: os.Stdout, Err: os.Stderr, Now: time.Now, Getenv: os.Getenv}
+	return execute(ctx, args, io)
+}
+
+// execute runs the command line and maps the error to an exit code:
+// 0 ok, 1 input or run error, 2 usage.
+func execute(ctx context.Context, args []string, io IO) int {
+	cmd := newRootCmd(io)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	var ue *usageError
+	var de *dataset.Error
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		fmt.Fprintf(io.Err, "brief: %s\n", ee.msg)
+		return ee.code
+	case errors.As(err, &de):
+		fmt.Fprintln(io.Err, de.Error())
+		return 1
+	case errors.As(err, &ue):
+		fmt.Fprintf(io.Err, "brief: %v\nRun 'brief %s --help' for usage.\n", ue.err, ue.cmd)
+		return 2
+	case isCobraUsage(err):
+		fmt.Fprintf(io.Err, "brief: %v\nRun 'brief --help' for usage.\n", err)
+		return 2
+	}
+	fmt.Fprintf(io.Err, "brief: %v\n", err)
+	return 1
+}
+
+// usageError is a wrong flag value or argument: exit code 2.
+type usageError struct {
+	cmd string
+	err error
+}
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+func usagef(cmd, format string, a ...any) error {
+	return &usageError{cmd: cmd, err: fmt.Errorf(format, a...)}
+}

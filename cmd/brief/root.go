@@ -1,0 +1,38 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+func newRootCmd(io IO) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "brief",
+		Short: "Turn an indicator dataset into a sourced weekly brief and talking points",
+		Long: `brief turns an indicator dataset (observations, catalogs, events) into a
+weekly brief in Markdown, PDF and a JSON audit record, offline from templates.
+Every figure is footnoted to its source.`,
+		Version:       version,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(io.Out)
+	root.SetErr(io.Err)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{cmd: c.Name(), err: err}
+	})
+	root.AddCommand(newWeeklyCmd(io), newValidateCmd(io), newFactsCmd(io))
+	return root
+}
+
+// isCobraUsage recognises cobra's own argument errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires ", "invalid argument"} {
+		if strings.Contains(msg, p) {
+			return true
+		}
+	}
+	return false
+}

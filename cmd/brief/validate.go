@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/briefhq/brief/internal/dataset"
+)
+
+// ValidateOptions are the flags of `brief validate`.
+type ValidateOptions struct {
+	DataOptions
+	JSON bool
+}
+
+func newValidateCmd(io IO) *cobra.Command {
+	o := &ValidateOptions{}
+	c := &cobra.Command{
+		Use:   "validate",
+		Short: "Check a dataset and report every problem as file:line:col",
+		Args:  cobra.NoArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return runValidate(c.Context(), o, io) },
+	}
+	o.bind(c, false)
+	c.Flags().BoolVar(&o.JSON, "json", false, "print the findings as JSON")
+	return c
+}
+
+type finding struct {
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col,omitempty"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
+	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: io.Now()})
+	var de *dataset.Error
+	if err != nil && !errors.As(err, &de) {
+		return err
+	}
+	nerr, nwarn := 0, 0
+	list := make([]finding, 0, len(diags))
+	for _, d := range diags {
+		sev := "error"
+		if d.Severity == dataset.SevWarning {
+			sev = "warning"
+			nwarn++
+		} else {
+			nerr++
+		}
+		list = append(list, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, sev, d.Message})
+	}
+	if o.JSON {
+		b, _ := json.MarshalIndent(map[string]any{"data": o.Data, "errors": nerr, "warnings": nwarn, "findings": list}, "", "  ")
+		fmt.Fprintln(io.Out, string(b))
+	} else {
+		for _, d := range diags {
+			fmt.Fprintln(io.Err, d.String())
+		}
+	}
+	if nerr > 0 {
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %d errors, %d warnings", o.Data, nerr, nwarn)}
+	}
+	if !o.JSON {
+		fmt.Fprintf(io.Out, "%s: ok: %d observations, %d indicators, %d entities, %d events; %d warnings\n",
+			o.Data, len(ds.Observations), len(ds.Indicators), len(ds.Entities), len(ds.Events), nwarn)
+	}
+	return nil
+}
+
+// exitError ends a command with a code and a one-line message, after it
+// has printed its own findings.
+type exitError struct {
+	code int
+	msg  string
+}
+
+func (e *exitError) Error() string { return e.msg }

@@ -1,0 +1,101 @@
+// Package atomicfile writes a set of files so that readers see either the
+// old files or the complete new ones, never a half-written file.
+package atomicfile
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+)
+
+// File is one file to write.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// WriteAll writes every file to a temporary file in its folder, syncs it,
+// then renames each into place. If any write fails, the temporary files
+// are removed and no destination is touched. Folders are created as needed.
+func WriteAll(files []File) error {
+	files = append([]File(nil), files...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	temps := make([]string, 0, len(files))
+	cleanup := func() {
+		for _, t := range temps {
+			os.Remove(t)
+		}
+	}
+	for _, f := range files {
+		dir := filepath.Dir(f.Path)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			cleanup()
+			return fmt.Errorf("create folder %s: %w", dir, err)
+		}
+		tmp, err := writeTemp(dir, filepath.Base(f.Path), f.Data)
+		if err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		temps = append(temps, tmp)
+	}
+	for i, f := range files {
+		if err := os.Rename(temps[i], f.Path); err != nil {
+			cleanup()
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+		temps[i] = ""
+	}
+	for _, dir := range dirsOf(files) {
+		syncDir(dir)
+	}
+	return nil
+}
+
+func writeTemp(dir, base string, data []byte) (string, error) {
+	f, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	name := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, 0o644)
+	}
+	if err != nil {
+		os.Remove(name)
+		return "", err
+	}
+	return name, nil
+}
+
+func dirsOf(files []File) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, f := range files {
+		d := filepath.Dir(f.Path)
+		if !seen[d] {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// syncDir makes the renames durable; failure to sync a folder (some file
+// systems refuse) is not an error of the write itself.
+func syncDir(dir string) {
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	_ = d.Sync()
+	d.Close()
+}

@@ -1,0 +1,108 @@
+// Package audit builds the JSON record written beside every brief: what was
+// stated, from which facts, rows and sources, with which templates.
+package audit
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+
+	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/narrative"
+)
+
+// Version of the record's shape; bump it when a field changes meaning.
+const Version = 1
+
+// Record is brief.json.
+type Record struct {
+	Version   int                         `json:"version"`
+	Kind      string                      `json:"kind"`
+	Period    string                      `json:"period"`
+	Start     string                      `json:"start"`
+	End       string                      `json:"end"`
+	AsOf      string                      `json:"as_of"`
+	Generated string                      `json:"generated_at"`
+	Title     string                      `json:"title"`
+	Tool      Tool                        `json:"tool"`
+	Data      Data                        `json:"data"`
+	Templates Templates                   `json:"templates"`
+	Outputs   []Output                    `json:"outputs"`
+	Sections  []narrative.RenderedSection `json:"sections"`
+	Sources   []narrative.SourceRef       `json:"sources"`
+	Charts    []Chart                     `json:"charts"`
+	Facts     []facts.Fact                `json:"facts"`
+	// Polish is null until the LLM polish exists; then one entry per section.
+	Polish   []any    `json:"polish"`
+	Warnings []string `json:"warnings"`
+}
+
+// Tool names the program that wrote the record.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Data describes the input.
+type Data struct {
+	Path         string `json:"path"`
+	Observations int    `json:"observations"`
+	Indicators   int    `json:"indicators"`
+	Entities     int    `json:"entities"`
+	Events       int    `json:"events"`
+}
+
+// Templates names the brief kind's folder and the hash of each file.
+type Templates struct {
+	Dir   string            `json:"dir"`
+	Files map[string]string `json:"files"`
+}
+
+// Output is one file written with the record, with its hash.
+type Output struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+	Bytes  int    `json:"bytes"`
+}
+
+// Chart is a chart of the brief, by file name.
+type Chart struct {
+	File   string        `json:"file"`
+	Kind   chart.Kind    `json:"kind"`
+	Title  string        `json:"title"`
+	Source string        `json:"source"`
+	Points []chart.Point `json:"points"`
+}
+
+// NewOutput hashes a written file's content.
+func NewOutput(file string, data []byte) Output {
+	sum := sha256.Sum256(data)
+	return Output{File: file, SHA256: hex.EncodeToString(sum[:]), Bytes: len(data)}
+}
+
+// Charts lists a document's charts for the record.
+func Charts(cs []chart.Chart) []Chart {
+	out := make([]Chart, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, Chart{File: c.File, Kind: c.Kind, Title: c.Title, Source: c.Source, Points: c.Points})
+	}
+	return out
+}
+
+// Marshal writes the record as indented JSON with a final newline. Map keys
+// are sorted by encoding/json, so the bytes are reproducible.
+func (r *Record) Marshal() ([]byte, error) {
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}

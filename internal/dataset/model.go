@@ -1,0 +1,125 @@
+// Package dataset loads and validates an indicator dataset: observations in
+// tidy form (CSV, JSON or YAML), the indicator and entity catalogs, dated
+// events, and mappings that read other shapes of CSV in place.
+package dataset
+
+import (
+	"time"
+
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Status says what kind of figure an observation is.
+type Status string
+
+// The statuses of SPEC section 2; an empty status column means Actual.
+const (
+	Actual   Status = "actual"
+	Estimate Status = "estimate"
+	Plan     Status = "plan"
+	Target   Status = "target"
+)
+
+// Pos is where a value came from: file as the user named it, 1-based line
+// and column (column 0 when only the line is known).
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// Observation is one row of the tidy table.
+type Observation struct {
+	Indicator   string
+	Entity      string
+	Counterpart string // optional: the other side of a bilateral figure
+	Period      period.Period
+	Value       float64
+	Unit        string
+	Released    time.Time // zero when the row gives no release date
+	Source      string
+	SourceURL   string
+	Note        string
+	Status      Status
+	Pos         Pos
+}
+
+// HigherIs says how a rise of an indicator reads.
+type HigherIs string
+
+// Values of HigherIs; the empty value means Neutral.
+const (
+	Good    HigherIs = "good"
+	Bad     HigherIs = "bad"
+	Neutral HigherIs = "neutral"
+)
+
+// Topic is a section of the brief. Topics come from an optional `topics:`
+// list in indicators.yaml (id, name), else in order of first use.
+type Topic struct {
+	ID   string
+	Name string
+	Pos  Pos
+}
+
+// Indicator is an entry of indicators.yaml.
+type Indicator struct {
+	ID          string
+	Name        string
+	Topic       string
+	Unit        string
+	Decimals    int // -1 when the catalog does not say
+	HigherIs    HigherIs
+	Description string
+	Pos         Pos
+}
+
+// Entity is an entry of entities.yaml. Names maps a language ("en", "ru")
+// to a name; a plain string name is stored under "".
+type Entity struct {
+	ID     string
+	Names  map[string]string
+	Short  string
+	Groups []string
+	Pos    Pos
+}
+
+// Name is the entity's name in lang, falling back to the plain name, then
+// English, then the id.
+func (e Entity) Name(lang string) string {
+	for _, k := range []string{lang, "", "en"} {
+		if n := e.Names[k]; n != "" {
+			return n
+		}
+	}
+	return e.ID
+}
+
+// Event is a dated qualitative item from events.csv. Date is a period so
+// that an event known only by year or month ("the 2024 media forum") can
+// be recorded without inventing a day.
+type Event struct {
+	Date      period.Period
+	Topic     string
+	Entities  []string
+	Title     string
+	Summary   string
+	Source    string
+	SourceURL string
+	Pos       Pos
+}
+
+// Dataset is everything loaded from one dataset folder or file.
+// Catalog slices keep file order; Observations keep file order too.
+type Dataset struct {
+	Dir          string
+	Observations []Observation
+	Indicators   []Indicator
+	Entities     []Entity
+	Topics       []Topic
+	Events       []Event
+	// HasIndicatorCatalog and HasEntityCatalog tell whether ids must be
+	// declared (SPEC: with catalogs, an unknown id is an error).
+	HasIndicatorCatalog bool
+	HasEntityCatalog    bool
+}

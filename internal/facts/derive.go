@@ -1,0 +1,303 @@
+package facts
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Options fix the moment a brief describes.
+type Options struct {
+	// AsOf is the last day the brief covers (inclusive); rows released
+	// later are unknown to it.
+	AsOf time.Time
+	// WeekStart is the first day of the brief's week: figures released from
+	// then to AsOf are New.
+	WeekStart time.Time
+}
+
+// Set is every fact derived for one as-of date, in a stable order: topic,
+// indicator and entity in catalog order, then kind.
+type Set struct {
+	AsOf   time.Time
+	Series []*Series
+	Facts  []Fact
+	ds     *dataset.Dataset
+}
+
+// Known reports whether o was public at asOf. Rows with a release date are
+// known from that day. Rows without one are known once their period has
+// ended, except plans and targets, which describe the future and are known
+// from the start.
+func Known(o *dataset.Observation, asOf time.Time) bool {
+	if !o.Released.IsZero() {
+		return !o.Released.After(asOf)
+	}
+	if o.Status == dataset.Plan || o.Status == dataset.Target {
+		return true
+	}
+	return !o.Period.End.After(asOf)
+}
+
+// definitiveness ranks statuses when one period has several rows.
+func definitiveness(s dataset.Status) int {
+	switch s {
+	case dataset.Actual, "":
+		return 0
+	case dataset.Estimate:
+		return 1
+	}
+	return 2
+}
+
+type order struct {
+	topic, indicator, entity map[string]int
+}
+
+func newOrder(ds *dataset.Dataset) order {
+	o := order{map[string]int{}, map[string]int{}, map[string]int{}}
+	for i, t := range ds.Topics {
+		o.topic[t.ID] = i
+	}
+	for i, in := range ds.Indicators {
+		o.indicator[in.ID] = i
+	}
+	for i, e := range ds.Entities {
+		o.entity[e.ID] = i
+	}
+	return o
+}
+
+func (o order) lessKey(a, b SeriesKey) bool {
+	if a.Indicator != b.Indicator {
+		return lessBy(o.indicator, a.Indicator, b.Indicator)
+	}
+	if a.Entity != b.Entity {
+		return lessBy(o.entity, a.Entity, b.Entity)
+	}
+	return lessBy(o.entity, a.Counterpart, b.Counterpart)
+}
+
+// lessBy orders ids by catalog position, unknown ids last by name.
+func lessBy(pos map[string]int, a, b string) bool {
+	pa, oka := pos[a]
+	pb, okb := pos[b]
+	switch {
+	case oka && okb:
+		return pa < pb
+	case oka != okb:
+		return oka
+	}
+	return a < b
+}
+
+// Derive computes the facts of ds as known at opts.AsOf.
+func Derive(ds *dataset.Dataset, opts Options) *Set {
+	ord := newOrder(ds)
+	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
+	for i := range ds.Indicators {
+		ind[ds.Indicators[i].ID] = &ds.Indicators[i]
+	}
+
+	// One pass over the rows builds the series.
+	byKey := map[SeriesKey]*Series{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if !Known(o, opts.AsOf) {
+			continue
+		}
+		k := SeriesKey{o.Indicator, o.Entity, o.Counterpart}
+		s := byKey[k]
+		if s == nil {
+			s = &Series{Key: k}
+			byKey[k] = s
+		}
+		s.Obs = append(s.Obs, o)
+	}
+	set := &Set{AsOf: opts.AsOf, ds: ds}
+	for _, s := range byKey {
+		sort.SliceStable(s.Obs, func(i, j int) bool {
+			if c := period.Compare(s.Obs[i].Period, s.Obs[j].Period); c != 0 {
+				return c < 0
+			}
+			return definitiveness(s.Obs[i].Status) < definitiveness(s.Obs[j].Status)
+		})
+		// Keep the most definitive row of each period.
+		kept := s.Obs[:0]
+		for _, o := range s.Obs {
+			if n := len(kept); n > 0 && period.Compare(kept[n-1].Period, o.Period) == 0 {
+				continue
+			}
+			kept = append(kept, o)
+		}
+		s.Obs = kept
+		set.Series = append(set.Series, s)
+	}
+	sort.Slice(set.Series, func(i, j int) bool { return ord.lessKey(set.Series[i].Key, set.Series[j].Key) })
+
+	topicOf := func(id string) string {
+		if in := ind[id]; in != nil {
+			return in.Topic
+		}
+		return ""
+	}
+	inWeek := func(o *dataset.Observation) bool {
+		return !o.Released.IsZero() && !o.Released.Before(opts.WeekStart) && !o.Released.After(opts.AsOf)
+	}
+
+	var out []Fact
+	var latest []*Fact
+	for _, s := range set.Series {
+		last := s.Last()
+		base := Fact{
+			Topic: topicOf(s.Key.Indicator), Indicator: s.Key.Indicator, Entity: s.Key.Entity,
+			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(),
+			Value: last.Value, Unit: last.Unit, Status: statusOf(last), Note: last.Note, New: inWeek(last),
+			Sources: []Source{sourceOf(last)},
+		}
+		f := base
+		f.Kind = Latest
+		f.Salience = 1
+		if f.New {
+			f.Salience += 2
+		}
+		out = append(out, f)
+
+		// Earlier points of the same granularity, for changes and records.
+		var same []*dataset.Observation
+		for _, o := range s.Obs[:len(s.Obs)-1] {
+			if o.Period.Kind == last.Period.Kind {
+				same = append(same, o)
+			}
+		}
+		pct := format.IsPercent(last.Unit)
+		if n := len(same); n > 0 {
+			f := base
+			f.Kind = ChangePrev
+			f.Against = compare(last, same[n-1], pct)
+			f.Sources = append(f.Sources, sourceOf(same[n-1]))
+			f.Salience = changeSalience(f.Against, pct) + boolf(f.New, 1)
+			out = append(out, f)
+		}
+		if last.Period.Kind != period.Year {
+			ya := last.Period.YearAgo()
+			for _, o := range same {
+				if period.Compare(o.Period, ya) == 0 {
+					f := base
+					f.Kind = ChangeYear
+					f.Against = compare(last, o, pct)
+					f.Sources = append(f.Sources, sourceOf(o))
+					f.Salience = changeSalience(f.Against, pct) + 0.5 + boolf(f.New, 1)
+					out = append(out, f)
+				}
+			}
+		}
+		if len(same) >= 2 {
+			hi, lo := true, true
+			for _, o := range same {
+				hi = hi && last.Value > o.Value
+				lo = lo && last.Value < o.Value
+			}
+			if hi || lo {
+				f := base
+				f.Kind, f.Since = RecordHigh, len(same)
+				if lo {
+					f.Kind = RecordLow
+				}
+				f.Salience = 2 + math.Log10(float64(len(same))) + boolf(f.New, 1)
+				out = append(out, f)
+			}
+		}
+	}
+	for i := range out {
+		if out[i].Kind == Latest {
+			latest = append(latest, &out[i])
+		}
+	}
+	out = append(out, groupFacts(ds, latest)...)
+	out = append(out, statusCounts(ds, latest)...)
+	for i := range out {
+		out[i].ID = factID(&out[i])
+	}
+	kindOrder := map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Rank: 4, Share: 5, StatusCount: 6}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := &out[i], &out[j]
+		if a.Topic != b.Topic {
+			return lessBy(ord.topic, a.Topic, b.Topic)
+		}
+		if (a.Kind == StatusCount) != (b.Kind == StatusCount) {
+			return b.Kind == StatusCount
+		}
+		ka := SeriesKey{a.Indicator, a.Entity, a.Counterpart}
+		kb := SeriesKey{b.Indicator, b.Entity, b.Counterpart}
+		if ka != kb {
+			return ord.lessKey(ka, kb)
+		}
+		if kindOrder[a.Kind] != kindOrder[b.Kind] {
+			return kindOrder[a.Kind] < kindOrder[b.Kind]
+		}
+		return a.Group < b.Group
+	})
+	set.Facts = out
+	return set
+}
+
+func boolf(b bool, v float64) float64 {
+	if b {
+		return v
+	}
+	return 0
+}
+
+func statusOf(o *dataset.Observation) dataset.Status {
+	if o.Status == "" {
+		return dataset.Actual
+	}
+	return o.Status
+}
+
+func sourceOf(o *dataset.Observation) Source {
+	return Source{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}
+}
+
+// compare sets cur against prev. For percent units the percent change of a
+// percent is meaningless, so only the difference (in points) is kept.
+func compare(cur, prev *dataset.Observation, percentUnit bool) *Comparison {
+	c := &Comparison{Period: prev.Period, Label: prev.Period.Label(), Value: prev.Value, Abs: cur.Value - prev.Value}
+	if !percentUnit && prev.Value != 0 {
+		c.Pct = 100 * c.Abs / math.Abs(prev.Value)
+		c.HasPct = true
+	}
+	return c
+}
+
+func changeSalience(c *Comparison, percentUnit bool) float64 {
+	mag := math.Abs(c.Pct)
+	if percentUnit || !c.HasPct {
+		mag = 10 * math.Abs(c.Abs)
+	}
+	// 1% -> ~0.8, 10% -> ~1.5, 100% -> ~2.3; capped so one wild swing
+	// does not crowd out everything else.
+	return math.Min(3, 0.5+math.Log10(1+mag)*0.9)
+}
+
+func factID(f *Fact) string {
+	parts := []string{string(f.Kind)}
+	if f.Kind == StatusCount {
+		parts = append(parts, f.Topic)
+	} else {
+		parts = append(parts, f.Indicator, f.Entity)
+		if f.Counterpart != "" {
+			parts = append(parts, "vs", f.Counterpart)
+		}
+	}
+	if f.Group != "" {
+		parts = append(parts, "in", f.Group)
+	}
+	return strings.Join(parts, "/")
+}

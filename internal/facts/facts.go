@@ -1,0 +1,91 @@
+// Package facts derives what a brief says from a dataset: latest values,
+// changes, ranks, shares, records and status counts, each with the
+// observations it came from and a salience score.
+package facts
+
+import (
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Kind of fact.
+type Kind string
+
+// The kinds of SPEC section 3.
+const (
+	Latest      Kind = "latest"       // latest value of a series
+	ChangePrev  Kind = "change_prev"  // change on the previous period
+	ChangeYear  Kind = "change_year"  // change on the same period a year earlier
+	Rank        Kind = "rank"         // rank among the entities of a group
+	Share       Kind = "share"        // share of the group total
+	RecordHigh  Kind = "record_high"  // latest value is the series' highest
+	RecordLow   Kind = "record_low"   // latest value is the series' lowest
+	StatusCount Kind = "status_count" // number of series of a topic by status
+)
+
+// SeriesKey identifies a series: one indicator for one entity (and one
+// counterpart, for bilateral figures).
+type SeriesKey struct {
+	Indicator   string `json:"indicator"`
+	Entity      string `json:"entity"`
+	Counterpart string `json:"counterpart,omitempty"`
+}
+
+// Series is the observations of one SeriesKey known at the as-of date,
+// one per period (the most definitive status wins), oldest first.
+type Series struct {
+	Key SeriesKey
+	Obs []*dataset.Observation
+}
+
+// Last is the newest observation of the series.
+func (s *Series) Last() *dataset.Observation { return s.Obs[len(s.Obs)-1] }
+
+// Source is the provenance of one figure: the dataset row and its source.
+type Source struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Source    string `json:"source"`
+	SourceURL string `json:"source_url,omitempty"`
+}
+
+// Comparison is a value set against an earlier one.
+type Comparison struct {
+	Period period.Period `json:"-"`
+	Label  string        `json:"period"`
+	Value  float64       `json:"value"`
+	Abs    float64       `json:"abs"`
+	Pct    float64       `json:"pct"`
+	HasPct bool          `json:"has_pct"`
+}
+
+// Fact is one derived statement. Only the fields of its Kind are set.
+type Fact struct {
+	ID          string         `json:"id"`
+	Kind        Kind           `json:"kind"`
+	Topic       string         `json:"topic"`
+	Indicator   string         `json:"indicator,omitempty"`
+	Entity      string         `json:"entity,omitempty"`
+	Counterpart string         `json:"counterpart,omitempty"`
+	Group       string         `json:"group,omitempty"`
+	Period      period.Period  `json:"-"`
+	PeriodLabel string         `json:"period,omitempty"`
+	Value       float64        `json:"value"`
+	Unit        string         `json:"unit,omitempty"`
+	Status      dataset.Status `json:"status,omitempty"`
+	Note        string         `json:"note,omitempty"`
+	// New is set when the figure was released during the brief's week.
+	New bool `json:"new,omitempty"`
+	// Against is the earlier value of a change.
+	Against *Comparison `json:"against,omitempty"`
+	// Rank is 1-based among Of entities; Total is the group total of a share.
+	Rank  int     `json:"rank,omitempty"`
+	Of    int     `json:"of,omitempty"`
+	Total float64 `json:"total,omitempty"`
+	// Since is the number of earlier points a record beats.
+	Since int `json:"since,omitempty"`
+	// Counts by status, for StatusCount.
+	Counts   map[dataset.Status]int `json:"counts,omitempty"`
+	Sources  []Source               `json:"sources"`
+	Salience float64                `json:"salience"`
+}

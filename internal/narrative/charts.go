@@ -1,0 +1,93 @@
+package narrative
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/format"
+)
+
+// chart records a chart of an indicator and returns the Markdown image
+// that stands for it: "bar" shows the latest value by entity, "line" the
+// indicator's longest series over time. The image's file is written beside
+// brief.md as SVG; the PDF draws the same chart as vectors.
+func (s *state) chart(kind string, iv *Indicator) (string, error) {
+	if iv == nil {
+		return "", fmt.Errorf("chart: no indicator")
+	}
+	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.unit, Title: iv.raw}
+	if iv.Counterpart != nil {
+		c.Title += " with " + iv.Counterpart.raw
+	}
+	var rows []*Row
+	switch c.Kind {
+	case chart.Bar:
+		if len(iv.Rows) < 2 {
+			return "", fmt.Errorf("chart bar %s: needs at least two figures, has %d (test len .Rows first)", iv.ID, len(iv.Rows))
+		}
+		rows = iv.Rows
+		if iv.Period != "" {
+			c.Title += ", " + iv.Period
+		}
+	case chart.Line:
+		if len(iv.History) < 2 {
+			return "", fmt.Errorf("chart line %s: needs a series of at least two periods, has %d (test len .History first)", iv.ID, len(iv.History))
+		}
+		rows = iv.History
+		if e := iv.historyEntity; e != nil {
+			c.Title += ", " + e.raw
+		}
+	default:
+		return "", fmt.Errorf("chart: unknown kind %q; use \"bar\" or \"line\"", kind)
+	}
+	values := make([]float64, len(rows))
+	for i, r := range rows {
+		values[i] = r.Value
+	}
+	factor, word := format.ScaleOf(values)
+	c.Scale = factor
+	if word != "" {
+		c.Unit = strings.TrimSpace(iv.unit + " " + word)
+	}
+	var srcs []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		label := r.Period
+		if c.Kind == chart.Bar {
+			label = r.Entity.raw
+		}
+		c.Points = append(c.Points, chart.Point{Label: label, Value: r.Value, Text: r.Text})
+		for _, src := range r.sources {
+			if !seen[src] {
+				seen[src] = true
+				srcs = append(srcs, src)
+			}
+		}
+	}
+	c.Source = "Source: " + strings.Join(srcs, "; ")
+	c.File = "chart-" + slug(iv.ID) + "-" + kind + ".svg"
+	if !s.chartAt[c.File] {
+		s.chartAt[c.File] = true
+		s.charts = append(s.charts, c)
+	}
+	return fmt.Sprintf("![%s](%s)", format.EscapeMarkdown(c.Title), c.File), nil
+}
+
+// slug keeps ASCII letters, digits, - and _ of an id, so a chart's file
+// name can never leave the brief's folder.
+func slug(id string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(id) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	if b.Len() == 0 {
+		return "chart"
+	}
+	return b.String()
+}

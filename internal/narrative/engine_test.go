@@ -1,0 +1,196 @@
+package narrative
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// tiny is a dataset built in code: two entities, one indicator with two
+// years, one event.
+func tiny() *dataset.Dataset {
+	rel := time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)
+	obs := func(ent string, p string, v float64, line int) dataset.Observation {
+		return dataset.Observation{
+			Indicator: "exports", Entity: ent, Period: period.MustParse(p), Value: v, Unit: "USD",
+			Released: rel, Source: "Stats Office", SourceURL: "https://stats.example/exports",
+			Status: dataset.Actual, Pos: dataset.Pos{File: "data/observations.csv", Line: line},
+		}
+	}
+	return &dataset.Dataset{
+		Observations: []dataset.Observation{
+			obs("A", "2023", 2e9, 2), obs("A", "2024", 2.5e9, 3), obs("B", "2024", 1e9, 4),
+		},
+		Indicators: []dataset.Indicator{{ID: "exports", Name: "Exports", Topic: "trade", Unit: "USD", Decimals: 1}},
+		Entities: []dataset.Entity{
+			{ID: "A", Names: map[string]string{"": "Alphaland"}, Groups: []string{"region"}},
+			{ID: "B", Names: map[string]string{"": "Betaland"}, Groups: []string{"region"}},
+		},
+		Topics: []dataset.Topic{{ID: "trade", Name: "Trade"}},
+		Events: []dataset.Event{{
+			Date: period.MustParse("2025-02-04"), Topic: "trade", Entities: []string{"A"}, Title: "Fair opens",
+			Summary: "A trade fair opened", Source: "Fair office", Pos: dataset.Pos{File: "data/events.csv", Line: 2},
+		}},
+		HasIndicatorCatalog: true, HasEntityCatalog: true,
+	}
+}
+
+func tinyBrief(t *testing.T) *Brief {
+	t.Helper()
+	ds := tiny()
+	w := period.MustParse("2025-W06")
+	set := facts.Derive(ds, facts.Options{AsOf: w.End, WeekStart: w.Start})
+	return Build(ds, set, BuildOptions{Title: "Test brief", Week: w, Generated: time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)})
+}
+
+func kindFrom(t *testing.T, files map[string]string) (*Kind, error) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, src := range files {
+		fsys["k/"+name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return LoadKind(fsys, "k", "templates/k")
+}
+
+const oneSection = "title: T\nsections:\n  - id: main\n    template: main.tmpl\n"
+
+func TestParseErrorsNameFileAndLine(t *testing.T) {
+	tests := []struct {
+		name, manifest, tmpl, want string
+	}{
+		{"unknown function", oneSection, "line one\n{{ nosuch 1 }}\n", `templates/k/main.tmpl:2: function "nosuch" not defined`},
+		{"unclosed action", oneSection, "{{ if .Brief }}\nopen\n", `templates/k/main.tmpl:3: unexpected EOF`},
+		{"env removed", oneSection, "{{ env \"HOME\" }}", `templates/k/main.tmpl:1: function "env" not defined`},
+		{"manifest unknown key", "title: T\nsectoins: []\n", "x", `templates/k/manifest.yaml:2: field sectoins not found in type narrative.Manifest (keys: title, sections: [id, template, each, topics])`},
+		{"missing template", "title: T\nsections:\n  - id: main\n    template: nope.tmpl\n", "x", `templates/k/manifest.yaml:3: section "main": template "nope.tmpl" not found in templates/k`},
+		{"bad each", "title: T\nsections:\n  - id: main\n    template: main.tmpl\n    each: entity\n", "x", `templates/k/manifest.yaml:3: section "main": each: "entity" is not supported; use each: topic`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := kindFrom(t, map[string]string{"manifest.yaml": tc.manifest, "main.tmpl": tc.tmpl})
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("got  %v\nwant %s", err, tc.want)
+			}
+			if _, ok := err.(*TemplateError); !ok {
+				t.Errorf("error type %T, want *TemplateError", err)
+			}
+		})
+	}
+}
+
+func TestExecErrorsNameFileLineAndColumn(t *testing.T) {
+	tests := []struct {
+		name, tmpl, want string
+	}{
+		{"misspelled field", "ok\n  {{ .Brief.Titel }}", `templates/k/main.tmpl:2:11: at <.Brief.Titel>: can't evaluate field Titel in type *narrative.Brief`},
+		{"index past end", "{{ index .Brief.Topics 5 }}", `templates/k/main.tmpl:1:3: at <index .Brief.Topics 5>: error calling index: index out of range: 5`},
+		{"map missing key", "{{ $m := dict \"a\" 1 }}{{ $m.b }}", `templates/k/main.tmpl:1:27: at <$m.b>: no such key "b"`},
+		{"cite wrong type", "{{ cite .Brief.Title }}", `templates/k/main.tmpl:1:3: at <cite .Brief.Title>: error calling cite: cite: cannot cite a string; pass a row, change, event or a list of rows`},
+		{"chart unknown kind", "{{ range .Brief.Topics }}{{ range .Indicators }}{{ chart \"pie\" . }}{{ end }}{{ end }}", `templates/k/main.tmpl:1:51: at <chart "pie" .>: error calling chart: chart: unknown kind "pie"; use "bar" or "line"`},
+		{"until bounded", "{{ until 100000 }}", `templates/k/main.tmpl:1:3: at <until 100000>: error calling until: until 100000: at most 10000 items`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": tc.tmpl})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = k.Render(tinyBrief(t))
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("got  %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestNoValueNeverReachesThePage(t *testing.T) {
+	k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": `{{ index (dict "a" 1) "b" }}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = k.Render(tinyBrief(t))
+	want := "templates/k/main.tmpl: output contains <no value>: a value the template asked for is missing"
+	if err == nil || err.Error() != want {
+		t.Fatalf("got %v, want %s", err, want)
+	}
+}
+
+func TestRunawayOutputIsStopped(t *testing.T) {
+	k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": `{{ range until 10000 }}{{ repeat 1000 "x" }}{{ end }}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = k.Render(tinyBrief(t))
+	if err == nil || !strings.Contains(err.Error(), "output is larger than 8 MB") {
+		t.Fatalf("got %v, want the output limit error", err)
+	}
+}
+
+func TestDeniedFunctionsAreAbsent(t *testing.T) {
+	f := newState(nil).funcs()
+	for _, name := range Denied() {
+		if _, ok := f[name]; ok {
+			t.Errorf("template function %q must not be available", name)
+		}
+	}
+	// Anything that reads the environment, files, network or clock, by
+	// name pattern, in case a sprig upgrade adds one.
+	for name := range f {
+		lower := strings.ToLower(name)
+		for _, bad := range []string{"env", "file", "host", "now", "rand", "uuid", "http", "exec", "ago"} {
+			if strings.Contains(lower, bad) {
+				t.Errorf("template function %q looks like it reaches outside the data (%q)", name, bad)
+			}
+		}
+	}
+}
+
+func TestCitationsNumberSourcesInOrderOfFirstUse(t *testing.T) {
+	k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": `{{ $t := index .Brief.Topics 0 -}}
+{{ range $t.Events }}{{ .Title }}{{ cite . }}{{ end }}
+{{ range (index $t.Indicators 0).Rows }}{{ .Entity.Name }} {{ .Text }}{{ cite . }}
+{{ end }}{{ range sources }}[^{{ .N }}]: {{ .Text }}{{ with .URL }} <{{ . }}>{{ end }}
+{{ end }}`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := k.Render(tinyBrief(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Fair opens[^1]\nAlphaland $2.5 billion[^2]\nBetaland $1 billion[^2]\n[^1]: Fair office\n[^2]: Stats Office <https://stats.example/exports>\n"
+	if got := string(doc.Markdown); got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+	if rows := doc.Sources[1].Rows; strings.Join(rows, ",") != "data/observations.csv:3,data/observations.csv:4" {
+		t.Errorf("source 2 rows = %v", rows)
+	}
+}
+
+func TestVaryIsDeterministicPerWeek(t *testing.T) {
+	b := tinyBrief(t)
+	pick := func(week string) string {
+		s := newState(&Brief{Week: Week{ID: week}})
+		s.begin("summary", nil)
+		var out []string
+		for i := 0; i < 8; i++ {
+			out = append(out, s.vary("a", "b", "c"))
+		}
+		return strings.Join(out, "")
+	}
+	if pick(b.Week.ID) != pick(b.Week.ID) {
+		t.Fatal("same week, different wording")
+	}
+	differs := false
+	for _, w := range []string{"2025-W01", "2025-W02", "2025-W03", "2025-W04"} {
+		differs = differs || pick(w) != pick(b.Week.ID)
+	}
+	if !differs {
+		t.Error("wording never varies between weeks")
+	}
+}

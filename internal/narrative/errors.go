@@ -1,0 +1,81 @@
+package narrative
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// TemplateError is every failure of a template or manifest: it names the
+// file as the user knows it (templates/weekly/topic.tmpl) and the line.
+type TemplateError struct {
+	File string
+	Line int
+	Col  int
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteString(":" + strconv.Itoa(e.Line))
+		if e.Col > 0 {
+			b.WriteString(":" + strconv.Itoa(e.Col))
+		}
+	}
+	return b.String() + ": " + e.Msg
+}
+
+// text/template says "template: topic.tmpl:12:5: executing \"topic.tmpl\"
+// at <.Foo>: can't evaluate field Foo in type *narrative.Topic"; parse
+// errors have no column and no "executing" part.
+var tmplErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at (<.*?>): )?(.*)$`)
+
+// rewrite turns a text/template error into a *TemplateError located in
+// dir (the folder the user knows). Other errors are wrapped as they are.
+func rewrite(err error, dir string) error {
+	if err == nil {
+		return nil
+	}
+	if te, ok := err.(*TemplateError); ok {
+		return te
+	}
+	msg := err.Error()
+	// Errors of nested template calls keep only their first line.
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	m := tmplErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return &TemplateError{File: dir, Msg: msg}
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	text := m[5]
+	if m[4] != "" {
+		text = "at " + m[4] + ": " + text
+	}
+	text = strings.ReplaceAll(text, "map has no entry for key", "no such key")
+	return &TemplateError{File: dir + "/" + m[1], Line: line, Col: col, Msg: text}
+}
+
+func errorf(file string, format string, a ...any) error {
+	return &TemplateError{File: file, Msg: fmt.Sprintf(format, a...)}
+}
+
+var yamlLineRE = regexp.MustCompile(`line (\d+): (.*)$`)
+
+// yamlError locates a YAML decoding error in file.
+func yamlError(err error, file, hint string) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
+	te := &TemplateError{File: file, Msg: msg + hint}
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		te.Line, _ = strconv.Atoi(m[1])
+		te.Msg = m[2] + hint
+	}
+	return te
+}

@@ -1,0 +1,63 @@
+package narrative
+
+import (
+	"sort"
+)
+
+// highlights picks the summary's statements: the most salient fact of each
+// indicator, one topic at a time first so that a busy topic does not fill
+// the summary, then the next most salient. Ties keep catalog order.
+func highlights(b *Brief, max int) []*Highlight {
+	var cands []*Highlight
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			var best *Highlight
+			consider := func(h *Highlight) {
+				if best == nil || h.salience > best.salience {
+					best = h
+				}
+			}
+			for i, r := range iv.Rows {
+				consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
+				if iv.Ranked && i == 0 {
+					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience + 1})
+				}
+				for _, c := range []*Change{r.Change, r.YearAgo} {
+					if c != nil {
+						consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: c.Fact.Salience + boost(r)})
+					}
+				}
+				if r.Record != "" {
+					consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: 2 + boost(r)})
+				}
+			}
+			if best != nil {
+				cands = append(cands, best)
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].salience > cands[j].salience })
+	var out []*Highlight
+	taken := map[*Highlight]bool{}
+	seenTopic := map[*Topic]bool{}
+	for _, h := range cands {
+		if len(out) < max && !seenTopic[h.Topic] {
+			out, taken[h], seenTopic[h.Topic] = append(out, h), true, true
+		}
+	}
+	for _, h := range cands {
+		if len(out) < max && !taken[h] {
+			out = append(out, h)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].salience > out[j].salience })
+	return out
+}
+
+// boost favours figures released during the week.
+func boost(r *Row) float64 {
+	if r.New {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,196 @@
+package narrative
+
+import (
+	"bytes"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+)
+
+// SourceRef is one entry of the Sources list: a footnote number and the
+// source it stands for.
+type SourceRef struct {
+	N    int    `json:"n"`
+	Text string `json:"text"` // escaped for Markdown
+	Raw  string `json:"source"`
+	URL  string `json:"url,omitempty"`
+	// Rows are the dataset rows cited with this marker ("file:line").
+	Rows []string `json:"rows"`
+}
+
+// Figure is one cited figure: its text on the page, the fact it states and
+// the footnotes that source it.
+type Figure struct {
+	Text    string   `json:"text"`
+	Fact    string   `json:"fact,omitempty"`
+	Event   string   `json:"event,omitempty"`
+	Markers []int    `json:"footnotes"`
+	Rows    []string `json:"rows"`
+}
+
+// state is what one Render accumulates: citations in order of first use,
+// charts, and the figures of the current section.
+type state struct {
+	brief   *Brief
+	sources []SourceRef
+	byKey   map[[2]string]int
+	rowSeen map[string]map[string]bool
+	charts  []chart.Chart
+	chartAt map[string]bool
+	section string
+	topic   *Topic
+	figures []Figure
+	varyN   int
+	tmpl    *template.Template
+}
+
+func newState(b *Brief) *state {
+	return &state{brief: b, byKey: map[[2]string]int{}, rowSeen: map[string]map[string]bool{}, chartAt: map[string]bool{}}
+}
+
+func (s *state) begin(section string, t *Topic) {
+	s.section, s.topic, s.figures, s.varyN = section, t, nil, 0
+	if t != nil {
+		s.section += ":" + t.ID
+	}
+}
+
+// marker returns the footnote number of a source, assigning the next one
+// on first use.
+func (s *state) marker(src facts.Source) int {
+	k := [2]string{src.Source, src.SourceURL}
+	n, ok := s.byKey[k]
+	if !ok {
+		n = len(s.sources) + 1
+		s.byKey[k] = n
+		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source, URL: src.SourceURL})
+	}
+	row := fmt.Sprintf("%s:%d", src.File, src.Line)
+	key := strconv.Itoa(n)
+	if s.rowSeen[key] == nil {
+		s.rowSeen[key] = map[string]bool{}
+	}
+	if !s.rowSeen[key][row] {
+		s.rowSeen[key][row] = true
+		s.sources[n-1].Rows = append(s.sources[n-1].Rows, row)
+	}
+	return n
+}
+
+// cite returns the footnote markers for the figures or events in v and
+// records them as figures of the current section.
+func (s *state) cite(vs ...any) (string, error) {
+	set := map[int]bool{}
+	add := func(text, fact, event string, srcs []facts.Source) {
+		f := Figure{Text: text, Fact: fact, Event: event}
+		for _, src := range srcs {
+			n := s.marker(src)
+			set[n] = true
+			f.Markers = appendUnique(f.Markers, n)
+			f.Rows = append(f.Rows, fmt.Sprintf("%s:%d", src.File, src.Line))
+		}
+		s.figures = append(s.figures, f)
+	}
+	var walk func(v any) error
+	walk = func(v any) error {
+		switch x := v.(type) {
+		case *Row:
+			if x == nil || x.Fact == nil {
+				return fmt.Errorf("cite: this row has no figure to cite")
+			}
+			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
+			if x.shareFact != nil && x.Share != "" {
+				add(x.Share, x.shareFact.ID, "", nil)
+			}
+		case *Change:
+			if x == nil {
+				return fmt.Errorf("cite: no change to cite")
+			}
+			add(x.Text+" ("+x.From+")", x.Fact.ID, "", x.Fact.Sources)
+		case *Event:
+			if x == nil {
+				return fmt.Errorf("cite: no event to cite")
+			}
+			e := x.ev
+			add(x.Title, "", e.Date.String()+" "+e.Title,
+				[]facts.Source{{File: e.Pos.File, Line: e.Pos.Line, Source: e.Source, SourceURL: e.SourceURL}})
+		case *Highlight:
+			return walk(x.Row)
+		case []*Row:
+			for _, r := range x {
+				if err := walk(r); err != nil {
+					return err
+				}
+			}
+		case []*Event:
+			for _, e := range x {
+				if err := walk(e); err != nil {
+					return err
+				}
+			}
+		default:
+			return fmt.Errorf("cite: cannot cite a %T; pass a row, change, event or a list of rows", v)
+		}
+		return nil
+	}
+	for _, v := range vs {
+		if err := walk(v); err != nil {
+			return "", err
+		}
+	}
+	ns := make([]int, 0, len(set))
+	for n := range set {
+		ns = append(ns, n)
+	}
+	sort.Ints(ns)
+	var b strings.Builder
+	for _, n := range ns {
+		b.WriteString("[^" + strconv.Itoa(n) + "]")
+	}
+	return b.String(), nil
+}
+
+func appendUnique(xs []int, n int) []int {
+	for _, x := range xs {
+		if x == n {
+			return xs
+		}
+	}
+	return append(xs, n)
+}
+
+// vary picks one of the wordings, the same one for the same week, section
+// and position, so a brief reads less mechanically and stays reproducible.
+func (s *state) vary(options ...string) string {
+	if len(options) == 0 {
+		return ""
+	}
+	h := fnv.New32a()
+	week := ""
+	if s.brief != nil {
+		week = s.brief.Week.ID
+	}
+	fmt.Fprintf(h, "%s|%s|%d", week, s.section, s.varyN)
+	s.varyN++
+	return options[h.Sum32()%uint32(len(options))]
+}
+
+// include runs a named template into a string, so its output can be put
+// into a list or passed to a function.
+func (s *state) include(name string, data any) (string, error) {
+	if s.tmpl == nil {
+		return "", fmt.Errorf("include %q: no templates", name)
+	}
+	var b bytes.Buffer
+	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}

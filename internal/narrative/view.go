@@ -1,0 +1,427 @@
+package narrative
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// The view types are what templates see. They are typed structs, not maps,
+// so a misspelled field is an error at execution, and every string from
+// the dataset in them is already escaped for Markdown.
+
+// Brief is the data of one brief.
+type Brief struct {
+	Title        string
+	Organisation string
+	Lang         string
+	Week         Week
+	Generated    string // the generated date as printed, "26 November 2026"
+	Topics       []*Topic
+	// Highlights are the most salient statements, at most one per indicator.
+	Highlights []*Highlight
+	// New are the figures released during the week, in catalog order.
+	New []*Row
+	// WeekEvents are the events dated within the week.
+	WeekEvents []*Event
+	Stats      Stats
+}
+
+// Stats counts what the brief covers.
+type Stats struct {
+	Series     int // series with a figure known at the end of the week
+	Indicators int
+	Entities   int
+	NewFigures int // figures released during the week
+	Events     int // events shown in the brief
+}
+
+// Week is the brief's week.
+type Week struct {
+	ID    string // "2025-W06"
+	Label string // "Week 6 of 2025"
+	Range string // "3–9 February 2025"
+	Start time.Time
+	End   time.Time
+}
+
+// Topic is one section's subject: its indicators and events.
+type Topic struct {
+	ID         string
+	Name       string
+	Indicators []*Indicator
+	Events     []*Event
+}
+
+// Indicator is one indicator of a topic with its latest figures.
+type Indicator struct {
+	ID          string
+	Name        string // as in the catalog, "Trade turnover"
+	Phrase      string // for mid-sentence use, "trade turnover"
+	Unit        string
+	Description string
+	HigherIs    string
+	// Rows are the latest figure of each series, largest first when the
+	// indicator is Ranked, else in catalog order.
+	Rows []*Row
+	// Ranked is set when the rows share one period, counterpart and unit,
+	// so they can be compared and charted.
+	Ranked bool
+	// Group names the group the Ranked rows are ranked in ("" for all).
+	Group string
+	// Period is the rows' common period label, or "".
+	Period string
+	// Counterpart is the rows' common counterpart, or nil.
+	Counterpart *Entity
+	// History is the longest series of the indicator (oldest first), for a
+	// line chart; it has at most one point per period.
+	History []*Row
+
+	raw           string // unescaped name, for chart titles
+	unit          string
+	historyEntity *Entity
+}
+
+// Entity is an entity's names, escaped.
+type Entity struct {
+	ID    string
+	Name  string
+	Short string
+	raw   string // unescaped short name, for charts
+}
+
+// Row is the latest figure of one series and what is known about it.
+type Row struct {
+	Fact        *facts.Fact
+	Indicator   *Indicator
+	Entity      Entity
+	Counterpart *Entity
+	Period      string // "2024", "February 2025"
+	Value       float64
+	Text        string // formatted value with unit, "$27.8 billion"
+	Status      string // actual | estimate | plan | target
+	Note        string // escaped, may be ""
+	New         bool   // released during the week
+	Change      *Change
+	YearAgo     *Change
+	Rank        int // 1-based rank in Indicator.Group, 0 if not ranked
+	Of          int
+	Share       string // share of the group total, "64.7%", or ""
+	shareFact   *facts.Fact
+	Record      string   // "highest", "lowest" or ""
+	RecordSince int      // number of earlier periods the record beats
+	sources     []string // unescaped source names, for charts
+}
+
+// Change is a row's change against an earlier period.
+type Change struct {
+	Fact  *facts.Fact
+	Text  string // "up 4.2% on 2023"
+	From  string // the earlier value, "$26.7 billion"
+	Label string // the earlier period, "2023"
+	Dir   int    // -1, 0, +1
+}
+
+// Event is a dated qualitative item, escaped.
+type Event struct {
+	Date     string // "3 February 2025", "2024"
+	Title    string
+	Summary  string
+	Topic    string
+	Entities []Entity
+	InWeek   bool
+	Upcoming bool // starts after the week
+	ev       *dataset.Event
+}
+
+// Highlight is one statement of the summary.
+type Highlight struct {
+	Kind      string // "leader", "change", "record", "latest"
+	Topic     *Topic
+	Indicator *Indicator
+	Row       *Row
+	salience  float64
+}
+
+// BuildOptions say which brief to build.
+type BuildOptions struct {
+	Title        string
+	Organisation string
+	Lang         string
+	Week         period.Period
+	Generated    time.Time
+	// MaxHighlights bounds the summary (default 5).
+	MaxHighlights int
+	// EventWindow is how far before the week events are still reported
+	// (default 92 days).
+	EventWindow time.Duration
+}
+
+// Build turns a fact set into the view of one brief.
+func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
+	if o.MaxHighlights == 0 {
+		o.MaxHighlights = 5
+	}
+	if o.EventWindow == 0 {
+		o.EventWindow = 92 * 24 * time.Hour
+	}
+	b := &Brief{
+		Title: format.EscapeMarkdown(o.Title), Organisation: format.EscapeMarkdown(o.Organisation), Lang: o.Lang,
+		Week: Week{
+			ID: o.Week.String(), Label: "Week " + strings.TrimPrefix(o.Week.Label(), "week "),
+			Range: format.DateRange(o.Week.Start, o.Week.End), Start: o.Week.Start, End: o.Week.End,
+		},
+		Generated: format.Date(o.Generated),
+	}
+	ents := map[string]Entity{}
+	for _, e := range ds.Entities {
+		short := e.Short
+		if short == "" {
+			short = e.Name(o.Lang)
+		}
+		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(e.Name(o.Lang)), Short: format.EscapeMarkdown(short), raw: short}
+	}
+	entity := func(id string) Entity {
+		if e, ok := ents[id]; ok {
+			return e
+		}
+		esc := format.EscapeMarkdown(id)
+		return Entity{ID: id, Name: esc, Short: esc, raw: id}
+	}
+	topics := map[string]*Topic{}
+	for _, t := range ds.Topics {
+		tv := &Topic{ID: t.ID, Name: format.EscapeMarkdown(t.Name)}
+		topics[t.ID] = tv
+		b.Topics = append(b.Topics, tv)
+	}
+	indicators := map[string]*Indicator{}
+	for _, in := range ds.Indicators {
+		iv := &Indicator{
+			ID: in.ID, Name: format.EscapeMarkdown(in.Name), Phrase: format.EscapeMarkdown(lowerFirst(in.Name)),
+			Unit: in.Unit, Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
+			raw: in.Name, unit: in.Unit,
+		}
+		indicators[in.ID] = iv
+		if t := topics[in.Topic]; t != nil {
+			t.Indicators = append(t.Indicators, iv)
+		}
+	}
+	decimals := map[string]int{}
+	for _, in := range ds.Indicators {
+		decimals[in.ID] = in.Decimals
+	}
+
+	// Rows from the fact set, in its (catalog) order.
+	rows := map[facts.SeriesKey]*Row{}
+	for i := range set.Facts {
+		f := &set.Facts[i]
+		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
+		switch f.Kind {
+		case facts.Latest:
+			iv := indicators[f.Indicator]
+			if iv == nil {
+				continue
+			}
+			r := &Row{
+				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
+				Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
+			}
+			if f.Counterpart != "" {
+				c := entity(f.Counterpart)
+				r.Counterpart = &c
+			}
+			r.Note = format.EscapeMarkdown(f.Note)
+			for _, src := range f.Sources {
+				r.sources = append(r.sources, src.Source)
+			}
+			rows[k] = r
+			iv.Rows = append(iv.Rows, r)
+		case facts.ChangePrev, facts.ChangeYear:
+			r := rows[k]
+			if r == nil {
+				continue
+			}
+			c := &Change{
+				Fact: f, From: format.Value(f.Against.Value, f.Unit, decimals[f.Indicator]), Label: f.Against.Label,
+				Text: format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
+				Dir:  sign(f.Value - f.Against.Value),
+			}
+			if f.Kind == facts.ChangePrev {
+				r.Change = c
+			} else {
+				r.YearAgo = c
+			}
+		case facts.RecordHigh, facts.RecordLow:
+			if r := rows[k]; r != nil {
+				r.Record, r.RecordSince = "highest", f.Since
+				if f.Kind == facts.RecordLow {
+					r.Record = "lowest"
+				}
+			}
+		case facts.Rank:
+			if r := rows[k]; r != nil && (r.Rank == 0 || f.Of > r.Of) {
+				r.Rank, r.Of = f.Rank, f.Of
+				r.Indicator.Group = groupName(f.Group)
+			}
+		case facts.Share:
+			if r := rows[k]; r != nil && (r.shareFact == nil || f.Of > r.shareFact.Of) {
+				r.Share, r.shareFact = format.Percent(f.Value, 1), f
+			}
+		}
+	}
+	for _, in := range ds.Indicators {
+		finishIndicator(indicators[in.ID], set, decimals[in.ID], entity)
+	}
+	b.Stats.Indicators = len(ds.Indicators)
+	b.Stats.Entities = len(ds.Entities)
+	b.Stats.Series = len(rows)
+
+	// Events: those of the week, recent ones, and upcoming ones.
+	from := o.Week.Start.Add(-o.EventWindow)
+	evs := make([]*dataset.Event, 0, len(ds.Events))
+	for i := range ds.Events {
+		e := &ds.Events[i]
+		if e.Date.End.Before(from) {
+			continue
+		}
+		evs = append(evs, e)
+	}
+	sort.SliceStable(evs, func(i, j int) bool { return period.Compare(evs[i].Date, evs[j].Date) > 0 })
+	for _, e := range evs {
+		ev := &Event{
+			Date: e.Date.Label(), Title: format.EscapeMarkdown(e.Title), Summary: format.EscapeMarkdown(e.Summary),
+			Topic:  e.Topic,
+			InWeek: !e.Date.Start.Before(o.Week.Start) && !e.Date.Start.After(o.Week.End),
+			// An event that begins after the week, or a coarse one (a year,
+			// a month) that ends after it, is still to come or under way.
+			Upcoming: e.Date.Start.After(o.Week.End), ev: e,
+		}
+		for _, id := range e.Entities {
+			ev.Entities = append(ev.Entities, entity(id))
+		}
+		if t := topics[e.Topic]; t != nil {
+			t.Events = append(t.Events, ev)
+		} else if len(b.Topics) > 0 {
+			b.Topics[0].Events = append(b.Topics[0].Events, ev)
+		}
+		if ev.InWeek {
+			b.WeekEvents = append(b.WeekEvents, ev)
+		}
+		b.Stats.Events++
+	}
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			for _, r := range iv.Rows {
+				if r.New {
+					b.New = append(b.New, r)
+					b.Stats.NewFigures++
+				}
+			}
+		}
+	}
+	b.Highlights = highlights(b, o.MaxHighlights)
+	return b
+}
+
+func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity) {
+	if len(iv.Rows) == 0 {
+		return
+	}
+	first := iv.Rows[0]
+	same := true
+	for _, r := range iv.Rows[1:] {
+		same = same && r.Period == first.Period && r.Fact.Unit == first.Fact.Unit &&
+			(r.Counterpart == nil) == (first.Counterpart == nil) &&
+			(r.Counterpart == nil || r.Counterpart.ID == first.Counterpart.ID)
+	}
+	if same {
+		iv.Period = first.Period
+		iv.Counterpart = first.Counterpart
+	}
+	if same && len(iv.Rows) >= 2 {
+		iv.Ranked = true
+		sort.SliceStable(iv.Rows, func(i, j int) bool { return iv.Rows[i].Value > iv.Rows[j].Value })
+	}
+	// History: the longest series of the indicator.
+	var best *facts.Series
+	for _, s := range set.Series {
+		if s.Key.Indicator == iv.ID && (best == nil || len(s.Obs) > len(best.Obs)) {
+			best = s
+		}
+	}
+	if best != nil && len(best.Obs) >= 2 {
+		e := entity(best.Key.Entity)
+		iv.historyEntity = &e
+		for _, o := range best.Obs {
+			if o.Period.Kind != best.Last().Period.Kind {
+				continue
+			}
+			iv.History = append(iv.History, &Row{
+				Indicator: iv, Period: o.Period.Label(), Value: o.Value,
+				Text: format.Value(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source},
+			})
+		}
+	}
+}
+
+func sign(v float64) int {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
+}
+
+// lowerFirst lowers the first letter of a name for use mid-sentence,
+// unless the name starts with an acronym or proper noun written in
+// capitals ("VTB outlets" stays as it is).
+func lowerFirst(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || strings.ToUpper(string(r[1])) == string(r[1]) {
+		return s
+	}
+	return strings.ToLower(string(r[0])) + string(r[1:])
+}
+
+// groupName turns a group id into words: "central-asia" -> "Central Asia".
+func groupName(id string) string {
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r := []rune(w)
+		words[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	return strings.Join(words, " ")
+}
+
+// HasFigures reports whether any indicator of the topic has a figure.
+func (t *Topic) HasFigures() bool {
+	for _, iv := range t.Indicators {
+		if len(iv.Rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Rest is every row but the first: the runners-up of a ranking.
+func (iv *Indicator) Rest() []*Row {
+	if len(iv.Rows) < 2 {
+		return nil
+	}
+	return iv.Rows[1:]
+}
+
+// Chartable reports whether a bar chart of the latest values says more
+// than the sentence: three or more comparable figures.
+func (iv *Indicator) Chartable() bool { return iv.Ranked && len(iv.Rows) >= 3 }
+
+// HasHistory reports whether the indicator has a series long enough for a
+// line chart (four periods or more).
+func (iv *Indicator) HasHistory() bool { return len(iv.History) >= 4 }

@@ -1,0 +1,5 @@
+package report
+
+import "errors"
+
+var errNoPDF = errors.New("PDF output is not available yet: use --format md,json")

@@ -1,0 +1,103 @@
+// Package report assembles a finished brief in memory: facts, Markdown,
+// charts, PDF and the audit record, ready to be written in one go.
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Options choose the brief.
+type Options struct {
+	Week         period.Period // an ISO week
+	AsOf         time.Time     // last day known; defaults to the week's end
+	Generated    time.Time     // the injected clock
+	Title        string        // defaults to the manifest's title
+	Organisation string
+	Lang         string
+	Formats      Formats
+	DataPath     string // as the user named it, for the audit
+	Version      string // the tool's version, for the audit
+	Paper        string // "a4" or "letter"
+}
+
+// Formats says which files to produce.
+type Formats struct{ MD, PDF, JSON bool }
+
+// Output is a brief ready to write: file names are relative to the
+// brief's folder.
+type Output struct {
+	Files    []atomicfile.File
+	Doc      *narrative.Document
+	Facts    *facts.Set
+	Warnings []string
+}
+
+// Weekly builds the weekly brief of o.Week.
+func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, error) {
+	if o.Week.Kind != period.Week {
+		return nil, fmt.Errorf("report: %s is not a week", o.Week)
+	}
+	if o.AsOf.IsZero() || o.AsOf.After(o.Week.End) {
+		o.AsOf = o.Week.End
+	}
+	if o.Title == "" {
+		o.Title = kind.Manifest.Title
+	}
+	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
+	view := narrative.Build(ds, set, narrative.BuildOptions{
+		Title: o.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week, Generated: o.Generated,
+	})
+	doc, err := kind.Render(view)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{Doc: doc, Facts: set}
+	if o.Formats.MD {
+		out.Files = append(out.Files, atomicfile.File{Path: "brief.md", Data: doc.Markdown})
+		for _, c := range doc.Charts {
+			out.Files = append(out.Files, atomicfile.File{Path: c.File, Data: c.SVG()})
+		}
+	}
+	if o.Formats.PDF {
+		pdf, warns, err := renderPDF(doc, o)
+		if err != nil {
+			return nil, err
+		}
+		out.Warnings = append(out.Warnings, warns...)
+		out.Files = append(out.Files, atomicfile.File{Path: "brief.pdf", Data: pdf})
+	}
+	if o.Formats.JSON {
+		rec := &audit.Record{
+			Version: audit.Version, Kind: kind.Name, Period: o.Week.String(),
+			Start: day(o.Week.Start), End: day(o.Week.End), AsOf: day(o.AsOf),
+			Generated: o.Generated.UTC().Format(time.RFC3339), Title: o.Title,
+			Tool: audit.Tool{Name: "brief", Version: o.Version},
+			Data: audit.Data{
+				Path: o.DataPath, Observations: len(ds.Observations), Indicators: len(ds.Indicators),
+				Entities: len(ds.Entities), Events: len(ds.Events),
+			},
+			Templates: audit.Templates{Dir: kind.Dir, Files: kind.Files},
+			Sections:  doc.Sections, Sources: doc.Sources, Charts: audit.Charts(doc.Charts),
+			Facts: set.Facts, Warnings: out.Warnings,
+		}
+		for _, f := range out.Files {
+			rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))
+		}
+		b, err := rec.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		out.Files = append(out.Files, atomicfile.File{Path: "brief.json", Data: b})
+	}
+	return out, nil
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }

@@ -1,0 +1,11 @@
+// Package templates embeds the default brief kinds, so that `go install`
+// gives a working tool; a folder given by --templates overrides them.
+package templates
+
+import "embed"
+
+// FS holds one folder per brief kind (weekly/), each with manifest.yaml
+// and its section templates.
+//
+//go:embed all:weekly
+var FS embed.FS
