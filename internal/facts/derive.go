@@ -153,7 +153,14 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	var out []Fact
 	var latest []*Fact
 	for _, s := range set.Series {
-		last := s.Last()
+		// Changes, records and the latest value describe what happened:
+		// actual figures and estimates. Plans and targets for later periods
+		// are an outlook beside them, unless the series has nothing else.
+		hist, ahead := splitForward(s.Obs)
+		if len(hist) == 0 {
+			hist, ahead = ahead, nil
+		}
+		last := hist[len(hist)-1]
 		base := Fact{
 			Topic: topicOf(s.Key.Indicator), Indicator: s.Key.Indicator, Entity: s.Key.Entity,
 			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(),
@@ -170,7 +177,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 
 		// Earlier points of the same granularity, for changes and records.
 		var same []*dataset.Observation
-		for _, o := range s.Obs[:len(s.Obs)-1] {
+		for _, o := range hist[:len(hist)-1] {
 			if o.Period.Kind == last.Period.Kind {
 				same = append(same, o)
 			}
@@ -196,6 +203,19 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 					out = append(out, f)
 				}
 			}
+		}
+		for _, o := range ahead {
+			if period.Compare(o.Period, last.Period) <= 0 {
+				continue
+			}
+			f := base
+			f.Kind, f.Period, f.PeriodLabel, f.Value, f.Status, f.Note = Outlook, o.Period, o.Period.Label(), o.Value, statusOf(o), o.Note
+			f.New = inWeek(o)
+			f.Against = compare(o, last, pct)
+			f.Sources = []Source{sourceOf(o), sourceOf(last)}
+			f.Salience = 0.8 + boolf(f.New, 1)
+			out = append(out, f)
+			break // the nearest plan or target says enough
 		}
 		if len(same) >= 2 {
 			hi, lo := true, true
@@ -224,7 +244,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	for i := range out {
 		out[i].ID = factID(&out[i])
 	}
-	kindOrder := map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Rank: 4, Share: 5, StatusCount: 6}
+	kindOrder := map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, StatusCount: 7}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := &out[i], &out[j]
 		if a.Topic != b.Topic {
@@ -300,4 +320,17 @@ func factID(f *Fact) string {
 		parts = append(parts, "in", f.Group)
 	}
 	return strings.Join(parts, "/")
+}
+
+// splitForward separates actual figures and estimates from plans and
+// targets, keeping order.
+func splitForward(obs []*dataset.Observation) (hist, ahead []*dataset.Observation) {
+	for _, o := range obs {
+		if o.Status == dataset.Plan || o.Status == dataset.Target {
+			ahead = append(ahead, o)
+		} else {
+			hist = append(hist, o)
+		}
+	}
+	return hist, ahead
 }

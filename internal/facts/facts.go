@@ -21,6 +21,7 @@ const (
 	RecordHigh  Kind = "record_high"  // latest value is the series' highest
 	RecordLow   Kind = "record_low"   // latest value is the series' lowest
 	StatusCount Kind = "status_count" // number of series of a topic by status
+	Outlook     Kind = "outlook"      // a plan or target beyond the latest actual figure
 )
 
 // SeriesKey identifies a series: one indicator for one entity (and one

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/format"
@@ -42,7 +43,7 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 		}
 		sorted := append([]*Fact(nil), fs...)
 		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value > sorted[j].Value })
-		total, additive := 0.0, !format.IsPercent(k.unit)
+		total, additive := 0.0, Additive(k.unit)
 		for _, f := range sorted {
 			total += f.Value
 			additive = additive && f.Value >= 0
@@ -53,7 +54,9 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			r.Against, r.Since, r.Counts = nil, 0, nil
 			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(f.New, 0.5)
 			out = append(out, r)
-			if additive && total > 0 {
+			// A share needs a real group: without an entity catalog the
+			// "total" would add up whatever the file holds.
+			if additive && total > 0 && k.group != "" {
 				s := r
 				s.Kind, s.Rank, s.Of, s.Total = Share, 0, len(sorted), total
 				s.Value = 100 * f.Value / total
@@ -97,4 +100,19 @@ func statusCounts(ds *dataset.Dataset, latest []*Fact) []Fact {
 		out = append(out, Fact{Kind: StatusCount, Topic: t, Value: float64(total), Counts: counts[t], Salience: 0.1})
 	}
 	return out
+}
+
+// Additive reports whether values in unit can be summed across entities,
+// so that a share of the group total means something: money, counts and
+// quantities can; percentages, rates, levels and indices cannot.
+func Additive(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	if format.IsPercent(u) || strings.Contains(u, "/") || strings.Contains(u, " per ") || strings.HasPrefix(u, "per ") {
+		return false
+	}
+	switch u {
+	case "cm", "mm", "m", "km", "°c", "c", "degrees", "index", "points", "ratio", "rate", "score", "rank", "years", "days", "hours", "usd per capita":
+		return false
+	}
+	return !strings.Contains(u, "index") && !strings.Contains(u, "rate")
 }

@@ -23,10 +23,14 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	var rows []*Row
 	switch c.Kind {
 	case chart.Bar:
-		if len(iv.Rows) < 2 {
-			return "", fmt.Errorf("chart bar %s: needs at least two figures, has %d (test len .Rows first)", iv.ID, len(iv.Rows))
+		if len(iv.Ranking) < 2 {
+			return "", fmt.Errorf("chart bar %s: needs at least two comparable figures, has %d (test .Chartable first)", iv.ID, len(iv.Ranking))
 		}
-		rows = iv.Rows
+		rows = iv.Ranking
+		if len(rows) > MaxShown {
+			rows = rows[:MaxShown]
+			c.Title += fmt.Sprintf(", top %d", MaxShown)
+		}
 		if iv.Period != "" {
 			c.Title += ", " + iv.Period
 		}

@@ -114,6 +114,11 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no change to cite")
 			}
 			add(x.Text+" ("+x.From+")", x.Fact.ID, "", x.Fact.Sources)
+		case *Outlook:
+			if x == nil {
+				return fmt.Errorf("cite: no plan or target to cite")
+			}
+			add(x.Text, x.Fact.ID, "", x.Fact.Sources[:1])
 		case *Event:
 			if x == nil {
 				return fmt.Errorf("cite: no event to cite")
@@ -136,7 +141,7 @@ func (s *state) cite(vs ...any) (string, error) {
 				}
 			}
 		default:
-			return fmt.Errorf("cite: cannot cite a %T; pass a row, change, event or a list of rows", v)
+			return fmt.Errorf("cite: cannot cite a %T; pass a row, change, outlook, event or a list of rows", v)
 		}
 		return nil
 	}

@@ -66,17 +66,24 @@ type Indicator struct {
 	Unit        string
 	Description string
 	HigherIs    string
-	// Rows are the latest figure of each series, largest first when the
-	// indicator is Ranked, else in catalog order.
+	// Rows are the latest figure of each series: the Ranking first, then
+	// the rest in catalog order.
 	Rows []*Row
-	// Ranked is set when the rows share one period, counterpart and unit,
-	// so they can be compared and charted.
-	Ranked bool
+	// Ranked is set when two or more rows share one period, counterpart and
+	// unit, so they can be compared and charted; Ranking holds them,
+	// largest first.
+	Ranked  bool
+	Ranking []*Row
+	// Shown are the rows a list or table shows (at most MaxShown); Hidden
+	// counts the others, which brief.json keeps.
+	Shown  []*Row
+	Hidden int
 	// Group names the group the Ranked rows are ranked in ("" for all).
 	Group string
-	// Period is the rows' common period label, or "".
+	// Period is the Ranking's period label, or the rows' common period,
+	// or "".
 	Period string
-	// Counterpart is the rows' common counterpart, or nil.
+	// Counterpart is the Ranking's (or all rows') counterpart, or nil.
 	Counterpart *Entity
 	// History is the longest series of the indicator (oldest first), for a
 	// line chart; it has at most one point per period.
@@ -109,13 +116,17 @@ type Row struct {
 	New         bool   // released during the week
 	Change      *Change
 	YearAgo     *Change
-	Rank        int // 1-based rank in Indicator.Group, 0 if not ranked
+	Outlook     *Outlook // the nearest plan or target beyond the figure
+	Rank        int      // 1-based rank in Indicator.Group, 0 if not ranked
 	Of          int
 	Share       string // share of the group total, "64.7%", or ""
 	shareFact   *facts.Fact
-	Record      string   // "highest", "lowest" or ""
-	RecordSince int      // number of earlier periods the record beats
-	sources     []string // unescaped source names, for charts
+	Record      string // "highest", "lowest" or ""
+	RecordSince int    // number of earlier periods the record beats
+	// Periods names the row\'s periods in the plural: "years", "quarters",
+	// "months", "weeks" or "days".
+	Periods string
+	sources []string // unescaped source names, for charts
 }
 
 // Change is a row's change against an earlier period.
@@ -125,6 +136,17 @@ type Change struct {
 	From  string // the earlier value, "$26.7 billion"
 	Label string // the earlier period, "2023"
 	Dir   int    // -1, 0, +1
+	// Assessment reads the change through the indicator's higher_is:
+	// "an improvement", "a deterioration", or "" when neutral.
+	Assessment string
+}
+
+// Outlook is a plan or target for a period after a row's latest figure.
+type Outlook struct {
+	Fact   *facts.Fact
+	Text   string // "15%"
+	Period string // "2030"
+	Status string // plan | target
 }
 
 // Event is a dated qualitative item, escaped.
@@ -229,7 +251,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 			r := &Row{
 				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
-				Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
+				Periods: f.Period.Kind.String() + "s",
+				Text:    format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
 			}
 			if f.Counterpart != "" {
 				c := entity(f.Counterpart)
@@ -248,13 +271,18 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 			c := &Change{
 				Fact: f, From: format.Value(f.Against.Value, f.Unit, decimals[f.Indicator]), Label: f.Against.Label,
-				Text: format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
-				Dir:  sign(f.Value - f.Against.Value),
+				Text:       format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
+				Dir:        sign(f.Value - f.Against.Value),
+				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
 			}
 			if f.Kind == facts.ChangePrev {
 				r.Change = c
 			} else {
 				r.YearAgo = c
+			}
+		case facts.Outlook:
+			if r := rows[k]; r != nil {
+				r.Outlook = &Outlook{Fact: f, Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
 			}
 		case facts.RecordHigh, facts.RecordLow:
 			if r := rows[k]; r != nil {
@@ -328,29 +356,79 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	return b
 }
 
+// MaxShown is how many figures of one indicator a list, table or chart
+// shows; the audit record keeps them all.
+const MaxShown = 10
+
 func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity) {
 	if len(iv.Rows) == 0 {
 		return
 	}
-	first := iv.Rows[0]
-	same := true
-	for _, r := range iv.Rows[1:] {
-		same = same && r.Period == first.Period && r.Fact.Unit == first.Fact.Unit &&
-			(r.Counterpart == nil) == (first.Counterpart == nil) &&
-			(r.Counterpart == nil || r.Counterpart.ID == first.Counterpart.ID)
+	// The ranking holds the rows that can be compared: same period, unit
+	// and counterpart. When rows differ (series that end in different
+	// years), the most common period wins, then the latest.
+	type cmpKey struct{ period, unit, counterpart string }
+	keyOf := func(r *Row) cmpKey {
+		k := cmpKey{period: r.Fact.Period.String(), unit: r.Fact.Unit}
+		if r.Counterpart != nil {
+			k.counterpart = r.Counterpart.ID
+		}
+		return k
 	}
-	if same {
-		iv.Period = first.Period
-		iv.Counterpart = first.Counterpart
+	count := map[cmpKey]int{}
+	latest := map[cmpKey]*Row{}
+	var top cmpKey
+	for _, r := range iv.Rows {
+		k := keyOf(r)
+		count[k]++
+		latest[k] = r
 	}
-	if same && len(iv.Rows) >= 2 {
+	bestN := 0
+	for _, r := range iv.Rows {
+		k := keyOf(r)
+		if n := count[k]; n > bestN || (n == bestN && r.Fact.Period.End.After(latest[top].Fact.Period.End)) {
+			top, bestN = k, n
+		}
+	}
+	ref := latest[top]
+	iv.Period = ref.Period
+	iv.Counterpart = ref.Counterpart
+	if bestN >= 2 {
 		iv.Ranked = true
-		sort.SliceStable(iv.Rows, func(i, j int) bool { return iv.Rows[i].Value > iv.Rows[j].Value })
+		var others []*Row
+		for _, r := range iv.Rows {
+			if keyOf(r) == top {
+				iv.Ranking = append(iv.Ranking, r)
+			} else {
+				others = append(others, r)
+			}
+		}
+		sort.SliceStable(iv.Ranking, func(i, j int) bool { return iv.Ranking[i].Value > iv.Ranking[j].Value })
+		iv.Rows = append(append([]*Row(nil), iv.Ranking...), others...)
 	}
-	// History: the longest series of the indicator.
+	if bestN != len(iv.Rows) {
+		iv.Period, iv.Counterpart = "", nil
+		if iv.Ranked {
+			iv.Period, iv.Counterpart = ref.Period, ref.Counterpart
+		}
+	}
+	iv.Shown = iv.Rows
+	if len(iv.Shown) > MaxShown {
+		iv.Shown = iv.Shown[:MaxShown]
+		iv.Hidden = len(iv.Rows) - MaxShown
+	}
+	// History: the leader's series when there is a ranking, else the
+	// longest series of the indicator.
 	var best *facts.Series
 	for _, s := range set.Series {
-		if s.Key.Indicator == iv.ID && (best == nil || len(s.Obs) > len(best.Obs)) {
+		if s.Key.Indicator != iv.ID {
+			continue
+		}
+		if l := iv.Leader(); l != nil && len(s.Obs) >= 4 && s.Key.Entity == l.Entity.ID && (l.Counterpart == nil || s.Key.Counterpart == l.Counterpart.ID) {
+			best = s
+			break
+		}
+		if best == nil || len(s.Obs) > len(best.Obs) {
 			best = s
 		}
 	}
@@ -410,18 +488,66 @@ func (t *Topic) HasFigures() bool {
 	return false
 }
 
-// Rest is every row but the first: the runners-up of a ranking.
-func (iv *Indicator) Rest() []*Row {
-	if len(iv.Rows) < 2 {
+// Leader is the first of the ranking, or nil.
+func (iv *Indicator) Leader() *Row {
+	if len(iv.Ranking) == 0 {
 		return nil
 	}
-	return iv.Rows[1:]
+	return iv.Ranking[0]
+}
+
+// Rest is the runners-up of a ranking a sentence names: at most four.
+func (iv *Indicator) Rest() []*Row {
+	if len(iv.Ranking) < 2 {
+		return nil
+	}
+	return iv.Ranking[1:min(len(iv.Ranking), 5)]
+}
+
+// Top is the leader and the runners-up a sentence names.
+func (iv *Indicator) Top() []*Row { return iv.Ranking[:min(len(iv.Ranking), 5)] }
+
+// RestMore counts the ranked rows a sentence leaves out.
+func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-5) }
+
+// Unranked are the shown rows outside the ranking.
+func (iv *Indicator) Unranked() []*Row {
+	var out []*Row
+	for _, r := range iv.Shown {
+		if !inRows(iv.Ranking, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func inRows(rows []*Row, r *Row) bool {
+	for _, x := range rows {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }
 
 // Chartable reports whether a bar chart of the latest values says more
 // than the sentence: three or more comparable figures.
-func (iv *Indicator) Chartable() bool { return iv.Ranked && len(iv.Rows) >= 3 }
+func (iv *Indicator) Chartable() bool { return iv.Ranked && len(iv.Ranking) >= 3 }
 
 // HasHistory reports whether the indicator has a series long enough for a
 // line chart (four periods or more).
 func (iv *Indicator) HasHistory() bool { return len(iv.History) >= 4 }
+
+// HasChanges reports whether any figure of the topic has a change on an
+// earlier period, so a table shows its Change column only when it says
+// something.
+func (t *Topic) HasChanges() bool {
+	for _, iv := range t.Indicators {
+		for _, r := range iv.Rows {
+			if r.Change != nil {
+				return true
+			}
+		}
+	}
+	return false
+}

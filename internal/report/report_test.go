@@ -1,0 +1,241 @@
+package report
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/templates"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+var generated = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
+
+func weekly(t *testing.T, data string, week string) *Output {
+	t.Helper()
+	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind, err := narrative.LoadKind(templates.FS, "weekly", "templates/weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var w period.Period
+	if week == "" {
+		w = period.WeekOf(LatestDay(ds, generated))
+	} else {
+		w = period.MustParse(week)
+	}
+	out, err := Weekly(ds, kind, Options{
+		Week: w, Generated: generated, Lang: "en", DataPath: data, Version: "test",
+		Formats: Formats{MD: true, JSON: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func file(t *testing.T, out *Output, name string) []byte {
+	t.Helper()
+	for _, f := range out.Files {
+		if f.Path == name {
+			return f.Data
+		}
+	}
+	t.Fatalf("no %s among the outputs", name)
+	return nil
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from its golden file; review the change and run go test ./internal/report -update\n--- got:\n%s", name, got)
+	}
+}
+
+func TestSampleWeeklyBrief(t *testing.T) {
+	out := weekly(t, "../../data", "")
+	md := file(t, out, "brief.md")
+	golden(t, "sample-weekly.md", md)
+	for _, want := range []string{
+		"$27.8 billion", "$10 billion", "$3.2 billion", "$2 billion", // trade turnover 2024
+		"99 projects", "45 projects", "171 projects", "$52.9 billion", // industrial cooperation
+		"3 plants (planned)", "12 million visitors", "183 outlets",
+		"Rosatom", "Inter RAO", "Kokshetau, Semey and Ust-Kamenogorsk", "media forum", "Astana",
+		"Dauren Abayev", "## Sources", "[^1]:",
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("sample brief lacks %q", want)
+		}
+	}
+	checkBrief(t, out)
+}
+
+func TestUnseenDatasetBrief(t *testing.T) {
+	out := weekly(t, "../../testdata/unseen", "")
+	md := file(t, out, "brief.md")
+	golden(t, "unseen-weekly.md", md)
+	for _, want := range []string{
+		"## Climate", "## Water and rivers", // topics from the catalog, in its order
+		"1,210.5 kt CO2e", "341 cm", "112 KZT", // units the formatter does not know, kept
+		"For Almaty, the figure is down 6.9% on December 2024 (1,300 kt CO2e), an improvement", // higher_is: bad
+		"down 2.6% on December 2024",
+		"up 2.4 percentage points on 2024", // a percent changes in points
+		"The target is 15% in 2030.",       // a target is an outlook, not the latest value
+		`\[phase 1\]`, `\*not\*`, // data text escaped
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	if strings.Contains(string(md), "62.5% of the total") {
+		t.Error("a share of a total of river levels makes no sense")
+	}
+	checkBrief(t, out)
+}
+
+func TestWorldBankBriefFromMappedCSV(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	out := weekly(t, "../../testdata/mapping/worldbank", "")
+	md := string(file(t, out, "brief.md"))
+	if !strings.Contains(md, "billion") || !strings.Contains(md, "World Bank") {
+		t.Errorf("World Bank brief lacks scaled money or its source:\n%s", md)
+	}
+	checkBrief(t, out)
+}
+
+var numberRE = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?`)
+
+// checkBrief asserts what every brief must satisfy: no <no value>, every
+// footnote defined, the Markdown parses, and every number on the page is
+// a cited figure, a count or date the brief derives, or part of data text.
+func checkBrief(t *testing.T, out *Output) {
+	t.Helper()
+	md := string(file(t, out, "brief.md"))
+	if strings.Contains(md, "<no value>") {
+		t.Error("brief contains <no value>")
+	}
+	var rec audit.Record
+	if err := json.Unmarshal(file(t, out, "brief.json"), &rec); err != nil {
+		t.Fatalf("brief.json: %v", err)
+	}
+	for _, s := range rec.Sources {
+		ref := "[^" + itoa(s.N) + "]"
+		if !strings.Contains(md, ref+":") {
+			t.Errorf("footnote %s is used but not defined", ref)
+		}
+		if len(s.Rows) == 0 {
+			t.Errorf("footnote %s traces to no dataset row", ref)
+		}
+	}
+	var html strings.Builder
+	if err := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Convert([]byte(md), &html); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Count(html.String(), "<table>") != len(regexp.MustCompile(`(?m)^\|:--`).FindAllString(md, -1)) {
+		t.Errorf("a table did not parse as a table")
+	}
+
+	// What may contain numbers: cited figures, the data's own text, the
+	// labels of periods, the brief's counts and dates.
+	var allowed strings.Builder
+	for _, sec := range rec.Sections {
+		for _, f := range sec.Figures {
+			allowed.WriteString(f.Text + "\n")
+		}
+	}
+	for _, f := range rec.Facts {
+		allowed.WriteString(f.PeriodLabel + "\n" + f.Note + "\n")
+		if f.Against != nil {
+			allowed.WriteString(f.Against.Label + "\n")
+		}
+	}
+	for _, s := range rec.Sources {
+		allowed.WriteString(s.Raw + "\n")
+	}
+	for _, c := range rec.Charts {
+		allowed.WriteString(c.Title + "\n")
+	}
+	for _, sec := range out.Doc.Sections {
+		if sec.ID == "header" {
+			allowed.WriteString(sec.Markdown)
+		}
+	}
+	ok := allowed.String()
+	for _, line := range strings.Split(md, "\n") {
+		if strings.HasPrefix(line, "- **") && strings.Contains(line, "**: ") && !strings.Contains(line, "** (") {
+			continue // an event: date and text are the data's
+		}
+		line = regexp.MustCompile(`\[\^\d+\]:?`).ReplaceAllString(line, "")
+		for _, n := range numberRE.FindAllString(line, -1) {
+			n = strings.TrimRight(n, ",")
+			if !strings.Contains(ok, n) && !derivedCount(line, n) {
+				t.Errorf("number %s is not a figure of the data: %q", n, line)
+			}
+		}
+	}
+}
+
+// derivedCount accepts the counts the brief states about itself.
+func derivedCount(line, n string) bool {
+	for _, w := range []string{" figures", " figure", " events", " event", " years of data", " quarters of data", " months of data", " weeks of data", " days of data", " more follow", " of "} {
+		if strings.Contains(line, n+w) {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
+
+func TestSameInputsSameBytes(t *testing.T) {
+	a := weekly(t, "../../data", "")
+	b := weekly(t, "../../data", "")
+	if len(a.Files) != len(b.Files) {
+		t.Fatal("different file sets")
+	}
+	for i := range a.Files {
+		if string(a.Files[i].Data) != string(b.Files[i].Data) {
+			t.Errorf("%s differs between two runs", a.Files[i].Path)
+		}
+	}
+}
+
+func TestWeekBeforeAnyReleaseSaysSo(t *testing.T) {
+	out := weekly(t, "../../data", "2025-W01")
+	md := string(file(t, out, "brief.md"))
+	if !strings.Contains(md, "No new figures were released during the week") {
+		t.Errorf("brief of a week without releases:\n%s", md)
+	}
+	if strings.Contains(md, "27.8") {
+		t.Error("a figure released on 3 February 2025 appears in a brief of week 1")
+	}
+	checkBrief(t, out)
+}
