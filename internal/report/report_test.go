@@ -239,3 +239,25 @@ func TestWeekBeforeAnyReleaseSaysSo(t *testing.T) {
 	}
 	checkBrief(t, out)
 }
+
+func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	out := weekly(t, "../../testdata/mapping/central-asia", "")
+	md := file(t, out, "brief.md")
+	golden(t, "central-asia-weekly.md", md)
+	for _, want := range []string{
+		"Russian Federation posted the highest gross domestic product in 2023: $2 trillion.",
+		"| Gross domestic product | Kazakhstan | 2023 | $261.4 billion[^2] | up 15.9% on 2022[^2] |",
+		"down 6.2 percentage points on 2022 (19.7%), an improvement", // deflator: higher_is bad
+	} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	if strings.Contains(string(md), "World") && strings.Contains(string(md), "Europe & Central Asia") {
+		t.Error("only_entities did not drop the aggregates")
+	}
+	checkBrief(t, out)
+}

@@ -1,0 +1,134 @@
+package dataset
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestBadInputs pins the full text of every finding for each broken input
+// in testdata/bad: the messages are the user interface of `brief validate`.
+func TestBadInputs(t *testing.T) {
+	t.Chdir("../..")
+	tests := []struct {
+		dir  string
+		want []string
+	}{
+		{"bad-event", []string{
+			`testdata/bad/bad-event/events.csv:3:1: date "2024-02-30": not a calendar date (use 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15)`,
+			`testdata/bad/bad-event/events.csv:4:2: unknown topic "econmy": not in indicators.yaml; did you mean "economy"?`,
+			`testdata/bad/bad-event/events.csv:4:3: unknown entity "KG": not in entities.yaml; did you mean "KZ"?`,
+			`testdata/bad/bad-event/events.csv:4:4: missing title: say in a few words what happened`,
+		}},
+		{"bad-json", []string{
+			`testdata/bad/bad-json/observations.json:4:3: not valid JSON: invalid character '{' after array element (is a comma missing before it?)`,
+		}},
+		{"bad-mapping", []string{
+			`testdata/bad/bad-mapping/dataset.yaml:13:15: status "final": use actual, estimate, plan or target`,
+			`testdata/bad/bad-mapping/dataset.yaml:14:11: cannot read testdata/bad/bad-mapping/missing.csv: no such file or folder`,
+			`testdata/bad/bad-mapping/dataset.yaml:19:17: skip_empty must be true or false`,
+			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty)`,
+		}},
+		{"bad-released", []string{
+			`testdata/bad/bad-released/observations.csv:3:8: released "01/02/2024" is not a date: write it as YYYY-MM-DD`,
+		}},
+		{"bad-status", []string{
+			`testdata/bad/bad-status/observations.csv:3:8: status "planned": use actual, estimate, plan or target`,
+		}},
+		{"conflicting-duplicate", []string{
+			`testdata/bad/conflicting-duplicate/observations.csv:4: conflicting duplicate of line 2: gdp for KZ in 2024 is 100 USD there and 101 USD here; keep one`,
+		}},
+		{"decimal-comma", []string{
+			`testdata/bad/decimal-comma/observations.csv:3:4: value "27,8": use a dot as decimal separator`,
+		}},
+		{"duplicate-catalog-id", []string{
+			`testdata/bad/duplicate-catalog-id/indicators.yaml:8:5: duplicate indicator id "gdp" (first defined on line 2)`,
+		}},
+		{"empty-value", []string{
+			`testdata/bad/empty-value/observations.csv:3:4: value is empty: write the figure, or leave the row out if there is none`,
+		}},
+		{"exact-duplicate", []string{
+			`testdata/bad/exact-duplicate/observations.csv:4: warning: duplicate of line 2: gdp for KZ in 2024 is given twice; remove one`,
+		}},
+		{"field-count", []string{
+			`testdata/bad/field-count/observations.csv:3: row has 8 fields, header has 7: quote fields that contain the separator`,
+		}},
+		{"inf", []string{
+			`testdata/bad/inf/observations.csv:3:4: value "-Inf": infinite values are not allowed: write a finite number`,
+		}},
+		{"json-values", []string{
+			`testdata/bad/json-values/observations.json:3:67: value "27,8": use a dot as decimal separator`,
+			`testdata/bad/json-values/observations.json:4:3: missing source: say where the figure comes from`,
+			`testdata/bad/json-values/observations.json:4:67: value is empty: write the figure, or leave the row out if there is none`,
+		}},
+		{"malformed-period", []string{
+			`testdata/bad/malformed-period/observations.csv:3:3: period "2024-13": month must be 01 to 12 (use 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15)`,
+		}},
+		{"missing-column", []string{
+			`testdata/bad/missing-column/observations.csv:1: missing required column "source"`,
+		}},
+		{"missing-source", []string{
+			`testdata/bad/missing-source/observations.csv:3:6: missing source: say where the figure comes from`,
+		}},
+		{"nan", []string{
+			`testdata/bad/nan/observations.csv:3:4: value "NaN": NaN is not a figure: leave the row out if there is none`,
+		}},
+		{"not-utf8", []string{
+			`testdata/bad/not-utf8/observations.csv:3:6: text is not valid UTF-8: re-save the file as UTF-8`,
+		}},
+		{"thousands-separator", []string{
+			`testdata/bad/thousands-separator/observations.csv:3:4: value "1,000": remove the thousands separators: write 1000`,
+		}},
+		{"topic-not-listed", []string{
+			`testdata/bad/topic-not-listed/indicators.yaml:6:12: topic "econmy" is not in the topics list; did you mean "economy"?`,
+			`testdata/bad/topic-not-listed/indicators.yaml:8:16: higher_is "up": use good, bad or neutral`,
+		}},
+		{"unknown-catalog-key", []string{
+			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, description)`,
+		}},
+		{"unknown-entity", []string{
+			`testdata/bad/unknown-entity/observations.csv:3:2: unknown entity "KX": not in entities.yaml; did you mean "KZ"?`,
+		}},
+		{"unknown-indicator", []string{
+			`testdata/bad/unknown-indicator/observations.csv:3:1: unknown indicator "gpd": not in indicators.yaml; did you mean "gdp"?`,
+		}},
+		{"wide-mapping", []string{
+			`testdata/bad/wide-mapping/wide.csv:1: no column "Yr" (dataset.yaml reads period from it)`,
+			`testdata/bad/wide-mapping/wide.csv:1:2: warning: unknown column "Year" is ignored: map it in dataset.yaml, or list it under ignore`,
+		}},
+		{"yaml-alias", []string{
+			`testdata/bad/yaml-alias/indicators.yaml:3:13: YAML aliases (*b) are not supported: write the value out`,
+		}},
+	}
+	covered := map[string]bool{}
+	for _, tt := range tests {
+		covered[tt.dir] = true
+		t.Run(tt.dir, func(t *testing.T) {
+			_, diags, err := Load("testdata/bad/"+tt.dir, Options{})
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.String())
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var lerr *Error
+			if diags.HasErrors() != errors.As(err, &lerr) {
+				t.Errorf("HasErrors = %v but err = %v", diags.HasErrors(), err)
+			}
+			if lerr != nil && len(lerr.Diagnostics) != len(diags) {
+				t.Errorf("Error carries %d findings, want %d", len(lerr.Diagnostics), len(diags))
+			}
+		})
+	}
+	entries, err := os.ReadDir("testdata/bad")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !covered[e.Name()] {
+			t.Errorf("testdata/bad/%s has no case in TestBadInputs", e.Name())
+		}
+	}
+}

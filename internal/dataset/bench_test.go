@@ -1,0 +1,43 @@
+package dataset
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// writeRows writes a tidy CSV of n rows: 50 indicators x 20 entities x
+// monthly periods, as a real dataset repeats its ids.
+func writeRows(tb testing.TB, path string, n int) {
+	f, err := os.Create(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprintln(w, "indicator,entity,counterpart,period,value,unit,source,source_url,note,status")
+	for i := 0; i < n; i++ {
+		ind, ent, m := i%50, (i/50)%20, i/1000
+		fmt.Fprintf(w, "indicator_%02d,E%02d,,%04d-%02d,%d.%d,USD,Bureau of National Statistics,https://stat.example/%d,,actual\n",
+			ind, ent, 1900+m/12, m%12+1, i*7, i%10, ind)
+	}
+	if err := w.Flush(); err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+}
+
+func BenchmarkLoad(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "observations.csv")
+	const rows = 100_000
+	writeRows(b, path, rows)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		ds, diags, err := Load(path, Options{})
+		if err != nil || len(diags) > 0 || len(ds.Observations) != rows {
+			b.Fatal(err, len(diags), len(ds.Observations))
+		}
+	}
+}

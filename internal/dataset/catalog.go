@@ -1,0 +1,253 @@
+package dataset
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+var (
+	indicatorCatalogKeys = []string{"topics", "indicators"}
+	topicKeys            = []string{"id", "name"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "description"}
+	entityCatalogKeys    = []string{"entities"}
+	entityKeys           = []string{"id", "name", "short", "groups"}
+)
+
+// readCatalog opens a catalog file and returns its checked top-level
+// keys, or nil after reporting why it cannot be used.
+func (l *loader) readCatalog(path string, known []string) map[string]*yaml.Node {
+	f, err := l.open(path)
+	if err != nil {
+		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		return nil
+	}
+	defer f.Close()
+	root := l.readTree(f, path, false, MaxYAMLSize)
+	if root == nil {
+		return nil
+	}
+	top, _ := l.keyed(path, root, "the catalog", known)
+	return top
+}
+
+// list returns the items of a sequence node, reporting anything else.
+func (l *loader) list(file string, n *yaml.Node, key, item string) []*yaml.Node {
+	if n == nil {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		l.errorAt(yamlPos(file, n), key+" must be a list, one "+item+" per item (- id: ...)")
+		return nil
+	}
+	return n.Content
+}
+
+// loadIndicators reads indicators.yaml: an optional topics list giving
+// topic order and names, and the indicators.
+func (l *loader) loadIndicators(path string) {
+	l.ds.HasIndicatorCatalog = true
+	l.indFile = filepath.Base(path)
+	top := l.readCatalog(path, indicatorCatalogKeys)
+	if top == nil {
+		return // unreadable: ids are not checked against it
+	}
+	l.checkInd = true
+	firstLine := map[string]int{}
+	ids := func(what, id string, n *yaml.Node, pos Pos) bool {
+		key := what + "\x00" + id
+		if line, dup := firstLine[key]; dup {
+			l.errorAt(pos, "duplicate "+what+" id "+strconv.Quote(id)+" (first defined on line "+strconv.Itoa(line)+")")
+			return false
+		}
+		firstLine[key] = n.Line
+		return true
+	}
+
+	topicList := top["topics"] != nil
+	for _, item := range l.list(path, top["topics"], "topics", "topic") {
+		keys, _ := l.keyed(path, item, "each topic", topicKeys)
+		if keys == nil {
+			continue
+		}
+		pos := yamlPos(path, item)
+		id, _ := l.text(path, keys["id"], "id")
+		if id == "" {
+			l.errorAt(pos, "topic has no id")
+			continue
+		}
+		if !ids("topic", id, item, pos) {
+			continue
+		}
+		name, _ := l.text(path, keys["name"], "name")
+		if name == "" {
+			name = titleCase(id)
+		}
+		l.topicByID[id] = len(l.ds.Topics)
+		l.ds.Topics = append(l.ds.Topics, Topic{ID: id, Name: name, Pos: pos})
+	}
+
+	if top["indicators"] == nil {
+		l.errorAt(Pos{File: path, Line: 1}, "no indicators: list them under indicators:")
+	}
+	topicIDs := func() []string {
+		out := make([]string, len(l.ds.Topics))
+		for i, t := range l.ds.Topics {
+			out[i] = t.ID
+		}
+		return out
+	}
+	for _, item := range l.list(path, top["indicators"], "indicators", "indicator") {
+		keys, _ := l.keyed(path, item, "each indicator", indicatorKeys)
+		if keys == nil {
+			continue
+		}
+		pos := yamlPos(path, item)
+		in := Indicator{Decimals: -1, HigherIs: Neutral, Pos: pos}
+		in.ID, _ = l.text(path, keys["id"], "id")
+		if in.ID == "" {
+			l.errorAt(pos, "indicator has no id")
+			continue
+		}
+		if !ids("indicator", in.ID, item, pos) {
+			continue
+		}
+		in.Name, _ = l.text(path, keys["name"], "name")
+		if in.Name == "" {
+			in.Name = in.ID
+		}
+		in.Unit, _ = l.text(path, keys["unit"], "unit")
+		in.Description, _ = l.text(path, keys["description"], "description")
+		if n := keys["decimals"]; n != nil {
+			s, good := l.text(path, n, "decimals")
+			d, err := strconv.Atoi(s)
+			if good && (err != nil || d < 0 || d > 12) {
+				l.errorAt(yamlPos(path, n), "decimals "+strconv.Quote(s)+" must be a whole number from 0 to 12")
+			} else if good {
+				in.Decimals = d
+			}
+		}
+		if n := keys["higher_is"]; n != nil {
+			s, good := l.text(path, n, "higher_is")
+			switch HigherIs(strings.ToLower(s)) {
+			case Good:
+				in.HigherIs = Good
+			case Bad:
+				in.HigherIs = Bad
+			case Neutral, "":
+			default:
+				if good {
+					l.errorAt(yamlPos(path, n), "higher_is "+strconv.Quote(s)+": use good, bad or neutral")
+				}
+			}
+		}
+		topicPos := pos
+		if n := keys["topic"]; n != nil {
+			in.Topic, _ = l.text(path, n, "topic")
+			topicPos = yamlPos(path, n)
+		}
+		switch {
+		case topicList && in.Topic == "":
+			l.errorAt(pos, "indicator "+strconv.Quote(in.ID)+" has no topic (topics: "+strings.Join(topicIDs(), ", ")+")")
+		case topicList:
+			if _, found := l.topicByID[in.Topic]; !found {
+				msg := "topic " + strconv.Quote(in.Topic) + " is not in the topics list"
+				if s := suggest(in.Topic, topicIDs()); s != "" {
+					msg += "; did you mean " + strconv.Quote(s) + "?"
+				} else {
+					msg += " (topics: " + strings.Join(topicIDs(), ", ") + ")"
+				}
+				l.errorAt(topicPos, msg)
+			}
+		default:
+			if in.Topic == "" {
+				in.Topic = DefaultTopic.ID
+			}
+			if _, found := l.topicByID[in.Topic]; !found {
+				l.topicByID[in.Topic] = len(l.ds.Topics)
+				t := Topic{ID: in.Topic, Name: titleCase(in.Topic), Pos: topicPos}
+				if in.Topic == DefaultTopic.ID {
+					t.Name = DefaultTopic.Name
+				}
+				l.ds.Topics = append(l.ds.Topics, t)
+			}
+		}
+		l.indByID[in.ID] = len(l.ds.Indicators)
+		l.ds.Indicators = append(l.ds.Indicators, in)
+	}
+}
+
+// titleCase turns a topic id into a name: "foreign-trade" -> "Foreign Trade".
+func titleCase(id string) string {
+	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+		words[i] = string(r)
+	}
+	if len(words) == 0 {
+		return id
+	}
+	return strings.Join(words, " ")
+}
+
+// loadEntities reads entities.yaml.
+func (l *loader) loadEntities(path string) {
+	l.ds.HasEntityCatalog = true
+	l.entFile = filepath.Base(path)
+	top := l.readCatalog(path, entityCatalogKeys)
+	if top == nil {
+		return
+	}
+	l.checkEnt = true
+	if top["entities"] == nil {
+		l.errorAt(Pos{File: path, Line: 1}, "no entities: list them under entities:")
+	}
+	firstLine := map[string]int{}
+	for _, item := range l.list(path, top["entities"], "entities", "entity") {
+		keys, _ := l.keyed(path, item, "each entity", entityKeys)
+		if keys == nil {
+			continue
+		}
+		pos := yamlPos(path, item)
+		e := Entity{Pos: pos, Names: map[string]string{}}
+		e.ID, _ = l.text(path, keys["id"], "id")
+		if e.ID == "" {
+			l.errorAt(pos, "entity has no id")
+			continue
+		}
+		if line, dup := firstLine[e.ID]; dup {
+			l.errorAt(pos, "duplicate entity id "+strconv.Quote(e.ID)+" (first defined on line "+strconv.Itoa(line)+")")
+			continue
+		}
+		firstLine[e.ID] = item.Line
+		if n := keys["name"]; n != nil {
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					lang := strings.TrimSpace(n.Content[i].Value)
+					if s, good := l.text(path, n.Content[i+1], "name"); good && s != "" {
+						e.Names[lang] = s
+					}
+				}
+			} else if s, good := l.text(path, n, "name"); good && s != "" {
+				e.Names[""] = s
+			}
+		}
+		e.Short, _ = l.text(path, keys["short"], "short")
+		if n := keys["groups"]; n != nil {
+			items := []*yaml.Node{n}
+			if n.Kind == yaml.SequenceNode {
+				items = n.Content
+			}
+			for _, g := range items {
+				if s, good := l.text(path, g, "groups"); good && s != "" {
+					e.Groups = append(e.Groups, s)
+				}
+			}
+		}
+		l.entByID[e.ID] = len(l.ds.Entities)
+		l.ds.Entities = append(l.ds.Entities, e)
+	}
+}

@@ -1,0 +1,113 @@
+package dataset
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"unicode/utf8"
+)
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// readCSV streams a CSV file with a header line, as spreadsheets export
+// it (UTF-8 BOM, CRLF, quoted fields with commas and newlines). It reports
+// syntax errors, text that is not UTF-8 and rows with the wrong number of
+// fields, and goes on with the next row. Blank rows (all fields empty)
+// are skipped. header gets the first record and returns false to stop;
+// row gets every other good record, which is reused by the next Read.
+func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec []string, cr *csv.Reader) bool, row func(rec []string, cr *csv.Reader)) {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	if b, _ := br.Peek(3); len(b) == 3 && b[0] == bom[0] && b[1] == bom[1] && b[2] == bom[2] {
+		br.Discard(3)
+	}
+	cr := csv.NewReader(br)
+	if comma != 0 {
+		cr.Comma = comma
+	}
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = true
+	first := true
+	width := 0
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				l.errorAt(Pos{File: file, Line: pe.Line, Col: pe.Column}, csvSyntax(pe.Err))
+				if first {
+					return // without a header the rows cannot be read
+				}
+				continue
+			}
+			l.errorAt(Pos{File: file}, "cannot read: "+ioReason(err))
+			return
+		}
+		if i := invalidUTF8(rec); i >= 0 {
+			line, _ := cr.FieldPos(i)
+			l.errorAt(Pos{File: file, Line: line, Col: i + 1}, "text is not valid UTF-8: re-save the file as UTF-8")
+			if first {
+				return
+			}
+			continue
+		}
+		if first {
+			first = false
+			width = len(rec)
+			if !header(rec, cr) {
+				return
+			}
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		if len(rec) != width {
+			line, _ := cr.FieldPos(0)
+			advice := "fill the missing fields (empty ones too)"
+			if len(rec) > width {
+				advice = "quote fields that contain the separator"
+			}
+			l.errorAt(Pos{File: file, Line: line}, fmt.Sprintf("row has %d fields, header has %d: %s", len(rec), width, advice))
+			continue
+		}
+		row(rec, cr)
+	}
+	if first {
+		l.errorAt(Pos{File: file, Line: 1}, "file is empty: the first line must name the columns")
+	}
+}
+
+func csvSyntax(err error) string {
+	switch {
+	case errors.Is(err, csv.ErrBareQuote):
+		return `bare " in a field that is not quoted: quote the whole field and double the quote inside it ("")`
+	case errors.Is(err, csv.ErrQuote):
+		return `unclosed or misplaced " in a quoted field: close the quote, and double quotes inside it ("")`
+	}
+	return err.Error()
+}
+
+func invalidUTF8(rec []string) int {
+	for i, f := range rec {
+		if !utf8.ValidString(f) {
+			return i
+		}
+	}
+	return -1
+}
+
+func blank(rec []string) bool {
+	for _, f := range rec {
+		for i := 0; i < len(f); i++ {
+			if c := f[i]; c != ' ' && c != '\t' {
+				return false
+			}
+		}
+	}
+	return true
+}

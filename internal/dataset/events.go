@@ -1,0 +1,163 @@
+package dataset
+
+import (
+	"encoding/csv"
+	"strconv"
+	"strings"
+)
+
+var eventColumns = []string{"date", "topic", "entities", "title", "summary", "source", "source_url"}
+
+const (
+	eDate = iota
+	eTopic
+	eEntities
+	eTitle
+	eSummary
+	eSource
+	eSourceURL
+	nEventColumns
+)
+
+// loadEvents reads events.csv: dated items a brief reports beside the
+// figures. The date is any period form, so an event known only by its
+// year keeps the year.
+func (l *loader) loadEvents(path string) {
+	f, err := l.open(path)
+	if err != nil {
+		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		return
+	}
+	defer f.Close()
+	var col [nEventColumns]int
+	header := func(rec []string, cr *csv.Reader) bool {
+		for i := range col {
+			col[i] = -1
+		}
+		for i, raw := range rec {
+			name := strings.ToLower(strings.TrimSpace(raw))
+			pos := Pos{File: path, Line: 1, Col: i + 1}
+			j := indexOf(eventColumns, name)
+			switch {
+			case j >= 0 && col[j] >= 0:
+				l.errorAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" appears twice (first as column "+strconv.Itoa(col[j]+1)+"): keep one")
+			case j >= 0:
+				col[j] = i
+			default:
+				msg := "unknown column " + strconv.Quote(strings.TrimSpace(raw)) + " is ignored"
+				if s := suggest(name, eventColumns); s != "" {
+					msg += "; did you mean " + strconv.Quote(s) + "?"
+				} else {
+					msg += " (known columns: " + strings.Join(eventColumns, ", ") + ")"
+				}
+				l.warnAt(pos, msg)
+			}
+		}
+		good := true
+		for _, j := range []int{eDate, eTitle, eSource} {
+			if col[j] < 0 {
+				l.errorAt(Pos{File: path, Line: 1}, "missing required column "+strconv.Quote(eventColumns[j]))
+				good = false
+			}
+		}
+		return good
+	}
+	row := func(rec []string, cr *csv.Reader) {
+		line, _ := cr.FieldPos(0)
+		rowPos := Pos{File: path, Line: line}
+		get := func(j int) (string, Pos) {
+			i := col[j]
+			if i < 0 {
+				return "", rowPos
+			}
+			fl, _ := cr.FieldPos(i)
+			return strings.TrimSpace(rec[i]), Pos{File: path, Line: fl, Col: i + 1}
+		}
+		ok := true
+		ev := Event{Pos: rowPos}
+
+		s, p := get(eDate)
+		if s == "" {
+			l.errorAt(p, "missing date: give it as 2025-01-15, or 2025-01, 2024-Q3, 2024 if the day is not known")
+			ok = false
+		} else if d, err := l.period(s); err != nil {
+			l.errorAt(p, "date"+strings.TrimPrefix(err.Error(), "period"))
+			ok = false
+		} else {
+			ev.Date = d
+		}
+
+		s, p = get(eTopic)
+		switch {
+		case !l.ds.HasIndicatorCatalog:
+			ev.Topic = DefaultTopic.ID // without a catalog there is one topic
+		case s != "" && l.checkInd:
+			if _, found := l.topicByID[s]; !found {
+				msg := "unknown topic " + strconv.Quote(s) + ": not in " + l.indFile
+				ids := make([]string, len(l.ds.Topics))
+				for i, t := range l.ds.Topics {
+					ids[i] = t.ID
+				}
+				if sg := suggest(s, ids); sg != "" {
+					msg += "; did you mean " + strconv.Quote(sg) + "?"
+				}
+				l.errorAt(p, msg)
+				ok = false
+			}
+			ev.Topic = l.intern(s)
+		}
+
+		s, p = get(eEntities)
+		for _, id := range strings.Split(s, ";") {
+			id = strings.TrimSpace(id)
+			if id == "" {
+				continue
+			}
+			if l.checkEnt {
+				if _, found := l.entByID[id]; !found {
+					l.errorAt(p, l.unknownEntity("entity", id))
+					ok = false
+					continue
+				}
+			}
+			ev.Entities = append(ev.Entities, l.intern(id))
+		}
+
+		s, p = get(eTitle)
+		if s == "" {
+			l.errorAt(p, "missing title: say in a few words what happened")
+			ok = false
+		}
+		ev.Title = strings.Clone(s)
+		s, _ = get(eSummary)
+		ev.Summary = strings.Clone(s)
+		s, p = get(eSource)
+		if s == "" {
+			l.errorAt(p, "missing source: say where the news comes from")
+			ok = false
+		}
+		ev.Source = l.intern(s)
+		s, p = get(eSourceURL)
+		if s == "" {
+			if ev.Source != "" {
+				l.countNoURL(ev.Source, rowPos)
+			}
+		} else if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+			l.warnAt(p, "source_url "+strconv.Quote(s)+" is not a web link: start it with https://")
+		}
+		ev.SourceURL = l.intern(s)
+		if ok {
+			l.ds.Events = append(l.ds.Events, ev)
+		}
+	}
+	l.readCSV(f, path, 0, header, row)
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,168 @@
+package dataset
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/period"
+)
+
+// finish fills in what the catalogs did not give, runs the checks that
+// need every row, and sorts the findings.
+func (l *loader) finish() {
+	if !l.ds.HasIndicatorCatalog {
+		l.ds.Topics = []Topic{DefaultTopic}
+		seen := map[string]bool{}
+		for i := range l.ds.Observations {
+			o := &l.ds.Observations[i]
+			if !seen[o.Indicator] {
+				seen[o.Indicator] = true
+				l.ds.Indicators = append(l.ds.Indicators, Indicator{
+					ID: o.Indicator, Name: o.Indicator, Topic: DefaultTopic.ID,
+					Unit: o.Unit, Decimals: -1, HigherIs: Neutral, Pos: o.Pos,
+				})
+			}
+		}
+	}
+	if !l.ds.HasEntityCatalog {
+		seen := map[string]bool{}
+		addEnt := func(id string, p Pos) {
+			if id == "" || seen[id] {
+				return
+			}
+			seen[id] = true
+			name := l.entNames[id]
+			if name == "" {
+				name = id
+			}
+			l.ds.Entities = append(l.ds.Entities, Entity{ID: id, Names: map[string]string{"": name}, Pos: p})
+		}
+		for i := range l.ds.Observations {
+			addEnt(l.ds.Observations[i].Entity, l.ds.Observations[i].Pos)
+		}
+		for i := range l.ds.Observations {
+			addEnt(l.ds.Observations[i].Counterpart, l.ds.Observations[i].Pos)
+		}
+		for _, ev := range l.ds.Events {
+			for _, id := range ev.Entities {
+				addEnt(id, ev.Pos)
+			}
+		}
+	}
+
+	for _, src := range l.noURLKeys {
+		t := l.noURL[src]
+		l.warnAt(t.pos, "source "+strconv.Quote(src)+" has no source_url"+times(t.n)+": add a link so readers can check it")
+	}
+	for _, k := range l.unitKeys {
+		t := l.units[k]
+		what := "the unit " + strconv.Quote(t.ref) + " in " + l.indFile
+		if !l.ds.HasIndicatorCatalog {
+			what = "the unit " + strconv.Quote(t.ref) + " of its first row"
+		}
+		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
+	}
+	l.checkStale()
+	l.flushRepeats()
+	l.diags.Sort()
+}
+
+// times is " (on N rows)" for a finding summed up over rows.
+func times(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return " (on " + strconv.Itoa(n) + " rows)"
+}
+
+// checkStale warns about series whose latest actual or estimated figure
+// is old: its period ended more than one period length plus StaleAfter
+// before the clock (a year's figure is expected a year after it ends,
+// a month's a month after; StaleAfter is the slack on top of that).
+// Plans and targets do not count, as they do not report what happened.
+func (l *loader) checkStale() {
+	if l.today.IsZero() || l.opts.StaleAfter < 0 {
+		return
+	}
+	type series struct{ ind, ent, cp string }
+	latest := map[series]int{}
+	var order []series
+	for i := range l.ds.Observations {
+		o := &l.ds.Observations[i]
+		if o.Status != Actual && o.Status != Estimate {
+			continue
+		}
+		k := series{o.Indicator, o.Entity, o.Counterpart}
+		j, seen := latest[k]
+		if !seen {
+			order = append(order, k)
+			latest[k] = i
+		} else if period.Compare(o.Period, l.ds.Observations[j].Period) > 0 {
+			latest[k] = i
+		}
+	}
+	// One warning per indicator: a file with hundreds of old series
+	// should say so once, with examples, not hundreds of times.
+	type staleSet struct {
+		first *Observation
+		n     int
+		ex    []string
+	}
+	byInd := map[string]*staleSet{}
+	var inds []string
+	for _, k := range order {
+		o := &l.ds.Observations[latest[k]]
+		length := o.Period.End.Sub(o.Period.Start) + 24*time.Hour
+		if !o.Period.End.Add(length + l.opts.StaleAfter).Before(l.today) {
+			continue
+		}
+		st := byInd[o.Indicator]
+		if st == nil {
+			st = &staleSet{first: o}
+			byInd[o.Indicator] = st
+			inds = append(inds, o.Indicator)
+		}
+		st.n++
+		if len(st.ex) < 3 {
+			s := o.Entity
+			if o.Counterpart != "" {
+				s += " with " + o.Counterpart
+			}
+			st.ex = append(st.ex, s+" ("+o.Period.String()+")")
+		}
+	}
+	for _, ind := range inds {
+		st := byInd[ind]
+		o := st.first
+		who := o.Entity
+		if o.Counterpart != "" {
+			who += " with " + o.Counterpart
+		}
+		msg := "stale series: the latest figure of " + ind + " for " + who + " is for " + o.Period.String() + ", over " + span(l.opts.StaleAfter) + " overdue"
+		if st.n > 1 {
+			msg = "stale series: " + strconv.Itoa(st.n) + " series of " + ind + " are over " + span(l.opts.StaleAfter) + " overdue, e.g. " + strings.Join(st.ex, ", ")
+		}
+		l.warnAt(st.first.Pos, msg+": add newer figures or drop the series")
+	}
+}
+
+// span writes a duration in years, months or days.
+func span(d time.Duration) string {
+	days := int(d / (24 * time.Hour))
+	plural := func(n int, unit string) string {
+		if n == 1 {
+			return "1 " + unit
+		}
+		return strconv.Itoa(n) + " " + unit + "s"
+	}
+	switch {
+	case days >= 365 && days%365 == 0:
+		return plural(days/365, "year")
+	case days >= 30 && days%30 == 0:
+		return plural(days/30, "month")
+	case days >= 1:
+		return plural(days, "day")
+	}
+	return d.String()
+}

@@ -1,0 +1,318 @@
+package dataset
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Options tune Load.
+type Options struct {
+	// Now is the clock for the checks against the present: an actual
+	// figure for a period that has not begun, and stale series. The zero
+	// time skips those checks, so tests stay deterministic.
+	Now time.Time
+
+	// StaleAfter is how long a series may go without a new figure: a
+	// series whose latest actual or estimated period ended more than one
+	// period length plus StaleAfter before Now is reported as stale (a
+	// yearly series last reported for 2022 is stale from 2026-01-01 with
+	// the default of two years). Zero means DefaultStaleAfter; a negative
+	// value turns the check off.
+	StaleAfter time.Duration
+
+	// FS, when set, is read instead of the operating system's files.
+	// Paths are then slash-separated and must stay inside FS (a mapping
+	// that reaches outside the folder with ../ cannot be read).
+	FS fs.FS
+}
+
+// DefaultStaleAfter is the StaleAfter used when Options leave it zero.
+const DefaultStaleAfter = 2 * 365 * 24 * time.Hour
+
+// Size limits: a catalog or a dataset.yaml is small, so a larger one is a
+// mistake (or an attack); observations in JSON or YAML are held in memory
+// as a tree while they are read.
+const (
+	MaxYAMLSize        = 10 << 20
+	MaxObservationTree = 512 << 20
+)
+
+// File names looked for in a dataset folder.
+var (
+	observationFiles = []string{"observations.csv", "observations.json", "observations.yaml", "observations.yml"}
+	configFiles      = []string{ConfigFile, "dataset.yml"}
+	indicatorFiles   = []string{"indicators.yaml", "indicators.yml"}
+	entityFiles      = []string{"entities.yaml", "entities.yml"}
+)
+
+// DefaultTopic is the single topic of a dataset without an indicator
+// catalog.
+var DefaultTopic = Topic{ID: "indicators", Name: "Indicators"}
+
+// Load reads the dataset at path and validates it. path is a dataset
+// folder (observations.csv, .json, .yaml or .yml, and the optional
+// indicators.yaml, entities.yaml, events.csv and dataset.yaml) or a single
+// observations file, which then has no catalogs. Positions name files as
+// path joined with the file name, e.g. data/observations.csv.
+//
+// Load reports every problem it finds, not just the first. It returns
+// the dataset (without the rows that have errors), all findings sorted by
+// position, and an *Error carrying the same findings if any of them is an
+// error. Warnings alone give a nil error.
+func Load(path string, opts Options) (*Dataset, Diagnostics, error) {
+	l := newLoader(opts)
+	l.load(path)
+	l.finish()
+	if l.diags.HasErrors() {
+		return l.ds, l.diags, &Error{Diagnostics: l.diags}
+	}
+	return l.ds, l.diags, nil
+}
+
+func (l *loader) load(path string) {
+	st, err := l.stat(path)
+	if err != nil {
+		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		return
+	}
+	if !st.IsDir() {
+		base := strings.ToLower(filepath.Base(path))
+		for _, c := range configFiles {
+			if base == c {
+				l.loadDir(filepath.Dir(path), path)
+				return
+			}
+		}
+		l.ds.Dir = filepath.Dir(path)
+		l.loadObservationFile(path, nil)
+		return
+	}
+	l.loadDir(path, "")
+}
+
+func (l *loader) loadDir(dir, cfgPath string) {
+	l.ds.Dir = dir
+	if cfgPath == "" {
+		cfgPath = l.firstExisting(dir, configFiles)
+	}
+	var cfg *config
+	if cfgPath != "" {
+		cfg = l.readConfig(cfgPath)
+	}
+	if cfg == nil {
+		cfg = &config{}
+	}
+
+	if p := cfg.pick(l, cfg.indicators, dir, indicatorFiles); p != "" {
+		l.loadIndicators(p)
+	}
+	if p := cfg.pick(l, cfg.entities, dir, entityFiles); p != "" {
+		l.loadEntities(p)
+	}
+
+	if len(cfg.observations) > 0 {
+		for _, m := range cfg.observations {
+			l.loadObservationFile(m.file, m)
+		}
+	} else {
+		var found []string
+		for _, name := range observationFiles {
+			p := filepath.Join(dir, name)
+			if _, err := l.stat(p); err == nil {
+				found = append(found, p)
+			}
+		}
+		switch len(found) {
+		case 0:
+			l.errorAt(Pos{File: dir}, "no observations: add observations.csv (or .json, .yaml), or list the files in dataset.yaml")
+		case 1:
+			l.loadObservationFile(found[0], nil)
+		default:
+			l.errorAt(Pos{File: dir}, "found "+strings.Join(found, " and ")+": keep one observations file, or list them in dataset.yaml")
+		}
+	}
+
+	if p := cfg.pick(l, cfg.events, dir, []string{"events.csv"}); p != "" {
+		l.loadEvents(p)
+	}
+}
+
+// firstExisting is the first of names present in dir, joined with dir.
+func (l *loader) firstExisting(dir string, names []string) string {
+	for _, name := range names {
+		p := filepath.Join(dir, name)
+		if st, err := l.stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+	}
+	return ""
+}
+
+func (l *loader) stat(name string) (fs.FileInfo, error) {
+	if l.opts.FS != nil {
+		return fs.Stat(l.opts.FS, fsName(name))
+	}
+	return os.Stat(name)
+}
+
+func (l *loader) open(name string) (io.ReadCloser, error) {
+	if l.opts.FS != nil {
+		return l.opts.FS.Open(fsName(name))
+	}
+	return os.Open(name)
+}
+
+func fsName(name string) string {
+	n := filepath.ToSlash(filepath.Clean(name))
+	return strings.TrimPrefix(n, "/")
+}
+
+// ioReason is an I/O error without the path, which the position carries.
+func ioReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// loader holds the state of one Load.
+type loader struct {
+	opts  Options
+	today time.Time // day of opts.Now, zero when the clock checks are off
+	ds    *Dataset
+
+	diags   Diagnostics
+	repeats map[string]*repeat
+	order   []*repeat
+
+	strs    map[string]string
+	periods map[string]period.Period
+	dates   map[string]time.Time
+
+	indByID   map[string]int
+	entByID   map[string]int
+	topicByID map[string]int
+	checkInd  bool // the indicator catalog was read: ids must be in it
+	checkEnt  bool
+	indFile   string // base name of the indicator catalog, for messages
+	entFile   string
+
+	dups      map[obsKey]int32
+	noURL     map[string]*tally // source -> rows without source_url
+	noURLKeys []string
+	units     map[[2]string]*tally // (indicator, unit) -> rows whose unit differs
+	unitKeys  [][2]string
+	firstUnit map[string]string // indicator -> unit, without a catalog
+	entNames  map[string]string // entity -> display name from a mapping column
+
+	unknownMsgs map[string]string
+}
+
+type tally struct {
+	pos Pos
+	n   int
+	ref string // what the unit differs from
+}
+
+func newLoader(opts Options) *loader {
+	l := &loader{
+		opts:      opts,
+		ds:        &Dataset{},
+		repeats:   map[string]*repeat{},
+		strs:      map[string]string{},
+		periods:   map[string]period.Period{},
+		dates:     map[string]time.Time{},
+		indByID:   map[string]int{},
+		entByID:   map[string]int{},
+		topicByID: map[string]int{},
+		dups:      map[obsKey]int32{},
+		noURL:     map[string]*tally{},
+		units:     map[[2]string]*tally{},
+		firstUnit: map[string]string{},
+		entNames:  map[string]string{},
+
+		unknownMsgs: map[string]string{},
+	}
+	if !opts.Now.IsZero() {
+		l.today = time.Date(opts.Now.Year(), opts.Now.Month(), opts.Now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	if l.opts.StaleAfter == 0 {
+		l.opts.StaleAfter = DefaultStaleAfter
+	}
+	return l
+}
+
+// intern returns the canonical copy of s, so that a million rows naming
+// the same indicator share one string and do not pin their CSV record.
+func (l *loader) intern(s string) string {
+	if c, ok := l.strs[s]; ok {
+		return c
+	}
+	c := strings.Clone(s)
+	l.strs[c] = c
+	return c
+}
+
+// maxRepeats is how often the same message is listed before the rest are
+// summed up in one line: a misspelt id in a million rows must not bury the
+// other findings.
+const maxRepeats = 10
+
+type repeat struct {
+	n     int
+	sev   Severity
+	first Pos // first position not listed
+	msg   string
+}
+
+func (l *loader) errorAt(p Pos, msg string) { l.add(p, SevError, msg) }
+func (l *loader) warnAt(p Pos, msg string)  { l.add(p, SevWarning, msg) }
+
+func (l *loader) add(p Pos, sev Severity, msg string) {
+	key := msg
+	if sev == SevWarning {
+		key = "w:" + msg
+	}
+	r := l.repeats[key]
+	if r == nil {
+		r = &repeat{sev: sev, msg: msg}
+		l.repeats[key] = r
+	}
+	r.n++
+	if r.n > maxRepeats {
+		if r.n == maxRepeats+1 {
+			r.first = p
+			l.order = append(l.order, r)
+		}
+		return
+	}
+	l.diags = append(l.diags, Diagnostic{Pos: p, Severity: sev, Message: msg})
+}
+
+func (l *loader) flushRepeats() {
+	for _, r := range l.order {
+		more := r.n - maxRepeats
+		noun := "places"
+		if more == 1 {
+			noun = "place"
+		}
+		l.diags = append(l.diags, Diagnostic{Pos: r.first, Severity: r.sev,
+			Message: fmt.Sprintf("%s (and %d more %s from here on, not listed)", r.msg, more, noun)})
+	}
+	l.order = nil
+}

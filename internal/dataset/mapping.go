@@ -1,0 +1,430 @@
+package dataset
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/briefhq/brief/internal/period"
+)
+
+// ConfigFile is the optional mapping config of a dataset folder (also
+// read as dataset.yml). It says where its files are
+// and how to read CSV files that are not in the tidy shape, without
+// editing them. Every key is optional:
+//
+//	indicators: indicators.yaml   # catalog paths, relative to dataset.yaml
+//	entities: ../shared/entities.yaml
+//	events: events.csv
+//	observations:                 # replaces observations.csv & co.
+//	  - file: ../../shared/data/gdp/gdp.csv   # relative to dataset.yaml
+//	    delimiter: ","            # one character; default ","
+//	    columns:                  # our field: their column (case-insensitive)
+//	      entity: Country Code
+//	      period: Year
+//	    constants:                # our field: the value for every row
+//	      indicator: gdp
+//	      unit: USD
+//	      source: World Bank
+//	      source_url: https://data.worldbank.org/indicator/NY.GDP.MKTP.CD
+//	    entity_name: Country Name # entity names, when there is no entities.yaml
+//	    ignore: [Notes]           # their columns to skip without a warning
+//	    skip_empty: false         # true: a row with an empty value is no figure
+//	    only_entities: [KAZ, UZB] # read only these entities (drops aggregates)
+//	  - file: prices.csv
+//	    wide:                     # one column per indicator: their column: indicator id
+//	      CPI: cpi
+//	      PPI: ppi
+//
+// Columns not named under columns are read by their tidy names (a column
+// "Value" is the value). A wide file makes one observation per wide
+// column and row, with the indicator from wide; it must not map
+// indicator or value otherwise. Constants can be given for every field
+// but value. MAPPING.md has the full description and an example.
+const ConfigFile = "dataset.yaml"
+
+// config is a parsed dataset.yaml.
+type config struct {
+	indicators, entities, events *pathRef
+	observations                 []*fileMapping
+}
+
+type pathRef struct {
+	path string
+	pos  Pos
+}
+
+// fileMapping says how to read one observations file.
+type fileMapping struct {
+	file    string
+	pos     Pos // the entry in dataset.yaml
+	filePos Pos // its file: value
+	comma   rune
+
+	columns     [nFields]string // their column, lower case; "" when not renamed
+	columnNames [nFields]string // as written, for messages
+	consts      [nFields]string
+	hasConst    [nFields]bool
+	constPos    [nFields]Pos
+
+	wide          []wideSpec
+	entityName    string // lower case
+	entityNameRaw string
+	skipEmpty     bool
+	onlyEntities  map[string]bool // nil: every entity
+
+	byName map[string]role // nil for a tidy file
+}
+
+type wideSpec struct {
+	column    string // as written
+	indicator string
+	pos       Pos
+}
+
+type roleKind uint8
+
+const (
+	roleUnknown  roleKind = iota
+	roleField             // a field of the tidy table
+	roleWide              // one indicator of a wide file
+	roleName              // the entity's display name
+	roleIgnore            // listed under ignore
+	roleConstant          // a tidy column whose field is a constant
+)
+
+type role struct {
+	kind roleKind
+	f    field
+	wide int
+}
+
+// roleOf says what the column (or JSON key) named name, lower case, is.
+func (m *fileMapping) roleOf(name string) role {
+	if m.byName == nil {
+		if f, ok := fieldByName(name); ok {
+			return role{kind: roleField, f: f}
+		}
+		return role{}
+	}
+	return m.byName[name]
+}
+
+var (
+	configKeys  = []string{"indicators", "entities", "events", "observations"}
+	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities"}
+)
+
+func (l *loader) readConfig(path string) *config {
+	f, err := l.open(path)
+	if err != nil {
+		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		return nil
+	}
+	defer f.Close()
+	root := l.readTree(f, path, false, MaxYAMLSize)
+	if root == nil {
+		return nil
+	}
+	top, ok := l.keyed(path, root, "dataset.yaml", configKeys)
+	if !ok {
+		return nil
+	}
+	dir := filepath.Dir(path)
+	cfg := &config{}
+	ref := func(key string) *pathRef {
+		n := top[key]
+		if n == nil {
+			return nil
+		}
+		s, ok := l.text(path, n, key)
+		if !ok || s == "" {
+			if ok {
+				l.errorAt(yamlPos(path, n), key+" must name a file")
+			}
+			return nil
+		}
+		return &pathRef{path: relTo(dir, s), pos: yamlPos(path, n)}
+	}
+	cfg.indicators, cfg.entities, cfg.events = ref("indicators"), ref("entities"), ref("events")
+	if n := top["observations"]; n != nil {
+		if n.Kind != yaml.SequenceNode {
+			l.errorAt(yamlPos(path, n), "observations must be a list of files, each with file: and its mapping")
+			return cfg
+		}
+		for _, item := range n.Content {
+			if m := l.readMapping(path, dir, item); m != nil {
+				cfg.observations = append(cfg.observations, m)
+			}
+		}
+	}
+	return cfg
+}
+
+func relTo(dir, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(dir, filepath.FromSlash(p))
+}
+
+func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
+	keys, ok := l.keyed(path, item, "each observations entry", mappingKeys)
+	if keys == nil {
+		return nil
+	}
+	m := &fileMapping{pos: yamlPos(path, item), byName: map[string]role{}}
+	name, _ := l.text(path, keys["file"], "file")
+	if name == "" {
+		l.errorAt(m.pos, "missing file: name the observations file, relative to dataset.yaml")
+		return nil
+	}
+	m.file = relTo(dir, name)
+	m.filePos = yamlPos(path, keys["file"])
+
+	if n := keys["delimiter"]; n != nil {
+		s, _ := l.text(path, n, "delimiter")
+		if s == "" && n.Kind == yaml.ScalarNode {
+			s = n.Value // a tab or space, trimmed by text
+		}
+		if strings.EqualFold(s, "tab") {
+			s = "\t"
+		}
+		r, size := utf8.DecodeRuneInString(s)
+		if size == 0 || size != len(s) || r == '"' || r == '\r' || r == '\n' || r == utf8.RuneError {
+			l.errorAt(yamlPos(path, n), "delimiter "+strconv.Quote(s)+" must be one character such as \",\", \";\" or tab")
+			ok = false
+		} else {
+			m.comma = r
+		}
+	}
+
+	claim := func(column string, ro role, p Pos) bool {
+		key := strings.ToLower(strings.TrimSpace(column))
+		if key == "" {
+			l.errorAt(p, "column name is empty")
+			return false
+		}
+		if _, dup := m.byName[key]; dup {
+			l.errorAt(p, "column "+strconv.Quote(column)+" is mapped twice")
+			return false
+		}
+		m.byName[key] = ro
+		return true
+	}
+	pairs := func(key string, fn func(k, v *yaml.Node, val string)) {
+		n := keys[key]
+		if n == nil {
+			return
+		}
+		if n.Kind != yaml.MappingNode {
+			l.errorAt(yamlPos(path, n), key+" must be a mapping")
+			ok = false
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			s, good := l.text(path, v, k.Value)
+			if !good {
+				ok = false
+				continue
+			}
+			fn(k, v, s)
+		}
+	}
+	fieldKey := func(k *yaml.Node, where string) (field, bool) {
+		f, found := fieldByName(strings.ToLower(strings.TrimSpace(k.Value)))
+		if !found {
+			l.errorAt(yamlPos(path, k), "unknown field "+strconv.Quote(k.Value)+" under "+where+" (fields: "+knownColumns+")")
+			ok = false
+		}
+		return f, found
+	}
+
+	pairs("columns", func(k, v *yaml.Node, s string) {
+		f, found := fieldKey(k, "columns")
+		if !found {
+			return
+		}
+		if m.columns[f] != "" {
+			l.errorAt(yamlPos(path, k), fieldNames[f]+" is mapped twice")
+			ok = false
+			return
+		}
+		if !claim(s, role{kind: roleField, f: f}, yamlPos(path, v)) {
+			ok = false
+			return
+		}
+		m.columns[f], m.columnNames[f] = strings.ToLower(s), s
+	})
+	pairs("constants", func(k, v *yaml.Node, s string) {
+		f, found := fieldKey(k, "constants")
+		if !found {
+			return
+		}
+		switch {
+		case f == fValue:
+			l.errorAt(yamlPos(path, k), "value cannot be a constant: it must come from the file")
+			ok = false
+		case m.columns[f] != "":
+			l.errorAt(yamlPos(path, k), fieldNames[f]+" is both a column and a constant: keep one")
+			ok = false
+		case m.hasConst[f]:
+			l.errorAt(yamlPos(path, k), fieldNames[f]+" is given twice")
+			ok = false
+		default:
+			m.consts[f], m.hasConst[f], m.constPos[f] = s, true, yamlPos(path, v)
+		}
+	})
+	pairs("wide", func(k, v *yaml.Node, s string) {
+		if s == "" {
+			l.errorAt(yamlPos(path, v), "give the indicator id the column "+strconv.Quote(k.Value)+" holds")
+			ok = false
+			return
+		}
+		if claim(k.Value, role{kind: roleWide, wide: len(m.wide)}, yamlPos(path, k)) {
+			m.wide = append(m.wide, wideSpec{column: k.Value, indicator: s, pos: yamlPos(path, v)})
+		} else {
+			ok = false
+		}
+	})
+	if len(m.wide) > 0 && (m.columns[fIndicator] != "" || m.columns[fValue] != "" || m.hasConst[fIndicator]) {
+		l.errorAt(yamlPos(path, keys["wide"]), "a wide file takes indicator and value from its wide columns: remove them from columns and constants")
+		ok = false
+	}
+	if n := keys["entity_name"]; n != nil {
+		s, good := l.text(path, n, "entity_name")
+		if good && s != "" && claim(s, role{kind: roleName}, yamlPos(path, n)) {
+			m.entityName, m.entityNameRaw = strings.ToLower(s), s
+		} else {
+			ok = false
+		}
+	}
+	if n := keys["ignore"]; n != nil {
+		list := []*yaml.Node{n}
+		if n.Kind == yaml.SequenceNode {
+			list = n.Content
+		}
+		for _, c := range list {
+			if s, good := l.text(path, c, "ignore"); good && s != "" {
+				claim(s, role{kind: roleIgnore}, yamlPos(path, c))
+			}
+		}
+	}
+	if n := keys["only_entities"]; n != nil {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.errorAt(yamlPos(path, n), "only_entities must be a list of entity ids, e.g. [KAZ, UZB]")
+			ok = false
+		} else {
+			m.onlyEntities = map[string]bool{}
+			for _, c := range n.Content {
+				if s, good := l.text(path, c, "only_entities"); good && s != "" {
+					m.onlyEntities[s] = true
+				}
+			}
+		}
+	}
+	if n := keys["skip_empty"]; n != nil {
+		switch s, _ := l.text(path, n, "skip_empty"); s {
+		case "true":
+			m.skipEmpty = true
+		case "false":
+		default:
+			l.errorAt(yamlPos(path, n), "skip_empty must be true or false")
+			ok = false
+		}
+	}
+	// Tidy names stay readable unless renamed away or made constant.
+	for f := field(0); f < nFields; f++ {
+		name := fieldNames[f]
+		if _, taken := m.byName[name]; taken {
+			continue
+		}
+		switch {
+		case m.hasConst[f]:
+			m.byName[name] = role{kind: roleConstant, f: f}
+		case m.columns[f] == "":
+			m.byName[name] = role{kind: roleField, f: f}
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return m
+}
+
+// checkMapping validates a mapping's constants and wide indicators
+// against the catalogs once, rather than on every row. A file whose
+// mapping is wrong is not read.
+func (l *loader) checkMapping(m *fileMapping) bool {
+	ok := true
+	bad := func(f field, msg string) {
+		l.errorAt(m.constPos[f], msg)
+		ok = false
+	}
+	for f := field(0); f < nFields; f++ {
+		if !m.hasConst[f] {
+			continue
+		}
+		s := m.consts[f]
+		switch f {
+		case fIndicator:
+			if l.checkInd && s != "" {
+				if _, found := l.indByID[s]; !found {
+					bad(f, l.unknownIndicator(s))
+				}
+			}
+		case fEntity, fCounterpart:
+			if l.checkEnt && s != "" {
+				if _, found := l.entByID[s]; !found {
+					bad(f, l.unknownEntity(fieldNames[f], s))
+				}
+			}
+		case fPeriod:
+			if _, err := period.Parse(s); err != nil {
+				bad(f, err.Error())
+			}
+		case fReleased:
+			if _, err := time.Parse("2006-01-02", s); err != nil && s != "" {
+				bad(f, "released "+strconv.Quote(s)+" is not a date: write it as YYYY-MM-DD")
+			}
+		case fStatus:
+			switch Status(strings.ToLower(s)) {
+			case Actual, Estimate, Plan, Target, "":
+			default:
+				bad(f, "status "+strconv.Quote(s)+": use actual, estimate, plan or target")
+			}
+		}
+	}
+	for _, w := range m.wide {
+		if l.checkInd {
+			if _, found := l.indByID[w.indicator]; !found {
+				l.errorAt(w.pos, l.unknownIndicator(w.indicator))
+				ok = false
+			}
+		}
+	}
+	return ok
+}
+
+// pick is the catalog file to read: the one dataset.yaml names (which
+// must exist), else the first default present in dir, else none.
+func (c *config) pick(l *loader, ref *pathRef, dir string, defaults []string) string {
+	if ref != nil {
+		if _, err := l.stat(ref.path); err != nil {
+			l.errorAt(ref.pos, "cannot read "+ref.path+": "+ioReason(err))
+			return ""
+		}
+		return ref.path
+	}
+	return l.firstExisting(dir, defaults)
+}
+
+// keeps reports whether a row passes the mapping's entity filter.
+func (m *fileMapping) keeps(r *row) bool {
+	return m == nil || m.onlyEntities == nil || m.onlyEntities[strings.TrimSpace(r.c[fEntity].s)]
+}

@@ -1,0 +1,562 @@
+package dataset
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/period"
+)
+
+// field is a column of the tidy observations table.
+type field uint8
+
+const (
+	fIndicator field = iota
+	fEntity
+	fCounterpart
+	fPeriod
+	fValue
+	fUnit
+	fReleased
+	fSource
+	fSourceURL
+	fNote
+	fStatus
+	nFields
+)
+
+var fieldNames = [nFields]string{"indicator", "entity", "counterpart", "period", "value", "unit", "released", "source", "source_url", "note", "status"}
+
+var knownColumns = strings.Join(fieldNames[:], ", ")
+
+func fieldByName(name string) (field, bool) {
+	for f, n := range fieldNames {
+		if n == name {
+			return field(f), true
+		}
+	}
+	return 0, false
+}
+
+// cell is one field of a row as read, with where it was.
+type cell struct {
+	s   string
+	pos Pos
+	set bool // the row has this field (a CSV column, a JSON key, a constant)
+}
+
+// row is one observation before validation.
+type row struct {
+	c    [nFields]cell
+	pos  Pos    // the row (CSV: line only) or the JSON/YAML object
+	name string // entity display name, from a mapping's entity_name column
+}
+
+func (r *row) at(f field) Pos {
+	if r.c[f].set && r.c[f].pos.Line > 0 {
+		return r.c[f].pos
+	}
+	return r.pos
+}
+
+type obsKey struct {
+	ind, ent, cp string
+	kind         period.Kind
+	start        int64
+	status       Status
+}
+
+// loadObservationFile reads one observations file by its extension; m is
+// its mapping from dataset.yaml, nil for a tidy file.
+func (l *loader) loadObservationFile(path string, m *fileMapping) {
+	if m == nil {
+		m = &fileMapping{}
+	} else if !l.checkMapping(m) {
+		return
+	}
+	f, err := l.open(path)
+	if err != nil {
+		p := Pos{File: path}
+		if m.pos.Line > 0 {
+			p = m.filePos
+		}
+		l.errorAt(p, "cannot read "+path+": "+ioReason(err))
+		return
+	}
+	defer f.Close()
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".json":
+		if root := l.readTree(f, path, true, MaxObservationTree); root != nil {
+			l.readObservationTree(root, path, m)
+		}
+	case ".yaml", ".yml":
+		if root := l.readTree(f, path, false, MaxObservationTree); root != nil {
+			l.readObservationTree(root, path, m)
+		}
+	default:
+		br := bufio.NewReaderSize(f, 64<<10)
+		l.reserve(path, br)
+		l.readObservationCSV(br, path, m)
+	}
+}
+
+// reserve sizes the observations and the duplicate index for the file,
+// estimating its rows from the line length of its first 64 KB, so a large
+// file is not copied again and again as it grows.
+func (l *loader) reserve(path string, br *bufio.Reader) {
+	st, err := l.stat(path)
+	if err != nil || st.Size() <= 0 {
+		return
+	}
+	head, _ := br.Peek(64 << 10)
+	lines := bytes.Count(head, []byte{'\n'})
+	if len(head) == 0 || lines == 0 {
+		return
+	}
+	n := int(st.Size()*int64(lines)/int64(len(head))) + 16
+	if n > 1<<25 {
+		n = 1 << 25
+	}
+	if have := len(l.ds.Observations); cap(l.ds.Observations)-have < n {
+		grown := make([]Observation, have, have+n)
+		copy(grown, l.ds.Observations)
+		l.ds.Observations = grown
+	}
+	if len(l.dups) == 0 {
+		l.dups = make(map[obsKey]int32, n)
+	}
+}
+
+// required is whether the observations must give field f.
+func (l *loader) required(f field) bool {
+	switch f {
+	case fIndicator, fEntity, fPeriod, fValue, fSource:
+		return true
+	case fUnit:
+		return !l.ds.HasIndicatorCatalog
+	}
+	return false
+}
+
+// csvShape is how the columns of one CSV file map to fields.
+type csvShape struct {
+	col     [nFields]int
+	missing [nFields]bool // reported once for the file, not per row
+	wide    []wideColumn
+	nameCol int
+}
+
+type wideColumn struct {
+	idx       int
+	indicator string
+}
+
+func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
+	var sh csvShape
+	header := func(rec []string, cr *csv.Reader) bool {
+		sh = l.resolveHeader(rec, file, m)
+		return true
+	}
+	var r row
+	onRow := func(rec []string, cr *csv.Reader) {
+		line, _ := cr.FieldPos(0)
+		r = row{pos: Pos{File: file, Line: line}}
+		for f := field(0); f < nFields; f++ {
+			if i := sh.col[f]; i >= 0 {
+				fl, _ := cr.FieldPos(i)
+				r.c[f] = cell{s: rec[i], pos: Pos{File: file, Line: fl, Col: i + 1}, set: true}
+			} else if m.hasConst[f] {
+				r.c[f] = cell{s: m.consts[f], set: true}
+			}
+		}
+		if sh.nameCol >= 0 {
+			r.name = rec[sh.nameCol]
+		}
+		if !m.keeps(&r) {
+			return
+		}
+		if len(sh.wide) == 0 {
+			l.addRow(&r, &sh.missing, m.skipEmpty)
+			return
+		}
+		for _, w := range sh.wide {
+			fl, _ := cr.FieldPos(w.idx)
+			wr := r
+			wr.c[fIndicator] = cell{s: w.indicator, pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+			wr.c[fValue] = cell{s: rec[w.idx], pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+			l.addRow(&wr, &sh.missing, m.skipEmpty)
+		}
+	}
+	l.readCSV(rd, file, m.comma, header, onRow)
+}
+
+// resolveHeader maps the header's columns to fields, reporting unknown,
+// repeated and missing columns.
+func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvShape {
+	var sh csvShape
+	for f := range sh.col {
+		sh.col[f] = -1
+	}
+	sh.nameCol = -1
+	firstAt := map[string]int{}
+	wideSeen := make([]bool, len(m.wide))
+	for i, raw := range rec {
+		name := strings.ToLower(strings.TrimSpace(raw))
+		pos := Pos{File: file, Line: 1, Col: i + 1}
+		if j, dup := firstAt[name]; dup && name != "" {
+			l.errorAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" appears twice (first as column "+strconv.Itoa(j+1)+"): keep one")
+			continue
+		}
+		firstAt[name] = i
+		ro := m.roleOf(name)
+		switch ro.kind {
+		case roleField:
+			sh.col[ro.f] = i
+		case roleWide:
+			sh.wide = append(sh.wide, wideColumn{idx: i, indicator: m.wide[ro.wide].indicator})
+			wideSeen[ro.wide] = true
+		case roleName:
+			sh.nameCol = i
+		case roleIgnore:
+		case roleConstant:
+			l.warnAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" is ignored: dataset.yaml gives "+fieldNames[ro.f]+" as a constant")
+		default:
+			if name == "" {
+				l.warnAt(pos, "column without a name is ignored")
+				continue
+			}
+			msg := "unknown column " + strconv.Quote(strings.TrimSpace(raw)) + " is ignored"
+			switch s := suggest(name, fieldNames[:]); {
+			case m.byName != nil:
+				msg += ": map it in dataset.yaml, or list it under ignore"
+			case s != "":
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			default:
+				msg += " (known columns: " + knownColumns + ")"
+			}
+			l.warnAt(pos, msg)
+		}
+	}
+	head := Pos{File: file, Line: 1}
+	for f := field(0); f < nFields; f++ {
+		if c := m.columns[f]; c != "" && sh.col[f] < 0 {
+			msg := "no column " + strconv.Quote(m.columnNames[f]) + " (dataset.yaml reads " + fieldNames[f] + " from it)"
+			if s := suggest(strings.TrimSpace(m.columnNames[f]), trimmed(rec)); s != "" {
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			}
+			l.errorAt(head, msg)
+			sh.missing[f] = true
+		}
+	}
+	for i, w := range m.wide {
+		if !wideSeen[i] {
+			l.errorAt(head, "no column "+strconv.Quote(w.column)+" (dataset.yaml reads indicator "+w.indicator+" from it)")
+		}
+	}
+	if m.entityName != "" && sh.nameCol < 0 {
+		l.errorAt(head, "no column "+strconv.Quote(m.entityNameRaw)+" (dataset.yaml reads entity names from it)")
+	}
+	for f := field(0); f < nFields; f++ {
+		if sh.col[f] >= 0 || m.hasConst[f] || sh.missing[f] || !l.required(f) {
+			continue
+		}
+		if len(m.wide) > 0 && (f == fIndicator || f == fValue) {
+			continue
+		}
+		l.errorAt(head, "missing required column "+strconv.Quote(fieldNames[f]))
+		sh.missing[f] = true
+	}
+	return sh
+}
+
+// addRow validates one row and, if it is sound, appends its observation.
+// missing marks fields whose absence was reported for the whole file.
+func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
+	val := func(f field) string { return strings.TrimSpace(r.c[f].s) }
+	if skipEmpty && val(fValue) == "" {
+		return
+	}
+	ok := true
+	need := func(f field, msg string) string {
+		s := val(f)
+		if s == "" {
+			if !missing[f] {
+				l.errorAt(r.at(f), msg)
+			}
+			ok = false
+		}
+		return s
+	}
+
+	ind := need(fIndicator, "missing indicator: give the indicator id")
+	var cat *Indicator
+	if ind != "" {
+		if l.checkInd {
+			if i, found := l.indByID[ind]; found {
+				cat = &l.ds.Indicators[i]
+			} else {
+				l.errorAt(r.at(fIndicator), l.unknownIndicator(ind))
+				ok = false
+			}
+		}
+		ind = l.intern(ind)
+	}
+	ent := need(fEntity, "missing entity: give the entity id")
+	if ent != "" {
+		if l.checkEnt {
+			if _, found := l.entByID[ent]; !found {
+				l.errorAt(r.at(fEntity), l.unknownEntity("entity", ent))
+				ok = false
+			}
+		}
+		ent = l.intern(ent)
+	}
+	cp := val(fCounterpart)
+	if cp != "" {
+		if l.checkEnt {
+			if _, found := l.entByID[cp]; !found {
+				l.errorAt(r.at(fCounterpart), l.unknownEntity("counterpart", cp))
+				ok = false
+			}
+		}
+		cp = l.intern(cp)
+	}
+
+	var p period.Period
+	if s := need(fPeriod, "missing period: give it as 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15"); s != "" {
+		var err error
+		if p, err = l.period(s); err != nil {
+			l.errorAt(r.at(fPeriod), err.Error())
+			ok = false
+		}
+	}
+
+	var v float64
+	if s := r.c[fValue].s; !missing[fValue] || s != "" {
+		var err error
+		if v, err = ParseNumber(s); err != nil {
+			l.errorAt(r.at(fValue), err.Error())
+			ok = false
+		}
+	} else {
+		ok = false
+	}
+
+	unit := val(fUnit)
+	switch {
+	case unit == "" && cat != nil && cat.Unit != "":
+		unit = cat.Unit
+	case unit == "":
+		if !missing[fUnit] && (cat != nil || !l.ds.HasIndicatorCatalog) {
+			l.errorAt(r.at(fUnit), "missing unit: give the unit the value is in (USD, %, tonnes, ...)")
+		}
+		ok = false
+	default:
+		unit = l.intern(unit)
+		if cat != nil && cat.Unit != "" && unit != cat.Unit {
+			l.countUnit(ind, unit, cat.Unit, r.at(fUnit))
+		} else if cat == nil && ind != "" && !l.ds.HasIndicatorCatalog {
+			if first, seen := l.firstUnit[ind]; !seen {
+				l.firstUnit[ind] = unit
+			} else if first != unit {
+				l.countUnit(ind, unit, first, r.at(fUnit))
+			}
+		}
+	}
+
+	var released time.Time
+	if s := val(fReleased); s != "" {
+		t, seen := l.dates[s]
+		if !seen {
+			var err error
+			if t, err = time.Parse("2006-01-02", s); err == nil {
+				l.dates[l.intern(s)] = t
+			} else {
+				l.errorAt(r.at(fReleased), "released "+strconv.Quote(s)+" is not a date: write it as YYYY-MM-DD")
+				ok = false
+			}
+		}
+		released = t
+	}
+
+	src := need(fSource, "missing source: say where the figure comes from")
+	if src != "" {
+		src = l.intern(src)
+	}
+	url := val(fSourceURL)
+	if url != "" {
+		url = l.intern(url)
+		if !strings.HasPrefix(url, "https://") && !strings.HasPrefix(url, "http://") {
+			l.warnAt(r.at(fSourceURL), "source_url "+strconv.Quote(url)+" is not a web link: start it with https://")
+		}
+	}
+
+	status := Actual
+	if s := val(fStatus); s != "" {
+		switch Status(strings.ToLower(s)) {
+		case Actual:
+		case Estimate:
+			status = Estimate
+		case Plan:
+			status = Plan
+		case Target:
+			status = Target
+		default:
+			l.errorAt(r.at(fStatus), "status "+strconv.Quote(s)+": use actual, estimate, plan or target")
+			ok = false
+		}
+	}
+	if !ok {
+		return
+	}
+
+	if url == "" {
+		l.countNoURL(src, r.pos)
+	}
+	if r.name != "" && !l.ds.HasEntityCatalog {
+		if _, seen := l.entNames[ent]; !seen {
+			l.entNames[ent] = l.intern(strings.TrimSpace(r.name))
+		}
+	}
+	if !l.today.IsZero() && status == Actual && p.Start.After(l.today) {
+		l.warnAt(r.at(fPeriod), "period "+p.String()+" has not begun yet, so the figure cannot be actual: set status to estimate, plan or target")
+	}
+
+	o := Observation{
+		Indicator:   ind,
+		Entity:      ent,
+		Counterpart: cp,
+		Period:      p,
+		Value:       v,
+		Unit:        unit,
+		Released:    released,
+		Source:      src,
+		SourceURL:   url,
+		Status:      status,
+		Pos:         r.pos,
+	}
+	if n := val(fNote); n != "" {
+		o.Note = strings.Clone(n)
+	}
+	key := obsKey{ind: ind, ent: ent, cp: cp, kind: p.Kind, start: p.Start.Unix(), status: status}
+	if i, dup := l.dups[key]; dup {
+		first := &l.ds.Observations[i]
+		where := "line " + strconv.Itoa(first.Pos.Line)
+		if first.Pos.File != o.Pos.File {
+			where = first.Pos.File + ":" + strconv.Itoa(first.Pos.Line)
+		}
+		if first.Value == o.Value && first.Unit == o.Unit {
+			l.warnAt(r.pos, "duplicate of "+where+": "+describe(&o)+" is given twice; remove one")
+		} else {
+			l.errorAt(r.pos, "conflicting duplicate of "+where+": "+describe(&o)+" is "+
+				amount(first.Value, first.Unit)+" there and "+amount(o.Value, o.Unit)+" here; keep one")
+		}
+		return
+	}
+	l.dups[key] = int32(len(l.ds.Observations))
+	l.ds.Observations = append(l.ds.Observations, o)
+}
+
+// period parses s, caching the periods of a file, which repeat.
+func (l *loader) period(s string) (period.Period, error) {
+	if p, ok := l.periods[s]; ok {
+		return p, nil
+	}
+	p, err := period.Parse(s)
+	if err == nil {
+		l.periods[l.intern(s)] = p
+	}
+	return p, err
+}
+
+// describe names an observation's series and period for messages.
+func describe(o *Observation) string {
+	s := o.Indicator + " for " + o.Entity
+	if o.Counterpart != "" {
+		s += " with " + o.Counterpart
+	}
+	s += " in " + o.Period.String()
+	if o.Status != Actual {
+		s += " (" + string(o.Status) + ")"
+	}
+	return s
+}
+
+func amount(v float64, unit string) string {
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if unit != "" {
+		s += " " + unit
+	}
+	return s
+}
+
+func (l *loader) countNoURL(src string, p Pos) {
+	t := l.noURL[src]
+	if t == nil {
+		t = &tally{pos: p}
+		l.noURL[src] = t
+		l.noURLKeys = append(l.noURLKeys, src)
+	}
+	t.n++
+}
+
+func (l *loader) countUnit(ind, unit, ref string, p Pos) {
+	k := [2]string{ind, unit}
+	t := l.units[k]
+	if t == nil {
+		t = &tally{pos: p, ref: ref}
+		l.units[k] = t
+		l.unitKeys = append(l.unitKeys, k)
+	}
+	t.n++
+}
+
+// unknownIndicator and unknownEntity build the message for an id missing
+// from a catalog, with the closest id as a suggestion; messages are
+// cached, as a misspelt id tends to repeat.
+func (l *loader) unknownIndicator(id string) string {
+	return l.unknown("indicator", id, l.indFile, func() []string {
+		ids := make([]string, len(l.ds.Indicators))
+		for i, in := range l.ds.Indicators {
+			ids[i] = in.ID
+		}
+		return ids
+	})
+}
+
+func (l *loader) unknownEntity(what, id string) string {
+	return l.unknown(what, id, l.entFile, func() []string {
+		ids := make([]string, len(l.ds.Entities))
+		for i, e := range l.ds.Entities {
+			ids[i] = e.ID
+		}
+		return ids
+	})
+}
+
+func (l *loader) unknown(what, id, catalog string, ids func() []string) string {
+	key := what + "\x00" + id
+	if msg, ok := l.unknownMsgs[key]; ok {
+		return msg
+	}
+	msg := "unknown " + what + " " + strconv.Quote(id) + ": not in " + catalog
+	if s := suggest(id, ids()); s != "" {
+		msg += "; did you mean " + strconv.Quote(s) + "?"
+	}
+	l.unknownMsgs[key] = msg
+	return msg
+}
+
+func trimmed(rec []string) []string {
+	out := make([]string, len(rec))
+	for i, s := range rec {
+		out[i] = strings.TrimSpace(s)
+	}
+	return out
+}
