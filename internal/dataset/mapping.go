@@ -44,7 +44,7 @@ import (
 // "Value" is the value). A wide file makes one observation per wide
 // column and row, with the indicator from wide; it must not map
 // indicator or value otherwise. Constants can be given for every field
-// but value. MAPPING.md has the full description and an example.
+// but value. docs/mapping.md has the full description and an example.
 const ConfigFile = "dataset.yaml"
 
 // config is a parsed dataset.yaml.
