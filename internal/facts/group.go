@@ -59,6 +59,11 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			if additive && total > 0 && k.group != "" {
 				s := r
 				s.Kind, s.Rank, s.Of, s.Total = Share, 0, len(sorted), total
+				// A share rests on every figure of the total.
+				s.Sources = nil
+				for _, m := range sorted {
+					s.Sources = append(s.Sources, m.Sources...)
+				}
 				s.Value = 100 * f.Value / total
 				s.Unit = "%"
 				s.Salience = 0.3 + 2*f.Value/total

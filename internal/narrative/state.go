@@ -89,7 +89,7 @@ func (s *state) marker(src facts.Source) int {
 func (s *state) cite(vs ...any) (string, error) {
 	set := map[int]bool{}
 	add := func(text, fact, event string, srcs []facts.Source) {
-		f := Figure{Text: text, Fact: fact, Event: event}
+		f := Figure{Text: text, Fact: fact, Event: event, Markers: []int{}, Rows: []string{}}
 		for _, src := range srcs {
 			n := s.marker(src)
 			set[n] = true
@@ -107,7 +107,7 @@ func (s *state) cite(vs ...any) (string, error) {
 			}
 			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
 			if x.shareFact != nil && x.Share != "" {
-				add(x.Share, x.shareFact.ID, "", nil)
+				add(x.Share, x.shareFact.ID, "", x.shareFact.Sources)
 			}
 		case *Change:
 			if x == nil {
