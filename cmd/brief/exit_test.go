@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -43,3 +44,39 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// TestBadInputWritesNothing runs weekly on every broken dataset of the
+// corpus: each must exit 1, print its located errors and write no file.
+func TestBadInputWritesNothing(t *testing.T) {
+	dirs, err := filepath.Glob("../../testdata/bad/*")
+	if err != nil || len(dirs) < 15 {
+		t.Fatalf("bad-input corpus not found: %v (%d entries)", err, len(dirs))
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "out")
+			var stdout, stderr bytes.Buffer
+			io := IO{Out: &stdout, Err: &stderr, Now: func() time.Time { return time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC) }, Getenv: func(string) string { return "" }}
+			code := execute(context.Background(), []string{"weekly", "--data", dir, "--out", out}, io)
+			if code == 0 {
+				// Fixtures of warnings only (an exact duplicate, an unknown
+				// column) are allowed to produce a brief.
+				if !strings.Contains(stderr.String(), "warning:") {
+					t.Fatalf("exit 0 and no warning for a bad fixture")
+				}
+				return
+			}
+			if code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if !strings.Contains(stderr.String(), filepath.Base(dir)+"/") || !regexpLoc.MatchString(stderr.String()) {
+				t.Errorf("stderr does not locate the problem (file:line):\n%s", stderr.String())
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("%s was created by a failed run", out)
+			}
+		})
+	}
+}
+
+var regexpLoc = regexp.MustCompile(`\.(csv|json|yaml|yml):\d+(:\d+)?: `)
