@@ -24,6 +24,7 @@ type WeeklyOptions struct {
 	Organisation string
 	GeneratedAt  string
 	Paper        string
+	Since        string
 }
 
 func newWeeklyCmd(io IO) *cobra.Command {
@@ -49,6 +50,7 @@ func newWeeklyCmd(io IO) *cobra.Command {
 	f.StringVar(&o.Organisation, "org", "", "organisation named in the title block")
 	f.StringVar(&o.GeneratedAt, "generated-at", "", "generated date/time for reproducible output (default: SOURCE_DATE_EPOCH, else now)")
 	f.StringVar(&o.Paper, "paper", "a4", "PDF paper size: a4 or letter")
+	f.StringVar(&o.Since, "since", "", "brief.json to compare with for \"What changed\" (default: the latest earlier brief in --out)")
 	c.MarkFlagsMutuallyExclusive("polish", "offline")
 	return c
 }
@@ -81,12 +83,16 @@ func runWeekly(ctx context.Context, o *WeeklyOptions, io IO) error {
 	if err != nil {
 		return err
 	}
+	prev, err := previousBrief(o.Since, o.Out, week, io)
+	if err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	out, err := report.Weekly(ds, kind, report.Options{
 		Week: week, AsOf: asOf, Generated: now, Title: o.Title, Organisation: o.Organisation, Lang: o.Lang,
-		Formats: fmts, DataPath: o.Data, Version: version, Paper: o.Paper,
+		Formats: fmts, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: prev,
 	})
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/facts"
@@ -34,6 +35,10 @@ type Record struct {
 	Sources   []narrative.SourceRef       `json:"sources"`
 	Charts    []Chart                     `json:"charts"`
 	Facts     []facts.Fact                `json:"facts"`
+	// Events are the events the brief reported (narrative.EventKey), so
+	// the next brief can tell which are new.
+	Events  []string               `json:"events"`
+	Changes narrative.ChangeRecord `json:"changes"`
 	// Polish is null until the LLM polish exists; then one entry per section.
 	Polish   []any    `json:"polish"`
 	Warnings []string `json:"warnings"`
@@ -105,4 +110,17 @@ func (r *Record) Marshal() ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// Previous reads a brief.json written earlier into what the next brief
+// compares itself with.
+func Previous(data []byte) (*narrative.PreviousBrief, error) {
+	var r Record
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, err
+	}
+	if r.Version != Version || r.Period == "" {
+		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d)", r.Version, Version)
+	}
+	return &narrative.PreviousBrief{Period: r.Period, Facts: r.Facts, Events: r.Events}, nil
 }

@@ -163,12 +163,13 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		last := hist[len(hist)-1]
 		base := Fact{
 			Topic: topicOf(s.Key.Indicator), Indicator: s.Key.Indicator, Entity: s.Key.Entity,
-			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(),
+			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(), PeriodID: last.Period.String(),
 			Value: last.Value, Unit: last.Unit, Status: statusOf(last), Note: last.Note, New: inWeek(last),
 			Sources: []Source{sourceOf(last)},
 		}
 		f := base
 		f.Kind = Latest
+		f.Stale = IsStale(last, opts.AsOf)
 		f.Salience = 1
 		if f.New {
 			f.Salience += 2
@@ -209,7 +210,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 				continue
 			}
 			f := base
-			f.Kind, f.Period, f.PeriodLabel, f.Value, f.Status, f.Note = Outlook, o.Period, o.Period.Label(), o.Value, statusOf(o), o.Note
+			f.Kind, f.Period, f.PeriodLabel, f.PeriodID, f.Value, f.Status, f.Note = Outlook, o.Period, o.Period.Label(), o.Period.String(), o.Value, statusOf(o), o.Note
 			f.New = inWeek(o)
 			f.Against = compare(o, last, pct)
 			f.Sources = []Source{sourceOf(o), sourceOf(last)}
@@ -333,4 +334,16 @@ func splitForward(obs []*dataset.Observation) (hist, ahead []*dataset.Observatio
 		}
 	}
 	return hist, ahead
+}
+
+// IsStale reports whether the next figure after o is overdue at asOf: the
+// period after o's has ended and a further period length has passed (a
+// monthly figure for January is stale from April on, a yearly one for
+// 2023 from 2026). Plans and targets are never stale.
+func IsStale(o *dataset.Observation, asOf time.Time) bool {
+	if o.Status == dataset.Plan || o.Status == dataset.Target {
+		return false
+	}
+	length := o.Period.End.Sub(o.Period.Start) + 24*time.Hour
+	return o.Period.End.Add(2 * length).Before(asOf)
 }

@@ -71,12 +71,16 @@ type Fact struct {
 	Group       string         `json:"group,omitempty"`
 	Period      period.Period  `json:"-"`
 	PeriodLabel string         `json:"period,omitempty"`
+	PeriodID    string         `json:"period_id,omitempty"` // the period as written in the data, "2024-Q3"
 	Value       float64        `json:"value"`
 	Unit        string         `json:"unit,omitempty"`
 	Status      dataset.Status `json:"status,omitempty"`
 	Note        string         `json:"note,omitempty"`
 	// New is set when the figure was released during the brief's week.
 	New bool `json:"new,omitempty"`
+	// Stale is set on a latest value whose next figure is overdue: its
+	// period ended more than two period lengths before the as-of date.
+	Stale bool `json:"stale,omitempty"`
 	// Against is the earlier value of a change.
 	Against *Comparison `json:"against,omitempty"`
 	// Rank is 1-based among Of entities; Total is the group total of a share.

@@ -106,8 +106,9 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: this row has no figure to cite")
 			}
 			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
-			if x.shareFact != nil && x.Share != "" {
-				add(x.Share, x.shareFact.ID, "", x.shareFact.Sources)
+		case *Share:
+			if x != nil { // optional: a row without a share cites nothing more
+				add(x.Text, x.Fact.ID, "", x.Fact.Sources)
 			}
 		case *Change:
 			if x == nil {
@@ -119,6 +120,18 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no plan or target to cite")
 			}
 			add(x.Text, x.Fact.ID, "", x.Fact.Sources[:1])
+		case *Revision:
+			if x == nil {
+				return fmt.Errorf("cite: no revision to cite")
+			}
+			o := x.obs
+			add(x.To+" (was "+x.From+")", "", "", []facts.Source{{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}})
+		case []*Revision:
+			for _, r := range x {
+				if err := walk(r); err != nil {
+					return err
+				}
+			}
 		case *Event:
 			if x == nil {
 				return fmt.Errorf("cite: no event to cite")

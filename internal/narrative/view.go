@@ -29,7 +29,11 @@ type Brief struct {
 	New []*Row
 	// WeekEvents are the events dated within the week.
 	WeekEvents []*Event
-	Stats      Stats
+	// Events are all the events the brief reports, newest first.
+	Events []*Event
+	// Changes is what moved since the previous brief.
+	Changes *Changes
+	Stats   Stats
 }
 
 // Stats counts what the brief covers.
@@ -119,8 +123,7 @@ type Row struct {
 	Outlook     *Outlook // the nearest plan or target beyond the figure
 	Rank        int      // 1-based rank in Indicator.Group, 0 if not ranked
 	Of          int
-	Share       string // share of the group total, "64.7%", or ""
-	shareFact   *facts.Fact
+	Share       *Share // share of the group total, or nil
 	Record      string // "highest", "lowest" or ""
 	RecordSince int    // number of earlier periods the record beats
 	// Periods names the row\'s periods in the plural: "years", "quarters",
@@ -139,6 +142,13 @@ type Change struct {
 	// Assessment reads the change through the indicator's higher_is:
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
+}
+
+// Share is a row's share of its group's total; citing it cites every
+// figure of the total.
+type Share struct {
+	Fact *facts.Fact
+	Text string // "64.7%"
 }
 
 // Outlook is a plan or target for a period after a row's latest figure.
@@ -182,6 +192,9 @@ type BuildOptions struct {
 	// EventWindow is how far before the week events are still reported
 	// (default 92 days).
 	EventWindow time.Duration
+	// Previous is the brief before this one, for "What changed"; nil for
+	// the first brief.
+	Previous *PreviousBrief
 }
 
 // Build turns a fact set into the view of one brief.
@@ -297,8 +310,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				r.Indicator.Group = groupName(f.Group)
 			}
 		case facts.Share:
-			if r := rows[k]; r != nil && (r.shareFact == nil || f.Of > r.shareFact.Of) {
-				r.Share, r.shareFact = format.Percent(f.Value, 1), f
+			if r := rows[k]; r != nil && (r.Share == nil || f.Of > r.Share.Fact.Of) {
+				r.Share = &Share{Fact: f, Text: format.Percent(f.Value, 1)}
 			}
 		}
 	}
@@ -340,6 +353,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		if ev.InWeek {
 			b.WeekEvents = append(b.WeekEvents, ev)
 		}
+		b.Events = append(b.Events, ev)
 		b.Stats.Events++
 	}
 	for _, t := range b.Topics {
@@ -353,6 +367,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 	}
 	b.Highlights = highlights(b, o.MaxHighlights)
+	b.Changes = changes(b, set, o.Previous, rows, decimals, entity)
 	return b
 }
 
@@ -551,3 +566,6 @@ func (t *Topic) HasChanges() bool {
 	}
 	return false
 }
+
+// Key identifies the event across briefs (see EventKey).
+func (e *Event) Key() string { return EventKey(e.ev.Date.String(), e.ev.Title) }

@@ -26,6 +26,11 @@ var generated = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 
 func weekly(t *testing.T, data string, week string) *Output {
 	t.Helper()
+	return weeklyWith(t, data, week, nil)
+}
+
+func weeklyWith(t *testing.T, data string, week string, prev *narrative.PreviousBrief) *Output {
+	t.Helper()
 	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +47,7 @@ func weekly(t *testing.T, data string, week string) *Output {
 	}
 	out, err := Weekly(ds, kind, Options{
 		Week: w, Generated: generated, Lang: "en", DataPath: data, Version: "test",
-		Formats: Formats{MD: true, JSON: true},
+		Formats: Formats{MD: true, JSON: true}, Previous: prev,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -107,7 +112,7 @@ func TestUnseenDatasetBrief(t *testing.T) {
 		"down 2.6% on December 2024",
 		"up 2.4 percentage points on 2024", // a percent changes in points
 		"The target is 15% in 2030.",       // a target is an outlook, not the latest value
-		`\[phase 1\]`, `\*not\*`, // data text escaped
+		`\[phase 1\]`, `\*not\*`,           // data text escaped
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("brief lacks %q", want)
@@ -260,4 +265,37 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 		t.Error("only_entities did not drop the aggregates")
 	}
 	checkBrief(t, out)
+}
+
+func TestWhatChangedAcrossTwoWeeks(t *testing.T) {
+	first := weekly(t, "../../testdata/changes/week1", "2025-W08")
+	md1 := string(file(t, first, "brief.md"))
+	if !strings.Contains(md1, "## What changed\n\nThis is the first brief: there is no earlier brief to compare with.") {
+		t.Errorf("first brief's What changed:\n%s", md1)
+	}
+	prev, err := audit.Previous(file(t, first, "brief.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := weeklyWith(t, "../../testdata/changes/week2", "2025-W09", prev)
+	md2 := file(t, second, "brief.md")
+	golden(t, "changes-week2.md", md2)
+	for _, want := range []string{
+		"Since the brief of Week 8 of 2025:",
+		"- **Revised:** Exports (Kazakhstan) for January 2025 is now $5.9 billion, up from $5.8 billion.[^1]",
+		"- **New:** Imports (Uzbekistan): $3.3 billion in January 2025.[^2]",
+		"- **Event:** 26 February 2025: New customs terminal opens.",
+	} {
+		if !strings.Contains(string(md2), want) {
+			t.Errorf("second brief lacks %q", want)
+		}
+	}
+	var rec audit.Record
+	if err := json.Unmarshal(file(t, second, "brief.json"), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Changes.Revised) != 1 || rec.Changes.Revised[0].From != 5.8e9 || rec.Changes.Revised[0].To != 5.9e9 {
+		t.Errorf("audit revisions = %+v", rec.Changes.Revised)
+	}
+	checkBrief(t, second)
 }

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// previousBrief finds the brief a new one compares itself with: the file
+// given by --since, else the latest brief.json of an earlier week in the
+// output folder. A brief.json that cannot be read is skipped with a
+// warning, so one damaged file does not stop the weekly run.
+func previousBrief(since, out string, week period.Period, io IO) (*narrative.PreviousBrief, error) {
+	if since != "" {
+		b, err := os.ReadFile(since)
+		if err != nil {
+			return nil, fmt.Errorf("--since: %w", err)
+		}
+		p, err := audit.Previous(b)
+		if err != nil {
+			return nil, fmt.Errorf("--since %s: %v", since, err)
+		}
+		return p, nil
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "weekly", "*", "brief.json"))
+	var best *narrative.PreviousBrief
+	var bestWeek period.Period
+	for _, f := range files {
+		w, err := period.Parse(filepath.Base(filepath.Dir(f)))
+		if err != nil || w.Kind != period.Week || period.Compare(w, week) >= 0 {
+			continue
+		}
+		if best != nil && period.Compare(w, bestWeek) <= 0 {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err == nil {
+			var p *narrative.PreviousBrief
+			if p, err = audit.Previous(b); err == nil {
+				best, bestWeek = p, w
+				continue
+			}
+		}
+		fmt.Fprintf(io.Err, "warning: %s: %v; not compared with\n", f, err)
+	}
+	return best, nil
+}

@@ -1,0 +1,191 @@
+package narrative
+
+import (
+	"strconv"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// PreviousBrief is what a brief needs of the one before it, read from that
+// brief's brief.json.
+type PreviousBrief struct {
+	Period string       // its week, "2025-W05"
+	Facts  []facts.Fact // the facts it recorded
+	Events []string     // EventKey of each event it reported
+}
+
+// EventKey identifies an event across briefs.
+func EventKey(date, title string) string { return date + "|" + title }
+
+// Changes is what moved since the previous brief.
+type Changes struct {
+	First bool   // there is no previous brief to compare with
+	Since string // the previous brief's week, "Week 5 of 2025"
+	// New are figures the previous brief did not have: a new series, or a
+	// newer period of a known one.
+	New     []*Row
+	Revised []*Revision
+	Records []*Row
+	// Stale are series whose next figure became overdue since then.
+	Stale  []*Row
+	Events []*Event
+	// More counts the items left out of each list above (at most MaxShown
+	// of each are listed; brief.json has them all).
+	More int
+	all  ChangeRecord
+}
+
+// ChangeRecord is every change, uncapped, for brief.json.
+type ChangeRecord struct {
+	First   bool             `json:"first"`
+	Since   string           `json:"since,omitempty"`
+	New     []string         `json:"new"`     // fact ids
+	Revised []RevisionRecord `json:"revised"` // series, period, old and new value
+	Records []string         `json:"records"`
+	Stale   []string         `json:"stale"`
+	Events  []string         `json:"events"` // event keys
+}
+
+// RevisionRecord is one revision in brief.json.
+type RevisionRecord struct {
+	Series string  `json:"series"`
+	Period string  `json:"period"`
+	From   float64 `json:"from"`
+	To     float64 `json:"to"`
+	Row    string  `json:"row"`
+}
+
+// Record returns every change for the audit.
+func (c *Changes) Record() ChangeRecord { return c.all }
+
+// Empty reports whether nothing changed.
+func (c *Changes) Empty() bool {
+	return len(c.New)+len(c.Revised)+len(c.Records)+len(c.Stale)+len(c.Events)+c.More == 0
+}
+
+// Revision is a figure whose value changed for the same series and period.
+type Revision struct {
+	Indicator   *Indicator
+	Entity      Entity
+	Counterpart *Entity
+	Period      string // "2024"
+	From        string // the previous brief's value, "$27.8 billion"
+	To          string // the value now, "$28.1 billion"
+	Dir         int
+	obs         *dataset.Observation
+}
+
+func weekLabel(id string) string {
+	p, err := period.Parse(id)
+	if err != nil {
+		return id
+	}
+	return "Week " + p.Label()[len("week "):]
+}
+
+// changes compares the brief being built with the previous one.
+func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.SeriesKey]*Row, decimals map[string]int, entity func(string) Entity) *Changes {
+	if prev == nil {
+		return &Changes{First: true, all: ChangeRecord{First: true, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}}
+	}
+	c := &Changes{Since: weekLabel(prev.Period)}
+	c.all = ChangeRecord{Since: prev.Period, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}
+	prevLatest := map[facts.SeriesKey]*facts.Fact{}
+	prevRecord := map[string]bool{}
+	for i := range prev.Facts {
+		f := &prev.Facts[i]
+		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
+		switch f.Kind {
+		case facts.Latest:
+			prevLatest[k] = f
+		case facts.RecordHigh, facts.RecordLow:
+			prevRecord[f.ID+"@"+f.PeriodID] = true
+		}
+	}
+	capped := func(n int) bool {
+		if n >= MaxShown {
+			c.More++
+			return true
+		}
+		return false
+	}
+	for _, s := range set.Series {
+		r := rows[s.Key]
+		if r == nil {
+			continue
+		}
+		p := prevLatest[s.Key]
+		switch {
+		case p == nil || newer(r.Fact.PeriodID, p.PeriodID):
+			c.all.New = append(c.all.New, r.Fact.ID)
+			if !capped(len(c.New)) {
+				c.New = append(c.New, r)
+			}
+		}
+		if p != nil && r.Fact.Stale && !p.Stale {
+			c.all.Stale = append(c.all.Stale, r.Fact.ID)
+			if !capped(len(c.Stale)) {
+				c.Stale = append(c.Stale, r)
+			}
+		}
+		if p == nil {
+			continue
+		}
+		for _, o := range s.Obs {
+			if o.Period.String() != p.PeriodID || o.Value == p.Value {
+				continue
+			}
+			c.all.Revised = append(c.all.Revised, RevisionRecord{
+				Series: r.Fact.ID, Period: p.PeriodID, From: p.Value, To: o.Value,
+				Row: o.Pos.File + ":" + itoa(o.Pos.Line),
+			})
+			if capped(len(c.Revised)) {
+				break
+			}
+			rv := &Revision{
+				Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
+				From: format.Value(p.Value, p.Unit, decimals[s.Key.Indicator]),
+				To:   format.Value(o.Value, o.Unit, decimals[s.Key.Indicator]),
+				Dir:  sign(o.Value - p.Value), obs: o,
+			}
+			c.Revised = append(c.Revised, rv)
+		}
+	}
+	for i := range set.Facts {
+		f := &set.Facts[i]
+		if (f.Kind == facts.RecordHigh || f.Kind == facts.RecordLow) && !prevRecord[f.ID+"@"+f.PeriodID] {
+			c.all.Records = append(c.all.Records, f.ID)
+			if r := rows[facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}]; r != nil && !capped(len(c.Records)) {
+				c.Records = append(c.Records, r)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, k := range prev.Events {
+		seen[k] = true
+	}
+	for _, e := range b.Events {
+		if k := EventKey(e.ev.Date.String(), e.ev.Title); !seen[k] {
+			c.all.Events = append(c.all.Events, k)
+			if !capped(len(c.Events)) {
+				c.Events = append(c.Events, e)
+			}
+		}
+	}
+	return c
+}
+
+// newer reports whether period id a is later than b.
+func newer(a, b string) bool {
+	pa, err1 := period.Parse(a)
+	pb, err2 := period.Parse(b)
+	if err1 != nil || err2 != nil {
+		return a != b
+	}
+	return period.Compare(pa, pb) > 0
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
