@@ -21,10 +21,10 @@ type Point struct {
 // Chart is everything needed to draw a chart; it holds no styling.
 type Chart struct {
 	Kind   Kind
-	Title  string // e.g. "Trade turnover with Russia, 2024"
-	Unit   string // axis label, e.g. "USD billion"; shown as given
+	Title  string  // e.g. "Trade turnover with Russia, 2024"
+	Unit   string  // axis label, e.g. "USD billion"; shown as given
 	Scale  float64 // divide values by Scale for axis ticks (1e9 for "billion"); 0 or 1 = none
-	Source string // source line printed under the chart, e.g. "Source: ..."
+	Source string  // source line printed under the chart, e.g. "Source: ..."
 	Points []Point
 	// File is the SVG's file name beside brief.md; the Markdown links it as
 	// an image, and the PDF renderer finds the chart by this name.

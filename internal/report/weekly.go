@@ -26,6 +26,9 @@ type Options struct {
 	DataPath     string // as the user named it, for the audit
 	Version      string // the tool's version, for the audit
 	Paper        string // "a4" or "letter"
+	// Previous is the brief before this one (for "What changed"), nil if
+	// there is none.
+	Previous *narrative.PreviousBrief
 }
 
 // Formats says which files to produce.
@@ -54,6 +57,7 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
 		Title: o.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week, Generated: o.Generated,
+		Previous: o.Previous,
 	})
 	doc, err := kind.Render(view)
 	if err != nil {
@@ -86,7 +90,11 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 			},
 			Templates: audit.Templates{Dir: kind.Dir, Files: kind.Files},
 			Sections:  doc.Sections, Sources: doc.Sources, Charts: audit.Charts(doc.Charts),
-			Facts: set.Facts, Warnings: out.Warnings,
+			Facts: set.Facts, Warnings: out.Warnings, Changes: view.Changes.Record(),
+			Events: []string{},
+		}
+		for _, e := range view.Events {
+			rec.Events = append(rec.Events, e.Key())
 		}
 		for _, f := range out.Files {
 			rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))

@@ -1,0 +1,372 @@
+package chart
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// A Scene is a chart laid out as shapes on a W x H canvas measured in
+// points, origin top left, y down. The SVG writer and the PDF renderer both
+// draw a Scene, so a chart looks the same in the Markdown and in the PDF.
+type Scene struct {
+	W, H  float64
+	Items []Item
+}
+
+// Shape is the kind of an Item.
+type Shape uint8
+
+// The shapes a chart is made of.
+const (
+	RectShape     Shape = iota // X, Y, W, H filled with Fill
+	LineShape                  // X, Y to X2, Y2 stroked with Stroke
+	PolylineShape              // Points stroked with Stroke
+	CircleShape                // centre X, Y, radius R, filled with Fill
+	TextShape                  // Text at baseline Y; X is its start, middle or end by Anchor
+)
+
+// Anchor tells which point of a text X is.
+type Anchor uint8
+
+// Text anchors, as in SVG's text-anchor.
+const (
+	Start Anchor = iota
+	Middle
+	End
+)
+
+// Color is an opaque RGB colour.
+type Color struct{ R, G, B uint8 }
+
+// The chart palette, shared by both outputs.
+var (
+	Ink      = Color{0x1F, 0x2A, 0x44} // titles, labels
+	Muted    = Color{0x5B, 0x64, 0x72} // ticks, units, source line
+	Grid     = Color{0xE1, 0xE5, 0xEB}
+	Axis     = Color{0x9A, 0xA3, 0xAF}
+	Accent   = Color{0x2F, 0x6D, 0xB5} // bars, the line
+	Negative = Color{0xC0, 0x50, 0x4D} // bars below zero
+)
+
+// Item is one shape of a Scene; only the fields of its Shape are set.
+type Item struct {
+	Shape        Shape
+	X, Y, W, H   float64
+	X2, Y2, R    float64
+	Points       [][2]float64
+	Fill, Stroke Color
+	StrokeWidth  float64
+	Text         string
+	Size         float64 // font size in points
+	Anchor       Anchor
+	Bold, Italic bool
+}
+
+// Measure returns the width in points of s set at size points, bold or
+// not. The PDF passes the embedded font's metrics; nil means ApproxWidth.
+type Measure func(s string, size float64, bold bool) float64
+
+// ApproxWidth estimates the width of s in DejaVu Sans, the font of both
+// outputs, from coarse character classes; good enough to place labels in
+// an SVG whose viewer may substitute another sans-serif font.
+func ApproxWidth(s string, size float64, bold bool) float64 {
+	var em float64
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune("il.,:;|!'’ ", r):
+			em += 0.32
+		case strings.ContainsRune("fjrt()[]-", r):
+			em += 0.40
+		case r >= '0' && r <= '9', r == '$', r == '%':
+			em += 0.64
+		case r >= 'A' && r <= 'Z', r >= 'А' && r <= 'Я', r == 'm', r == 'w', r == 'M', r == 'W':
+			em += 0.72
+		default:
+			em += 0.60
+		}
+	}
+	if bold {
+		em *= 1.1
+	}
+	return em * size
+}
+
+// Font sizes of a chart, in points.
+const (
+	titleSize  = 9.5
+	labelSize  = 8
+	valueSize  = 7.5
+	sourceSize = 7
+)
+
+// Draw lays the chart out on a canvas w points wide. The height follows
+// from the chart: a bar chart grows with its number of bars.
+func (c Chart) Draw(w float64, m Measure) Scene {
+	if m == nil {
+		m = ApproxWidth
+	}
+	d := drawer{c: c, m: m, s: Scene{W: w}}
+	d.title()
+	pts := c.finite()
+	switch {
+	case len(pts) == 0:
+		d.y += 14
+		d.text(w/2, d.y, "No data", labelSize, Middle, Muted, false, true)
+		d.y += 8
+	case c.Kind == Line:
+		d.line(pts)
+	default:
+		d.bars(pts)
+	}
+	d.source()
+	d.s.H = math.Ceil(d.y + 2)
+	return d.s
+}
+
+type drawer struct {
+	c Chart
+	m Measure
+	s Scene
+	y float64 // next free baseline area, from the top
+}
+
+// finite drops the points a chart cannot place (NaN, Inf).
+func (c Chart) finite() []Point {
+	var out []Point
+	for _, p := range c.Points {
+		if !math.IsNaN(p.Value) && !math.IsInf(p.Value, 0) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (d *drawer) add(it Item) { d.s.Items = append(d.s.Items, it) }
+
+func (d *drawer) text(x, y float64, s string, size float64, a Anchor, col Color, bold, italic bool) {
+	if s == "" {
+		return
+	}
+	d.add(Item{Shape: TextShape, X: x, Y: y, Text: s, Size: size, Anchor: a, Fill: col, Bold: bold, Italic: italic})
+}
+
+func (d *drawer) hline(x1, x2, y float64, col Color, width float64) {
+	d.add(Item{Shape: LineShape, X: x1, Y: y, X2: x2, Y2: y, Stroke: col, StrokeWidth: width})
+}
+
+func (d *drawer) vline(x, y1, y2 float64, col Color, width float64) {
+	d.add(Item{Shape: LineShape, X: x, Y: y1, X2: x, Y2: y2, Stroke: col, StrokeWidth: width})
+}
+
+func (d *drawer) title() {
+	lines := wrap(d.c.Title, d.s.W, titleSize, true, d.m)
+	for _, l := range lines {
+		d.y += titleSize * 1.25
+		d.text(0, d.y, l, titleSize, Start, Ink, true, false)
+	}
+	d.y += 4
+}
+
+func (d *drawer) source() {
+	if d.c.Source == "" {
+		return
+	}
+	d.y += 4
+	for _, l := range wrap(d.c.Source, d.s.W, sourceSize, false, d.m) {
+		d.y += sourceSize * 1.3
+		d.text(0, d.y, l, sourceSize, Start, Muted, false, true)
+	}
+}
+
+// valueText is what a point's value reads as on the chart.
+func (d *drawer) valueText(p Point, dec int) string {
+	if p.Text != "" {
+		return p.Text
+	}
+	return FormatTick(d.c.Scaled(p.Value), dec)
+}
+
+// bars draws horizontal bars, one row per entity: names on the left,
+// bars from zero, the value as the brief prints it at the end of each bar,
+// the axis with the unit underneath.
+func (d *drawer) bars(pts []Point) {
+	const rowH = 17.0
+	lo, hi := 0.0, 0.0
+	for _, p := range pts {
+		v := d.c.Scaled(p.Value)
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	t := NiceTicks(lo, hi, 5)
+	labelW := 0.0
+	for _, p := range pts {
+		labelW = math.Max(labelW, d.m(p.Label, labelSize, false))
+	}
+	labelW = math.Min(labelW, d.s.W*0.32)
+	valW := 0.0
+	for _, p := range pts {
+		valW = math.Max(valW, d.m(d.valueText(p, t.Decimals), valueSize, false))
+	}
+	x0 := labelW + 8
+	x1 := d.s.W - valW - 6
+	if x1-x0 < d.s.W*0.3 {
+		x1 = x0 + d.s.W*0.3
+	}
+	top := d.y + 2
+	bottom := top + rowH*float64(len(pts))
+	xOf := func(v float64) float64 { return Linear(v, t.Lo, t.Hi, x0, x1) }
+	for _, v := range t.Values {
+		d.vline(xOf(v), top, bottom, Grid, 0.5)
+	}
+	zero := xOf(math.Max(t.Lo, math.Min(0, t.Hi)))
+	for i, p := range pts {
+		yc := top + rowH*(float64(i)+0.5)
+		v := d.c.Scaled(p.Value)
+		xv := xOf(v)
+		col := Accent
+		if v < 0 {
+			col = Negative
+		}
+		bx, bw := math.Min(zero, xv), math.Abs(xv-zero)
+		d.add(Item{Shape: RectShape, X: bx, Y: yc - rowH*0.31, W: bw, H: rowH * 0.62, Fill: col})
+		d.text(x0-6, yc+labelSize*0.35, fit(p.Label, labelW, labelSize, false, d.m), labelSize, End, Ink, false, false)
+		vx, va := xv+3, Start
+		if v < 0 {
+			vx, va = xv-3, End
+			if vx-d.m(d.valueText(p, t.Decimals), valueSize, false) < x0 {
+				vx, va = zero+3, Start
+			}
+		}
+		d.text(vx, yc+valueSize*0.35, d.valueText(p, t.Decimals), valueSize, va, Ink, false, false)
+	}
+	d.vline(zero, top, bottom, Axis, 0.8)
+	ty := bottom + labelSize + 3
+	for _, v := range t.Values {
+		d.text(xOf(v), ty, FormatTick(v, t.Decimals), labelSize, Middle, Muted, false, false)
+	}
+	d.y = ty
+	if d.c.Unit != "" {
+		d.y += labelSize + 3
+		d.text(x1, d.y, d.c.Unit, labelSize, End, Muted, false, false)
+	}
+}
+
+// line draws one series over time: the unit above the value axis,
+// horizontal grid lines at the ticks, period labels under the axis (every
+// k-th when they would collide), the latest value labelled at its point.
+func (d *drawer) line(pts []Point) {
+	const plotH = 130.0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, p := range pts {
+		v := d.c.Scaled(p.Value)
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	if lo > 0 && lo < hi*0.25 {
+		lo = 0 // near zero anyway: start the axis at zero
+	}
+	t := NiceTicks(lo, hi, 5)
+	tickW := 0.0
+	for _, v := range t.Values {
+		tickW = math.Max(tickW, d.m(FormatTick(v, t.Decimals), labelSize, false))
+	}
+	last := pts[len(pts)-1]
+	lastText := d.valueText(last, t.Decimals)
+	x0 := tickW + 6
+	x1 := d.s.W - math.Max(d.m(lastText, valueSize, true)/2, d.m(last.Label, labelSize, false)/2) - 2
+	if d.c.Unit != "" {
+		d.y += labelSize + 2
+		d.text(0, d.y, d.c.Unit, labelSize, Start, Muted, false, false)
+	}
+	top := d.y + 8
+	bottom := top + plotH
+	yOf := func(v float64) float64 { return Linear(v, t.Lo, t.Hi, bottom, top) }
+	for _, v := range t.Values {
+		y := yOf(v)
+		col, wid := Grid, 0.5
+		if v == 0 || v == t.Lo {
+			col, wid = Axis, 0.8
+		}
+		d.hline(x0, x1, y, col, wid)
+		d.text(x0-4, y+labelSize*0.35, FormatTick(v, t.Decimals), labelSize, End, Muted, false, false)
+	}
+	xOf := func(i int) float64 {
+		if len(pts) == 1 {
+			return (x0 + x1) / 2
+		}
+		return Linear(float64(i), 0, float64(len(pts)-1), x0+4, x1)
+	}
+	poly := make([][2]float64, len(pts))
+	for i, p := range pts {
+		poly[i] = [2]float64{xOf(i), yOf(d.c.Scaled(p.Value))}
+	}
+	if len(poly) > 1 {
+		d.add(Item{Shape: PolylineShape, Points: poly, Stroke: Accent, StrokeWidth: 1.6})
+	}
+	for _, p := range poly {
+		d.add(Item{Shape: CircleShape, X: p[0], Y: p[1], R: 2, Fill: Accent})
+	}
+	lp := poly[len(poly)-1]
+	d.text(lp[0], lp[1]-5, lastText, valueSize, Middle, Ink, true, false)
+	// Period labels: every k-th so that neighbours keep a gap, always the last.
+	maxW := 0.0
+	for _, p := range pts {
+		maxW = math.Max(maxW, d.m(p.Label, labelSize, false))
+	}
+	k := 1
+	if len(pts) > 1 {
+		gap := (xOf(1) - xOf(0))
+		for gap*float64(k) < maxW+6 {
+			k++
+		}
+	}
+	ly := bottom + labelSize + 3
+	for i, p := range pts {
+		if i%k != 0 && i != len(pts)-1 {
+			continue
+		}
+		if i != len(pts)-1 && (len(pts)-1-i) < k && (len(pts)-1)%k != 0 {
+			continue // would collide with the last label
+		}
+		d.vline(xOf(i), bottom, bottom+2.5, Axis, 0.6)
+		d.text(xOf(i), ly, p.Label, labelSize, Middle, Muted, false, false)
+	}
+	d.y = ly
+}
+
+// wrap breaks s into lines no wider than w at spaces.
+func wrap(s string, w, size float64, bold bool, m Measure) []string {
+	words := strings.Fields(s)
+	var lines []string
+	cur := ""
+	for _, wd := range words {
+		try := wd
+		if cur != "" {
+			try = cur + " " + wd
+		}
+		if cur != "" && m(try, size, bold) > w {
+			lines = append(lines, cur)
+			cur = wd
+			continue
+		}
+		cur = try
+	}
+	if cur != "" {
+		lines = append(lines, cur)
+	}
+	return lines
+}
+
+// fit shortens s with an ellipsis until it is no wider than w.
+func fit(s string, w, size float64, bold bool, m Measure) string {
+	if m(s, size, bold) <= w {
+		return s
+	}
+	for s != "" {
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = strings.TrimSpace(s[:len(s)-n])
+		if m(s+"…", size, bold) <= w {
+			return s + "…"
+		}
+	}
+	return "…"
+}
