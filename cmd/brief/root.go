@@ -22,6 +22,16 @@ Every figure is footnoted to its source.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{cmd: c.Name(), err: err}
 	})
+	root.PersistentFlags().String("config", "brief.yaml", "project settings file; flags win over it")
+	// Every command first fills the flags the user left out from brief.yaml.
+	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
+		f := c.Flags().Lookup("config")
+		if f == nil {
+			return nil
+		}
+		_, err := applyConfig(c, f.Value.String(), f.Changed)
+		return err
+	}
 	root.AddCommand(newWeeklyCmd(io), newValidateCmd(io), newFactsCmd(io))
 	return root
 }

@@ -1,0 +1,232 @@
+// Package config reads brief.yaml, a project's settings; command-line
+// flags win over it.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FileName is the config file looked for in the current folder.
+const FileName = "brief.yaml"
+
+// Config is brief.yaml. Paths are relative to the file's folder.
+type Config struct {
+	Title        string `yaml:"title"`
+	Organisation string `yaml:"organisation"`
+	Language     string `yaml:"language"`
+	Data         string `yaml:"data"`
+	Out          string `yaml:"out"`
+	Templates    string `yaml:"templates"`
+	Prompts      string `yaml:"prompts"`
+	Format       string `yaml:"format"`
+	Paper        string `yaml:"paper"`
+	Audience     string `yaml:"audience"`
+	Max          int    `yaml:"max"`
+	Model        string `yaml:"model"`
+	BaseURL      string `yaml:"base_url"`
+	// APIKeyFile names a file holding the API key, so the key itself
+	// never sits in the config.
+	APIKeyFile string `yaml:"api_key_file"`
+
+	// File is the config's path as given; Lines maps each key to its line.
+	File  string         `yaml:"-"`
+	Lines map[string]int `yaml:"-"`
+}
+
+// Keys lists the keys of brief.yaml, for messages and docs.
+func Keys() []string {
+	return []string{"title", "organisation", "language", "data", "out", "templates", "prompts", "format", "paper", "audience", "max", "model", "base_url", "api_key_file"}
+}
+
+// Error is a problem in the config file, located at a key.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return e.File + ":" + strconv.Itoa(e.Line) + ": " + e.Msg
+	}
+	return e.File + ": " + e.Msg
+}
+
+// MaxSize bounds the config file.
+const MaxSize = 1 << 20
+
+// Load reads path. A missing file gives (nil, nil) when optional is set,
+// so a project without brief.yaml just uses the defaults.
+func Load(path string, optional bool) (*Config, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if optional && errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{File: path, Msg: "cannot read: " + err.Error()}
+	}
+	return Parse(b, path)
+}
+
+// Parse reads the content of a config file named file.
+func Parse(b []byte, file string) (*Config, error) {
+	if len(b) > MaxSize {
+		return nil, &Error{File: file, Msg: fmt.Sprintf("larger than %d KB: is this the right file?", MaxSize>>10)}
+	}
+	c := &Config{File: file, Lines: map[string]int{}}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return nil, yamlErr(err, file)
+	}
+	if len(root.Content) == 0 {
+		return c, nil // an empty file is a valid, empty config
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return nil, &Error{File: file, Line: doc.Line, Msg: "expected keys such as title: and data:, not a " + kindName(doc)}
+	}
+	known := map[string]bool{}
+	for _, k := range Keys() {
+		known[k] = true
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		if !known[k.Value] {
+			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("unknown key %q (known keys: %s)", k.Value, strings.Join(Keys(), ", "))}
+		}
+		if _, dup := c.Lines[k.Value]; dup {
+			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("key %q is given twice (first on line %d)", k.Value, c.Lines[k.Value])}
+		}
+		if v.Kind != yaml.ScalarNode {
+			return nil, &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%s: expected a single value, not a %s", k.Value, kindName(v))}
+		}
+		c.Lines[k.Value] = k.Line
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(c); err != nil {
+		return nil, yamlErr(err, file)
+	}
+	if err := c.check(); err != nil {
+		return nil, err
+	}
+	c.resolvePaths()
+	return c, nil
+}
+
+func (c *Config) at(key, msg string) error { return &Error{File: c.File, Line: c.Lines[key], Msg: key + ": " + msg} }
+
+func (c *Config) check() error {
+	switch strings.ToLower(c.Paper) {
+	case "", "a4", "letter":
+	default:
+		return c.at("paper", fmt.Sprintf("%q: use a4 or letter", c.Paper))
+	}
+	switch c.Audience {
+	case "", "press", "internal":
+	default:
+		return c.at("audience", fmt.Sprintf("%q: use press or internal", c.Audience))
+	}
+	for _, f := range strings.Split(c.Format, ",") {
+		switch strings.TrimSpace(strings.ToLower(f)) {
+		case "", "md", "markdown", "pdf", "json":
+		default:
+			return c.at("format", fmt.Sprintf("%q: use a list of md, pdf, json", c.Format))
+		}
+	}
+	if c.Max < 0 {
+		return c.at("max", "must be a positive number")
+	}
+	if c.BaseURL != "" && !strings.HasPrefix(c.BaseURL, "http://") && !strings.HasPrefix(c.BaseURL, "https://") {
+		return c.at("base_url", fmt.Sprintf("%q: use an http(s) address such as http://localhost:11434/v1", c.BaseURL))
+	}
+	return nil
+}
+
+// resolvePaths makes relative paths relative to the config's folder, so a
+// project works from wherever it is run with --config.
+func (c *Config) resolvePaths() {
+	dir := filepath.Dir(c.File)
+	for _, p := range []*string{&c.Data, &c.Out, &c.Templates, &c.Prompts, &c.APIKeyFile} {
+		if *p != "" && !filepath.IsAbs(*p) && dir != "." {
+			*p = filepath.Join(dir, *p)
+		}
+	}
+}
+
+// Values maps each set key to its value as a flag would take it.
+func (c *Config) Values() map[string]string {
+	m := map[string]string{}
+	set := func(k, v string) {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	set("title", c.Title)
+	set("organisation", c.Organisation)
+	set("language", c.Language)
+	set("data", c.Data)
+	set("out", c.Out)
+	set("templates", c.Templates)
+	set("prompts", c.Prompts)
+	set("format", c.Format)
+	set("paper", strings.ToLower(c.Paper))
+	set("audience", c.Audience)
+	if c.Max > 0 {
+		m["max"] = strconv.Itoa(c.Max)
+	}
+	set("model", c.Model)
+	set("base_url", c.BaseURL)
+	set("api_key_file", c.APIKeyFile)
+	return m
+}
+
+// SortedKeys returns the keys of m in order, for stable messages.
+func SortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.MappingNode:
+		return "map"
+	}
+	return "value"
+}
+
+func yamlErr(err error, file string) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = strings.TrimSpace(strings.SplitN(msg, "\n", 2)[0])
+	e := &Error{File: file, Msg: msg}
+	if strings.HasPrefix(msg, "line ") {
+		if i := strings.Index(msg, ":"); i > 5 {
+			if n, err := strconv.Atoi(msg[5:i]); err == nil {
+				e.Line, e.Msg = n, strings.TrimSpace(msg[i+1:])
+			}
+		}
+	}
+	e.Msg = strings.ReplaceAll(e.Msg, "cannot unmarshal !!str", "expected a number, got")
+	return e
+}

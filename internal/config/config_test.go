@@ -1,0 +1,62 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestParse(t *testing.T) {
+	c, err := Parse([]byte("title: Central Asia weekly\norganisation: Example Analytics\ndata: mydata\npaper: Letter\nmax: 8\n"), "proj/brief.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Title != "Central Asia weekly" || c.Data != filepath.Join("proj", "mydata") || c.Max != 8 {
+		t.Errorf("config = %+v", c)
+	}
+	if v := c.Values(); v["paper"] != "letter" || v["max"] != "8" || v["data"] != "proj/mydata" {
+		t.Errorf("values = %v", v)
+	}
+	if c.Lines["data"] != 3 {
+		t.Errorf("line of data = %d", c.Lines["data"])
+	}
+}
+
+func TestErrorsNameKeyAndLine(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"title: x\ntitel: y\n", `brief.yaml:2: unknown key "titel" (known keys: title, organisation, language, data, out, templates, prompts, format, paper, audience, max, model, base_url, api_key_file)`},
+		{"paper: a3\n", `brief.yaml:1: paper: "a3": use a4 or letter`},
+		{"title: a\naudience: everyone\n", `brief.yaml:2: audience: "everyone": use press or internal`},
+		{"format: md,docx\n", `brief.yaml:1: format: "md,docx": use a list of md, pdf, json`},
+		{"max: many\n", `brief.yaml:1: expected a number, got ` + "`many`" + ` into int`},
+		{"title: a\ntitle: b\n", `brief.yaml:2: key "title" is given twice (first on line 1)`},
+		{"data: [a, b]\n", `brief.yaml:1: data: expected a single value, not a list`},
+		{"- a\n- b\n", `brief.yaml:1: expected keys such as title: and data:, not a list`},
+		{"title: \"open\n", `brief.yaml:2: found unexpected end of stream`},
+		{"base_url: localhost:11434\n", `brief.yaml:1: base_url: "localhost:11434": use an http(s) address such as http://localhost:11434/v1`},
+	}
+	for _, tc := range tests {
+		_, err := Parse([]byte(tc.src), "brief.yaml")
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%q:\n got  %v\n want %s", tc.src, err, tc.want)
+		}
+	}
+}
+
+func TestLoadOptionalMissing(t *testing.T) {
+	dir := t.TempDir()
+	c, err := Load(filepath.Join(dir, "brief.yaml"), true)
+	if c != nil || err != nil {
+		t.Errorf("optional missing file: %v, %v", c, err)
+	}
+	_, err = Load(filepath.Join(dir, "brief.yaml"), false)
+	if err == nil {
+		t.Error("a named config file that is missing must be an error")
+	}
+	if err := os.WriteFile(filepath.Join(dir, "brief.yaml"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := Load(filepath.Join(dir, "brief.yaml"), false); err != nil || c == nil {
+		t.Errorf("empty file: %v, %v", c, err)
+	}
+}
