@@ -128,7 +128,9 @@ func Parse(b []byte, file string) (*Config, error) {
 	return c, nil
 }
 
-func (c *Config) at(key, msg string) error { return &Error{File: c.File, Line: c.Lines[key], Msg: key + ": " + msg} }
+func (c *Config) at(key, msg string) error {
+	return &Error{File: c.File, Line: c.Lines[key], Msg: key + ": " + msg}
+}
 
 func (c *Config) check() error {
 	switch strings.ToLower(c.Paper) {
