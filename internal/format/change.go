@@ -1,0 +1,164 @@
+package format
+
+import (
+	"math"
+	"strings"
+)
+
+// Delta is the change from a previous value to a current one.
+type Delta struct {
+	Abs    float64 // cur - prev
+	Pct    float64 // percent change against prev; valid only if HasPct
+	HasPct bool    // false when a percent change would mislead: prev <= 0 or cur < 0
+	Dir    int     // -1 fell, 0 unchanged, +1 rose
+}
+
+// sameTolerance is the relative difference below which two values are the
+// same: float noise from summing, not a change to report.
+const sameTolerance = 1e-12
+
+// ChangeOf computes the change from prev to cur. A percent change is given
+// only against a positive base and a non-negative result: from -2 to -1, or
+// from 2 to -1, a percentage says nothing a reader can use.
+//
+//	ChangeOf(104.2, 100)  // Delta{Abs: 4.2, Pct: 4.2, HasPct: true, Dir: 1} (to float precision)
+func ChangeOf(cur, prev float64) Delta {
+	if math.IsNaN(cur) || math.IsNaN(prev) {
+		return Delta{Abs: math.NaN(), Pct: math.NaN()}
+	}
+	abs := cur - prev
+	if math.Abs(abs) <= sameTolerance*math.Max(math.Abs(cur), math.Abs(prev)) {
+		return Delta{HasPct: prev > 0 && cur >= 0}
+	}
+	d := Delta{Abs: abs, Dir: 1}
+	if abs < 0 {
+		d.Dir = -1
+	}
+	if prev > 0 && cur >= 0 && !math.IsInf(prev, 0) {
+		d.HasPct = true
+		d.Pct = abs / prev * 100
+	}
+	return d
+}
+
+// foldFrom is the percent rise from which Change says "up 12-fold" rather
+// than "up 1,100%": readers grasp multiples, not four-digit percentages.
+const foldFrom = 1000
+
+// prepositions that may open Change's against phrase; without one, "on"
+// is added.
+var prepositions = [...]string{
+	"on ", "from ", "against ", "since ", "compared ", "versus ", "vs ", "over ", "in ",
+}
+
+// Change describes the change from prev to cur in words: a percent change
+// where one means something, percentage points for percent units, the
+// absolute change in the unit when prev is not positive, and "N-fold" for
+// rises above 1,000%. against names the base ("a year earlier"); "on" is
+// put before it unless it starts with a preposition ("from", "since", ...),
+// and it is left out when empty. A change that rounds to zero at decimals
+// is "little changed". Decimals as for Value; with decimals < 0 percent
+// changes get one decimal.
+//
+//	Change(104.2, 100, "USD", 1, "a year earlier")        // "up 4.2% on a year earlier"
+//	Change(100, 100, "USD", 1, "a year earlier")          // "unchanged on a year earlier"
+//	Change(4.2e9, 0, "USD", 1, "a year earlier")          // "up $4.2 billion on a year earlier"
+//	Change(5.5, 7, "%", 1, "the previous quarter")        // "down 1.5 percentage points on the previous quarter"
+//	Change(1250, 100, "count", 1, "from a year earlier")  // "up 12.5-fold from a year earlier"
+func Change(cur, prev float64, unit string, decimals int, against string) string {
+	tail := againstPhrase(against)
+	d := ChangeOf(cur, prev)
+	if d.Dir == 0 {
+		if math.IsNaN(d.Abs) {
+			return "NaN" + tail
+		}
+		return "unchanged" + tail
+	}
+	var body string
+	switch {
+	case IsPercent(unit):
+		if roundsToZero(d.Abs, decimals, 1) {
+			return "little changed" + tail
+		}
+		body = Points(math.Abs(d.Abs), decimals)
+	case d.HasPct && d.Pct > foldFrom:
+		return "up " + string(appendProse(nil, cur/prev, decimals, 1)) + "-fold" + tail
+	case d.HasPct:
+		if roundsToZero(d.Pct, decimals, 1) {
+			return "little changed" + tail
+		}
+		body = Percent(math.Abs(d.Pct), decimals)
+	default:
+		if x, _, _ := scaled(d.Abs, decimals); x.zero() {
+			return "little changed" + tail
+		}
+		body = Value(math.Abs(d.Abs), unit, decimals)
+	}
+	if d.Dir > 0 {
+		return "up " + body + tail
+	}
+	return "down " + body + tail
+}
+
+func againstPhrase(against string) string {
+	a := strings.TrimSpace(against)
+	if a == "" {
+		return ""
+	}
+	for _, p := range prepositions {
+		if len(a) > len(p) && strings.EqualFold(a[:len(p)], p) {
+			return " " + a
+		}
+	}
+	return " on " + a
+}
+
+// roundsToZero reports whether v prints as 0 with decimals (auto places for
+// decimals < 0).
+func roundsToZero(v float64, decimals, auto int) bool {
+	x := newDecimal(v)
+	places, isAuto := clampPlaces(decimals)
+	if isAuto {
+		places = x.autoPlaces(auto)
+	}
+	x.round(places)
+	return x.zero()
+}
+
+// Trend is the verb for the change from prev to cur: "rose", "fell" or
+// "held steady". It agrees with singular and plural subjects alike.
+//
+//	Trend(104.2, 100)  // "rose"
+func Trend(cur, prev float64) string {
+	switch ChangeOf(cur, prev).Dir {
+	case 1:
+		return "rose"
+	case -1:
+		return "fell"
+	}
+	return "held steady"
+}
+
+// Assessment judges the change from prev to cur by the indicator's
+// higher_is ("good" or "bad"): "an improvement", "a deterioration", or ""
+// when the indicator is neutral (or higherIs is anything else) or the
+// value is unchanged.
+//
+//	Assessment(90, 100, "bad")  // "an improvement" (emissions fell)
+func Assessment(cur, prev float64, higherIs string) string {
+	dir := ChangeOf(cur, prev).Dir
+	switch strings.ToLower(strings.TrimSpace(higherIs)) {
+	case "good":
+	case "bad":
+		dir = -dir
+	default:
+		return ""
+	}
+	switch dir {
+	case 1:
+		return "an improvement"
+	case -1:
+		return "a deterioration"
+	}
+	return ""
+}

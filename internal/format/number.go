@@ -1,0 +1,126 @@
+package format
+
+import "math"
+
+// Number formats v with comma thousands separators and exactly decimals
+// decimal places, as a table column wants them. With decimals < 0 the
+// precision is automatic: integers print as integers, other values with up
+// to two decimals (trailing zeros dropped), and magnitudes below 1 with two
+// significant digits. Decimals above 20 count as 20.
+//
+//	Number(12000, 0)      // "12,000"
+//	Number(1234.5, 1)     // "1,234.5"
+//	Number(1234.5, 2)     // "1,234.50"
+//	Number(1234.567, -1)  // "1,234.57"
+//	Number(0.00345, -1)   // "0.0035"
+//	Number(-0.04, 1)      // "0.0", never "-0.0"
+func Number(v float64, decimals int) string {
+	if s, bad := nonFinite(v); bad {
+		return s
+	}
+	x := newDecimal(v)
+	places, auto := clampPlaces(decimals)
+	if auto {
+		places = x.autoPlaces(2)
+	}
+	x.round(places)
+	var buf [64]byte
+	b := x.appendSign(buf[:0])
+	return string(x.appendAbs(b, places, !auto))
+}
+
+// scale is a power of ten named in words; thousand is not one, as "45
+// thousand" reads worse than "45,000".
+type scale struct {
+	exp  int // 0, 6, 9 or 12
+	word string
+}
+
+var scales = [...]scale{{0, ""}, {6, "million"}, {9, "billion"}, {12, "trillion"}}
+
+// scaleIndex picks the scale of |x| before rounding.
+func scaleIndex(x *decimal) int {
+	if x.zero() {
+		return 0
+	}
+	mag := x.exp - 1 // floor(log10 |x|)
+	for i := len(scales) - 1; i > 0; i-- {
+		if mag >= scales[i].exp {
+			return i
+		}
+	}
+	return 0
+}
+
+// scaled rounds v in its scale, moving up a scale when rounding reaches the
+// next one (999.96 million is "1 billion", not "1,000 million"). It returns
+// the rounded, scaled digits, the scale index and the places they have.
+func scaled(v float64, decimals int) (decimal, int, int) {
+	orig := newDecimal(v)
+	i := scaleIndex(&orig)
+	places, auto := clampPlaces(decimals)
+	for {
+		x := orig
+		x.exp -= scales[i].exp
+		if auto {
+			places = 1
+			if i == 0 {
+				places = x.autoPlaces(2)
+			}
+		}
+		x.round(places)
+		if i+1 < len(scales) && !x.zero() && x.exp-1 >= scales[i+1].exp-scales[i].exp {
+			i++
+			continue
+		}
+		return x, i, places
+	}
+}
+
+// appendScaled appends |v| scaled, with its scale word.
+func appendScaled(b []byte, x *decimal, i, places int) []byte {
+	b = x.appendAbs(b, places, false)
+	if w := scales[i].word; w != "" {
+		b = append(b, ' ')
+		b = append(b, w...)
+	}
+	return b
+}
+
+// Scaled formats v for prose, with a scale word from a million upwards and
+// trailing zero decimals dropped. Decimals count after scaling; with
+// decimals < 0, scaled values get one decimal and smaller ones follow
+// Number's automatic rule. Above 999 trillion the number grows in trillions.
+//
+//	Scaled(27800000000, -1)  // "27.8 billion"
+//	Scaled(12000000, 1)      // "12 million"
+//	Scaled(1.23e12, -1)      // "1.2 trillion"
+//	Scaled(999960000, 1)     // "1 billion"
+//	Scaled(45000, -1)        // "45,000"
+//	Scaled(183, 0)           // "183"
+func Scaled(v float64, decimals int) string {
+	if s, bad := nonFinite(v); bad {
+		return s
+	}
+	x, i, places := scaled(v, decimals)
+	var buf [64]byte
+	b := x.appendSign(buf[:0])
+	return string(appendScaled(b, &x, i, places))
+}
+
+// ScaleOf returns the common scale for showing values together, such as
+// on a chart axis: the factor to divide them by and its word ("billion"),
+// or 1 and "" when the largest magnitude is below a million. Non-finite
+// values are ignored.
+//
+//	ScaleOf([]float64{27.8e9, 3.1e9, 450e6})  // 1e9, "billion"
+func ScaleOf(values []float64) (factor float64, word string) {
+	top := 0.0
+	for _, v := range values {
+		if a := math.Abs(v); a > top && !math.IsInf(a, 0) {
+			top = a
+		}
+	}
+	_, i, _ := scaled(top, -1)
+	return math.Pow10(scales[i].exp), scales[i].word
+}

@@ -1,0 +1,167 @@
+package format
+
+import "strings"
+
+// isoCodes lists ISO 4217 currency codes, current ones and those recently
+// withdrawn that historical series still carry (HRK, SLL, ...). The test
+// and no-currency codes XTS and XXX are left out.
+const isoCodes = "" +
+	"AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BOV " +
+	"BRL BSD BTN BWP BYN BYR BZD CAD CDF CHE CHF CHW CLF CLP CNY COP COU CRC CUC CUP " +
+	"CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD " +
+	"HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW " +
+	"KWD KYD KZT LAK LBP LKR LRD LSL LTL LVL LYD MAD MDL MGA MKD MMK MNT MOP MRO MRU " +
+	"MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN " +
+	"PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STD STN " +
+	"SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD USN UYI UYU UYW UZS " +
+	"VED VEF VES VND VUV WST XAF XAG XAU XBA XBB XBC XBD XCD XCG XDR XOF XPD XPF XPT " +
+	"XSU XUA YER ZAR ZMW ZWG ZWL"
+
+// IsCurrency reports whether unit is an ISO 4217 currency code. Only the
+// upper-case code counts: "cup" or "all" in a unit column are words, not
+// the Cuban peso or the Albanian lek.
+//
+//	IsCurrency("KZT")  // true
+//	IsCurrency("GWh")  // false
+func IsCurrency(unit string) bool {
+	if len(unit) != 3 {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if unit[i] < 'A' || unit[i] > 'Z' {
+			return false
+		}
+	}
+	for i := 0; i+3 <= len(isoCodes); i += 4 {
+		if isoCodes[i:i+3] == unit {
+			return true
+		}
+	}
+	return false
+}
+
+// IsPercent reports whether unit means percent: "%", "percent", "per cent"
+// or "pct", in any case.
+//
+//	IsPercent("%")    // true
+//	IsPercent("pct")  // true
+func IsPercent(unit string) bool {
+	u := strings.TrimSpace(unit)
+	return u == "%" || strings.EqualFold(u, "percent") || strings.EqualFold(u, "per cent") ||
+		strings.EqualFold(u, "pct")
+}
+
+// isCount reports whether unit means a bare number.
+func isCount(unit string) bool {
+	u := strings.TrimSpace(unit)
+	return u == "" || strings.EqualFold(u, "count") || strings.EqualFold(u, "number")
+}
+
+// currencySymbol is the prefix symbol of the currencies a reader knows by
+// symbol alone; others keep their code, since "¥" or "$" alone would be
+// ambiguous between CNY and JPY or among the dollars.
+func currencySymbol(code string) string {
+	switch code {
+	case "USD":
+		return "$"
+	case "EUR":
+		return "€"
+	case "GBP":
+		return "£"
+	}
+	return ""
+}
+
+// Money formats an amount of a currency like Scaled: USD, EUR and GBP with
+// their symbol before the number, other codes after it. A minus sign
+// precedes the symbol. Amounts below a million with a fraction show whole
+// cents ("$4.20") unless decimals asks for fewer than two.
+//
+//	Money(27.8e9, "USD", 1)   // "$27.8 billion"
+//	Money(-2e9, "EUR", -1)    // "-€2 billion"
+//	Money(27.8e9, "KZT", 1)   // "27.8 billion KZT"
+//	Money(4.2, "GBP", -1)     // "£4.20"
+func Money(v float64, currency string, decimals int) string {
+	sym := currencySymbol(currency)
+	if s, bad := nonFinite(v); bad {
+		return s + " " + currency
+	}
+	x, i, places := scaled(v, decimals)
+	var buf [64]byte
+	b := x.appendSign(buf[:0])
+	b = append(b, sym...)
+	start := len(b)
+	b = appendScaled(b, &x, i, places)
+	if i == 0 && (decimals < 0 || decimals >= 2) {
+		// A single decimal of money reads as a misprint: $4.2 is $4.20.
+		if n := len(b) - start; n >= 2 && b[len(b)-2] == '.' {
+			b = append(b, '0')
+		}
+	}
+	if sym == "" {
+		b = append(b, ' ')
+		b = append(b, currency...)
+	}
+	return string(b)
+}
+
+// Percent formats v, already in percent, with a percent sign. With decimals
+// < 0 it shows one decimal, or two significant digits below 1.
+//
+//	Percent(4.2, 1)     // "4.2%"
+//	Percent(4, 1)       // "4%"
+//	Percent(0.042, -1)  // "0.042%"
+func Percent(v float64, decimals int) string {
+	return string(append(appendProse(nil, v, decimals, 1), '%'))
+}
+
+// Points formats a difference of two percentages in percentage points,
+// singular for exactly one. Decimals as for Percent.
+//
+//	Points(1.5, 1)   // "1.5 percentage points"
+//	Points(1.04, 1)  // "1 percentage point"
+func Points(v float64, decimals int) string {
+	b := appendProse(nil, v, decimals, 1)
+	if n := len(b); (n == 1 && b[0] == '1') || (n == 2 && b[0] == '-' && b[1] == '1') {
+		return string(b) + " percentage point"
+	}
+	return string(b) + " percentage points"
+}
+
+// appendProse appends v with decimals places, trailing zeros dropped; auto
+// is the number of places for automatic precision.
+func appendProse(b []byte, v float64, decimals, auto int) []byte {
+	if s, bad := nonFinite(v); bad {
+		return append(b, s...)
+	}
+	x := newDecimal(v)
+	places, isAuto := clampPlaces(decimals)
+	if isAuto {
+		places = x.autoPlaces(auto)
+	}
+	x.round(places)
+	b = x.appendSign(b)
+	return x.appendAbs(b, places, false)
+}
+
+// Value formats v in its unit, the way a brief quotes a figure: currency
+// codes as Money, percent units as Percent, no unit ("", "count",
+// "number") as Scaled, and any other unit printed as given after the scaled
+// number, so a unit is never dropped. The unit is not escaped for Markdown.
+//
+//	Value(27.8e9, "USD", 1)         // "$27.8 billion"
+//	Value(4.2, "%", 1)              // "4.2%"
+//	Value(3200, "GWh", -1)          // "3,200 GWh"
+//	Value(12e6, "visitors", -1)     // "12 million visitors"
+//	Value(5.1, "t CO2", 1)          // "5.1 t CO2"
+func Value(v float64, unit string, decimals int) string {
+	switch {
+	case IsCurrency(unit):
+		return Money(v, unit, decimals)
+	case IsPercent(unit):
+		return Percent(v, decimals)
+	case isCount(unit):
+		return Scaled(v, decimals)
+	}
+	return Scaled(v, decimals) + " " + strings.TrimSpace(unit)
+}

@@ -1,0 +1,149 @@
+package format
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Ordinal writes n as a numeral ordinal.
+//
+//	Ordinal(1)    // "1st"
+//	Ordinal(12)   // "12th"
+//	Ordinal(23)   // "23rd"
+//	Ordinal(111)  // "111th"
+func Ordinal(n int) string {
+	return strconv.Itoa(n) + ordinalSuffix(n)
+}
+
+func ordinalSuffix(n int) string {
+	m := n % 100
+	if m < 0 {
+		m = -m
+	}
+	if m >= 11 && m <= 13 {
+		return "th"
+	}
+	switch m % 10 {
+	case 1:
+		return "st"
+	case 2:
+		return "nd"
+	case 3:
+		return "rd"
+	}
+	return "th"
+}
+
+var ordinalWords = [...]string{
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+}
+
+// OrdinalWord spells the ordinals first to tenth, as style guides ask, and
+// falls back to Ordinal beyond.
+//
+//	OrdinalWord(2)   // "second"
+//	OrdinalWord(11)  // "11th"
+func OrdinalWord(n int) string {
+	if n >= 1 && n <= len(ordinalWords) {
+		return ordinalWords[n-1]
+	}
+	return Ordinal(n)
+}
+
+// Join lists items in prose: "A", "A and B", "A, B and C", with no Oxford
+// comma; no items give "".
+//
+//	Join([]string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan"})  // "Kazakhstan, Uzbekistan and Kyrgyzstan"
+func Join(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	n := len(" and ") + 2*(len(items)-2)
+	for _, s := range items {
+		n += len(s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for i, s := range items {
+		switch {
+		case i == len(items)-1:
+			b.WriteString(" and ")
+		case i > 0:
+			b.WriteString(", ")
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// Plural writes a count with its noun: the number as Scaled gives it, then
+// singular when the number prints as 1, else plural. With plural "" the
+// plural is derived by the simple English rules (consonant+y -> ies; s, x,
+// z, ch, sh -> es; else s); pass irregular plurals explicitly.
+//
+//	Plural(1, "project", "")        // "1 project"
+//	Plural(1000, "project", "")     // "1,000 projects"
+//	Plural(3, "country", "")        // "3 countries"
+//	Plural(2, "person", "people")   // "2 people"
+func Plural(n float64, singular, plural string) string {
+	num := Scaled(n, -1)
+	word := singular
+	if num != "1" && num != "-1" {
+		word = plural
+		if word == "" {
+			word = PluralOf(singular)
+		}
+	}
+	if word == "" {
+		return num
+	}
+	return num + " " + word
+}
+
+// PluralOf derives the plural of an English noun by the simple rules, in
+// the case of its last letter.
+//
+//	PluralOf("city")  // "cities"
+//	PluralOf("tax")   // "taxes"
+func PluralOf(singular string) string {
+	s := singular
+	n := len(s)
+	if n == 0 {
+		return s
+	}
+	last := s[n-1]
+	upper := last >= 'A' && last <= 'Z'
+	lower := last | 0x20
+	suffix := func(low string) string {
+		if upper {
+			return strings.ToUpper(low)
+		}
+		return low
+	}
+	prev := byte(0)
+	if n >= 2 {
+		prev = s[n-2] | 0x20
+	}
+	switch {
+	case lower == 'y' && n >= 2 && isConsonant(prev):
+		return s[:n-1] + suffix("ies")
+	case lower == 's' || lower == 'x' || lower == 'z' ||
+		(lower == 'h' && (prev == 'c' || prev == 's')):
+		return s + suffix("es")
+	}
+	return s + suffix("s")
+}
+
+func isConsonant(c byte) bool {
+	if c < 'a' || c > 'z' {
+		return false
+	}
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u':
+		return false
+	}
+	return true
+}
