@@ -1,8 +1,41 @@
 package report
 
-import "github.com/briefhq/brief/internal/narrative"
+import (
+	"fmt"
 
-// renderPDF is filled in by the PDF exporter.
-func renderPDF(doc *narrative.Document, o Options) ([]byte, []string, error) {
-	return nil, nil, errNoPDF
+	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/render/pdf"
+)
+
+// renderPDF lays out the brief's Markdown, drawing its charts as vectors.
+func renderPDF(doc *narrative.Document, view *narrative.Brief, o Options) ([]byte, []string, error) {
+	charts := make(map[string]chart.Chart, len(doc.Charts))
+	for _, c := range doc.Charts {
+		charts[c.File] = c
+	}
+	author := o.Organisation
+	if author == "" {
+		author = "brief"
+	}
+	var keywords []string
+	for _, t := range view.Topics {
+		if t.HasFigures() || len(t.Events) > 0 {
+			keywords = append(keywords, t.Name)
+		}
+	}
+	res, err := pdf.Render(doc.Markdown, pdf.Options{
+		Title:     o.Title,
+		Subject:   fmt.Sprintf("%s, %s", view.Week.Label, view.Week.Range),
+		Author:    author,
+		Creator:   "brief " + o.Version,
+		Keywords:  keywords,
+		Paper:     o.Paper,
+		CreatedAt: o.Generated,
+		Charts:    charts,
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("PDF: %w", err)
+	}
+	return res.PDF, res.Warnings, nil
 }

@@ -71,7 +71,7 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 		}
 	}
 	if o.Formats.PDF {
-		pdf, warns, err := renderPDF(doc, o)
+		pdf, warns, err := renderPDF(doc, view, o)
 		if err != nil {
 			return nil, err
 		}

@@ -1,0 +1,288 @@
+package pdf
+
+import (
+	"path"
+	"strconv"
+	"strings"
+)
+
+// Vertical rhythm, in millimetres.
+const (
+	paraGap  = 2.6
+	itemGap  = 1.0
+	indentMM = 6.5
+)
+
+type headingStyle struct {
+	size, before, after float64
+	color               rgb
+	rule                bool
+}
+
+func headingLook(level int) headingStyle {
+	switch level {
+	case 1:
+		return headingStyle{size: 17, before: 8, after: 3, color: inkColor}
+	case 2:
+		return headingStyle{size: 13.5, before: 7, after: 2.6, color: inkColor, rule: true}
+	case 3:
+		return headingStyle{size: 11, before: 4.5, after: 1.6, color: inkColor}
+	}
+	return headingStyle{size: 10, before: 3.5, after: 1.2, color: textColor}
+}
+
+func (r *renderer) blocks(bs []block) {
+	for i, b := range bs {
+		var next []block
+		if i+1 < len(bs) {
+			next = bs[i+1:]
+		}
+		r.block(b, next)
+	}
+}
+
+func (r *renderer) block(b block, next []block) {
+	switch b := b.(type) {
+	case titleBlock:
+		r.titleBlock(b)
+	case heading:
+		r.heading(b, next)
+	case paragraph:
+		r.text(b.spans, r.size, r.lh, r.color)
+		r.y += paraGap
+	case list:
+		r.list(b, 0)
+	case quote:
+		r.quote(b)
+	case code:
+		r.code(b)
+	case rule:
+		r.room(4)
+		r.y += 1.5
+		r.draw(ruleColor)
+		r.f.SetLineWidth(0.3)
+		r.f.Line(r.left, r.y, r.left+r.width, r.y)
+		r.y += 3.5
+	case table:
+		r.table(b)
+	case image:
+		r.image(b)
+	case notes:
+		r.notes(b)
+	}
+}
+
+func (r *renderer) titleBlock(t titleBlock) {
+	const size, sub = 20.0, 9.5
+	lines := r.breakLines(t.title, size, r.width)
+	lh := size * 1.2 * ptmm
+	for _, l := range lines {
+		r.drawLine(l, t.title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor)
+		r.y += lh
+	}
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.title), Page: r.page()})
+	if len(t.subtitle) > 0 {
+		r.y += 1.2
+		for _, l := range r.breakLines(t.subtitle, sub, r.width) {
+			lh := sub * 1.4 * ptmm
+			r.drawLine(l, t.subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor)
+			r.y += lh
+		}
+	}
+	r.y += 2.5
+	r.fill(accentColor)
+	r.f.Rect(r.left, r.y, r.width, 0.7, "F")
+	r.y += 6
+}
+
+func (r *renderer) headingHeight(h heading) float64 {
+	hs := headingLook(h.level)
+	n := len(r.breakLines(h.spans, hs.size, r.width))
+	return float64(n)*hs.size*1.25*ptmm + hs.after
+}
+
+// lead is the height the start of the next blocks needs beside a heading
+// kept with them: two lines of text, a table's header and first row, a
+// whole chart.
+func (r *renderer) lead(next []block) float64 {
+	if len(next) == 0 {
+		return 0
+	}
+	switch b := next[0].(type) {
+	case heading:
+		hs := headingLook(b.level)
+		return hs.before + r.headingHeight(b) + r.lead(next[1:])
+	case paragraph:
+		return 2 * r.lh
+	case list:
+		return 2 * r.lh
+	case table:
+		return r.tableLead(b)
+	case image:
+		if c, ok := r.chartFor(b); ok {
+			return r.chartHeight(c)
+		}
+	}
+	return 2 * r.lh
+}
+
+func (r *renderer) heading(h heading, next []block) {
+	hs := headingLook(h.level)
+	if r.y > marginTop+0.01 {
+		r.y += hs.before
+	}
+	r.room(r.headingHeight(h) + r.lead(next))
+	lh := hs.size * 1.25 * ptmm
+	for _, l := range r.breakLines(h.spans, hs.size, r.width) {
+		r.drawLine(l, h.spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color)
+		r.y += lh
+	}
+	if hs.rule {
+		r.draw(ruleColor)
+		r.f.SetLineWidth(0.25)
+		r.f.Line(r.left, r.y+0.4, r.left+r.width, r.y+0.4)
+	}
+	r.y += hs.after
+	text := plain(h.spans)
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.level, Text: text, Page: r.page()})
+	r.bookmark(h.level, text)
+}
+
+// bookmark adds an outline entry for H2 (level 0) and H3 (level 1), and
+// for any H1 after the title; a level never skips one below its parent.
+func (r *renderer) bookmark(level int, text string) {
+	if level > 3 || text == "" {
+		return
+	}
+	lvl := max(level-2, 0)
+	if lvl > r.lastOut+1 {
+		lvl = r.lastOut + 1
+	}
+	r.lastOut = lvl
+	r.f.Bookmark(text, lvl, r.y)
+	r.lay.Outline = append(r.lay.Outline, Heading{Level: lvl, Text: text, Page: r.page()})
+}
+
+// list draws items with their bullets or numbers in a hanging indent;
+// nested lists indent further and change the bullet.
+func (r *renderer) list(l list, depth int) {
+	left, width := r.left, r.width
+	r.left += indentMM
+	r.width -= indentMM
+	defer func() { r.left, r.width = left, width }()
+	bullets := []string{"•", "–", "◦"}
+	for i, item := range l.items {
+		m := bullets[depth%len(bullets)]
+		if l.ordered {
+			m = strconv.Itoa(l.start+i) + "."
+		}
+		r.marker = &marker{text: m, right: r.left - 2}
+		for j, b := range item {
+			switch b := b.(type) {
+			case paragraph:
+				r.text(b.spans, r.size, r.lh, r.color)
+				if !l.tight || j < len(item)-1 {
+					r.y += paraGap * 0.6
+				}
+			case list:
+				r.list(b, depth+1)
+			default:
+				r.block(b, item[j+1:])
+			}
+		}
+		r.marker = nil
+		if l.tight {
+			r.y += itemGap
+		}
+	}
+	if depth == 0 {
+		r.y += paraGap - itemGap
+	}
+}
+
+func (r *renderer) quote(q quote) {
+	left, width, col := r.left, r.width, r.color
+	r.left += 5
+	r.width -= 5
+	r.color = mutedColor
+	r.quotes = append(r.quotes, r.y)
+	r.blocks(q.blocks)
+	top := r.quotes[len(r.quotes)-1]
+	r.quotes = r.quotes[:len(r.quotes)-1]
+	r.quoteBar(top, r.y-paraGap)
+	r.left, r.width, r.color = left, width, col
+}
+
+func (r *renderer) quoteBar(top, bottom float64) {
+	if bottom <= top {
+		return
+	}
+	r.fill(ruleColor)
+	r.f.Rect(r.left-5, top, 1, bottom-top, "F")
+}
+
+// code draws a code block line by line on a light band, cutting lines
+// wider than the column.
+func (r *renderer) code(c code) {
+	const size = 8.5
+	lh := size * 1.35 * ptmm
+	r.y += 0.5
+	for _, src := range c.lines {
+		sp := []span{{text: src, st: mono}}
+		var lines []line
+		if r.textWidth(src, mono, size) <= r.width-4 {
+			lines = []line{{frags: []frag{{text: src, w: r.textWidth(src, mono, size)}}}}
+		} else {
+			lines = r.breakLines(sp, size, r.width-4)
+		}
+		for _, l := range lines {
+			r.room(lh)
+			r.fill(codeFill)
+			r.f.Rect(r.left, r.y, r.width, lh, "F")
+			r.drawLine(l, sp, r.left+2, r.y+baseline(size, lh), r.width-4, size, alignLeft, textColor)
+			r.y += lh
+		}
+	}
+	r.y += paraGap
+}
+
+// notes draws the footnotes as the numbered list of sources, each the
+// target of its markers' links.
+func (r *renderer) notes(ns notes) {
+	size, lh, col := r.size, r.lh, r.color
+	left, width := r.left, r.width
+	r.setBody(8.5, 1.38, textColor)
+	r.left += 7
+	r.width -= 7
+	for _, n := range ns.items {
+		r.room(r.lh)
+		r.f.SetLink(r.noteLink(n.n), r.y, r.page())
+		r.marker = &marker{text: strconv.Itoa(n.n) + ".", right: r.left - 1.8}
+		for _, b := range n.blocks {
+			if p, ok := b.(paragraph); ok {
+				r.text(p.spans, r.size, r.lh, r.color)
+				continue
+			}
+			r.block(b, nil)
+		}
+		r.marker = nil
+		r.y += 1.2
+	}
+	r.left, r.width = left, width
+	r.size, r.lh, r.color = size, lh, col
+}
+
+// image draws a chart known by its file name, or else the alt text.
+func (r *renderer) image(im image) {
+	if c, ok := r.chartFor(im); ok {
+		r.drawChart(c, im)
+		return
+	}
+	r.warn("image " + strconv.Quote(im.dest) + " is not a chart of this brief: shown as its alt text")
+	alt := im.alt
+	if alt == "" {
+		alt = path.Base(im.dest)
+	}
+	r.text([]span{{text: "[" + strings.TrimSpace(alt) + "]", st: italic}}, r.size, r.lh, mutedColor)
+	r.y += paraGap
+}

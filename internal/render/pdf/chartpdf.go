@@ -1,0 +1,100 @@
+package pdf
+
+import (
+	"path"
+
+	"github.com/briefhq/brief/internal/chart"
+)
+
+var axisColor = rgb{0x9A, 0xA3, 0xAF}
+
+func (r *renderer) chartFor(im image) (chart.Chart, bool) {
+	c, ok := r.opts.Charts[im.dest]
+	if !ok {
+		c, ok = r.opts.Charts[path.Base(im.dest)]
+	}
+	if !ok {
+		return c, false
+	}
+	if c.Title == "" {
+		c.Title = im.alt
+	}
+	return r.cleanChart(c), true
+}
+
+func (r *renderer) measure(s string, size float64, b bool) float64 {
+	st := regular
+	if b {
+		st = bold
+	}
+	return r.textWidth(s, st, size) / ptmm
+}
+
+func (r *renderer) chartHeight(c chart.Chart) float64 {
+	return c.Draw(r.width/ptmm, r.measure).H*ptmm + 5
+}
+
+// drawChart draws the chart's Scene (the same one the SVG is made of)
+// with fpdf's vector primitives and the embedded font, kept on one page.
+func (r *renderer) drawChart(c chart.Chart, im image) {
+	s := c.Draw(r.width/ptmm, r.measure)
+	h := s.H * ptmm
+	r.room(h + 2)
+	r.y += 1
+	x0, y0 := r.left, r.y
+	X := func(v float64) float64 { return x0 + v*ptmm }
+	Y := func(v float64) float64 { return y0 + v*ptmm }
+	for _, it := range s.Items {
+		switch it.Shape {
+		case chart.RectShape:
+			r.fill(rgbOf(it.Fill))
+			r.f.Rect(X(it.X), Y(it.Y), it.W*ptmm, it.H*ptmm, "F")
+		case chart.LineShape:
+			r.draw(rgbOf(it.Stroke))
+			r.f.SetLineWidth(it.StrokeWidth * ptmm)
+			r.f.Line(X(it.X), Y(it.Y), X(it.X2), Y(it.Y2))
+		case chart.PolylineShape:
+			r.draw(rgbOf(it.Stroke))
+			r.f.SetLineWidth(it.StrokeWidth * ptmm)
+			r.f.SetLineJoinStyle("round")
+			for i, p := range it.Points {
+				if i == 0 {
+					r.f.MoveTo(X(p[0]), Y(p[1]))
+				} else {
+					r.f.LineTo(X(p[0]), Y(p[1]))
+				}
+			}
+			r.f.DrawPath("D")
+			r.f.SetLineJoinStyle("miter")
+		case chart.CircleShape:
+			r.fill(rgbOf(it.Fill))
+			r.f.Circle(X(it.X), Y(it.Y), it.R*ptmm, "F")
+		case chart.TextShape:
+			st := regular
+			switch {
+			case it.Bold && it.Italic:
+				st = boldItalic
+			case it.Bold:
+				st = bold
+			case it.Italic:
+				st = italic
+			}
+			tw := r.textWidth(it.Text, st, it.Size)
+			x := X(it.X)
+			switch it.Anchor {
+			case chart.Middle:
+				x -= tw / 2
+			case chart.End:
+				x -= tw
+			}
+			r.font(st, it.Size)
+			r.textColor(rgbOf(it.Fill))
+			r.f.Text(x, Y(it.Y), it.Text)
+			r.lay.line(r.page(), it.Text)
+		}
+	}
+	r.lay.Charts = append(r.lay.Charts, Chart{Page: r.page(), File: path.Base(im.dest), Kind: string(c.Kind), Title: c.Title})
+	r.y += h + 4
+}
+
+func rgbOf(c chart.Color) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }

@@ -1,0 +1,291 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Superscript footnote markers: size and lift relative to the text.
+const (
+	supScale = 0.62
+	supLift  = 0.36
+)
+
+// atom is an unbreakable piece of a span: a word part or a space.
+type atom struct {
+	text  string
+	sp    int // index of its span
+	w     float64
+	space bool
+	hard  bool // a hard line break
+}
+
+// frag is a run of one span on one line, drawn with one Text call.
+type frag struct {
+	text string
+	sp   int
+	x, w float64
+}
+
+type line struct {
+	frags []frag
+	w     float64
+}
+
+// spanSize is the font size a span is drawn at in text of size size.
+func spanSize(s span, size float64) float64 {
+	if s.note != 0 {
+		return size * supScale
+	}
+	return size
+}
+
+// atoms splits spans into words and spaces; whitespace collapses.
+func (r *renderer) atoms(sp []span, size float64) []atom {
+	var out []atom
+	lastSpace := true
+	for i, s := range sp {
+		sz := spanSize(s, size)
+		t := s.text
+		for t != "" {
+			if t[0] == '\n' {
+				out = append(out, atom{sp: i, hard: true})
+				t = t[1:]
+				lastSpace = true
+				continue
+			}
+			if t[0] == ' ' {
+				j := 0
+				for j < len(t) && t[j] == ' ' {
+					j++
+				}
+				if !lastSpace {
+					out = append(out, atom{text: " ", sp: i, space: true, w: r.textWidth(" ", s.st, sz)})
+				}
+				lastSpace = true
+				t = t[j:]
+				continue
+			}
+			j := strings.IndexAny(t, " \n")
+			if j < 0 {
+				j = len(t)
+			}
+			w := t[:j]
+			out = append(out, atom{text: w, sp: i, w: r.textWidth(w, s.st, sz)})
+			lastSpace = false
+			t = t[j:]
+		}
+	}
+	return out
+}
+
+// breakLines fills lines of at most width millimetres greedily, breaking
+// at spaces; a word longer than a line (a long URL) is cut where a URL
+// reads well: after / ? & = - _ . or, failing that, anywhere.
+func (r *renderer) breakLines(sp []span, size, width float64) []line {
+	atoms := r.atoms(sp, size)
+	var lines []line
+	var cur []atom
+	curW := 0.0
+	flush := func() {
+		for len(cur) > 0 && cur[len(cur)-1].space {
+			curW -= cur[len(cur)-1].w
+			cur = cur[:len(cur)-1]
+		}
+		lines = append(lines, makeLine(cur))
+		cur, curW = nil, 0
+	}
+	for i := 0; i < len(atoms); {
+		a := atoms[i]
+		if a.hard {
+			flush()
+			i++
+			continue
+		}
+		if a.space {
+			if len(cur) > 0 {
+				cur = append(cur, a)
+				curW += a.w
+			}
+			i++
+			continue
+		}
+		// The word: this atom and those glued to it without a space.
+		j := i
+		ww := 0.0
+		for j < len(atoms) && !atoms[j].space && !atoms[j].hard {
+			ww += atoms[j].w
+			j++
+		}
+		if curW+ww <= width+1e-6 {
+			cur = append(cur, atoms[i:j]...)
+			curW += ww
+			i = j
+			continue
+		}
+		if len(cur) > 0 {
+			flush()
+			continue
+		}
+		// A word wider than the line: cut its first atom to fit.
+		head, tail := r.cut(atoms[i], sp, size, width)
+		cur = append(cur, head)
+		curW += head.w
+		flush()
+		if tail.text != "" {
+			atoms[i] = tail
+		} else {
+			i++
+		}
+	}
+	if len(cur) > 0 || len(lines) == 0 {
+		flush()
+	}
+	return lines
+}
+
+// cut splits a at the last good break point that fits width.
+func (r *renderer) cut(a atom, sp []span, size, width float64) (atom, atom) {
+	s := sp[a.sp]
+	sz := spanSize(s, size)
+	best, bestGood := 0, 0
+	w := 0.0
+	for i, c := range a.text {
+		w += float64(r.fs.glyph(s.st, c).cw) * sz / 1000 * ptmm
+		end := i + utf8.RuneLen(c)
+		if w > width && best > 0 {
+			break
+		}
+		best = end
+		if strings.ContainsRune("/?&=-_.", c) {
+			bestGood = end
+		}
+	}
+	if bestGood > len(a.text)/4 && bestGood < best {
+		best = bestGood
+	}
+	if best >= len(a.text) {
+		return a, atom{sp: a.sp}
+	}
+	head := atom{text: a.text[:best], sp: a.sp}
+	tail := atom{text: a.text[best:], sp: a.sp}
+	head.w = r.textWidth(head.text, s.st, sz)
+	tail.w = r.textWidth(tail.text, s.st, sz)
+	return head, tail
+}
+
+func makeLine(as []atom) line {
+	var l line
+	x := 0.0
+	for _, a := range as {
+		if k := len(l.frags) - 1; k >= 0 && l.frags[k].sp == a.sp {
+			l.frags[k].text += a.text
+			l.frags[k].w += a.w
+		} else {
+			l.frags = append(l.frags, frag{text: a.text, sp: a.sp, x: x, w: a.w})
+		}
+		x += a.w
+	}
+	l.w = x
+	return l
+}
+
+// align of a line in its box.
+type align uint8
+
+const (
+	alignLeft align = iota
+	alignRight
+	alignCenter
+)
+
+// drawLine draws l with its baseline at y, in a box from x, w wide; base
+// is the style and colour of unlinked text. The line is recorded in the
+// layout.
+func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, base rgb) {
+	switch al {
+	case alignRight:
+		x += w - l.w
+	case alignCenter:
+		x += (w - l.w) / 2
+	}
+	if m := r.marker; m != nil {
+		r.marker = nil
+		r.font(regular, size)
+		r.textColor(base)
+		r.f.Text(m.right-r.textWidth(m.text, regular, size), y, m.text)
+	}
+	var rec strings.Builder
+	for _, fr := range l.frags {
+		s := sp[fr.sp]
+		sz := spanSize(s, size)
+		fy := y
+		col := base
+		if s.link != "" || s.note != 0 {
+			col = linkColor
+		}
+		if s.note != 0 {
+			fy -= size * supLift * ptmm
+			rec.WriteString("^")
+		}
+		r.font(s.st, sz)
+		r.textColor(col)
+		r.f.Text(x+fr.x, fy, fr.text)
+		rec.WriteString(fr.text)
+		top := y - size*0.95*ptmm
+		h := size * 1.2 * ptmm
+		switch {
+		case s.link != "":
+			r.f.LinkString(x+fr.x, top, fr.w, h, s.link)
+			r.link(s.link, strings.TrimSpace(fr.text))
+		case s.note != 0:
+			r.f.Link(x+fr.x, top, fr.w, h, r.noteLink(s.note))
+			r.link("#source-"+strconv.Itoa(s.note), fr.text)
+		}
+	}
+	r.lay.line(r.page(), rec.String())
+}
+
+// link records a link, joining the parts of one link broken over lines.
+func (r *renderer) link(url, text string) {
+	ls := r.lay.Links
+	if k := len(ls) - 1; k >= 0 && ls[k].URL == url && ls[k].Page == r.page() && !strings.HasPrefix(url, "#") {
+		sep := " "
+		if strings.Contains(url, ls[k].Text+text) {
+			sep = ""
+		}
+		ls[k].Text += sep + text
+		return
+	}
+	r.lay.Links = append(ls, Link{Page: r.page(), URL: url, Text: text})
+}
+
+func (r *renderer) noteLink(n int) int {
+	id, ok := r.noteLinks[n]
+	if !ok {
+		id = r.f.AddLink()
+		r.noteLinks[n] = id
+	}
+	return id
+}
+
+// text lays out spans in the current column as a paragraph of lines,
+// starting pages as needed, and moves y below it.
+func (r *renderer) text(sp []span, size, lh float64, col rgb) {
+	lines := r.breakLines(sp, size, r.width)
+	for i, l := range lines {
+		need := lh
+		if i == 0 && len(lines) > 1 {
+			need = 2 * lh // no single first line at the foot of a page
+		}
+		r.room(need)
+		r.drawLine(l, sp, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, col)
+		r.y += lh
+	}
+}
+
+// baseline is the distance from a line's top to its baseline.
+func baseline(size, lh float64) float64 {
+	return (lh-size*ptmm)/2 + size*0.8*ptmm
+}

@@ -1,0 +1,76 @@
+// Package pdf renders a brief's Markdown (CommonMark, GFM tables,
+// footnotes) as a PDF with embedded DejaVu fonts, vector charts, an
+// outline and reproducible bytes.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/briefhq/brief/internal/chart"
+)
+
+// Options describe the document around the Markdown. The zero value gives
+// an A4 PDF dated 1970-01-01, so callers should set CreatedAt.
+type Options struct {
+	Title, Subject, Author, Creator string
+	Keywords                        []string
+	Paper                           string    // "a4" (default) or "letter"
+	CreatedAt                       time.Time // CreationDate and ModDate: inject the clock
+	// Charts by the file name of the Markdown image that stands for them
+	// (chart.Chart.File); those images are drawn as vector charts.
+	Charts map[string]chart.Chart
+
+	uncompressed bool // tests read the content streams
+}
+
+// Result is the PDF and what was laid out where.
+type Result struct {
+	PDF      []byte
+	Warnings []string // text the fonts cannot show, images left out, ...
+	Layout   Layout
+}
+
+// Render lays out the Markdown and returns the PDF. It never fetches an
+// image or a URL. Calls may run in parallel.
+func Render(md []byte, opts Options) (res *Result, err error) {
+	fs := loadFonts()
+	if fs.err != nil {
+		return nil, fs.err
+	}
+	paper := strings.ToLower(strings.TrimSpace(opts.Paper))
+	var size fpdf.SizeType
+	switch paper {
+	case "", "a4":
+		paper, size = "a4", fpdf.SizeType{Wd: 210, Ht: 297}
+	case "letter":
+		size = fpdf.SizeType{Wd: 215.9, Ht: 279.4}
+	default:
+		return nil, fmt.Errorf("pdf: unknown paper %q: use a4 or letter", opts.Paper)
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			res, err = nil, fmt.Errorf("pdf: rendering failed: %v", p)
+		}
+	}()
+	r := newRenderer(fs, opts, size)
+	r.lay.Paper = paper
+	blocks := parse(md, r.warn)
+	r.cleanBlocks(blocks)
+	r.blocks(blocks)
+	r.finish()
+
+	if r.f.Err() {
+		return nil, fmt.Errorf("pdf: %w", r.f.Error())
+	}
+	var buf bytes.Buffer
+	buf.Grow(64 << 10)
+	if err := r.f.Output(&buf); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	return &Result{PDF: buf.Bytes(), Warnings: r.warnings, Layout: r.lay}, nil
+}

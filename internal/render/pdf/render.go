@@ -1,0 +1,341 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/briefhq/brief/internal/chart"
+)
+
+// ptmm converts points (font sizes) to millimetres (the page unit).
+const ptmm = 25.4 / 72
+
+// Page geometry in millimetres.
+const (
+	marginX      = 22.0
+	marginTop    = 22.0
+	marginBottom = 22.0
+	furnitureGap = 11.0 // header and footer baselines from the page edge
+)
+
+// Colours of the text, as RGB.
+type rgb struct{ r, g, b int }
+
+var (
+	inkColor    = rgb{0x1F, 0x2A, 0x44}
+	textColor   = rgb{0x22, 0x22, 0x22}
+	mutedColor  = rgb{0x5B, 0x64, 0x72}
+	linkColor   = rgb{0x1A, 0x5F, 0xB4}
+	ruleColor   = rgb{0xC9, 0xD0, 0xD9}
+	headFill    = rgb{0xE3, 0xE9, 0xF1}
+	zebraFill   = rgb{0xF5, 0xF7, 0xFA}
+	codeFill    = rgb{0xF2, 0xF3, 0xF5}
+	accentColor = rgb{0x2F, 0x6D, 0xB5}
+)
+
+type renderer struct {
+	f    *fpdf.Fpdf
+	fs   *fontState
+	opts Options
+
+	pageW, pageH float64
+	left, width  float64 // current text column
+	y            float64 // top of the next thing to draw
+	bottom       float64 // lowest y content may reach
+
+	installed [numStyles]bool
+	curStyle  style
+	curSize   float64
+	curColor  rgb
+	size, lh  float64 // body font size (pt) and line height (mm) of the current context
+	color     rgb
+
+	title     string
+	warnings  []string
+	warned    map[string]bool
+	noteLinks map[int]int
+	marker    *marker // list marker waiting for the first line of its item
+	quotes    []float64
+	lastOut   int // outline level of the last bookmark, -1 before the first
+	lay       Layout
+}
+
+type marker struct {
+	text  string
+	right float64 // the marker ends here
+}
+
+func newRenderer(fs *fontState, opts Options, size fpdf.SizeType) *renderer {
+	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: size})
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(marginX, marginTop, marginX)
+	f.SetCatalogSort(true)
+	f.SetCompression(!opts.uncompressed)
+	created := opts.CreatedAt
+	if created.IsZero() {
+		created = time.Unix(0, 0)
+	}
+	f.SetCreationDate(created.UTC())
+	f.SetModificationDate(created.UTC())
+	r := &renderer{
+		f: f, fs: fs, opts: opts,
+		pageW: size.Wd, pageH: size.Ht,
+		left: marginX, width: size.Wd - 2*marginX,
+		bottom:    size.Ht - marginBottom,
+		warned:    map[string]bool{},
+		noteLinks: map[int]int{},
+		curSize:   -1,
+		lastOut:   -1,
+	}
+	r.setBody(10, 1.42, textColor)
+	r.newPage()
+	return r
+}
+
+// setBody sets the font size and line spacing of running text.
+func (r *renderer) setBody(size, spacing float64, c rgb) {
+	r.size, r.lh, r.color = size, size*spacing*ptmm, c
+}
+
+func (r *renderer) warn(s string) {
+	if r.warned[s] {
+		return
+	}
+	r.warned[s] = true
+	r.warnings = append(r.warnings, s)
+}
+
+func (r *renderer) newPage() {
+	for i := range r.quotes {
+		r.quoteBar(r.quotes[i], r.bottom)
+		r.quotes[i] = marginTop
+	}
+	r.f.AddPage()
+	r.curSize = -1
+	r.y = marginTop
+	r.lay.line(r.page(), "") // make sure the page exists in the layout
+	p := &r.lay.Pages[r.page()-1]
+	p.Lines = p.Lines[:len(p.Lines)-1]
+}
+
+func (r *renderer) page() int { return r.f.PageNo() }
+
+// room makes sure h millimetres fit below y, starting a page if not.
+// It reports whether a page was started.
+func (r *renderer) room(h float64) bool {
+	if r.y+h <= r.bottom+0.01 || r.y <= marginTop+0.01 {
+		return false
+	}
+	r.newPage()
+	return true
+}
+
+func (r *renderer) font(st style, size float64) {
+	if !r.installed[st] {
+		r.fs.installFont(r.f, st)
+		r.installed[st] = true
+	}
+	if st == r.curStyle && size == r.curSize {
+		return
+	}
+	fc := faces[st]
+	r.f.SetFont(fc.family, fc.fstyle, size)
+	r.curStyle, r.curSize = st, size
+}
+
+func (r *renderer) textColor(c rgb) { r.f.SetTextColor(c.r, c.g, c.b) }
+func (r *renderer) fill(c rgb)      { r.f.SetFillColor(c.r, c.g, c.b) }
+func (r *renderer) draw(c rgb)      { r.f.SetDrawColor(c.r, c.g, c.b) }
+
+// width of s in millimetres, from the same width table fpdf uses.
+func (r *renderer) textWidth(s string, st style, size float64) float64 {
+	var w int
+	for _, c := range s {
+		w += int(r.fs.glyph(st, c).cw)
+	}
+	return float64(w) * size / 1000 * ptmm
+}
+
+// clean returns s with every character the font of style st can show;
+// others are replaced (or dropped when they are emoji or invisible) with
+// one warning per character. Characters above U+FFFF would make fpdf's
+// Output fail and missing glyphs would vanish silently: neither may reach
+// fpdf.
+func (r *renderer) clean(s string, st style) string {
+	ok := true
+	for _, c := range s {
+		if c == '\n' || !r.fs.glyph(st, c).ok {
+			ok = false
+			break
+		}
+	}
+	if ok {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c == '\n':
+			b.WriteRune(c)
+			continue
+		case c == '\t':
+			b.WriteByte(' ')
+			continue
+		case c == '\u00AD', c == '\u200B', c == '\u200C', c == '\u200D', c == '\u2060', c == '\uFEFF',
+			c >= '\uFE00' && c <= '\uFE0F', unicode.IsControl(c):
+			continue // invisible: soft hyphen, joiners, variation selectors, controls
+		}
+		if r.fs.glyph(st, c).ok {
+			b.WriteRune(c)
+			continue
+		}
+		name := fmt.Sprintf("U+%04X", c)
+		if unicode.IsGraphic(c) {
+			name += " " + strconv.QuoteRune(c)
+		}
+		if c > 0xFFFF || unicode.Is(unicode.So, c) {
+			r.warn(fmt.Sprintf("character %s is not in the PDF font: left out", name))
+			continue
+		}
+		rep := "?"
+		if r.fs.glyph(st, '\uFFFD').ok {
+			rep = "\uFFFD"
+		}
+		r.warn(fmt.Sprintf("character %s is not in the PDF font: shown as %s", name, rep))
+		b.WriteString(rep)
+	}
+	return b.String()
+}
+
+func (r *renderer) cleanSpans(sp []span) {
+	for i := range sp {
+		sp[i].text = r.clean(sp[i].text, sp[i].st)
+	}
+}
+
+// cleanBlocks runs clean over every text of the document before layout.
+func (r *renderer) cleanBlocks(bs []block) {
+	for i, b := range bs {
+		switch b := b.(type) {
+		case titleBlock:
+			r.cleanSpans(b.title)
+			r.cleanSpans(b.subtitle)
+			if r.title == "" {
+				r.title = plain(b.title)
+			}
+		case heading:
+			r.cleanSpans(b.spans)
+		case paragraph:
+			r.cleanSpans(b.spans)
+		case list:
+			for _, it := range b.items {
+				r.cleanBlocks(it)
+			}
+		case quote:
+			r.cleanBlocks(b.blocks)
+		case notes:
+			for _, n := range b.items {
+				r.cleanBlocks(n.blocks)
+			}
+		case table:
+			for _, c := range b.header {
+				r.cleanSpans(c)
+			}
+			for _, row := range b.rows {
+				for _, c := range row {
+					r.cleanSpans(c)
+				}
+			}
+		case image:
+			b.alt = r.clean(b.alt, italic)
+			bs[i] = b
+		case code:
+			for j, l := range b.lines {
+				b.lines[j] = r.clean(l, mono)
+			}
+		}
+	}
+}
+
+// cleanChart returns a copy of c whose texts the fonts can show.
+func (r *renderer) cleanChart(c chart.Chart) chart.Chart {
+	c.Title = r.clean(c.Title, bold)
+	c.Unit = r.clean(c.Unit, regular)
+	c.Source = r.clean(c.Source, italic)
+	pts := make([]chart.Point, len(c.Points))
+	for i, p := range c.Points {
+		p.Label = r.clean(p.Label, regular)
+		p.Text = r.clean(p.Text, bold)
+		pts[i] = p
+	}
+	c.Points = pts
+	return c
+}
+
+// finish draws the running header and the "N / M" footer on every page,
+// now that the page count is known, and sets the metadata.
+func (r *renderer) finish() {
+	n := r.f.PageNo()
+	title := r.opts.Title
+	if title == "" {
+		title = r.title
+	}
+	title = r.clean(title, regular)
+	for p := 1; p <= n; p++ {
+		r.f.SetPage(p)
+		r.curSize = -1
+		r.font(regular, 8)
+		r.textColor(mutedColor)
+		num := fmt.Sprintf("%d / %d", p, n)
+		r.f.Text((r.pageW-r.textWidth(num, regular, 8))/2, r.pageH-furnitureGap, num)
+		if p > 1 && title != "" {
+			t := r.fit(title, regular, 8, r.pageW-2*marginX)
+			r.f.Text(marginX, furnitureGap+2, t)
+			r.draw(ruleColor)
+			r.f.SetLineWidth(0.2)
+			r.f.Line(marginX, furnitureGap+4, r.pageW-marginX, furnitureGap+4)
+		}
+	}
+	r.f.SetPage(n)
+	o := r.opts
+	if o.Title == "" {
+		o.Title = r.title
+	}
+	r.f.SetTitle(r.clean(o.Title, regular), true)
+	if o.Subject != "" {
+		r.f.SetSubject(o.Subject, true)
+	}
+	if o.Author != "" {
+		r.f.SetAuthor(o.Author, true)
+	}
+	if len(o.Keywords) > 0 {
+		r.f.SetKeywords(strings.Join(o.Keywords, ", "), true)
+	}
+	creator := o.Creator
+	if creator == "" {
+		creator = "brief"
+	}
+	r.f.SetCreator(creator, true)
+	r.f.SetProducer("brief (codeberg.org/go-pdf/fpdf)", true)
+}
+
+// fit shortens s with an ellipsis until it is at most w wide.
+func (r *renderer) fit(s string, st style, size, w float64) string {
+	if r.textWidth(s, st, size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 {
+		rs = rs[:len(rs)-1]
+		t := strings.TrimSpace(string(rs)) + "…"
+		if r.textWidth(t, st, size) <= w {
+			return t
+		}
+	}
+	return "…"
+}

@@ -1,0 +1,273 @@
+package pdf
+
+import (
+	"regexp"
+	"strings"
+
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// Table look, in points and millimetres.
+const (
+	cellSize = 8.5
+	cellPadX = 1.8
+	cellPadY = 1.3
+)
+
+var cellLH = cellSize * 1.3 * ptmm
+
+// numeric matches a cell that starts like a figure: 27.8, −3.2%, $1.2
+// billion, +4, ₸350; a dash stands for a missing figure.
+var numeric = regexp.MustCompile(`^[+\-−–]?\s?[$€£₽₸¥]?\s?[+\-−–]?[0-9]`)
+
+func isPlaceholder(s string) bool {
+	switch s {
+	case "", "–", "—", "-", "n/a", "N/A", "…":
+		return true
+	}
+	return false
+}
+
+// columns decides each column's alignment: the Markdown's own, or right
+// for a column whose every cell looks like a figure.
+func columns(t table) []align {
+	n := len(t.header)
+	al := make([]align, n)
+	for c := range n {
+		var a east.Alignment
+		if c < len(t.align) {
+			a = t.align[c]
+		}
+		switch a {
+		case east.AlignRight:
+			al[c] = alignRight
+			continue
+		case east.AlignCenter:
+			al[c] = alignCenter
+			continue
+		case east.AlignLeft:
+			continue
+		}
+		num, any := true, false
+		for _, row := range t.rows {
+			if c >= len(row) {
+				continue
+			}
+			s := strings.TrimSpace(plain(row[c]))
+			if isPlaceholder(s) {
+				continue
+			}
+			any = true
+			if !numeric.MatchString(s) {
+				num = false
+				break
+			}
+		}
+		if num && any {
+			al[c] = alignRight
+		}
+	}
+	return al
+}
+
+// widths gives each column its natural width when the table fits the
+// column, else at least its longest word and the rest in proportion to
+// how much more it would like; the table always spans the text column.
+func (r *renderer) widths(t table) []float64 {
+	n := len(t.header)
+	nat := make([]float64, n)
+	min := make([]float64, n)
+	measure := func(c int, sp []span, st style) {
+		if c >= n {
+			return
+		}
+		for _, l := range r.breakLines(boldIf(sp, st), cellSize, 1e9) {
+			nat[c] = max(nat[c], l.w+2*cellPadX)
+		}
+		for _, a := range r.atoms(boldIf(sp, st), cellSize) {
+			min[c] = max(min[c], a.w+2*cellPadX)
+		}
+	}
+	for c, sp := range t.header {
+		measure(c, sp, bold)
+	}
+	for _, row := range t.rows {
+		for c, sp := range row {
+			measure(c, sp, regular)
+		}
+	}
+	for c := range min {
+		min[c] = minf(min[c], r.width*0.4)
+	}
+	w := make([]float64, n)
+	sumNat, sumMin := 0.0, 0.0
+	for c := range n {
+		sumNat += nat[c]
+		sumMin += min[c]
+	}
+	switch {
+	case sumNat <= r.width:
+		for c := range n {
+			w[c] = nat[c] + (r.width-sumNat)*nat[c]/sumNat
+		}
+	case sumMin >= r.width:
+		for c := range n {
+			w[c] = min[c] * r.width / sumMin
+		}
+	default:
+		// Columns narrower than a fair share of what is left keep their
+		// natural width; the others share the rest beyond their minimum.
+		fixed := make([]bool, n)
+		for changed := true; changed; {
+			changed = false
+			left, open := r.width, 0
+			for c := range n {
+				if fixed[c] {
+					left -= nat[c]
+				} else {
+					open++
+				}
+			}
+			for c := range n {
+				if !fixed[c] && open > 0 && nat[c] <= left/float64(open) {
+					fixed[c], changed = true, true
+				}
+			}
+		}
+		left, sMin, sWant := r.width, 0.0, 0.0
+		for c := range n {
+			if fixed[c] {
+				w[c] = nat[c]
+				left -= nat[c]
+			} else {
+				sMin += min[c]
+				sWant += nat[c] - min[c]
+			}
+		}
+		for c := range n {
+			if fixed[c] {
+				continue
+			}
+			if left < sMin || sWant == 0 {
+				w[c] = min[c] * left / sMin
+			} else {
+				w[c] = min[c] + (left-sMin)*(nat[c]-min[c])/sWant
+			}
+		}
+	}
+	return w
+}
+
+func minf(a, b float64) float64 {
+	if a < b {
+		return a
+	}
+	return b
+}
+
+// boldIf returns the spans in bold for a header cell.
+func boldIf(sp []span, st style) []span {
+	if st != bold {
+		return sp
+	}
+	out := make([]span, len(sp))
+	for i, s := range sp {
+		s.st = withBold(s.st)
+		out[i] = s
+	}
+	return out
+}
+
+type tableRow struct {
+	cells [][]span
+	lines [][]line
+	h     float64
+}
+
+func (r *renderer) layoutRow(cells [][]span, w []float64, st style) tableRow {
+	tr := tableRow{cells: make([][]span, len(w)), lines: make([][]line, len(w))}
+	maxLines := 1
+	for c := range w {
+		var sp []span
+		if c < len(cells) {
+			sp = boldIf(cells[c], st)
+		}
+		tr.cells[c] = sp
+		tr.lines[c] = r.breakLines(sp, cellSize, w[c]-2*cellPadX)
+		maxLines = max(maxLines, len(tr.lines[c]))
+	}
+	tr.h = float64(maxLines)*cellLH + 2*cellPadY
+	return tr
+}
+
+func (r *renderer) tableLead(t table) float64 {
+	w := r.widths(t)
+	h := r.layoutRow(t.header, w, bold).h
+	if len(t.rows) > 0 {
+		h += r.layoutRow(t.rows[0], w, regular).h
+	}
+	return h
+}
+
+// table draws a shaded header, zebra rows and rules; a row never splits:
+// when the next row does not fit, the table goes on on a new page under a
+// repeated header.
+func (r *renderer) table(t table) {
+	if len(t.header) == 0 {
+		return
+	}
+	w := r.widths(t)
+	al := columns(t)
+	head := r.layoutRow(t.header, w, bold)
+	rows := make([]tableRow, len(t.rows))
+	for i, row := range t.rows {
+		rows[i] = r.layoutRow(row, w, regular)
+	}
+	first := head.h
+	if len(rows) > 0 {
+		first += rows[0].h
+	}
+	r.room(first)
+	r.y += 0.5
+	r.drawRow(head, w, al, headFill, true)
+	for i, row := range rows {
+		if r.room(row.h) {
+			r.drawRow(head, w, al, headFill, true)
+		}
+		fill := rgb{-1, 0, 0}
+		if i%2 == 1 {
+			fill = zebraFill
+		}
+		r.drawRow(row, w, al, fill, false)
+	}
+	r.draw(ruleColor)
+	r.f.SetLineWidth(0.3)
+	r.f.Line(r.left, r.y, r.left+r.width, r.y)
+	r.y += paraGap + 1.5
+}
+
+func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, header bool) {
+	if fill.r >= 0 {
+		r.fill(fill)
+		r.f.Rect(r.left, r.y, r.width, row.h, "F")
+	}
+	x := r.left
+	col := textColor
+	if header {
+		col = inkColor
+	}
+	for c := range w {
+		y := r.y + cellPadY
+		for _, l := range row.lines[c] {
+			r.drawLine(l, row.cells[c], x+cellPadX, y+baseline(cellSize, cellLH), w[c]-2*cellPadX, cellSize, al[c], col)
+			y += cellLH
+		}
+		x += w[c]
+	}
+	r.y += row.h
+	if header {
+		r.draw(axisColor)
+		r.f.SetLineWidth(0.35)
+		r.f.Line(r.left, r.y, r.left+r.width, r.y)
+	}
+}
