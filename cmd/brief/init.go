@@ -57,7 +57,9 @@ paper: a4
 
 func runInit(_ context.Context, o *InitOptions, io IO) error {
 	var files []atomicfile.File
-	add := func(name string, b []byte) { files = append(files, atomicfile.File{Path: filepath.Join(o.Dir, name), Data: b}) }
+	add := func(name string, b []byte) {
+		files = append(files, atomicfile.File{Path: filepath.Join(o.Dir, name), Data: b})
+	}
 	add("brief.yaml", []byte(initConfig))
 	copyFS := func(fsys fs.FS, root, to string) error {
 		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
