@@ -4,8 +4,8 @@ package templates
 
 import "embed"
 
-// FS holds one folder per brief kind (weekly/), each with manifest.yaml
+// FS holds one folder per brief kind (weekly/, points/), each with manifest.yaml
 // and its section templates.
 //
-//go:embed all:weekly
+//go:embed all:weekly all:points all:_shared
 var FS embed.FS

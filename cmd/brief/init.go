@@ -74,8 +74,10 @@ func runInit(_ context.Context, o *InitOptions, io IO) error {
 			return nil
 		})
 	}
-	if err := copyFS(templates.FS, "weekly", "templates"); err != nil {
-		return err
+	for _, dir := range []string{"_shared", "weekly", "points"} {
+		if err := copyFS(templates.FS, dir, "templates"); err != nil {
+			return err
+		}
 	}
 	if err := copyFS(data.FS, ".", "data"); err != nil {
 		return err

@@ -32,7 +32,7 @@ Every figure is footnoted to its source.`,
 		_, err := applyConfig(c, f.Value.String(), f.Changed)
 		return err
 	}
-	root.AddCommand(newWeeklyCmd(io), newValidateCmd(io), newFactsCmd(io), newInitCmd(io), newTemplatesCmd(io))
+	root.AddCommand(newWeeklyCmd(io), newValidateCmd(io), newFactsCmd(io), newInitCmd(io), newTemplatesCmd(io), newPointsCmd(io))
 	return root
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -38,7 +39,7 @@ func runTemplatesList(_ context.Context, dir string, io IO) error {
 			return err
 		}
 		for _, e := range entries {
-			if e.IsDir() {
+			if e.IsDir() && !strings.HasPrefix(e.Name(), "_") {
 				kinds = append(kinds, e.Name())
 			}
 		}

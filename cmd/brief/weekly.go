@@ -4,15 +4,20 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/report"
 )
 
-// WeeklyOptions are the flags of `brief weekly`.
-type WeeklyOptions struct {
+// OutputOptions are the flags of the commands that write a document:
+// weekly and points.
+type OutputOptions struct {
 	DataOptions
 	Out          string
 	Format       string
@@ -27,24 +32,14 @@ type WeeklyOptions struct {
 	Since        string
 }
 
-func newWeeklyCmd(io IO) *cobra.Command {
-	o := &WeeklyOptions{}
-	c := &cobra.Command{
-		Use:   "weekly",
-		Short: "Write the weekly brief (Markdown, PDF, JSON audit)",
-		Example: `  brief weekly                         # sample data, latest week, into reports/
-  brief weekly --data mydata --week 2025-W05 --out out
-  brief weekly --format md --templates mytemplates`,
-		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runWeekly(c.Context(), o, io) },
-	}
-	o.bind(c, true)
+func (o *OutputOptions) bind(c *cobra.Command) {
+	o.DataOptions.bind(c, true)
 	f := c.Flags()
-	f.StringVar(&o.Out, "out", "reports", "output folder; the brief goes to OUT/weekly/<week>/")
+	f.StringVar(&o.Out, "out", "reports", "output folder; files go to OUT/<kind>/<week>/")
 	f.StringVar(&o.Format, "format", "md,pdf,json", "files to write: md, pdf, json")
 	f.StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones")
 	f.BoolVar(&o.Polish, "polish", false, "polish the wording with an LLM under the fact guard")
-	f.BoolVar(&o.Offline, "offline", false, "never touch the network (the default until polish is used)")
+	f.BoolVar(&o.Offline, "offline", false, "never touch the network (the default unless --polish)")
 	f.StringVar(&o.Model, "model", "", "LLM model for --polish")
 	f.StringVar(&o.Title, "title", "", "title of the brief (default: the template's title)")
 	f.StringVar(&o.Organisation, "org", "", "organisation named in the title block")
@@ -52,55 +47,62 @@ func newWeeklyCmd(io IO) *cobra.Command {
 	f.StringVar(&o.Paper, "paper", "a4", "PDF paper size: a4 or letter")
 	f.StringVar(&o.Since, "since", "", "brief.json to compare with for \"What changed\" (default: the latest earlier brief in --out)")
 	c.MarkFlagsMutuallyExclusive("polish", "offline")
-	return c
 }
 
-func runWeekly(ctx context.Context, o *WeeklyOptions, io IO) error {
-	const cmd = "weekly"
+// prepared is what every writing command needs before it builds.
+type prepared struct {
+	kind    *narrative.Kind
+	ds      *dataset.Dataset
+	week    period.Period
+	asOf    time.Time
+	now     time.Time
+	formats report.Formats
+	prev    *narrative.PreviousBrief
+}
+
+func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO) (*prepared, error) {
 	if o.Polish {
-		return usagef(cmd, "--polish is not available in this version yet; the brief is written offline from templates")
+		return nil, usagef(cmd, "--polish is not available in this version yet; the brief is written offline from templates")
 	}
 	if o.Paper != "a4" && o.Paper != "letter" {
-		return usagef(cmd, "--paper %q: use a4 or letter", o.Paper)
+		return nil, usagef(cmd, "--paper %q: use a4 or letter", o.Paper)
 	}
-	fmts, err := formats(cmd, o.Format)
-	if err != nil {
-		return err
+	p := &prepared{}
+	var err error
+	if p.formats, err = formats(cmd, o.Format); err != nil {
+		return nil, err
 	}
-	now, err := clock(cmd, o.GeneratedAt, io)
-	if err != nil {
-		return err
+	if p.now, err = clock(cmd, o.GeneratedAt, io); err != nil {
+		return nil, err
 	}
-	kind, err := loadKind(o.Templates, "weekly")
-	if err != nil {
-		return err
+	if p.kind, err = loadKind(o.Templates, kindName); err != nil {
+		return nil, err
 	}
-	ds, err := load(&o.DataOptions, now, io)
-	if err != nil {
-		return err
+	if p.ds, err = load(&o.DataOptions, p.now, io); err != nil {
+		return nil, err
 	}
-	week, asOf, err := o.week(cmd, ds, now)
-	if err != nil {
-		return err
+	if p.week, p.asOf, err = o.week(cmd, p.ds, p.now); err != nil {
+		return nil, err
 	}
-	prev, err := previousBrief(o.Since, o.Out, week, io)
-	if err != nil {
-		return err
+	if p.prev, err = previousBrief(o.Since, o.Out, p.week, io); err != nil {
+		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return err
+	return p, ctx.Err()
+}
+
+func (o *OutputOptions) reportOptions(p *prepared) report.Options {
+	return report.Options{
+		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.Title, Organisation: o.Organisation, Lang: o.Lang,
+		Formats: p.formats, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: p.prev,
 	}
-	out, err := report.Weekly(ds, kind, report.Options{
-		Week: week, AsOf: asOf, Generated: now, Title: o.Title, Organisation: o.Organisation, Lang: o.Lang,
-		Formats: fmts, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: prev,
-	})
-	if err != nil {
-		return err
-	}
+}
+
+// write puts the files of one document into OUT/<kind>/<week>/ at once.
+func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out *report.Output, io IO) error {
 	for _, w := range out.Warnings {
 		fmt.Fprintln(io.Err, "warning: "+w)
 	}
-	dir := filepath.Join(o.Out, "weekly", week.String())
+	dir := filepath.Join(o.Out, kind, p.week.String())
 	files := make([]atomicfile.File, len(out.Files))
 	for i, f := range out.Files {
 		files[i] = atomicfile.File{Path: filepath.Join(dir, f.Path), Data: f.Data}
@@ -111,6 +113,33 @@ func runWeekly(ctx context.Context, o *WeeklyOptions, io IO) error {
 	if err := atomicfile.WriteAll(files); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, week, len(out.Doc.Sections), len(out.Doc.Sources), len(files))
+	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(files))
 	return nil
+}
+
+func newWeeklyCmd(io IO) *cobra.Command {
+	o := &OutputOptions{}
+	c := &cobra.Command{
+		Use:   "weekly",
+		Short: "Write the weekly brief (Markdown, PDF, JSON audit)",
+		Example: `  brief weekly                         # sample data, latest week, into reports/
+  brief weekly --data mydata --week 2025-W05 --out out
+  brief weekly --format md --templates mytemplates`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return runWeekly(c.Context(), o, io) },
+	}
+	o.bind(c)
+	return c
+}
+
+func runWeekly(ctx context.Context, o *OutputOptions, io IO) error {
+	p, err := o.prepare(ctx, "weekly", "weekly", io)
+	if err != nil {
+		return err
+	}
+	out, err := report.Weekly(p.ds, p.kind, o.reportOptions(p))
+	if err != nil {
+		return err
+	}
+	return write(ctx, o, "weekly", p, out, io)
 }

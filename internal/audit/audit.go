@@ -39,6 +39,8 @@ type Record struct {
 	// the next brief can tell which are new.
 	Events  []string               `json:"events"`
 	Changes narrative.ChangeRecord `json:"changes"`
+	// Points summarises a talking-points record; nil for a brief.
+	Points *Points `json:"points,omitempty"`
 	// Polish is null until the LLM polish exists; then one entry per section.
 	Polish   []any    `json:"polish"`
 	Warnings []string `json:"warnings"`
@@ -123,4 +125,13 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d)", r.Version, Version)
 	}
 	return &narrative.PreviousBrief{Period: r.Period, Facts: r.Facts, Events: r.Events}, nil
+}
+
+// Points is how many talking points were made and left out.
+type Points struct {
+	Audience string `json:"audience"`
+	Count    int    `json:"count"`
+	// Skipped counts candidates left out: too long, beyond --max, or cut
+	// to keep the PDF on one page.
+	Skipped int `json:"skipped"`
 }

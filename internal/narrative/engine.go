@@ -15,6 +15,7 @@ import (
 	"text/template"
 
 	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/templates"
 )
 
 // MaxOutput bounds the Markdown of one section; a template that loops
@@ -50,17 +51,40 @@ func LoadKind(fsys fs.FS, dir, display string) (*Kind, error) {
 		return nil, errorf(display, "no .tmpl files in the templates folder")
 	}
 	sort.Strings(names)
+	// Blocks shared by every kind live in _shared/ beside the kinds; a
+	// kind's own files come after them and may redefine a block.
+	shared, _ := fs.Glob(fsys, path.Join(path.Dir(dir), "_shared", "*.tmpl"))
+	sharedFS, sharedShown := fsys, path.Dir(display)
+	if len(shared) == 0 {
+		// A user's folder without _shared/ uses the built-in blocks.
+		sharedFS, sharedShown = templates.FS, "templates"
+		shared, _ = fs.Glob(sharedFS, "_shared/*.tmpl")
+	}
+	sort.Strings(shared)
 	k := &Kind{Name: path.Base(dir), Dir: display, Manifest: m, Files: map[string]string{}}
 	k.root = template.New("").Option("missingkey=error").Funcs(placeholderFuncs())
+	type file struct {
+		fsys        fs.FS
+		path, name  string
+		shownFolder string
+	}
+	var files []file
+	for _, n := range shared {
+		files = append(files, file{sharedFS, n, "_shared/" + path.Base(n), sharedShown})
+	}
 	for _, n := range names {
-		b, err := fs.ReadFile(fsys, n)
+		files = append(files, file{fsys, n, path.Base(n), display})
+	}
+	for _, f := range files {
+		n, name, shown := f.path, f.name, f.shownFolder
+		b, err := fs.ReadFile(f.fsys, n)
 		if err != nil {
-			return nil, errorf(display+"/"+path.Base(n), "cannot read: %v", unwrapPath(err))
+			return nil, errorf(path.Join(shown, name), "cannot read: %v", unwrapPath(err))
 		}
 		sum := sha256.Sum256(b)
-		k.Files[path.Base(n)] = hex.EncodeToString(sum[:])
-		if _, err := k.root.New(path.Base(n)).Parse(string(b)); err != nil {
-			return nil, rewrite(err, display)
+		k.Files[name] = hex.EncodeToString(sum[:])
+		if _, err := k.root.New(name).Parse(string(b)); err != nil {
+			return nil, rewrite(err, shown)
 		}
 	}
 	for _, s := range m.Sections {
@@ -87,6 +111,8 @@ type Section struct {
 	// Topics lists every topic a section covers.
 	Topic  *Topic
 	Topics []*Topic
+	// Points are the talking points, for a points kind; nil otherwise.
+	Points *Points
 }
 
 // RenderedSection is one section of the finished Markdown.
@@ -108,7 +134,9 @@ type Document struct {
 }
 
 // Render executes every section of the manifest for b.
-func (k *Kind) Render(b *Brief) (doc *Document, err error) {
+func (k *Kind) Render(b *Brief) (doc *Document, err error) { return k.render(b, nil) }
+
+func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
 	st := newState(b)
 	t, err := k.root.Clone()
 	if err != nil {
@@ -164,7 +192,7 @@ func (k *Kind) Render(b *Brief) (doc *Document, err error) {
 		return nil
 	}
 	for _, spec := range k.Manifest.Sections {
-		sec := Section{ID: spec.ID, Brief: b}
+		sec := Section{ID: spec.ID, Brief: b, Points: pts}
 		switch {
 		case spec.Each == "topic":
 			for _, tp := range b.Topics {

@@ -17,7 +17,9 @@ import (
 
 // Brief is the data of one brief.
 type Brief struct {
-	Title        string
+	Title string
+	// KindTitle is the manifest's title ("Talking points").
+	KindTitle    string
 	Organisation string
 	Lang         string
 	Week         Week
@@ -129,6 +131,7 @@ type Row struct {
 	// Periods names the row\'s periods in the plural: "years", "quarters",
 	// "months", "weeks" or "days".
 	Periods string
+	decimals int
 	sources []string // unescaped source names, for charts
 }
 
@@ -183,6 +186,7 @@ type Highlight struct {
 // BuildOptions say which brief to build.
 type BuildOptions struct {
 	Title        string
+	KindTitle    string
 	Organisation string
 	Lang         string
 	Week         period.Period
@@ -206,7 +210,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		o.EventWindow = 92 * 24 * time.Hour
 	}
 	b := &Brief{
-		Title: format.EscapeMarkdown(o.Title), Organisation: format.EscapeMarkdown(o.Organisation), Lang: o.Lang,
+		Title: format.EscapeMarkdown(o.Title), KindTitle: format.EscapeMarkdown(o.KindTitle), Organisation: format.EscapeMarkdown(o.Organisation), Lang: o.Lang,
 		Week: Week{
 			ID: o.Week.String(), Label: "Week " + strings.TrimPrefix(o.Week.Label(), "week "),
 			Range: format.DateRange(o.Week.Start, o.Week.End), Start: o.Week.Start, End: o.Week.End,
@@ -264,7 +268,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 			r := &Row{
 				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
-				Periods: f.Period.Kind.String() + "s",
+				Periods: f.Period.Kind.String() + "s", decimals: decimals[f.Indicator],
 				Text:    format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
 			}
 			if f.Counterpart != "" {

@@ -10,6 +10,12 @@ import (
 
 // renderPDF lays out the brief's Markdown, drawing its charts as vectors.
 func renderPDF(doc *narrative.Document, view *narrative.Brief, o Options) ([]byte, []string, error) {
+	b, warns, _, err := renderPDFPages(doc, view, o)
+	return b, warns, err
+}
+
+// renderPDFPages is renderPDF that also tells the number of pages.
+func renderPDFPages(doc *narrative.Document, view *narrative.Brief, o Options) ([]byte, []string, int, error) {
 	charts := make(map[string]chart.Chart, len(doc.Charts))
 	for _, c := range doc.Charts {
 		charts[c.File] = c
@@ -35,7 +41,7 @@ func renderPDF(doc *narrative.Document, view *narrative.Brief, o Options) ([]byt
 		Charts:    charts,
 	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("PDF: %w", err)
+		return nil, nil, 0, fmt.Errorf("PDF: %w", err)
 	}
-	return res.PDF, res.Warnings, nil
+	return res.PDF, res.Warnings, len(res.Layout.Pages), nil
 }

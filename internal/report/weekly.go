@@ -41,6 +41,8 @@ type Output struct {
 	Doc      *narrative.Document
 	Facts    *facts.Set
 	Warnings []string
+	// Points are the talking points made, for a points document.
+	Points *narrative.Points
 }
 
 // Weekly builds the weekly brief of o.Week.
@@ -56,8 +58,8 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 	}
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
-		Title: o.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week, Generated: o.Generated,
-		Previous: o.Previous,
+		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week,
+		Generated: o.Generated, Previous: o.Previous,
 	})
 	doc, err := kind.Render(view)
 	if err != nil {

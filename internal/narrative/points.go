@@ -1,0 +1,268 @@
+package narrative
+
+import (
+	"bytes"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/briefhq/brief/internal/format"
+)
+
+// Talking points: short, quotable statements chosen by salience, one
+// figure each where possible, grouped by topic. The wording is the
+// templates' ("point" block of the points kind); the choice is made here.
+
+// MaxPointWords bounds a point: longer ones are left out.
+const MaxPointWords = 40
+
+// MaxPointsPerIndicator keeps one busy indicator from crowding out the
+// rest: a press office wants the range of the week.
+const MaxPointsPerIndicator = 3
+
+// Point is one candidate talking point.
+type Point struct {
+	Kind      string // leader, change, record, latest, outlook, revision, event
+	Topic     *Topic
+	Indicator *Indicator
+	Row       *Row
+	Event     *Event
+	Revision  *Revision
+	Press     bool // written for the press: plain words, rounded figures
+	salience  float64
+	words     int
+}
+
+// PointGroup is the points of one topic.
+type PointGroup struct {
+	Topic  *Topic
+	Points []*Point
+}
+
+// Points is what the points templates see besides the brief.
+type Points struct {
+	Audience string // press | internal
+	Groups   []*PointGroup
+	Count    int
+	// Skipped counts candidates left out for length or by --max.
+	Skipped int
+}
+
+// PointOptions choose the points.
+type PointOptions struct {
+	Audience string // press (default) or internal
+	Max      int    // default 10
+}
+
+// candidates lists every statement worth making, most salient first; at
+// most one per series and one per event.
+func candidates(b *Brief, press bool) []*Point {
+	var out []*Point
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			if l := iv.Leader(); l != nil {
+				out = append(out, &Point{Kind: "leader", Topic: t, Indicator: iv, Row: l, salience: l.Fact.Salience + 1.2})
+			}
+			for _, r := range iv.Rows {
+				if iv.Leader() == r {
+					continue
+				}
+				p := &Point{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience}
+				switch {
+				case r.Record != "":
+					p.Kind, p.salience = "record", 2.5+boost(r)
+				case r.Change != nil && r.Change.Fact.Salience+boost(r) > p.salience:
+					p.Kind, p.salience = "change", r.Change.Fact.Salience+boost(r)
+				case r.YearAgo != nil && r.YearAgo.Fact.Salience+boost(r) > p.salience:
+					p.Kind, p.salience = "change", r.YearAgo.Fact.Salience+boost(r)
+				}
+				if r.Rank > 1 && r.Of > 1 {
+					p.salience -= 0.5 // a runner-up is said in the leader's point
+				}
+				out = append(out, p)
+				if r.Outlook != nil {
+					out = append(out, &Point{Kind: "outlook", Topic: t, Indicator: iv, Row: r, salience: r.Outlook.Fact.Salience})
+				}
+			}
+		}
+	}
+	topicOf := map[string]*Topic{}
+	for _, t := range b.Topics {
+		topicOf[t.ID] = t
+	}
+	for _, e := range b.WeekEvents {
+		t := topicOf[e.Topic]
+		if t == nil && len(b.Topics) > 0 {
+			t = b.Topics[0]
+		}
+		out = append(out, &Point{Kind: "event", Topic: t, Event: e, salience: 2.8})
+	}
+	if b.Changes != nil {
+		for _, rv := range b.Changes.Revised {
+			out = append(out, &Point{Kind: "revision", Topic: topicOfIndicator(b, rv.Indicator), Indicator: rv.Indicator, Revision: rv, salience: 3.5})
+		}
+	}
+	for _, p := range out {
+		p.Press = press
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].salience > out[j].salience })
+	return out
+}
+
+func topicOfIndicator(b *Brief, iv *Indicator) *Topic {
+	for _, t := range b.Topics {
+		for _, x := range t.Indicators {
+			if x == iv {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// words counts the words of rendered Markdown, not its footnote markers.
+func words(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.HasPrefix(w, "[^") {
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// choosePoints renders each candidate's text with a scratch state (so
+// left-out points cite nothing), keeps those short enough, at most max,
+// then groups them by topic in catalog order.
+func (k *Kind) choosePoints(b *Brief, o PointOptions) (*Points, error) {
+	press := o.Audience != "internal"
+	pts := &Points{Audience: "press"}
+	if !press {
+		pts.Audience = "internal"
+	}
+	if o.Max <= 0 {
+		o.Max = 10
+	}
+	scratch := newState(b)
+	t, err := k.root.Clone()
+	if err != nil {
+		return nil, err
+	}
+	scratch.tmpl = t
+	t.Funcs(scratch.funcs())
+	if t.Lookup("point") == nil {
+		return nil, &TemplateError{File: k.Dir, Msg: `no {{define "point"}} block: a points kind must define how a point reads`}
+	}
+	var chosen []*Point
+	seenText := map[string]bool{}
+	perIndicator := map[*Indicator]int{}
+	for _, p := range candidates(b, press) {
+		if p.Indicator != nil && perIndicator[p.Indicator] >= MaxPointsPerIndicator {
+			pts.Skipped++
+			continue
+		}
+		var buf bytes.Buffer
+		if err := t.ExecuteTemplate(&buf, "point", p); err != nil {
+			return nil, rewrite(err, k.Dir)
+		}
+		text := strings.TrimSpace(buf.String())
+		p.words = words(text)
+		if text == "" || p.words > MaxPointWords || seenText[text] || len(chosen) >= o.Max {
+			pts.Skipped++
+			continue
+		}
+		seenText[text] = true
+		chosen = append(chosen, p)
+		if p.Indicator != nil {
+			perIndicator[p.Indicator]++
+		}
+	}
+	byTopic := map[*Topic]*PointGroup{}
+	for _, t := range b.Topics {
+		byTopic[t] = &PointGroup{Topic: t}
+	}
+	for _, p := range chosen {
+		if g := byTopic[p.Topic]; g != nil {
+			g.Points = append(g.Points, p)
+		}
+	}
+	for _, t := range b.Topics {
+		if g := byTopic[t]; len(g.Points) > 0 {
+			pts.Groups = append(pts.Groups, g)
+			pts.Count += len(g.Points)
+		}
+	}
+	return pts, nil
+}
+
+// RenderPoints renders a points kind: the sections of its manifest with
+// the chosen points in .Points.
+func (k *Kind) RenderPoints(b *Brief, o PointOptions) (*Document, *Points, error) {
+	pts, err := k.choosePoints(b, o)
+	if err != nil {
+		return nil, nil, err
+	}
+	doc, err := k.render(b, pts)
+	return doc, pts, err
+}
+
+// Trim keeps the n most salient points (for a one-page PDF).
+func (p *Points) Trim(n int) *Points {
+	var all []*Point
+	for _, g := range p.Groups {
+		all = append(all, g.Points...)
+	}
+	if n >= len(all) {
+		return p
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].salience > all[j].salience })
+	keep := map[*Point]bool{}
+	for _, x := range all[:n] {
+		keep[x] = true
+	}
+	out := &Points{Audience: p.Audience, Skipped: p.Skipped + len(all) - n}
+	for _, g := range p.Groups {
+		ng := &PointGroup{Topic: g.Topic}
+		for _, x := range g.Points {
+			if keep[x] {
+				ng.Points = append(ng.Points, x)
+			}
+		}
+		if len(ng.Points) > 0 {
+			out.Groups = append(out.Groups, ng)
+			out.Count += len(ng.Points)
+		}
+	}
+	return out
+}
+
+// RenderWith renders the kind with given points (after Trim).
+func (k *Kind) RenderWith(b *Brief, pts *Points) (*Document, error) { return k.render(b, pts) }
+
+// PressText is a row's figure rounded for the press: two significant
+// digits for large amounts, with "about" when rounding changed it.
+func (r *Row) PressText() string { return pressValue(r.Value, r.Fact.Unit, r.decimals) }
+
+// PressText is a change rounded for the press ("up 4% on 2023").
+func (c *Change) PressText() string {
+	if c.Fact == nil || c.Fact.Against == nil {
+		return c.Text
+	}
+	return format.Change(c.Fact.Value, c.Fact.Against.Value, c.Fact.Unit, 0, "on "+c.Label)
+}
+
+func pressValue(v float64, unit string, decimals int) string {
+	exact := format.Value(v, unit, decimals)
+	a := math.Abs(v)
+	if a < 1e6 || format.IsPercent(unit) {
+		return exact
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(a))-1)
+	r := math.Round(v/mag) * mag
+	rounded := format.Value(r, unit, -1)
+	if rounded == exact {
+		return exact
+	}
+	return "about " + rounded
+}

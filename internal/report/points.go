@@ -1,0 +1,94 @@
+package report
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// PointsOptions choose the talking points.
+type PointsOptions struct {
+	Options
+	narrative.PointOptions
+}
+
+// Points builds the talking points of o.Week: points.md, a one-page
+// points.pdf and points.json. When the points do not fit on one page, the
+// least salient are cut until they do, in the PDF and the Markdown alike.
+func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output, error) {
+	if o.Week.Kind != period.Week {
+		return nil, fmt.Errorf("report: %s is not a week", o.Week)
+	}
+	if o.AsOf.IsZero() || o.AsOf.After(o.Week.End) {
+		o.AsOf = o.Week.End
+	}
+	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
+	view := narrative.Build(ds, set, narrative.BuildOptions{
+		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang,
+		Week: o.Week, Generated: o.Generated, Previous: o.Previous,
+	})
+	doc, pts, err := kind.RenderPoints(view, o.PointOptions)
+	if err != nil {
+		return nil, err
+	}
+	out := &Output{Doc: doc, Facts: set}
+	var pdfBytes []byte
+	if o.Formats.PDF {
+		title := o.Title
+		o.Title = kind.Manifest.Title
+		for {
+			b, warns, pages, err := renderPDFPages(doc, view, o.Options)
+			if err != nil {
+				return nil, err
+			}
+			if pages <= 1 || pts.Count <= 1 {
+				pdfBytes, out.Warnings = b, warns
+				break
+			}
+			pts = pts.Trim(pts.Count - 1)
+			if doc, err = kind.RenderWith(view, pts); err != nil {
+				return nil, err
+			}
+		}
+		o.Title = title
+		out.Doc = doc
+	}
+	out.Points = pts
+	if o.Formats.MD {
+		out.Files = append(out.Files, atomicfile.File{Path: "points.md", Data: doc.Markdown})
+	}
+	if pdfBytes != nil {
+		out.Files = append(out.Files, atomicfile.File{Path: "points.pdf", Data: pdfBytes})
+	}
+	if o.Formats.JSON {
+		rec := &audit.Record{
+			Version: audit.Version, Kind: kind.Name, Period: o.Week.String(),
+			Start: day(o.Week.Start), End: day(o.Week.End), AsOf: day(o.AsOf),
+			Generated: o.Generated.UTC().Format(time.RFC3339), Title: kind.Manifest.Title,
+			Tool: audit.Tool{Name: "brief", Version: o.Version},
+			Data: audit.Data{
+				Path: o.DataPath, Observations: len(ds.Observations), Indicators: len(ds.Indicators),
+				Entities: len(ds.Entities), Events: len(ds.Events),
+			},
+			Templates: audit.Templates{Dir: kind.Dir, Files: kind.Files},
+			Sections:  doc.Sections, Sources: doc.Sources, Charts: audit.Charts(doc.Charts),
+			Facts: set.Facts, Warnings: out.Warnings, Changes: view.Changes.Record(), Events: []string{},
+			Points: &audit.Points{Audience: pts.Audience, Count: pts.Count, Skipped: pts.Skipped},
+		}
+		for _, f := range out.Files {
+			rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))
+		}
+		b, err := rec.Marshal()
+		if err != nil {
+			return nil, err
+		}
+		out.Files = append(out.Files, atomicfile.File{Path: "points.json", Data: b})
+	}
+	return out, nil
+}

@@ -1,0 +1,124 @@
+package report
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/render/pdf"
+	"github.com/briefhq/brief/templates"
+)
+
+func points(t *testing.T, data, audience string, max int, formats Formats) *Output {
+	t.Helper()
+	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind, err := narrative.LoadKind(templates.FS, "points", "templates/points")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Points(ds, kind, PointsOptions{
+		Options: Options{
+			Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Lang: "en",
+			DataPath: data, Version: "test", Formats: formats,
+		},
+		PointOptions: narrative.PointOptions{Audience: audience, Max: max},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+var pointLine = regexp.MustCompile(`(?m)^- (.*)$`)
+
+// checkPoints asserts what every talking point must be: sourced and short.
+func checkPoints(t *testing.T, md string, min int) []string {
+	t.Helper()
+	lines := pointLine.FindAllStringSubmatch(md, -1)
+	if len(lines) < min {
+		t.Fatalf("%d points, want at least %d:\n%s", len(lines), min, md)
+	}
+	var out []string
+	for _, m := range lines {
+		p := m[1]
+		out = append(out, p)
+		if !regexp.MustCompile(`\[\^\d+\]`).MatchString(p) {
+			t.Errorf("point without a source: %q", p)
+		}
+		if n := len(strings.Fields(regexp.MustCompile(`\[\^\d+\]`).ReplaceAllString(p, ""))); n > 40 {
+			t.Errorf("point of %d words (at most 40): %q", n, p)
+		}
+	}
+	return out
+}
+
+func TestPressPointsOnTheSample(t *testing.T) {
+	out := points(t, "../../data", "press", 10, Formats{MD: true, PDF: true, JSON: true})
+	md := string(file(t, out, "points.md"))
+	golden(t, "sample-points-press.md", []byte(md))
+	pts := checkPoints(t, md, 7)
+	joined := strings.Join(pts, "\n")
+	for _, want := range []string{
+		"about $28 billion", // rounded for the press
+		"3 plants (planned)", // a plan stays a plan
+		"Rosatom",            // an event of the week
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("press points lack %q", want)
+		}
+	}
+	res, err := pdf.Render(file(t, out, "points.md"), pdf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(res.Layout.Pages); n != 1 {
+		t.Errorf("points.md lays out on %d pages", n)
+	}
+	if !strings.HasPrefix(string(file(t, out, "points.pdf")), "%PDF-") {
+		t.Error("points.pdf is not a PDF")
+	}
+}
+
+func TestInternalPointsKeepExactFiguresAndCaveats(t *testing.T) {
+	out := points(t, "../../data", "internal", 10, Formats{MD: true})
+	md := string(file(t, out, "points.md"))
+	pts := strings.Join(checkPoints(t, md, 7), "\n")
+	if !strings.Contains(pts, "$27.8 billion") || strings.Contains(pts, "about $28 billion") {
+		t.Errorf("internal points must keep exact figures:\n%s", pts)
+	}
+	if !strings.Contains(md, "Internal: exact figures and caveats") {
+		t.Error("internal points do not say they are internal")
+	}
+}
+
+func TestPointsFromAFewAnnualSeries(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	out := points(t, "../../testdata/mapping/central-asia", "press", 10, Formats{MD: true})
+	md := string(file(t, out, "points.md"))
+	pts := checkPoints(t, md, 4)
+	per := map[string]int{}
+	for _, p := range pts {
+		per[strings.SplitN(p, " (", 2)[0]]++
+	}
+	for name, n := range per {
+		if n > narrative.MaxPointsPerIndicator {
+			t.Errorf("%d points start with %q", n, name)
+		}
+	}
+}
+
+func TestMaxCapsThePoints(t *testing.T) {
+	out := points(t, "../../data", "press", 3, Formats{MD: true})
+	if n := len(pointLine.FindAllString(string(file(t, out, "points.md")), -1)); n != 3 {
+		t.Errorf("--max 3 gave %d points", n)
+	}
+}
