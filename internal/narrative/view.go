@@ -130,9 +130,9 @@ type Row struct {
 	RecordSince int    // number of earlier periods the record beats
 	// Periods names the row\'s periods in the plural: "years", "quarters",
 	// "months", "weeks" or "days".
-	Periods string
+	Periods  string
 	decimals int
-	sources []string // unescaped source names, for charts
+	sources  []string // unescaped source names, for charts
 }
 
 // Change is a row's change against an earlier period.
@@ -269,7 +269,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			r := &Row{
 				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
 				Periods: f.Period.Kind.String() + "s", decimals: decimals[f.Indicator],
-				Text:    format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
+				Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
 			}
 			if f.Counterpart != "" {
 				c := entity(f.Counterpart)

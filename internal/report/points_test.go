@@ -66,7 +66,7 @@ func TestPressPointsOnTheSample(t *testing.T) {
 	pts := checkPoints(t, md, 7)
 	joined := strings.Join(pts, "\n")
 	for _, want := range []string{
-		"about $28 billion", // rounded for the press
+		"about $28 billion",  // rounded for the press
 		"3 plants (planned)", // a plan stays a plan
 		"Rosatom",            // an event of the week
 	} {

@@ -77,7 +77,7 @@ func (r *renderer) titleBlock(t titleBlock) {
 	lines := r.breakLines(t.title, size, r.width)
 	lh := size * 1.2 * ptmm
 	for _, l := range lines {
-		r.drawLine(l, t.title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor)
+		r.record(r.drawLine(l, t.title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor))
 		r.y += lh
 	}
 	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.title), Page: r.page()})
@@ -85,7 +85,7 @@ func (r *renderer) titleBlock(t titleBlock) {
 		r.y += 1.2
 		for _, l := range r.breakLines(t.subtitle, sub, r.width) {
 			lh := sub * 1.4 * ptmm
-			r.drawLine(l, t.subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor)
+			r.record(r.drawLine(l, t.subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor))
 			r.y += lh
 		}
 	}
@@ -133,8 +133,9 @@ func (r *renderer) heading(h heading, next []block) {
 	}
 	r.room(r.headingHeight(h) + r.lead(next))
 	lh := hs.size * 1.25 * ptmm
+	top := r.y
 	for _, l := range r.breakLines(h.spans, hs.size, r.width) {
-		r.drawLine(l, h.spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color)
+		r.record(r.drawLine(l, h.spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color))
 		r.y += lh
 	}
 	if hs.rule {
@@ -145,12 +146,12 @@ func (r *renderer) heading(h heading, next []block) {
 	r.y += hs.after
 	text := plain(h.spans)
 	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.level, Text: text, Page: r.page()})
-	r.bookmark(h.level, text)
+	r.bookmark(h.level, text, top)
 }
 
 // bookmark adds an outline entry for H2 (level 0) and H3 (level 1), and
 // for any H1 after the title; a level never skips one below its parent.
-func (r *renderer) bookmark(level int, text string) {
+func (r *renderer) bookmark(level int, text string, y float64) {
 	if level > 3 || text == "" {
 		return
 	}
@@ -159,7 +160,7 @@ func (r *renderer) bookmark(level int, text string) {
 		lvl = r.lastOut + 1
 	}
 	r.lastOut = lvl
-	r.f.Bookmark(text, lvl, r.y)
+	r.f.Bookmark(text, lvl, y)
 	r.lay.Outline = append(r.lay.Outline, Heading{Level: lvl, Text: text, Page: r.page()})
 }
 
@@ -239,7 +240,7 @@ func (r *renderer) code(c code) {
 			r.room(lh)
 			r.fill(codeFill)
 			r.f.Rect(r.left, r.y, r.width, lh, "F")
-			r.drawLine(l, sp, r.left+2, r.y+baseline(size, lh), r.width-4, size, alignLeft, textColor)
+			r.record(r.drawLine(l, sp, r.left+2, r.y+baseline(size, lh), r.width-4, size, alignLeft, textColor))
 			r.y += lh
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"path"
+	"strings"
 
 	"github.com/briefhq/brief/internal/chart"
 )
@@ -44,6 +45,7 @@ func (r *renderer) drawChart(c chart.Chart, im image) {
 	x0, y0 := r.left, r.y
 	X := func(v float64) float64 { return x0 + v*ptmm }
 	Y := func(v float64) float64 { return y0 + v*ptmm }
+	var texts []string
 	for _, it := range s.Items {
 		switch it.Shape {
 		case chart.RectShape:
@@ -90,9 +92,10 @@ func (r *renderer) drawChart(c chart.Chart, im image) {
 			r.font(st, it.Size)
 			r.textColor(rgbOf(it.Fill))
 			r.f.Text(x, Y(it.Y), it.Text)
-			r.lay.line(r.page(), it.Text)
+			texts = append(texts, it.Text)
 		}
 	}
+	r.record("chart: " + strings.Join(texts, " | "))
 	r.lay.Charts = append(r.lay.Charts, Chart{Page: r.page(), File: path.Base(im.dest), Kind: string(c.Kind), Title: c.Title})
 	r.y += h + 4
 }

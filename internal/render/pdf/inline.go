@@ -201,22 +201,23 @@ const (
 )
 
 // drawLine draws l with its baseline at y, in a box from x, w wide; base
-// is the style and colour of unlinked text. The line is recorded in the
-// layout.
-func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, base rgb) {
+// is the style and colour of unlinked text. It returns the line's text
+// for the layout, a list marker and footnote markers (^N) included.
+func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, base rgb) string {
 	switch al {
 	case alignRight:
 		x += w - l.w
 	case alignCenter:
 		x += (w - l.w) / 2
 	}
+	var rec strings.Builder
 	if m := r.marker; m != nil {
 		r.marker = nil
 		r.font(regular, size)
 		r.textColor(base)
 		r.f.Text(m.right-r.textWidth(m.text, regular, size), y, m.text)
+		rec.WriteString(m.text + " ")
 	}
-	var rec strings.Builder
 	for _, fr := range l.frags {
 		s := sp[fr.sp]
 		sz := spanSize(s, size)
@@ -244,7 +245,7 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 			r.link("#source-"+strconv.Itoa(s.note), fr.text)
 		}
 	}
-	r.lay.line(r.page(), rec.String())
+	return rec.String()
 }
 
 // link records a link, joining the parts of one link broken over lines.
@@ -280,7 +281,7 @@ func (r *renderer) text(sp []span, size, lh float64, col rgb) {
 			need = 2 * lh // no single first line at the foot of a page
 		}
 		r.room(need)
-		r.drawLine(l, sp, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, col)
+		r.record(r.drawLine(l, sp, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, col))
 		r.y += lh
 	}
 }
@@ -289,3 +290,5 @@ func (r *renderer) text(sp []span, size, lh float64, col rgb) {
 func baseline(size, lh float64) float64 {
 	return (lh-size*ptmm)/2 + size*0.8*ptmm
 }
+
+func (r *renderer) record(s string) { r.lay.line(r.page(), s) }

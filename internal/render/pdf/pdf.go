@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -59,6 +60,10 @@ func Render(md []byte, opts Options) (res *Result, err error) {
 	}()
 	r := newRenderer(fs, opts, size)
 	r.lay.Paper = paper
+	if !utf8.Valid(md) {
+		r.warn("the Markdown is not valid UTF-8: bad bytes shown as \uFFFD")
+		md = bytes.ToValidUTF8(md, []byte("\uFFFD"))
+	}
 	blocks := parse(md, r.warn)
 	r.cleanBlocks(blocks)
 	r.blocks(blocks)

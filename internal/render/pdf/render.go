@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -167,7 +168,7 @@ func (r *renderer) textWidth(s string, st style, size float64) float64 {
 // Output fail and missing glyphs would vanish silently: neither may reach
 // fpdf.
 func (r *renderer) clean(s string, st style) string {
-	ok := true
+	ok := utf8.ValidString(s)
 	for _, c := range s {
 		if c == '\n' || !r.fs.glyph(st, c).ok {
 			ok = false
@@ -306,22 +307,34 @@ func (r *renderer) finish() {
 	if o.Title == "" {
 		o.Title = r.title
 	}
-	r.f.SetTitle(r.clean(o.Title, regular), true)
+	r.f.SetTitle(metaText(o.Title), true)
 	if o.Subject != "" {
-		r.f.SetSubject(o.Subject, true)
+		r.f.SetSubject(metaText(o.Subject), true)
 	}
 	if o.Author != "" {
-		r.f.SetAuthor(o.Author, true)
+		r.f.SetAuthor(metaText(o.Author), true)
 	}
 	if len(o.Keywords) > 0 {
-		r.f.SetKeywords(strings.Join(o.Keywords, ", "), true)
+		r.f.SetKeywords(metaText(strings.Join(o.Keywords, ", ")), true)
 	}
 	creator := o.Creator
 	if creator == "" {
 		creator = "brief"
 	}
-	r.f.SetCreator(creator, true)
+	r.f.SetCreator(metaText(creator), true)
 	r.f.SetProducer("brief (codeberg.org/go-pdf/fpdf)", true)
+}
+
+// metaText keeps what fpdf can write in the document information: no
+// characters above U+FFFF (they make Output fail) and no controls; the
+// font does not matter there.
+func metaText(s string) string {
+	return strings.Map(func(c rune) rune {
+		if c > 0xFFFF || unicode.IsControl(c) {
+			return -1
+		}
+		return c
+	}, s)
 }
 
 // fit shortens s with an ellipsis until it is at most w wide.

@@ -128,7 +128,7 @@ func TestSampleStructure(t *testing.T) {
 	var headerPages []int
 	for _, p := range l.Pages {
 		for _, line := range p.Lines {
-			if line == "Indicator" {
+			if strings.HasPrefix(line, "Indicator | For | Period") {
 				headerPages = append(headerPages, p.N)
 			}
 		}

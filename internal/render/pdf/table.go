@@ -256,13 +256,21 @@ func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, head
 	if header {
 		col = inkColor
 	}
+	var rec [][]string // by line, by cell
 	for c := range w {
 		y := r.y + cellPadY
-		for _, l := range row.lines[c] {
-			r.drawLine(l, row.cells[c], x+cellPadX, y+baseline(cellSize, cellLH), w[c]-2*cellPadX, cellSize, al[c], col)
+		for i, l := range row.lines[c] {
+			s := r.drawLine(l, row.cells[c], x+cellPadX, y+baseline(cellSize, cellLH), w[c]-2*cellPadX, cellSize, al[c], col)
+			for len(rec) <= i {
+				rec = append(rec, make([]string, len(w)))
+			}
+			rec[i][c] = s
 			y += cellLH
 		}
 		x += w[c]
+	}
+	for _, cells := range rec {
+		r.record(strings.TrimRight(strings.Join(cells, " | "), " |"))
 	}
 	r.y += row.h
 	if header {
