@@ -526,6 +526,36 @@ func (iv *Indicator) Rest() []*Row {
 // Top is the leader and the runners-up a sentence names.
 func (iv *Indicator) Top() []*Row { return iv.Ranking[:min(len(iv.Ranking), 5)] }
 
+// RestNames are the runners-up's names, for "A and B followed with X and
+// Y respectively".
+func (iv *Indicator) RestNames() []string {
+	var out []string
+	for _, r := range iv.Rest() {
+		out = append(out, r.Entity.Name)
+	}
+	return out
+}
+
+// RestValues are the runners-up's figures, in the order of RestNames.
+func (iv *Indicator) RestValues() []string {
+	var out []string
+	for _, r := range iv.Rest() {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+// RestAllActual reports whether every runner-up is an actual figure, so a
+// "respectively" sentence needs no caveat per figure.
+func (iv *Indicator) RestAllActual() bool {
+	for _, r := range iv.Rest() {
+		if r.Status != "actual" {
+			return false
+		}
+	}
+	return true
+}
+
 // RestMore counts the ranked rows a sentence leaves out.
 func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-5) }
 
