@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -16,7 +17,8 @@ import (
 // FactsOptions are the flags of `brief facts`.
 type FactsOptions struct {
 	DataOptions
-	JSON bool
+	JSON  bool
+	Limit int
 }
 
 func newFactsCmd(io IO) *cobra.Command {
@@ -28,7 +30,8 @@ func newFactsCmd(io IO) *cobra.Command {
 		RunE:  func(c *cobra.Command, _ []string) error { return runFacts(c.Context(), o, io) },
 	}
 	o.bind(c, true)
-	c.Flags().BoolVar(&o.JSON, "json", false, "print the facts as JSON")
+	c.Flags().BoolVar(&o.JSON, "json", false, "print the facts as JSON (all of them)")
+	c.Flags().IntVar(&o.Limit, "limit", 200, "print at most this many facts as text (0: all)")
 	return c
 }
 
@@ -44,17 +47,33 @@ func runFacts(_ context.Context, o *FactsOptions, io IO) error {
 	}
 	set := facts.Derive(ds, facts.Options{AsOf: asOf, WeekStart: week.Start})
 	if o.JSON {
-		b, err := json.MarshalIndent(map[string]any{"week": week.String(), "as_of": asOf.Format("2006-01-02"), "facts": set.Facts}, "", "  ")
-		if err != nil {
-			return err
+		// Streamed fact by fact: a million rows make hundreds of
+		// thousands of facts, and one big MarshalIndent would hold them
+		// all twice in memory.
+		w := bufio.NewWriterSize(io.Out, 1<<16)
+		fmt.Fprintf(w, "{\n  \"week\": %q,\n  \"as_of\": %q,\n  \"facts\": [", week.String(), asOf.Format("2006-01-02"))
+		for i := range set.Facts {
+			b, err := json.Marshal(&set.Facts[i])
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n    ")
+			w.Write(b)
 		}
-		fmt.Fprintln(io.Out, string(b))
-		return nil
+		w.WriteString("\n  ]\n}\n")
+		return w.Flush()
 	}
 	fmt.Fprintf(io.Out, "%d facts as of %s (week %s)\n\n", len(set.Facts), asOf.Format("2006-01-02"), week)
 	tw := tabwriter.NewWriter(io.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tPERIOD\tVALUE\tDETAIL\tSALIENCE\tSOURCE")
-	for _, f := range set.Facts {
+	for i, f := range set.Facts {
+		if o.Limit > 0 && i == o.Limit {
+			fmt.Fprintf(tw, "... %d more facts: use --limit 0 or --json\n", len(set.Facts)-i)
+			break
+		}
 		var detail []string
 		if f.Against != nil {
 			d := fmt.Sprintf("vs %s: %+g", f.Against.Label, f.Against.Abs)

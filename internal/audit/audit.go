@@ -34,7 +34,12 @@ type Record struct {
 	Sections  []narrative.RenderedSection `json:"sections"`
 	Sources   []narrative.SourceRef       `json:"sources"`
 	Charts    []Chart                     `json:"charts"`
-	Facts     []facts.Fact                `json:"facts"`
+	// Facts are the facts the document states (cited figures, their
+	// ranks, shares and changes); brief facts --json lists them all.
+	Facts []facts.Fact `json:"facts"`
+	// Series is the latest figure of every series known, compact: what
+	// the next brief compares with for "What changed".
+	Series []narrative.SeriesState `json:"series"`
 	// Events are the events the brief reported (narrative.EventKey), so
 	// the next brief can tell which are new.
 	Events  []string               `json:"events"`
@@ -124,7 +129,7 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 	if r.Version != Version || r.Period == "" {
 		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d)", r.Version, Version)
 	}
-	return &narrative.PreviousBrief{Period: r.Period, Facts: r.Facts, Events: r.Events}, nil
+	return &narrative.PreviousBrief{Period: r.Period, Series: r.Series, Events: r.Events}, nil
 }
 
 // Points is how many talking points were made and left out.
@@ -134,4 +139,23 @@ type Points struct {
 	// Skipped counts candidates left out: too long, beyond --max, or cut
 	// to keep the PDF on one page.
 	Skipped int `json:"skipped"`
+}
+
+// UsedFacts keeps the facts a document's figures name, in set order.
+func UsedFacts(all []facts.Fact, sections []narrative.RenderedSection) []facts.Fact {
+	used := map[string]bool{}
+	for _, s := range sections {
+		for _, f := range s.Figures {
+			if f.Fact != "" {
+				used[f.Fact] = true
+			}
+		}
+	}
+	out := make([]facts.Fact, 0, len(used))
+	for _, f := range all {
+		if used[f.ID] {
+			out = append(out, f)
+		}
+	}
+	return out
 }

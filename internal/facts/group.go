@@ -35,7 +35,7 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			buckets[k] = append(buckets[k], f)
 		}
 	}
-	var out []Fact
+	out := make([]Fact, 0, 2*len(latest))
 	for _, k := range keys {
 		fs := buckets[k]
 		if len(fs) < 2 {
@@ -48,6 +48,16 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			total += f.Value
 			additive = additive && f.Value >= 0
 		}
+		var groupSources []Source
+		seenSrc := map[[2]string]bool{}
+		for _, f := range sorted {
+			for _, src := range f.Sources {
+				if k := [2]string{src.Source, src.SourceURL}; !seenSrc[k] {
+					seenSrc[k] = true
+					groupSources = append(groupSources, src)
+				}
+			}
+		}
 		for i, f := range sorted {
 			r := *f
 			r.Kind, r.Group, r.Rank, r.Of = Rank, k.group, rankOf(sorted, i), len(sorted)
@@ -59,11 +69,11 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			if additive && total > 0 && k.group != "" {
 				s := r
 				s.Kind, s.Rank, s.Of, s.Total = Share, 0, len(sorted), total
-				// A share rests on every figure of the total.
-				s.Sources = nil
-				for _, m := range sorted {
-					s.Sources = append(s.Sources, m.Sources...)
-				}
+				// A share rests on every figure of the total: it cites each
+				// distinct source of the group once (by its first row), so
+				// a group of thousands stays small.
+				s.Sources = groupSources
+
 				s.Value = 100 * f.Value / total
 				s.Unit = "%"
 				s.Salience = 0.3 + 2*f.Value/total

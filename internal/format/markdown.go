@@ -11,12 +11,12 @@ import "strings"
 // characters and the bidi embedding, override and isolate characters
 // (U+202A–U+202E, U+2066–U+2069) are removed, and each run of whitespace,
 // newlines included, becomes one space, trimmed at both ends. It then puts
-// a backslash before \ ` * _ [ ] < # | ~ wherever they occur, before a
-// leading > = + - or list number ("1." "2)"), before the first character of
-// text made of - and : only (a table delimiter row), before & when it would start an
-// entity reference, before @ in what could be an e-mail address, and in
-// "http://", "https://", "ftp://" and "www." so that GFM does not turn them
-// into links. Other characters (! ( ) > . and so on) are left alone: they
+// a backslash before \ ` * _ [ ] < # | ~ wherever they occur; before a
+// leading > = + - or list number ("1." "2)"); before the first character
+// of text made only of - and : (a table delimiter row); before & when it
+// would start an entity reference; before @ in what could be an e-mail
+// address; and in "http://", "https://", "ftp://" and "www." so that GFM
+// does not turn them into links. Other characters (! ( ) > . and so on) are left alone: they
 // mean nothing once [ and < are escaped, and a brief's raw Markdown should
 // stay readable.
 //

@@ -209,3 +209,15 @@ func FuzzScaled(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkScaled(b *testing.B) {
+	for b.Loop() {
+		Scaled(27812345678, -1)
+	}
+}
+
+func BenchmarkChange(b *testing.B) {
+	for b.Loop() {
+		Change(27.8e9, 26.1e9, "USD", 1, "a year earlier")
+	}
+}

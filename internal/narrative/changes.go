@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
@@ -12,9 +13,44 @@ import (
 // PreviousBrief is what a brief needs of the one before it, read from that
 // brief's brief.json.
 type PreviousBrief struct {
-	Period string       // its week, "2025-W05"
-	Facts  []facts.Fact // the facts it recorded
-	Events []string     // EventKey of each event it reported
+	Period string        // its week, "2025-W05"
+	Series []SeriesState // the latest figure of every series it knew
+	Events []string      // EventKey of each event it reported
+}
+
+// SeriesState is the latest figure of one series as a brief knew it: what
+// the next brief compares with. brief.json keeps one per series, compact.
+type SeriesState struct {
+	Indicator   string  `json:"i"`
+	Entity      string  `json:"e"`
+	Counterpart string  `json:"c,omitempty"`
+	Period      string  `json:"p"`
+	Value       float64 `json:"v"`
+	Unit        string  `json:"u,omitempty"`
+	Stale       bool    `json:"stale,omitempty"`
+	// Record is "high" or "low" when the figure was a record then.
+	Record string `json:"record,omitempty"`
+}
+
+// States lists the latest figure of every series of a fact set.
+func States(set *facts.Set) []SeriesState {
+	out := make([]SeriesState, 0, len(set.Series))
+	at := map[facts.SeriesKey]int{}
+	for i := range set.Facts {
+		f := &set.Facts[i]
+		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
+		switch f.Kind {
+		case facts.Latest:
+			at[k] = len(out)
+			out = append(out, SeriesState{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart,
+				Period: f.PeriodID, Value: f.Value, Unit: f.Unit, Stale: f.Stale})
+		case facts.RecordHigh, facts.RecordLow:
+			if j, ok := at[k]; ok {
+				out[j].Record = strings.TrimPrefix(string(f.Kind), "record_")
+			}
+		}
+	}
+	return out
 }
 
 // EventKey identifies an event across briefs.
@@ -93,17 +129,10 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 	}
 	c := &Changes{Since: weekLabel(prev.Period)}
 	c.all = ChangeRecord{Since: prev.Period, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}
-	prevLatest := map[facts.SeriesKey]*facts.Fact{}
-	prevRecord := map[string]bool{}
-	for i := range prev.Facts {
-		f := &prev.Facts[i]
-		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
-		switch f.Kind {
-		case facts.Latest:
-			prevLatest[k] = f
-		case facts.RecordHigh, facts.RecordLow:
-			prevRecord[f.ID+"@"+f.PeriodID] = true
-		}
+	prevLatest := make(map[facts.SeriesKey]*SeriesState, len(prev.Series))
+	for i := range prev.Series {
+		st := &prev.Series[i]
+		prevLatest[facts.SeriesKey{Indicator: st.Indicator, Entity: st.Entity, Counterpart: st.Counterpart}] = st
 	}
 	capped := func(n int) bool {
 		if n >= MaxShown {
@@ -119,7 +148,7 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 		}
 		p := prevLatest[s.Key]
 		switch {
-		case p == nil || newer(r.Fact.PeriodID, p.PeriodID):
+		case p == nil || newer(r.Fact.PeriodID, p.Period):
 			c.all.New = append(c.all.New, r.Fact.ID)
 			if !capped(len(c.New)) {
 				c.New = append(c.New, r)
@@ -135,11 +164,11 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 			continue
 		}
 		for _, o := range s.Obs {
-			if o.Period.String() != p.PeriodID || o.Value == p.Value {
+			if o.Period.String() != p.Period || o.Value == p.Value {
 				continue
 			}
 			c.all.Revised = append(c.all.Revised, RevisionRecord{
-				Series: r.Fact.ID, Period: p.PeriodID, From: p.Value, To: o.Value,
+				Series: r.Fact.ID, Period: p.Period, From: p.Value, To: o.Value,
 				Row: o.Pos.File + ":" + itoa(o.Pos.Line),
 			})
 			if capped(len(c.Revised)) {
@@ -156,7 +185,11 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 	}
 	for i := range set.Facts {
 		f := &set.Facts[i]
-		if (f.Kind == facts.RecordHigh || f.Kind == facts.RecordLow) && !prevRecord[f.ID+"@"+f.PeriodID] {
+		if f.Kind != facts.RecordHigh && f.Kind != facts.RecordLow {
+			continue
+		}
+		p := prevLatest[facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}]
+		if p == nil || p.Period != f.PeriodID || p.Record == "" {
 			c.all.Records = append(c.all.Records, f.ID)
 			if r := rows[facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}]; r != nil && !capped(len(c.Records)) {
 				c.Records = append(c.Records, r)

@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/briefhq/brief/internal/atomicfile"
 	"github.com/briefhq/brief/internal/audit"
@@ -67,23 +66,8 @@ func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output
 		out.Files = append(out.Files, atomicfile.File{Path: "points.pdf", Data: pdfBytes})
 	}
 	if o.Formats.JSON {
-		rec := &audit.Record{
-			Version: audit.Version, Kind: kind.Name, Period: o.Week.String(),
-			Start: day(o.Week.Start), End: day(o.Week.End), AsOf: day(o.AsOf),
-			Generated: o.Generated.UTC().Format(time.RFC3339), Title: kind.Manifest.Title,
-			Tool: audit.Tool{Name: "brief", Version: o.Version},
-			Data: audit.Data{
-				Path: o.DataPath, Observations: len(ds.Observations), Indicators: len(ds.Indicators),
-				Entities: len(ds.Entities), Events: len(ds.Events),
-			},
-			Templates: audit.Templates{Dir: kind.Dir, Files: kind.Files},
-			Sections:  doc.Sections, Sources: doc.Sources, Charts: audit.Charts(doc.Charts),
-			Facts: set.Facts, Warnings: out.Warnings, Changes: view.Changes.Record(), Events: []string{},
-			Points: &audit.Points{Audience: pts.Audience, Count: pts.Count, Skipped: pts.Skipped},
-		}
-		for _, f := range out.Files {
-			rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))
-		}
+		rec := record(kind, kind.Manifest.Title, ds, set, view, doc, out.Files, o.Options, out.Warnings)
+		rec.Points = &audit.Points{Audience: pts.Audience, Count: pts.Count, Skipped: pts.Skipped}
 		b, err := rec.Marshal()
 		if err != nil {
 			return nil, err

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/briefhq/brief/internal/atomicfile"
-	"github.com/briefhq/brief/internal/audit"
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/narrative"
@@ -81,26 +80,7 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 		out.Files = append(out.Files, atomicfile.File{Path: "brief.pdf", Data: pdf})
 	}
 	if o.Formats.JSON {
-		rec := &audit.Record{
-			Version: audit.Version, Kind: kind.Name, Period: o.Week.String(),
-			Start: day(o.Week.Start), End: day(o.Week.End), AsOf: day(o.AsOf),
-			Generated: o.Generated.UTC().Format(time.RFC3339), Title: o.Title,
-			Tool: audit.Tool{Name: "brief", Version: o.Version},
-			Data: audit.Data{
-				Path: o.DataPath, Observations: len(ds.Observations), Indicators: len(ds.Indicators),
-				Entities: len(ds.Entities), Events: len(ds.Events),
-			},
-			Templates: audit.Templates{Dir: kind.Dir, Files: kind.Files},
-			Sections:  doc.Sections, Sources: doc.Sources, Charts: audit.Charts(doc.Charts),
-			Facts: set.Facts, Warnings: out.Warnings, Changes: view.Changes.Record(),
-			Events: []string{},
-		}
-		for _, e := range view.Events {
-			rec.Events = append(rec.Events, e.Key())
-		}
-		for _, f := range out.Files {
-			rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))
-		}
+		rec := record(kind, o.Title, ds, set, view, doc, out.Files, o, out.Warnings)
 		b, err := rec.Marshal()
 		if err != nil {
 			return nil, err
