@@ -6,7 +6,6 @@ import (
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
-	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -176,8 +175,8 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 			}
 			rv := &Revision{
 				Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
-				From: format.Value(p.Value, p.Unit, decimals[s.Key.Indicator]),
-				To:   format.Value(o.Value, o.Unit, decimals[s.Key.Indicator]),
+				From: valueMD(p.Value, p.Unit, decimals[s.Key.Indicator]),
+				To:   valueMD(o.Value, o.Unit, decimals[s.Key.Indicator]),
 				Dir:  sign(o.Value - p.Value), obs: o,
 			}
 			c.Revised = append(c.Revised, rv)

@@ -253,14 +253,14 @@ func (c *Change) PressText() string {
 }
 
 func pressValue(v float64, unit string, decimals int) string {
-	exact := format.Value(v, unit, decimals)
+	exact := valueMD(v, unit, decimals)
 	a := math.Abs(v)
 	if a < 1e6 || format.IsPercent(unit) {
 		return exact
 	}
 	mag := math.Pow(10, math.Floor(math.Log10(a))-1)
 	r := math.Round(v/mag) * mag
-	rounded := format.Value(r, unit, -1)
+	rounded := valueMD(r, unit, -1)
 	if rounded == exact {
 		return exact
 	}

@@ -269,7 +269,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			r := &Row{
 				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
 				Periods: f.Period.Kind.String() + "s", decimals: decimals[f.Indicator],
-				Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
+				Text: valueMD(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
 			}
 			if f.Counterpart != "" {
 				c := entity(f.Counterpart)
@@ -287,7 +287,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				continue
 			}
 			c := &Change{
-				Fact: f, From: format.Value(f.Against.Value, f.Unit, decimals[f.Indicator]), Label: f.Against.Label,
+				Fact: f, From: valueMD(f.Against.Value, f.Unit, decimals[f.Indicator]), Label: f.Against.Label,
 				Text:       format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
@@ -299,7 +299,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 		case facts.Outlook:
 			if r := rows[k]; r != nil {
-				r.Outlook = &Outlook{Fact: f, Text: format.Value(f.Value, f.Unit, decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
+				r.Outlook = &Outlook{Fact: f, Text: valueMD(f.Value, f.Unit, decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
 			}
 		case facts.RecordHigh, facts.RecordLow:
 			if r := rows[k]; r != nil {
@@ -460,7 +460,7 @@ func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(st
 			}
 			iv.History = append(iv.History, &Row{
 				Indicator: iv, Period: o.Period.Label(), Value: o.Value,
-				Text: format.Value(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source},
+				Text: valueMD(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source},
 			})
 		}
 	}
@@ -603,3 +603,13 @@ func (t *Topic) HasChanges() bool {
 
 // Key identifies the event across briefs (see EventKey).
 func (e *Event) Key() string { return EventKey(e.ev.Date.String(), e.ev.Title) }
+
+// valueMD formats a figure for the Markdown page: the number as format
+// writes it, and a unit from the data escaped, since units the formatter
+// does not know are printed as given ("kt CO2e", or a hostile "*x*").
+func valueMD(v float64, unit string, decimals int) string {
+	if strings.ContainsAny(unit, "\\`*_[]<>#|~&!") {
+		unit = format.EscapeMarkdown(unit)
+	}
+	return format.Value(v, unit, decimals)
+}
