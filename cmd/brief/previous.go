@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/briefhq/brief/internal/audit"
 	"github.com/briefhq/brief/internal/narrative"
@@ -15,6 +16,13 @@ import (
 // output folder. A brief.json that cannot be read is skipped with a
 // warning, so one damaged file does not stop the weekly run.
 func previousBrief(since, out string, week period.Period, io IO) (*narrative.PreviousBrief, error) {
+	return previousIn(since, out, "", week, io)
+}
+
+// previousIn is previousBrief for the briefs in a sub-folder of each week
+// (a batch's "entity/kz"), so each brief of a batch compares itself with
+// its own predecessor.
+func previousIn(since, out, sub string, week period.Period, io IO) (*narrative.PreviousBrief, error) {
 	if since != "" {
 		b, err := os.ReadFile(since)
 		if err != nil {
@@ -26,11 +34,19 @@ func previousBrief(since, out string, week period.Period, io IO) (*narrative.Pre
 		}
 		return p, nil
 	}
-	files, _ := filepath.Glob(filepath.Join(out, "weekly", "*", "brief.json"))
+	files, _ := filepath.Glob(filepath.Join(out, "weekly", "*", sub, "brief.json"))
+	weekDir := func(f string) string {
+		rel, err := filepath.Rel(filepath.Join(out, "weekly"), f)
+		if err != nil {
+			return ""
+		}
+		first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		return first
+	}
 	var best *narrative.PreviousBrief
 	var bestWeek period.Period
 	for _, f := range files {
-		w, err := period.Parse(filepath.Base(filepath.Dir(f)))
+		w, err := period.Parse(weekDir(f))
 		if err != nil || w.Kind != period.Week || period.Compare(w, week) >= 0 {
 			continue
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/batch"
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
@@ -119,23 +120,46 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 
 func newWeeklyCmd(io IO) *cobra.Command {
 	o := &OutputOptions{}
+	b := &BatchOptions{}
 	c := &cobra.Command{
 		Use:   "weekly",
 		Short: "Write the weekly brief (Markdown, PDF, JSON audit)",
 		Example: `  brief weekly                         # sample data, latest week, into reports/
   brief weekly --data mydata --week 2025-W05 --out out
-  brief weekly --format md --templates mytemplates`,
+  brief weekly --format md --templates mytemplates
+  brief weekly --per entity --jobs 4    # one brief per entity, in parallel
+  brief weekly --per entity --shard 0/4 # the first of four slices`,
 		Args: cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error { return runWeekly(c.Context(), o, io) },
+		RunE: func(c *cobra.Command, _ []string) error { return runWeekly(c.Context(), o, b, io) },
 	}
 	o.bind(c)
+	c.Flags().StringVar(&b.Per, "per", "", "write one brief per entity or per group, into OUT/weekly/<week>/<per>/<id>/")
+	c.Flags().IntVar(&b.Jobs, "jobs", 0, "briefs made at once with --per (default: the number of CPUs)")
+	c.Flags().StringVar(&b.Shard, "shard", "", "with --per, only the slice i/n of the entities (0 <= i < n), for batch engines")
 	return c
 }
 
-func runWeekly(ctx context.Context, o *OutputOptions, io IO) error {
+func runWeekly(ctx context.Context, o *OutputOptions, b *BatchOptions, io IO) error {
+	if b.Per != "" && b.Per != "entity" && b.Per != "group" {
+		return usagef("weekly", "--per %q: use entity or group", b.Per)
+	}
+	if b.Per == "" && (b.Shard != "" || b.Jobs != 0) {
+		return usagef("weekly", "--shard and --jobs go with --per entity or --per group")
+	}
+	if b.Shard != "" {
+		if _, _, err := batch.Shard(b.Shard); err != nil {
+			return usagef("weekly", "%v", err)
+		}
+	}
+	if b.Per != "" && o.Since != "" {
+		return usagef("weekly", "--since names one brief; with --per each brief is compared with its own predecessor in --out")
+	}
 	p, err := o.prepare(ctx, "weekly", "weekly", io)
 	if err != nil {
 		return err
+	}
+	if b.Per != "" {
+		return runBatch(ctx, o, b, p, io)
 	}
 	out, err := report.Weekly(p.ds, p.kind, o.reportOptions(p))
 	if err != nil {

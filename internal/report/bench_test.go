@@ -97,3 +97,22 @@ func BenchmarkSampleWeekly(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEntityBrief is one brief of a --per entity batch: a dozen
+// monthly series of ten indicators, Markdown, PDF and JSON.
+func BenchmarkEntityBrief(b *testing.B) {
+	ds := loadBench(b, benchData(b, 10000))
+	sub := dataset.NewIndex(ds).Subset([]string{ds.Entities[0].ID})
+	kind, err := narrative.LoadKind(templates.FS, "weekly", "templates/weekly")
+	if err != nil {
+		b.Fatal(err)
+	}
+	week := period.WeekOf(LatestDay(ds, generated))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := Weekly(sub, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
