@@ -57,4 +57,3 @@ func (ix *Index) Subset(entities []string) *Dataset {
 	}
 	return &sub
 }
-
