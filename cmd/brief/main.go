@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -26,7 +27,23 @@ type IO struct {
 	Getenv func(string) string
 }
 
-func main() { os.Exit(run(os.Args[1:])) }
+func main() {
+	tuneGC()
+	os.Exit(run(os.Args[1:]))
+}
+
+// tuneGC trades memory the runs have for time: a brief allocates a few
+// tens of MB and is done, so collecting at 4x the live heap instead of 2x
+// saves a tenth of its time; a soft limit of 768 MiB keeps a
+// million-row dataset well under 1 GiB. GOGC and GOMEMLIMIT still win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(768 << 20)
+	}
+}
 
 func run(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

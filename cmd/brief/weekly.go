@@ -13,6 +13,7 @@ import (
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/render/pdf"
 	"github.com/briefhq/brief/internal/report"
 )
 
@@ -72,6 +73,9 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	var err error
 	if p.formats, err = formats(cmd, o.Format); err != nil {
 		return nil, err
+	}
+	if p.formats.PDF {
+		go pdf.Preload() // fonts parse while the data loads
 	}
 	if p.now, err = clock(cmd, o.GeneratedAt, io); err != nil {
 		return nil, err

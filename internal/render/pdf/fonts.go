@@ -55,18 +55,23 @@ type glyphInfo struct {
 	cw int32
 }
 
-// fontState is parsed once per process (see loadFonts) and then only read,
-// so that Render calls may run in parallel.
+// fontState is loaded once per process, each style when first used, and
+// then only read, so that Render calls may run in parallel.
 type fontState struct {
 	err    error
-	dense  [numStyles][denseRunes]glyphInfo // Latin, Greek, Cyrillic: filled at load
-	glyphs [numStyles]sync.Map              // other runes -> glyphInfo, filled lazily
-	// proto holds fpdf's parsed copy of every face. Documents receive a
-	// shallow copy of those definitions (see installFont) instead of
-	// parsing the TrueType files again, which costs ~2.5 ms per face.
-	proto    *fpdf.Fpdf
-	protoKey [numStyles]string
-	fast     bool // the fpdf internals look as expected: clone definitions
+	styles [numStyles]styleState
+	glyphs [numStyles]sync.Map // runes beyond the dense table -> glyphInfo
+	fast   bool                // fpdf's internals have the shape cloneInto needs
+}
+
+type styleState struct {
+	once  sync.Once
+	dense [denseRunes]glyphInfo // Latin, Greek, Cyrillic
+	// proto holds fpdf's parsed copy of the face. Documents receive a
+	// shallow copy of that definition (see installFont) instead of parsing
+	// the TrueType file again, which costs ~2.5 ms per face and document.
+	proto *fpdf.Fpdf
+	key   string // the face's key in fpdf's font table
 }
 
 var (
@@ -85,25 +90,45 @@ func loadFonts() *fontState {
 			fc.sf = sf
 			fc.upem = float64(sf.UnitsPerEm())
 		}
-		for st, fc := range faces {
-			for r := range rune(denseRunes) {
-				fonts.dense[st][r] = lookupGlyph(fc, r)
-			}
-		}
-		fonts.prepareClones()
+		fonts.fast = clonable()
 	})
 	return &fonts
+}
+
+// style loads what style st needs on first use: its dense glyph table and
+// fpdf's parse of the face.
+func (fs *fontState) style(st style) *styleState {
+	ss := &fs.styles[st]
+	ss.once.Do(func() {
+		fc := faces[st]
+		var buf sfnt.Buffer // one buffer for the whole table: no allocation per rune
+		for r := range rune(denseRunes) {
+			ss.dense[r] = lookupGlyphBuf(fc, r, &buf)
+		}
+		if !fs.fast {
+			return
+		}
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes(fc.family, fc.fstyle, fc.ttf)
+		mp, ok := fontMap(p)
+		if !ok || p.Err() || mp.Len() != 1 {
+			return
+		}
+		ss.key = mp.MapKeys()[0].String()
+		ss.proto = p
+	})
+	return ss
 }
 
 // denseRunes runes (up to the end of Cyrillic Supplement) are looked up
 // in an array: they are nearly all the text of a brief.
 const denseRunes = 0x530
 
-// glyph reports coverage and width of r in style st, parsing each rune
-// once per process.
+// glyph reports coverage and width of r in style st, reading each rune
+// from the font once per process.
 func (fs *fontState) glyph(st style, r rune) glyphInfo {
 	if r >= 0 && r < denseRunes {
-		return fs.dense[st][r]
+		return fs.style(st).dense[r]
 	}
 	if v, ok := fs.glyphs[st].Load(r); ok {
 		return v.(glyphInfo)
@@ -115,10 +140,14 @@ func (fs *fontState) glyph(st style, r rune) glyphInfo {
 
 func lookupGlyph(fc *face, r rune) glyphInfo {
 	var buf sfnt.Buffer
+	return lookupGlyphBuf(fc, r, &buf)
+}
+
+func lookupGlyphBuf(fc *face, r rune, buf *sfnt.Buffer) glyphInfo {
 	gi := glyphInfo{}
 	if r <= 0xFFFF {
-		if idx, err := fc.sf.GlyphIndex(&buf, r); err == nil && idx != 0 {
-			adv, err := fc.sf.GlyphAdvance(&buf, idx, fixed.Int26_6(fc.upem*64), font.HintingNone)
+		if idx, err := fc.sf.GlyphIndex(buf, r); err == nil && idx != 0 {
+			adv, err := fc.sf.GlyphAdvance(buf, idx, fixed.Int26_6(fc.upem*64), font.HintingNone)
 			if err == nil {
 				gi = glyphInfo{ok: true, cw: int32(math.Round(float64(adv) / 64 * 1000 / fc.upem))}
 			}
@@ -127,55 +156,29 @@ func lookupGlyph(fc *face, r rune) glyphInfo {
 	return gi
 }
 
-// prepareClones parses every face once into a prototype document and
-// checks that fpdf's internals have the shape installFont relies on; if
-// they do not (another fpdf version), documents parse the fonts
+// clonable checks that fpdf's internals have the shape cloneInto relies
+// on; if they do not (another fpdf version), documents parse the fonts
 // themselves: slower, same output.
-func (fs *fontState) prepareClones() {
-	defer func() {
-		if recover() != nil {
-			fs.fast = false
-		}
-	}()
-	p := fpdf.New("P", "mm", "A4", "")
-	mp, ok := fontMap(p)
-	if !ok {
-		return
+func clonable() bool {
+	fonts, ok := reflect.TypeFor[fpdf.Fpdf]().FieldByName("fonts")
+	if !ok || fonts.Type.Kind() != reflect.Map || fonts.Type.Key().Kind() != reflect.String {
+		return false
 	}
-	for st, fc := range faces {
-		before := map[string]bool{}
-		for _, k := range mp.MapKeys() {
-			before[k.String()] = true
-		}
-		p.AddUTF8FontFromBytes(fc.family, fc.fstyle, fc.ttf)
-		if p.Err() {
-			return
-		}
-		for _, k := range mp.MapKeys() {
-			if !before[k.String()] {
-				fs.protoKey[st] = k.String()
-			}
-		}
-		if fs.protoKey[st] == "" {
-			return
-		}
+	def := fonts.Type.Elem()
+	if def.Kind() != reflect.Struct {
+		return false
 	}
-	def := mp.MapIndex(reflect.ValueOf(fs.protoKey[regular]))
-	uf := def.FieldByName("utf8File")
-	ur := def.FieldByName("usedRunes")
-	if uf.Kind() != reflect.Pointer || ur.Kind() != reflect.Map {
-		return
+	uf, ok1 := def.FieldByName("utf8File")
+	ur, ok2 := def.FieldByName("usedRunes")
+	if !ok1 || !ok2 || uf.Type.Kind() != reflect.Pointer || uf.Type.Elem().Kind() != reflect.Struct || ur.Type.Kind() != reflect.Map {
+		return false
 	}
-	fr, ok := uf.Type().Elem().FieldByName("fileReader")
-	if !ok || fr.Type.Kind() != reflect.Pointer {
-		return
+	fr, ok := uf.Type.Elem().FieldByName("fileReader")
+	if !ok || fr.Type.Kind() != reflect.Pointer || fr.Type.Elem().Kind() != reflect.Struct {
+		return false
 	}
 	arr, ok := fr.Type.Elem().FieldByName("array")
-	if !ok || arr.Type != reflect.TypeOf([]byte(nil)) {
-		return
-	}
-	fs.proto = p
-	fs.fast = true
+	return ok && arr.Type == reflect.TypeFor[[]byte]()
 }
 
 // fontMap returns fpdf's unexported font table of f, made writable.
@@ -198,13 +201,13 @@ func writable(v reflect.Value) reflect.Value {
 // and descriptor are shared read-only. Otherwise fpdf parses the font.
 func (fs *fontState) installFont(f *fpdf.Fpdf, st style) {
 	fc := faces[st]
-	if fs.fast && fs.cloneInto(f, st) {
+	if ss := fs.style(st); fs.fast && ss.proto != nil && fs.cloneInto(f, ss, fc.ttf) {
 		return
 	}
 	f.AddUTF8FontFromBytes(fc.family, fc.fstyle, fc.ttf)
 }
 
-func (fs *fontState) cloneInto(f *fpdf.Fpdf, st style) (ok bool) {
+func (fs *fontState) cloneInto(f *fpdf.Fpdf, ss *styleState, ttf []byte) (ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
@@ -214,8 +217,8 @@ func (fs *fontState) cloneInto(f *fpdf.Fpdf, st style) (ok bool) {
 	if !ok {
 		return false
 	}
-	src, _ := fontMap(fs.proto)
-	key := reflect.ValueOf(fs.protoKey[st])
+	src, _ := fontMap(ss.proto)
+	key := reflect.ValueOf(ss.key)
 	proto := src.MapIndex(key)
 	def := reflect.New(proto.Type()).Elem()
 	def.Set(proto)
@@ -224,7 +227,7 @@ func (fs *fontState) cloneInto(f *fpdf.Fpdf, st style) (ok bool) {
 	file := reflect.New(uf.Type().Elem())
 	reader := writable(file.Elem().FieldByName("fileReader"))
 	r := reflect.New(reader.Type().Elem())
-	writable(r.Elem().FieldByName("array")).SetBytes(faces[st].ttf)
+	writable(r.Elem().FieldByName("array")).SetBytes(ttf)
 	reader.Set(r)
 	uf.Set(file)
 
@@ -237,4 +240,23 @@ func (fs *fontState) cloneInto(f *fpdf.Fpdf, st style) (ok bool) {
 	ur.Set(used)
 	dst.SetMapIndex(key, def)
 	return true
+}
+
+// Preload parses the fonts of the common styles in the background, so a
+// command that will render a PDF can overlap that work with loading its
+// data: call it early with go; Render waits for whatever is not ready.
+func Preload() {
+	fs := loadFonts()
+	if fs.err != nil {
+		return
+	}
+	var wg sync.WaitGroup
+	for _, st := range []style{regular, bold, italic} { // what nearly every brief uses
+		wg.Add(1)
+		go func(st style) {
+			defer wg.Done()
+			fs.style(st)
+		}(st)
+	}
+	wg.Wait()
 }

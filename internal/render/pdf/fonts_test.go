@@ -16,6 +16,9 @@ func TestFontClonesMatchParsedFonts(t *testing.T) {
 	}
 	for _, fx := range fixtures {
 		fast := fx.render(t).PDF
+		if fs.styles[regular].proto == nil {
+			t.Fatal("no parsed prototype of the regular face: fonts are parsed per document")
+		}
 		fs.fast = false
 		slow := fx.render(t).PDF
 		fs.fast = true
