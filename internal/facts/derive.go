@@ -105,7 +105,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	}
 
 	// One pass over the rows builds the series.
-	byKey := map[SeriesKey]*Series{}
+	byKey := make(map[SeriesKey]*Series, len(ds.Observations)/8+16)
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
 		if !Known(o, opts.AsOf) {
@@ -121,12 +121,16 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	}
 	set := &Set{AsOf: opts.AsOf, ds: ds}
 	for _, s := range byKey {
-		sort.SliceStable(s.Obs, func(i, j int) bool {
+		less := func(i, j int) bool {
 			if c := period.Compare(s.Obs[i].Period, s.Obs[j].Period); c != 0 {
 				return c < 0
 			}
 			return definitiveness(s.Obs[i].Status) < definitiveness(s.Obs[j].Status)
-		})
+		}
+		// Most files list a series in order: check before sorting.
+		if !sort.SliceIsSorted(s.Obs, less) {
+			sort.SliceStable(s.Obs, less)
+		}
 		// Keep the most definitive row of each period.
 		kept := s.Obs[:0]
 		for _, o := range s.Obs {
@@ -150,11 +154,23 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		return !o.Released.IsZero() && !o.Released.Before(opts.WeekStart) && !o.Released.After(opts.AsOf)
 	}
 
-	// Facts are large; sizing the slice once (about five per series: the
-	// latest value, two changes, a rank and a share) avoids copying them
-	// as it grows, which dominated the cost on a million rows.
-	out := make([]Fact, 0, 5*len(set.Series)+len(ds.Topics)+8)
+	// Facts are large; sizing the slice once (up to seven per series: the
+	// latest value, two changes, a record, a rank, a share, an outlook)
+	// avoids copying them as it grows, which dominated the cost on a
+	// million rows.
+	out := make([]Fact, 0, 7*len(set.Series)+len(ds.Topics)+8)
 	var latest []*Fact
+	// Sources live in one arena; each fact takes a capped window of it,
+	// instead of a small allocation per fact.
+	arena := make([]Source, 0, 5*len(set.Series))
+	sources := func(os ...*dataset.Observation) []Source {
+		for _, o := range os {
+			arena = append(arena, sourceOf(o))
+		}
+		n := len(arena)
+		return arena[n-len(os) : n : n]
+	}
+	var same []*dataset.Observation // reused for every series
 	for _, s := range set.Series {
 		// Changes, records and the latest value describe what happened:
 		// actual figures and estimates. Plans and targets for later periods
@@ -168,7 +184,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			Topic: topicOf(s.Key.Indicator), Indicator: s.Key.Indicator, Entity: s.Key.Entity,
 			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(), PeriodID: last.Period.String(),
 			Value: last.Value, Unit: last.Unit, Status: statusOf(last), Note: last.Note, New: inWeek(last),
-			Sources: []Source{sourceOf(last)},
+			Sources: sources(last),
 		}
 		f := base
 		f.Kind = Latest
@@ -180,7 +196,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		out = append(out, f)
 
 		// Earlier points of the same granularity, for changes and records.
-		var same []*dataset.Observation
+		same = same[:0]
 		for _, o := range hist[:len(hist)-1] {
 			if o.Period.Kind == last.Period.Kind {
 				same = append(same, o)
@@ -191,7 +207,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			f := base
 			f.Kind = ChangePrev
 			f.Against = compare(last, same[n-1], pct)
-			f.Sources = append(f.Sources, sourceOf(same[n-1]))
+			f.Sources = sources(last, same[n-1])
 			f.Salience = changeSalience(f.Against, pct) + boolf(f.New, 1)
 			out = append(out, f)
 		}
@@ -202,7 +218,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 					f := base
 					f.Kind = ChangeYear
 					f.Against = compare(last, o, pct)
-					f.Sources = append(f.Sources, sourceOf(o))
+					f.Sources = sources(last, o)
 					f.Salience = changeSalience(f.Against, pct) + 0.5 + boolf(f.New, 1)
 					out = append(out, f)
 				}
@@ -216,7 +232,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			f.Kind, f.Period, f.PeriodLabel, f.PeriodID, f.Value, f.Status, f.Note = Outlook, o.Period, o.Period.Label(), o.Period.String(), o.Value, statusOf(o), o.Note
 			f.New = inWeek(o)
 			f.Against = compare(o, last, pct)
-			f.Sources = []Source{sourceOf(o), sourceOf(last)}
+			f.Sources = sources(o, last)
 			f.Salience = 0.8 + boolf(f.New, 1)
 			out = append(out, f)
 			break // the nearest plan or target says enough
@@ -248,28 +264,61 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	for i := range out {
 		out[i].ID = factID(&out[i])
 	}
-	kindOrder := map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, StatusCount: 7}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := &out[i], &out[j]
-		if a.Topic != b.Topic {
-			return lessBy(ord.topic, a.Topic, b.Topic)
-		}
-		if (a.Kind == StatusCount) != (b.Kind == StatusCount) {
-			return b.Kind == StatusCount
-		}
-		ka := SeriesKey{a.Indicator, a.Entity, a.Counterpart}
-		kb := SeriesKey{b.Indicator, b.Entity, b.Counterpart}
-		if ka != kb {
-			return ord.lessKey(ka, kb)
-		}
-		if kindOrder[a.Kind] != kindOrder[b.Kind] {
-			return kindOrder[a.Kind] < kindOrder[b.Kind]
-		}
-		return a.Group < b.Group
-	})
-	set.Facts = out
+	set.Facts = sortFacts(out, set.Series, ord)
 	return set
 }
+
+var kindOrder = map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, StatusCount: 7}
+
+// sortFacts orders facts by topic, series (catalog order) and kind, with
+// each topic's status counts last. Facts are large, so it sorts small keys
+// and moves each fact once.
+func sortFacts(out []Fact, series []*Series, ord order) []Fact {
+	seriesAt := make(map[SeriesKey]int, len(series))
+	for i, s := range series {
+		seriesAt[s.Key] = i
+	}
+	type key struct {
+		topic, series, kind int
+		group           string
+		i               int
+	}
+	keys := make([]key, len(out))
+	for i := range out {
+		f := &out[i]
+		t, ok := ord.topic[f.Topic]
+		if !ok {
+			t = len(ord.topic)
+		}
+		k := key{topic: t, kind: kindOrder[f.Kind], group: f.Group, i: i}
+		if f.Kind == StatusCount {
+			k.series = len(series)
+		} else {
+			k.series = seriesAt[SeriesKey{f.Indicator, f.Entity, f.Counterpart}]
+		}
+		keys[i] = k
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		x, y := &keys[a], &keys[b]
+		switch {
+		case x.topic != y.topic:
+			return x.topic < y.topic
+		case x.series != y.series:
+			return x.series < y.series
+		case x.kind != y.kind:
+			return x.kind < y.kind
+		case x.group != y.group:
+			return x.group < y.group
+		}
+		return x.i < y.i
+	})
+	sorted := make([]Fact, len(out))
+	for n, k := range keys {
+		sorted[n] = out[k.i]
+	}
+	return sorted
+}
+
 
 func boolf(b bool, v float64) float64 {
 	if b {
@@ -329,6 +378,13 @@ func factID(f *Fact) string {
 // splitForward separates actual figures and estimates from plans and
 // targets, keeping order.
 func splitForward(obs []*dataset.Observation) (hist, ahead []*dataset.Observation) {
+	forward := false
+	for _, o := range obs {
+		forward = forward || o.Status == dataset.Plan || o.Status == dataset.Target
+	}
+	if !forward {
+		return obs, nil // the usual case: no copy
+	}
 	for _, o := range obs {
 		if o.Status == dataset.Plan || o.Status == dataset.Target {
 			ahead = append(ahead, o)
