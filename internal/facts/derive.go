@@ -280,8 +280,8 @@ func sortFacts(out []Fact, series []*Series, ord order) []Fact {
 	}
 	type key struct {
 		topic, series, kind int
-		group           string
-		i               int
+		group               string
+		i                   int
 	}
 	keys := make([]key, len(out))
 	for i := range out {
@@ -318,7 +318,6 @@ func sortFacts(out []Fact, series []*Series, ord order) []Fact {
 	}
 	return sorted
 }
-
 
 func boolf(b bool, v float64) float64 {
 	if b {
