@@ -194,3 +194,21 @@ func TestVaryIsDeterministicPerWeek(t *testing.T) {
 		t.Error("wording never varies between weeks")
 	}
 }
+
+func TestSourceLinksAreWebOnlyAndSafe(t *testing.T) {
+	tests := map[string]string{
+		"https://stats.example/x":          "https://stats.example/x",
+		"HTTP://x.example/a b":             "HTTP://x.example/a%20b",
+		"https://x.example/<script>":       "https://x.example/%3Cscript%3E",
+		"javascript:alert(1)":              "",
+		"file:///etc/passwd":               "",
+		"data:text/html,<b>x</b>":          "",
+		"  https://x.example/\u202eevil  ": "https://x.example/evil",
+		"":                                 "",
+	}
+	for in, want := range tests {
+		if got := webURL(in); got != want {
+			t.Errorf("webURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -70,7 +70,7 @@ func (s *state) marker(src facts.Source) int {
 	if !ok {
 		n = len(s.sources) + 1
 		s.byKey[k] = n
-		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source, URL: src.SourceURL})
+		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source, URL: webURL(src.SourceURL)})
 	}
 	row := fmt.Sprintf("%s:%d", src.File, src.Line)
 	key := strconv.Itoa(n)
@@ -211,4 +211,27 @@ func (s *state) include(name string, data any) (string, error) {
 		return "", err
 	}
 	return b.String(), nil
+}
+
+// webURL returns u if it is an http(s) address, made safe to write as a
+// Markdown autolink (<...>); any other scheme (javascript:, file:, data:)
+// gives "", so it never becomes a link. The dataset warns about those.
+func webURL(u string) string {
+	u = strings.TrimSpace(u)
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range u {
+		switch {
+		case r == '<' || r == '>' || r == '"' || r == '`' || r == '\\' || r <= ' ' || r == 0x7f:
+			fmt.Fprintf(&b, "%%%02X", r)
+		case r >= 0x80 && r < 0xa0, r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+			// control and bidi characters: dropped
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
