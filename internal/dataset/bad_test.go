@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestBadInputs pins the full text of every finding for each broken input
@@ -15,6 +16,36 @@ func TestBadInputs(t *testing.T) {
 		dir  string
 		want []string
 	}{
+		{"binary-file", []string{
+			`testdata/bad/binary-file/observations.csv:1:1: text is not valid UTF-8: re-save the file as UTF-8`,
+		}},
+		{"bom-crlf-error", []string{
+			`testdata/bad/bom-crlf-error/observations.csv:3:3: period "2024-13": month must be 01 to 12 (use 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15)`,
+		}},
+		{"deep-yaml", []string{
+			`testdata/bad/deep-yaml/indicators.yaml:3:36: nested more than 32 levels deep`,
+		}},
+		{"empty-file", []string{
+			`testdata/bad/empty-file/observations.csv:1: file is empty: the first line must name the columns`,
+		}},
+		{"future-period", []string{
+			`testdata/bad/future-period/observations.csv:2:3: period 2030 has not begun yet, so the figure cannot be actual: correct the period, or set status to estimate, plan or target`,
+		}},
+		{"header-only", []string{
+			`testdata/bad/header-only/observations.csv:1: no observations: the file has a header but no rows; add figures below it`,
+		}},
+		{"long-line", []string{
+			`testdata/bad/long-line/observations.csv:2: line is longer than 1024 KB: is this a CSV export? Check the quotes of the line before`,
+		}},
+		{"missing-group", []string{
+			`testdata/bad/missing-group/entities.yaml:4:55: empty group name: give the group an id, or leave it out`,
+		}},
+		{"negative-count", []string{
+			`testdata/bad/negative-count/observations.csv:2:4: value -3 is negative, but "count" counts things: check the sign`,
+		}},
+		{"yaml-bomb", []string{
+			`testdata/bad/yaml-bomb/indicators.yaml:2:8: YAML aliases (*a) are not supported: write the value out`,
+		}},
 		{"bad-event", []string{
 			`testdata/bad/bad-event/events.csv:3:1: date "2024-02-30": not a calendar date (use 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15)`,
 			`testdata/bad/bad-event/events.csv:4:2: unknown topic "econmy": not in indicators.yaml; did you mean "economy"?`,
@@ -105,7 +136,7 @@ func TestBadInputs(t *testing.T) {
 	for _, tt := range tests {
 		covered[tt.dir] = true
 		t.Run(tt.dir, func(t *testing.T) {
-			_, diags, err := Load("testdata/bad/"+tt.dir, Options{})
+			_, diags, err := Load("testdata/bad/"+tt.dir, Options{Now: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())

@@ -242,7 +242,11 @@ func (l *loader) loadEntities(path string) {
 				items = n.Content
 			}
 			for _, g := range items {
-				if s, good := l.text(path, g, "groups"); good && s != "" {
+				s, good := l.text(path, g, "groups")
+				switch {
+				case good && strings.TrimSpace(s) == "":
+					l.errorAt(yamlPos(path, g), "empty group name: give the group an id, or leave it out")
+				case good:
 					e.Groups = append(e.Groups, s)
 				}
 			}

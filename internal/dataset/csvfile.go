@@ -18,7 +18,7 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // are skipped. header gets the first record and returns false to stop;
 // row gets every other good record, which is reused by the next Read.
 func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec []string, cr *csv.Reader) bool, row func(rec []string, cr *csv.Reader)) {
-	br := bufio.NewReaderSize(rd, 64<<10)
+	br := bufio.NewReaderSize(&lineLimit{r: rd, max: MaxLine}, 64<<10)
 	if b, _ := br.Peek(3); len(b) == 3 && b[0] == bom[0] && b[1] == bom[1] && b[2] == bom[2] {
 		br.Discard(3)
 	}
@@ -43,6 +43,11 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 					return // without a header the rows cannot be read
 				}
 				continue
+			}
+			var le *lineTooLong
+			if errors.As(err, &le) {
+				l.errorAt(Pos{File: file, Line: le.line}, fmt.Sprintf("line is longer than %d KB: is this a CSV export? Check the quotes of the line before", MaxLine>>10))
+				return
 			}
 			l.errorAt(Pos{File: file}, "cannot read: "+ioReason(err))
 			return
@@ -110,4 +115,40 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
+}
+
+// MaxLine bounds a physical line of a CSV file. A spreadsheet row is a
+// few hundred bytes; a line of megabytes is a binary file or an unclosed
+// quote, and reading it whole would hold it all in memory.
+const MaxLine = 1 << 20
+
+type lineTooLong struct{ line int }
+
+func (e *lineTooLong) Error() string { return fmt.Sprintf("line %d too long", e.line) }
+
+// lineLimit fails the read when a line grows past max bytes.
+type lineLimit struct {
+	r    io.Reader
+	max  int
+	cur  int // bytes since the last newline
+	line int // 1-based number of the current line
+}
+
+func (l *lineLimit) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if l.line == 0 {
+		l.line = 1
+	}
+	for i, b := range p[:n] {
+		if b == '\n' {
+			l.line++
+			l.cur = 0
+			continue
+		}
+		l.cur++
+		if l.cur > l.max {
+			return i, &lineTooLong{line: l.line}
+		}
+	}
+	return n, err
 }

@@ -11,6 +11,9 @@ import (
 // finish fills in what the catalogs did not give, runs the checks that
 // need every row, and sorts the findings.
 func (l *loader) finish() {
+	if len(l.ds.Observations) == 0 && l.obsFile != "" && !l.diags.HasErrors() {
+		l.errorAt(Pos{File: l.obsFile, Line: 1}, "no observations: the file has a header but no rows; add figures below it")
+	}
 	if !l.ds.HasIndicatorCatalog {
 		l.ds.Topics = []Topic{DefaultTopic}
 		seen := map[string]bool{}

@@ -221,6 +221,7 @@ type loader struct {
 	entNames  map[string]string // entity -> display name from a mapping column
 
 	unknownMsgs map[string]string
+	obsFile     string // the first observations file, for "no observations"
 }
 
 type tally struct {

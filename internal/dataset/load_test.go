@@ -146,7 +146,7 @@ turnover,KZ,RU,2024,27800000000,USD,Stat,https://stat.gov.kz/,
 turnover,KZ,RU,2023,26000000000,,Stat,https://stat.gov.kz/,
 wheat,KZ,,2020,5,thousand tonnes,Ministry,,
 wheat,KZ,,2021,6,thousand tonnes,Ministry,,
-cpi,KZ,,2026-05,0.5,%,Stat,https://stat.gov.kz/,
+cpi,KZ,,2026-05,0.5,%,Stat,https://stat.gov.kz/,estimate
 cpi,KZ,,2026-06,0.4,%,Stat,https://stat.gov.kz/,plan
 `)},
 		"d/events.csv": {Data: []byte("date,topic,entities,title,summary,source,source_url\r\n" +
@@ -166,7 +166,6 @@ func TestCatalogsAndClock(t *testing.T) {
 		`d/observations.csv:4: warning: source "Ministry" has no source_url (on 2 rows): add a link so readers can check it`,
 		`d/observations.csv:4:6: warning: unit "thousand tonnes" of wheat differs from the unit "tonnes" in indicators.yaml (on 2 rows): convert the values or correct the unit`,
 		"d/observations.csv:5: warning: stale series: the latest figure of wheat for KZ is for 2021, over 2 years overdue: add newer figures or drop the series",
-		"d/observations.csv:6:4: warning: period 2026-05 has not begun yet, so the figure cannot be actual: set status to estimate, plan or target",
 	)
 	var topics []string
 	for _, tp := range ds.Topics {

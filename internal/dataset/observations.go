@@ -75,6 +75,9 @@ type obsKey struct {
 // loadObservationFile reads one observations file by its extension; m is
 // its mapping from dataset.yaml, nil for a tidy file.
 func (l *loader) loadObservationFile(path string, m *fileMapping) {
+	if l.obsFile == "" {
+		l.obsFile = path
+	}
 	if m == nil {
 		m = &fileMapping{}
 	} else if !l.checkMapping(m) {
@@ -425,7 +428,12 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
 		}
 	}
 	if !l.today.IsZero() && status == Actual && p.Start.After(l.today) {
-		l.warnAt(r.at(fPeriod), "period "+p.String()+" has not begun yet, so the figure cannot be actual: set status to estimate, plan or target")
+		// An actual figure for a period that has not begun is a typo in
+		// the year or a plan marked as fact: either way not to publish.
+		l.errorAt(r.at(fPeriod), "period "+p.String()+" has not begun yet, so the figure cannot be actual: correct the period, or set status to estimate, plan or target")
+	}
+	if v < 0 && isCountUnit(unit) {
+		l.errorAt(r.at(fValue), "value "+strconv.FormatFloat(v, 'g', -1, 64)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign")
 	}
 
 	o := Observation{
@@ -559,4 +567,15 @@ func trimmed(rec []string) []string {
 		out[i] = strings.TrimSpace(s)
 	}
 	return out
+}
+
+// isCountUnit reports whether a unit counts things, so that a negative
+// value is a mistake: "count", "number", "people", or "number of ...".
+func isCountUnit(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	switch u {
+	case "count", "number", "people", "persons", "items", "units":
+		return true
+	}
+	return strings.HasPrefix(u, "number of ")
 }
