@@ -212,3 +212,13 @@ func TestSourceLinksAreWebOnlyAndSafe(t *testing.T) {
 		}
 	}
 }
+
+// tinyBriefForFuzz is tinyBrief without a *testing.T.
+func tinyBriefForFuzz() *Brief {
+	ds := tiny()
+	w := period.MustParse("2025-W06")
+	set := facts.Derive(ds, facts.Options{AsOf: w.End, WeekStart: w.Start})
+	return Build(ds, set, BuildOptions{Title: "Test brief", Week: w, Generated: time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)})
+}
+
+func containsNoValue(b []byte) bool { return strings.Contains(string(b), "<no value>") }
