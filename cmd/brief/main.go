@@ -65,6 +65,9 @@ func execute(ctx context.Context, args []string, io IO) int {
 	var de *dataset.Error
 	var ee *exitError
 	switch {
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		fmt.Fprintln(io.Err, "brief: interrupted: files already complete were kept, nothing half-written remains")
+		return 1
 	case errors.As(err, &ee):
 		fmt.Fprintf(io.Err, "brief: %s\n", ee.msg)
 		return ee.code
