@@ -163,5 +163,36 @@ func Value(v float64, unit string, decimals int) string {
 	case isCount(unit):
 		return Scaled(v, decimals)
 	}
-	return Scaled(v, decimals) + " " + strings.TrimSpace(unit)
+	n := Scaled(v, decimals)
+	u := strings.TrimSpace(unit)
+	if n == "1" || n == "-1" {
+		u = singularOf(u) // "1 project", not "1 projects"
+	}
+	return n + " " + u
+}
+
+// singularOf turns a plural unit written as one lower-case English word
+// back to the singular ("projects" -> "project", "facilities" ->
+// "facility", "boxes" -> "box"). Anything else (symbols, abbreviations,
+// several words, "people") is left as given: units are never guessed at.
+func singularOf(u string) string {
+	if len(u) < 3 || strings.ToLower(u) != u {
+		return u
+	}
+	for _, r := range u {
+		if r < 'a' || r > 'z' {
+			return u
+		}
+	}
+	switch {
+	case strings.HasSuffix(u, "ss"), strings.HasSuffix(u, "us"), strings.HasSuffix(u, "is"):
+		return u // class, census, basis
+	case strings.HasSuffix(u, "ies") && len(u) > 4:
+		return u[:len(u)-3] + "y"
+	case strings.HasSuffix(u, "ches"), strings.HasSuffix(u, "shes"), strings.HasSuffix(u, "xes"), strings.HasSuffix(u, "sses"):
+		return u[:len(u)-2]
+	case strings.HasSuffix(u, "s"):
+		return u[:len(u)-1]
+	}
+	return u
 }

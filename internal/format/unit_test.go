@@ -148,3 +148,28 @@ func TestValue(t *testing.T) {
 		})
 	}
 }
+
+func TestValueAgreesWithOne(t *testing.T) {
+	tests := []struct {
+		v    float64
+		unit string
+		want string
+	}{
+		{1, "projects", "1 project"},
+		{45, "projects", "45 projects"},
+		{1, "facilities", "1 facility"},
+		{1, "boxes", "1 box"},
+		{1, "plants", "1 plant"},
+		{1, "people", "1 people"}, // not a regular plural: left alone
+		{1, "GWh", "1 GWh"},
+		{1, "kt CO2e", "1 kt CO2e"},
+		{1, "census", "1 census"},
+		{-1, "outlets", "-1 outlet"},
+		{1.04, "projects", "1.04 projects"},
+	}
+	for _, tc := range tests {
+		if got := Value(tc.v, tc.unit, -1); got != tc.want {
+			t.Errorf("Value(%v, %q) = %q, want %q", tc.v, tc.unit, got, tc.want)
+		}
+	}
+}
