@@ -122,6 +122,10 @@ type RenderedSection struct {
 	Topic    string   `json:"topic,omitempty"`
 	Markdown string   `json:"-"`
 	Figures  []Figure `json:"figures"`
+	// Data is the dataset text the section shows (names, notes, event
+	// titles and summaries): what a polish prompt quotes as data, never
+	// as instructions.
+	Data []string `json:"-"`
 }
 
 // Document is a rendered brief: its Markdown (the single document model
@@ -179,7 +183,7 @@ func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
 		if strings.TrimSpace(md) == "" {
 			return nil
 		}
-		rs := RenderedSection{ID: spec.ID, Template: spec.Template, Markdown: md, Figures: st.figures}
+		rs := RenderedSection{ID: spec.ID, Template: spec.Template, Markdown: md, Figures: st.figures, Data: st.data}
 		if sec.Topic != nil {
 			rs.ID = spec.ID + ":" + sec.Topic.ID
 			rs.Topic = sec.Topic.ID

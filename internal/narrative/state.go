@@ -49,6 +49,8 @@ type state struct {
 	figures []Figure
 	varyN   int
 	tmpl    *template.Template
+	data    []string // dataset text cited in the current section
+	dataAt  map[string]bool
 }
 
 func newState(b *Brief) *state {
@@ -57,6 +59,7 @@ func newState(b *Brief) *state {
 
 func (s *state) begin(section string, t *Topic) {
 	s.section, s.topic, s.figures, s.varyN = section, t, nil, 0
+	s.data, s.dataAt = nil, map[string]bool{}
 	if t != nil {
 		s.section += ":" + t.ID
 	}
@@ -105,6 +108,10 @@ func (s *state) cite(vs ...any) (string, error) {
 			if x == nil || x.Fact == nil {
 				return fmt.Errorf("cite: this row has no figure to cite")
 			}
+			s.quote(x.Entity.Name, x.Indicator.Name, x.Note)
+			if x.Counterpart != nil {
+				s.quote(x.Counterpart.Name)
+			}
 			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
 		case *Share:
 			if x != nil { // optional: a row without a share cites nothing more
@@ -137,6 +144,7 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no event to cite")
 			}
 			e := x.ev
+			s.quote(x.Title, x.Summary)
 			add(x.Title, "", e.Date.String()+" "+e.Title,
 				[]facts.Source{{File: e.Pos.File, Line: e.Pos.Line, Source: e.Source, SourceURL: e.SourceURL}})
 		case *Highlight:
@@ -234,4 +242,17 @@ func webURL(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// quote records dataset text shown in the current section.
+func (s *state) quote(texts ...string) {
+	for _, t := range texts {
+		if t != "" && !s.dataAt[t] {
+			if s.dataAt == nil {
+				s.dataAt = map[string]bool{}
+			}
+			s.dataAt[t] = true
+			s.data = append(s.data, t)
+		}
+	}
 }
