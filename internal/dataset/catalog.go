@@ -19,18 +19,24 @@ var (
 // readCatalog opens a catalog file and returns its checked top-level
 // keys, or nil after reporting why it cannot be used.
 func (l *loader) readCatalog(path string, known []string) map[string]*yaml.Node {
+	root := l.readYAMLFile(path)
+	if root == nil {
+		return nil
+	}
+	top, _ := l.keyed(path, root, "the catalog", known)
+	return top
+}
+
+// readYAMLFile reads a bounded YAML file into a tree, or reports why it
+// cannot and returns nil.
+func (l *loader) readYAMLFile(path string) *yaml.Node {
 	f, err := l.open(path)
 	if err != nil {
 		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
 		return nil
 	}
 	defer f.Close()
-	root := l.readTree(f, path, false, MaxYAMLSize)
-	if root == nil {
-		return nil
-	}
-	top, _ := l.keyed(path, root, "the catalog", known)
-	return top
+	return l.readTree(f, path, false, MaxYAMLSize)
 }
 
 // list returns the items of a sequence node, reporting anything else.

@@ -120,13 +120,7 @@ var (
 )
 
 func (l *loader) readConfig(path string) *config {
-	f, err := l.open(path)
-	if err != nil {
-		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
-		return nil
-	}
-	defer f.Close()
-	root := l.readTree(f, path, false, MaxYAMLSize)
+	root := l.readYAMLFile(path)
 	if root == nil {
 		return nil
 	}

@@ -2,9 +2,8 @@ package report
 
 import (
 	"encoding/json"
-	"flag"
+	golden_ "github.com/briefhq/brief/internal/golden"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -19,8 +18,6 @@ import (
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/templates"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var generated = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 
@@ -66,22 +63,7 @@ func file(t *testing.T, out *Output, name string) []byte {
 	return nil
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("%s differs from its golden file; review the change and run go test ./internal/report -update\n--- got:\n%s", name, got)
-	}
-}
+func golden(t *testing.T, name string, got []byte) { golden_.Check(t, name, got) }
 
 func TestSampleWeeklyBrief(t *testing.T) {
 	out := weekly(t, "../../data", "")
