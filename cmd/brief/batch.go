@@ -64,7 +64,7 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 			return err
 		}
 		opts.Previous = prev
-		out, err := report.Weekly(ix.Subset(u.Entities), p.kind, opts)
+		out, err := report.Weekly(ctx, ix.Subset(u.Entities), p.kind, opts)
 		if err != nil {
 			return err
 		}

@@ -17,8 +17,8 @@ type PointsOptions struct {
 	Max      int
 }
 
-func newPointsCmd(io IO) *cobra.Command {
-	o := &PointsOptions{}
+func newPointsCmd(io IO, shared *settings) *cobra.Command {
+	o := &PointsOptions{OutputOptions: OutputOptions{settings: shared}}
 	c := &cobra.Command{
 		Use:   "points",
 		Short: "Write press talking points (Markdown, one-page PDF, JSON)",
@@ -44,7 +44,7 @@ func runPoints(ctx context.Context, o *PointsOptions, io IO) error {
 	if err != nil {
 		return err
 	}
-	out, err := report.Points(p.ds, p.kind, report.PointsOptions{
+	out, err := report.Points(ctx, p.ds, p.kind, report.PointsOptions{
 		Options:      o.reportOptions(p),
 		PointOptions: narrative.PointOptions{Audience: o.Audience, Max: o.Max},
 	})

@@ -23,16 +23,18 @@ Every figure is footnoted to its source.`,
 		return &usageError{cmd: c.Name(), err: err}
 	})
 	root.PersistentFlags().String("config", "brief.yaml", "project settings file; flags win over it")
+	shared := &settings{}
 	// Every command first fills the flags the user left out from brief.yaml.
 	root.PersistentPreRunE = func(c *cobra.Command, _ []string) error {
 		f := c.Flags().Lookup("config")
 		if f == nil {
 			return nil
 		}
-		_, err := applyConfig(c, f.Value.String(), f.Changed)
+		cfg, err := applyConfig(c, f.Value.String(), f.Changed)
+		shared.cfg = cfg
 		return err
 	}
-	root.AddCommand(newWeeklyCmd(io), newValidateCmd(io), newFactsCmd(io), newInitCmd(io), newTemplatesCmd(io), newPointsCmd(io))
+	root.AddCommand(newWeeklyCmd(io, shared), newValidateCmd(io), newFactsCmd(io), newInitCmd(io), newTemplatesCmd(io), newPointsCmd(io, shared))
 	return root
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/polish"
 	"github.com/briefhq/brief/internal/render/pdf"
 	"github.com/briefhq/brief/internal/report"
 )
@@ -32,6 +33,12 @@ type OutputOptions struct {
 	GeneratedAt  string
 	Paper        string
 	Since        string
+	// The polish, off unless --polish.
+	LLMConcurrency int
+	StrictPolish   bool
+	NoCache        bool
+	Prompts        string
+	settings       *settings
 }
 
 func (o *OutputOptions) bind(c *cobra.Command) {
@@ -48,6 +55,10 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 	f.StringVar(&o.GeneratedAt, "generated-at", "", "generated date/time for reproducible output (default: SOURCE_DATE_EPOCH, else now)")
 	f.StringVar(&o.Paper, "paper", "a4", "PDF paper size: a4 or letter")
 	f.StringVar(&o.Since, "since", "", "brief.json to compare with for \"What changed\" (default: the latest earlier brief in --out)")
+	f.IntVar(&o.LLMConcurrency, "llm-concurrency", 4, "sections polished at once")
+	f.BoolVar(&o.StrictPolish, "strict-polish", false, "fail (and write nothing) if any section keeps its draft")
+	f.BoolVar(&o.NoCache, "no-cache", false, "ask the model again even for a draft it has answered before")
+	f.StringVar(&o.Prompts, "prompts", "", "folder of prompt templates overriding the built-in ones")
 	c.MarkFlagsMutuallyExclusive("polish", "offline")
 }
 
@@ -60,17 +71,21 @@ type prepared struct {
 	now     time.Time
 	formats report.Formats
 	prev    *narrative.PreviousBrief
+	// polisher is nil unless --polish (and never with --offline).
+	polisher *report.Polisher
 }
 
 func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO) (*prepared, error) {
-	if o.Polish {
-		return nil, usagef(cmd, "--polish is not available in this version yet; the brief is written offline from templates")
-	}
 	if o.Paper != "a4" && o.Paper != "letter" {
 		return nil, usagef(cmd, "--paper %q: use a4 or letter", o.Paper)
 	}
 	p := &prepared{}
 	var err error
+	if o.Polish && !o.Offline {
+		if p.polisher, err = o.newPolisher(cmd, io); err != nil {
+			return nil, err
+		}
+	}
 	if p.formats, err = formats(cmd, o.Format); err != nil {
 		return nil, err
 	}
@@ -99,6 +114,7 @@ func (o *OutputOptions) reportOptions(p *prepared) report.Options {
 	return report.Options{
 		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.Title, Organisation: o.Organisation, Lang: o.Lang,
 		Formats: p.formats, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: p.prev,
+		Polisher: p.polisher,
 	}
 }
 
@@ -106,6 +122,9 @@ func (o *OutputOptions) reportOptions(p *prepared) report.Options {
 func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out *report.Output, io IO) error {
 	for _, w := range out.Warnings {
 		fmt.Fprintln(io.Err, "warning: "+w)
+	}
+	if out.Polish != nil {
+		fmt.Fprintln(io.Err, polish.Summary(out.Polish))
 	}
 	dir := filepath.Join(o.Out, kind, p.week.String())
 	files := make([]atomicfile.File, len(out.Files))
@@ -122,8 +141,8 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 	return nil
 }
 
-func newWeeklyCmd(io IO) *cobra.Command {
-	o := &OutputOptions{}
+func newWeeklyCmd(io IO, shared *settings) *cobra.Command {
+	o := &OutputOptions{settings: shared}
 	b := &BatchOptions{}
 	c := &cobra.Command{
 		Use:   "weekly",
@@ -165,7 +184,7 @@ func runWeekly(ctx context.Context, o *OutputOptions, b *BatchOptions, io IO) er
 	if b.Per != "" {
 		return runBatch(ctx, o, b, p, io)
 	}
-	out, err := report.Weekly(p.ds, p.kind, o.reportOptions(p))
+	out, err := report.Weekly(ctx, p.ds, p.kind, o.reportOptions(p))
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/polish"
 )
 
 // Version of the record's shape; bump it when a field changes meaning.
@@ -46,9 +47,11 @@ type Record struct {
 	Changes narrative.ChangeRecord `json:"changes"`
 	// Points summarises a talking-points record; nil for a brief.
 	Points *Points `json:"points,omitempty"`
-	// Polish is null until the LLM polish exists; then one entry per section.
-	Polish   []any    `json:"polish"`
-	Warnings []string `json:"warnings"`
+	// Polish is the LLM's decision for each polished section: model,
+	// tokens, latency, cache hit, accepted or the guard's reasons; null
+	// when the brief was written offline.
+	Polish   []polish.Decision `json:"polish"`
+	Warnings []string          `json:"warnings"`
 }
 
 // Tool names the program that wrote the record.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -73,7 +74,7 @@ func BenchmarkStages(b *testing.B) {
 		b.Run("weekly-md-pdf-json/"+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if _, err := Weekly(ds, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
+				if _, err := Weekly(context.Background(), ds, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -92,7 +93,7 @@ func BenchmarkSampleWeekly(b *testing.B) {
 	week := period.WeekOf(LatestDay(ds, generated))
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := Weekly(ds, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
+		if _, err := Weekly(context.Background(), ds, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -111,7 +112,7 @@ func BenchmarkEntityBrief(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := Weekly(sub, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
+		if _, err := Weekly(context.Background(), sub, kind, Options{Week: week, Generated: generated, Formats: Formats{MD: true, PDF: true, JSON: true}}); err != nil {
 			b.Fatal(err)
 		}
 	}

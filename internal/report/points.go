@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/briefhq/brief/internal/atomicfile"
@@ -20,7 +21,7 @@ type PointsOptions struct {
 // Points builds the talking points of o.Week: points.md, a one-page
 // points.pdf and points.json. When the points do not fit on one page, the
 // least salient are cut until they do, in the PDF and the Markdown alike.
-func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output, error) {
+func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output, error) {
 	if o.Week.Kind != period.Week {
 		return nil, fmt.Errorf("report: %s is not a week", o.Week)
 	}
@@ -37,6 +38,9 @@ func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output
 		return nil, err
 	}
 	out := &Output{Doc: doc, Facts: set}
+	if err := o.polish(ctx, ds, doc, out); err != nil {
+		return nil, err
+	}
 	var pdfBytes []byte
 	if o.Formats.PDF {
 		title := o.Title
@@ -54,6 +58,9 @@ func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output
 			if doc, err = kind.RenderWith(view, pts); err != nil {
 				return nil, err
 			}
+			if err := o.polish(ctx, ds, doc, out); err != nil { // answers are cached
+				return nil, err
+			}
 		}
 		o.Title = title
 		out.Doc = doc
@@ -68,6 +75,7 @@ func Points(ds *dataset.Dataset, kind *narrative.Kind, o PointsOptions) (*Output
 	if o.Formats.JSON {
 		rec := record(kind, kind.Manifest.Title, ds, set, view, doc, out.Files, o.Options, out.Warnings)
 		rec.Points = &audit.Points{Audience: pts.Audience, Count: pts.Count, Skipped: pts.Skipped}
+		rec.Polish = out.Polish
 		b, err := rec.Marshal()
 		if err != nil {
 			return nil, err

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"os"
 	"regexp"
 	"strings"
@@ -23,7 +24,7 @@ func points(t *testing.T, data, audience string, max int, formats Formats) *Outp
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Points(ds, kind, PointsOptions{
+	out, err := Points(context.Background(), ds, kind, PointsOptions{
 		Options: Options{
 			Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Lang: "en",
 			DataPath: data, Version: "test", Formats: formats,

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"context"
 	"encoding/json"
 	golden_ "github.com/briefhq/brief/internal/golden"
 	"os"
@@ -42,7 +43,7 @@ func weeklyWith(t *testing.T, data string, week string, prev *narrative.Previous
 	} else {
 		w = period.MustParse(week)
 	}
-	out, err := Weekly(ds, kind, Options{
+	out, err := Weekly(context.Background(), ds, kind, Options{
 		Week: w, Generated: generated, Lang: "en", DataPath: data, Version: "test",
 		Formats: Formats{MD: true, JSON: true}, Previous: prev,
 	})

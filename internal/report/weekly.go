@@ -3,6 +3,7 @@
 package report
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -11,6 +12,7 @@ import (
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/polish"
 )
 
 // Options choose the brief.
@@ -28,6 +30,9 @@ type Options struct {
 	// Previous is the brief before this one (for "What changed"), nil if
 	// there is none.
 	Previous *narrative.PreviousBrief
+	// Polisher rewords the narrative through an LLM under the fact guard;
+	// nil keeps the brief offline.
+	Polisher *Polisher
 }
 
 // Formats says which files to produce.
@@ -42,10 +47,12 @@ type Output struct {
 	Warnings []string
 	// Points are the talking points made, for a points document.
 	Points *narrative.Points
+	// Polish is the LLM's decision for each section; nil when offline.
+	Polish []polish.Decision
 }
 
 // Weekly builds the weekly brief of o.Week.
-func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, error) {
+func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, error) {
 	if o.Week.Kind != period.Week {
 		return nil, fmt.Errorf("report: %s is not a week", o.Week)
 	}
@@ -65,6 +72,9 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 		return nil, err
 	}
 	out := &Output{Doc: doc, Facts: set}
+	if err := o.polish(ctx, ds, doc, out); err != nil {
+		return nil, err
+	}
 	if o.Formats.MD {
 		out.Files = append(out.Files, atomicfile.File{Path: "brief.md", Data: doc.Markdown})
 		for _, c := range doc.Charts {
@@ -81,6 +91,7 @@ func Weekly(ds *dataset.Dataset, kind *narrative.Kind, o Options) (*Output, erro
 	}
 	if o.Formats.JSON {
 		rec := record(kind, o.Title, ds, set, view, doc, out.Files, o, out.Warnings)
+		rec.Polish = out.Polish
 		b, err := rec.Marshal()
 		if err != nil {
 			return nil, err

@@ -1,0 +1,257 @@
+// Package polish rewords a brief's sections through an OpenAI-compatible
+// chat endpoint, concurrently, with retries and a cache, and keeps a
+// section's new wording only if the fact guard accepts it.
+package polish
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http"
+	"strings"
+	"sync"
+	"text/template"
+	"time"
+
+	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/prompts"
+)
+
+// Config says which endpoint and model to use and how to call it.
+type Config struct {
+	BaseURL     string // ".../v1"; empty means OpenAI
+	APIKey      string // never written anywhere
+	Model       string
+	Concurrency int           // sections polished at once (default 4)
+	CallTimeout time.Duration // one request (default 60 s)
+	Timeout     time.Duration // the whole polish (default 5 min)
+	MaxRetries  int           // retries of one call on 429, 5xx, network errors (default 3)
+	CacheDir    string        // "" disables the cache
+	HTTPClient  *http.Client  // default http.DefaultClient
+	Prompts     fs.FS         // default: the embedded prompts
+	Temperature float32       // default 0.2; 0 would be dropped by the API client
+	Stream      bool          // ask for a streamed answer
+	// Sleep waits between retries; tests replace it to count the waits.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Section is one section to polish.
+type Section struct {
+	ID       string
+	Markdown string
+	Data     []string // dataset text shown in it, quoted in the prompt as data
+}
+
+// Decision records what happened to one section, for the audit.
+type Decision struct {
+	Section    string   `json:"section"`
+	Model      string   `json:"model"`
+	PromptHash string   `json:"prompt_hash"`
+	TokensIn   int      `json:"tokens_in"`
+	TokensOut  int      `json:"tokens_out"`
+	LatencyMS  int64    `json:"latency_ms"`
+	Attempts   int      `json:"attempts"`
+	CacheHit   bool     `json:"cache_hit"`
+	Accepted   bool     `json:"accepted"`
+	Reasons    []string `json:"reasons,omitempty"` // why the guard rejected the answer
+	Error      string   `json:"error,omitempty"`   // why there is no answer
+}
+
+// Summary is the one-line account of a polish.
+func Summary(ds []Decision) string {
+	var accepted, rejected, failed, hits, in, out int
+	for _, d := range ds {
+		switch {
+		case d.Error != "":
+			failed++
+		case d.Accepted:
+			accepted++
+		default:
+			rejected++
+		}
+		if d.CacheHit {
+			hits++
+		}
+		in += d.TokensIn
+		out += d.TokensOut
+	}
+	return fmt.Sprintf("polish: %d of %d sections polished, %d rejected by the fact guard, %d failed (draft kept); %d from cache; tokens %d in, %d out",
+		accepted, len(ds), rejected, failed, hits, in, out)
+}
+
+func (c *Config) defaults() error {
+	if c.Model == "" {
+		return errors.New("polish: no model: give --model or model: in brief.yaml")
+	}
+	if c.Concurrency <= 0 {
+		c.Concurrency = 4
+	}
+	if c.CallTimeout <= 0 {
+		c.CallTimeout = 60 * time.Second
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = 5 * time.Minute
+	}
+	if c.MaxRetries < 0 {
+		c.MaxRetries = 0
+	} else if c.MaxRetries == 0 {
+		c.MaxRetries = 3
+	}
+	if c.HTTPClient == nil {
+		c.HTTPClient = http.DefaultClient
+	}
+	if c.Prompts == nil {
+		c.Prompts = prompts.FS
+	}
+	if c.Temperature == 0 {
+		c.Temperature = 0.2
+	}
+	if c.Sleep == nil {
+		c.Sleep = sleepCtx
+	}
+	return nil
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// promptSet is the parsed prompt templates and their content hash.
+type promptSet struct {
+	system string
+	user   *template.Template
+	hash   string
+}
+
+func loadPrompts(fsys fs.FS) (*promptSet, error) {
+	sys, err := fs.ReadFile(fsys, "polish-system.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("polish: prompt polish-system.tmpl: %w", err)
+	}
+	usr, err := fs.ReadFile(fsys, "polish-user.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("polish: prompt polish-user.tmpl: %w", err)
+	}
+	t, err := template.New("polish-user.tmpl").Option("missingkey=error").Parse(string(usr))
+	if err != nil {
+		return nil, fmt.Errorf("polish: prompt %v", err)
+	}
+	h := sha256.New()
+	h.Write(sys)
+	h.Write([]byte{0})
+	h.Write(usr)
+	return &promptSet{system: strings.TrimSpace(string(sys)), user: t, hash: hex.EncodeToString(h.Sum(nil))[:16]}, nil
+}
+
+func (p *promptSet) userMessage(s Section) (string, error) {
+	var b bytes.Buffer
+	err := p.user.Execute(&b, struct {
+		Section, Draft string
+		Data           []string
+	}{s.ID, strings.TrimSpace(s.Markdown), s.Data})
+	return b.String(), err
+}
+
+// Polish polishes every section. out[i] is the accepted new wording of
+// sections[i], or its draft. Every failure of the endpoint degrades its
+// section to the draft, with the reason in its Decision; err is only for
+// a configuration that cannot work at all (no model, broken prompts).
+func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabulary) ([]string, []Decision, error) {
+	if err := cfg.defaults(); err != nil {
+		return nil, nil, err
+	}
+	ps, err := loadPrompts(cfg.Prompts)
+	if err != nil {
+		return nil, nil, err
+	}
+	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
+	defer cancel()
+	cl := newClient(cfg)
+	out := make([]string, len(sections))
+	decisions := make([]Decision, len(sections))
+	sem := make(chan struct{}, cfg.Concurrency)
+	var wg sync.WaitGroup
+	for i, s := range sections {
+		out[i] = s.Markdown
+		wg.Add(1)
+		go func(i int, s Section) {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				decisions[i] = Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash, Error: redact(ctx.Err().Error(), cfg.APIKey)}
+				return
+			}
+			defer func() { <-sem }()
+			out[i], decisions[i] = polishOne(ctx, cfg, cl, ps, s, v)
+		}(i, s)
+	}
+	wg.Wait()
+	return out, decisions, nil
+}
+
+func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Section, v *guard.Vocabulary) (string, Decision) {
+	d := Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash}
+	user, err := ps.userMessage(s)
+	if err != nil {
+		d.Error = "prompt: " + err.Error()
+		return s.Markdown, d
+	}
+	key := cacheKey(cfg, ps.hash, user)
+	var ans answer
+	if a, ok := readCache(cfg.CacheDir, key); ok {
+		ans, d.CacheHit = a, true
+	} else {
+		start := time.Now()
+		ans, d.Attempts, err = cl.complete(ctx, ps.system, user)
+		d.LatencyMS = time.Since(start).Milliseconds()
+		if err != nil {
+			d.Error = redact(err.Error(), cfg.APIKey)
+			return s.Markdown, d
+		}
+		writeCache(cfg.CacheDir, key, ans)
+	}
+	d.TokensIn, d.TokensOut = ans.TokensIn, ans.TokensOut
+	text := clean(ans.Text)
+	r := guard.Check(s.Markdown, text, v)
+	d.Accepted, d.Reasons = r.Accepted, r.Reasons
+	if !r.Accepted {
+		return s.Markdown, d
+	}
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	return text, d
+}
+
+// clean removes what models wrap answers in: a code fence, the prompt's
+// draft tags, surrounding blank lines.
+func clean(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "```") {
+		if i := strings.IndexByte(s, '\n'); i >= 0 && strings.HasSuffix(s, "```") {
+			s = strings.TrimSpace(s[i+1 : len(s)-3])
+		}
+	}
+	return s
+}
+
+// redact keeps the API key out of any message.
+func redact(msg, key string) string {
+	if key != "" && len(key) >= 4 {
+		msg = strings.ReplaceAll(msg, key, "[redacted]")
+	}
+	return msg
+}
+

@@ -1,0 +1,108 @@
+package report
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/polish"
+)
+
+// Polisher rewords the narrative sections of a document through an LLM,
+// keeping only what the fact guard accepts.
+type Polisher struct {
+	Config polish.Config
+	Strict bool // a rejected or failed section fails the run
+}
+
+// polishable says which sections a model may reword: the narrative ones.
+// The title block, What changed and the Sources list are facts in lists
+// and stay as the templates wrote them.
+func polishable(id string) bool {
+	base, _, _ := strings.Cut(id, ":")
+	switch base {
+	case "header", "sources", "changes":
+		return false
+	}
+	return true
+}
+
+// vocabulary is every name the data knows: what a polished text may name.
+func vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
+	v := &guard.Vocabulary{}
+	for _, e := range ds.Entities {
+		for _, n := range e.Names {
+			v.Names = append(v.Names, n)
+		}
+		if e.Short != "" {
+			v.Names = append(v.Names, e.Short)
+		}
+		v.Names = append(v.Names, e.ID)
+		v.Names = append(v.Names, e.Groups...)
+	}
+	for _, in := range ds.Indicators {
+		v.Names = append(v.Names, in.Name)
+	}
+	for _, t := range ds.Topics {
+		v.Names = append(v.Names, t.Name)
+	}
+	return v
+}
+
+// polish runs the Polisher of o, if any, over doc and records its
+// decisions in out. With Strict, any section that kept its draft fails
+// the run.
+func (o Options) polish(ctx context.Context, ds *dataset.Dataset, doc *narrative.Document, out *Output) error {
+	if o.Polisher == nil {
+		return nil
+	}
+	ds2, err := applyPolish(ctx, o.Polisher, ds, doc)
+	if err != nil {
+		return err
+	}
+	out.Polish = ds2
+	if o.Polisher.Strict {
+		for _, d := range ds2 {
+			if !d.Accepted {
+				why := d.Error
+				if why == "" {
+					why = strings.Join(d.Reasons, "; ")
+				}
+				return fmt.Errorf("--strict-polish: section %s kept its draft: %s", d.Section, why)
+			}
+		}
+	}
+	return nil
+}
+
+// applyPolish polishes doc's narrative sections in place and returns the
+// decisions for the audit.
+func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *narrative.Document) ([]polish.Decision, error) {
+	var idx []int
+	var secs []polish.Section
+	for i, s := range doc.Sections {
+		if polishable(s.ID) {
+			idx = append(idx, i)
+			secs = append(secs, polish.Section{ID: s.ID, Markdown: s.Markdown, Data: s.Data})
+		}
+	}
+	out, decisions, err := polish.Polish(ctx, p.Config, secs, vocabulary(ds))
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range idx {
+		doc.Sections[i].Markdown = out[j]
+	}
+	var b strings.Builder
+	for i, s := range doc.Sections {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(s.Markdown)
+	}
+	doc.Markdown = []byte(b.String())
+	return decisions, nil
+}
