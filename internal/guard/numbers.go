@@ -83,7 +83,7 @@ func quantities(s string) []quantity {
 		if math.IsNaN(num) {
 			continue
 		}
-		q := quantity{text: strings.TrimSpace(m[0]), value: num, unit: step}
+		q := quantity{text: strings.TrimRight(strings.TrimSpace(m[0]), "."), value: num, unit: step}
 		// A scale word glued to more letters ("5 months") is no scale;
 		// Go's \b knows only ASCII, so the check is made here.
 		if sc, ok := scales[strings.ToLower(m[3])]; ok && m[4] == "" {
@@ -142,11 +142,10 @@ func parseDigits(s string) (float64, float64) {
 // kind (a plain number may stand for any kind of the same value), and the
 // same value up to the rounding of the answer's last digit.
 func matches(p, d quantity) bool {
+	// A plain number may stand for a figure of any kind ("27.8 billion"
+	// for "$27.8 billion", "4.2" for "4.2%"); a marked one must agree.
 	if p.kind != "" && p.kind != d.kind {
 		return false
-	}
-	if d.kind == "pp" && p.kind == "" || d.kind == "%" && p.kind == "" {
-		// "4.2" for "4.2%" reads as the same figure; allowed.
 	}
 	tol := p.unit/2 + 1e-9*math.Abs(d.value)
 	return math.Abs(p.value-d.value) <= tol
