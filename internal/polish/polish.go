@@ -254,4 +254,3 @@ func redact(msg, key string) string {
 	}
 	return msg
 }
-
