@@ -222,3 +222,22 @@ func tinyBriefForFuzz() *Brief {
 }
 
 func containsNoValue(b []byte) bool { return strings.Contains(string(b), "<no value>") }
+
+func TestRecursionAndPanicsAreLocatedErrors(t *testing.T) {
+	tests := []struct{ name, tmpl, want string }{
+		{"endless recursion", "{{ define \"x\" }}{{ template \"x\" . }}{{ end }}\n{{ template \"x\" . }}", `templates/k/main.tmpl:1:28: at <{{template "x" .}}>: exceeded maximum template depth (100000)`},
+		{"panic in a function", "line\n{{ first 1 }}", `templates/k/main.tmpl:2:3: at <first 1>: error calling first: Cannot find first on type int`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": tc.tmpl})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = k.Render(tinyBrief(t))
+			if err == nil || err.Error() != tc.want {
+				t.Fatalf("got  %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+}
