@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -34,6 +35,7 @@ type fake struct {
 	// with the draft the request carried.
 	answer func(n int, draft string, body map[string]any) (int, map[string]string, string)
 	delay  time.Duration
+	mu     sync.Mutex
 	seen   []string // request bodies
 	auth   []string
 }
@@ -43,8 +45,10 @@ func newFake(t testing.TB, answer func(n int, draft string, body map[string]any)
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		n := int(f.requests.Add(1))
 		b, _ := io.ReadAll(r.Body)
+		f.mu.Lock()
 		f.seen = append(f.seen, string(b))
 		f.auth = append(f.auth, r.Header.Get("Authorization"))
+		f.mu.Unlock()
 		var body map[string]any
 		json.Unmarshal(b, &body)
 		user := ""
