@@ -151,30 +151,64 @@ func matches(p, d quantity) bool {
 	return math.Abs(p.value-d.value) <= tol
 }
 
+// compareNumbers pairs the answer's numbers with the draft's, each draft
+// number used once: a number may be written differently but not changed,
+// not swapped for another figure of the draft, not added, not dropped.
 func compareNumbers(d, p string) []string {
 	dq := quantities(d)
+	used := make([]bool, len(dq))
 	var out []string
-	for _, q := range quantities(p) {
-		ok := false
-		for _, x := range dq {
-			if matches(q, x) {
-				ok = true
+	pq := quantities(p)
+	// Exact values first, so a rounded figure does not take the place of
+	// the figure it rounds when both are written.
+	matched := make([]bool, len(pq))
+	for pass := 0; pass < 2; pass++ {
+		for i, q := range pq {
+			if matched[i] {
+				continue
+			}
+			for j, x := range dq {
+				if used[j] || !matches(q, x) || (pass == 0 && q.value != x.value) {
+					continue
+				}
+				used[j], matched[i] = true, true
 				break
 			}
 		}
-		if !ok {
-			kind := ""
-			switch q.kind {
-			case "%":
-				kind = " (a percent)"
-			case "pp":
-				kind = " (percentage points)"
-			case "":
-			default:
-				kind = " (" + q.kind + ")"
-			}
+	}
+	for i, q := range pq {
+		if matched[i] {
+			continue
+		}
+		kind := ""
+		switch q.kind {
+		case "%":
+			kind = " (a percent)"
+		case "pp":
+			kind = " (percentage points)"
+		case "":
+		default:
+			kind = " (" + q.kind + ")"
+		}
+		if anyMatch(q, dq) {
+			out = append(out, fmt.Sprintf("number %q%s appears more often than in the draft", q.text, kind))
+		} else {
 			out = append(out, fmt.Sprintf("number %q%s is not in the draft", q.text, kind))
 		}
 	}
+	for j, x := range dq {
+		if !used[j] {
+			out = append(out, fmt.Sprintf("number %q of the draft is missing", x.text))
+		}
+	}
 	return out
+}
+
+func anyMatch(q quantity, dq []quantity) bool {
+	for _, x := range dq {
+		if matches(q, x) {
+			return true
+		}
+	}
+	return false
 }
