@@ -3,15 +3,11 @@ package chart
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
+	"github.com/briefhq/brief/internal/golden"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func TestNiceTicks(t *testing.T) {
 	tests := []struct {
@@ -95,19 +91,7 @@ func TestSVGGolden(t *testing.T) {
 				t.Fatal("two SVGs of the same chart differ")
 			}
 			checkXML(t, got)
-			path := filepath.Join("testdata", name)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/chart/ -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("SVG of %s differs from %s; run with -update if the change is intended", name, path)
-			}
+			golden.Check(t, name, got)
 		})
 	}
 }

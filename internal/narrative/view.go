@@ -487,7 +487,9 @@ func lowerFirst(s string) string {
 	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
-// groupName turns a group id into words: "central-asia" -> "Central Asia".
+// GroupName turns a group id into words: "central-asia" -> "Central Asia".
+func GroupName(id string) string { return groupName(id) }
+
 func groupName(id string) string {
 	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
 	for i, w := range words {

@@ -41,7 +41,9 @@ func vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 			v.Names = append(v.Names, e.Short)
 		}
 		v.Names = append(v.Names, e.ID)
-		v.Names = append(v.Names, e.Groups...)
+		for _, g := range e.Groups {
+			v.Names = append(v.Names, g, narrative.GroupName(g))
+		}
 	}
 	for _, in := range ds.Indicators {
 		v.Names = append(v.Names, in.Name)
