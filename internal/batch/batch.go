@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
 )
 
 // Unit is one brief of a batch: an entity, or a group of entities.
@@ -37,7 +38,7 @@ func Units(ds *dataset.Dataset, per, lang string) ([]Unit, error) {
 			for _, g := range e.Groups {
 				u := byGroup[g]
 				if u == nil {
-					u = &Unit{ID: g, Name: groupTitle(g)}
+					u = &Unit{ID: g, Name: narrative.GroupName(g)}
 					byGroup[g] = u
 					order = append(order, g)
 				}
@@ -57,14 +58,6 @@ func Units(ds *dataset.Dataset, per, lang string) ([]Unit, error) {
 	return units, nil
 }
 
-func groupTitle(id string) string {
-	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
-	for i, w := range words {
-		r := []rune(w)
-		words[i] = string(unicode.ToUpper(r[0])) + string(r[1:])
-	}
-	return strings.Join(words, " ")
-}
 
 // Shard parses "i/n" (0 <= i < n) as given by --shard.
 func Shard(s string) (i, n int, err error) {
