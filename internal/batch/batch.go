@@ -58,7 +58,6 @@ func Units(ds *dataset.Dataset, per, lang string) ([]Unit, error) {
 	return units, nil
 }
 
-
 // Shard parses "i/n" (0 <= i < n) as given by --shard.
 func Shard(s string) (i, n int, err error) {
 	a, b, ok := strings.Cut(s, "/")
