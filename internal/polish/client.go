@@ -34,6 +34,7 @@ type answer struct {
 // retryAfter remembers the Retry-After of the last response of one call.
 type retryAfter struct {
 	base http.RoundTripper
+	now  func() time.Time
 	mu   sync.Mutex
 	wait time.Duration
 }
@@ -41,7 +42,7 @@ type retryAfter struct {
 func (r *retryAfter) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := r.base.RoundTrip(req)
 	if err == nil {
-		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
 			r.mu.Lock()
 			r.wait = d
 			r.mu.Unlock()
@@ -87,7 +88,7 @@ func (c *client) complete(ctx context.Context, system, user string) (answer, int
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	ra := &retryAfter{base: base}
+	ra := &retryAfter{base: base, now: c.cfg.Now}
 	hc := *c.cfg.HTTPClient
 	hc.Transport = ra
 	oc := openai.DefaultConfig(c.cfg.APIKey)

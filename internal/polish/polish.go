@@ -32,11 +32,14 @@ type Config struct {
 	MaxRetries  int           // retries of one call on 429, 5xx, network errors (default 3)
 	CacheDir    string        // "" disables the cache
 	HTTPClient  *http.Client  // default http.DefaultClient
-	Prompts     fs.FS         // default: the embedded prompts
+	Prompts     fs.FS         // default: the embedded prompts; os.DirFS(dir) overrides them
+	PromptDir   string        // folder of the prompt files inside Prompts ("" = its root)
 	Temperature float32       // default 0.2; 0 would be dropped by the API client
 	Stream      bool          // ask for a streamed answer
 	// Sleep waits between retries; tests replace it to count the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock, for a Retry-After given as a date and latencies.
+	Now func() time.Time
 }
 
 // Section is one section to polish.
@@ -113,6 +116,12 @@ func (c *Config) defaults() error {
 	if c.Sleep == nil {
 		c.Sleep = sleepCtx
 	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.PromptDir == "" {
+		c.PromptDir = "."
+	}
 	return nil
 }
 
@@ -134,7 +143,14 @@ type promptSet struct {
 	hash   string
 }
 
-func loadPrompts(fsys fs.FS) (*promptSet, error) {
+func loadPrompts(fsys fs.FS, dir string) (*promptSet, error) {
+	if dir != "." {
+		sub, err := fs.Sub(fsys, dir)
+		if err != nil {
+			return nil, fmt.Errorf("polish: prompts folder %s: %w", dir, err)
+		}
+		fsys = sub
+	}
 	sys, err := fs.ReadFile(fsys, "polish-system.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("polish: prompt polish-system.tmpl: %w", err)
@@ -171,7 +187,7 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 	if err := cfg.defaults(); err != nil {
 		return nil, nil, err
 	}
-	ps, err := loadPrompts(cfg.Prompts)
+	ps, err := loadPrompts(cfg.Prompts, cfg.PromptDir)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -208,22 +224,33 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 		d.Error = "prompt: " + err.Error()
 		return s.Markdown, d
 	}
+	if hasDelimiter(s.Markdown) {
+		// The draft would end the <draft> block early: what follows would
+		// read as instructions. Such a section is not sent at all.
+		d.Error = "the draft contains a <draft> or </draft> line: not sent to the model"
+		return s.Markdown, d
+	}
 	key := cacheKey(cfg, ps.hash, user)
 	var ans answer
 	if a, ok := readCache(cfg.CacheDir, key); ok {
 		ans, d.CacheHit = a, true
 	} else {
-		start := time.Now()
+		start := cfg.Now()
 		ans, d.Attempts, err = cl.complete(ctx, ps.system, user)
-		d.LatencyMS = time.Since(start).Milliseconds()
+		d.LatencyMS = cfg.Now().Sub(start).Milliseconds()
 		if err != nil {
 			d.Error = redact(err.Error(), cfg.APIKey)
 			return s.Markdown, d
 		}
+		// A server that echoes the key must not get it into the cache.
+		ans.Text = redact(ans.Text, cfg.APIKey)
 		writeCache(cfg.CacheDir, key, ans)
 	}
-	d.TokensIn, d.TokensOut = ans.TokensIn, ans.TokensOut
-	text := clean(ans.Text)
+	if !d.CacheHit {
+		// A hit spends no tokens: the audit counts what this run used.
+		d.TokensIn, d.TokensOut = ans.TokensIn, ans.TokensOut
+	}
+	text := redact(clean(ans.Text), cfg.APIKey)
 	r := guard.Check(s.Markdown, text, v)
 	d.Accepted, d.Reasons = r.Accepted, r.Reasons
 	if !r.Accepted {
@@ -233,6 +260,16 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 		text += "\n"
 	}
 	return text, d
+}
+
+func hasDelimiter(md string) bool {
+	for _, l := range strings.Split(md, "\n") {
+		switch strings.ToLower(strings.TrimSpace(l)) {
+		case "<draft>", "</draft>":
+			return true
+		}
+	}
+	return false
 }
 
 // clean removes what models wrap answers in: a code fence, the prompt's
@@ -249,7 +286,7 @@ func clean(s string) string {
 
 // redact keeps the API key out of any message.
 func redact(msg, key string) string {
-	if key != "" && len(key) >= 4 {
+	if len(key) >= 4 {
 		msg = strings.ReplaceAll(msg, key, "[redacted]")
 	}
 	return msg

@@ -1,0 +1,94 @@
+package guard
+
+import (
+	"strings"
+	"testing"
+)
+
+const energy = `## Energy
+
+- **Thermal power plants to be built by Inter RAO** (Kazakhstan with Russia): 3 plants (planned) in February 2025.[^1] Kokshetau, Semey and Ust-Kamenogorsk; to be built by Inter RAO.
+
+| Indicator | Entity | Period | Value |
+|:--|:--|:--|--:|
+| Thermal power plants to be built by Inter RAO | Kazakhstan with Russia | February 2025 | 3 plants (plan)[^1] |
+
+**Developments**
+
+- **3 February 2025**: Rosatom on the shortlist. The article reports that Rosatom is on the shortlist of suppliers for Kazakhstan's first nuclear power plant.[^1]
+- **December 2024**: A delegation led by Energy Minister Almasadam Satkaliyev visited nuclear projects in Семей.[^2]
+`
+
+func TestRules(t *testing.T) {
+	tests := []struct {
+		name, from, to, reason string // reason "" = accepted
+	}{
+		{"unchanged", "", "", ""},
+		{"reworded", "The article reports that Rosatom is", "According to the article, Rosatom is", ""},
+		{"three spelled out", "3 plants (planned)", "three plants (planned)", ""},
+		{"sentence opener", "Kokshetau, Semey", "Meanwhile, Kokshetau, Semey", ""},
+		{"invented place", "Kokshetau, Semey", "Kokshetau, Pavlodar, Semey", `name "Pavlodar" is not in the draft or the data`},
+		{"invented multiword org", "by Inter RAO.", "by Inter RAO and Samruk Energy.", `name "Samruk" is not in the draft or the data`},
+		{"invented Cyrillic", "projects in Семей", "projects in Семей и Павлодар", `name "Павлодар" is not in the draft or the data`},
+		{"invented name opening a sentence", "The article reports", "Tokayev reports", `name "Tokayev" is not in the draft or the data`},
+		{"acronym", "Rosatom is on", "Rosatom (OPEC) is on", `name "OPEC" is not in the draft or the data`},
+		{"word number", "first nuclear", "second nuclear", `number "second" is not in the draft`},
+		{"dropped footnote", "Satkaliyev visited nuclear projects in Семей.[^2]", "Satkaliyev visited nuclear projects in Семей.", "footnote [^2] dropped (0 of 1 kept)"},
+		{"added footnote", "power plant.[^1]", "power plant.[^1][^3]", "footnote [^3] added: the draft does not cite it"},
+		{"changed heading", "## Energy", "## Power", `headings changed: "## Energy" became "## Power"`},
+		{"heading level", "## Energy", "### Energy", `headings changed`},
+		{"table cell", "| February 2025 | 3 plants (plan)[^1] |", "| February 2025 | 3 plants (planned)[^1] |", "table 1 changed: row 3"},
+		{"list item merged", ".[^1]\n- **December", ".[^1] **December", "2 list items instead of 3"},
+		{"html", "Rosatom on", "<b>Rosatom</b> on", `contains HTML "<b>"`},
+		{"link", "The article reports", "The [article](https://evil.example) reports", `link "https://evil.example" is not in the draft`},
+		{"bare url", "The article reports", "The article (www.evil.example) reports", `link "www.evil.example" is not in the draft`},
+		{"draft tags", "## Energy", "<draft>\n## Energy", "contains the <draft> tags of the prompt"},
+		{"assistant talk", "**Developments**", "As an AI, I kept the facts.\n\n**Developments**", `contains instruction-like text "as an ai"`},
+		{"code fence", "## Energy", "```markdown\n## Energy", "1 code blocks instead of 0"},
+		{"too long", "Inter RAO.", "Inter RAO." + strings.Repeat(" The plants are planned.", 30), "length"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			polished := strings.Replace(energy, tc.from, tc.to, 1)
+			if tc.from != "" && polished == energy {
+				t.Fatalf("%q not found in the draft", tc.from)
+			}
+			r := Check(energy, polished, vocab)
+			if tc.reason == "" {
+				if !r.Accepted {
+					t.Errorf("rejected: %v", r.Reasons)
+				}
+				return
+			}
+			if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), tc.reason) {
+				t.Errorf("accepted %v, reasons %q lack %q", r.Accepted, r.Reasons, tc.reason)
+			}
+		})
+	}
+}
+
+func TestLengthBounds(t *testing.T) {
+	d := strings.Repeat("word ", 40) // 200 characters of prose
+	if r := Check(d, strings.Repeat("word ", 20), nil); !r.Accepted {
+		t.Errorf("half length minus slack must pass: %v", r.Reasons)
+	}
+	if r := Check(d, strings.Repeat("word ", 15), nil); r.Accepted {
+		t.Error("too short accepted")
+	}
+	if r := Check(d, "", nil); r.Accepted {
+		t.Error("empty accepted")
+	}
+}
+
+func TestNilVocabularyAndEmptyDraft(t *testing.T) {
+	if r := Check("", "Hello.", nil); r.Accepted {
+		t.Error("text from nothing accepted")
+	}
+}
+
+func BenchmarkCheck(b *testing.B) {
+	p := strings.Replace(energy, "The article reports that", "According to the article,", 1)
+	for i := 0; i < b.N; i++ {
+		Check(energy, p, vocab)
+	}
+}
