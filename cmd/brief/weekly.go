@@ -124,6 +124,11 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 		fmt.Fprintln(io.Err, "warning: "+w)
 	}
 	if out.Polish != nil {
+		for _, d := range out.Polish {
+			if d.Error != "" {
+				fmt.Fprintf(io.Err, "warning: polish: section %s kept its draft: %s\n", d.Section, d.Error)
+			}
+		}
 		fmt.Fprintln(io.Err, polish.Summary(out.Polish))
 	}
 	dir := filepath.Join(o.Out, kind, p.week.String())
