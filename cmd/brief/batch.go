@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -119,13 +120,9 @@ func progress(io IO, n int) *progressbar.ProgressBar {
 }
 
 // discardIfBar keeps per-brief warnings from tearing the progress bar.
-func discardIfBar(io IO, bar *progressbar.ProgressBar) (w interface{ Write([]byte) (int, error) }) {
+func discardIfBar(w IO, bar *progressbar.ProgressBar) io.Writer {
 	if bar != nil {
-		return nopWriter{}
+		return io.Discard
 	}
-	return io.Err
+	return w.Err
 }
-
-type nopWriter struct{}
-
-func (nopWriter) Write(p []byte) (int, error) { return len(p), nil }

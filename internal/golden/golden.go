@@ -11,9 +11,6 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files with the output of the tests")
 
-// Update reports whether the run rewrites golden files.
-func Update() bool { return *update }
-
 // Check compares got with testdata/name, rewriting it under -update.
 func Check(t testing.TB, name string, got []byte) {
 	t.Helper()
