@@ -18,10 +18,14 @@
 //     reverse, "$" may not become "€", cm may not become m; a bare number
 //     ("27.8 billion") may stand for the draft's "$27.8 billion". Years and
 //     days are numbers. Digits inside footnote markers ([^1]), URLs and
-//     words ("CO2", "Q3") are not figures. Signs are not compared, nor are
-//     direction words ("up", "down"): "-3.3%" and "3.3%" are one number.
-//     "one" is not read as a number unless a scale follows ("one billion"):
-//     it is too often a pronoun.
+//     words ("CO2", "Q3") are not figures. "one" is not read as a number
+//     unless a scale follows ("one billion"): it is too often a pronoun.
+//   - Directions. A figure keeps the direction the draft gives it: its
+//     explicit sign and the direction words of its clause ("rose", "fell",
+//     "up 4.2%", "down from", "unchanged"). "down 6.9%" may become "a 6.9%
+//     fall" but not "up 6.9%"; "-3.3%" may not become a bare "3.3%"; and
+//     the polished text may not report a rise or a fall where the draft
+//     reports none.
 //   - Names. Every capitalised word (Latin or Cyrillic, in a multiword or
 //     hyphenated name too: "Inter RAO", "Ust-Kamenogorsk") must be a word
 //     of the draft or of the vocabulary (the dataset's catalogs). The first
@@ -91,6 +95,7 @@ func Check(draft, polished string, v *Vocabulary) Result {
 	add(checkMarkers(draft, polished)...)
 	add(checkLength(draft, polished)...)
 	add(compareNumbers(draft, polished)...)
+	add(checkDirections(draft, polished)...)
 	add(checkNames(draft, polished, v)...)
 	reasons = dedupe(reasons)
 	return Result{Accepted: len(reasons) == 0, Reasons: reasons}

@@ -14,8 +14,10 @@ import (
 type quantity struct {
 	text  string
 	value float64
-	kind  string  // "" plain, "%", "pp", or a currency code
-	unit  float64 // the value of one step of the last printed digit
+	kind  string   // "" plain, "%", "pp", or a currency code
+	unit  float64  // the value of one step of the last printed digit
+	pos   int      // byte offset in the text (footnote markers blanked)
+	sign  polarity // an explicit sign: "-3.3%" is dirDown, "+2%" dirUp
 }
 
 var (
@@ -69,12 +71,24 @@ func currencyOf(before, after string) string {
 	return ""
 }
 
+// blankMarkers replaces footnote markers with spaces of the same length,
+// so that offsets into the result are offsets into s.
+func blankMarkers(s string) string {
+	return markerRE.ReplaceAllStringFunc(s, func(m string) string { return strings.Repeat(" ", len(m)) })
+}
+
 // quantities reads every number of a text; footnote markers are not
 // numbers.
 func quantities(s string) []quantity {
-	s = markerRE.ReplaceAllString(s, " ")
+	s = blankMarkers(s)
 	var out []quantity
-	for _, m := range numRE.FindAllStringSubmatch(s, -1) {
+	for _, ix := range numRE.FindAllStringSubmatchIndex(s, -1) {
+		m := make([]string, len(ix)/2)
+		for k := range m {
+			if ix[2*k] >= 0 {
+				m[k] = s[ix[2*k]:ix[2*k+1]]
+			}
+		}
 		digits := m[2]
 		// "27,8" (a decimal comma) vs "1,000" (thousands): a comma with
 		// exactly three digits after it and no other separator reads as
@@ -83,7 +97,10 @@ func quantities(s string) []quantity {
 		if math.IsNaN(num) {
 			continue
 		}
-		q := quantity{text: strings.TrimRight(strings.TrimSpace(m[0]), "."), value: num, unit: step}
+		q := quantity{text: strings.TrimRight(strings.TrimSpace(m[0]), "."), value: num, unit: step, pos: ix[0], sign: signBefore(s, ix[4])}
+		if m[1] != "" && q.sign == 0 {
+			q.sign = signBefore(s, ix[2]) // "-$3 billion"
+		}
 		// A scale word glued to more letters ("5 months") is no scale;
 		// Go's \b knows only ASCII, so the check is made here.
 		if sc, ok := scales[strings.ToLower(m[3])]; ok && m[4] == "" {
@@ -104,8 +121,9 @@ func quantities(s string) []quantity {
 		}
 		out = append(out, q)
 	}
-	for _, m := range wordRE.FindAllStringSubmatch(s, -1) {
-		out = append(out, quantity{text: m[0], value: wordNum[strings.ToLower(m[1])], unit: 0.5})
+	for _, ix := range wordRE.FindAllStringSubmatchIndex(s, -1) {
+		w := s[ix[2]:ix[3]]
+		out = append(out, quantity{text: s[ix[0]:ix[1]], value: wordNum[strings.ToLower(w)], unit: 0.5, pos: ix[0]})
 	}
 	return out
 }
@@ -151,33 +169,42 @@ func matches(p, d quantity) bool {
 	return math.Abs(p.value-d.value) <= tol
 }
 
-// compareNumbers pairs the answer's numbers with the draft's, each draft
-// number used once: a number may be written differently but not changed,
-// not swapped for another figure of the draft, not added, not dropped.
-func compareNumbers(d, p string) []string {
-	dq := quantities(d)
-	used := make([]bool, len(dq))
-	var out []string
-	pq := quantities(p)
-	// Exact values first, so a rounded figure does not take the place of
-	// the figure it rounds when both are written.
-	matched := make([]bool, len(pq))
+// pairNumbers pairs the answer's quantities with the draft's, each draft
+// quantity used once: pairOf[i] is the draft index of pq[i], or -1.
+// Exact values pair first, so a rounded figure does not take the place of
+// the figure it rounds when both are written.
+func pairNumbers(dq, pq []quantity) (pairOf []int, used []bool) {
+	used = make([]bool, len(dq))
+	pairOf = make([]int, len(pq))
+	for i := range pairOf {
+		pairOf[i] = -1
+	}
 	for pass := 0; pass < 2; pass++ {
 		for i, q := range pq {
-			if matched[i] {
+			if pairOf[i] >= 0 {
 				continue
 			}
 			for j, x := range dq {
 				if used[j] || !matches(q, x) || (pass == 0 && q.value != x.value) {
 					continue
 				}
-				used[j], matched[i] = true, true
+				used[j], pairOf[i] = true, j
 				break
 			}
 		}
 	}
+	return pairOf, used
+}
+
+// compareNumbers pairs the answer's numbers with the draft's, each draft
+// number used once: a number may be written differently but not changed,
+// not swapped for another figure of the draft, not added, not dropped.
+func compareNumbers(d, p string) []string {
+	dq, pq := quantities(d), quantities(p)
+	pairOf, used := pairNumbers(dq, pq)
+	var out []string
 	for i, q := range pq {
-		if matched[i] {
+		if pairOf[i] >= 0 {
 			continue
 		}
 		kind := ""

@@ -92,3 +92,64 @@ func BenchmarkCheck(b *testing.B) {
 		Check(energy, p, vocab)
 	}
 }
+
+const changes = `## Trade
+
+Exports (Kazakhstan) rose to $5.9 billion in January 2025, up 4.2% on a year earlier.[^1] Imports fell to $3.1 billion, down 2.5% on December 2024.[^1] The balance was -1.2% of GDP.[^1] The tariff was unchanged at 5%.[^1] The customs terminal was set up in 2024.[^2]
+`
+
+func TestDirections(t *testing.T) {
+	tests := []struct {
+		name, from, to, reason string // reason "" = accepted
+	}{
+		{"unchanged", "", "", ""},
+		{"verb moved", "Exports (Kazakhstan) rose to $5.9 billion in January 2025, up 4.2% on a year earlier.", "Exports (Kazakhstan) grew 4.2% on a year earlier to $5.9 billion in January 2025.", ""},
+		{"noun for down", "Imports fell to $3.1 billion, down 2.5% on December 2024.", "Imports fell to $3.1 billion, a 2.5% drop on December 2024.", ""},
+		{"minus kept as a word", "The balance was -1.2% of GDP.", "The balance fell to -1.2% of GDP.", ""},
+		{"up to is no rise", "The customs terminal was set up in 2024.", "The customs terminal was set up in 2024, up to plan.", ""},
+		{"flipped in a mixed text", "up 4.2% on a year earlier", "down 4.2% on a year earlier", `number "4.2%" goes down in the polished text but up in the draft`},
+		{"verbs swapped", "Exports (Kazakhstan) rose to $5.9 billion in January 2025, up 4.2% on a year earlier.[^1] Imports fell to $3.1 billion, down 2.5%", "Exports (Kazakhstan) fell to $5.9 billion in January 2025, down 4.2% on a year earlier.[^1] Imports rose to $3.1 billion, up 2.5%", `number "2.5%" goes up in the polished text but down in the draft`},
+		{"minus dropped", "The balance was -1.2% of GDP.", "The balance was 1.2% of GDP.", `number "1.2%" has lost the draft's minus sign`},
+		{"flat became a rise", "The tariff was unchanged at 5%.", "The tariff rose to 5%.", `number "5%" goes up in the polished text but unchanged in the draft`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			polished := strings.Replace(changes, tc.from, tc.to, 1)
+			if tc.from != "" && polished == changes {
+				t.Fatalf("%q not found in the draft", tc.from)
+			}
+			r := Check(changes, polished, vocab)
+			if tc.reason == "" {
+				if !r.Accepted {
+					t.Errorf("rejected: %v", r.Reasons)
+				}
+				return
+			}
+			if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), tc.reason) {
+				t.Errorf("accepted %v, reasons %q lack %q", r.Accepted, r.Reasons, tc.reason)
+			}
+		})
+	}
+	// A rise in a draft that reports none.
+	r := Check(energy, strings.Replace(energy, "Rosatom is on the shortlist", "Rosatom climbed onto the shortlist", 1), vocab)
+	if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), `reports a rise ("climbed") that the draft does not`) {
+		t.Errorf("invented rise: accepted %v, %q", r.Accepted, r.Reasons)
+	}
+}
+
+func TestSignBefore(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want polarity
+	}{
+		{"-3.3%", dirDown}, {"(−2)", dirDown}, {"+4%", dirUp}, {"2020-2024", 0}, {"COVID-19", 0}, {"5 - 3", 0}, {"3", 0}, {"-$3 billion", dirDown}, {"$-3 billion", dirDown},
+	} {
+		q := quantities(tc.text)
+		if len(q) == 0 {
+			t.Fatalf("%q: no number", tc.text)
+		}
+		if got := q[len(q)-1].sign; got != tc.want {
+			t.Errorf("%q: sign %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
