@@ -6,8 +6,8 @@
 #       go run ./cmd/brief weekly --out /tmp/bench      # better: a built binary
 #
 # COMMAND defaults to "brief weekly --out $TMP" (brief on PATH). Each side
-# runs RUNS times (default 5; pandoc at most 3) and the mean wall time is
-# compared. pandoc runs as
+# runs RUNS times (default 20; pandoc at most 3, it takes seconds) and the
+# mean wall time is compared; the timing includes bash's fork and exec. pandoc runs as
 #   pandoc MDFILE -o out.pdf --pdf-engine=xelatex -V mainfont="DejaVu Sans"
 # because its default pdflatex stops at the first Cyrillic or Kazakh letter
 # ("Unicode character Қ not set up for use with LaTeX"); xelatex with the
@@ -39,7 +39,7 @@ if [ $# -eq 0 ]; then
 	command -v brief >/dev/null || { echo "bench-pandoc: no COMMAND given and brief is not on PATH" >&2; exit 2; }
 	set -- brief weekly --out "$tmp/brief"
 fi
-runs=${RUNS:-5}
+runs=${RUNS:-20}
 
 now() { date +%s%N; }
 

@@ -7,7 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 )
+
+// maxParallel bounds the files written at once by one WriteAll.
+const maxParallel = 8
 
 // File is one file to write.
 type File struct {
@@ -18,27 +22,41 @@ type File struct {
 // WriteAll writes every file to a temporary file in its folder, syncs it,
 // then renames each into place. If any write fails, the temporary files
 // are removed and no destination is touched. Folders are created as needed.
+// The temporary files are written and synced concurrently: a sync waits on
+// the disk, and a brief's few files need not wait in turn.
 func WriteAll(files []File) error {
 	files = append([]File(nil), files...)
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	temps := make([]string, 0, len(files))
+	temps := make([]string, len(files))
 	cleanup := func() {
 		for _, t := range temps {
-			os.Remove(t)
+			if t != "" {
+				os.Remove(t)
+			}
 		}
 	}
-	for _, f := range files {
-		dir := filepath.Dir(f.Path)
+	for _, dir := range dirsOf(files) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			cleanup()
 			return fmt.Errorf("create folder %s: %w", dir, err)
 		}
-		tmp, err := writeTemp(dir, filepath.Base(f.Path), f.Data)
+	}
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, maxParallel)
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			temps[i], errs[i] = writeTemp(filepath.Dir(f.Path), filepath.Base(f.Path), f.Data)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
 		if err != nil {
 			cleanup()
-			return fmt.Errorf("write %s: %w", f.Path, err)
+			return fmt.Errorf("write %s: %w", files[i].Path, err)
 		}
-		temps = append(temps, tmp)
 	}
 	for i, f := range files {
 		if err := os.Rename(temps[i], f.Path); err != nil {
