@@ -7,7 +7,7 @@
 #
 # COMMAND defaults to "brief weekly --out $TMP" (brief on PATH). Each side
 # runs RUNS times (default 20; pandoc at most 3, it takes seconds) and the
-# mean wall time is compared; the timing includes bash's fork and exec. pandoc runs as
+# mean wall time is compared; the timing includes bash starting the command. pandoc runs as
 #   pandoc MDFILE -o out.pdf --pdf-engine=xelatex -V mainfont="DejaVu Sans"
 # because its default pdflatex stops at the first Cyrillic or Kazakh letter
 # ("Unicode character Қ not set up for use with LaTeX"); xelatex with the
@@ -41,26 +41,27 @@ if [ $# -eq 0 ]; then
 fi
 runs=${RUNS:-20}
 
-now() { date +%s%N; }
-
-# mean_ms N CMD...: mean wall time of N runs in milliseconds; fails if a run fails.
-mean_ms() {
+# mean_us N CMD...: mean wall time of N runs in microseconds; fails if a
+# run fails. The clock is bash's own $EPOCHREALTIME, read without a
+# subshell: calling date(1) would fork a process inside every timed
+# interval and add a millisecond or two to a 30 ms command.
+mean_us() {
 	local n=$1 total=0 start end i
 	shift
 	for ((i = 0; i < n; i++)); do
-		start=$(now)
+		start=${EPOCHREALTIME/[.,]/}
 		"$@" >"$tmp/out.log" 2>&1 || { echo "bench-pandoc: failed: $*" >&2; tail -5 "$tmp/out.log" >&2; return 1; }
-		end=$(now)
-		total=$((total + end - start))
+		end=${EPOCHREALTIME/[.,]/}
+		total=$((total + 10#$end - 10#$start))
 	done
-	echo $((total / n / 1000))
+	echo $((total / n))
 }
 
 # Warm caches (binary, fonts) once on each side before timing.
 "$@" >/dev/null 2>&1 || true
-brief_us=$(mean_ms "$runs" "$@") || exit 1
+brief_us=$(mean_us "$runs" "$@") || exit 1
 pruns=$((runs < 3 ? runs : 3))
-pandoc_us=$(mean_ms "$pruns" pandoc "$md" -o "$tmp/pandoc.pdf" --pdf-engine=xelatex -V mainfont="DejaVu Sans") || exit 1
+pandoc_us=$(mean_us "$pruns" pandoc "$md" -o "$tmp/pandoc.pdf" --pdf-engine=xelatex -V mainfont="DejaVu Sans") || exit 1
 
 awk -v b="$brief_us" -v p="$pandoc_us" -v cmd="$*" 'BEGIN {
 	printf "command: %s\n  %8.1f ms (mean of runs)\n", cmd, b / 1000
