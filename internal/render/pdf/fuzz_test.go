@@ -6,7 +6,8 @@ import (
 	"testing"
 )
 
-// FuzzRender: any Markdown renders to a PDF; nothing panics or fails.
+// FuzzRender: any Markdown renders to a PDF; nothing panics or fails, and
+// no text is drawn below the bottom margin.
 func FuzzRender(f *testing.F) {
 	for _, name := range []string{"sample.md", "cyrillic.md"} {
 		if b, err := os.ReadFile(filepath.Join("..", "..", "..", "testdata", "pdf", name)); err == nil {
@@ -28,6 +29,9 @@ func FuzzRender(f *testing.F) {
 		}
 		if len(res.PDF) == 0 || len(res.Layout.Pages) == 0 {
 			t.Fatalf("Render(%q): empty PDF", md)
+		}
+		if res.Layout.Overflow != 0 {
+			t.Fatalf("Render(%q): %d lines drawn below the bottom margin", md, res.Layout.Overflow)
 		}
 	})
 }

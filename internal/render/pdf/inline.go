@@ -204,6 +204,9 @@ const (
 // is the style and colour of unlinked text. It returns the line's text
 // for the layout, a list marker and footnote markers (^N) included.
 func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, base rgb) string {
+	if y > r.bottom+0.5 {
+		r.lay.Overflow++
+	}
 	switch al {
 	case alignRight:
 		x += w - l.w

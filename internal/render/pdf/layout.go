@@ -9,6 +9,9 @@ type Layout struct {
 	Outline  []Heading `json:"outline"` // bookmarks; Level 0 is the top
 	Links    []Link    `json:"links"`
 	Charts   []Chart   `json:"charts,omitempty"`
+	// Overflow counts text lines drawn below the bottom margin, into the
+	// footer or off the page: always 0 unless the layout has a bug.
+	Overflow int `json:"overflow,omitempty"`
 }
 
 // Page holds the text lines drawn on one page, top to bottom, without the

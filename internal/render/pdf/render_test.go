@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -379,5 +380,51 @@ func BenchmarkRender(b *testing.B) {
 		if _, err := Render(md, o); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRowTallerThanAPage: a table cell longer than a page (a dataset's
+// very long name) is split between lines across pages under a repeated
+// header: every word is drawn, in order, and nothing below the bottom
+// margin; the fixtures draw nothing there either.
+func TestRowTallerThanAPage(t *testing.T) {
+	for _, fx := range fixtures {
+		if o := fx.render(t).Layout.Overflow; o != 0 {
+			t.Errorf("%s: %d lines drawn below the bottom margin", fx.name, o)
+		}
+	}
+	var words []string
+	for i := 1; i <= 2500; i++ {
+		words = append(words, fmt.Sprintf("w%04d", i))
+	}
+	md := "# Long\n\nA paragraph before the table.\n\n| Indicator | Entity | Value |\n|:--|:--|--:|\n" +
+		"| Short | Astana | 1 |\n| " + strings.Join(words, " ") + " | Semey | 341 |\n| After | Almaty | 3 |\n"
+	res, err := Render([]byte(md), Options{CreatedAt: created})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := res.Layout
+	if l.Overflow != 0 {
+		t.Errorf("%d lines drawn below the bottom margin", l.Overflow)
+	}
+	var got []string
+	headers := 0
+	for _, p := range l.Pages {
+		for _, line := range p.Lines {
+			if strings.HasPrefix(line, "Indicator | Entity | Value") {
+				headers++
+			}
+			for _, f := range strings.Fields(line) {
+				if len(f) == 5 && f[0] == 'w' {
+					got = append(got, f)
+				}
+			}
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(words, " ") {
+		t.Errorf("the long cell's words are not all drawn in order: %d of %d", len(got), len(words))
+	}
+	if len(l.Pages) < 3 || headers < len(l.Pages) {
+		t.Errorf("%d pages, header drawn %d times; want the row over several pages, a header on each", len(l.Pages), headers)
 	}
 }

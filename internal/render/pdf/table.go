@@ -209,9 +209,29 @@ func (r *renderer) tableLead(t table) float64 {
 	return h
 }
 
-// table draws a shaded header, zebra rows and rules; a row never splits:
-// when the next row does not fit, the table goes on on a new page under a
-// repeated header.
+// minRowLines is the fewest lines of a row split across pages that a page
+// ends or starts with.
+const minRowLines = 2
+
+// splitRow cuts a row after its first n lines: top holds them, rest the
+// lines that follow (a cell with fewer lines is empty in rest).
+func splitRow(row tableRow, n int) (top, rest tableRow) {
+	top = tableRow{cells: row.cells, lines: make([][]line, len(row.lines))}
+	rest = tableRow{cells: row.cells, lines: make([][]line, len(row.lines))}
+	topMax, restMax := 1, 1
+	for c, ls := range row.lines {
+		k := min(n, len(ls))
+		top.lines[c], rest.lines[c] = ls[:k], ls[k:]
+		topMax, restMax = max(topMax, k), max(restMax, len(ls)-k)
+	}
+	top.h = float64(topMax)*cellLH + 2*cellPadY
+	rest.h = float64(restMax)*cellLH + 2*cellPadY
+	return top, rest
+}
+
+// table draws a shaded header, zebra rows and rules. A row that does not
+// fit goes on on a new page under a repeated header; a row taller than a
+// whole page (a very long name) is split between lines, never cut off.
 func (r *renderer) table(t table) {
 	if len(t.header) == 0 {
 		return
@@ -223,22 +243,46 @@ func (r *renderer) table(t table) {
 	for i, row := range t.rows {
 		rows[i] = r.layoutRow(row, w, regular)
 	}
+	// A page holds a header and this much of a row.
+	capacity := r.bottom - marginTop - head.h - 0.5
 	first := head.h
 	if len(rows) > 0 {
-		first += rows[0].h
+		first += minf(rows[0].h, float64(minRowLines)*cellLH+2*cellPadY)
 	}
 	r.room(first)
 	r.y += 0.5
 	r.drawRow(head, w, al, headFill, true)
 	for i, row := range rows {
-		if r.room(row.h) {
-			r.drawRow(head, w, al, headFill, true)
-		}
 		fill := rgb{-1, 0, 0}
 		if i%2 == 1 {
 			fill = zebraFill
 		}
-		r.drawRow(row, w, al, fill, false)
+		fresh := false // just under a header at the top of a page
+		for {
+			if r.y+row.h <= r.bottom+0.01 {
+				r.drawRow(row, w, al, fill, false)
+				break
+			}
+			if row.h <= capacity && !fresh {
+				r.newPage()
+				r.drawRow(head, w, al, headFill, true)
+				fresh = true
+				continue
+			}
+			n := int((r.bottom - r.y - 2*cellPadY + 0.01) / cellLH)
+			if n < minRowLines && !fresh {
+				r.newPage()
+				r.drawRow(head, w, al, headFill, true)
+				fresh = true
+				continue
+			}
+			top, rest := splitRow(row, max(n, 1))
+			r.drawRow(top, w, al, fill, false)
+			row = rest
+			r.newPage()
+			r.drawRow(head, w, al, headFill, true)
+			fresh = true
+		}
 	}
 	r.draw(ruleColor)
 	r.f.SetLineWidth(0.3)
