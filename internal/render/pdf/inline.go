@@ -283,6 +283,9 @@ func (r *renderer) text(sp []span, size, lh float64, col rgb) {
 		if i == 0 && len(lines) > 1 {
 			need = 2 * lh // no single first line at the foot of a page
 		}
+		if i > 0 && i == len(lines)-2 {
+			need = 2 * lh // nor a single last line at the top of the next
+		}
 		r.room(need)
 		r.record(r.drawLine(l, sp, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, col))
 		r.y += lh

@@ -428,3 +428,37 @@ func TestRowTallerThanAPage(t *testing.T) {
 		t.Errorf("%d pages, header drawn %d times; want the row over several pages, a header on each", len(l.Pages), headers)
 	}
 }
+
+// TestNoWidowsOrOrphans: wherever a page break falls in a paragraph, at
+// least two of its lines are on each side: the first line is never alone
+// at the foot of a page, nor the last alone at the top of the next.
+func TestNoWidowsOrOrphans(t *testing.T) {
+	var words []string
+	for i := 1; i <= 120; i++ {
+		words = append(words, fmt.Sprintf("p%03d", i))
+	}
+	para := strings.Join(words, " ")
+	for k := 0; k < 70; k++ {
+		md := "# Filler\n\n" + strings.Repeat("One line.\n\n", k) + para + "\n"
+		res, err := Render([]byte(md), Options{CreatedAt: created})
+		if err != nil {
+			t.Fatal(err)
+		}
+		perPage := map[int]int{} // page -> lines of the paragraph on it
+		for _, p := range res.Layout.Pages {
+			for _, line := range p.Lines {
+				if strings.HasPrefix(line, "p") && strings.Contains(line, " p") {
+					perPage[p.N]++
+				}
+			}
+		}
+		if len(perPage) < 2 {
+			continue
+		}
+		for page, n := range perPage {
+			if n < 2 {
+				t.Errorf("%d filler lines: page %d holds %d line of the paragraph (%v)", k, page, n, perPage)
+			}
+		}
+	}
+}
