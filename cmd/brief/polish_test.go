@@ -153,3 +153,32 @@ func TestPolishRejectsAnAnswerThatObeysTheData(t *testing.T) {
 		t.Error("the API key is printed")
 	}
 }
+
+// TestPointsPolishAsksOnce: talking points that must be cut to fit one
+// page are cut as drafts first, so the model is asked once for each kept
+// section, not again for every cut (counted with the cache off).
+func TestPointsPolishAsksOnce(t *testing.T) {
+	srv, calls := fakeLLM(t, false)
+	dir := t.TempDir()
+	env := map[string]string{"OPENAI_API_KEY": secret, "OPENAI_BASE_URL": srv.URL + "/v1", "BRIEF_CACHE_DIR": filepath.Join(dir, "cache")}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runWith(t, env, "points", "--data", "../../data", "--audience", "internal", "--max", "60",
+		"--out", out, "--polish", "--no-cache", "--model", "fake-1", "--generated-at", "2026-11-26")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	var rec struct {
+		Points struct{ Skipped int }      `json:"points"`
+		Polish []struct{ Section string } `json:"polish"`
+	}
+	b, _ := os.ReadFile(filepath.Join(out, "points", "2025-W06", "points.json"))
+	if err := json.Unmarshal(b, &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Points.Skipped == 0 {
+		t.Fatal("no point was cut: the test needs points that overflow a page")
+	}
+	if n := int(calls.Load()); n == 0 || n != len(rec.Polish) {
+		t.Errorf("%d calls for %d polished sections; want one each", n, len(rec.Polish))
+	}
+}

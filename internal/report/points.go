@@ -38,27 +38,50 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 		return nil, err
 	}
 	out := &Output{Doc: doc, Facts: set}
-	if err := o.polish(ctx, ds, doc, out); err != nil {
-		return nil, err
-	}
 	var pdfBytes []byte
-	if o.Formats.PDF {
+	if !o.Formats.PDF {
+		if err := o.polish(ctx, ds, doc, out); err != nil {
+			return nil, err
+		}
+	} else {
 		title := o.Title
 		o.Title = kind.Manifest.Title
-		for {
-			b, warns, pages, err := renderPDFPages(doc, view, o.Options)
-			if err != nil {
+		// fit renders doc and cuts the least salient point until the PDF
+		// is one page (or one point is left).
+		fit := func() error {
+			for {
+				b, warns, pages, err := renderPDFPages(doc, view, o.Options)
+				if err != nil {
+					return err
+				}
+				if pages <= 1 || pts.Count <= 1 {
+					pdfBytes, out.Warnings = b, warns
+					return nil
+				}
+				pts = pts.Trim(pts.Count - 1)
+				if doc, err = kind.RenderWith(view, pts); err != nil {
+					return err
+				}
+				if out.Polish != nil {
+					// A polished text that no longer fits: the shorter
+					// draft is polished again (unchanged sections come
+					// from the cache).
+					if err := o.polish(ctx, ds, doc, out); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		// The draft is fitted first, offline, so that the model is asked
+		// once, for the points that are kept.
+		if err := fit(); err != nil {
+			return nil, err
+		}
+		if o.Polisher != nil {
+			if err := o.polish(ctx, ds, doc, out); err != nil {
 				return nil, err
 			}
-			if pages <= 1 || pts.Count <= 1 {
-				pdfBytes, out.Warnings = b, warns
-				break
-			}
-			pts = pts.Trim(pts.Count - 1)
-			if doc, err = kind.RenderWith(view, pts); err != nil {
-				return nil, err
-			}
-			if err := o.polish(ctx, ds, doc, out); err != nil { // answers are cached
+			if err := fit(); err != nil {
 				return nil, err
 			}
 		}
