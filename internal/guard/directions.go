@@ -3,6 +3,7 @@ package guard
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -108,28 +109,46 @@ func wordPolarity(t string) (polarity, map[polarity]string) {
 	return pol, first
 }
 
-// clauseAt is the clause of s around byte offset i.
-func clauseAt(s string, i int) string {
-	start, end := 0, len(s)
+// clauses holds the clause ends of a text, found once: a text of a few
+// thousand figures must not be scanned once per figure.
+type clauses struct {
+	s      string
+	bounds [][2]int // [start, end) of each clause end, in order
+}
+
+func clausesOf(s string) clauses {
+	c := clauses{s: s}
 	for _, loc := range clauseEndRE.FindAllStringIndex(s, -1) {
 		// A decimal point is no clause end: "27.8".
 		if s[loc[0]] == '.' && loc[0] > 0 && loc[0]+1 < len(s) && s[loc[0]+1] >= '0' && s[loc[0]+1] <= '9' {
 			continue
 		}
-		if loc[1] <= i {
-			start = loc[1]
-		} else if loc[0] >= i {
-			end = loc[0]
-			break
-		}
+		c.bounds = append(c.bounds, [2]int{loc[0], loc[1]})
 	}
-	return s[start:end]
+	return c
+}
+
+// at is the clause around byte offset i.
+func (c clauses) at(i int) string {
+	// The first clause end that finishes after i.
+	k := sort.Search(len(c.bounds), func(k int) bool { return c.bounds[k][1] > i })
+	start, end := 0, len(c.s)
+	if k > 0 {
+		start = c.bounds[k-1][1]
+	}
+	if k < len(c.bounds) && c.bounds[k][0] < i {
+		k++ // an end that spans i does not end its clause
+	}
+	if k < len(c.bounds) {
+		end = c.bounds[k][0]
+	}
+	return c.s[start:end]
 }
 
 // numberPolarity is the direction the text gives quantity q: its sign and
 // the direction words of its clause.
-func numberPolarity(s string, q quantity) polarity {
-	pol, _ := wordPolarity(clauseAt(s, q.pos))
+func numberPolarity(c clauses, q quantity) polarity {
+	pol, _ := wordPolarity(c.at(q.pos))
 	return pol | q.sign
 }
 
@@ -138,12 +157,11 @@ func numberPolarity(s string, q quantity) polarity {
 // fall into a rise, drop a minus sign, or report a rise or fall the draft
 // does not report: "down 6.9%" may become "a 6.9% fall", never "up 6.9%"
 // or a bare "6.9%" for a draft's "-6.9%".
-func checkDirections(d, p string) []string {
-	d, p = blankMarkers(d), blankMarkers(p)
+func checkDirections(n numbers) []string {
+	d, p, dq, pq, pairOf := n.d, n.p, n.dq, n.pq, n.pairOf
 	var out []string
 	dPol, _ := wordPolarity(d)
 	pPol, pFirst := wordPolarity(p)
-	dq, pq := quantities(d), quantities(p)
 	for _, x := range dq {
 		dPol |= x.sign
 	}
@@ -164,7 +182,7 @@ func checkDirections(d, p string) []string {
 			out = append(out, fmt.Sprintf("the polished text reports a %s (%q) that the draft does not", k.verb, pFirst[k.dir]))
 		}
 	}
-	pairOf, _ := pairNumbers(dq, pq)
+	dc, pc := clausesOf(d), clausesOf(p)
 	for i, q := range pq {
 		j := pairOf[i]
 		if j < 0 {
@@ -174,7 +192,7 @@ func checkDirections(d, p string) []string {
 		if isYear(x) {
 			continue // "2024" in "up 3.3% on December 2024" is a date, not the figure
 		}
-		pd, dd := numberPolarity(p, q), numberPolarity(d, x)
+		pd, dd := numberPolarity(pc, q), numberPolarity(dc, x)
 		switch {
 		case pd.single() && dd.single() && pd != dd:
 			out = append(out, fmt.Sprintf("number %q goes %s in the polished text but %s in the draft", q.text, pd, dd))

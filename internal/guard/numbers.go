@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // quantity is a number as a reader understands it: its value (scale words
@@ -17,6 +18,7 @@ type quantity struct {
 	kind  string   // "" plain, "%", "pp", or a currency code
 	unit  float64  // the value of one step of the last printed digit
 	pos   int      // byte offset in the text (footnote markers blanked)
+	end   int      // byte offset just after the digits and scale word
 	sign  polarity // an explicit sign: "-3.3%" is dirDown, "+2%" dirUp
 }
 
@@ -103,9 +105,11 @@ func quantities(s string) []quantity {
 		}
 		// A scale word glued to more letters ("5 months") is no scale;
 		// Go's \b knows only ASCII, so the check is made here.
+		q.end = ix[5] // after the digits; after the scale word if there is one
 		if sc, ok := scales[strings.ToLower(m[3])]; ok && m[4] == "" {
 			q.value *= sc
 			q.unit *= sc
+			q.end = ix[7]
 		}
 		after := strings.ToLower(strings.Join(strings.Fields(m[5]), " "))
 		if m[6] != "" && !strings.HasPrefix(after, "доллар") && !strings.HasPrefix(after, "руб") {
@@ -123,7 +127,7 @@ func quantities(s string) []quantity {
 	}
 	for _, ix := range wordRE.FindAllStringSubmatchIndex(s, -1) {
 		w := s[ix[2]:ix[3]]
-		out = append(out, quantity{text: s[ix[0]:ix[1]], value: wordNum[strings.ToLower(w)], unit: 0.5, pos: ix[0]})
+		out = append(out, quantity{text: s[ix[0]:ix[1]], value: wordNum[strings.ToLower(w)], unit: 0.5, pos: ix[0], end: ix[1]})
 	}
 	return out
 }
@@ -196,12 +200,28 @@ func pairNumbers(dq, pq []quantity) (pairOf []int, used []bool) {
 	return pairOf, used
 }
 
-// compareNumbers pairs the answer's numbers with the draft's, each draft
-// number used once: a number may be written differently but not changed,
-// not swapped for another figure of the draft, not added, not dropped.
-func compareNumbers(d, p string) []string {
-	dq, pq := quantities(d), quantities(p)
-	pairOf, used := pairNumbers(dq, pq)
+// numbers holds the figures of a draft and its answer, read once, and
+// their pairing; texts have their footnote markers blanked.
+type numbers struct {
+	d, p   string
+	dq, pq []quantity
+	pairOf []int
+	used   []bool
+}
+
+func pairUp(d, p string) numbers {
+	n := numbers{d: blankMarkers(d), p: blankMarkers(p)}
+	n.dq, n.pq = quantities(n.d), quantities(n.p)
+	n.pairOf, n.used = pairNumbers(n.dq, n.pq)
+	return n
+}
+
+// compareNumbers checks the pairing of the answer's numbers with the
+// draft's, each draft number used once: a number may be written
+// differently but not changed, not swapped for another figure of the
+// draft, not added, not dropped.
+func compareNumbers(n numbers) []string {
+	dq, pq, pairOf, used := n.dq, n.pq, n.pairOf, n.used
 	var out []string
 	for i, q := range pq {
 		if pairOf[i] >= 0 {
@@ -228,7 +248,36 @@ func compareNumbers(d, p string) []string {
 			out = append(out, fmt.Sprintf("number %q of the draft is missing", x.text))
 		}
 	}
+	// A unit the guard does not know ("kt", "cm", "MW") must stay the
+	// draft's: "1,210.5 kt" may not become "1,210.5 t".
+	for i, q := range pq {
+		if pairOf[i] < 0 || q.kind != "" {
+			continue
+		}
+		pu, du := unitAfter(n.p, q), unitAfter(n.d, dq[pairOf[i]])
+		if pu != "" && du != "" && pu != du {
+			num := strings.TrimSpace(strings.TrimSuffix(q.text, pu))
+			out = append(out, fmt.Sprintf("number %q is in %s here but in %s in the draft", num, pu, du))
+		}
+	}
 	return out
+}
+
+var unitTokenRE = regexp.MustCompile(`^[ \t\x{00A0}]*(\pL[\pL\d]*)`)
+
+// unitAfter is the short token that follows a number and reads as a unit
+// ("kt", "cm", "MW", "км"): at most four letters or digits and not a common
+// word; "" otherwise ("3 plants", "2024 and").
+func unitAfter(s string, q quantity) string {
+	m := unitTokenRE.FindStringSubmatch(s[q.end:])
+	if m == nil {
+		return ""
+	}
+	w := m[1]
+	if utf8.RuneCountInString(w) > 4 || common[strings.ToLower(w)] {
+		return ""
+	}
+	return w
 }
 
 func anyMatch(q quantity, dq []quantity) bool {
