@@ -19,7 +19,7 @@
 //     ("27.8 billion") may stand for the draft's "$27.8 billion"; a short
 //     unit the guard does not know, read after the number ("kt", "cm",
 //     "MW"), must be the draft's ("1,210.5 kt" may not become "1,210.5 t";
-//     it may be spelled out, "kilotonnes"). Years and
+//     it may be spelled out, "kilotonnes"). Years ("2030", never rounded) and
 //     days are numbers. Digits inside footnote markers ([^1]), URLs and
 //     words ("CO2", "Q3") are not figures. "one" is not read as a number
 //     unless a scale follows ("one billion"): it is too often a pronoun.

@@ -132,9 +132,12 @@ func quantities(s string) []quantity {
 	return out
 }
 
+var yearLike = regexp.MustCompile(`^[12]\d{3}$`)
+
 // parseDigits reads "27.8", "27,8", "1,000", "12 000" and says the value
 // of one step of the last digit (0.1 for "27.8").
 func parseDigits(s string) (float64, float64) {
+	orig := s
 	s = strings.NewReplacer(" ", "", " ", "").Replace(s)
 	if i := strings.LastIndexByte(s, ','); i >= 0 && !strings.Contains(s, ".") {
 		if len(s)-i-1 != 3 || strings.Count(s, ",") == 1 && len(s[:i]) > 3 {
@@ -149,6 +152,9 @@ func parseDigits(s string) (float64, float64) {
 	step := 1.0
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		step = math.Pow(10, -float64(len(s)-i-1))
+	} else if yearLike.MatchString(s) && len(s) == len(orig) {
+		// "2000" and "2030" read as years, and a year is exact: "the
+		// target for 2030" may not become "2000".
 	} else if len(s) >= 3 {
 		// "1,200" is written to the hundred: trailing zeros of a number of
 		// three digits or more mark rounding, keeping two significant
