@@ -133,6 +133,10 @@ type Row struct {
 	Periods  string
 	decimals int
 	sources  []string // unescaped source names, for charts
+	// rankIn and shareIn hold the row's rank and share in each group it
+	// was ranked in; the indicator picks one group for its ranking.
+	rankIn  map[string]*facts.Fact
+	shareIn map[string]*facts.Fact
 }
 
 // Change is a row's change against an earlier period.
@@ -309,13 +313,18 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				}
 			}
 		case facts.Rank:
-			if r := rows[k]; r != nil && (r.Rank == 0 || f.Of > r.Of) {
-				r.Rank, r.Of = f.Rank, f.Of
-				r.Indicator.Group = groupName(f.Group)
+			if r := rows[k]; r != nil {
+				if r.rankIn == nil {
+					r.rankIn = map[string]*facts.Fact{}
+				}
+				r.rankIn[f.Group] = f
 			}
 		case facts.Share:
-			if r := rows[k]; r != nil && (r.Share == nil || f.Of > r.Share.Fact.Of) {
-				r.Share = &Share{Fact: f, Text: format.Percent(f.Value, 1)}
+			if r := rows[k]; r != nil {
+				if r.shareIn == nil {
+					r.shareIn = map[string]*facts.Fact{}
+				}
+				r.shareIn[f.Group] = f
 			}
 		}
 	}
@@ -412,11 +421,38 @@ func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(st
 	ref := latest[top]
 	iv.Period = ref.Period
 	iv.Counterpart = ref.Counterpart
-	if bestN >= 2 {
+	// A ranking is made within one group, the one that ranks most of the
+	// comparable rows (ties: the group id first in order), so that "the
+	// highest in the Central Asia group" is said only of its members.
+	group, inGroup := "", 0
+	perGroup := map[string]int{}
+	for _, r := range iv.Rows {
+		if keyOf(r) != top {
+			continue
+		}
+		for g := range r.rankIn {
+			perGroup[g]++
+		}
+	}
+	for g, n := range perGroup {
+		if n > inGroup || n == inGroup && g < group {
+			group, inGroup = g, n
+		}
+	}
+	for _, r := range iv.Rows {
+		if f := r.rankIn[group]; f != nil && keyOf(r) == top {
+			r.Rank, r.Of = f.Rank, f.Of
+			if sh := r.shareIn[group]; sh != nil {
+				r.Share = &Share{Fact: sh, Text: format.Percent(sh.Value, 1)}
+			}
+		}
+	}
+	if inGroup >= 2 {
 		iv.Ranked = true
+		iv.Group = groupName(group)
 		var others []*Row
 		for _, r := range iv.Rows {
-			if keyOf(r) == top {
+			if r.Rank > 0 {
 				iv.Ranking = append(iv.Ranking, r)
 			} else {
 				others = append(others, r)
@@ -425,7 +461,7 @@ func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(st
 		sort.SliceStable(iv.Ranking, func(i, j int) bool { return iv.Ranking[i].Value > iv.Ranking[j].Value })
 		iv.Rows = append(append([]*Row(nil), iv.Ranking...), others...)
 	}
-	if bestN != len(iv.Rows) {
+	if bestN != len(iv.Rows) || iv.Ranked && inGroup != len(iv.Rows) {
 		iv.Period, iv.Counterpart = "", nil
 		if iv.Ranked {
 			iv.Period, iv.Counterpart = ref.Period, ref.Counterpart

@@ -282,3 +282,21 @@ func TestWhatChangedAcrossTwoWeeks(t *testing.T) {
 	}
 	checkBrief(t, second)
 }
+
+// TestRankingStaysInItsGroup: with Russia in another group than the five
+// Central Asian states, "the highest in the Central Asia group" is said of
+// Kazakhstan, never of Russia, and the shares are of that group's total.
+func TestRankingStaysInItsGroup(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/groups", ""), "brief.md"))
+	for _, want := range []string{
+		"Kazakhstan posted the highest gross domestic product in the Central Asia group in 2023: $261.4 billion, 59.7% of the total.",
+		"**Gross domestic product** (Russia): $2 trillion in 2023.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "Russia posted the highest") || strings.Contains(md, "Russia reported the highest") || strings.Contains(md, "Next came Russia") {
+		t.Errorf("Russia is ranked in a group it is not in:\n%s", md)
+	}
+}
