@@ -57,8 +57,9 @@ var prepositions = [...]string{
 // rises above 1,000%. against names the base ("a year earlier"); "on" is
 // put before it unless it starts with a preposition ("from", "since", ...),
 // and it is left out when empty. A change that rounds to zero at decimals
-// is "little changed". Decimals as for Value; with decimals < 0 percent
-// changes get one decimal.
+// is "little changed". Decimals as for Value, capped at one for a percent
+// change and two for percentage points; with decimals < 0 percent changes
+// get one decimal.
 //
 //	Change(104.2, 100, "USD", 1, "a year earlier")        // "up 4.2% on a year earlier"
 //	Change(100, 100, "USD", 1, "a year earlier")          // "unchanged on a year earlier"
@@ -75,19 +76,23 @@ func Change(cur, prev float64, unit string, decimals int, against string) string
 		return "unchanged" + tail
 	}
 	var body string
+	// A change is read to a tenth at most, however precise the value:
+	// "down 61.3%", not "down 61.290323%"; percentage points to
+	// hundredths.
+	pctPlaces, ppPlaces := min(decimals, 1), min(decimals, 2)
 	switch {
 	case IsPercent(unit):
-		if roundsToZero(d.Abs, decimals, 1) {
+		if roundsToZero(d.Abs, ppPlaces, 1) {
 			return "little changed" + tail
 		}
-		body = Points(math.Abs(d.Abs), decimals)
+		body = Points(math.Abs(d.Abs), ppPlaces)
 	case d.HasPct && d.Pct > foldFrom:
-		return "up " + string(appendProse(nil, cur/prev, decimals, 1)) + "-fold" + tail
+		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1)) + "-fold" + tail
 	case d.HasPct:
-		if roundsToZero(d.Pct, decimals, 1) {
+		if roundsToZero(d.Pct, pctPlaces, 1) {
 			return "little changed" + tail
 		}
-		body = Percent(math.Abs(d.Pct), decimals)
+		body = Percent(math.Abs(d.Pct), pctPlaces)
 	default:
 		if x, _, _ := scaled(d.Abs, decimals); x.zero() {
 			return "little changed" + tail

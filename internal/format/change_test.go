@@ -58,6 +58,8 @@ func TestChange(t *testing.T) {
 		{"percent unit in points", 5.5, 4, "%", 1, "the previous quarter", "up 1.5 percentage points on the previous quarter"},
 		{"percent unit down", 5.5, 7, "percent", 1, "the previous quarter", "down 1.5 percentage points on the previous quarter"},
 		{"percent unit singular", 5, 4, "%", 1, "", "up 1 percentage point"},
+		{"precise value, change to a tenth", 0.012, 0.031, "t", 6, "November 2024", "down 61.3% on November 2024"},
+		{"precise percent, points to hundredths", 3.051234, 3.451234, "%", 6, "", "down 0.4 percentage points"},
 		{"percent unit little changed", 5.01, 5, "%", 1, "", "little changed"},
 		{"fold", 1250, 100, "count", 1, "a year earlier", "up 12.5-fold on a year earlier"},
 		{"just below fold", 1100, 100, "count", 1, "", "up 1,000%"},

@@ -244,12 +244,23 @@ func (k *Kind) RenderWith(b *Brief, pts *Points) (*Document, error) { return k.r
 // digits for large amounts, with "about" when rounding changed it.
 func (r *Row) PressText() string { return pressValue(r.Value, r.Fact.Unit, r.decimals) }
 
-// PressText is a change rounded for the press ("up 4% on 2023").
+// PressText is a change rounded for the press: a percent change to two
+// significant digits ("up 4.2%", "up 23%"); a change in percentage points
+// as exact as the figures ("down 0.5 percentage points"), since rounding
+// it to a whole point would change it.
 func (c *Change) PressText() string {
 	if c.Fact == nil || c.Fact.Against == nil {
 		return c.Text
 	}
-	return format.Change(c.Fact.Value, c.Fact.Against.Value, c.Fact.Unit, 0, "on "+c.Label)
+	cur, prev := c.Fact.Value, c.Fact.Against.Value
+	if format.IsPercent(c.Fact.Unit) {
+		return c.Text
+	}
+	places := 0
+	if d := format.ChangeOf(cur, prev); d.HasPct && math.Abs(d.Pct) < 10 {
+		places = 1
+	}
+	return format.Change(cur, prev, c.Fact.Unit, places, "on "+c.Label)
 }
 
 func pressValue(v float64, unit string, decimals int) string {

@@ -123,3 +123,15 @@ func TestMaxCapsThePoints(t *testing.T) {
 		t.Errorf("--max 3 gave %d points", n)
 	}
 }
+
+// TestPressChangesKeepTheirSize: rounding for the press never changes a
+// change's size: percentage points stay as exact as the figures (2.4, not
+// 2), and a small percent change keeps a decimal (2.6%, not 3%).
+func TestPressChangesKeepTheirSize(t *testing.T) {
+	md := string(file(t, points(t, "../../testdata/unseen", "press", 10, Formats{MD: true}), "points.md"))
+	for _, want := range []string{"6.5% in 2025, up 2.4 percentage points on 2024.", "down 2.6% on December 2024."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("press points lack %q:\n%s", want, md)
+		}
+	}
+}
