@@ -29,6 +29,16 @@ type SeriesState struct {
 	Stale       bool    `json:"stale,omitempty"`
 	// Record is "high" or "low" when the figure was a record then.
 	Record string `json:"record,omitempty"`
+	// Earlier holds the earlier figures the brief compared the latest
+	// with (the previous period, a year earlier), so that a revision of
+	// them is reported too.
+	Earlier []PeriodValue `json:"x,omitempty"`
+}
+
+// PeriodValue is one earlier figure of a series.
+type PeriodValue struct {
+	Period string  `json:"p"`
+	Value  float64 `json:"v"`
 }
 
 // States lists the latest figure of every series of a fact set.
@@ -46,6 +56,10 @@ func States(set *facts.Set) []SeriesState {
 		case facts.RecordHigh, facts.RecordLow:
 			if j, ok := at[k]; ok {
 				out[j].Record = strings.TrimPrefix(string(f.Kind), "record_")
+			}
+		case facts.ChangePrev, facts.ChangeYear:
+			if j, ok := at[k]; ok && f.Against != nil {
+				out[j].Earlier = append(out[j].Earlier, PeriodValue{Period: f.Against.Period.String(), Value: f.Against.Value})
 			}
 		}
 	}
@@ -162,24 +176,25 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 		if p == nil {
 			continue
 		}
+		known := append([]PeriodValue{{Period: p.Period, Value: p.Value}}, p.Earlier...)
 		for _, o := range s.Obs {
-			if o.Period.String() != p.Period || o.Value == p.Value {
-				continue
+			for _, k := range known {
+				if o.Period.String() != k.Period || o.Value == k.Value {
+					continue
+				}
+				c.all.Revised = append(c.all.Revised, RevisionRecord{
+					Series: r.Fact.ID, Period: k.Period, From: k.Value, To: o.Value,
+					Row: o.Pos.File + ":" + itoa(o.Pos.Line),
+				})
+				if capped(len(c.Revised)) {
+					break
+				}
+				from, to := distinctValues(k.Value, o.Value, p.Unit, o.Unit, decimals[s.Key.Indicator])
+				c.Revised = append(c.Revised, &Revision{
+					Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
+					From: from, To: to, Dir: sign(o.Value - k.Value), obs: o,
+				})
 			}
-			c.all.Revised = append(c.all.Revised, RevisionRecord{
-				Series: r.Fact.ID, Period: p.Period, From: p.Value, To: o.Value,
-				Row: o.Pos.File + ":" + itoa(o.Pos.Line),
-			})
-			if capped(len(c.Revised)) {
-				break
-			}
-			rv := &Revision{
-				Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
-				From: valueMD(p.Value, p.Unit, decimals[s.Key.Indicator]),
-				To:   valueMD(o.Value, o.Unit, decimals[s.Key.Indicator]),
-				Dir:  sign(o.Value - p.Value), obs: o,
-			}
-			c.Revised = append(c.Revised, rv)
 		}
 	}
 	for i := range set.Facts {
@@ -221,3 +236,15 @@ func newer(a, b string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// distinctValues formats a revision's old and new value with the
+// indicator's decimals, or with more when they would print alike: "€3.65
+// billion, down from €3.7 billion", never "€3.7 billion, down from €3.7
+// billion".
+func distinctValues(from, to float64, fromUnit, toUnit string, decimals int) (string, string) {
+	f, t := valueMD(from, fromUnit, decimals), valueMD(to, toUnit, decimals)
+	for d := max(decimals, 0) + 1; f == t && d <= 6; d++ {
+		f, t = valueMD(from, fromUnit, d), valueMD(to, toUnit, d)
+	}
+	return f, t
+}

@@ -268,6 +268,9 @@ func TestWhatChangedAcrossTwoWeeks(t *testing.T) {
 		"- **Revised:** Exports (Kazakhstan) for January 2025 is now $5.9 billion, up from $5.8 billion.[^1]",
 		"- **New:** Imports (Uzbekistan): $3.3 billion in January 2025.[^2]",
 		"- **Event:** 26 February 2025: New customs terminal opens.",
+		// An earlier figure the first brief compared with, revised by less
+		// than its decimals show: printed with enough digits to differ.
+		"- **Revised:** Exports (Kazakhstan) for December 2024 is now $6.14 billion, up from $6.1 billion.[^1]",
 	} {
 		if !strings.Contains(string(md2), want) {
 			t.Errorf("second brief lacks %q", want)
@@ -277,7 +280,8 @@ func TestWhatChangedAcrossTwoWeeks(t *testing.T) {
 	if err := json.Unmarshal(file(t, second, "brief.json"), &rec); err != nil {
 		t.Fatal(err)
 	}
-	if len(rec.Changes.Revised) != 1 || rec.Changes.Revised[0].From != 5.8e9 || rec.Changes.Revised[0].To != 5.9e9 {
+	if len(rec.Changes.Revised) != 2 || rec.Changes.Revised[1].From != 5.8e9 || rec.Changes.Revised[1].To != 5.9e9 ||
+		rec.Changes.Revised[0].From != 6.1e9 || rec.Changes.Revised[0].To != 6.14e9 {
 		t.Errorf("audit revisions = %+v", rec.Changes.Revised)
 	}
 	checkBrief(t, second)
