@@ -63,5 +63,28 @@ func previousIn(since, out, sub string, week period.Period, io IO) (*narrative.P
 		}
 		fmt.Fprintf(io.Err, "warning: %s: %v; not compared with\n", f, err)
 	}
+	// A later earlier brief written without brief.json (--format md)
+	// leaves nothing to compare with: say so rather than call this brief
+	// the first.
+	mds, _ := filepath.Glob(filepath.Join(out, "weekly", "*", sub, "brief.md"))
+	var bare period.Period
+	found := false
+	for _, f := range mds {
+		w, err := period.Parse(weekDir(f))
+		if err != nil || w.Kind != period.Week || period.Compare(w, week) >= 0 || (best != nil && period.Compare(w, bestWeek) <= 0) {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(filepath.Dir(f), "brief.json")); err == nil {
+			continue
+		}
+		if !found || period.Compare(w, bare) > 0 {
+			bare, found = w, true
+		}
+	}
+	if found {
+		fmt.Fprintf(io.Err, "warning: %s has no brief.json (written without json in --format): What changed has nothing to compare with; keep json in --format\n",
+			filepath.Join(out, "weekly", bare.String(), sub))
+		return &narrative.PreviousBrief{Period: bare.String(), NoState: true}, nil
+	}
 	return best, nil
 }

@@ -15,6 +15,10 @@ type PreviousBrief struct {
 	Period string        // its week, "2025-W05"
 	Series []SeriesState // the latest figure of every series it knew
 	Events []string      // EventKey of each event it reported
+	// NoState is set when the previous brief was written without its
+	// brief.json (--format md): it exists, but there is nothing to
+	// compare with.
+	NoState bool
 }
 
 // SeriesState is the latest figure of one series as a brief knew it: what
@@ -73,6 +77,9 @@ func EventKey(date, title string) string { return date + "|" + title }
 type Changes struct {
 	First bool   // there is no previous brief to compare with
 	Since string // the previous brief's week, "Week 5 of 2025"
+	// NoState: the previous brief (of Since) has no brief.json to compare
+	// with.
+	NoState bool
 	// New are figures the previous brief did not have: a new series, or a
 	// newer period of a known one.
 	New     []*Row
@@ -90,6 +97,7 @@ type Changes struct {
 // ChangeRecord is every change, uncapped, for brief.json.
 type ChangeRecord struct {
 	First   bool             `json:"first"`
+	NoState bool             `json:"no_state,omitempty"`
 	Since   string           `json:"since,omitempty"`
 	New     []string         `json:"new"`     // fact ids
 	Revised []RevisionRecord `json:"revised"` // series, period, old and new value
@@ -140,8 +148,11 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 	if prev == nil {
 		return &Changes{First: true, all: ChangeRecord{First: true, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}}
 	}
-	c := &Changes{Since: weekLabel(prev.Period)}
-	c.all = ChangeRecord{Since: prev.Period, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}
+	c := &Changes{Since: weekLabel(prev.Period), NoState: prev.NoState}
+	c.all = ChangeRecord{Since: prev.Period, NoState: prev.NoState, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}
+	if prev.NoState {
+		return c
+	}
 	prevLatest := make(map[facts.SeriesKey]*SeriesState, len(prev.Series))
 	for i := range prev.Series {
 		st := &prev.Series[i]
