@@ -104,10 +104,18 @@ func candidates(b *Brief, press bool) []*Point {
 	}
 	for _, p := range out {
 		p.Press = press
+		if p.Row != nil && p.Row.Fact != nil && p.Row.Fact.Stale {
+			// A series whose next figure is overdue (Eritrea's GDP of
+			// 2011) is old news: it comes after every current one.
+			p.salience -= staleDemotion
+		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].salience > out[j].salience })
 	return out
 }
+
+// staleDemotion puts points on overdue series below every current one.
+const staleDemotion = 10
 
 func topicOfIndicator(b *Brief, iv *Indicator) *Topic {
 	for _, t := range b.Topics {

@@ -135,3 +135,18 @@ func TestPressChangesKeepTheirSize(t *testing.T) {
 		}
 	}
 }
+
+// TestStaleSeriesComeLast: a series whose next figure is overdue (South
+// Sudan's deflator of 2015, Eritrea's GDP of 2011) is not a talking point
+// while current figures are left.
+func TestStaleSeriesComeLast(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	md := string(file(t, points(t, "../../testdata/mapping/worldbank", "press", 10, Formats{MD: true}), "points.md"))
+	for _, old := range []string{"in 2011", "in 2015"} {
+		if strings.Contains(md, old) {
+			t.Errorf("a point on an overdue series (%s) made the cut:\n%s", old, md)
+		}
+	}
+}
