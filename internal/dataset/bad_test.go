@@ -114,9 +114,10 @@ func TestBadInputs(t *testing.T) {
 		{"topic-not-listed", []string{
 			`testdata/bad/topic-not-listed/indicators.yaml:6:12: topic "econmy" is not in the topics list; did you mean "economy"?`,
 			`testdata/bad/topic-not-listed/indicators.yaml:8:16: higher_is "up": use good, bad or neutral`,
+			`testdata/bad/topic-not-listed/indicators.yaml:9:15: additive "sometimes": use true (values add up to a total, like exports) or false (like an average wage)`,
 		}},
 		{"unknown-catalog-key", []string{
-			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, description)`,
+			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, additive, description)`,
 		}},
 		{"unknown-entity", []string{
 			`testdata/bad/unknown-entity/observations.csv:3:2: unknown entity "KX": not in entities.yaml; did you mean "KZ"?`,

@@ -11,7 +11,7 @@ import (
 var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
-	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "description"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "description"}
 	entityCatalogKeys    = []string{"entities"}
 	entityKeys           = []string{"id", "name", "short", "groups"}
 )
@@ -146,6 +146,21 @@ func (l *loader) loadIndicators(path string) {
 			default:
 				if good {
 					l.errorAt(yamlPos(path, n), "higher_is "+strconv.Quote(s)+": use good, bad or neutral")
+				}
+			}
+		}
+		if n := keys["additive"]; n != nil {
+			s, good := l.text(path, n, "additive")
+			switch strings.ToLower(s) {
+			case "true", "yes":
+				t := true
+				in.Additive = &t
+			case "false", "no":
+				f := false
+				in.Additive = &f
+			default:
+				if good {
+					l.errorAt(yamlPos(path, n), "additive "+strconv.Quote(s)+": use true (values add up to a total, like exports) or false (like an average wage)")
 				}
 			}
 		}

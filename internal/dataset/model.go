@@ -64,12 +64,16 @@ type Topic struct {
 
 // Indicator is an entry of indicators.yaml.
 type Indicator struct {
-	ID          string
-	Name        string
-	Topic       string
-	Unit        string
-	Decimals    int // -1 when the catalog does not say
-	HigherIs    HigherIs
+	ID       string
+	Name     string
+	Topic    string
+	Unit     string
+	Decimals int // -1 when the catalog does not say
+	HigherIs HigherIs
+	// Additive says whether values of different entities add up to a
+	// meaningful total (exports do; an average wage does not); nil when
+	// the catalog does not say, and the unit decides.
+	Additive    *bool
 	Description string
 	Pos         Pos
 }

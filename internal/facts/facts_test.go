@@ -159,3 +159,41 @@ func TestDeriveIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestSharesOnlyOfCompleteAdditiveGroups: a share of the group total is
+// given only when every member of the group reports and the values add up
+// (the catalog's additive wins over the unit).
+func TestSharesOnlyOfCompleteAdditiveGroups(t *testing.T) {
+	shares := func(ds *dataset.Dataset) int {
+		n := 0
+		for _, f := range Derive(ds, Options{AsOf: day("2025-07-20"), WeekStart: day("2025-07-14")}).Facts {
+			if f.Kind == Share {
+				n++
+			}
+		}
+		return n
+	}
+	if n := shares(sample()); n != 3 {
+		t.Errorf("complete group in USD: %d shares, want 3", n)
+	}
+	ds := sample()
+	ds.Entities = append(ds.Entities, dataset.Entity{ID: "D", Groups: []string{"g"}})
+	if n := shares(ds); n != 0 {
+		t.Errorf("D reports nothing, yet %d shares of the group total were given", n)
+	}
+	ds = sample()
+	no := false
+	ds.Indicators[0].Additive = &no // an average wage in USD
+	if n := shares(ds); n != 0 {
+		t.Errorf("additive: false, yet %d shares were given", n)
+	}
+	ds = sample()
+	for i := range ds.Observations {
+		ds.Observations[i].Unit = "index"
+	}
+	yes := true
+	ds.Indicators[0].Additive = &yes
+	if n := shares(ds); n != 3 {
+		t.Errorf("additive: true on an index unit: %d shares, want 3", n)
+	}
+}

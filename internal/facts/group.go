@@ -9,13 +9,25 @@ import (
 )
 
 // groupFacts ranks the latest values of each indicator among the entities
-// of a group, and gives each entity's share of the group total. Only values
-// of the same period, counterpart and unit are compared. Without an entity
-// catalog every entity is in one unnamed group.
+// of a group, and gives each entity's share of the group total when the
+// values add up (the catalog's additive, else the unit) and every member
+// of the group reports. Only values of the same period, counterpart and
+// unit are compared. Without an entity catalog every entity is in one
+// unnamed group.
 func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 	groupsOf := map[string][]string{}
+	members := map[string]int{}
 	for _, e := range ds.Entities {
 		groupsOf[e.ID] = e.Groups
+		for _, g := range e.Groups {
+			members[g]++
+		}
+	}
+	additiveByCatalog := map[string]bool{}
+	for _, in := range ds.Indicators {
+		if in.Additive != nil {
+			additiveByCatalog[in.ID] = *in.Additive
+		}
 	}
 	type key struct {
 		indicator, counterpart, group, unit, period string
@@ -44,6 +56,9 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 		sorted := append([]*Fact(nil), fs...)
 		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value > sorted[j].Value })
 		total, additive := 0.0, Additive(k.unit)
+		if a, ok := additiveByCatalog[k.indicator]; ok {
+			additive = a
+		}
 		for _, f := range sorted {
 			total += f.Value
 			additive = additive && f.Value >= 0
@@ -64,9 +79,10 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 			r.Against, r.Since, r.Counts = nil, 0, nil
 			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(f.New, 0.5)
 			out = append(out, r)
-			// A share needs a real group: without an entity catalog the
-			// "total" would add up whatever the file holds.
-			if additive && total > 0 && k.group != "" {
+			// A share needs a real, complete group: without an entity
+			// catalog the "total" would add up whatever the file holds,
+			// and with a member missing it would not be the group's.
+			if additive && total > 0 && k.group != "" && len(sorted) == members[k.group] {
 				s := r
 				s.Kind, s.Rank, s.Of, s.Total = Share, 0, len(sorted), total
 				// A share rests on every figure of the total: it cites each
