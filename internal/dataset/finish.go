@@ -67,6 +67,7 @@ func (l *loader) finish() {
 		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
 	}
 	l.checkStale()
+	l.checkFrequency()
 	l.flushRepeats()
 	l.diags.Sort()
 }
@@ -168,4 +169,63 @@ func span(d time.Duration) string {
 		return plural(days, "day")
 	}
 	return d.String()
+}
+
+// checkFrequency warns when one series mixes granularities (weekly and
+// daily rows of one indicator for one entity): its figures are compared
+// period with period, so a daily row would hide the week's figure. One
+// warning per indicator, at the first row of another granularity.
+func (l *loader) checkFrequency() {
+	type series struct{ ind, ent, cp string }
+	first := map[series]*Observation{}
+	type mixed struct {
+		at, ref *Observation
+		n       int
+	}
+	byInd := map[string]*mixed{}
+	var inds []string
+	counted := map[series]bool{}
+	for i := range l.ds.Observations {
+		o := &l.ds.Observations[i]
+		k := series{o.Indicator, o.Entity, o.Counterpart}
+		f := first[k]
+		if f == nil {
+			first[k] = o
+			continue
+		}
+		if o.Period.Kind == f.Period.Kind || counted[k] {
+			continue
+		}
+		counted[k] = true
+		m := byInd[o.Indicator]
+		if m == nil {
+			m = &mixed{at: o, ref: f}
+			byInd[o.Indicator] = m
+			inds = append(inds, o.Indicator)
+		}
+		m.n++
+	}
+	for _, ind := range inds {
+		m := byInd[ind]
+		who := m.at.Entity
+		if m.at.Counterpart != "" {
+			who += " with " + m.at.Counterpart
+		}
+		msg := "series " + ind + " for " + who + " mixes " + adjective(m.ref.Period.Kind) + " figures (line " + strconv.Itoa(m.ref.Pos.Line) + ") with " + adjective(m.at.Period.Kind) + " ones"
+		if m.n > 1 {
+			msg += " (" + strconv.Itoa(m.n) + " series of " + ind + " do)"
+		}
+		l.warnAt(m.at.Pos, msg+": a series is compared period with period; give these figures an indicator of their own")
+	}
+}
+
+// adjective is a granularity as an adjective: "weekly", "daily".
+func adjective(k period.Kind) string {
+	if k == period.Day {
+		return "daily"
+	}
+	if k == period.Year {
+		return "annual"
+	}
+	return k.String() + "ly"
 }
