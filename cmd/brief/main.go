@@ -9,7 +9,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
+	"strings"
 	"syscall"
 	"time"
 
@@ -77,6 +79,15 @@ func execute(ctx context.Context, args []string, io IO) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(io.Err, "brief: %v\nRun 'brief %s --help' for usage.\n", ue.err, ue.cmd)
 		return 2
+	case exclusiveRE.MatchString(err.Error()):
+		// cobra: "if any flags in the group [week as-of] are set none of
+		// the others can be; [as-of week] were all set"
+		flags := strings.Fields(exclusiveRE.FindStringSubmatch(err.Error())[1])
+		for i, f := range flags {
+			flags[i] = "--" + f
+		}
+		fmt.Fprintf(io.Err, "brief: %s cannot be used together: give one of them\nRun 'brief --help' for usage.\n", strings.Join(flags, " and "))
+		return 2
 	case isCobraUsage(err):
 		fmt.Fprintf(io.Err, "brief: %v\nRun 'brief --help' for usage.\n", err)
 		return 2
@@ -84,6 +95,8 @@ func execute(ctx context.Context, args []string, io IO) int {
 	fmt.Fprintf(io.Err, "brief: %v\n", err)
 	return 1
 }
+
+var exclusiveRE = regexp.MustCompile(`if any flags in the group \[([^\]]*)\] are set none of the others can be`)
 
 // usageError is a wrong flag value or argument: exit code 2.
 type usageError struct {

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -65,11 +67,11 @@ func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
 		}
 	}
 	if nerr > 0 {
-		return &exitError{code: 1, msg: fmt.Sprintf("%s: %d errors, %d warnings", o.Data, nerr, nwarn)}
+		return &exitError{code: 1, msg: fmt.Sprintf("%s: %s, %s", o.Data, plural(nerr, "error"), plural(nwarn, "warning"))}
 	}
 	if !o.JSON {
-		fmt.Fprintf(io.Out, "%s: ok: %d observations, %d indicators, %d entities, %d events; %d warnings\n",
-			o.Data, len(ds.Observations), len(ds.Indicators), len(ds.Entities), len(ds.Events), nwarn)
+		fmt.Fprintf(io.Out, "%s: ok: %s, %s, %s, %s; %s\n", o.Data, plural(len(ds.Observations), "observation"),
+			plural(len(ds.Indicators), "indicator"), plural(len(ds.Entities), "entity"), plural(len(ds.Events), "event"), plural(nwarn, "warning"))
 	}
 	return nil
 }
@@ -82,3 +84,14 @@ type exitError struct {
 }
 
 func (e *exitError) Error() string { return e.msg }
+
+// plural is "1 error", "2 errors", "1 entity", "3 entities".
+func plural(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	if strings.HasSuffix(one, "y") {
+		return strconv.Itoa(n) + " " + strings.TrimSuffix(one, "y") + "ies"
+	}
+	return strconv.Itoa(n) + " " + one + "s"
+}
