@@ -77,7 +77,13 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		return atomicfile.WriteAll(files)
+		if err := atomicfile.WriteAll(files); err != nil {
+			return err
+		}
+		if p.formats.MD {
+			atomicfile.RemoveStale(dir, "chart-*.svg", files)
+		}
+		return nil
 	}, func() {
 		if bar != nil {
 			bar.Add(1)

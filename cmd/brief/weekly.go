@@ -142,6 +142,10 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 	if err := atomicfile.WriteAll(files); err != nil {
 		return err
 	}
+	if p.formats.MD {
+		// The new Markdown names its charts; old ones are not left behind.
+		atomicfile.RemoveStale(dir, "chart-*.svg", files)
+	}
 	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(files))
 	return nil
 }
