@@ -38,7 +38,7 @@ func Units(ds *dataset.Dataset, per, lang string) ([]Unit, error) {
 			for _, g := range e.Groups {
 				u := byGroup[g]
 				if u == nil {
-					u = &Unit{ID: g, Name: narrative.GroupName(g)}
+					u = &Unit{ID: g, Name: narrative.GroupName(ds, g)}
 					byGroup[g] = u
 					order = append(order, g)
 				}

@@ -12,7 +12,8 @@ var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
 	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "description"}
-	entityCatalogKeys    = []string{"entities"}
+	entityCatalogKeys    = []string{"groups", "entities"}
+	groupKeys            = []string{"id", "name"}
 	entityKeys           = []string{"id", "name", "short", "groups"}
 )
 
@@ -223,6 +224,27 @@ func (l *loader) loadEntities(path string) {
 		return
 	}
 	l.checkEnt = true
+	// groups: optional display names of the group ids ("eaeu" -> "EAEU").
+	for _, item := range l.list(path, top["groups"], "groups", "group") {
+		keys, _ := l.keyed(path, item, "each group", groupKeys)
+		if keys == nil {
+			continue
+		}
+		pos := yamlPos(path, item)
+		id, _ := l.text(path, keys["id"], "id")
+		name, _ := l.text(path, keys["name"], "name")
+		switch {
+		case id == "":
+			l.errorAt(pos, "group has no id")
+		case name == "":
+			l.errorAt(pos, "group "+strconv.Quote(id)+" has no name: give the name briefs print")
+		default:
+			if l.ds.GroupNames == nil {
+				l.ds.GroupNames = map[string]string{}
+			}
+			l.ds.GroupNames[id] = name
+		}
+	}
 	if top["entities"] == nil {
 		l.errorAt(Pos{File: path, Line: 1}, "no entities: list them under entities:")
 	}

@@ -24,3 +24,21 @@ func TestMixedFrequencyWarns(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant one like %q", got, want)
 	}
 }
+
+// TestGroupNames: entities.yaml may name its group ids; a named group
+// needs its name.
+func TestGroupNames(t *testing.T) {
+	fs := fstest.MapFS{
+		"d/observations.csv": {Data: []byte("indicator,entity,period,value,unit,source,source_url\ngdp,KZ,2024,1,USD,WB,https://example.org\n")},
+		"d/entities.yaml": {Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\n  - {id: cis}\nentities:\n  - {id: KZ, name: Kazakhstan, groups: [eaeu, cis]}\n")},
+	}
+	ds, diags, err := Load("d", Options{FS: fs})
+	got := strings.Join(diagStrings(diags), "\n")
+	if err == nil || !strings.Contains(got, `d/entities.yaml:3:5: group "cis" has no name: give the name briefs print`) {
+		t.Errorf("err %v, findings:\n%s", err, got)
+	}
+	fs["d/entities.yaml"] = &fstest.MapFile{Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\nentities:\n  - {id: KZ, name: Kazakhstan, groups: [eaeu]}\n")}
+	if ds, _, err = Load("d", Options{FS: fs}); err != nil || ds.GroupNames["eaeu"] != "EAEU" {
+		t.Errorf("err %v, group names %v", err, ds.GroupNames)
+	}
+}

@@ -126,4 +126,8 @@ type Dataset struct {
 	// declared (SPEC: with catalogs, an unknown id is an error).
 	HasIndicatorCatalog bool
 	HasEntityCatalog    bool
+	// GroupNames are the display names entities.yaml gives group ids
+	// under groups: ("eaeu" -> "EAEU"); a group without one is named
+	// from its id.
+	GroupNames map[string]string
 }

@@ -329,7 +329,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 	}
 	for _, in := range ds.Indicators {
-		finishIndicator(indicators[in.ID], set, decimals[in.ID], entity)
+		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity)
 	}
 	b.Stats.Indicators = len(ds.Indicators)
 	b.Stats.Entities = len(ds.Entities)
@@ -388,7 +388,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 // shows; the audit record keeps them all.
 const MaxShown = 10
 
-func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity) {
+func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity) {
 	if len(iv.Rows) == 0 {
 		return
 	}
@@ -449,7 +449,7 @@ func finishIndicator(iv *Indicator, set *facts.Set, decimals int, entity func(st
 	}
 	if inGroup >= 2 {
 		iv.Ranked = true
-		iv.Group = groupName(group)
+		iv.Group = format.EscapeMarkdown(GroupName(ds, group))
 		var others []*Row
 		for _, r := range iv.Rows {
 			if r.Rank > 0 {
@@ -523,8 +523,14 @@ func lowerFirst(s string) string {
 	return strings.ToLower(string(r[0])) + string(r[1:])
 }
 
-// GroupName turns a group id into words: "central-asia" -> "Central Asia".
-func GroupName(id string) string { return groupName(id) }
+// GroupName is a group's display name: the one entities.yaml gives it
+// under groups:, else its id in words ("central-asia" -> "Central Asia").
+func GroupName(ds *dataset.Dataset, id string) string {
+	if n := ds.GroupNames[id]; n != "" {
+		return n
+	}
+	return groupName(id)
+}
 
 func groupName(id string) string {
 	words := strings.FieldsFunc(id, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })

@@ -42,7 +42,7 @@ func vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 		}
 		v.Names = append(v.Names, e.ID)
 		for _, g := range e.Groups {
-			v.Names = append(v.Names, g, narrative.GroupName(g))
+			v.Names = append(v.Names, g, narrative.GroupName(ds, g))
 		}
 	}
 	for _, in := range ds.Indicators {
