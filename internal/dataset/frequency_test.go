@@ -30,7 +30,7 @@ func TestMixedFrequencyWarns(t *testing.T) {
 func TestGroupNames(t *testing.T) {
 	fs := fstest.MapFS{
 		"d/observations.csv": {Data: []byte("indicator,entity,period,value,unit,source,source_url\ngdp,KZ,2024,1,USD,WB,https://example.org\n")},
-		"d/entities.yaml": {Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\n  - {id: cis}\nentities:\n  - {id: KZ, name: Kazakhstan, groups: [eaeu, cis]}\n")},
+		"d/entities.yaml":    {Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\n  - {id: cis}\nentities:\n  - {id: KZ, name: Kazakhstan, groups: [eaeu, cis]}\n")},
 	}
 	ds, diags, err := Load("d", Options{FS: fs})
 	got := strings.Join(diagStrings(diags), "\n")
