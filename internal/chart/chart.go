@@ -16,6 +16,9 @@ type Point struct {
 	Label string  // entity name (bar) or period label (line)
 	Value float64 // in Unit, unscaled
 	Text  string  // the value as the brief prints it, e.g. "$27.8 billion"
+	// At places a line chart's point on a time axis (days since 1970 of
+	// its period's middle) when the chart is Timed.
+	At float64
 }
 
 // Chart is everything needed to draw a chart; it holds no styling.
@@ -29,4 +32,7 @@ type Chart struct {
 	// File is the SVG's file name beside brief.md; the Markdown links it as
 	// an image, and the PDF renderer finds the chart by this name.
 	File string
+	// Timed spaces a line chart's points by their At, so that a gap of a
+	// year looks longer than a gap of a quarter; else they are even.
+	Timed bool
 }

@@ -289,9 +289,13 @@ func (d *drawer) line(pts []Point) {
 		d.hline(x0, x1, y, col, wid)
 		d.text(x0-4, y+labelSize*0.35, FormatTick(v, t.Decimals), labelSize, End, Muted, false, false)
 	}
+	timed := d.c.Timed && len(pts) > 1 && pts[len(pts)-1].At > pts[0].At
 	xOf := func(i int) float64 {
 		if len(pts) == 1 {
 			return (x0 + x1) / 2
+		}
+		if timed {
+			return Linear(pts[i].At, pts[0].At, pts[len(pts)-1].At, x0+4, x1)
 		}
 		return Linear(float64(i), 0, float64(len(pts)-1), x0+4, x1)
 	}
@@ -312,6 +316,24 @@ func (d *drawer) line(pts []Point) {
 	for _, p := range pts {
 		maxW = math.Max(maxW, d.m(p.Label, labelSize, false))
 	}
+	ly := bottom + labelSize + 3
+	if timed {
+		// Uneven gaps: a label is drawn when it clears the one before and
+		// the last, which is always drawn.
+		lastX := xOf(len(pts) - 1)
+		prev := math.Inf(-1)
+		for i, p := range pts {
+			x := xOf(i)
+			if i != len(pts)-1 && (x-prev < maxW+6 || lastX-x < maxW+6) {
+				continue
+			}
+			d.vline(x, bottom, bottom+2.5, Axis, 0.6)
+			d.text(x, ly, p.Label, labelSize, Middle, Muted, false, false)
+			prev = x
+		}
+		d.y = ly
+		return
+	}
 	k := 1
 	if len(pts) > 1 {
 		gap := (xOf(1) - xOf(0))
@@ -319,7 +341,6 @@ func (d *drawer) line(pts []Point) {
 			k++
 		}
 	}
-	ly := bottom + labelSize + 3
 	for i, p := range pts {
 		if i%k != 0 && i != len(pts)-1 {
 			continue

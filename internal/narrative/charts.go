@@ -39,6 +39,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 			return "", fmt.Errorf("chart line %s: needs a series of at least two periods, has %d (test len .History first)", iv.ID, len(iv.History))
 		}
 		rows = iv.History
+		c.Timed = true
 		if e := iv.historyEntity; e != nil {
 			c.Title += ", " + e.raw
 		}
@@ -61,7 +62,11 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		if c.Kind == chart.Bar {
 			label = r.Entity.raw
 		}
-		c.Points = append(c.Points, chart.Point{Label: label, Value: r.Value, Text: r.Text})
+		pt := chart.Point{Label: label, Value: r.Value, Text: r.Text}
+		if c.Kind == chart.Line && !r.at.IsZero() {
+			pt.At = float64(r.at.Unix()) / 86400
+		}
+		c.Points = append(c.Points, pt)
 		for _, src := range r.sources {
 			if !seen[src] {
 				seen[src] = true

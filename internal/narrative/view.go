@@ -137,6 +137,7 @@ type Row struct {
 	// was ranked in; the indicator picks one group for its ranking.
 	rankIn  map[string]*facts.Fact
 	shareIn map[string]*facts.Fact
+	at      time.Time // a history row's period middle, for a timed chart
 }
 
 // Change is a row's change against an earlier period.
@@ -494,9 +495,13 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 			if o.Period.Kind != best.Last().Period.Kind {
 				continue
 			}
+			if o.Status == dataset.Plan || o.Status == dataset.Target {
+				continue // a plan is not a point of the series' history
+			}
+			mid := o.Period.Start.Add(o.Period.End.Sub(o.Period.Start) / 2)
 			iv.History = append(iv.History, &Row{
 				Indicator: iv, Period: o.Period.Label(), Value: o.Value,
-				Text: valueMD(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source},
+				Text: valueMD(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source}, at: mid,
 			})
 		}
 	}
