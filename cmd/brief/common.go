@@ -46,6 +46,18 @@ func load(o *DataOptions, now time.Time, io IO) (*dataset.Dataset, error) {
 	for _, d := range diags {
 		fmt.Fprintln(io.Err, d.String())
 	}
+	if l := o.Lang; l != "" && l != "en" && ds.HasEntityCatalog {
+		named := false
+		for _, e := range ds.Entities {
+			if e.Names[l] != "" {
+				named = true
+				break
+			}
+		}
+		if !named {
+			fmt.Fprintf(io.Err, "warning: --lang %s: no entity of entities.yaml has a name in %q; names are printed as written (give names as {en: ..., %s: ...})\n", l, l, l)
+		}
+	}
 	return ds, nil
 }
 

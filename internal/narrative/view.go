@@ -225,7 +225,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	ents := map[string]Entity{}
 	for _, e := range ds.Entities {
 		short := e.Short
-		if short == "" {
+		if n := e.Names[o.Lang]; short == "" || (n != "" && o.Lang != "en" && o.Lang != "") {
+			// A short name is written in the catalog's own language: a
+			// brief in another language uses the name in that language.
 			short = e.Name(o.Lang)
 		}
 		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(e.Name(o.Lang)), Short: format.EscapeMarkdown(short), raw: short}
