@@ -12,7 +12,12 @@ import (
 // need every row, and sorts the findings.
 func (l *loader) finish() {
 	if len(l.ds.Observations) == 0 && l.obsFile != "" && !l.diags.HasErrors() {
-		l.errorAt(Pos{File: l.obsFile, Line: 1}, "no observations: the file has a header but no rows; add figures below it")
+		if len(l.ds.Events) == 0 {
+			l.errorAt(Pos{File: l.obsFile, Line: 1}, "no observations: the file has a header but no rows; add figures below it")
+		} else {
+			// A week of developments alone can still be briefed.
+			l.warnAt(Pos{File: l.obsFile, Line: 1}, "no observations: the file has a header but no rows; the brief reports the events alone")
+		}
 	}
 	if !l.ds.HasIndicatorCatalog {
 		l.ds.Topics = []Topic{DefaultTopic}

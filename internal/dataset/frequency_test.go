@@ -42,3 +42,20 @@ func TestGroupNames(t *testing.T) {
 		t.Errorf("err %v, group names %v", err, ds.GroupNames)
 	}
 }
+
+// TestEventsAlone: a dataset with events and no figures yet is briefed
+// (a warning), while one with neither is an error.
+func TestEventsAlone(t *testing.T) {
+	fs := fstest.MapFS{
+		"d/observations.csv": {Data: []byte("indicator,entity,period,value,unit,source\n")},
+		"d/events.csv":       {Data: []byte("date,topic,entities,title,summary,source,source_url\n2025-03-04,energy,KZ,Pipeline opens,The new pipeline opened.,Ministry,https://example.org\n")},
+	}
+	ds, diags, err := Load("d", Options{FS: fs})
+	if err != nil || len(ds.Events) != 1 || !strings.Contains(strings.Join(diagStrings(diags), "\n"), "d/observations.csv:1: warning: no observations: the file has a header but no rows; the brief reports the events alone") {
+		t.Errorf("events alone: err %v, findings %v", err, diagStrings(diags))
+	}
+	delete(fs, "d/events.csv")
+	if _, _, err := Load("d", Options{FS: fs}); err == nil {
+		t.Error("neither figures nor events: loaded without error")
+	}
+}
