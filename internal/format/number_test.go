@@ -221,3 +221,14 @@ func BenchmarkChange(b *testing.B) {
 		Change(27.8e9, 26.1e9, "USD", 1, "a year earlier")
 	}
 }
+
+func TestIsCountNoun(t *testing.T) {
+	for u, want := range map[string]bool{
+		"jobs": true, "projects": true, "visitors": true, "count": true, "number": true,
+		"": false, "USD": false, "%": false, "cm": false, "kt CO2e": false, "metres": false, "tonnes": false, "index": false,
+	} {
+		if got := IsCountNoun(u); got != want {
+			t.Errorf("IsCountNoun(%q) = %v, want %v", u, got, want)
+		}
+	}
+}

@@ -171,6 +171,27 @@ func Value(v float64, unit string, decimals int) string {
 	return n + " " + u
 }
 
+// IsCountNoun reports whether a unit counts things: no unit, "count",
+// "number", or a plural English word ("projects", "jobs", "visitors").
+// Of such figures one says "the most", of amounts "the highest".
+func IsCountNoun(unit string) bool {
+	u := strings.ToLower(strings.TrimSpace(unit))
+	if u == "" || measures[u] {
+		return false
+	}
+	return isCount(u) || singularOf(u) != u
+}
+
+// measures are plural units of measure, not of things counted: "the
+// highest level in metres", never "the most".
+var measures = map[string]bool{
+	"metres": true, "meters": true, "kilometres": true, "kilometers": true, "centimetres": true, "millimetres": true,
+	"tonnes": true, "tons": true, "kilograms": true, "grams": true, "litres": true, "liters": true, "barrels": true,
+	"hectares": true, "acres": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
+	"minutes": true, "seconds": true, "degrees": true, "points": true, "kilowatts": true, "megawatts": true,
+	"gigawatts": true, "watts": true, "joules": true, "calories": true, "miles": true, "feet": true, "inches": true,
+}
+
 // singularOf turns a plural unit written as one lower-case English word
 // back to the singular ("projects" -> "project", "facilities" ->
 // "facility", "boxes" -> "box"). Anything else (symbols, abbreviations,

@@ -69,6 +69,10 @@ type Indicator struct {
 	ID          string
 	Name        string // as in the catalog, "Trade turnover"
 	Phrase      string // for mid-sentence use, "trade turnover"
+	// Superlative is how the top of a ranking is said: "highest" for an
+	// amount ("the highest trade turnover"), "most" for a count ("the most
+	// jobs created").
+	Superlative string
 	Unit        string
 	Description string
 	HigherIs    string
@@ -250,7 +254,10 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		iv := &Indicator{
 			ID: in.ID, Name: format.EscapeMarkdown(in.Name), Phrase: format.EscapeMarkdown(lowerFirst(in.Name)),
 			Unit: in.Unit, Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
-			raw: in.Name, unit: in.Unit,
+			raw: in.Name, unit: in.Unit, Superlative: "highest",
+		}
+		if format.IsCountNoun(in.Unit) {
+			iv.Superlative = "most"
 		}
 		indicators[in.ID] = iv
 		if t := topics[in.Topic]; t != nil {

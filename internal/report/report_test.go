@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	golden_ "github.com/briefhq/brief/internal/golden"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -303,5 +304,27 @@ func TestRankingStaysInItsGroup(t *testing.T) {
 	}
 	if strings.Contains(md, "Russia posted the highest") || strings.Contains(md, "Russia reported the highest") || strings.Contains(md, "Next came Russia") {
 		t.Errorf("Russia is ranked in a group it is not in:\n%s", md)
+	}
+}
+
+// TestCountsAreTheMost: the top of a ranking of counted things is "the
+// most" ("the most jobs created"), of amounts "the highest".
+func TestCountsAreTheMost(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("observations.csv", "indicator,entity,period,value,unit,released,source,source_url\n"+
+		"jobs,EE,2025-01,1200,jobs,2025-02-20,Stat,https://example.org\n"+
+		"jobs,LV,2025-01,900,jobs,2025-02-20,Stat,https://example.org\n"+
+		"level,EE,2025-01,3.5,metres,2025-02-20,Stat,https://example.org\n"+
+		"level,LV,2025-01,2.5,metres,2025-02-20,Stat,https://example.org\n")
+	md := string(file(t, weekly(t, dir, "2025-W08"), "brief.md"))
+	for _, want := range []string{"the most jobs", "the highest level"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("brief lacks %q:\n%s", want, md)
+		}
 	}
 }
