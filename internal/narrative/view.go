@@ -578,11 +578,20 @@ func (iv *Indicator) Rest() []*Row {
 	if len(iv.Ranking) < 2 {
 		return nil
 	}
-	return iv.Ranking[1:min(len(iv.Ranking), 5)]
+	return iv.Ranking[1:min(len(iv.Ranking), iv.named())]
+}
+
+// named is how many of the ranking a sentence names: five, or all six
+// rather than "1 more follows".
+func (iv *Indicator) named() int {
+	if len(iv.Ranking) == 6 {
+		return 6
+	}
+	return 5
 }
 
 // Top is the leader and the runners-up a sentence names.
-func (iv *Indicator) Top() []*Row { return iv.Ranking[:min(len(iv.Ranking), 5)] }
+func (iv *Indicator) Top() []*Row { return iv.Ranking[:min(len(iv.Ranking), iv.named())] }
 
 // RestNames are the runners-up's names, for "A and B followed with X and
 // Y respectively".
@@ -615,7 +624,7 @@ func (iv *Indicator) RestAllActual() bool {
 }
 
 // RestMore counts the ranked rows a sentence leaves out.
-func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-5) }
+func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-iv.named()) }
 
 // Unranked are the shown rows outside the ranking.
 func (iv *Indicator) Unranked() []*Row {
