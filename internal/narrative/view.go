@@ -66,9 +66,9 @@ type Topic struct {
 
 // Indicator is one indicator of a topic with its latest figures.
 type Indicator struct {
-	ID          string
-	Name        string // as in the catalog, "Trade turnover"
-	Phrase      string // for mid-sentence use, "trade turnover"
+	ID     string
+	Name   string // as in the catalog, "Trade turnover"
+	Phrase string // for mid-sentence use, "trade turnover"
 	// Superlative is how the top of a ranking is said: "highest" for an
 	// amount ("the highest trade turnover"), "most" for a count ("the most
 	// jobs created").
