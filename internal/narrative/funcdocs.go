@@ -29,6 +29,7 @@ var FuncDocs = []FuncDoc{
 	{"plural", "one is singular", `{{ plural 1 "project" "" }}`, "1 project"},
 	{"inPeriod", "a period label after its preposition", `{{ inPeriod "February 2025" }}`, "in February 2025"},
 	{"sentence", "ends a text with a full stop", `{{ sentence "Projects implemented to date" }}`, "Projects implemented to date."},
+	{"capital", "capitalises the first letter, for a table cell", `{{ capital "week 5 of 2025" }}`, "Week 5 of 2025"},
 	{"lowerFirst", "a name for mid-sentence use (acronyms kept)", `{{ lowerFirst "Trade turnover" }}`, "trade turnover"},
 	{"upperFirst", "capitalises the first letter", `{{ upperFirst "no new figures" }}`, "No new figures"},
 	{"md", "escapes text so Markdown shows it as written", `{{ md "*not* bold" }}`, `\*not\* bold`},

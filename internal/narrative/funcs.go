@@ -5,6 +5,8 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
 
@@ -113,6 +115,7 @@ func domainFuncs() template.FuncMap {
 		"lowerFirst":  lowerFirst,
 		"upperFirst":  upperFirst,
 		"sentence":    sentence,
+		"capital":     capital,
 		"inPeriod":    inPeriod,
 	}
 }
@@ -208,6 +211,21 @@ func sentence(s string) string {
 		return s
 	}
 	return s + "."
+}
+
+// capital upper-cases the first letter: "week 5 of 2025" -> "Week 5 of
+// 2025". Markdown escapes are skipped over.
+func capital(s string) string {
+	for i, r := range s {
+		if r == '\\' {
+			continue
+		}
+		if unicode.IsLetter(r) {
+			return s[:i] + string(unicode.ToUpper(r)) + s[i+utf8.RuneLen(r):]
+		}
+		return s
+	}
+	return s
 }
 
 // inPeriod puts a period label after a preposition: "in 2024",
