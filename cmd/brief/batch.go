@@ -65,6 +65,9 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 			return err
 		}
 		opts.Previous = prev
+		if b.Per == "group" {
+			opts.Group = u.ID
+		}
 		out, err := report.Weekly(ctx, ix.Subset(u.Entities), p.kind, opts)
 		if err != nil {
 			return err

@@ -1,6 +1,8 @@
 package narrative
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -90,6 +92,10 @@ type Indicator struct {
 	Hidden int
 	// Group names the group the Ranked rows are ranked in ("" for all).
 	Group string
+	// InGroup says it mid-sentence: "in the Central Asia group", or, when
+	// members have no figure, "among the 2 of 3 members of the Central
+	// Asia group with figures"; "" without a group.
+	InGroup string
 	// Period is the Ranking's period label, or the rows' common period,
 	// or "".
 	Period string
@@ -208,6 +214,9 @@ type BuildOptions struct {
 	// Previous is the brief before this one, for "What changed"; nil for
 	// the first brief.
 	Previous *PreviousBrief
+	// Group is the group a --per group brief is about: its rankings are
+	// made within it.
+	Group string
 }
 
 // Build turns a fact set into the view of one brief.
@@ -339,7 +348,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 	}
 	for _, in := range ds.Indicators {
-		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity)
+		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity, o.Group)
 	}
 	b.Stats.Indicators = len(ds.Indicators)
 	b.Stats.Entities = len(ds.Entities)
@@ -398,7 +407,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 // shows; the audit record keeps them all.
 const MaxShown = 10
 
-func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity) {
+func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity, preferred string) {
 	if len(iv.Rows) == 0 {
 		return
 	}
@@ -431,10 +440,11 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 	ref := latest[top]
 	iv.Period = ref.Period
 	iv.Counterpart = ref.Counterpart
-	// A ranking is made within one group, the one that ranks most of the
-	// comparable rows (ties: the group id first in order), so that "the
-	// highest in the Central Asia group" is said only of its members.
-	group, inGroup := "", 0
+	// A ranking is made within one group, so that "the highest in the
+	// Central Asia group" is said only of its members: the brief's own
+	// group (a --per group brief), else a group whose every member
+	// reports, else the one that ranks most rows (ties: the id first in
+	// order).
 	perGroup := map[string]int{}
 	for _, r := range iv.Rows {
 		if keyOf(r) != top {
@@ -444,9 +454,34 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 			perGroup[g]++
 		}
 	}
+	members := func(g string) int {
+		if g == "" {
+			return perGroup[g] // no catalog: everyone with a figure
+		}
+		n := 0
+		for _, e := range ds.Entities {
+			if slices.Contains(e.Groups, g) {
+				n++
+			}
+		}
+		return n
+	}
+	better := func(g string, n int, h string, m int) bool { // is g (n rows) better than h (m rows)?
+		if (g == preferred) != (h == preferred) {
+			return g == preferred
+		}
+		if gc, hc := n == members(g), m == members(h); gc != hc {
+			return gc
+		}
+		if n != m {
+			return n > m
+		}
+		return g < h
+	}
+	group, inGroup, chosen := "", 0, false
 	for g, n := range perGroup {
-		if n > inGroup || n == inGroup && g < group {
-			group, inGroup = g, n
+		if !chosen || better(g, n, group, inGroup) {
+			group, inGroup, chosen = g, n, true
 		}
 	}
 	for _, r := range iv.Rows {
@@ -459,7 +494,13 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 	}
 	if inGroup >= 2 {
 		iv.Ranked = true
-		iv.Group = format.EscapeMarkdown(GroupName(ds, group))
+		if group != "" {
+			iv.Group = format.EscapeMarkdown(GroupName(ds, group))
+			iv.InGroup = "in the " + iv.Group + " group"
+			if m := members(group); inGroup < m {
+				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", inGroup, m, iv.Group)
+			}
+		}
 		var others []*Row
 		for _, r := range iv.Rows {
 			if r.Rank > 0 {

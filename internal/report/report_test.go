@@ -328,3 +328,51 @@ func TestCountsAreTheMost(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingPrefersCompleteGroups: a group whose every member reports is
+// ranked before a larger one with a member missing; a brief about a group
+// (--per group) ranks within it, and says how many of its members report.
+func TestRankingPrefersCompleteGroups(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("observations.csv", "indicator,entity,period,value,unit,released,source,source_url\n"+
+		"exports,KZ,2024-Q4,500,USD,2025-02-10,Stat,https://example.org\n"+
+		"exports,KG,2024-Q4,300,USD,2025-02-10,Stat,https://example.org\n"+
+		"exports,RU,2024-Q4,800,USD,2025-02-10,Stat,https://example.org\n"+
+		"exports,UZ,2024-Q4,900,USD,2025-02-10,Stat,https://example.org\n")
+	write("entities.yaml", "groups:\n  - {id: eaeu, name: EAEU}\n  - {id: ca, name: Central Asia}\nentities:\n"+
+		"  - {id: KZ, name: Kazakhstan, groups: [ca, eaeu]}\n  - {id: KG, name: Kyrgyzstan, groups: [ca, eaeu]}\n"+
+		"  - {id: UZ, name: Uzbekistan, groups: [ca]}\n  - {id: TJ, name: Tajikistan, groups: [ca]}\n  - {id: RU, name: Russia, groups: [eaeu]}\n")
+	md := string(file(t, weekly(t, dir, "2025-W07"), "brief.md"))
+	if !strings.Contains(md, "Russia posted the highest exports in the EAEU group in Q4 2024: $800, 50% of the total.") &&
+		!strings.Contains(md, "Russia recorded the highest exports in the EAEU group in Q4 2024: $800, 50% of the total.") &&
+		!strings.Contains(md, "Russia reported the highest exports in the EAEU group in Q4 2024: $800, 50% of the total.") {
+		t.Errorf("the complete EAEU group is not the ranking:\n%s", md)
+	}
+
+	ds, _, err := dataset.Load(dir, dataset.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind, err := narrative.LoadKind(templates.FS, "weekly", "templates/weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Weekly(context.Background(), dataset.NewIndex(ds).Subset([]string{"KZ", "KG", "UZ", "TJ"}), kind, Options{
+		Week: period.MustParse("2025-W07"), Generated: generated, Lang: "en", Formats: Formats{MD: true}, Group: "ca",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md = string(out.Doc.Markdown)
+	if !strings.Contains(md, "the highest exports among the 3 of 4 members of the Central Asia group with figures in Q4 2024: $900.") {
+		t.Errorf("the Central Asia brief does not rank within its group, or hides the missing member:\n%s", md)
+	}
+	if strings.Contains(md, "of the total") {
+		t.Errorf("a share of an incomplete group's total:\n%s", md)
+	}
+}

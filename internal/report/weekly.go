@@ -30,6 +30,9 @@ type Options struct {
 	// Previous is the brief before this one (for "What changed"), nil if
 	// there is none.
 	Previous *narrative.PreviousBrief
+	// Group is the group a --per group brief is about; its rankings are
+	// made within it.
+	Group string
 	// Polisher rewords the narrative through an LLM under the fact guard;
 	// nil keeps the brief offline.
 	Polisher *Polisher
@@ -65,7 +68,7 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week,
-		Generated: o.Generated, Previous: o.Previous,
+		Generated: o.Generated, Previous: o.Previous, Group: o.Group,
 	})
 	doc, err := kind.Render(view)
 	if err != nil {
