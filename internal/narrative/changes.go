@@ -201,6 +201,11 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 					break
 				}
 				from, to := distinctValues(k.Value, o.Value, p.Unit, o.Unit, decimals[s.Key.Indicator])
+				if from == to {
+					// Too small to print (3,700,000,000 to 3,700,000,001):
+					// brief.json records it; the text does not say it.
+					continue
+				}
 				c.Revised = append(c.Revised, &Revision{
 					Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
 					From: from, To: to, Dir: sign(o.Value - k.Value), obs: o,

@@ -309,8 +309,18 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			if r == nil {
 				continue
 			}
+			from := valueMD(f.Against.Value, f.Unit, decimals[f.Indicator])
+			if from == r.Text && f.Against.Value != f.Value {
+				// "12.5% ... down 0.05 percentage points (12.5%)": both
+				// figures get the digits that tell them apart.
+				var now string
+				now, from = distinctValues(f.Value, f.Against.Value, f.Unit, f.Unit, decimals[f.Indicator])
+				if now != from {
+					r.Text = now
+				}
+			}
 			c := &Change{
-				Fact: f, From: valueMD(f.Against.Value, f.Unit, decimals[f.Indicator]), Label: f.Against.Label,
+				Fact: f, From: from, Label: f.Against.Label,
 				Text:       format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),

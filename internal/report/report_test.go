@@ -376,3 +376,17 @@ func TestRankingPrefersCompleteGroups(t *testing.T) {
 		t.Errorf("a share of an incomplete group's total:\n%s", md)
 	}
 }
+
+// TestChangeShowsDistinctFigures: a change never compares a figure with
+// one printed the same ("12.5% ... down 0.05 percentage points (12.5%)").
+func TestChangeShowsDistinctFigures(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("indicator,entity,period,value,unit,released,source,source_url\n"+
+		"rate,EE,2024-11,12.5,%,2024-12-20,S,https://example.org\nrate,EE,2024-12,12.45,%,2025-01-20,S,https://example.org\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := string(file(t, weekly(t, dir, "2025-W04"), "brief.md"))
+	if !strings.Contains(md, "12.45% in December 2024.[^1] This is down 0.05 percentage points on November 2024 (12.5%).") {
+		t.Errorf("brief:\n%s", md)
+	}
+}
