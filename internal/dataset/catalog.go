@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -225,6 +226,7 @@ func (l *loader) loadEntities(path string) {
 	}
 	l.checkEnt = true
 	// groups: optional display names of the group ids ("eaeu" -> "EAEU").
+	groupPos := map[string]Pos{}
 	for _, item := range l.list(path, top["groups"], "groups", "group") {
 		keys, _ := l.keyed(path, item, "each group", groupKeys)
 		if keys == nil {
@@ -236,6 +238,8 @@ func (l *loader) loadEntities(path string) {
 		switch {
 		case id == "":
 			l.errorAt(pos, "group has no id")
+		case l.ds.GroupNames[id] != "":
+			l.errorAt(pos, "group "+strconv.Quote(id)+" is listed twice: keep one")
 		case name == "":
 			l.errorAt(pos, "group "+strconv.Quote(id)+" has no name: give the name briefs print")
 		default:
@@ -243,8 +247,11 @@ func (l *loader) loadEntities(path string) {
 				l.ds.GroupNames = map[string]string{}
 			}
 			l.ds.GroupNames[id] = name
+			groupPos[id] = pos
 		}
 	}
+	listed := top["groups"] != nil
+	used := map[string]bool{}
 	if top["entities"] == nil {
 		l.errorAt(Pos{File: path, Line: 1}, "no entities: list them under entities:")
 	}
@@ -289,12 +296,38 @@ func (l *loader) loadEntities(path string) {
 				switch {
 				case good && strings.TrimSpace(s) == "":
 					l.errorAt(yamlPos(path, g), "empty group name: give the group an id, or leave it out")
+				case good && listed && l.ds.GroupNames[s] == "":
+					// With a groups: list, a group must be in it: a typo
+					// would quietly make a group of one.
+					msg := "group " + strconv.Quote(s) + " is not in the groups list"
+					ids := make([]string, 0, len(l.ds.GroupNames))
+					for id := range l.ds.GroupNames {
+						ids = append(ids, id)
+					}
+					sort.Strings(ids)
+					if sg := suggest(s, ids); sg != "" {
+						msg += "; did you mean " + strconv.Quote(sg) + "?"
+					} else {
+						msg += " (groups: " + strings.Join(ids, ", ") + ")"
+					}
+					l.errorAt(yamlPos(path, g), msg)
 				case good:
 					e.Groups = append(e.Groups, s)
+					used[s] = true
 				}
 			}
 		}
 		l.entByID[e.ID] = len(l.ds.Entities)
 		l.ds.Entities = append(l.ds.Entities, e)
+	}
+	ids := make([]string, 0, len(groupPos))
+	for id := range groupPos {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if !used[id] {
+			l.warnAt(groupPos[id], "group "+strconv.Quote(id)+" has no entity: give entities this group, or drop it")
+		}
 	}
 }

@@ -59,3 +59,25 @@ func TestEventsAlone(t *testing.T) {
 		t.Error("neither figures nor events: loaded without error")
 	}
 }
+
+// TestGroupListChecked: with a groups: list, a group listed twice, an
+// entity's group missing from it (a typo) and a listed group no entity is
+// in are all reported.
+func TestGroupListChecked(t *testing.T) {
+	fs := fstest.MapFS{
+		"d/observations.csv": {Data: []byte("indicator,entity,period,value,unit,source,source_url\ngdp,KZ,2024,1,USD,WB,https://example.org\n")},
+		"d/entities.yaml": {Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\n  - {id: eaeu, name: Eurasian Union}\n  - {id: central-asia, name: Central Asia}\n  - {id: cis, name: CIS}\n" +
+			"entities:\n  - {id: KZ, name: Kazakhstan, groups: [central-asia, eaeu]}\n  - {id: KG, name: Kyrgyzstan, groups: [central-asai, eaeu]}\n")},
+	}
+	_, diags, _ := Load("d", Options{FS: fs})
+	got := strings.Join(diagStrings(diags), "\n")
+	for _, want := range []string{
+		`d/entities.yaml:3:5: group "eaeu" is listed twice: keep one`,
+		`d/entities.yaml:8:41: group "central-asai" is not in the groups list; did you mean "central-asia"?`,
+		`d/entities.yaml:5:5: warning: group "cis" has no entity: give entities this group, or drop it`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+}
