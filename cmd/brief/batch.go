@@ -86,6 +86,9 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 		if p.formats.MD {
 			atomicfile.RemoveStale(dir, "chart-*.svg", files)
 		}
+		if !p.formats.JSON {
+			removeStaleAudit(dir, "weekly", IO{Err: discardIfBar(io, bar)})
+		}
 		return nil
 	}, func() {
 		if bar != nil {

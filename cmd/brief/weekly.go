@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -146,6 +147,9 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 		// The new Markdown names its charts; old ones are not left behind.
 		atomicfile.RemoveStale(dir, "chart-*.svg", files)
 	}
+	if !p.formats.JSON {
+		removeStaleAudit(dir, kind, io)
+	}
 	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(files))
 	return nil
 }
@@ -198,4 +202,21 @@ func runWeekly(ctx context.Context, o *OutputOptions, b *BatchOptions, io IO) er
 		return err
 	}
 	return write(ctx, o, "weekly", p, out, io)
+}
+
+// removeStaleAudit removes the JSON audit an earlier run left in dir when
+// this run wrote the brief without one: it would describe files that are
+// no longer there, and the next week would compare itself with it.
+func removeStaleAudit(dir, kind string, io IO) {
+	name := "brief.json"
+	if kind == "points" {
+		name = "points.json"
+	}
+	p := filepath.Join(dir, name)
+	if _, err := os.Stat(p); err != nil {
+		return
+	}
+	if err := os.Remove(p); err == nil {
+		fmt.Fprintf(io.Err, "warning: removed %s of an earlier run: it described files this run replaced (keep json in --format to keep the audit)\n", p)
+	}
 }
