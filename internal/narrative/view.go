@@ -624,12 +624,37 @@ func (iv *Indicator) Leader() *Row {
 	return iv.Ranking[0]
 }
 
-// Rest is the runners-up of a ranking a sentence names: at most four.
-func (iv *Indicator) Rest() []*Row {
-	if len(iv.Ranking) < 2 {
+// Tied are the rows that share the top of the ranking: the leader alone,
+// or every row with its value ("EE and LV shared the highest ...").
+func (iv *Indicator) Tied() []*Row {
+	if len(iv.Ranking) == 0 {
 		return nil
 	}
-	return iv.Ranking[1:min(len(iv.Ranking), iv.named())]
+	n := 1
+	for n < len(iv.Ranking) && iv.Ranking[n].Value == iv.Ranking[0].Value {
+		n++
+	}
+	return iv.Ranking[:n]
+}
+
+// TiedNames are the names of the Tied rows.
+func (iv *Indicator) TiedNames() []string {
+	var out []string
+	for _, r := range iv.Tied() {
+		out = append(out, r.Entity.Name)
+	}
+	return out
+}
+
+// Rest is the runners-up of a ranking a sentence names (after those tied
+// at the top): at most four.
+func (iv *Indicator) Rest() []*Row {
+	from := len(iv.Tied())
+	to := min(len(iv.Ranking), max(iv.named(), from))
+	if from >= to {
+		return nil
+	}
+	return iv.Ranking[from:to]
 }
 
 // named is how many of the ranking a sentence names: five, or all six

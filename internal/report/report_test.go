@@ -390,3 +390,17 @@ func TestChangeShowsDistinctFigures(t *testing.T) {
 		t.Errorf("brief:\n%s", md)
 	}
 }
+
+// TestTieAtTheTop: two entities with the same top figure share it.
+func TestTieAtTheTop(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("indicator,entity,period,value,unit,released,source,source_url\n"+
+		"exp,EE,2024-12,5,EUR,2025-01-20,S,https://example.org\nexp,LV,2024-12,5,EUR,2025-01-20,S,https://example.org\n"+
+		"exp,LT,2024-12,3,EUR,2025-01-20,S,https://example.org\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := string(file(t, weekly(t, dir, "2025-W04"), "brief.md"))
+	if !strings.Contains(md, "EE and LV shared the highest exp in December 2024: €5 each.[^1] LT followed with €3.") {
+		t.Errorf("brief:\n%s", md)
+	}
+}
