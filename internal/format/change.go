@@ -57,9 +57,9 @@ var prepositions = [...]string{
 // rises above 1,000%. against names the base ("a year earlier"); "on" is
 // put before it unless it starts with a preposition ("from", "since", ...),
 // and it is left out when empty. A change that rounds to zero at decimals
-// is "little changed". Decimals as for Value, capped at one for a percent
-// change and two for percentage points; with decimals < 0 percent changes
-// get one decimal.
+// is "little changed". A percent change gets one decimal; percentage
+// points and absolute changes the value's decimals (as for Value), at most
+// two for points.
 //
 //	Change(104.2, 100, "USD", 1, "a year earlier")        // "up 4.2% on a year earlier"
 //	Change(100, 100, "USD", 1, "a year earlier")          // "unchanged on a year earlier"
@@ -67,6 +67,12 @@ var prepositions = [...]string{
 //	Change(5.5, 7, "%", 1, "the previous quarter")        // "down 1.5 percentage points on the previous quarter"
 //	Change(1250, 100, "count", 1, "from a year earlier")  // "up 12.5-fold from a year earlier"
 func Change(cur, prev float64, unit string, decimals int, against string) string {
+	return ChangeRounded(cur, prev, unit, decimals, 1, against)
+}
+
+// ChangeRounded is Change with the places of a percent change given: 0
+// for the press's "up 23%".
+func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, against string) string {
 	tail := againstPhrase(against)
 	d := ChangeOf(cur, prev)
 	if d.Dir == 0 {
@@ -76,10 +82,10 @@ func Change(cur, prev float64, unit string, decimals int, against string) string
 		return "unchanged" + tail
 	}
 	var body string
-	// A change is read to a tenth at most, however precise the value:
-	// "down 61.3%", not "down 61.290323%"; percentage points to
-	// hundredths.
-	pctPlaces, ppPlaces := min(decimals, 1), min(decimals, 2)
+	// A percent change is read to a tenth, whatever the value's decimals:
+	// "down 61.3%", not "down 61.290323%" nor "up 3%" for 2.6%;
+	// percentage points as the values, to hundredths at most.
+	ppPlaces := min(decimals, 2)
 	switch {
 	case IsPercent(unit):
 		if roundsToZero(d.Abs, ppPlaces, 1) {

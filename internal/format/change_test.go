@@ -65,7 +65,7 @@ func TestChange(t *testing.T) {
 		{"just below fold", 1100, 100, "count", 1, "", "up 1,000%"},
 		{"to zero", 0, 4, "USD", 1, "", "down 100%"},
 		{"auto decimals", 104.25, 100, "USD", -1, "", "up 4.3%"},
-		{"zero decimals", 104.25, 100, "USD", 0, "", "up 4%"},
+		{"zero decimals: a change keeps a tenth", 104.25, 100, "USD", 0, "", "up 4.3%"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -268,7 +268,7 @@ func (c *Change) PressText() string {
 	if d := format.ChangeOf(cur, prev); d.HasPct && math.Abs(d.Pct) < 10 {
 		places = 1
 	}
-	return format.Change(cur, prev, c.Fact.Unit, places, "on "+c.Label)
+	return format.ChangeRounded(cur, prev, c.Fact.Unit, places, places, "on "+c.Label)
 }
 
 func pressValue(v float64, unit string, decimals int) string {

@@ -637,6 +637,18 @@ func (iv *Indicator) Tied() []*Row {
 	return iv.Ranking[:n]
 }
 
+// RestRecords are the runners-up whose figure is a record: kind
+// "highest" or "lowest".
+func (iv *Indicator) RestRecords(kind string) []*Row {
+	var out []*Row
+	for _, r := range iv.Rest() {
+		if r.Record == kind {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // TiedNames are the names of the Tied rows.
 func (iv *Indicator) TiedNames() []string {
 	var out []string
