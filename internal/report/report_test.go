@@ -194,7 +194,8 @@ func checkBrief(t *testing.T, out *Output) {
 
 // derivedCount accepts the counts the brief states about itself.
 func derivedCount(line, n string) bool {
-	for _, w := range []string{" figures", " figure", " events", " event", " years of data", " quarters of data", " months of data", " weeks of data", " days of data", " more follow", " of "} {
+	for _, w := range []string{" figures", " figure", " events", " event", " years on record", " quarters on record", " months on record",
+		" weeks on record", " days on record", " more follow", " of ", " members"} {
 		if strings.Contains(line, n+w) {
 			return true
 		}
