@@ -7,7 +7,7 @@ import (
 // highlights picks the summary's statements: the most salient fact of each
 // indicator, one topic at a time first so that a busy topic does not fill
 // the summary, then the next most salient. Ties keep catalog order.
-func highlights(b *Brief, max int) []*Highlight {
+func highlights(b *Brief, limit int) []*Highlight {
 	var cands []*Highlight
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
@@ -22,13 +22,16 @@ func highlights(b *Brief, max int) []*Highlight {
 				if iv.Ranked && i == 0 {
 					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience + 1})
 				}
+				// A change or record says more than the figure alone: it
+				// wins over the same row's plain figure, so the summary
+				// keeps what made the figure salient.
 				for _, c := range []*Change{r.Change, r.YearAgo} {
 					if c != nil {
-						consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: c.Fact.Salience + boost(r)})
+						consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: max(c.Fact.Salience+boost(r), r.Fact.Salience+0.01)})
 					}
 				}
 				if r.Record != "" {
-					consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: 2 + boost(r)})
+					consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: max(2+boost(r), r.Fact.Salience+0.02)})
 				}
 			}
 			if best != nil {
@@ -41,12 +44,12 @@ func highlights(b *Brief, max int) []*Highlight {
 	taken := map[*Highlight]bool{}
 	seenTopic := map[*Topic]bool{}
 	for _, h := range cands {
-		if len(out) < max && !seenTopic[h.Topic] {
+		if len(out) < limit && !seenTopic[h.Topic] {
 			out, taken[h], seenTopic[h.Topic] = append(out, h), true, true
 		}
 	}
 	for _, h := range cands {
-		if len(out) < max && !taken[h] {
+		if len(out) < limit && !taken[h] {
 			out = append(out, h)
 		}
 	}

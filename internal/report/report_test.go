@@ -405,3 +405,20 @@ func TestTieAtTheTop(t *testing.T) {
 		t.Errorf("brief:\n%s", md)
 	}
 }
+
+// TestSummaryKeepsWhatMadeAFigureSalient: a record or a change is said in
+// the summary, not the bare figure.
+func TestSummaryKeepsWhatMadeAFigureSalient(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("indicator,entity,period,value,unit,released,source,source_url\n"+
+		"unemp,LV,2024-08,5.9,%,2024-09-20,S,https://example.org\nunemp,LV,2024-09,6.0,%,2024-10-20,S,https://example.org\n"+
+		"unemp,LV,2024-10,6.1,%,2024-11-20,S,https://example.org\nunemp,LV,2024-11,6.3,%,2024-12-18,S,https://example.org\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := string(file(t, weekly(t, dir, "2024-W51"), "brief.md"))
+	summary := md[strings.Index(md, "## Summary"):]
+	summary = summary[:strings.Index(summary[3:], "\n## ")+3]
+	if !strings.Contains(summary, "highest") && !strings.Contains(summary, "up 0.2 percentage points") {
+		t.Errorf("the summary gives the bare figure:\n%s", summary)
+	}
+}
