@@ -176,3 +176,28 @@ func TestTimedLineSpacesByTime(t *testing.T) {
 		}
 	}
 }
+
+// TestLastLabelOffTheLine: the last value's label sits above a rising
+// line's end and below a falling one's when there is room under it.
+func TestLastLabelOffTheLine(t *testing.T) {
+	for _, tc := range []struct {
+		vals  []float64
+		below bool
+	}{{[]float64{1, 2, 3}, false}, {[]float64{1, 3, 2}, true}} {
+		c := Chart{Kind: Line, Points: []Point{{Label: "a", Value: tc.vals[0], Text: "A"}, {Label: "b", Value: tc.vals[1], Text: "B"}, {Label: "c", Value: tc.vals[2], Text: "LAST"}}}
+		s := c.Draw(400, nil)
+		var end [2]float64
+		var label Item
+		for _, it := range s.Items {
+			if it.Shape == PolylineShape {
+				end = it.Points[len(it.Points)-1]
+			}
+			if it.Shape == TextShape && it.Text == "LAST" {
+				label = it
+			}
+		}
+		if got := label.Y > end[1]; got != tc.below {
+			t.Errorf("%v: label at y %.1f, line ends at y %.1f; below = %v, want %v", tc.vals, label.Y, end[1], got, tc.below)
+		}
+	}
+}

@@ -309,8 +309,14 @@ func (d *drawer) line(pts []Point) {
 	for _, p := range poly {
 		d.add(Item{Shape: CircleShape, X: p[0], Y: p[1], R: 2, Fill: Accent})
 	}
+	// The last value's label goes above its point, or below it when the
+	// line comes down from above, so that it never sits on the line.
 	lp := poly[len(poly)-1]
-	d.text(lp[0], lp[1]-5, lastText, valueSize, Middle, Ink, true, false)
+	ly0 := lp[1] - 5
+	if len(poly) > 1 && poly[len(poly)-2][1] < lp[1] && lp[1]+5+valueSize <= bottom {
+		ly0 = lp[1] + 5 + valueSize*0.8
+	}
+	d.text(lp[0], ly0, lastText, valueSize, Middle, Ink, true, false)
 	// Period labels: every k-th so that neighbours keep a gap, always the last.
 	maxW := 0.0
 	for _, p := range pts {
