@@ -71,8 +71,7 @@ func (l *loader) finish() {
 		}
 		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
 	}
-	l.checkStale()
-	l.checkFrequency()
+	l.checkSeries()
 	l.flushRepeats()
 	l.diags.Sort()
 }
@@ -90,25 +89,45 @@ func times(n int) string {
 // before the clock (a year's figure is expected a year after it ends,
 // a month's a month after; StaleAfter is the slack on top of that).
 // Plans and targets do not count, as they do not report what happened.
-func (l *loader) checkStale() {
-	if l.today.IsZero() || l.opts.StaleAfter < 0 {
-		return
-	}
+func (l *loader) checkSeries() {
 	type series struct{ ind, ent, cp string }
-	latest := map[series]int{}
+	type state struct {
+		first, latest int // row indexes; latest -1 until an actual or estimate
+		mixed         bool
+	}
+	states := map[series]*state{}
 	var order []series
+	var mixed []int // the first row of another granularity, per series
 	for i := range l.ds.Observations {
 		o := &l.ds.Observations[i]
+		k := series{o.Indicator, o.Entity, o.Counterpart}
+		st := states[k]
+		if st == nil {
+			st = &state{first: i, latest: -1}
+			states[k] = st
+			order = append(order, k)
+		} else if !st.mixed && o.Period.Kind != l.ds.Observations[st.first].Period.Kind {
+			st.mixed = true
+			mixed = append(mixed, i)
+		}
 		if o.Status != Actual && o.Status != Estimate {
 			continue
 		}
-		k := series{o.Indicator, o.Entity, o.Counterpart}
-		j, seen := latest[k]
-		if !seen {
-			order = append(order, k)
-			latest[k] = i
-		} else if period.Compare(o.Period, l.ds.Observations[j].Period) > 0 {
-			latest[k] = i
+		if st.latest < 0 || period.Compare(o.Period, l.ds.Observations[st.latest].Period) > 0 {
+			st.latest = i
+		}
+	}
+	l.warnMixed(mixed, func(i int) *Observation {
+		o := &l.ds.Observations[i]
+		return &l.ds.Observations[states[series{o.Indicator, o.Entity, o.Counterpart}].first]
+	})
+	if l.today.IsZero() || l.opts.StaleAfter < 0 {
+		return
+	}
+	latest := map[series]int{}
+	for _, k := range order {
+		if st := states[k]; st.latest >= 0 {
+			latest[k] = st.latest
 		}
 	}
 	// One warning per indicator: a file with hundreds of old series
@@ -121,7 +140,11 @@ func (l *loader) checkStale() {
 	byInd := map[string]*staleSet{}
 	var inds []string
 	for _, k := range order {
-		o := &l.ds.Observations[latest[k]]
+		j, ok := latest[k]
+		if !ok {
+			continue
+		}
+		o := &l.ds.Observations[j]
 		length := o.Period.End.Sub(o.Period.Start) + 24*time.Hour
 		if !o.Period.End.Add(length + l.opts.StaleAfter).Before(l.today) {
 			continue
@@ -176,35 +199,23 @@ func span(d time.Duration) string {
 	return d.String()
 }
 
-// checkFrequency warns when one series mixes granularities (weekly and
-// daily rows of one indicator for one entity): its figures are compared
-// period with period, so a daily row would hide the week's figure. One
-// warning per indicator, at the first row of another granularity.
-func (l *loader) checkFrequency() {
-	type series struct{ ind, ent, cp string }
-	first := map[series]*Observation{}
-	type mixed struct {
+// warnMixed warns when one series mixes granularities (weekly and daily
+// rows of one indicator for one entity): its figures are compared period
+// with period, so a daily row would hide the week's figure. One warning
+// per indicator, at the first row of another granularity; rows are the
+// first such row of each series, firstOf gives the series' first row.
+func (l *loader) warnMixed(rows []int, firstOf func(int) *Observation) {
+	type mixedSet struct {
 		at, ref *Observation
 		n       int
 	}
-	byInd := map[string]*mixed{}
+	byInd := map[string]*mixedSet{}
 	var inds []string
-	counted := map[series]bool{}
-	for i := range l.ds.Observations {
+	for _, i := range rows {
 		o := &l.ds.Observations[i]
-		k := series{o.Indicator, o.Entity, o.Counterpart}
-		f := first[k]
-		if f == nil {
-			first[k] = o
-			continue
-		}
-		if o.Period.Kind == f.Period.Kind || counted[k] {
-			continue
-		}
-		counted[k] = true
 		m := byInd[o.Indicator]
 		if m == nil {
-			m = &mixed{at: o, ref: f}
+			m = &mixedSet{at: o, ref: firstOf(i)}
 			byInd[o.Indicator] = m
 			inds = append(inds, o.Indicator)
 		}
