@@ -13,7 +13,6 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/briefhq/brief/internal/atomicfile"
 	"github.com/briefhq/brief/internal/batch"
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/report"
@@ -72,24 +71,7 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 		if err != nil {
 			return err
 		}
-		dir := filepath.Join(base, u.Slug)
-		files := make([]atomicfile.File, len(out.Files))
-		for i, f := range out.Files {
-			files[i] = atomicfile.File{Path: filepath.Join(dir, f.Path), Data: f.Data}
-		}
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if err := atomicfile.WriteAll(files); err != nil {
-			return err
-		}
-		if p.formats.MD {
-			atomicfile.RemoveStale(dir, "chart-*.svg", files)
-		}
-		if !p.formats.JSON {
-			removeStaleAudit(dir, "weekly", IO{Err: discardIfBar(io, bar)})
-		}
-		return nil
+		return writeDir(ctx, filepath.Join(base, u.Slug), "weekly", p.formats, out, IO{Err: discardIfBar(io, bar)})
 	}, func() {
 		if bar != nil {
 			bar.Add(1)

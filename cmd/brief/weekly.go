@@ -133,6 +133,17 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 		fmt.Fprintln(io.Err, polish.Summary(out.Polish))
 	}
 	dir := filepath.Join(o.Out, kind, p.week.String())
+	if err := writeDir(ctx, dir, kind, p.formats, out, io); err != nil {
+		return err
+	}
+	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(out.Files))
+	return nil
+}
+
+// writeDir puts a document's files into dir at once, then clears what an
+// earlier run left there that no longer belongs: charts the new Markdown
+// does not name, an audit of other files.
+func writeDir(ctx context.Context, dir, kind string, formats report.Formats, out *report.Output, io IO) error {
 	files := make([]atomicfile.File, len(out.Files))
 	for i, f := range out.Files {
 		files[i] = atomicfile.File{Path: filepath.Join(dir, f.Path), Data: f.Data}
@@ -143,14 +154,12 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 	if err := atomicfile.WriteAll(files); err != nil {
 		return err
 	}
-	if p.formats.MD {
-		// The new Markdown names its charts; old ones are not left behind.
+	if formats.MD {
 		atomicfile.RemoveStale(dir, "chart-*.svg", files)
 	}
-	if !p.formats.JSON {
+	if !formats.JSON {
 		removeStaleAudit(dir, kind, io)
 	}
-	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(files))
 	return nil
 }
 
