@@ -20,9 +20,7 @@ const energy = `## Energy
 `
 
 func TestRules(t *testing.T) {
-	tests := []struct {
-		name, from, to, reason string // reason "" = accepted
-	}{
+	tests := []ruleCase{
 		{"unchanged", "", "", ""},
 		{"reworded", "The article reports that Rosatom is", "According to the article, Rosatom is", ""},
 		{"three spelled out", "3 plants (planned)", "three plants (planned)", ""},
@@ -47,13 +45,24 @@ func TestRules(t *testing.T) {
 		{"code fence", "## Energy", "```markdown\n## Energy", "1 code blocks instead of 0"},
 		{"too long", "Inter RAO.", "Inter RAO." + strings.Repeat(" The plants are planned.", 30), "length"},
 	}
+	runCases(t, energy, tests)
+}
+
+// ruleCase edits a draft (from -> to) and says why the guard must reject
+// the result ("" = accept it).
+type ruleCase struct {
+	name, from, to, reason string
+}
+
+func runCases(t *testing.T, draft string, tests []ruleCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			polished := strings.Replace(energy, tc.from, tc.to, 1)
-			if tc.from != "" && polished == energy {
+			polished := strings.Replace(draft, tc.from, tc.to, 1)
+			if tc.from != "" && polished == draft {
 				t.Fatalf("%q not found in the draft", tc.from)
 			}
-			r := Check(energy, polished, vocab)
+			r := Check(draft, polished, vocab)
 			if tc.reason == "" {
 				if !r.Accepted {
 					t.Errorf("rejected: %v", r.Reasons)
@@ -99,9 +108,7 @@ Exports (Kazakhstan) rose to $5.9 billion in January 2025, up 4.2% on a year ear
 `
 
 func TestDirections(t *testing.T) {
-	tests := []struct {
-		name, from, to, reason string // reason "" = accepted
-	}{
+	tests := []ruleCase{
 		{"unchanged", "", "", ""},
 		{"verb moved", "Exports (Kazakhstan) rose to $5.9 billion in January 2025, up 4.2% on a year earlier.", "Exports (Kazakhstan) grew 4.2% on a year earlier to $5.9 billion in January 2025.", ""},
 		{"noun for down", "Imports fell to $3.1 billion, down 2.5% on December 2024.", "Imports fell to $3.1 billion, a 2.5% drop on December 2024.", ""},
@@ -113,24 +120,7 @@ func TestDirections(t *testing.T) {
 		{"unit changed", "The customs terminal was set up in 2024.", "The customs terminal, 40 km long, was set up in 2024.", `number "40 km" is not in the draft`},
 		{"flat became a rise", "The tariff was unchanged at 5%.", "The tariff rose to 5%.", `number "5%" goes up in the polished text but unchanged in the draft`},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			polished := strings.Replace(changes, tc.from, tc.to, 1)
-			if tc.from != "" && polished == changes {
-				t.Fatalf("%q not found in the draft", tc.from)
-			}
-			r := Check(changes, polished, vocab)
-			if tc.reason == "" {
-				if !r.Accepted {
-					t.Errorf("rejected: %v", r.Reasons)
-				}
-				return
-			}
-			if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), tc.reason) {
-				t.Errorf("accepted %v, reasons %q lack %q", r.Accepted, r.Reasons, tc.reason)
-			}
-		})
-	}
+	runCases(t, changes, tests)
 	// A rise in a draft that reports none.
 	r := Check(energy, strings.Replace(energy, "Rosatom is on the shortlist", "Rosatom climbed onto the shortlist", 1), vocab)
 	if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), `reports a rise ("climbed") that the draft does not`) {
