@@ -422,3 +422,32 @@ func TestSummaryKeepsWhatMadeAFigureSalient(t *testing.T) {
 		t.Errorf("the summary gives the bare figure:\n%s", summary)
 	}
 }
+
+// TestRevisionTooSmallToPrint: a revision from 3,700,000,000 to
+// 3,700,000,001 is recorded in brief.json but not said in the brief.
+func TestRevisionTooSmallToPrint(t *testing.T) {
+	mk := func(v string) string {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("indicator,entity,period,value,unit,released,source,source_url\n"+
+			"exports,EE,2024-12,"+v+",EUR,2025-01-20,S,https://example.org\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	first := weekly(t, mk("3700000000"), "2025-W04")
+	prev, err := audit.Previous(file(t, first, "brief.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := weeklyWith(t, mk("3700000001"), "2025-W05", prev)
+	if md := string(file(t, second, "brief.md")); strings.Contains(md, "Revised") {
+		t.Errorf("a revision too small to print is said:\n%s", md)
+	}
+	var rec audit.Record
+	if err := json.Unmarshal(file(t, second, "brief.json"), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if len(rec.Changes.Revised) != 1 || rec.Changes.Revised[0].To != 3700000001 {
+		t.Errorf("brief.json revisions = %+v", rec.Changes.Revised)
+	}
+}
