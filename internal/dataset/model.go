@@ -131,3 +131,14 @@ type Dataset struct {
 	// from its id.
 	GroupNames map[string]string
 }
+
+// GroupSizes counts the entities of each group of the entity catalog.
+func (ds *Dataset) GroupSizes() map[string]int {
+	n := map[string]int{}
+	for _, e := range ds.Entities {
+		for _, g := range e.Groups {
+			n[g]++
+		}
+	}
+	return n
+}

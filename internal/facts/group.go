@@ -16,13 +16,10 @@ import (
 // unnamed group.
 func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 	groupsOf := map[string][]string{}
-	members := map[string]int{}
 	for _, e := range ds.Entities {
 		groupsOf[e.ID] = e.Groups
-		for _, g := range e.Groups {
-			members[g]++
-		}
 	}
+	members := ds.GroupSizes()
 	additiveByCatalog := map[string]bool{}
 	for _, in := range ds.Indicators {
 		if in.Additive != nil {

@@ -2,7 +2,6 @@ package narrative
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -357,8 +356,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 		}
 	}
+	groupSize := ds.GroupSizes() // once: the entity catalog may hold thousands
 	for _, in := range ds.Indicators {
-		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity, o.Group)
+		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity, o.Group, groupSize)
 	}
 	b.Stats.Indicators = len(ds.Indicators)
 	b.Stats.Entities = len(ds.Entities)
@@ -417,7 +417,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 // shows; the audit record keeps them all.
 const MaxShown = 10
 
-func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity, preferred string) {
+func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity, preferred string, groupSize map[string]int) {
 	if len(iv.Rows) == 0 {
 		return
 	}
@@ -468,13 +468,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 		if g == "" {
 			return perGroup[g] // no catalog: everyone with a figure
 		}
-		n := 0
-		for _, e := range ds.Entities {
-			if slices.Contains(e.Groups, g) {
-				n++
-			}
-		}
-		return n
+		return groupSize[g]
 	}
 	better := func(g string, n int, h string, m int) bool { // is g (n rows) better than h (m rows)?
 		if (g == preferred) != (h == preferred) {
