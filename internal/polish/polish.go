@@ -283,11 +283,3 @@ func clean(s string) string {
 	}
 	return s
 }
-
-// redact keeps the API key out of any message.
-func redact(msg, key string) string {
-	if len(key) >= 4 {
-		msg = strings.ReplaceAll(msg, key, "[redacted]")
-	}
-	return msg
-}

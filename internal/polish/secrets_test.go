@@ -2,7 +2,10 @@ package polish
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +118,37 @@ func TestPromptsOverrideAndHash(t *testing.T) {
 	cfg.PromptDir = "missing"
 	if _, _, err := Polish(context.Background(), cfg, []Section{{ID: "s", Markdown: draft}}, vocab); err == nil {
 		t.Error("missing prompts must be an error")
+	}
+}
+
+// TestRedactEncodedKey: a model that echoes the key encoded (base64 at
+// any offset inside a longer text, URL-safe base64, hex, URL-escaped)
+// gets it redacted too.
+func TestRedactEncodedKey(t *testing.T) {
+	key := "sk-proj-Zx81_abcDEF0123456789ghijKLMN"
+	for _, tc := range []struct{ name, text string }{
+		{"plain", "the key is " + key},
+		{"base64", "SGVsbG8 " + base64.StdEncoding.EncodeToString([]byte(key))},
+		{"base64 offset 1", base64.StdEncoding.EncodeToString([]byte("a" + key + "tail"))},
+		{"base64 offset 2", base64.StdEncoding.EncodeToString([]byte("ab" + key + "tail text"))},
+		{"base64 offset 3 no padding", base64.RawStdEncoding.EncodeToString([]byte("abc" + key))},
+		{"base64url", base64.URLEncoding.EncodeToString([]byte("xy" + key))},
+		{"hex", hex.EncodeToString([]byte(key))},
+		{"HEX", strings.ToUpper(hex.EncodeToString([]byte("Authorization: Bearer " + key)))},
+		{"url", url.QueryEscape("key=" + key + "&x=1")},
+	} {
+		got := redact(tc.text, key)
+		if !strings.Contains(got, "[redacted]") {
+			t.Errorf("%s: not redacted: %s", tc.name, got)
+		}
+		// Nothing left that decodes to the key's middle.
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding} {
+			if b, err := enc.DecodeString(got); err == nil && strings.Contains(string(b), key[4:24]) {
+				t.Errorf("%s: still decodes to the key: %s", tc.name, got)
+			}
+		}
+	}
+	if got := redact("nothing secret, 27.8 billion", key); got != "nothing secret, 27.8 billion" {
+		t.Errorf("an innocent text changed: %s", got)
 	}
 }
