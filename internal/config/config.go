@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/briefhq/brief/internal/inputfile"
 )
 
 // FileName is the config file looked for in the current folder.
@@ -68,16 +69,19 @@ const MaxSize = 1 << 20
 // Load reads path. A missing file gives (nil, nil) when optional is set,
 // so a project without brief.yaml just uses the defaults.
 func Load(path string, optional bool) (*Config, error) {
-	b, err := os.ReadFile(path)
+	b, err := inputfile.ReadFile(path, MaxSize)
 	if err != nil {
-		if optional && errors.Is(err, fs.ErrNotExist) {
+		if optional && inputfile.Absent(err) {
 			return nil, nil
 		}
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
+		var big *inputfile.TooLargeError
+		if errors.As(err, &big) {
+			return nil, &Error{File: path, Msg: fmt.Sprintf("larger than %d KB: is this the right file?", MaxSize>>10)}
 		}
-		return nil, &Error{File: path, Msg: "cannot read: " + err.Error()}
+		if pe, ok := err.(*fs.PathError); ok {
+			return nil, &Error{File: path, Msg: "cannot read: " + pe.Err.Error()}
+		}
+		return nil, err // names the file and says what stands there
 	}
 	return Parse(b, path)
 }

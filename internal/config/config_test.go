@@ -3,7 +3,10 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 func TestParse(t *testing.T) {
@@ -58,5 +61,36 @@ func TestLoadOptionalMissing(t *testing.T) {
 	}
 	if c, err := Load(filepath.Join(dir, "brief.yaml"), false); err != nil || c == nil {
 		t.Errorf("empty file: %v, %v", c, err)
+	}
+}
+
+// TestLoadSpecialFiles: brief.yaml as a FIFO, a folder or a dangling link
+// is an error naming it, even when the file is optional; a FIFO never
+// blocks the run.
+func TestLoadSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	folder := filepath.Join(dir, "folder.yaml")
+	os.Mkdir(folder, 0o755)
+	link := filepath.Join(dir, "link.yaml")
+	os.Symlink(filepath.Join(dir, "gone.yaml"), link)
+	for path, want := range map[string]string{
+		fifo:   fifo + " is a named pipe (FIFO), not a regular file",
+		folder: folder + " is a folder, not a regular file",
+		link:   link + " is a symbolic link to " + filepath.Join(dir, "gone.yaml") + ", which does not exist",
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := Load(path, true); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("%s: %v\nwant %s", path, err, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: Load blocked", path)
+		}
 	}
 }

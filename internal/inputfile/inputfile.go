@@ -209,3 +209,21 @@ func rootError(dir, shown string, err error) error {
 	}
 	return describe(shown, err)
 }
+
+// Absent reports whether err means that nothing is at the path: an
+// optional file may then be skipped. A dangling or looping link, a folder
+// or a FIFO in the file's place is not absence, and must be reported.
+func Absent(err error) bool {
+	var le *linkError
+	return errors.Is(err, fs.ErrNotExist) && !errors.As(err, &le)
+}
+
+// Reason is err without the path when err names it already in an
+// *fs.PathError, for messages that put the path first themselves.
+func Reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && pe.Err != nil {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

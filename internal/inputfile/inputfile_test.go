@@ -116,3 +116,14 @@ func TestDirFSStaysInside(t *testing.T) {
 		t.Errorf("glob: %v %v", names, err)
 	}
 }
+
+func TestAbsent(t *testing.T) {
+	dir := t.TempDir()
+	_, missing := Open(filepath.Join(dir, "brief.yaml"))
+	os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(dir, "link.yaml"))
+	_, dangling := Open(filepath.Join(dir, "link.yaml"))
+	_, folder := Open(dir)
+	if !Absent(missing) || Absent(dangling) || Absent(folder) || Absent(nil) {
+		t.Errorf("Absent: missing %v, dangling %v, folder %v", Absent(missing), Absent(dangling), Absent(folder))
+	}
+}
