@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/briefhq/brief/internal/config"
+	"github.com/briefhq/brief/internal/inputfile"
 	"github.com/briefhq/brief/internal/polish"
 	"github.com/briefhq/brief/internal/report"
 )
@@ -25,7 +27,7 @@ func (o *OutputOptions) newPolisher(cmd string, io IO) (*report.Polisher, error)
 	}
 	key := io.Getenv("OPENAI_API_KEY")
 	if key == "" && cfg != nil && cfg.APIKeyFile != "" {
-		b, err := os.ReadFile(cfg.APIKeyFile)
+		b, err := inputfile.ReadFile(cfg.APIKeyFile, 64<<10)
 		if err != nil {
 			return nil, &config.Error{File: cfg.File, Line: cfg.Lines["api_key_file"], Msg: "api_key_file: cannot read the key file: " + pathReason(err)}
 		}
@@ -47,7 +49,7 @@ func (o *OutputOptions) newPolisher(cmd string, io IO) (*report.Polisher, error)
 		prompts = cfg.Prompts
 	}
 	if prompts != "" {
-		pc.Prompts = os.DirFS(prompts)
+		pc.Prompts = inputfile.DirFS(prompts)
 	}
 	if !o.NoCache {
 		pc.CacheDir = cacheDir(io)
@@ -69,7 +71,7 @@ func cacheDir(io IO) string {
 }
 
 func pathReason(err error) string {
-	if pe, ok := err.(*os.PathError); ok {
+	if pe, ok := err.(*fs.PathError); ok {
 		return fmt.Sprint(pe.Err)
 	}
 	return err.Error()
