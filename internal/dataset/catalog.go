@@ -34,7 +34,7 @@ func (l *loader) readCatalog(path string, known []string) map[string]*yaml.Node 
 func (l *loader) readYAMLFile(path string) *yaml.Node {
 	f, err := l.open(path)
 	if err != nil {
-		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		l.errorAt(Pos{File: path}, "cannot read: "+l.reason(path, err))
 		return nil
 	}
 	defer f.Close()

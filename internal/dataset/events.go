@@ -25,7 +25,7 @@ const (
 func (l *loader) loadEvents(path string) {
 	f, err := l.open(path)
 	if err != nil {
-		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		l.errorAt(Pos{File: path}, "cannot read: "+l.reason(path, err))
 		return
 	}
 	defer f.Close()

@@ -3,13 +3,13 @@ package dataset
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/briefhq/brief/internal/inputfile"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -80,7 +80,10 @@ func Load(path string, opts Options) (*Dataset, Diagnostics, error) {
 func (l *loader) load(path string) {
 	st, err := l.stat(path)
 	if err != nil {
-		l.errorAt(Pos{File: path}, "cannot read: "+ioReason(err))
+		if _, oerr := l.open(path); oerr != nil {
+			err = oerr // explains a dangling or looping link
+		}
+		l.errorAt(Pos{File: path}, "cannot read: "+l.reason(path, err))
 		return
 	}
 	if !st.IsDir() {
@@ -126,7 +129,7 @@ func (l *loader) loadDir(dir, cfgPath string) {
 		var found []string
 		for _, name := range observationFiles {
 			p := filepath.Join(dir, name)
-			if _, err := l.stat(p); err == nil {
+			if l.present(p) {
 				found = append(found, p)
 			}
 		}
@@ -146,14 +149,30 @@ func (l *loader) loadDir(dir, cfgPath string) {
 }
 
 // firstExisting is the first of names present in dir, joined with dir.
+// Whatever stands there counts, so that a folder, a FIFO or a broken link
+// in a catalog's place is reported when it is read, never skipped.
 func (l *loader) firstExisting(dir string, names []string) string {
 	for _, name := range names {
 		p := filepath.Join(dir, name)
-		if st, err := l.stat(p); err == nil && !st.IsDir() {
+		if l.present(p) {
 			return p
 		}
 	}
 	return ""
+}
+
+// present reports whether anything stands at name: a file, a folder, a
+// special file, a link (even a dangling or looping one), or something
+// that cannot be looked at. Only a name with nothing at all is absent,
+// which leaves an optional file out.
+func (l *loader) present(name string) bool {
+	var err error
+	if l.opts.FS != nil {
+		_, err = fs.Lstat(l.opts.FS, fsName(name))
+	} else {
+		_, err = os.Lstat(name)
+	}
+	return !errors.Is(err, fs.ErrNotExist)
 }
 
 func (l *loader) stat(name string) (fs.FileInfo, error) {
@@ -163,16 +182,82 @@ func (l *loader) stat(name string) (fs.FileInfo, error) {
 	return os.Stat(name)
 }
 
-func (l *loader) open(name string) (io.ReadCloser, error) {
-	if l.opts.FS != nil {
-		return l.opts.FS.Open(fsName(name))
+// open opens a regular file for reading. A folder, FIFO, device or socket
+// in its place is an *inputfile.NotRegularError, and opening never blocks.
+func (l *loader) open(name string) (fs.File, error) {
+	if l.opts.FS == nil {
+		f, err := inputfile.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		return f, nil
 	}
-	return os.Open(name)
+	f, err := l.opts.FS.Open(fsName(name))
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err == nil && !st.Mode().IsRegular() {
+		err = &inputfile.NotRegularError{Path: name, Kind: modeKind(st.Mode())}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// modeKind names what a file of mode m is, for a file of Options.FS (the
+// operating system's files are named by inputfile).
+func modeKind(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	case m&fs.ModeSymlink != 0:
+		return "symbolic link"
+	}
+	return "special file"
 }
 
 func fsName(name string) string {
 	n := filepath.ToSlash(filepath.Clean(name))
 	return strings.TrimPrefix(n, "/")
+}
+
+// reason is an I/O error about path without the path, which the
+// position carries, and with what to do.
+func (l *loader) reason(path string, err error) string {
+	var nr *inputfile.NotRegularError
+	if errors.As(err, &nr) {
+		return "it is a " + nr.Kind + ", not a regular file: put the file itself in its place"
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		if target, lerr := l.readLink(path); lerr == nil {
+			return "it is a symbolic link to " + target + ", which does not exist: point the link at the file, or remove it"
+		}
+		return "no such file or folder"
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return "permission denied: make the file readable for the user running brief"
+	}
+	// inputfile explains a loop of links as "<path> is a loop of ...".
+	if rest, ok := strings.CutPrefix(err.Error(), path+" is "); ok {
+		return "it is " + rest
+	}
+	return ioReason(err)
+}
+
+func (l *loader) readLink(path string) (string, error) {
+	if l.opts.FS != nil {
+		return fs.ReadLink(l.opts.FS, fsName(path))
+	}
+	return os.Readlink(path)
 }
 
 // ioReason is an I/O error without the path, which the position carries.
@@ -181,7 +266,7 @@ func ioReason(err error) string {
 	case errors.Is(err, fs.ErrNotExist):
 		return "no such file or folder"
 	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
+		return "permission denied: make the file readable for the user running brief"
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {

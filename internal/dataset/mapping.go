@@ -409,10 +409,12 @@ func (l *loader) checkMapping(m *fileMapping) bool {
 // must exist), else the first default present in dir, else none.
 func (c *config) pick(l *loader, ref *pathRef, dir string, defaults []string) string {
 	if ref != nil {
-		if _, err := l.stat(ref.path); err != nil {
-			l.errorAt(ref.pos, "cannot read "+ref.path+": "+ioReason(err))
+		f, err := l.open(ref.path)
+		if err != nil {
+			l.errorAt(ref.pos, "cannot read "+ref.path+": "+l.reason(ref.path, err))
 			return ""
 		}
+		f.Close()
 		return ref.path
 	}
 	return l.firstExisting(dir, defaults)

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -89,7 +90,7 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		if m.pos.Line > 0 {
 			p = m.filePos
 		}
-		l.errorAt(p, "cannot read "+path+": "+ioReason(err))
+		l.errorAt(p, "cannot read "+path+": "+l.reason(path, err))
 		return
 	}
 	defer f.Close()
@@ -104,7 +105,7 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		}
 	default:
 		br := bufio.NewReaderSize(f, 64<<10)
-		l.reserve(path, br)
+		l.reserve(f, br)
 		l.readObservationCSV(br, path, m)
 	}
 }
@@ -112,8 +113,8 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 // reserve sizes the observations and the duplicate index for the file,
 // estimating its rows from the line length of its first 64 KB, so a large
 // file is not copied again and again as it grows.
-func (l *loader) reserve(path string, br *bufio.Reader) {
-	st, err := l.stat(path)
+func (l *loader) reserve(f fs.File, br *bufio.Reader) {
+	st, err := f.Stat()
 	if err != nil || st.Size() <= 0 {
 		return
 	}
