@@ -68,7 +68,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/bad-status/observations.csv:3:8: status "planned": use actual, estimate, plan or target`,
 		}},
 		{"conflicting-duplicate", []string{
-			`testdata/bad/conflicting-duplicate/observations.csv:4: conflicting duplicate of line 2: gdp for KZ in 2024 is 100 USD there and 101 USD here; keep one`,
+			`testdata/bad/conflicting-duplicate/observations.csv:4: conflicting duplicate of line 2: gdp for KZ in 2024 is $100 there and $101 here; keep one`,
 		}},
 		{"decimal-comma", []string{
 			`testdata/bad/decimal-comma/observations.csv:3:4: value "27,8": use a dot as decimal separator`,

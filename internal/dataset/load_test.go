@@ -330,7 +330,7 @@ func TestParseNumber(t *testing.T) {
 		"NaN":       `value "NaN": NaN is not a figure: leave the row out if there is none`,
 		"Inf":       `value "Inf": infinite values are not allowed: write a finite number`,
 		"-inf":      `value "-inf": infinite values are not allowed: write a finite number`,
-		"1e999":     `value "1e999": too large for a number: write it in a smaller unit`,
+		"1e999":     `value "1e999": too large: values may be up to 1e18 (a million trillion) in size; give it in a larger unit, such as billion USD for USD`,
 		"(12)":      `value "(12)": write negative numbers with a minus sign: -12`,
 		"12%":       `value "12%": write the plain number without % or currency signs; the unit column says what it counts`,
 		"$5":        `value "$5": write the plain number without % or currency signs; the unit column says what it counts`,

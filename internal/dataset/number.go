@@ -20,12 +20,38 @@ func (e *NumberError) Error() string {
 	return "value " + strconv.Quote(e.Input) + ": " + e.Advice
 }
 
+// The magnitudes a value may have. A value is 0, or its magnitude lies
+// between MinMagnitude and MaxMagnitude (both included).
+//
+// MaxMagnitude, a million trillion, is above every figure of an economy
+// even in the smallest currency units (Indonesia's GDP is about 2e16
+// rupiah, Vietnam's 1e16 dong, Iran's of the order of 1e17 rials; a bound
+// of 1e15 would refuse them), and far enough
+// below the largest float64 (1.8e308) that nothing the engine computes
+// from values can overflow: a sum of a billion of them is at most 1e27, a
+// percent change at most 2e18 / 1e-12 × 100 = 2e32, so a brief never
+// prints "Inf" and brief.json can always be written. Such a value prints
+// as a figure a reader can take in ("1,000,000 trillion" at most, not a
+// 309-digit number).
+//
+// MinMagnitude is the smallest nonzero value the brief can print: it
+// prints at most 12 decimals, so a smaller one would read as 0. It also
+// keeps values far above the float64 range where they lose precision
+// (below 2.2e-308) or become 0 (below 4.9e-324), which strconv returns
+// without an error: "1e-400" would otherwise be read as 0.
+const (
+	MaxMagnitude = 1e18
+	MinMagnitude = 1e-12
+)
+
 // ParseNumber reads a value as the dataset writes it: a plain decimal
 // number with a dot as decimal separator and an optional exponent
 // (-12.5, 1e9, 27800000000). Surrounding spaces are ignored. Anything
 // else, including NaN, infinities, a decimal comma, thousands separators,
 // currency or percent signs, is a *NumberError whose message carries the
-// advice ("value \"27,8\": use a dot as decimal separator").
+// advice ("value \"27,8\": use a dot as decimal separator"), and so is a
+// number whose magnitude is above MaxMagnitude or, other than 0, below
+// MinMagnitude.
 func ParseNumber(s string) (float64, error) {
 	t := strings.TrimSpace(s)
 	if t == "" {
@@ -42,17 +68,48 @@ func ParseNumber(s string) (float64, error) {
 	if plain {
 		v, err := strconv.ParseFloat(t, 64)
 		if err == nil {
+			if v == 0 {
+				if nonzeroDigits(t) {
+					return 0, &NumberError{Input: s, Advice: tooSmall}
+				}
+				return 0, nil // "-0" is 0
+			}
+			if a := math.Abs(v); a > MaxMagnitude || a < MinMagnitude {
+				if a > MaxMagnitude {
+					return 0, &NumberError{Input: s, Advice: tooLarge}
+				}
+				return 0, &NumberError{Input: s, Advice: tooSmall}
+			}
 			return v, nil
 		}
-		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange && (math.IsInf(v, 0) || v == 0) {
-			if math.IsInf(v, 0) {
-				return 0, &NumberError{Input: s, Advice: "too large for a number: write it in a smaller unit"}
-			}
-			return 0, &NumberError{Input: s, Advice: "too small for a number: write it in a larger unit"}
+		if ne, ok := err.(*strconv.NumError); ok && ne.Err == strconv.ErrRange && math.IsInf(v, 0) {
+			return 0, &NumberError{Input: s, Advice: tooLarge}
 		}
 		return 0, &NumberError{Input: s, Advice: "not a number: write a plain number such as -12.5 or 27800000000"}
 	}
 	return 0, &NumberError{Input: s, Advice: numberAdvice(t)}
+}
+
+// The advice on a value out of range says what to do in the dataset's
+// terms: the formatter scales a value, so a larger unit ("billion USD")
+// is printed as well as a smaller one.
+const (
+	tooLarge = "too large: values may be up to 1e18 (a million trillion) in size; give it in a larger unit, such as billion USD for USD"
+	tooSmall = "too small: values other than 0 must be at least 1e-12 in size, or the brief would print 0; give it in a smaller unit, such as grams for tonnes"
+)
+
+// nonzeroDigits reports whether the digits of t before its exponent are
+// not all zeros: "1e-400" is not 0, even if it reads as 0.
+func nonzeroDigits(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == 'e' || c == 'E':
+			return false
+		case c >= '1' && c <= '9':
+			return true
+		}
+	}
+	return false
 }
 
 // numberAdvice explains why t (trimmed, not a plain number) is rejected.

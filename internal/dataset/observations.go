@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -434,7 +435,7 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
 		l.errorAt(r.at(fPeriod), "period "+p.String()+" has not begun yet, so the figure cannot be actual: correct the period, or set status to estimate, plan or target")
 	}
 	if v < 0 && isCountUnit(unit) {
-		l.errorAt(r.at(fValue), "value "+strconv.FormatFloat(v, 'g', -1, 64)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign")
+		l.errorAt(r.at(fValue), "value "+format.Scaled(v, -1)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign")
 	}
 
 	o := Observation{
@@ -463,8 +464,8 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
 		if first.Value == o.Value && first.Unit == o.Unit {
 			l.warnAt(r.pos, "duplicate of "+where+": "+describe(&o)+" is given twice; remove one")
 		} else {
-			l.errorAt(r.pos, "conflicting duplicate of "+where+": "+describe(&o)+" is "+
-				amount(first.Value, first.Unit)+" there and "+amount(o.Value, o.Unit)+" here; keep one")
+			there, here := amounts(first.Value, first.Unit, o.Value, o.Unit)
+			l.errorAt(r.pos, "conflicting duplicate of "+where+": "+describe(&o)+" is "+there+" there and "+here+" here; keep one")
 		}
 		return
 	}
@@ -497,12 +498,16 @@ func describe(o *Observation) string {
 	return s
 }
 
-func amount(v float64, unit string) string {
-	s := strconv.FormatFloat(v, 'g', -1, 64)
-	if unit != "" {
-		s += " " + unit
+// amounts prints two values in their units as the brief would
+// ("$18.7 million", "18,651,931 people"), with the digits that tell them
+// apart when they differ ("18.651931 million people" and "18.651932
+// million people", never the same text twice).
+func amounts(a float64, ua string, b float64, ub string) (string, string) {
+	sa, sb := format.Value(a, ua, -1), format.Value(b, ub, -1)
+	for d := 1; sa == sb && a != b && d <= 20; d++ {
+		sa, sb = format.Value(a, ua, d), format.Value(b, ub, d)
 	}
-	return s
+	return sa, sb
 }
 
 func (l *loader) countNoURL(src string, p Pos) {
