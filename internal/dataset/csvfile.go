@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -17,11 +18,30 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // fields, and goes on with the next row. Blank rows (all fields empty)
 // are skipped. header gets the first record and returns false to stop;
 // row gets every other good record, which is reused by the next Read.
+//
+// Old Mac files end their lines with a bare CR (Excel for Mac still
+// writes "CSV (Macintosh)" so): a file whose first 64 KB hold CRs and no
+// LF is read with each CR as a line end. A BOM repeated at the start (a
+// file re-saved by tools that each add one) is skipped with a warning,
+// rather than read as part of the first column's name.
 func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec []string, cr *csv.Reader) bool, row func(rec []string, cr *csv.Reader)) {
-	br := bufio.NewReaderSize(&lineLimit{r: rd, max: MaxLine}, 64<<10)
-	if b, _ := br.Peek(3); len(b) == 3 && b[0] == bom[0] && b[1] == bom[1] && b[2] == bom[2] {
-		br.Discard(3)
+	src, ok := rd.(*bufio.Reader)
+	if !ok {
+		src = bufio.NewReaderSize(rd, 64<<10)
 	}
+	head, _ := src.Peek(64 << 10)
+	if n := leadingBOMs(head); n > 0 {
+		src.Discard(n * len(bom))
+		if n > 1 {
+			l.warnAt(Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("the file starts with %d byte order marks (BOM) where one at most belongs; the extra ones are skipped: re-save the file as UTF-8", n))
+		}
+		head, _ = src.Peek(64 << 10)
+	}
+	var in io.Reader = src
+	if bytes.IndexByte(head, '\n') < 0 && bytes.IndexByte(head, '\r') >= 0 {
+		in = crLines{src}
+	}
+	br := bufio.NewReaderSize(&lineLimit{r: in, max: MaxLine}, 64<<10)
 	cr := csv.NewReader(br)
 	if comma != 0 {
 		cr.Comma = comma
@@ -148,6 +168,30 @@ func (l *lineLimit) Read(p []byte) (int, error) {
 		l.cur++
 		if l.cur > l.max {
 			return i, &lineTooLong{line: l.line}
+		}
+	}
+	return n, err
+}
+
+// leadingBOMs counts the UTF-8 byte order marks b starts with.
+func leadingBOMs(b []byte) int {
+	n := 0
+	for bytes.HasPrefix(b, bom) {
+		b = b[len(bom):]
+		n++
+	}
+	return n
+}
+
+// crLines reads a file whose lines end with a bare CR as one whose lines
+// end with LF.
+type crLines struct{ r io.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i, b := range p[:n] {
+		if b == '\r' {
+			p[i] = '\n'
 		}
 	}
 	return n, err

@@ -37,6 +37,10 @@ func TestGroupNames(t *testing.T) {
 	if err == nil || !strings.Contains(got, `d/entities.yaml:3:5: group "cis" has no name: give the name briefs print`) {
 		t.Errorf("err %v, findings:\n%s", err, got)
 	}
+	// The named group is kept; the unnamed one gets no name.
+	if _, named := ds.GroupNames["cis"]; named || ds.GroupNames["eaeu"] != "EAEU" {
+		t.Errorf("group names %v", ds.GroupNames)
+	}
 	fs["d/entities.yaml"] = &fstest.MapFile{Data: []byte("groups:\n  - {id: eaeu, name: EAEU}\nentities:\n  - {id: KZ, name: Kazakhstan, groups: [eaeu]}\n")}
 	if ds, _, err = Load("d", Options{FS: fs}); err != nil || ds.GroupNames["eaeu"] != "EAEU" {
 		t.Errorf("err %v, group names %v", err, ds.GroupNames)

@@ -30,7 +30,16 @@ func (l *loader) readTree(rd io.Reader, file string, isJSON bool, limit int64) *
 		l.errorAt(Pos{File: file}, fmt.Sprintf("file is larger than %d MB: split it or use CSV", limit>>20))
 		return nil
 	}
-	data = bytes.TrimPrefix(data, bom)
+	if n := leadingBOMs(data); n > 0 {
+		data = data[n*len(bom):]
+		if n > 1 {
+			l.warnAt(Pos{File: file, Line: 1, Col: 1}, fmt.Sprintf("the file starts with %d byte order marks (BOM) where one at most belongs; the extra ones are skipped: re-save the file as UTF-8", n))
+		}
+	}
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		// Lines end with a bare CR (old Mac files): count them as lines.
+		data = bytes.ReplaceAll(data, []byte{'\r'}, []byte{'\n'})
+	}
 	if i := firstInvalid(data); i >= 0 {
 		line, col := lineCol(data, lineStarts(data), i)
 		l.errorAt(Pos{File: file, Line: line, Col: col}, "text is not valid UTF-8: re-save the file as UTF-8")
@@ -51,7 +60,14 @@ func (l *loader) readTree(rd io.Reader, file string, isJSON bool, limit int64) *
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		line, msg := yamlError(err)
-		l.errorAt(Pos{File: file, Line: line}, "not valid YAML: "+msg)
+		p := Pos{File: file, Line: line}
+		if tl, tc := indentTab(data, line); tl > 0 && (strings.Contains(msg, "tab character") || tl == line && strings.Contains(msg, "cannot start any token")) {
+			// The parser names the line where the block it was reading
+			// began, not the tab: point at the tab itself.
+			p.Line, p.Col = tl, tc
+			msg = "a tab in the indentation: indent YAML with spaces, never tabs"
+		}
+		l.errorAt(p, "not valid YAML: "+msg)
 		return nil
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
@@ -94,6 +110,33 @@ func (l *loader) checkTree(file string, root *yaml.Node) bool {
 const maxDepth = 32
 
 func yamlPos(file string, n *yaml.Node) Pos { return Pos{File: file, Line: n.Line, Col: n.Column} }
+
+// indentTab finds the first tab in a line's indentation (the blanks
+// before its first other character) from line from on, and returns its
+// line and column, or 0, 0 when there is none.
+func indentTab(data []byte, from int) (int, int) {
+	line := 1
+	for start := 0; start < len(data); line++ {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		if line >= from {
+			for i := start; i < end; i++ {
+				if data[i] == '\t' {
+					return line, i - start + 1
+				}
+				if data[i] != ' ' {
+					break
+				}
+			}
+		}
+		start = end + 1
+	}
+	return 0, 0
+}
 
 // yamlError splits "yaml: line 3: did not find expected key" into the line
 // and the message.
