@@ -4,6 +4,7 @@ package narrative
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -12,7 +13,10 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
+	"time"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/templates"
@@ -31,7 +35,13 @@ type Kind struct {
 	// Files maps each template file to the sha256 of its content, for the
 	// audit record.
 	Files map[string]string
-	root  *template.Template
+	// Budget bounds the templates' run time, the memory their functions
+	// produce and the nesting of include, per Render; zero fields take
+	// the defaults (5 s, 8 MB per result, 1,000,000 elements per list,
+	// 64 MB per brief, 32 includes).
+	Budget Budget
+	root   *template.Template
+	pool   sync.Pool // of *renderer: clones of root with metered functions
 }
 
 // LoadKind reads manifest.yaml and every *.tmpl of dir in fsys. Files
@@ -137,22 +147,28 @@ type Document struct {
 	Charts   []chart.Chart
 }
 
-// Render executes every section of the manifest for b.
-func (k *Kind) Render(b *Brief) (doc *Document, err error) { return k.render(b, nil) }
+// Render executes every section of the manifest for b, within k.Budget.
+func (k *Kind) Render(b *Brief) (doc *Document, err error) {
+	return k.RenderContext(context.Background(), b)
+}
 
-func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
+// RenderContext is Render that stops when ctx is cancelled: the error
+// then wraps ctx.Err(). Exceeding k.Budget is an error wrapping ErrBudget.
+// Either is a *TemplateError naming the template file and, when the
+// template was stopped at a function call, the line.
+func (k *Kind) RenderContext(ctx context.Context, b *Brief) (*Document, error) {
+	m := newMeter(ctx, k.Budget)
+	defer m.close()
+	return k.render(m, b, nil)
+}
+
+func (k *Kind) render(m *meter, b *Brief, pts *Points) (doc *Document, err error) {
 	st := newState(b)
-	t, err := k.root.Clone()
+	r, err := k.renderer(st, m)
 	if err != nil {
 		return nil, err
 	}
-	st.tmpl = t
-	t.Funcs(st.funcs())
-	defer func() {
-		if r := recover(); r != nil {
-			doc, err = nil, &TemplateError{File: k.Dir, Msg: fmt.Sprintf("template function panicked: %v", r)}
-		}
-	}()
+	defer k.release(r)
 
 	claimed := map[string]bool{}
 	for _, s := range k.Manifest.Sections {
@@ -169,12 +185,13 @@ func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
 	run := func(spec SectionSpec, sec Section) error {
 		st.begin(spec.ID, sec.Topic)
 		var buf bytes.Buffer
-		lw := &limitWriter{w: &buf, n: MaxOutput}
-		if err := t.ExecuteTemplate(lw, spec.Template, sec); err != nil {
+		lw := &limitWriter{w: &buf, n: MaxOutput, m: m}
+		r.current.Store(spec.Template)
+		if err := r.t.ExecuteTemplate(lw, spec.Template, sec); err != nil {
 			if lw.exceeded {
 				return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: fmt.Sprintf("output is larger than %d MB: does a loop never end?", MaxOutput>>20)}
 			}
-			return rewrite(err, k.Dir)
+			return k.locate(err, spec.Template)
 		}
 		md := tidy(buf.String())
 		if strings.Contains(md, "<no value>") {
@@ -195,35 +212,48 @@ func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
 		out.WriteString(md)
 		return nil
 	}
-	for _, spec := range k.Manifest.Sections {
-		sec := Section{ID: spec.ID, Brief: b, Points: pts}
-		switch {
-		case spec.Each == "topic":
-			for _, tp := range b.Topics {
-				if claimed[tp.ID] {
-					continue
+	// The sections run on one goroutine (see run), so its stack grows
+	// once per brief.
+	err = r.run(func() error {
+		for _, spec := range k.Manifest.Sections {
+			sec := Section{ID: spec.ID, Brief: b, Points: pts}
+			switch {
+			case spec.Each == "topic":
+				for _, tp := range b.Topics {
+					if claimed[tp.ID] {
+						continue
+					}
+					sec.Topic, sec.Topics = tp, []*Topic{tp}
+					if err := run(spec, sec); err != nil {
+						return err
+					}
 				}
-				sec.Topic, sec.Topics = tp, []*Topic{tp}
-				if err := run(spec, sec); err != nil {
-					return nil, err
+				continue
+			case len(spec.Topics) > 0:
+				for _, id := range spec.Topics {
+					tp := byID[id]
+					if tp == nil {
+						return &TemplateError{File: k.Dir + "/manifest.yaml", Line: spec.line, Msg: fmt.Sprintf("section %q names topic %q, which the dataset does not have", spec.ID, id)}
+					}
+					sec.Topics = append(sec.Topics, tp)
 				}
+				sec.Topic = sec.Topics[0]
+			default:
+				sec.Topics = b.Topics
 			}
-			continue
-		case len(spec.Topics) > 0:
-			for _, id := range spec.Topics {
-				tp := byID[id]
-				if tp == nil {
-					return nil, &TemplateError{File: k.Dir + "/manifest.yaml", Line: spec.line, Msg: fmt.Sprintf("section %q names topic %q, which the dataset does not have", spec.ID, id)}
-				}
-				sec.Topics = append(sec.Topics, tp)
+			if err := run(spec, sec); err != nil {
+				return err
 			}
-			sec.Topic = sec.Topics[0]
-		default:
-			sec.Topics = b.Topics
 		}
-		if err := run(spec, sec); err != nil {
-			return nil, err
+		return nil
+	})
+	if err != nil {
+		var te *TemplateError
+		if errors.As(err, &te) {
+			return nil, te
 		}
+		file, _ := r.current.Load().(string)
+		return nil, k.locate(err, file)
 	}
 	doc.Markdown = out.Bytes()
 	doc.Sources = st.sources
@@ -231,13 +261,129 @@ func (k *Kind) render(b *Brief, pts *Points) (doc *Document, err error) {
 	return doc, nil
 }
 
+// renderer is a clone of a kind's templates whose functions are metered
+// by m and work on st; Kinds keep them in a pool, so a render does not
+// clone and wrap two hundred functions again.
+type renderer struct {
+	t         *template.Template
+	st        *state
+	m         *meter
+	abandoned bool
+	current   atomic.Value // the template file executing, for an error without a line
+}
+
+func (k *Kind) renderer(st *state, m *meter) (*renderer, error) {
+	r, _ := k.pool.Get().(*renderer)
+	if r == nil {
+		t, err := k.root.Clone()
+		if err != nil {
+			return nil, err
+		}
+		r = &renderer{t: t}
+		t.Funcs(r.funcMap())
+	}
+	r.st, r.m = st, m
+	st.tmpl, st.m = r.t, m
+	return r, nil
+}
+
+func (k *Kind) release(r *renderer) {
+	if r.abandoned {
+		return // its execution may still be running
+	}
+	r.st, r.m = nil, nil
+	k.pool.Put(r)
+}
+
+// funcMap is every template function, metered. It has the names of
+// state.funcs plus printFuncs.
+func (r *renderer) funcMap() template.FuncMap {
+	f := template.FuncMap{}
+	for _, src := range []template.FuncMap{baseFuncs(), domainFuncs(), printFuncs()} {
+		for n, fn := range src {
+			f[n] = r.wrap(n, fn)
+		}
+	}
+	f["cite"] = r.wrap("cite", func(vs ...any) (string, error) { return r.st.cite(vs...) })
+	f["chart"] = r.wrap("chart", func(kind string, iv *Indicator) (string, error) { return r.st.chart(kind, iv) })
+	f["vary"] = r.wrap("vary", func(options ...string) string { return r.st.vary(options...) })
+	f["sources"] = r.wrap("sources", func() []SourceRef { return r.st.sources })
+	f["include"] = r.wrap("include", func(name string, data any) (string, error) { return r.st.include(name, data) })
+	return f
+}
+
+// panicked is a panic of a template's execution outside a function call.
+type panicked struct{ v any }
+
+func (p panicked) Error() string { return fmt.Sprintf("template function panicked: %v", p.v) }
+
+// run runs fn, which executes templates, on its own goroutine, so that
+// a template that outlives the budget by RenderGrace without calling a
+// function or writing (a loop over the data that does nothing) is left
+// behind rather than waited for: it can change nothing any more, since
+// every function and write it reaches fails, and its renderer is not
+// reused.
+func (r *renderer) run(fn func() error) error {
+	m := r.m
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- panicked{p}
+			}
+		}()
+		done <- fn()
+	}()
+	select {
+	case err := <-done:
+		return err
+	case <-m.ctx.Done():
+	}
+	t := time.NewTimer(RenderGrace)
+	defer t.Stop()
+	select {
+	case err := <-done:
+		return err
+	case <-t.C:
+	}
+	r.abandoned = true
+	for m.inFlight.Load() != 0 {
+		time.Sleep(time.Millisecond)
+	}
+	err := m.stopped("")
+	if be, ok := err.(*BudgetError); ok && errors.Is(be, ErrBudget) {
+		be.Msg += " (it stopped in a loop that calls no function and writes nothing)"
+	}
+	return err
+}
+
+// locate turns an error of executing template file into a *TemplateError.
+func (k *Kind) locate(err error, file string) error {
+	var p panicked
+	if errors.As(err, &p) {
+		return &TemplateError{File: k.Dir, Msg: p.Error()}
+	}
+	if be, ok := err.(*BudgetError); ok {
+		// Stopped at a write or between calls: no line is known.
+		if file != "" {
+			file = "/" + file
+		}
+		return &TemplateError{File: k.Dir + file, Msg: be.Error(), Err: be}
+	}
+	return rewrite(err, k.Dir)
+}
+
 type limitWriter struct {
 	w        *bytes.Buffer
 	n        int
+	m        *meter
 	exceeded bool
 }
 
 func (l *limitWriter) Write(p []byte) (int, error) {
+	if l.m != nil && l.m.abort.Load() {
+		return 0, l.m.stopped("")
+	}
 	if l.w.Len()+len(p) > l.n {
 		l.exceeded = true
 		return 0, errors.New("output too large")

@@ -1,10 +1,12 @@
 package narrative
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+	"text/template"
 )
 
 // TemplateError is every failure of a template or manifest: it names the
@@ -14,7 +16,12 @@ type TemplateError struct {
 	Line int
 	Col  int
 	Msg  string
+	// Err is the cause when there is one to test with errors.Is:
+	// ErrBudget, context.Canceled, context.DeadlineExceeded.
+	Err error
 }
+
+func (e *TemplateError) Unwrap() error { return e.Err }
 
 func (e *TemplateError) Error() string {
 	var b strings.Builder
@@ -42,6 +49,9 @@ func rewrite(err error, dir string) error {
 	if te, ok := err.(*TemplateError); ok {
 		return te
 	}
+	if be := (*BudgetError)(nil); errors.As(err, &be) {
+		return budgetLocated(err, be, dir)
+	}
 	msg := err.Error()
 	// Errors of nested template calls keep only their first line.
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
@@ -59,6 +69,33 @@ func rewrite(err error, dir string) error {
 	}
 	text = strings.ReplaceAll(text, "map has no entry for key", "no such key")
 	return &TemplateError{File: dir + "/" + m[1], Line: line, Col: col, Msg: text}
+}
+
+// budgetLocated locates an exceeded budget at the innermost template
+// call (inside include's blocks, where the loop is), with the budget's
+// own message.
+func budgetLocated(err error, be *BudgetError, dir string) error {
+	te := &TemplateError{File: dir, Msg: be.Error(), Err: be}
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		ee, ok := e.(template.ExecError)
+		if !ok {
+			continue
+		}
+		msg := ee.Err.Error()
+		if i := strings.IndexByte(msg, '\n'); i >= 0 {
+			msg = msg[:i]
+		}
+		if m := tmplErrRE.FindStringSubmatch(msg); m != nil {
+			te.File = dir + "/" + m[1]
+			te.Line, _ = strconv.Atoi(m[2])
+			te.Col, _ = strconv.Atoi(m[3])
+			te.Msg = be.Error()
+			if m[4] != "" {
+				te.Msg = "at " + m[4] + ": " + te.Msg
+			}
+		}
+	}
+	return te
 }
 
 func errorf(file string, format string, a ...any) error {

@@ -47,10 +47,15 @@ func baseFuncs() template.FuncMap {
 		return sprig.TxtFuncMap()["until"].(func(int) []int)(n), nil
 	}
 	f["untilStep"] = func(start, stop, step int) ([]int, error) {
-		if step == 0 || (stop-start)/step > maxSeq {
-			return nil, fmt.Errorf("untilStep: at most %d items and a non-zero step", maxSeq)
+		n, ok := steps(int64(start), int64(stop), int64(step))
+		if !ok || n > maxSeq {
+			return nil, fmt.Errorf("untilStep %d %d %d: at most %d items and a non-zero step", start, stop, step, maxSeq)
 		}
-		return sprig.TxtFuncMap()["untilStep"].(func(int, int, int) []int)(start, stop, step), nil
+		out := make([]int, n)
+		for i := range out {
+			out[i] = start + i*step // within [start, stop): cannot overflow
+		}
+		return out, nil
 	}
 	f["seq"] = func(params ...int) (string, error) {
 		for _, p := range params {
@@ -67,6 +72,22 @@ func baseFuncs() template.FuncMap {
 		return strings.Repeat(s, n), nil
 	}
 	return f
+}
+
+// steps is the number of items of untilStep START STOP STEP, computed
+// without overflow at the extremes of int64; ok is false for a zero step.
+func steps(start, stop, step int64) (n uint64, ok bool) {
+	switch {
+	case step == 0:
+		return 0, false
+	case step > 0 && stop > start:
+		d, s := uint64(stop)-uint64(start), uint64(step)
+		return d/s + min(d%s, 1), true
+	case step < 0 && stop < start:
+		d, s := uint64(start)-uint64(stop), uint64(0)-uint64(step)
+		return d/s + min(d%s, 1), true
+	}
+	return 0, true
 }
 
 // placeholderFuncs has every name a template may call, for parsing.

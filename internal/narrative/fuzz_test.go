@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // FuzzTemplate: any template source either renders or fails with a
@@ -35,6 +36,7 @@ func FuzzTemplate(f *testing.F) {
 			}
 			return
 		}
+		k.Budget = Budget{Time: 250 * time.Millisecond} // a runaway input stops soon
 		doc, err := k.Render(b)
 		if err != nil {
 			var te *TemplateError

@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"sort"
 	"strings"
@@ -143,7 +144,7 @@ func words(s string) int {
 // choosePoints renders each candidate's text with a scratch state (so
 // left-out points cite nothing), keeps those short enough, at most max,
 // then groups them by topic in catalog order.
-func (k *Kind) choosePoints(b *Brief, o PointOptions) (*Points, error) {
+func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error) {
 	press := o.Audience != "internal"
 	pts := &Points{Audience: "press"}
 	if !press {
@@ -152,39 +153,43 @@ func (k *Kind) choosePoints(b *Brief, o PointOptions) (*Points, error) {
 	if o.Max <= 0 {
 		o.Max = 10
 	}
-	scratch := newState(b)
-	t, err := k.root.Clone()
+	r, err := k.renderer(newState(b), m)
 	if err != nil {
 		return nil, err
 	}
-	scratch.tmpl = t
-	t.Funcs(scratch.funcs())
-	if t.Lookup("point") == nil {
+	defer k.release(r)
+	if r.t.Lookup("point") == nil {
 		return nil, &TemplateError{File: k.Dir, Msg: `no {{define "point"}} block: a points kind must define how a point reads`}
 	}
 	var chosen []*Point
 	seenText := map[string]bool{}
 	perIndicator := map[*Indicator]int{}
-	for _, p := range candidates(b, press) {
-		if p.Indicator != nil && perIndicator[p.Indicator] >= MaxPointsPerIndicator {
-			pts.Skipped++
-			continue
+	err = r.run(func() error {
+		for _, p := range candidates(b, press) {
+			if p.Indicator != nil && perIndicator[p.Indicator] >= MaxPointsPerIndicator {
+				pts.Skipped++
+				continue
+			}
+			var buf bytes.Buffer
+			if err := r.t.ExecuteTemplate(&limitWriter{w: &buf, n: MaxOutput, m: m}, "point", p); err != nil {
+				return k.locate(err, "")
+			}
+			text := strings.TrimSpace(buf.String())
+			p.words = words(text)
+			if text == "" || p.words > MaxPointWords || seenText[text] || len(chosen) >= o.Max {
+				pts.Skipped++
+				continue
+			}
+			seenText[text] = true
+			chosen = append(chosen, p)
+			if p.Indicator != nil {
+				perIndicator[p.Indicator]++
+			}
 		}
-		var buf bytes.Buffer
-		if err := t.ExecuteTemplate(&buf, "point", p); err != nil {
-			return nil, rewrite(err, k.Dir)
-		}
-		text := strings.TrimSpace(buf.String())
-		p.words = words(text)
-		if text == "" || p.words > MaxPointWords || seenText[text] || len(chosen) >= o.Max {
-			pts.Skipped++
-			continue
-		}
-		seenText[text] = true
-		chosen = append(chosen, p)
-		if p.Indicator != nil {
-			perIndicator[p.Indicator]++
-		}
+		return nil
+	})
+	if err != nil {
+		return nil, k.locate(err, "")
 	}
 	byTopic := map[*Topic]*PointGroup{}
 	for _, t := range b.Topics {
@@ -207,11 +212,19 @@ func (k *Kind) choosePoints(b *Brief, o PointOptions) (*Points, error) {
 // RenderPoints renders a points kind: the sections of its manifest with
 // the chosen points in .Points.
 func (k *Kind) RenderPoints(b *Brief, o PointOptions) (*Document, *Points, error) {
-	pts, err := k.choosePoints(b, o)
+	return k.RenderPointsContext(context.Background(), b, o)
+}
+
+// RenderPointsContext is RenderPoints within k.Budget (choosing and
+// rendering the points share it) that stops when ctx is cancelled.
+func (k *Kind) RenderPointsContext(ctx context.Context, b *Brief, o PointOptions) (*Document, *Points, error) {
+	m := newMeter(ctx, k.Budget)
+	defer m.close()
+	pts, err := k.choosePoints(m, b, o)
 	if err != nil {
 		return nil, nil, err
 	}
-	doc, err := k.render(b, pts)
+	doc, err := k.render(m, b, pts)
 	return doc, pts, err
 }
 
@@ -246,7 +259,17 @@ func (p *Points) Trim(n int) *Points {
 }
 
 // RenderWith renders the kind with given points (after Trim).
-func (k *Kind) RenderWith(b *Brief, pts *Points) (*Document, error) { return k.render(b, pts) }
+func (k *Kind) RenderWith(b *Brief, pts *Points) (*Document, error) {
+	return k.RenderWithContext(context.Background(), b, pts)
+}
+
+// RenderWithContext is RenderWith within k.Budget that stops when ctx is
+// cancelled.
+func (k *Kind) RenderWithContext(ctx context.Context, b *Brief, pts *Points) (*Document, error) {
+	m := newMeter(ctx, k.Budget)
+	defer m.close()
+	return k.render(m, b, pts)
+}
 
 // PressText is a row's figure rounded for the press: two significant
 // digits for large amounts, with "about" when rounding changed it.

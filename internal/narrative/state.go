@@ -49,6 +49,7 @@ type state struct {
 	figures []Figure
 	varyN   int
 	tmpl    *template.Template
+	m       *meter   // the render's budget; nil outside a render
 	data    []string // dataset text cited in the current section
 	dataAt  map[string]bool
 }
@@ -213,6 +214,13 @@ func (s *state) vary(options ...string) string {
 func (s *state) include(name string, data any) (string, error) {
 	if s.tmpl == nil {
 		return "", fmt.Errorf("include %q: no templates", name)
+	}
+	if m := s.m; m != nil {
+		if m.depth >= m.MaxDepth {
+			return "", m.exceeded("include", "%q nests deeper than the template budget of %d includes: does a block include itself without end?", name, m.MaxDepth)
+		}
+		m.depth++
+		defer func() { m.depth-- }()
 	}
 	var b bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&b, name, data); err != nil {
