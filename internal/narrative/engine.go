@@ -48,7 +48,7 @@ type Kind struct {
 // whose name starts with "_" hold shared {{define}} blocks.
 func LoadKind(fsys fs.FS, dir, display string) (*Kind, error) {
 	mfile := display + "/manifest.yaml"
-	src, err := fs.ReadFile(fsys, path.Join(dir, "manifest.yaml"))
+	src, err := readTemplate(fsys, path.Join(dir, "manifest.yaml"))
 	if err != nil {
 		return nil, errorf(mfile, "cannot read the manifest: %v", unwrapPath(err))
 	}
@@ -87,7 +87,7 @@ func LoadKind(fsys fs.FS, dir, display string) (*Kind, error) {
 	}
 	for _, f := range files {
 		n, name, shown := f.path, f.name, f.shownFolder
-		b, err := fs.ReadFile(f.fsys, n)
+		b, err := readTemplate(f.fsys, n)
 		if err != nil {
 			return nil, errorf(path.Join(shown, name), "cannot read: %v", unwrapPath(err))
 		}
