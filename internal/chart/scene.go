@@ -2,8 +2,11 @@ package chart
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/briefhq/brief/internal/format"
 )
 
 // A Scene is a chart laid out as shapes on a W x H canvas measured in
@@ -100,13 +103,42 @@ const (
 	sourceSize = 7
 )
 
+// The most lines a title and a source line wrap to; more text is cut
+// with an ellipsis at the end of the last line.
+const (
+	maxTitleLines  = 3
+	maxSourceLines = 5
+)
+
+// Plain returns a copy of c whose texts are plain text by
+// format.PlainText: no control, bidi or zero-width characters, no
+// newlines, single spaces. Draw and SVG use it, so no text of a chart
+// carries them into the SVG or the PDF.
+func (c Chart) Plain() Chart {
+	c.Title = format.PlainText(c.Title)
+	c.Unit = format.PlainText(c.Unit)
+	c.Source = format.PlainText(c.Source)
+	pts := make([]Point, len(c.Points))
+	for i, p := range c.Points {
+		p.Label = format.PlainText(p.Label)
+		p.Text = format.PlainText(p.Text)
+		pts[i] = p
+	}
+	c.Points = pts
+	return c
+}
+
 // Draw lays the chart out on a canvas w points wide. The height follows
-// from the chart: a bar chart grows with its number of bars.
+// from the chart: a bar chart grows with its number of bars. Every text is
+// plain (see Plain) and fits the canvas as m measures it: titles and
+// source lines wrap, inside a word too when it is wider than a line, and
+// are cut with an ellipsis after a few lines; labels, units and values
+// too wide for their room are cut with an ellipsis.
 func (c Chart) Draw(w float64, m Measure) Scene {
 	if m == nil {
 		m = ApproxWidth
 	}
-	d := drawer{c: c, m: m, s: Scene{W: w}}
+	d := drawer{c: c.Plain(), m: m, s: Scene{W: w}}
 	d.title()
 	pts := c.finite()
 	switch {
@@ -160,7 +192,7 @@ func (d *drawer) vline(x, y1, y2 float64, col Color, width float64) {
 }
 
 func (d *drawer) title() {
-	lines := wrap(d.c.Title, d.s.W, titleSize, true, d.m)
+	lines := wrap(d.c.Title, d.s.W, titleSize, true, d.m, maxTitleLines)
 	for _, l := range lines {
 		d.y += titleSize * 1.25
 		d.text(0, d.y, l, titleSize, Start, Ink, true, false)
@@ -173,18 +205,20 @@ func (d *drawer) source() {
 		return
 	}
 	d.y += 4
-	for _, l := range wrap(d.c.Source, d.s.W, sourceSize, false, d.m) {
+	for _, l := range wrap(d.c.Source, d.s.W, sourceSize, false, d.m, maxSourceLines) {
 		d.y += sourceSize * 1.3
 		d.text(0, d.y, l, sourceSize, Start, Muted, false, true)
 	}
 }
 
-// valueText is what a point's value reads as on the chart.
+// valueText is what a point's value reads as on the chart, cut with an
+// ellipsis when wider than a third of the chart.
 func (d *drawer) valueText(p Point, dec int) string {
-	if p.Text != "" {
-		return p.Text
+	s := p.Text
+	if s == "" {
+		s = FormatTick(d.c.Scaled(p.Value), dec)
 	}
-	return FormatTick(d.c.Scaled(p.Value), dec)
+	return fit(s, d.s.W*0.3, valueSize, false, d.m)
 }
 
 // bars draws horizontal bars, one row per entity: names on the left,
@@ -230,14 +264,19 @@ func (d *drawer) bars(pts []Point) {
 		bx, bw := math.Min(zero, xv), math.Abs(xv-zero)
 		d.add(Item{Shape: RectShape, X: bx, Y: yc - rowH*0.31, W: bw, H: rowH * 0.62, Fill: col})
 		d.text(x0-6, yc+labelSize*0.35, fit(p.Label, labelW, labelSize, false, d.m), labelSize, End, Ink, false, false)
+		vt := d.valueText(p, t.Decimals)
 		vx, va := xv+3, Start
 		if v < 0 {
 			vx, va = xv-3, End
-			if vx-d.m(d.valueText(p, t.Decimals), valueSize, false) < x0 {
+			if vx-d.m(vt, valueSize, false) < x0 {
 				vx, va = zero+3, Start
 			}
 		}
-		d.text(vx, yc+valueSize*0.35, d.valueText(p, t.Decimals), valueSize, va, Ink, false, false)
+		room := d.s.W - vx
+		if va == End {
+			room = vx
+		}
+		d.text(vx, yc+valueSize*0.35, fit(vt, room, valueSize, false, d.m), valueSize, va, Ink, false, false)
 	}
 	d.vline(zero, top, bottom, Axis, 0.8)
 	ty := bottom + labelSize + 3
@@ -247,7 +286,7 @@ func (d *drawer) bars(pts []Point) {
 	d.y = ty
 	if d.c.Unit != "" {
 		d.y += labelSize + 3
-		d.text(x1, d.y, d.c.Unit, labelSize, End, Muted, false, false)
+		d.text(x1, d.y, fit(d.c.Unit, x1, labelSize, false, d.m), labelSize, End, Muted, false, false)
 	}
 }
 
@@ -275,7 +314,7 @@ func (d *drawer) line(pts []Point) {
 	x1 := d.s.W - math.Max(d.m(lastText, valueSize, true)/2, d.m(last.Label, labelSize, false)/2) - 2
 	if d.c.Unit != "" {
 		d.y += labelSize + 2
-		d.text(0, d.y, d.c.Unit, labelSize, Start, Muted, false, false)
+		d.text(0, d.y, fit(d.c.Unit, d.s.W, labelSize, false, d.m), labelSize, Start, Muted, false, false)
 	}
 	top := d.y + 8
 	bottom := top + plotH
@@ -360,27 +399,82 @@ func (d *drawer) line(pts []Point) {
 	d.y = ly
 }
 
-// wrap breaks s into lines no wider than w at spaces.
-func wrap(s string, w, size float64, bold bool, m Measure) []string {
-	words := strings.Fields(s)
+// wrap breaks s into lines no wider than w at spaces, and inside a word
+// that is wider than a line of its own. It returns at most maxLines lines;
+// when the text needs more, the last one ends in an ellipsis.
+func wrap(s string, w, size float64, bold bool, m Measure, maxLines int) []string {
 	var lines []string
 	cur := ""
-	for _, wd := range words {
+	more := false // text left over after maxLines lines
+	for _, wd := range strings.Fields(s) {
+		if len(lines) == maxLines {
+			more = true
+			break
+		}
 		try := wd
 		if cur != "" {
 			try = cur + " " + wd
 		}
-		if cur != "" && m(try, size, bold) > w {
-			lines = append(lines, cur)
-			cur = wd
+		if m(try, size, bold) <= w {
+			cur = try
 			continue
 		}
-		cur = try
+		if cur != "" {
+			lines = append(lines, cur)
+			cur = ""
+		}
+		for len(lines) < maxLines && m(wd, size, bold) > w {
+			head := prefixWithin(wd, w, size, bold, m)
+			lines = append(lines, head)
+			wd = wd[len(head):]
+		}
+		if len(lines) == maxLines {
+			more = true
+			break
+		}
+		cur = wd
 	}
 	if cur != "" {
-		lines = append(lines, cur)
+		if len(lines) == maxLines {
+			more = true
+		} else {
+			lines = append(lines, cur)
+		}
+	}
+	if more && len(lines) > 0 {
+		lines[len(lines)-1] = ellipsize(lines[len(lines)-1], w, size, bold, m)
 	}
 	return lines
+}
+
+// prefixWithin returns the longest prefix of s no wider than w, or its
+// first character when even that is wider. Widths grow with the prefix,
+// so it searches the prefix's length in characters.
+func prefixWithin(s string, w, size float64, bold bool, m Measure) string {
+	var ends []int // ends[k] is the byte length of the first k+1 characters
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		ends = append(ends, i)
+	}
+	if len(ends) == 0 {
+		return s
+	}
+	k := sort.Search(len(ends), func(k int) bool { return m(s[:ends[k]], size, bold) > w })
+	return s[:ends[max(k-1, 0)]]
+}
+
+// ellipsize shortens s until s+"…" is no wider than w and returns that.
+func ellipsize(s string, w, size float64, bold bool, m Measure) string {
+	s = strings.TrimSpace(s)
+	for s != "" {
+		if m(s+"…", size, bold) <= w {
+			return s + "…"
+		}
+		_, n := utf8.DecodeLastRuneInString(s)
+		s = strings.TrimSpace(s[:len(s)-n])
+	}
+	return "…"
 }
 
 // fit shortens s with an ellipsis until it is no wider than w.
@@ -388,12 +482,5 @@ func fit(s string, w, size float64, bold bool, m Measure) string {
 	if m(s, size, bold) <= w {
 		return s
 	}
-	for s != "" {
-		_, n := utf8.DecodeLastRuneInString(s)
-		s = strings.TrimSpace(s[:len(s)-n])
-		if m(s+"…", size, bold) <= w {
-			return s + "…"
-		}
-	}
-	return "…"
+	return ellipsize(prefixWithin(s, w, size, bold, m), w, size, bold, m)
 }

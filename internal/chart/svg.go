@@ -14,9 +14,10 @@ const SVGWidth = 560
 const fontFamily = "DejaVu Sans, Verdana, Arial, Helvetica, sans-serif"
 
 // SVG draws the chart as a standalone SVG document: the same Scene as the
-// PDF, text escaped, numbers with at most two decimals, no ids or dates,
-// so the same chart always gives the same bytes.
+// PDF, text plain (see Chart.Plain) and escaped, numbers with at most two
+// decimals, no ids or dates, so the same chart always gives the same bytes.
 func (c Chart) SVG() []byte {
+	c = c.Plain()
 	s := c.Draw(SVGWidth, nil)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" role="img">`+"\n",
