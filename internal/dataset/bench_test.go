@@ -41,3 +41,16 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseNumber reads the values of a typical file: whole and
+// decimal numbers, some with an exponent.
+func BenchmarkParseNumber(b *testing.B) {
+	in := []string{"27800000000", "1234.5", "-0.25", "197112255360.61234", "13.9300750551614", "1e9", "0", "45"}
+	for b.Loop() {
+		for _, s := range in {
+			if _, err := ParseNumber(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
