@@ -151,7 +151,10 @@ func (r *renderer) heading(h heading, next []block) {
 
 // bookmark adds an outline entry for H2 (level 0) and H3 (level 1), and
 // for any H1 after the title; a level never skips one below its parent.
+// The entry is the heading's plain text (metaText): its Markdown is
+// already read, so it holds no escapes or emphasis markers.
 func (r *renderer) bookmark(level int, text string, y float64) {
+	text = metaText(text)
 	if level > 3 || text == "" {
 		return
 	}

@@ -18,6 +18,10 @@ import (
 // Options describe the document around the Markdown. The zero value gives
 // an A4 PDF dated 1970-01-01, so callers should set CreatedAt.
 type Options struct {
+	// Title, Subject, Author, Creator and Keywords are plain text, not
+	// Markdown: callers unescape Markdown first (format.UnescapeMarkdown).
+	// Render makes them one line by format.PlainText (no control, bidi or
+	// zero-width characters, no newlines) before it writes them.
 	Title, Subject, Author, Creator string
 	Keywords                        []string
 	Paper                           string    // "a4" (default) or "letter"

@@ -11,6 +11,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/format"
 )
 
 // ptmm converts points (font sizes) to millimetres (the page unit).
@@ -52,7 +53,6 @@ type renderer struct {
 	installed [numStyles]bool
 	curStyle  style
 	curSize   float64
-	curColor  rgb
 	size, lh  float64 // body font size (pt) and line height (mm) of the current context
 	color     rgb
 
@@ -166,11 +166,13 @@ func (r *renderer) textWidth(s string, st style, size float64) float64 {
 // others are replaced (or dropped when they are emoji or invisible) with
 // one warning per character. Characters above U+FFFF would make fpdf's
 // Output fail and missing glyphs would vanish silently: neither may reach
-// fpdf.
+// fpdf. Control and format characters (the bidi controls, zero-width
+// characters, soft hyphen ...) are dropped without a warning: fpdf lays
+// text out left to right and shows nothing for them.
 func (r *renderer) clean(s string, st style) string {
 	ok := utf8.ValidString(s)
 	for _, c := range s {
-		if c == '\n' || !r.fs.glyph(st, c).ok {
+		if c == '\n' || !r.fs.glyph(st, c).ok || c >= 0xAD && unicode.Is(unicode.Cf, c) {
 			ok = false
 			break
 		}
@@ -187,9 +189,8 @@ func (r *renderer) clean(s string, st style) string {
 		case c == '\t':
 			b.WriteByte(' ')
 			continue
-		case c == '\u00AD', c == '\u200B', c == '\u200C', c == '\u200D', c == '\u2060', c == '\uFEFF',
-			c >= '\uFE00' && c <= '\uFE0F', unicode.IsControl(c):
-			continue // invisible: soft hyphen, joiners, variation selectors, controls
+		case c >= '\uFE00' && c <= '\uFE0F', unicode.IsControl(c), unicode.Is(unicode.Cf, c):
+			continue // invisible: variation selectors, controls, format characters (soft hyphen, joiners, bidi controls)
 		}
 		if r.fs.glyph(st, c).ok {
 			b.WriteRune(c)
@@ -263,8 +264,10 @@ func (r *renderer) cleanBlocks(bs []block) {
 	}
 }
 
-// cleanChart returns a copy of c whose texts the fonts can show.
+// cleanChart returns a copy of c whose texts are plain (chart.Chart.Plain)
+// and the fonts can show.
 func (r *renderer) cleanChart(c chart.Chart) chart.Chart {
+	c = c.Plain()
 	c.Title = r.clean(c.Title, bold)
 	c.Unit = r.clean(c.Unit, regular)
 	c.Source = r.clean(c.Source, italic)
@@ -286,7 +289,7 @@ func (r *renderer) finish() {
 	if title == "" {
 		title = r.title
 	}
-	title = r.clean(title, regular)
+	title = r.clean(format.PlainText(title), regular)
 	for p := 1; p <= n; p++ {
 		r.f.SetPage(p)
 		r.curSize = -1
@@ -325,16 +328,17 @@ func (r *renderer) finish() {
 	r.f.SetProducer("brief (codeberg.org/go-pdf/fpdf)", true)
 }
 
-// metaText keeps what fpdf can write in the document information: no
-// characters above U+FFFF (they make Output fail) and no controls; the
-// font does not matter there.
+// metaText makes s plain text (format.PlainText: no control, bidi or
+// zero-width characters, no newlines, single spaces) that fpdf can write
+// in the document information and the outline: no characters above U+FFFF
+// either, which make Output fail. The font does not matter there.
 func metaText(s string) string {
-	return strings.Map(func(c rune) rune {
-		if c > 0xFFFF || unicode.IsControl(c) {
+	return format.PlainText(strings.Map(func(c rune) rune {
+		if c > 0xFFFF {
 			return -1
 		}
 		return c
-	}, s)
+	}, s))
 }
 
 // fit shortens s with an ellipsis until it is at most w wide.
