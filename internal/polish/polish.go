@@ -4,7 +4,6 @@
 package polish
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -151,16 +150,21 @@ func loadPrompts(fsys fs.FS, dir string) (*promptSet, error) {
 		}
 		fsys = sub
 	}
-	sys, err := fs.ReadFile(fsys, "polish-system.tmpl")
+	sys, err := readPrompt(fsys, "polish-system.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("polish: prompt polish-system.tmpl: %w", err)
 	}
-	usr, err := fs.ReadFile(fsys, "polish-user.tmpl")
+	usr, err := readPrompt(fsys, "polish-user.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("polish: prompt polish-user.tmpl: %w", err)
 	}
-	t, err := template.New("polish-user.tmpl").Option("missingkey=error").Parse(string(usr))
+	t, err := template.New("polish-user.tmpl").Option("missingkey=error").Funcs(promptFuncs(context.Background())).Parse(string(usr))
 	if err != nil {
+		return nil, fmt.Errorf("polish: prompt %v", err)
+	}
+	// A trial run, so a prompt that cannot fit its budget fails the run
+	// at once rather than every section.
+	if _, err := execPrompt(context.Background(), t, promptData(Section{ID: "summary", Markdown: "A draft.", Data: []string{"a name"}})); err != nil {
 		return nil, fmt.Errorf("polish: prompt %v", err)
 	}
 	h := sha256.New()
@@ -170,13 +174,15 @@ func loadPrompts(fsys fs.FS, dir string) (*promptSet, error) {
 	return &promptSet{system: strings.TrimSpace(string(sys)), user: t, hash: hex.EncodeToString(h.Sum(nil))[:16]}, nil
 }
 
-func (p *promptSet) userMessage(s Section) (string, error) {
-	var b bytes.Buffer
-	err := p.user.Execute(&b, struct {
+func (p *promptSet) userMessage(ctx context.Context, s Section) (string, error) {
+	return execPrompt(ctx, p.user, promptData(s))
+}
+
+func promptData(s Section) any {
+	return struct {
 		Section, Draft string
 		Data           []string
-	}{s.ID, strings.TrimSpace(s.Markdown), s.Data})
-	return b.String(), err
+	}{s.ID, strings.TrimSpace(s.Markdown), s.Data}
 }
 
 // Polish polishes every section. out[i] is the accepted new wording of
@@ -219,7 +225,7 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 
 func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Section, v *guard.Vocabulary) (string, Decision) {
 	d := Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash}
-	user, err := ps.userMessage(s)
+	user, err := ps.userMessage(ctx, s)
 	if err != nil {
 		d.Error = "prompt: " + err.Error()
 		return s.Markdown, d

@@ -1,0 +1,85 @@
+//go:build unix
+
+package polish
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+func promptFS(user string) fstest.MapFS {
+	return fstest.MapFS{
+		"polish-system.tmpl": {Data: []byte("You edit.")},
+		"polish-user.tmpl":   {Data: []byte(user)},
+	}
+}
+
+func TestPromptTemplatesHaveABudget(t *testing.T) {
+	tests := []struct{ name, user, want string }{
+		{"doubling a string", `{{ $s := "x" }}{{ range 40 }}{{ $s = print $s $s }}{{ end }}{{ $s }}`, "print: exceeds the prompt budget of 1 MB"},
+		{"printf widths", `{{ printf "%1000000d%1000000d" 1 2 }}`, "printf: exceeds the prompt budget of 1 MB"},
+		{"endless output", `{{ range 100000000 }}xxxxxxxxxx{{ end }}`, "exceeds the prompt budget of 1 MB"},
+		{"a loop that does nothing", `{{ range 10000 }}{{ range 10000 }}{{ end }}{{ end }}`, "exceeds the prompt budget of 100ms: a loop runs too long"},
+	}
+	defer func(d time.Duration) { promptTime = d }(promptTime)
+	promptTime = 100 * time.Millisecond
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := loadPrompts(promptFS(tc.user), ".")
+			if err == nil || !strings.HasPrefix(err.Error(), "polish: prompt ") || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("got %v, want ...%s", err, tc.want)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+	// The default prompts fit.
+	if _, err := loadPrompts(promptFS(`{{ printf "%q" .Draft }} {{ range .Data }}{{ print . }}{{ end }}`), "."); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPromptFilesAreRegularAndSmall(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "polish-system.tmpl"), []byte("You edit."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(dir, "polish-user.tmpl"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := loadPrompts(os.DirFS(dir), "."); done <- err }()
+	select {
+	case err := <-done:
+		if err == nil || !strings.Contains(err.Error(), "polish-user.tmpl is not a regular file") {
+			t.Fatalf("got %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("blocked on a FIFO")
+	}
+	big := promptFS("x")
+	big["polish-system.tmpl"] = &fstest.MapFile{Data: []byte(strings.Repeat("x", MaxPromptFile+1))}
+	if _, err := loadPrompts(big, "."); err == nil || !strings.Contains(err.Error(), "polish-system.tmpl is larger than 256 KiB") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestPromptCancelled(t *testing.T) {
+	ps, err := loadPrompts(promptFS(`{{ range 100000 }}{{ print "x" }}{{ end }}`), ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := ps.userMessage(ctx, Section{ID: "s", Markdown: "d"}); err == nil || !strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("got %v", err)
+	}
+}
