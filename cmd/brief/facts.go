@@ -12,6 +12,7 @@ import (
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
 )
 
 // FactsOptions are the flags of `brief facts`.
@@ -76,7 +77,7 @@ func runFacts(_ context.Context, o *FactsOptions, io IO) error {
 		}
 		var detail []string
 		if f.Against != nil {
-			d := fmt.Sprintf("vs %s: %+g", f.Against.Label, f.Against.Abs)
+			d := fmt.Sprintf("vs %s: %s", f.Against.Label, signed(f.Against.Abs))
 			if f.Against.HasPct {
 				d += fmt.Sprintf(" (%+.1f%%)", f.Against.Pct)
 			}
@@ -100,9 +101,17 @@ func runFacts(_ context.Context, o *FactsOptions, io IO) error {
 		if len(f.Sources) > 0 {
 			src = fmt.Sprintf("%s:%d", f.Sources[0].File, f.Sources[0].Line)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%g %s\t%s\t%.2f\t%s\n", f.ID, f.PeriodLabel, f.Value, f.Unit, strings.Join(detail, "; "), f.Salience, src)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.2f\t%s\n", f.ID, f.PeriodLabel, format.Value(f.Value, f.Unit, -1), strings.Join(detail, "; "), f.Salience, src)
 	}
 	return tw.Flush()
+}
+
+// signed prints a change as the brief would, with its sign: "+1,234.5".
+func signed(v float64) string {
+	if v > 0 {
+		return "+" + format.Number(v, -1)
+	}
+	return format.Number(v, -1)
 }
 
 func statusOf(s string) dataset.Status { return dataset.Status(s) }

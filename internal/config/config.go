@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -69,6 +70,10 @@ const MaxSize = 1 << 20
 // Load reads path. A missing file gives (nil, nil) when optional is set,
 // so a project without brief.yaml just uses the defaults.
 func Load(path string, optional bool) (*Config, error) {
+	if path == os.DevNull {
+		// --config /dev/null: the usual way to say "no config file".
+		return Parse(nil, path)
+	}
 	b, err := inputfile.ReadFile(path, MaxSize)
 	if err != nil {
 		if optional && inputfile.Absent(err) {

@@ -94,3 +94,9 @@ func TestLoadSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+func TestLoadDevNull(t *testing.T) {
+	if c, err := Load(os.DevNull, false); err != nil || c == nil {
+		t.Errorf("--config %s: %v, %v", os.DevNull, c, err)
+	}
+}
