@@ -45,6 +45,9 @@ func ChangeOf(cur, prev float64) Delta {
 // than "up 1,100%": readers grasp multiples, not four-digit percentages.
 const foldFrom = 1000
 
+// maxFold is the largest multiple Change prints as a number.
+const maxFold = 1000
+
 // prepositions that may open Change's against phrase; without one, "on"
 // is added.
 var prepositions = [...]string{
@@ -92,6 +95,10 @@ func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, agai
 			return "little changed" + tail
 		}
 		body = Points(math.Abs(d.Abs), ppPlaces)
+	case d.HasPct && cur/prev > maxFold:
+		// From a negligible base a multiple is a meaningless 31-digit
+		// number: say how big it is at least.
+		return "up more than " + Number(maxFold, 0) + "-fold" + tail
 	case d.HasPct && d.Pct > foldFrom:
 		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1)) + "-fold" + tail
 	case d.HasPct:
