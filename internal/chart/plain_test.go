@@ -37,6 +37,17 @@ func hostileCharts() map[string]Chart {
 				{Label: "2024-04", Value: 10, Text: "$10 " + word300, At: 19828},
 			},
 		},
+		// Long period labels beside short ticks: the first label needs
+		// room on the left.
+		"line-long-periods": {
+			Kind: Line, Title: "Imports", Timed: true,
+			Points: []Point{
+				{Label: "December 2023", Value: 7, Text: "$7", At: 19707},
+				{Label: "January 2024", Value: 8, Text: "$8", At: 19738},
+				{Label: "February 2024", Value: 9, Text: "$9", At: 19768},
+				{Label: "March 2024", Value: 10, Text: "$10", At: 19797},
+			},
+		},
 		"single-word": {Kind: Bar, Title: word300, Points: []Point{{Label: "a", Value: 1}, {Label: "b", Value: 2}}},
 	}
 }

@@ -310,7 +310,9 @@ func (d *drawer) line(pts []Point) {
 	}
 	last := pts[len(pts)-1]
 	lastText := d.valueText(last, t.Decimals)
-	x0 := tickW + 6
+	// The first period's label is centred on the first point, x0+4: leave
+	// it room on the left.
+	x0 := math.Max(tickW+6, d.m(pts[0].Label, labelSize, false)/2-4)
 	x1 := d.s.W - math.Max(d.m(lastText, valueSize, true)/2, d.m(last.Label, labelSize, false)/2) - 2
 	if d.c.Unit != "" {
 		d.y += labelSize + 2
