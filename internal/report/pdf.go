@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/render/pdf"
 )
@@ -24,10 +25,13 @@ func renderPDFPages(doc *narrative.Document, view *narrative.Brief, o Options) (
 	if author == "" {
 		author = "brief"
 	}
+	// The PDF's metadata is plain text: the view's names are escaped for
+	// Markdown, so their escapes are undone ("snake\_case" is
+	// "snake_case"); pdf.Render makes every field one clean line.
 	var keywords []string
 	for _, t := range view.Topics {
 		if t.HasFigures() || len(t.Events) > 0 {
-			keywords = append(keywords, t.Name)
+			keywords = append(keywords, format.UnescapeMarkdown(t.Name))
 		}
 	}
 	res, err := pdf.Render(doc.Markdown, pdf.Options{
