@@ -115,8 +115,9 @@ func hasSuffixFold(s, suffix string) bool {
 	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
 }
 
-// cleanText makes s one line of printable, valid UTF-8 without bidi
-// controls, with single spaces between words and none at the ends.
+// cleanText makes s one line of printable, valid UTF-8 without control,
+// bidi or zero-width characters (the characters PlainText drops), with
+// single spaces between words and none at the ends.
 func cleanText(s string) string {
 	clean := true
 	for i := 0; i < len(s); i++ {
@@ -137,8 +138,7 @@ func cleanText(s string) string {
 		case isSpace(r):
 			space = b.Len() > 0
 			continue
-		case r < 0x20 || r >= 0x7f && r <= 0x9f,
-			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		case dropped(r): // controls, bidi and zero-width characters: see PlainText
 			continue
 		}
 		if space {

@@ -173,3 +173,18 @@ func BenchmarkEscapeMarkdown(b *testing.B) {
 		EscapeMarkdown(s)
 	}
 }
+
+// TestEscapeMarkdownDropsInvisible: zero-width and bidi characters in the
+// data never reach brief.md.
+func TestEscapeMarkdownDropsInvisible(t *testing.T) {
+	for in, want := range map[string]string{
+		"Kaz\u200bakh\u200dstan":     "Kazakhstan",
+		"\u202eevil\u202c name":      "evil name",
+		"\ufeffBOM\u2060 and \u200e": "BOM and",
+		"soft\u00adhyphen":           "softhyphen",
+	} {
+		if got := EscapeMarkdown(in); got != want {
+			t.Errorf("EscapeMarkdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
