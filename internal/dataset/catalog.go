@@ -12,7 +12,7 @@ import (
 var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
-	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "description"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "description"}
 	entityCatalogKeys    = []string{"groups", "entities"}
 	groupKeys            = []string{"id", "name"}
 	entityKeys           = []string{"id", "name", "short", "groups"}
@@ -151,21 +151,7 @@ func (l *loader) loadIndicators(path string) {
 				}
 			}
 		}
-		if n := keys["additive"]; n != nil {
-			s, good := l.text(path, n, "additive")
-			switch strings.ToLower(s) {
-			case "true", "yes":
-				t := true
-				in.Additive = &t
-			case "false", "no":
-				f := false
-				in.Additive = &f
-			default:
-				if good {
-					l.errorAt(yamlPos(path, n), "additive "+strconv.Quote(s)+": use true (values add up to a total, like exports) or false (like an average wage)")
-				}
-			}
-		}
+		l.readSemantics(path, keys, &in)
 		topicPos := pos
 		if n := keys["topic"]; n != nil {
 			in.Topic, _ = l.text(path, n, "topic")

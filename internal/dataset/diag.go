@@ -32,8 +32,11 @@ func (d Diagnostic) String() string {
 		}
 	}
 	b.WriteString(": ")
-	if d.Severity == SevWarning {
+	switch d.Severity {
+	case SevWarning:
 		b.WriteString("warning: ")
+	case SevNote:
+		b.WriteString("note: ")
 	}
 	b.WriteString(d.Message)
 	return b.String()

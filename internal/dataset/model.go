@@ -72,8 +72,19 @@ type Indicator struct {
 	HigherIs HigherIs
 	// Additive says whether values of different entities add up to a
 	// meaningful total (exports do; an average wage does not); nil when
-	// the catalog does not say, and the unit decides.
-	Additive    *bool
+	// the catalog does not say, and the unit and name decide (IsAdditive).
+	Additive *bool
+	// Comparable says whether values of different entities can be ranked
+	// against each other (prices in one currency can; exchange rates in
+	// national currency per USD cannot); nil when the catalog does not
+	// say (IsComparable).
+	Comparable *bool
+	// UnitLabel is how the unit reads on the page ("kt of carbon"); ""
+	// when the catalog does not say (Label gives a readable fallback).
+	UnitLabel string
+	// Summary is how a series is summarised over a week; "" when the
+	// catalog does not say (WeeklySummary: level).
+	Summary     Summary
 	Description string
 	Pos         Pos
 }
