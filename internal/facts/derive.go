@@ -171,6 +171,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		return arena[n-len(os) : n : n]
 	}
 	var same []*dataset.Observation // reused for every series
+	hists := make([][]*dataset.Observation, 0, len(set.Series))
 	for _, s := range set.Series {
 		// Changes, records and the latest value describe what happened:
 		// actual figures and estimates. Plans and targets for later periods
@@ -180,6 +181,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			hist, ahead = ahead, nil
 		}
 		last := hist[len(hist)-1]
+		hists = append(hists, hist)
 		base := Fact{
 			Topic: topicOf(s.Key.Indicator), Indicator: s.Key.Indicator, Entity: s.Key.Entity,
 			Counterpart: s.Key.Counterpart, Period: last.Period, PeriodLabel: last.Period.Label(), PeriodID: last.Period.String(),
@@ -254,12 +256,14 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			}
 		}
 	}
+	ms := make([]member, 0, len(hists))
 	for i := range out {
 		if out[i].Kind == Latest {
 			latest = append(latest, &out[i])
+			ms = append(ms, member{&out[i], hists[len(ms)]})
 		}
 	}
-	out = append(out, groupFacts(ds, latest)...)
+	out = append(out, groupFacts(ds, ms, opts.AsOf, opts.WeekStart)...)
 	out = append(out, statusCounts(ds, latest)...)
 	for i := range out {
 		out[i].ID = factID(&out[i])
@@ -268,15 +272,17 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	return set
 }
 
-var kindOrder = map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, StatusCount: 7}
+var kindOrder = map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, Total: 7, StatusCount: 8}
 
 // sortFacts orders facts by topic, series (catalog order) and kind, with
 // each topic's status counts last. Facts are large, so it sorts small keys
 // and moves each fact once.
 func sortFacts(out []Fact, series []*Series, ord order) []Fact {
 	seriesAt := make(map[SeriesKey]int, len(series))
+	lastOf := map[string]int{} // the last series of each indicator, where its totals go
 	for i, s := range series {
 		seriesAt[s.Key] = i
+		lastOf[s.Key.Indicator] = i
 	}
 	type key struct {
 		topic, series, kind int
@@ -291,9 +297,12 @@ func sortFacts(out []Fact, series []*Series, ord order) []Fact {
 			t = len(ord.topic)
 		}
 		k := key{topic: t, kind: kindOrder[f.Kind], group: f.Group, i: i}
-		if f.Kind == StatusCount {
+		switch f.Kind {
+		case StatusCount:
 			k.series = len(series)
-		} else {
+		case Total:
+			k.series = lastOf[f.Indicator]
+		default:
 			k.series = seriesAt[SeriesKey{f.Indicator, f.Entity, f.Counterpart}]
 		}
 		keys[i] = k
@@ -360,9 +369,15 @@ func changeSalience(c *Comparison, percentUnit bool) float64 {
 
 func factID(f *Fact) string {
 	parts := []string{string(f.Kind)}
-	if f.Kind == StatusCount {
+	switch f.Kind {
+	case StatusCount:
 		parts = append(parts, f.Topic)
-	} else {
+	case Total:
+		parts = append(parts, f.Indicator)
+		if f.Counterpart != "" {
+			parts = append(parts, "vs", f.Counterpart)
+		}
+	default:
 		parts = append(parts, f.Indicator, f.Entity)
 		if f.Counterpart != "" {
 			parts = append(parts, "vs", f.Counterpart)

@@ -18,6 +18,7 @@ const (
 	ChangeYear  Kind = "change_year"  // change on the same period a year earlier
 	Rank        Kind = "rank"         // rank among the entities of a group
 	Share       Kind = "share"        // share of the group total
+	Total       Kind = "total"        // the group total a share is of
 	RecordHigh  Kind = "record_high"  // latest value is the series' highest
 	RecordLow   Kind = "record_low"   // latest value is the series' lowest
 	StatusCount Kind = "status_count" // number of series of a topic by status
@@ -90,7 +91,34 @@ type Fact struct {
 	// Since is the number of earlier points a record beats.
 	Since int `json:"since,omitempty"`
 	// Counts by status, for StatusCount.
-	Counts   map[dataset.Status]int `json:"counts,omitempty"`
-	Sources  []Source               `json:"sources"`
-	Salience float64                `json:"salience"`
+	Counts map[dataset.Status]int `json:"counts,omitempty"`
+	// Later, on the first fact of a group ranking (its leader), lists the
+	// members that have already published a figure for a period after the
+	// ranking's: the ranking is made over the latest period the members
+	// share, and these newer figures are reported beside it.
+	Later []Later `json:"later,omitempty"`
+	// TotalOf, on a share, is the ID of the Total fact whose Sources are
+	// every row the total adds up.
+	TotalOf string `json:"total_of,omitempty"`
+	// Inputs, on a share, are every row it was computed from: each
+	// member's row of the ranking period, in ranking order. They
+	// are the Sources of the Total fact, kept here for citing; JSON gives
+	// them once, under the total, so that a group of n members does not
+	// write n² rows.
+	Inputs   []Source `json:"-"`
+	Sources  []Source `json:"sources"`
+	Salience float64  `json:"salience"`
+}
+
+// Later is a group member's figure for a period after the one its group's
+// ranking is made over.
+type Later struct {
+	Entity      string         `json:"entity"`
+	Period      period.Period  `json:"-"`
+	PeriodLabel string         `json:"period"`
+	PeriodID    string         `json:"period_id"`
+	Value       float64        `json:"value"`
+	Unit        string         `json:"unit,omitempty"`
+	Status      dataset.Status `json:"status,omitempty"`
+	Source      Source         `json:"source"`
 }

@@ -3,93 +3,138 @@ package facts
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/briefhq/brief/internal/dataset"
-	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
 )
 
-// groupFacts ranks the latest values of each indicator among the entities
-// of a group, and gives each entity's share of the group total when the
-// values add up (the catalog's additive, else the unit) and every member
-// of the group reports. Only values of the same period, counterpart and
+// member is a series taking part in a group ranking: its latest-value fact
+// and the observations that fact was chosen from (actual figures and
+// estimates, or the plans of a series that has nothing else), oldest first.
+type member struct {
+	f    *Fact
+	hist []*dataset.Observation
+}
+
+// groupFacts ranks each indicator among the entities of a group, over the
+// latest period the group's members share (see rankingPeriod), with every
+// member that has a figure for it; members that already have a later
+// figure are listed beside the ranking (Fact.Later, on its leader). It
+// gives each entity's share of the group total, with the total as a fact
+// of its own, when the values add up (the catalog's additive, else the
+// unit and name) and every member of the group has a figure for the
+// period. Only comparable indicators are ranked (the catalog's
+// comparable, else the unit and name). Values of the same counterpart and
 // unit are compared. Without an entity catalog every entity is in one
 // unnamed group.
-func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
+func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []Fact {
 	groupsOf := map[string][]string{}
 	for _, e := range ds.Entities {
 		groupsOf[e.ID] = e.Groups
 	}
-	members := ds.GroupSizes()
-	additiveByCatalog := map[string]bool{}
-	for _, in := range ds.Indicators {
-		if in.Additive != nil {
-			additiveByCatalog[in.ID] = *in.Additive
-		}
+	groupSize := ds.GroupSizes()
+	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
+	for i := range ds.Indicators {
+		ind[ds.Indicators[i].ID] = &ds.Indicators[i]
 	}
 	type key struct {
-		indicator, counterpart, group, unit, period string
+		indicator, counterpart, group, unit string
 	}
-	buckets := map[key][]*Fact{}
+	buckets := map[key][]member{}
 	var keys []key
-	for _, f := range latest {
-		groups := groupsOf[f.Entity]
+	for _, m := range ms {
+		groups := groupsOf[m.f.Entity]
 		if !ds.HasEntityCatalog {
 			groups = []string{""}
 		}
 		for _, g := range groups {
-			k := key{f.Indicator, f.Counterpart, g, f.Unit, f.Period.String()}
+			k := key{m.f.Indicator, m.f.Counterpart, g, m.f.Unit}
 			if buckets[k] == nil {
 				keys = append(keys, k)
 			}
-			buckets[k] = append(buckets[k], f)
+			buckets[k] = append(buckets[k], m)
 		}
 	}
-	out := make([]Fact, 0, 2*len(latest))
+	inWeek := func(o *dataset.Observation) bool {
+		return !o.Released.IsZero() && !o.Released.Before(weekStart) && !o.Released.After(asOf)
+	}
+	type entry struct {
+		m member
+		o *dataset.Observation
+	}
+	out := make([]Fact, 0, 2*len(ms))
+	var ranked []entry // reused for every bucket
 	for _, k := range keys {
-		fs := buckets[k]
-		if len(fs) < 2 {
+		bucket := buckets[k]
+		if len(bucket) < 2 {
 			continue
 		}
-		sorted := append([]*Fact(nil), fs...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Value > sorted[j].Value })
-		total, additive := 0.0, Additive(k.unit)
-		if a, ok := additiveByCatalog[k.indicator]; ok {
-			additive = a
+		in := ind[k.indicator]
+		if !in.IsComparable(k.unit) {
+			continue
 		}
-		for _, f := range sorted {
-			total += f.Value
-			additive = additive && f.Value >= 0
+		p, n := rankingPeriod(bucket, k.unit)
+		if n < 2 {
+			continue
 		}
-		var groupSources []Source
-		seenSrc := map[[2]string]bool{}
-		for _, f := range sorted {
-			for _, src := range f.Sources {
-				if k := [2]string{src.Source, src.SourceURL}; !seenSrc[k] {
-					seenSrc[k] = true
-					groupSources = append(groupSources, src)
-				}
+		ranked = ranked[:0]
+		var later []Later
+		for _, m := range bucket {
+			if o := at(m.hist, p, k.unit); o != nil {
+				ranked = append(ranked, entry{m, o})
+			}
+			if period.Compare(m.f.Period, p) > 0 {
+				later = append(later, Later{
+					Entity: m.f.Entity, Period: m.f.Period, PeriodLabel: m.f.PeriodLabel, PeriodID: m.f.PeriodID,
+					Value: m.f.Value, Unit: m.f.Unit, Status: m.f.Status, Source: m.f.Sources[0],
+				})
 			}
 		}
-		for i, f := range sorted {
-			r := *f
-			r.Kind, r.Group, r.Rank, r.Of = Rank, k.group, rankOf(sorted, i), len(sorted)
+		sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].o.Value > ranked[j].o.Value })
+		rows := make([]Source, len(ranked))
+		total, nonNegative := 0.0, true
+		for i, e := range ranked {
+			rows[i] = sourceOf(e.o)
+			total += e.o.Value
+			nonNegative = nonNegative && e.o.Value >= 0
+		}
+		// A share needs a real, complete group: without an entity catalog
+		// the "total" would add up whatever the file holds, and with a
+		// member missing it would not be the group's.
+		shares := k.group != "" && len(ranked) == groupSize[k.group] && nonNegative && total > 0 && in.IsAdditive(k.unit)
+		var totalID string
+		if shares {
+			t := Fact{
+				Kind: Total, Topic: ranked[0].m.f.Topic, Indicator: k.indicator, Counterpart: k.counterpart, Group: k.group,
+				Period: p, PeriodLabel: p.Label(), PeriodID: p.String(), Value: total, Unit: k.unit, Of: len(ranked),
+				Sources: rows, Salience: 0.1,
+			}
+			t.ID = factID(&t)
+			totalID = t.ID
+			out = append(out, t)
+		}
+		for i, e := range ranked {
+			r := *e.m.f
+			o := e.o
+			r.Kind, r.Group, r.Rank, r.Of = Rank, k.group, rankOf(ranked, i, func(e entry) float64 { return e.o.Value }), len(ranked)
+			r.Period, r.PeriodLabel, r.PeriodID = o.Period, o.Period.Label(), o.Period.String()
+			r.Value, r.Status, r.Note, r.New = o.Value, statusOf(o), o.Note, inWeek(o)
+			r.Stale = r.Stale && o == e.m.hist[len(e.m.hist)-1]
 			r.Against, r.Since, r.Counts = nil, 0, nil
-			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(f.New, 0.5)
+			r.Sources = rows[i : i+1 : i+1]
+			if i == 0 {
+				r.Later = later
+			}
+			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(r.New, 0.5)
 			out = append(out, r)
-			// A share needs a real, complete group: without an entity
-			// catalog the "total" would add up whatever the file holds,
-			// and with a member missing it would not be the group's.
-			if additive && total > 0 && k.group != "" && len(sorted) == members[k.group] {
+			if shares {
 				s := r
-				s.Kind, s.Rank, s.Of, s.Total = Share, 0, len(sorted), total
-				// A share rests on every figure of the total: it cites each
-				// distinct source of the group once (by its first row), so
-				// a group of thousands stays small.
-				s.Sources = groupSources
-
-				s.Value = 100 * f.Value / total
+				s.Kind, s.Rank, s.Total, s.Later = Share, 0, total, nil
+				s.Inputs, s.TotalOf = rows, totalID
+				s.Value = 100 * o.Value / total
 				s.Unit = "%"
-				s.Salience = 0.3 + 2*f.Value/total
+				s.Salience = 0.3 + 2*o.Value/total
 				out = append(out, s)
 			}
 		}
@@ -97,9 +142,74 @@ func groupFacts(ds *dataset.Dataset, latest []*Fact) []Fact {
 	return out
 }
 
+// rankingPeriod picks the period a group's ranking is made over: the
+// latest period the members share. The candidates are the members' latest
+// periods; the one for which the most members have a figure wins, the
+// later one on a tie. Members whose series is stale (its next figure
+// overdue) are left out of the candidates as long as the current members
+// alone can make a ranking of two, so that a member that stopped
+// reporting long ago does not pull the ranking back to its last year.
+// Members with a figure for a later period are reported beside the
+// ranking. It returns the period and how many members have a figure for
+// it.
+func rankingPeriod(bucket []member, unit string) (period.Period, int) {
+	best, n := bestPeriod(bucket, unit, true)
+	if n < 2 {
+		best, n = bestPeriod(bucket, unit, false)
+	}
+	return best, n
+}
+
+func bestPeriod(bucket []member, unit string, currentOnly bool) (period.Period, int) {
+	var best period.Period
+	bestN := 0
+	seen := make([]period.Period, 0, 2)
+	for _, c := range bucket {
+		if currentOnly && c.f.Stale {
+			continue
+		}
+		p := c.f.Period
+		dup := false
+		for _, q := range seen {
+			dup = dup || period.Compare(p, q) == 0
+		}
+		if dup {
+			continue
+		}
+		seen = append(seen, p)
+		n := 0
+		for _, m := range bucket {
+			if at(m.hist, p, unit) != nil {
+				n++
+			}
+		}
+		if n > bestN || n == bestN && period.Compare(p, best) > 0 {
+			best, bestN = p, n
+		}
+	}
+	return best, bestN
+}
+
+// at finds the observation of hist (sorted by period) for period p in
+// unit, or nil.
+func at(hist []*dataset.Observation, p period.Period, unit string) *dataset.Observation {
+	// The usual case first: p is the series' latest period.
+	if n := len(hist); n > 0 && period.Compare(hist[n-1].Period, p) == 0 {
+		if hist[n-1].Unit == unit {
+			return hist[n-1]
+		}
+		return nil
+	}
+	i := sort.Search(len(hist), func(i int) bool { return period.Compare(hist[i].Period, p) >= 0 })
+	if i < len(hist) && period.Compare(hist[i].Period, p) == 0 && hist[i].Unit == unit {
+		return hist[i]
+	}
+	return nil
+}
+
 // rankOf gives equal values the same (best) rank.
-func rankOf(sorted []*Fact, i int) int {
-	for i > 0 && sorted[i-1].Value == sorted[i].Value {
+func rankOf[T any](sorted []T, i int, value func(T) float64) int {
+	for i > 0 && value(sorted[i-1]) == value(sorted[i]) {
 		i--
 	}
 	return i + 1
@@ -130,17 +240,12 @@ func statusCounts(ds *dataset.Dataset, latest []*Fact) []Fact {
 	return out
 }
 
-// Additive reports whether values in unit can be summed across entities,
-// so that a share of the group total means something: money, counts and
-// quantities can; percentages, rates, levels and indices cannot.
+// Additive reports whether values in unit can be summed across entities
+// when nothing else is known of the indicator: money, counts and physical
+// quantities can; percentages, rates, anything per something, levels and
+// indices cannot, and neither can a unit the tool does not recognise
+// (dataset.DefaultAdditive).
 func Additive(unit string) bool {
-	u := strings.ToLower(strings.TrimSpace(unit))
-	if format.IsPercent(u) || strings.Contains(u, "/") || strings.Contains(u, " per ") || strings.HasPrefix(u, "per ") {
-		return false
-	}
-	switch u {
-	case "cm", "mm", "m", "km", "°c", "c", "degrees", "index", "points", "ratio", "rate", "score", "rank", "years", "days", "hours", "usd per capita":
-		return false
-	}
-	return !strings.Contains(u, "index") && !strings.Contains(u, "rate")
+	a, _ := dataset.DefaultAdditive("", strings.TrimSpace(unit))
+	return a
 }
