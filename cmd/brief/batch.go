@@ -15,6 +15,7 @@ import (
 
 	"github.com/briefhq/brief/internal/batch"
 	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/previous"
 	"github.com/briefhq/brief/internal/report"
 )
 
@@ -53,13 +54,18 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 	if title == "" {
 		title = p.kind.Manifest.Title
 	}
-	base := filepath.Join(o.Out, "weekly", p.week.String(), b.Per)
+	weekRel := filepath.Join("weekly", p.week.String())
+	base := filepath.Join(o.Out, weekRel, b.Per)
+	// Each brief's folder is replaced as a whole under its own lock; the
+	// week's folder is held shared so no single brief swaps it meanwhile.
+	tree := newTree(o.Out, weekRel, io)
+	defer tree.Close()
 	ix := dataset.NewIndex(p.ds)
 	bar := progress(io, len(units))
 	fails := batch.Run(ctx, units, jobs, func(ctx context.Context, u batch.Unit) error {
 		opts := o.reportOptions(p)
 		opts.Title = title + ": " + u.Name
-		prev, err := previousIn("", o.Out, filepath.Join(b.Per, u.Slug), p.week, IO{Err: discardIfBar(io, bar)})
+		prev, err := previous.Find("", o.Out, filepath.Join(b.Per, u.Slug), p.week, discardIfBar(io, bar))
 		if err != nil {
 			return err
 		}
@@ -71,7 +77,7 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 		if err != nil {
 			return err
 		}
-		return writeDir(ctx, filepath.Join(base, u.Slug), "weekly", p.formats, out, IO{Err: discardIfBar(io, bar)})
+		return writeDir(ctx, tree, filepath.Join(weekRel, b.Per, u.Slug), "weekly", p.formats, out, nil, IO{Err: discardIfBar(io, bar)})
 	}, func() {
 		if bar != nil {
 			bar.Add(1)

@@ -15,6 +15,7 @@ import (
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/polish"
+	"github.com/briefhq/brief/internal/previous"
 	"github.com/briefhq/brief/internal/render/pdf"
 	"github.com/briefhq/brief/internal/report"
 )
@@ -105,7 +106,7 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if p.week, p.asOf, err = o.week(cmd, p.ds, p.now); err != nil {
 		return nil, err
 	}
-	if p.prev, err = previousBrief(o.Since, o.Out, p.week, io); err != nil {
+	if p.prev, err = previous.Find(o.Since, o.Out, "", p.week, io.Err); err != nil {
 		return nil, err
 	}
 	return p, ctx.Err()
@@ -132,35 +133,58 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 		}
 		fmt.Fprintln(io.Err, polish.Summary(out.Polish))
 	}
-	dir := filepath.Join(o.Out, kind, p.week.String())
-	if err := writeDir(ctx, dir, kind, p.formats, out, io); err != nil {
+	tree := newTree(o.Out, "", io)
+	defer tree.Close()
+	rel := filepath.Join(kind, p.week.String())
+	// A weekly brief's folder also holds the batch briefs of its week
+	// (entity/, group/): they are kept when the brief is replaced.
+	var keep []string
+	if kind == "weekly" {
+		keep = []string{"entity", "group"}
+	}
+	if err := writeDir(ctx, tree, rel, kind, p.formats, out, keep, io); err != nil {
 		return err
 	}
-	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", dir, p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(out.Files))
+	fmt.Fprintf(io.Out, "wrote %s (%s, %d sections, %d sources, %d files)\n", filepath.Join(o.Out, rel), p.week, len(out.Doc.Sections), len(out.Doc.Sources), len(out.Files))
 	return nil
 }
 
-// writeDir puts a document's files into dir at once, then clears what an
-// earlier run left there that no longer belongs: charts the new Markdown
-// does not name, an audit of other files.
-func writeDir(ctx context.Context, dir, kind string, formats report.Formats, out *report.Output, io IO) error {
+// newTree is the output folder as brief writes it: each brief's folder
+// replaced as a whole, under a lock, never through a link (see
+// atomicfile.Tree). shared is the folder a batch holds for its duration.
+func newTree(out, shared string, io IO) *atomicfile.Tree {
+	return &atomicfile.Tree{Root: out, Shared: shared, Notify: func(msg string) { fmt.Fprintln(io.Err, "brief: "+msg) }}
+}
+
+// writeDir replaces the folder OUT/rel with one holding exactly the
+// document's files (and the kept sub-folders of the old one). A run
+// without json says so when it drops an earlier run's audit: it would
+// have described other files and fed next week's What changed.
+func writeDir(ctx context.Context, tree *atomicfile.Tree, rel, kind string, formats report.Formats, out *report.Output, keep []string, io IO) error {
 	files := make([]atomicfile.File, len(out.Files))
 	for i, f := range out.Files {
-		files[i] = atomicfile.File{Path: filepath.Join(dir, f.Path), Data: f.Data}
+		files[i] = atomicfile.File{Path: f.Path, Data: f.Data}
 	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	if err := atomicfile.WriteAll(files); err != nil {
-		return err
-	}
-	if formats.MD {
-		atomicfile.RemoveStale(dir, "chart-*.svg", files)
-	}
+	auditFile := filepath.Join(tree.Root, rel, kind2audit(kind))
+	hadAudit := false
 	if !formats.JSON {
-		removeStaleAudit(dir, kind, io)
+		_, err := os.Lstat(auditFile)
+		hadAudit = err == nil
+	}
+	if err := tree.WriteDir(ctx, rel, files, keep); err != nil {
+		return err
+	}
+	if hadAudit {
+		fmt.Fprintf(io.Err, "warning: removed %s of an earlier run: it described files this run replaced (keep json in --format to keep the audit)\n", auditFile)
 	}
 	return nil
+}
+
+func kind2audit(kind string) string {
+	if kind == "points" {
+		return "points.json"
+	}
+	return "brief.json"
 }
 
 func newWeeklyCmd(io IO, shared *settings) *cobra.Command {
@@ -211,21 +235,4 @@ func runWeekly(ctx context.Context, o *OutputOptions, b *BatchOptions, io IO) er
 		return err
 	}
 	return write(ctx, o, "weekly", p, out, io)
-}
-
-// removeStaleAudit removes the JSON audit an earlier run left in dir when
-// this run wrote the brief without one: it would describe files that are
-// no longer there, and the next week would compare itself with it.
-func removeStaleAudit(dir, kind string, io IO) {
-	name := "brief.json"
-	if kind == "points" {
-		name = "points.json"
-	}
-	p := filepath.Join(dir, name)
-	if _, err := os.Stat(p); err != nil {
-		return
-	}
-	if err := os.Remove(p); err == nil {
-		fmt.Fprintf(io.Err, "warning: removed %s of an earlier run: it described files this run replaced (keep json in --format to keep the audit)\n", p)
-	}
 }

@@ -117,21 +117,3 @@ func syncDir(dir string) {
 	_ = d.Sync()
 	d.Close()
 }
-
-// RemoveStale deletes the files of dir that match pattern (a
-// filepath.Match pattern such as "chart-*.svg") and are not among written:
-// a brief written again with fewer charts leaves none of the old ones
-// behind. Errors are ignored: a file that cannot be removed is only
-// clutter.
-func RemoveStale(dir, pattern string, written []File) {
-	keep := map[string]bool{}
-	for _, f := range written {
-		keep[filepath.Clean(f.Path)] = true
-	}
-	old, _ := filepath.Glob(filepath.Join(dir, pattern))
-	for _, p := range old {
-		if !keep[filepath.Clean(p)] {
-			os.Remove(p)
-		}
-	}
-}

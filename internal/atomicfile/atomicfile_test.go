@@ -56,19 +56,3 @@ func TestWriteAllFailureLeavesOldFilesAndNoTemps(t *testing.T) {
 		}
 	}
 }
-
-func TestRemoveStale(t *testing.T) {
-	dir := t.TempDir()
-	for _, n := range []string{"chart-a.svg", "chart-b.svg", "brief.md", "notes.svg"} {
-		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	RemoveStale(dir, "chart-*.svg", []File{{Path: filepath.Join(dir, "chart-a.svg")}, {Path: filepath.Join(dir, "brief.md")}})
-	for n, want := range map[string]bool{"chart-a.svg": true, "chart-b.svg": false, "brief.md": true, "notes.svg": true} {
-		_, err := os.Stat(filepath.Join(dir, n))
-		if (err == nil) != want {
-			t.Errorf("%s: exists %v, want %v", n, err == nil, want)
-		}
-	}
-}

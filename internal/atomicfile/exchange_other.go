@@ -1,0 +1,5 @@
+//go:build !linux
+
+package atomicfile
+
+func renameExchange(a, b string) error { return errNoExchange }

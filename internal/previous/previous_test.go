@@ -1,0 +1,93 @@
+package previous
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/period"
+)
+
+func brief(t *testing.T, week string) []byte {
+	t.Helper()
+	return []byte(`{"version": ` + strconv.Itoa(audit.Version) + `, "period": "` + week + `"}`)
+}
+
+func write(t *testing.T, p string, b []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSinceNamesTheFileAndWhatToPass(t *testing.T) {
+	dir := t.TempDir()
+	md := filepath.Join(dir, "brief.md")
+	write(t, md, []byte("# Weekly brief\n\nText.\n"))
+	pdf := filepath.Join(dir, "report.bin")
+	write(t, pdf, []byte("%PDF-1.7\n"))
+	txt := filepath.Join(dir, "notes.txt")
+	write(t, txt, []byte("hello"))
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{md, "--since " + md + ": a Markdown file, not a brief.json: pass the brief.json written beside the brief (" + filepath.Join(dir, "brief.json") + ")"},
+		{pdf, "--since " + pdf + ": a PDF, not a brief.json"},
+		{txt, "--since " + txt + ": not JSON, not a brief.json"},
+		{dir, "--since: " + dir + " is a folder, not a regular file"},
+		{fifo, "--since: " + fifo + " is a named pipe (FIFO), not a regular file"},
+		{filepath.Join(dir, "nope.json"), "--since " + filepath.Join(dir, "nope.json") + ": no such file: pass the brief.json of an earlier brief"},
+	} {
+		_, err := Since(tc.path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Since(%s) = %v\nwant it to contain %q", filepath.Base(tc.path), err, tc.want)
+		}
+	}
+	good := filepath.Join(dir, "brief.json")
+	write(t, good, brief(t, "2025-W05"))
+	p, err := Since(good)
+	if err != nil || p.Period != "2025-W05" {
+		t.Errorf("Since(brief.json) = %+v, %v", p, err)
+	}
+}
+
+func TestFindTakesTheLatestEarlierWeekAndSkipsTemporaryFolders(t *testing.T) {
+	out := t.TempDir()
+	write(t, filepath.Join(out, "weekly/2025-W04/brief.json"), brief(t, "2025-W04"))
+	write(t, filepath.Join(out, "weekly/2025-W05/brief.json"), brief(t, "2025-W05"))
+	write(t, filepath.Join(out, "weekly/2025-W06/brief.json"), brief(t, "2025-W06")) // this week: not earlier
+	write(t, filepath.Join(out, "weekly/.2025-W05.tmp-1/brief.json"), []byte("half"))
+	write(t, filepath.Join(out, "weekly/2025-W05/entity/kz/brief.json"), brief(t, "2025-W05"))
+	week, _ := period.Parse("2025-W06")
+	var warn bytes.Buffer
+	p, err := Find("", out, "", week, &warn)
+	if err != nil || p == nil || p.Period != "2025-W05" || warn.Len() != 0 {
+		t.Fatalf("Find = %+v, %v, warnings %q", p, err, warn.String())
+	}
+	p, err = Find("", out, "entity/kz", week, &warn)
+	if err != nil || p == nil || p.Period != "2025-W05" {
+		t.Fatalf("Find entity/kz = %+v, %v", p, err)
+	}
+	if p, _ := Find("", out, "entity/uz", week, &warn); p != nil {
+		t.Errorf("entity/uz has no predecessor, got %+v", p)
+	}
+	// Written without json: nothing to compare with, said.
+	if err := os.Remove(filepath.Join(out, "weekly/2025-W05/brief.json")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(out, "weekly/2025-W05/brief.md"), []byte("# md only\n"))
+	p, err = Find("", out, "", week, &warn)
+	if err != nil || p == nil || !p.NoState || p.Period != "2025-W05" || !strings.Contains(warn.String(), "has no brief.json") {
+		t.Errorf("md-only predecessor: %+v, %v, %q", p, err, warn.String())
+	}
+}
