@@ -30,8 +30,9 @@ func TestInterruptLeavesOnlyCompleteFiles(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	env := append(os.Environ(), "SOURCE_DATE_EPOCH=1764151200")
+	cfg := emptyConfig(t)
 	args := func(out string) []string {
-		return []string{"weekly", "--config", "/dev/null", "--data", "../../data", "--out", out}
+		return []string{"weekly", "--config", cfg, "--data", "../../data", "--out", out}
 	}
 	ref := filepath.Join(dir, "ref")
 	cmd := exec.Command(bin, args(ref)...)

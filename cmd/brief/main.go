@@ -12,9 +12,12 @@ import (
 	"regexp"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
+	"github.com/briefhq/brief/internal/atomicfile"
 	"github.com/briefhq/brief/internal/dataset"
 )
 
@@ -31,8 +34,16 @@ type IO struct {
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:]))
+	code := run(os.Args[1:])
+	if beforeExit != nil {
+		beforeExit()
+	}
+	os.Exit(code)
 }
+
+// beforeExit is nil but in a test that signals the process between the
+// end of its run and its exit.
+var beforeExit func()
 
 // tuneGC trades memory the runs have for time: a brief allocates a few
 // tens of MB and is done, so collecting at 4x the live heap instead of 2x
@@ -47,11 +58,52 @@ func tuneGC() {
 	}
 }
 
+// grace is how long a run has to stop by itself after Ctrl-C or SIGTERM
+// before it is ended: a template loop or a blocking open cannot check the
+// context.
+const grace = time.Second
+
+const interruptedMsg = "brief: interrupted: files already complete were kept, nothing half-written remains"
+
+// exitMu is held by whichever ends the process: the run returning its
+// code, or the signal watcher ending a run that did not stop in time.
+var exitMu sync.Mutex
+
+// interruptedSaid is set once the interrupted message is printed.
+var interruptedSaid atomic.Bool
+
+// run executes the command line with signal handling. The first Ctrl-C or
+// SIGTERM cancels the run's context; a run that has not returned within
+// grace (or on a second signal) is ended: atomicfile.Abort removes its
+// temporary folder, lock and the empty folders it made, and the process
+// exits 1 saying it was interrupted. The handler is never uninstalled, so
+// a signal that comes after the run has returned changes nothing: a
+// complete brief exits 0 (before this, it died with 130).
 func run(args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	io := IO{Out: os.Stdout, Err: os.Stderr, Now: time.Now, Getenv: os.Getenv}
-	return execute(ctx, args, io)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go watchSignals(sigs, cancel, io.Err)
+	code := execute(ctx, args, io)
+	exitMu.Lock() // held until the process exits: no forced exit now
+	return code
+}
+
+func watchSignals(sigs <-chan os.Signal, cancel context.CancelFunc, stderr io.Writer) {
+	<-sigs
+	cancel()
+	select {
+	case <-sigs:
+	case <-time.After(grace):
+	}
+	exitMu.Lock() // blocks for good if the run has returned
+	atomicfile.Abort()
+	if !interruptedSaid.Swap(true) {
+		fmt.Fprintln(stderr, interruptedMsg)
+	}
+	os.Exit(1)
 }
 
 // execute runs the command line and maps the error to an exit code:
@@ -67,8 +119,9 @@ func execute(ctx context.Context, args []string, io IO) int {
 	var de *dataset.Error
 	var ee *exitError
 	switch {
-	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
-		fmt.Fprintln(io.Err, "brief: interrupted: files already complete were kept, nothing half-written remains")
+	case errors.Is(err, context.Canceled) || errors.Is(err, atomicfile.ErrAborted) || ctx.Err() != nil:
+		interruptedSaid.Store(true)
+		fmt.Fprintln(io.Err, interruptedMsg)
 		return 1
 	case errors.As(err, &ee):
 		fmt.Fprintf(io.Err, "brief: %s\n", ee.msg)
