@@ -92,22 +92,31 @@ type Fact struct {
 	Since int `json:"since,omitempty"`
 	// Counts by status, for StatusCount.
 	Counts map[dataset.Status]int `json:"counts,omitempty"`
-	// Later, on the first fact of a group ranking (its leader), lists the
-	// members that have already published a figure for a period after the
-	// ranking's: the ranking is made over the latest period the members
-	// share, and these newer figures are reported beside it.
+	// Ranking, on the leader of a group ranking (its first rank fact) and
+	// on shares, says what the ranking rests on; nil on other facts (a
+	// pointer, so that the million facts of a large dataset stay small).
+	Ranking *Ranking `json:"ranking,omitempty"`
+	Sources  []Source `json:"sources"`
+	Salience float64  `json:"salience"`
+}
+
+// Ranking is what a group ranking and its shares rest on, beyond the
+// rank or share of one member.
+type Ranking struct {
+	// Later, on the leader's rank fact, lists the members that have
+	// already published a figure for a period after the ranking's: the
+	// ranking is made over the latest period the members share, and these
+	// newer figures are reported beside it.
 	Later []Later `json:"later,omitempty"`
 	// TotalOf, on a share, is the ID of the Total fact whose Sources are
 	// every row the total adds up.
 	TotalOf string `json:"total_of,omitempty"`
 	// Inputs, on a share, are every row it was computed from: each
-	// member's row of the ranking period, in ranking order. They
-	// are the Sources of the Total fact, kept here for citing; JSON gives
-	// them once, under the total, so that a group of n members does not
-	// write n² rows.
-	Inputs   []Source `json:"-"`
-	Sources  []Source `json:"sources"`
-	Salience float64  `json:"salience"`
+	// member's row of the ranking period, in ranking order (the Sources
+	// of the Total fact), kept here for citing. JSON gives them once,
+	// under the total, so that a group of n members does not write n²
+	// rows.
+	Inputs []Source `json:"-"`
 }
 
 // Later is a group member's figure for a period after the one its group's

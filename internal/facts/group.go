@@ -20,7 +20,7 @@ type member struct {
 // groupFacts ranks each indicator among the entities of a group, over the
 // latest period the group's members share (see rankingPeriod), with every
 // member that has a figure for it; members that already have a later
-// figure are listed beside the ranking (Fact.Later, on its leader). It
+// figure are listed beside the ranking (Fact.Ranking.Later, on its leader). It
 // gives each entity's share of the group total, with the total as a fact
 // of its own, when the values add up (the catalog's additive, else the
 // unit and name) and every member of the group has a figure for the
@@ -103,7 +103,7 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 		// the "total" would add up whatever the file holds, and with a
 		// member missing it would not be the group's.
 		shares := k.group != "" && len(ranked) == groupSize[k.group] && nonNegative && total > 0 && in.IsAdditive(k.unit)
-		var totalID string
+		var shareInfo *Ranking
 		if shares {
 			t := Fact{
 				Kind: Total, Topic: ranked[0].m.f.Topic, Indicator: k.indicator, Counterpart: k.counterpart, Group: k.group,
@@ -111,27 +111,28 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 				Sources: rows, Salience: 0.1,
 			}
 			t.ID = factID(&t)
-			totalID = t.ID
+			shareInfo = &Ranking{TotalOf: t.ID, Inputs: rows}
 			out = append(out, t)
 		}
 		for i, e := range ranked {
 			r := *e.m.f
 			o := e.o
 			r.Kind, r.Group, r.Rank, r.Of = Rank, k.group, rankOf(ranked, i, func(e entry) float64 { return e.o.Value }), len(ranked)
-			r.Period, r.PeriodLabel, r.PeriodID = o.Period, o.Period.Label(), o.Period.String()
-			r.Value, r.Status, r.Note, r.New = o.Value, statusOf(o), o.Note, inWeek(o)
-			r.Stale = r.Stale && o == e.m.hist[len(e.m.hist)-1]
+			if o != e.m.hist[len(e.m.hist)-1] { // an earlier figure than the latest: a newer one is out
+				r.Period, r.PeriodLabel, r.PeriodID = o.Period, o.Period.Label(), o.Period.String()
+				r.Value, r.Status, r.Note, r.New, r.Stale = o.Value, statusOf(o), o.Note, inWeek(o), false
+			}
 			r.Against, r.Since, r.Counts = nil, 0, nil
 			r.Sources = rows[i : i+1 : i+1]
-			if i == 0 {
-				r.Later = later
+			r.Ranking = nil
+			if i == 0 && len(later) > 0 {
+				r.Ranking = &Ranking{Later: later}
 			}
 			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(r.New, 0.5)
 			out = append(out, r)
 			if shares {
 				s := r
-				s.Kind, s.Rank, s.Total, s.Later = Share, 0, total, nil
-				s.Inputs, s.TotalOf = rows, totalID
+				s.Kind, s.Rank, s.Total, s.Ranking = Share, 0, total, shareInfo
 				s.Value = 100 * o.Value / total
 				s.Unit = "%"
 				s.Salience = 0.3 + 2*o.Value/total

@@ -71,7 +71,10 @@ func rankingOf(s *Set, group string) ranking {
 		switch f.Kind {
 		case Rank:
 			r.Ranked = append(r.Ranked, fmt.Sprintf("%s %s %g #%d/%d", f.Entity, f.PeriodID, f.Value, f.Rank, f.Of))
-			for _, l := range f.Later {
+			if f.Ranking != nil && f.Rank != 1 {
+				r.Later = append(r.Later, "later figures on a fact other than the leader's")
+			}
+			for _, l := range f.later() {
 				r.Later = append(r.Later, fmt.Sprintf("%s %s %g", l.Entity, l.PeriodID, l.Value))
 			}
 		case Share:
@@ -79,7 +82,7 @@ func rankingOf(s *Set, group string) ranking {
 				r.Shares, r.Inputs = map[string]float64{}, map[string][]int{}
 			}
 			r.Shares[f.Entity] = math.Round(f.Value*1e6) / 1e6
-			for _, src := range f.Inputs {
+			for _, src := range f.Ranking.Inputs {
 				r.Inputs[f.Entity] = append(r.Inputs[f.Entity], src.Line)
 			}
 		case Total:
@@ -91,6 +94,13 @@ func rankingOf(s *Set, group string) ranking {
 	// Facts come in series order; the test compares in ranking order.
 	sort.SliceStable(r.Ranked, func(i, j int) bool { return rankNo(r.Ranked[i]) < rankNo(r.Ranked[j]) })
 	return r
+}
+
+func (f *Fact) later() []Later {
+	if f.Ranking == nil {
+		return nil
+	}
+	return f.Ranking.Later
 }
 
 func rankNo(s string) int {
@@ -188,19 +198,19 @@ func TestGroupRanking(t *testing.T) {
 func TestShareCitesEveryRow(t *testing.T) {
 	s := Derive(yearly("USD", []string{"A:g", "B:g", "C:g"}, "A:2024=1", "B:2024=2", "C:2024=3"), Options{AsOf: day("2025-06-30")})
 	share := find(t, s, "share/x/A/in/g")
-	total := find(t, s, share.TotalOf)
-	if share.TotalOf != "total/x/in/g" || total.Kind != Total || total.Value != 6 || total.Of != 3 {
-		t.Fatalf("share of %q: %+v", share.TotalOf, total)
+	total := find(t, s, share.Ranking.TotalOf)
+	if share.Ranking.TotalOf != "total/x/in/g" || total.Kind != Total || total.Value != 6 || total.Of != 3 {
+		t.Fatalf("share of %q: %+v", share.Ranking.TotalOf, total)
 	}
 	if len(share.Sources) != 1 || share.Sources[0].Line != 2 {
 		t.Errorf("share sources %+v, want its own row", share.Sources)
 	}
 	lines := map[int]bool{}
-	for _, src := range share.Inputs {
+	for _, src := range share.Ranking.Inputs {
 		lines[src.Line] = true
 	}
 	if len(lines) != 3 || !lines[2] || !lines[3] || !lines[4] {
-		t.Errorf("share inputs %+v, want rows 2, 3 and 4", share.Inputs)
+		t.Errorf("share inputs %+v, want rows 2, 3 and 4", share.Ranking.Inputs)
 	}
 }
 
