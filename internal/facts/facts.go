@@ -95,7 +95,7 @@ type Fact struct {
 	// Ranking, on the leader of a group ranking (its first rank fact) and
 	// on shares, says what the ranking rests on; nil on other facts (a
 	// pointer, so that the million facts of a large dataset stay small).
-	Ranking *Ranking `json:"ranking,omitempty"`
+	Ranking  *Ranking `json:"ranking,omitempty"`
 	Sources  []Source `json:"sources"`
 	Salience float64  `json:"salience"`
 }
