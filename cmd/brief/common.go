@@ -1,11 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -16,7 +12,6 @@ import (
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/report"
-	"github.com/briefhq/brief/templates"
 )
 
 // DataOptions are the flags every command that reads data shares.
@@ -106,19 +101,7 @@ func clock(cmd, flag string, io IO) (time.Time, error) {
 // loadKind finds a brief kind: DIR/manifest.yaml, or DIR/<kind>/, or the
 // embedded default.
 func loadKind(dir, kind string) (*narrative.Kind, error) {
-	if dir == "" {
-		return narrative.LoadKind(templates.FS, kind, "templates/"+kind)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "manifest.yaml")); err == nil {
-		return narrative.LoadKind(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)))
-	}
-	if _, err := os.Stat(filepath.Join(dir, kind, "manifest.yaml")); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("--templates %s: no manifest.yaml there nor in %s: copy templates/%s from the repository as a start", dir, filepath.Join(dir, kind), kind)
-		}
-		return nil, err
-	}
-	return narrative.LoadKind(os.DirFS(dir), kind, filepath.ToSlash(filepath.Join(filepath.Clean(dir), kind)))
+	return narrative.LoadKindDir(dir, kind)
 }
 
 // formats parses --format md,pdf,json.

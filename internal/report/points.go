@@ -33,7 +33,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang,
 		Week: o.Week, Generated: o.Generated, Previous: o.Previous, Group: o.Group,
 	})
-	doc, pts, err := kind.RenderPoints(view, o.PointOptions)
+	doc, pts, err := kind.RenderPointsContext(ctx, view, o.PointOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 					return nil
 				}
 				pts = pts.Trim(pts.Count - 1)
-				if doc, err = kind.RenderWith(view, pts); err != nil {
+				if doc, err = kind.RenderWithContext(ctx, view, pts); err != nil {
 					return err
 				}
 				if out.Polish != nil {

@@ -70,7 +70,7 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week,
 		Generated: o.Generated, Previous: o.Previous, Group: o.Group,
 	})
-	doc, err := kind.Render(view)
+	doc, err := kind.RenderContext(ctx, view)
 	if err != nil {
 		return nil, err
 	}
