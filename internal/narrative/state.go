@@ -116,7 +116,11 @@ func (s *state) cite(vs ...any) (string, error) {
 			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
 		case *Share:
 			if x != nil { // optional: a row without a share cites nothing more
-				add(x.Text, x.Fact.ID, "", x.Fact.Sources)
+				srcs := x.Fact.Sources
+				if x.Fact.Ranking != nil && len(x.Fact.Ranking.Inputs) > 0 {
+					srcs = x.Fact.Ranking.Inputs // every row of the total
+				}
+				add(x.Text, x.Fact.ID, "", srcs)
 			}
 		case *Change:
 			if x == nil {
