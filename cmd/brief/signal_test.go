@@ -85,7 +85,11 @@ func startEnv(t *testing.T, env []string, bin string, args ...string) *started {
 	go func() { s.err = cmd.Wait(); close(s.done) }()
 	t.Cleanup(func() {
 		cmd.Process.Kill()
-		<-s.done
+		select {
+		case <-s.done:
+		case <-time.After(10 * time.Second):
+			t.Errorf("brief (pid %d) still not reaped 10 s after SIGKILL", cmd.Process.Pid)
+		}
 	})
 	return s
 }
