@@ -46,20 +46,31 @@ func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
 	if err != nil && !errors.As(err, &de) {
 		return err
 	}
-	nerr, nwarn := 0, 0
+	if ds != nil && !diags.HasErrors() {
+		// Where a default of the indicator catalog was assumed and a
+		// reader might judge it otherwise (a share of a rate, a ranking
+		// of national currencies): one note per indicator.
+		diags = append(diags, dataset.Notes(ds)...)
+	}
+	nerr, nwarn, nnote := 0, 0, 0
 	list := make([]finding, 0, len(diags))
 	for _, d := range diags {
-		sev := "error"
-		if d.Severity == dataset.SevWarning {
+		var sev string
+		switch d.Severity {
+		case dataset.SevWarning:
 			sev = "warning"
 			nwarn++
-		} else {
+		case dataset.SevNote:
+			sev = "note"
+			nnote++
+		default:
+			sev = "error"
 			nerr++
 		}
 		list = append(list, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, sev, d.Message})
 	}
 	if o.JSON {
-		b, _ := json.MarshalIndent(map[string]any{"data": o.Data, "errors": nerr, "warnings": nwarn, "findings": list}, "", "  ")
+		b, _ := json.MarshalIndent(map[string]any{"data": o.Data, "errors": nerr, "warnings": nwarn, "notes": nnote, "findings": list}, "", "  ")
 		fmt.Fprintln(io.Out, string(b))
 	} else {
 		for _, d := range diags {
@@ -70,8 +81,12 @@ func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
 		return &exitError{code: 1, msg: fmt.Sprintf("%s: %s, %s", o.Data, plural(nerr, "error"), plural(nwarn, "warning"))}
 	}
 	if !o.JSON {
-		fmt.Fprintf(io.Out, "%s: ok: %s, %s, %s, %s; %s\n", o.Data, plural(len(ds.Observations), "observation"),
-			plural(len(ds.Indicators), "indicator"), plural(len(ds.Entities), "entity"), plural(len(ds.Events), "event"), plural(nwarn, "warning"))
+		notes := ""
+		if nnote > 0 {
+			notes = ", " + plural(nnote, "note")
+		}
+		fmt.Fprintf(io.Out, "%s: ok: %s, %s, %s, %s; %s%s\n", o.Data, plural(len(ds.Observations), "observation"),
+			plural(len(ds.Indicators), "indicator"), plural(len(ds.Entities), "entity"), plural(len(ds.Events), "event"), plural(nwarn, "warning"), notes)
 	}
 	return nil
 }
