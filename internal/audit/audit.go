@@ -154,6 +154,13 @@ func UsedFacts(all []facts.Fact, sections []narrative.RenderedSection) []facts.F
 			}
 		}
 	}
+	// A share is computed from a total: the total's fact, which lists
+	// every member's row, goes into the audit with it.
+	for _, f := range all {
+		if used[f.ID] && f.Ranking != nil && f.Ranking.TotalOf != "" {
+			used[f.Ranking.TotalOf] = true
+		}
+	}
 	out := make([]facts.Fact, 0, len(used))
 	for _, f := range all {
 		if used[f.ID] {
