@@ -40,6 +40,7 @@ type OutputOptions struct {
 	StrictPolish   bool
 	NoCache        bool
 	Prompts        string
+	TemplateTime   time.Duration
 	settings       *settings
 }
 
@@ -61,6 +62,7 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 	f.BoolVar(&o.StrictPolish, "strict-polish", false, "fail (and write nothing) if any section keeps its draft")
 	f.BoolVar(&o.NoCache, "no-cache", false, "ask the model again even for a draft it has answered before")
 	f.StringVar(&o.Prompts, "prompts", "", "folder of prompt templates overriding the built-in ones")
+	f.DurationVar(&o.TemplateTime, "template-time", narrative.DefaultTime, "run-time budget of the templates of one brief (e.g. 5s, 30s)")
 	c.MarkFlagsMutuallyExclusive("polish", "offline")
 }
 
@@ -97,9 +99,13 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if p.now, err = clock(cmd, o.GeneratedAt, io); err != nil {
 		return nil, err
 	}
+	if o.TemplateTime <= 0 {
+		return nil, usagef(cmd, "--template-time %s: give a positive duration such as 5s", o.TemplateTime)
+	}
 	if p.kind, err = loadKind(o.Templates, kindName); err != nil {
 		return nil, err
 	}
+	p.kind.Budget.Time = o.TemplateTime
 	if p.ds, err = load(&o.DataOptions, p.now, io); err != nil {
 		return nil, err
 	}

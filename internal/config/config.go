@@ -36,6 +36,9 @@ type Config struct {
 	Max          int    `yaml:"max"`
 	Model        string `yaml:"model"`
 	BaseURL      string `yaml:"base_url"`
+	// TemplateTime is the templates' run-time budget per brief, as a
+	// duration ("5s").
+	TemplateTime string `yaml:"template_time"`
 	// APIKeyFile names a file holding the API key, so the key itself
 	// never sits in the config.
 	APIKeyFile string `yaml:"api_key_file"`
@@ -47,7 +50,7 @@ type Config struct {
 
 // Keys lists the keys of brief.yaml, for messages and docs.
 func Keys() []string {
-	return []string{"title", "organisation", "language", "data", "out", "templates", "prompts", "format", "paper", "audience", "max", "model", "base_url", "api_key_file"}
+	return []string{"title", "organisation", "language", "data", "out", "templates", "prompts", "format", "paper", "audience", "max", "model", "base_url", "api_key_file", "template_time"}
 }
 
 // Error is a problem in the config file, located at a key.
@@ -203,6 +206,7 @@ func (c *Config) Values() map[string]string {
 	set("model", c.Model)
 	set("base_url", c.BaseURL)
 	set("api_key_file", c.APIKeyFile)
+	set("template_time", c.TemplateTime)
 	return m
 }
 

@@ -132,7 +132,7 @@ func (m *meter) stopped(fn string) error {
 	if err := m.parent.Err(); err != nil {
 		return &BudgetError{Func: fn, Msg: "interrupted (" + err.Error() + ")", err: err}
 	}
-	return &BudgetError{Func: fn, Msg: fmt.Sprintf("exceeds the template budget of %s of run time: a loop runs too long (a range inside a range over until?); make it shorter", seconds(m.Time)), err: ErrBudget}
+	return &BudgetError{Func: fn, Msg: fmt.Sprintf("exceeds the template budget of %s of run time: a loop runs too long (a range inside a range over until?); make it shorter, or raise the budget (--template-time, template_time in brief.yaml)", seconds(m.Time)), err: ErrBudget}
 }
 
 func (m *meter) exceeded(fn, format string, a ...any) error {
