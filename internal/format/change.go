@@ -60,11 +60,13 @@ var prepositions = [...]string{
 // rises above 1,000%. against names the base ("a year earlier"); "on" is
 // put before it unless it starts with a preposition ("from", "since", ...),
 // and it is left out when empty. A change that rounds to zero at decimals
-// is "little changed". A percent change gets one decimal; percentage
-// points and absolute changes the value's decimals (as for Value), at most
-// two for points.
+// is "little changed". A percent change always gets exactly one decimal,
+// so changes side by side read alike ("up 2.0%" beside "up 1.3%");
+// percentage points and absolute changes the value's decimals (as for
+// Value), at most two for points.
 //
 //	Change(104.2, 100, "USD", 1, "a year earlier")        // "up 4.2% on a year earlier"
+//	Change(102, 100, "USD", 0, "a year earlier")          // "up 2.0% on a year earlier"
 //	Change(100, 100, "USD", 1, "a year earlier")          // "unchanged on a year earlier"
 //	Change(4.2e9, 0, "USD", 1, "a year earlier")          // "up $4.2 billion on a year earlier"
 //	Change(5.5, 7, "%", 1, "the previous quarter")        // "down 1.5 percentage points on the previous quarter"
@@ -74,7 +76,8 @@ func Change(cur, prev float64, unit string, decimals int, against string) string
 }
 
 // ChangeRounded is Change with the places of a percent change given: 0
-// for the press's "up 23%".
+// for the press's "up 23%", the talking points' rounding; the brief itself
+// uses Change.
 func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, against string) string {
 	tail := againstPhrase(against)
 	d := ChangeOf(cur, prev)
@@ -100,7 +103,7 @@ func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, agai
 		// number: say how big it is at least.
 		return "up more than " + Number(maxFold, 0) + "-fold" + tail
 	case d.HasPct && d.Pct > foldFrom:
-		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1)) + "-fold" + tail
+		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1, false)) + "-fold" + tail
 	case d.HasPct:
 		if roundsToZero(d.Pct, pctPlaces, 1) {
 			return "little changed" + tail

@@ -32,9 +32,9 @@ func ExampleScaled() {
 	fmt.Println(format.Scaled(183, 0))
 	// Output:
 	// 27.8 billion
-	// 12 million
+	// 12.0 million
 	// 1.2 trillion
-	// 1 billion
+	// 1.0 billion
 	// 45,000
 	// 183
 }
@@ -84,9 +84,11 @@ func ExampleIsPercent() {
 func ExamplePercent() {
 	fmt.Println(format.Percent(4.2, 1))
 	fmt.Println(format.Percent(4, 1))
+	fmt.Println(format.Percent(4, -1))
 	fmt.Println(format.Percent(0.042, -1))
 	// Output:
 	// 4.2%
+	// 4.0%
 	// 4%
 	// 0.042%
 }
@@ -94,8 +96,10 @@ func ExamplePercent() {
 func ExamplePoints() {
 	fmt.Println(format.Points(1.5, 1))
 	fmt.Println(format.Points(1.04, 1))
+	fmt.Println(format.Points(1.04, 0))
 	// Output:
 	// 1.5 percentage points
+	// 1.0 percentage points
 	// 1 percentage point
 }
 

@@ -77,9 +77,10 @@ func scaled(v float64, decimals int) (decimal, int, int) {
 	}
 }
 
-// appendScaled appends |v| scaled, with its scale word.
-func appendScaled(b []byte, x *decimal, i, places int) []byte {
-	b = x.appendAbs(b, places, false)
+// appendScaled appends |v| scaled, with its scale word; pad fills the
+// fraction with zeros to places.
+func appendScaled(b []byte, x *decimal, i, places int, pad bool) []byte {
+	b = x.appendAbs(b, places, pad)
 	if w := scales[i].word; w != "" {
 		b = append(b, ' ')
 		b = append(b, w...)
@@ -87,17 +88,21 @@ func appendScaled(b []byte, x *decimal, i, places int) []byte {
 	return b
 }
 
-// Scaled formats v for prose, with a scale word from a million upwards and
-// trailing zero decimals dropped. Decimals count after scaling; with
-// decimals < 0, scaled values get one decimal and smaller ones follow
-// Number's automatic rule. Above 999 trillion the number grows in trillions.
+// Scaled formats v for prose, with a scale word from a million upwards.
+// Decimals count after scaling, and a value given decimals always shows
+// exactly that many, so that figures of one indicator read alike ("12.0
+// million" beside "27.8 million", "3.00" beside "2.84"). With decimals < 0
+// (the catalog does not say) scaled values get one decimal and smaller
+// ones follow Number's automatic rule, trailing zeros dropped. Above 999
+// trillion the number grows in trillions.
 //
 //	Scaled(27800000000, -1)  // "27.8 billion"
-//	Scaled(12000000, 1)      // "12 million"
+//	Scaled(12000000, 1)      // "12.0 million"
+//	Scaled(12000000, -1)     // "12 million"
 //	Scaled(1.23e12, -1)      // "1.2 trillion"
-//	Scaled(999960000, 1)     // "1 billion"
+//	Scaled(999960000, 1)     // "1.0 billion"
 //	Scaled(45000, -1)        // "45,000"
-//	Scaled(183, 0)           // "183"
+//	Scaled(3, 2)             // "3.00"
 func Scaled(v float64, decimals int) string {
 	if s, bad := nonFinite(v); bad {
 		return s
@@ -105,7 +110,7 @@ func Scaled(v float64, decimals int) string {
 	x, i, places := scaled(v, decimals)
 	var buf [64]byte
 	b := x.appendSign(buf[:0])
-	return string(appendScaled(b, &x, i, places))
+	return string(appendScaled(b, &x, i, places, decimals >= 0))
 }
 
 // ScaleOf returns the common scale for showing values together, such as
@@ -123,4 +128,26 @@ func ScaleOf(values []float64) (factor float64, word string) {
 	}
 	_, i, _ := scaled(top, -1)
 	return math.Pow10(scales[i].exp), scales[i].word
+}
+
+// CommonDecimals is the number of decimals that shows values of one
+// indicator alike when the catalog does not declare decimals: the most any
+// of them needs by the automatic rule (after its scale word, trailing
+// zeros dropped), so that "3", "2.84" and "0.89" read "3.00", "2.84" and
+// "0.89". Pass the result as decimals to Value, Scaled, Money or Number.
+// No values give 0.
+//
+//	CommonDecimals([]float64{3, 2.844, 0.89})     // 2
+//	CommonDecimals([]float64{21.019e6, 4.818e6})  // 1 ("21.0 million", "4.8 million")
+//	CommonDecimals([]float64{12, 1250})           // 0
+func CommonDecimals(values []float64) int {
+	most := 0
+	for _, v := range values {
+		if _, bad := nonFinite(v); bad {
+			continue
+		}
+		x, _, _ := scaled(v, -1)
+		most = max(most, x.n-x.exp)
+	}
+	return most
 }

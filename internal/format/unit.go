@@ -74,26 +74,33 @@ func currencySymbol(code string) string {
 
 // Money formats an amount of a currency like Scaled: USD, EUR and GBP with
 // their symbol before the number, other codes after it. A minus sign
-// precedes the symbol. Amounts below a million with a fraction show whole
-// cents ("$4.20") unless decimals asks for fewer than two.
+// precedes the symbol. An amount below a million is a price and keeps its
+// cents: with decimals < 0, whole cents when it has a fraction ("$4.20",
+// "$4"); asked for one decimal, two ("$0.80", never "$0.8", which reads as
+// a misprint); asked for more, exactly those.
 //
 //	Money(27.8e9, "USD", 1)   // "$27.8 billion"
 //	Money(-2e9, "EUR", -1)    // "-€2 billion"
 //	Money(27.8e9, "KZT", 1)   // "27.8 billion KZT"
 //	Money(4.2, "GBP", -1)     // "£4.20"
+//	Money(0.8, "USD", 1)      // "$0.80"
+//	Money(2412.3, "USD", 2)   // "$2,412.30"
 func Money(v float64, currency string, decimals int) string {
 	sym := currencySymbol(currency)
 	if s, bad := nonFinite(v); bad {
 		return s + " " + currency
 	}
 	x, i, places := scaled(v, decimals)
+	if i == 0 && decimals == 1 {
+		x, i, places = scaled(v, 2)
+	}
 	var buf [64]byte
 	b := x.appendSign(buf[:0])
 	b = append(b, sym...)
 	start := len(b)
-	b = appendScaled(b, &x, i, places)
-	if i == 0 && (decimals < 0 || decimals >= 2) {
-		// A single decimal of money reads as a misprint: $4.2 is $4.20.
+	b = appendScaled(b, &x, i, places, decimals >= 0)
+	if i == 0 && decimals < 0 {
+		// Automatic precision keeps a price's cents: $4.2 is $4.20.
 		if n := len(b) - start; n >= 2 && b[len(b)-2] == '.' {
 			b = append(b, '0')
 		}
@@ -105,32 +112,36 @@ func Money(v float64, currency string, decimals int) string {
 	return string(b)
 }
 
-// Percent formats v, already in percent, with a percent sign. With decimals
-// < 0 it shows one decimal, or two significant digits below 1.
+// Percent formats v, already in percent, with a percent sign and exactly
+// decimals places. With decimals < 0 it shows up to one decimal, or two
+// significant digits below 1, trailing zeros dropped.
 //
 //	Percent(4.2, 1)     // "4.2%"
-//	Percent(4, 1)       // "4%"
+//	Percent(4, 1)       // "4.0%"
+//	Percent(4, -1)      // "4%"
 //	Percent(0.042, -1)  // "0.042%"
 func Percent(v float64, decimals int) string {
-	return string(append(appendProse(nil, v, decimals, 1), '%'))
+	return string(append(appendProse(nil, v, decimals, 1, decimals >= 0), '%'))
 }
 
 // Points formats a difference of two percentages in percentage points,
-// singular for exactly one. Decimals as for Percent.
+// singular for exactly "1". Decimals as for Percent.
 //
 //	Points(1.5, 1)   // "1.5 percentage points"
-//	Points(1.04, 1)  // "1 percentage point"
+//	Points(1.04, 1)  // "1.0 percentage points"
+//	Points(1.04, 0)  // "1 percentage point"
 func Points(v float64, decimals int) string {
-	b := appendProse(nil, v, decimals, 1)
+	b := appendProse(nil, v, decimals, 1, decimals >= 0)
 	if n := len(b); (n == 1 && b[0] == '1') || (n == 2 && b[0] == '-' && b[1] == '1') {
 		return string(b) + " percentage point"
 	}
 	return string(b) + " percentage points"
 }
 
-// appendProse appends v with decimals places, trailing zeros dropped; auto
-// is the number of places for automatic precision.
-func appendProse(b []byte, v float64, decimals, auto int) []byte {
+// appendProse appends v with decimals places, padded with zeros when pad
+// is set and trailing zeros dropped otherwise; auto is the number of places
+// for automatic precision.
+func appendProse(b []byte, v float64, decimals, auto int, pad bool) []byte {
 	if s, bad := nonFinite(v); bad {
 		return append(b, s...)
 	}
@@ -141,7 +152,7 @@ func appendProse(b []byte, v float64, decimals, auto int) []byte {
 	}
 	x.round(places)
 	b = x.appendSign(b)
-	return x.appendAbs(b, places, false)
+	return x.appendAbs(b, places, pad)
 }
 
 // Value formats v in its unit, the way a brief quotes a figure: currency

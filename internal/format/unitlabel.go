@@ -92,3 +92,22 @@ func ValueLabel(v float64, unit, label string, decimals int) string {
 	}
 	return Value(v, label, decimals)
 }
+
+// AxisTitle names a chart's value axis from the unit's label and the
+// scale word its ticks are divided by (from ScaleOf): the scale word
+// first, as one says it: "million people", "billion USD", "million t of
+// carbon". Either may be empty.
+//
+//	AxisTitle("people", "million")  // "million people"
+//	AxisTitle("USD", "billion")     // "billion USD"
+//	AxisTitle("%", "")              // "%"
+func AxisTitle(label, word string) string {
+	label, word = strings.TrimSpace(label), strings.TrimSpace(word)
+	switch {
+	case word == "":
+		return label
+	case label == "":
+		return word
+	}
+	return word + " " + label
+}
