@@ -59,7 +59,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/bad-mapping/dataset.yaml:13:15: status "final": use actual, estimate, plan or target`,
 			`testdata/bad/bad-mapping/dataset.yaml:14:11: cannot read testdata/bad/bad-mapping/missing.csv: no such file or folder`,
 			`testdata/bad/bad-mapping/dataset.yaml:19:17: skip_empty must be true or false`,
-			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities)`,
+			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, wide_entities, period)`,
 		}},
 		{"bad-released", []string{
 			`testdata/bad/bad-released/observations.csv:3:8: released "01/02/2024" is not a date: write it as YYYY-MM-DD`,
@@ -117,7 +117,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/topic-not-listed/indicators.yaml:9:15: additive "sometimes": use true (values add up to a total, like exports) or false (like an average wage)`,
 		}},
 		{"unknown-catalog-key", []string{
-			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, description)`,
+			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, period, description)`,
 		}},
 		{"unknown-entity", []string{
 			`testdata/bad/unknown-entity/observations.csv:3:2: unknown entity "KX": not in entities.yaml; did you mean "KZ"?`,

@@ -12,7 +12,7 @@ import (
 var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
-	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "description"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "period", "description"}
 	entityCatalogKeys    = []string{"groups", "entities"}
 	groupKeys            = []string{"id", "name"}
 	entityKeys           = []string{"id", "name", "short", "groups"}

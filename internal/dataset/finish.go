@@ -71,6 +71,7 @@ func (l *loader) finish() {
 		}
 		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
 	}
+	l.inferPeriods()
 	l.checkSeries()
 	l.flushRepeats()
 	l.diags.Sort()

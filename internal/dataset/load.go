@@ -305,6 +305,10 @@ type loader struct {
 	firstUnit map[string]string // indicator -> unit, without a catalog
 	entNames  map[string]string // entity -> display name from a mapping column
 
+	// declared are the index ranges [start, end) of observations read
+	// from files whose mapping declares a period: not inferred.
+	declared [][2]int
+
 	unknownMsgs map[string]string
 	obsFile     string // the first observations file, for "no observations"
 }

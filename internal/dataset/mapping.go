@@ -39,6 +39,10 @@ import (
 //	    wide:                     # one column per indicator: their column: indicator id
 //	      CPI: cpi
 //	      PPI: ppi
+//	  - file: covid.csv           # Date,China,US,United_Kingdom
+//	    wide_entities: {China: CHN, US: USA}  # one column per entity: their column: entity id
+//	    # wide_entities: all      # or every column not mapped otherwise, named by its header
+//	    period: month             # what a date stands for: day, week, month, quarter, year
 //
 // Columns not named under columns are read by their tidy names (a column
 // "Value" is the value). A wide file makes one observation per wide
@@ -77,6 +81,15 @@ type fileMapping struct {
 	skipEmpty     bool
 	onlyEntities  map[string]bool // nil: every entity
 
+	// wideEnt are the columns of a file with one column per entity
+	// (wide_entities); wideAll reads every column not otherwise mapped
+	// as one (wide_entities: all).
+	wideEnt []wideSpec
+	wideAll bool
+	// period is what a date of the file stands for (period: month); 0
+	// when the mapping does not say.
+	period period.Kind
+
 	byName map[string]role // nil for a tidy file
 }
 
@@ -89,12 +102,13 @@ type wideSpec struct {
 type roleKind uint8
 
 const (
-	roleUnknown  roleKind = iota
-	roleField             // a field of the tidy table
-	roleWide              // one indicator of a wide file
-	roleName              // the entity's display name
-	roleIgnore            // listed under ignore
-	roleConstant          // a tidy column whose field is a constant
+	roleUnknown    roleKind = iota
+	roleField               // a field of the tidy table
+	roleWide                // one indicator of a wide file
+	roleName                // the entity's display name
+	roleIgnore              // listed under ignore
+	roleConstant            // a tidy column whose field is a constant
+	roleWideEntity          // one entity of a file with a column per entity
 )
 
 type role struct {
@@ -116,7 +130,7 @@ func (m *fileMapping) roleOf(name string) role {
 
 var (
 	configKeys  = []string{"indicators", "entities", "events", "observations"}
-	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities"}
+	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities", "wide_entities", "period"}
 )
 
 func (l *loader) readConfig(path string) *config {
@@ -286,6 +300,27 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			ok = false
 		}
 	})
+	if n := keys["wide_entities"]; n != nil && n.Kind == yaml.ScalarNode && strings.EqualFold(strings.TrimSpace(n.Value), "all") {
+		m.wideAll = true
+	} else {
+		pairs("wide_entities", func(k, v *yaml.Node, s string) {
+			if s == "" {
+				l.errorAt(yamlPos(path, v), "give the entity id the column "+strconv.Quote(k.Value)+" holds")
+				ok = false
+				return
+			}
+			if claim(k.Value, role{kind: roleWideEntity, wide: len(m.wideEnt)}, yamlPos(path, k)) {
+				m.wideEnt = append(m.wideEnt, wideSpec{column: k.Value, indicator: s, pos: yamlPos(path, v)})
+			} else {
+				ok = false
+			}
+		})
+	}
+	if n := keys["period"]; n != nil {
+		if m.period = l.periodKind(path, n); m.period == 0 {
+			ok = false
+		}
+	}
 	if len(m.wide) > 0 && (m.columns[fIndicator] != "" || m.columns[fValue] != "" || m.hasConst[fIndicator]) {
 		l.errorAt(yamlPos(path, keys["wide"]), "a wide file takes indicator and value from its wide columns: remove them from columns and constants")
 		ok = false
@@ -332,11 +367,27 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			ok = false
 		}
 	}
+	if m.wideAll || len(m.wideEnt) > 0 {
+		switch {
+		case len(m.wide) > 0:
+			l.errorAt(yamlPos(path, keys["wide_entities"]), "a file has one column per indicator (wide) or one per entity (wide_entities), not both")
+			ok = false
+		case m.columns[fEntity] != "" || m.columns[fValue] != "" || m.hasConst[fEntity]:
+			l.errorAt(yamlPos(path, keys["wide_entities"]), "a file with one column per entity takes entity and value from those columns: remove them from columns and constants")
+			ok = false
+		case m.entityName != "":
+			l.errorAt(yamlPos(path, keys["wide_entities"]), "entity_name does not apply to a file with one column per entity: its headers name the entities")
+			ok = false
+		}
+	}
 	// Tidy names stay readable unless renamed away or made constant.
 	for f := field(0); f < nFields; f++ {
 		name := fieldNames[f]
 		if _, taken := m.byName[name]; taken {
 			continue
+		}
+		if (m.wideAll || len(m.wideEnt) > 0) && (f == fEntity || f == fValue) {
+			continue // the columns are the entities and hold the values
 		}
 		switch {
 		case m.hasConst[f]:
@@ -391,6 +442,14 @@ func (l *loader) checkMapping(m *fileMapping) bool {
 			case Actual, Estimate, Plan, Target, "":
 			default:
 				bad(f, "status "+strconv.Quote(s)+": use actual, estimate, plan or target")
+			}
+		}
+	}
+	for _, w := range m.wideEnt {
+		if l.checkEnt {
+			if _, found := l.entByID[w.indicator]; !found {
+				l.errorAt(w.pos, l.unknownEntity("entity", w.indicator))
+				ok = false
 			}
 		}
 	}

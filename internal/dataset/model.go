@@ -84,7 +84,12 @@ type Indicator struct {
 	UnitLabel string
 	// Summary is how a series is summarised over a week; "" when the
 	// catalog does not say (WeeklySummary: level).
-	Summary     Summary
+	Summary Summary
+	// Period is the granularity a date of its rows stands for, when the
+	// catalog declares it (period: month reads 2026-05-04 as May 2026);
+	// 0 when it does not, and a series of dates may then be inferred to
+	// stand for months (see the loader's inference).
+	Period      period.Kind
 	Description string
 	Pos         Pos
 }
@@ -141,6 +146,11 @@ type Dataset struct {
 	// under groups: ("eaeu" -> "EAEU"); a group without one is named
 	// from its id.
 	GroupNames map[string]string
+
+	// asOf is the day of an AsOf view (isView); the zero time for a
+	// dataset as loaded.
+	asOf   time.Time
+	isView bool
 }
 
 // GroupSizes counts the entities of each group of the entity catalog.

@@ -95,7 +95,17 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		return
 	}
 	defer f.Close()
-	switch strings.ToLower(filepath.Ext(path)) {
+	if m.period != 0 {
+		// Rows of a file whose dates are declared are not inferred.
+		start := len(l.ds.Observations)
+		defer func() { l.declared = append(l.declared, [2]int{start, len(l.ds.Observations)}) }()
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if (m.wideAll || len(m.wideEnt) > 0) && (ext == ".json" || ext == ".yaml" || ext == ".yml") {
+		l.errorAt(m.pos, "wide_entities reads CSV files only: give the file as CSV, or in the tidy shape (one row per entity)")
+		return
+	}
+	switch ext {
 	case ".json":
 		if root := l.readTree(f, path, true, MaxObservationTree); root != nil {
 			l.readObservationTree(root, path, m)
@@ -154,12 +164,14 @@ type csvShape struct {
 	col     [nFields]int
 	missing [nFields]bool // reported once for the file, not per row
 	wide    []wideColumn
+	wideEnt []wideColumn // indicator holds the entity id
 	nameCol int
 }
 
 type wideColumn struct {
 	idx       int
 	indicator string
+	name      string // a wide entity's display name: its header, underscores as spaces
 }
 
 func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
@@ -183,11 +195,24 @@ func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
 		if sh.nameCol >= 0 {
 			r.name = rec[sh.nameCol]
 		}
+		if len(sh.wideEnt) > 0 {
+			for _, w := range sh.wideEnt {
+				fl, _ := cr.FieldPos(w.idx)
+				wr := r
+				wr.c[fEntity] = cell{s: w.indicator, pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+				wr.c[fValue] = cell{s: rec[w.idx], pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+				wr.name = w.name
+				if m.keeps(&wr) {
+					l.addRow(&wr, &sh.missing, m)
+				}
+			}
+			return
+		}
 		if !m.keeps(&r) {
 			return
 		}
 		if len(sh.wide) == 0 {
-			l.addRow(&r, &sh.missing, m.skipEmpty)
+			l.addRow(&r, &sh.missing, m)
 			return
 		}
 		for _, w := range sh.wide {
@@ -195,7 +220,7 @@ func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
 			wr := r
 			wr.c[fIndicator] = cell{s: w.indicator, pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
 			wr.c[fValue] = cell{s: rec[w.idx], pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
-			l.addRow(&wr, &sh.missing, m.skipEmpty)
+			l.addRow(&wr, &sh.missing, m)
 		}
 	}
 	l.readCSV(rd, file, m.comma, header, onRow)
@@ -211,6 +236,7 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 	sh.nameCol = -1
 	firstAt := map[string]int{}
 	wideSeen := make([]bool, len(m.wide))
+	wideEntSeen := make([]bool, len(m.wideEnt))
 	for i, raw := range rec {
 		name := strings.ToLower(strings.TrimSpace(raw))
 		pos := Pos{File: file, Line: 1, Col: i + 1}
@@ -228,12 +254,25 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 			wideSeen[ro.wide] = true
 		case roleName:
 			sh.nameCol = i
+		case roleWideEntity:
+			sh.wideEnt = append(sh.wideEnt, wideColumn{idx: i, indicator: m.wideEnt[ro.wide].indicator, name: headerName(raw)})
+			wideEntSeen[ro.wide] = true
 		case roleIgnore:
 		case roleConstant:
 			l.warnAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" is ignored: dataset.yaml gives "+fieldNames[ro.f]+" as a constant")
 		default:
 			if name == "" {
 				l.warnAt(pos, "column without a name is ignored")
+				continue
+			}
+			if m.wideAll {
+				id := strings.TrimSpace(raw)
+				sh.wideEnt = append(sh.wideEnt, wideColumn{idx: i, indicator: id, name: headerName(raw)})
+				if l.checkEnt {
+					if _, found := l.entByID[id]; !found {
+						l.errorAt(pos, l.unknownEntity("entity", id)+" (wide_entities: all reads every column not mapped otherwise as an entity; list the others under ignore)")
+					}
+				}
 				continue
 			}
 			msg := "unknown column " + strconv.Quote(strings.TrimSpace(raw)) + " is ignored"
@@ -264,6 +303,14 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 			l.errorAt(head, "no column "+strconv.Quote(w.column)+" (dataset.yaml reads indicator "+w.indicator+" from it)")
 		}
 	}
+	for i, w := range m.wideEnt {
+		if !wideEntSeen[i] {
+			l.errorAt(head, "no column "+strconv.Quote(w.column)+" (dataset.yaml reads entity "+w.indicator+" from it)")
+		}
+	}
+	if m.wideAll && len(sh.wideEnt) == 0 {
+		l.errorAt(head, "no entity columns: wide_entities: all reads every column not mapped otherwise as an entity, and this file has none")
+	}
 	if m.entityName != "" && sh.nameCol < 0 {
 		l.errorAt(head, "no column "+strconv.Quote(m.entityNameRaw)+" (dataset.yaml reads entity names from it)")
 	}
@@ -274,6 +321,9 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 		if len(m.wide) > 0 && (f == fIndicator || f == fValue) {
 			continue
 		}
+		if (len(m.wideEnt) > 0 || m.wideAll) && (f == fEntity || f == fValue) {
+			continue
+		}
 		l.errorAt(head, "missing required column "+strconv.Quote(fieldNames[f]))
 		sh.missing[f] = true
 	}
@@ -282,9 +332,9 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 
 // addRow validates one row and, if it is sound, appends its observation.
 // missing marks fields whose absence was reported for the whole file.
-func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
+func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	val := func(f field) string { return strings.TrimSpace(r.c[f].s) }
-	if skipEmpty && val(fValue) == "" {
+	if m.skipEmpty && val(fValue) == "" {
 		return
 	}
 	ok := true
@@ -339,6 +389,13 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
 		if p, err = l.period(s); err != nil {
 			l.errorAt(r.at(fPeriod), err.Error())
 			ok = false
+		} else if k := l.declaredPeriod(m, cat); k != 0 && k != p.Kind {
+			if k > p.Kind {
+				l.errorAt(r.at(fPeriod), "period "+strconv.Quote(strings.TrimSpace(s))+" is a "+p.Kind.String()+", but "+l.declaredWhere(m, cat)+" says a date stands for a "+k.String()+": give a date or a "+k.String())
+				ok = false
+			} else {
+				p = p.In(k)
+			}
 		}
 	}
 
@@ -471,6 +528,31 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, skipEmpty bool) {
 	}
 	l.dups[key] = int32(len(l.ds.Observations))
 	l.ds.Observations = append(l.ds.Observations, o)
+}
+
+// declaredPeriod is what a date of a row stands for: the mapping's
+// period, else the indicator's in the catalog, else 0.
+func (l *loader) declaredPeriod(m *fileMapping, cat *Indicator) period.Kind {
+	if m.period != 0 {
+		return m.period
+	}
+	if cat != nil {
+		return cat.Period
+	}
+	return 0
+}
+
+func (l *loader) declaredWhere(m *fileMapping, cat *Indicator) string {
+	if m.period != 0 {
+		return "dataset.yaml (period: " + m.period.String() + ")"
+	}
+	return l.indFile + " (" + cat.ID + ": period: " + cat.Period.String() + ")"
+}
+
+// headerName is a column header as an entity's name: "United_Kingdom"
+// reads "United Kingdom".
+func headerName(raw string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(raw, "_", " ")), " ")
 }
 
 // period parses s, caching the periods of a file, which repeat.

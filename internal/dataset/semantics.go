@@ -7,6 +7,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
 )
 
 // Summary says how a series is summarised over a week.
@@ -289,6 +290,20 @@ func (l *loader) readSemantics(path string, keys map[string]*yaml.Node, in *Indi
 			}
 		}
 	}
+	if n := keys["period"]; n != nil {
+		in.Period = l.periodKind(path, n)
+	}
+}
+
+// periodKind reads a declared granularity (period: month), reporting
+// anything else; 0 when it is not one.
+func (l *loader) periodKind(path string, n *yaml.Node) period.Kind {
+	s, good := l.text(path, n, "period")
+	k, ok := period.ParseKind(s)
+	if !ok && good {
+		l.errorAt(yamlPos(path, n), "period "+strconv.Quote(s)+": use day, week, month, quarter or year (what a date of its rows stands for: period: month reads 2026-05-04 as May 2026)")
+	}
+	return k
 }
 
 // Notes are the defaults ds relies on that a reader might misjudge: for

@@ -89,7 +89,7 @@ func (l *loader) readObservationTree(root *yaml.Node, file string, m *fileMappin
 			continue
 		}
 		if len(m.wide) == 0 {
-			l.addRow(&r, &noMissing, m.skipEmpty)
+			l.addRow(&r, &noMissing, m)
 			continue
 		}
 		for i, w := range m.wide {
@@ -99,7 +99,7 @@ func (l *loader) readObservationTree(root *yaml.Node, file string, m *fileMappin
 			wr := r
 			wr.c[fIndicator] = cell{s: w.indicator, pos: wideVals[i].pos, set: true}
 			wr.c[fValue] = wideVals[i]
-			l.addRow(&wr, &noMissing, m.skipEmpty)
+			l.addRow(&wr, &noMissing, m)
 		}
 	}
 }

@@ -30,18 +30,32 @@ type Set struct {
 	ds     *dataset.Dataset
 }
 
-// Known reports whether o was public at asOf. Rows with a release date are
-// known from that day. Rows without one are known once their period has
-// ended, except plans and targets, which describe the future and are known
-// from the start.
-func Known(o *dataset.Observation, asOf time.Time) bool {
+// Known reports whether o was public at asOf (dataset.Known). Rows with a
+// release date are known from that day. Rows without one are known once
+// their period has ended, except plans and targets, which describe the
+// future and are known from the start.
+func Known(o *dataset.Observation, asOf time.Time) bool { return dataset.Known(o, asOf) }
+
+// Dataset is the dataset as known at the set's as-of day
+// (dataset.Dataset.AsOf): the rows and events a brief of that day may
+// show. Later layers should read it, not the dataset as loaded.
+func (s *Set) Dataset() *dataset.Dataset { return s.ds }
+
+// IsNew reports whether o is a figure of the week [weekStart, asOf]: with
+// a release date, released in it; without one, an actual figure or an
+// estimate whose period ends in it (a plan or target without a release
+// date is not news).
+func IsNew(o *dataset.Observation, weekStart, asOf time.Time) bool {
+	if weekStart.IsZero() {
+		return false
+	}
 	if !o.Released.IsZero() {
-		return !o.Released.After(asOf)
+		return !o.Released.Before(weekStart) && !o.Released.After(asOf)
 	}
 	if o.Status == dataset.Plan || o.Status == dataset.Target {
-		return true
+		return false
 	}
-	return !o.Period.End.After(asOf)
+	return !o.Period.End.Before(weekStart) && !o.Period.End.After(asOf)
 }
 
 // definitiveness ranks statuses when one period has several rows.
@@ -96,8 +110,10 @@ func lessBy(pos map[string]int, a, b string) bool {
 	return a < b
 }
 
-// Derive computes the facts of ds as known at opts.AsOf.
+// Derive computes the facts of ds as known at opts.AsOf: of the view
+// ds.AsOf(opts.AsOf), which Set.Dataset returns.
 func Derive(ds *dataset.Dataset, opts Options) *Set {
+	ds = ds.AsOf(opts.AsOf)
 	ord := newOrder(ds)
 	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
 	for i := range ds.Indicators {
@@ -150,9 +166,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		}
 		return ""
 	}
-	inWeek := func(o *dataset.Observation) bool {
-		return !o.Released.IsZero() && !o.Released.Before(opts.WeekStart) && !o.Released.After(opts.AsOf)
-	}
+	inWeek := func(o *dataset.Observation) bool { return IsNew(o, opts.WeekStart, opts.AsOf) }
 
 	// Facts are large; sizing the slice once (up to seven per series: the
 	// latest value, two changes, a record, a rank, a share, an outlook)
@@ -188,9 +202,9 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			Value: last.Value, Unit: last.Unit, Status: statusOf(last), Note: last.Note, New: inWeek(last),
 			Sources: sources(last),
 		}
+		base.Stale = IsStale(last, opts.AsOf)
 		f := base
 		f.Kind = Latest
-		f.Stale = IsStale(last, opts.AsOf)
 		f.Salience = 1
 		if f.New {
 			f.Salience += 2
@@ -205,7 +219,13 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			}
 		}
 		pct := format.IsPercent(last.Unit)
-		if n := len(same); n > 0 {
+		// A daily series is told by its week (weekFacts): the change on
+		// the day before, or on the same day a year earlier, says little.
+		daily := last.Period.Kind == period.Day
+		if k := last.Period.Kind; (k == period.Day || k == period.Week) && !opts.WeekStart.IsZero() {
+			out = weekFacts(out, &base, hist, ind[s.Key.Indicator].WeeklySummary(), pct, opts, inWeek, sources)
+		}
+		if n := len(same); n > 0 && !daily {
 			f := base
 			f.Kind = ChangePrev
 			f.Against = compare(last, same[n-1], pct)
@@ -213,7 +233,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			f.Salience = changeSalience(f.Against, pct) + boolf(f.New, 1)
 			out = append(out, f)
 		}
-		if last.Period.Kind != period.Year {
+		if last.Period.Kind != period.Year && !daily {
 			ya := last.Period.YearAgo()
 			for _, o := range same {
 				if period.Compare(o.Period, ya) == 0 {
@@ -265,6 +285,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	}
 	out = append(out, groupFacts(ds, ms, opts.AsOf, opts.WeekStart)...)
 	out = append(out, statusCounts(ds, latest)...)
+	out = append(out, staleFacts(latest, hists, sources)...)
 	for i := range out {
 		out[i].ID = factID(&out[i])
 	}
@@ -272,7 +293,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	return set
 }
 
-var kindOrder = map[Kind]int{Latest: 0, ChangePrev: 1, ChangeYear: 2, RecordHigh: 3, RecordLow: 3, Outlook: 4, Rank: 5, Share: 6, Total: 7, StatusCount: 8}
+var kindOrder = map[Kind]int{Latest: 0, WeekClose: 1, WeekRange: 1, WeekSum: 1, WeekIncrease: 1, ChangePrev: 2, ChangeYear: 3, RecordHigh: 4, RecordLow: 4, Outlook: 5, Rank: 6, Share: 7, Total: 8, IndicatorStale: 9, StatusCount: 10, TopicStale: 11}
 
 // sortFacts orders facts by topic, series (catalog order) and kind, with
 // each topic's status counts last. Facts are large, so it sorts small keys
@@ -298,9 +319,9 @@ func sortFacts(out []Fact, series []*Series, ord order) []Fact {
 		}
 		k := key{topic: t, kind: kindOrder[f.Kind], group: f.Group, i: i}
 		switch f.Kind {
-		case StatusCount:
+		case StatusCount, TopicStale:
 			k.series = len(series)
-		case Total:
+		case Total, IndicatorStale:
 			k.series = lastOf[f.Indicator]
 		default:
 			k.series = seriesAt[SeriesKey{f.Indicator, f.Entity, f.Counterpart}]
@@ -370,8 +391,10 @@ func changeSalience(c *Comparison, percentUnit bool) float64 {
 func factID(f *Fact) string {
 	parts := []string{string(f.Kind)}
 	switch f.Kind {
-	case StatusCount:
+	case StatusCount, TopicStale:
 		parts = append(parts, f.Topic)
+	case IndicatorStale:
+		parts = append(parts, f.Indicator)
 	case Total:
 		parts = append(parts, f.Indicator)
 		if f.Counterpart != "" {
@@ -409,14 +432,42 @@ func splitForward(obs []*dataset.Observation) (hist, ahead []*dataset.Observatio
 	return hist, ahead
 }
 
-// IsStale reports whether the next figure after o is overdue at asOf: the
-// period after o's has ended and a further period length has passed (a
-// monthly figure for January is stale from April on, a yearly one for
-// 2023 from 2026). Plans and targets are never stale.
+// IsStale reports whether o, the latest figure of its series, is old at
+// asOf: its period ended more than StaleAfter(kind) before asOf, so its
+// next figure is overdue by the usual publication delays. Plans and
+// targets are never stale.
 func IsStale(o *dataset.Observation, asOf time.Time) bool {
 	if o.Status == dataset.Plan || o.Status == dataset.Target {
 		return false
 	}
-	length := o.Period.End.Sub(o.Period.Start) + 24*time.Hour
-	return o.Period.End.Add(2 * length).Before(asOf)
+	return StaleFrom(o.Period).Before(asOf)
+}
+
+// StaleFrom is the last day on which a figure for p is still current: a
+// figure is stale from the day after. By granularity: a day's figure for
+// 14 days after it, a week's for 3 weeks after it ends, a month's for 3
+// months, a quarter's for 6 months, a year's for 18 months (a 2023 figure
+// is current until 30 June 2025, when the 2024 figure is expected).
+func StaleFrom(p period.Period) time.Time {
+	switch p.Kind {
+	case period.Day:
+		return p.End.AddDate(0, 0, 14)
+	case period.Week:
+		return p.End.AddDate(0, 0, 21)
+	case period.Month:
+		return endOfMonths(p.End, 3)
+	case period.Quarter:
+		return endOfMonths(p.End, 6)
+	case period.Year:
+		return endOfMonths(p.End, 18)
+	}
+	length := p.End.Sub(p.Start) + 24*time.Hour
+	return p.End.Add(2 * length)
+}
+
+// endOfMonths is the last day of the month n months after the month of
+// t, which is the last day of its month.
+func endOfMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	return first.AddDate(0, n+1, -1)
 }

@@ -23,6 +23,18 @@ const (
 	RecordLow   Kind = "record_low"   // latest value is the series' lowest
 	StatusCount Kind = "status_count" // number of series of a topic by status
 	Outlook     Kind = "outlook"      // a plan or target beyond the latest actual figure
+
+	// Facts of the brief's week, for daily and weekly series (see
+	// weekFacts): how the week went, by the indicator's summary.
+	WeekClose    Kind = "week_close"    // level: the week's last value against last week's
+	WeekRange    Kind = "week_range"    // level: the week's high and low, with their dates
+	WeekSum      Kind = "week_sum"      // flow: the week's sum against last week's
+	WeekIncrease Kind = "week_increase" // cumulative: the week's increase against last week's
+
+	// Staleness of what a section can report: every series of the
+	// indicator (of the topic) has a latest figure that is old (IsStale).
+	IndicatorStale Kind = "indicator_stale"
+	TopicStale     Kind = "topic_stale"
 )
 
 // SeriesKey identifies a series: one indicator for one entity (and one
@@ -77,11 +89,16 @@ type Fact struct {
 	Unit        string         `json:"unit,omitempty"`
 	Status      dataset.Status `json:"status,omitempty"`
 	Note        string         `json:"note,omitempty"`
-	// New is set when the figure was released during the brief's week.
+	// New is set when the figure is this week's (IsNew): released during
+	// the brief's week, or, for a row without a release date, for a
+	// period that ended in it.
 	New bool `json:"new,omitempty"`
-	// Stale is set on a latest value whose next figure is overdue: its
-	// period ended more than two period lengths before the as-of date.
+	// Stale is set on a latest value whose latest figure is old at the
+	// as-of date (IsStale), and on the facts of that series.
 	Stale bool `json:"stale,omitempty"`
+	// Week, on the week facts, is the brief's week of a daily or weekly
+	// series: its figures, first and last, high and low.
+	Week *Week `json:"week,omitempty"`
 	// Against is the earlier value of a change.
 	Against *Comparison `json:"against,omitempty"`
 	// Rank is 1-based among Of entities; Total is the group total of a share.
@@ -117,6 +134,33 @@ type Ranking struct {
 	// under the total, so that a group of n members does not write n²
 	// rows.
 	Inputs []Source `json:"-"`
+}
+
+// Week is what a week fact rests on: the figures of a daily or weekly
+// series in the brief's week (up to the as-of day).
+type Week struct {
+	// Period is the brief's ISO week; N the number of figures in it.
+	Period period.Period `json:"-"`
+	Label  string        `json:"period"`
+	N      int           `json:"n"`
+	// First and Last are the week's first and last figures (the close,
+	// for a level), named by their periods.
+	First Point `json:"first"`
+	Last  Point `json:"last"`
+	// High and Low are the week's extremes (the earliest on a tie), on
+	// WeekRange facts.
+	High *Point `json:"high,omitempty"`
+	Low  *Point `json:"low,omitempty"`
+	// PrevN is the number of figures in the previous week (WeekSum).
+	PrevN int `json:"prev_n,omitempty"`
+}
+
+// Point is one figure of a series, named by its period.
+type Point struct {
+	Period   period.Period `json:"-"`
+	Label    string        `json:"period"`
+	PeriodID string        `json:"period_id"`
+	Value    float64       `json:"value"`
 }
 
 // Later is a group member's figure for a period after the one its group's

@@ -56,9 +56,7 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 			buckets[k] = append(buckets[k], m)
 		}
 	}
-	inWeek := func(o *dataset.Observation) bool {
-		return !o.Released.IsZero() && !o.Released.Before(weekStart) && !o.Released.After(asOf)
-	}
+	inWeek := func(o *dataset.Observation) bool { return IsNew(o, weekStart, asOf) }
 	type entry struct {
 		m member
 		o *dataset.Observation

@@ -276,3 +276,46 @@ func (p Period) Contains(t time.Time) bool {
 	d := day(t.Year(), t.Month(), t.Day())
 	return !d.Before(p.Start) && !d.After(p.End)
 }
+
+// ParseKind reads a granularity as a catalog or mapping names it: day,
+// week, month, quarter or year, or their adjectives daily, weekly,
+// monthly, quarterly, annual (yearly). Case and surrounding spaces are
+// ignored; ok is false for anything else.
+func ParseKind(s string) (k Kind, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "day", "daily":
+		return Day, true
+	case "week", "weekly":
+		return Week, true
+	case "month", "monthly":
+		return Month, true
+	case "quarter", "quarterly":
+		return Quarter, true
+	case "year", "yearly", "annual", "annually":
+		return Year, true
+	}
+	return 0, false
+}
+
+// In is the period of kind k that contains the first day of p: the
+// month of 2026-05-04 is May 2026, its quarter Q2 2026, its ISO week
+// 2026-W19. A period already of kind k is returned as it is; In never
+// makes a period finer (the day of a month is not known), so for a k
+// finer than p's kind it returns p unchanged.
+func (p Period) In(k Kind) Period {
+	if k >= p.Kind {
+		return p
+	}
+	s := p.Start
+	switch k {
+	case Year:
+		return OfYear(s.Year())
+	case Quarter:
+		return OfQuarter(s.Year(), (int(s.Month())-1)/3+1)
+	case Month:
+		return OfMonth(s.Year(), s.Month())
+	case Week:
+		return WeekOf(s)
+	}
+	return p
+}

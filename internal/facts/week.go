@@ -1,0 +1,235 @@
+package facts
+
+import (
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// weekFacts appends the facts of the brief's week of a daily or weekly
+// series, by how the indicator is summarised over a week:
+//
+//   - level (a price, a rate): WeekClose, the week's last value against
+//     the last value of the previous ISO week, each named by its date;
+//     WeekRange, the week's high and low with their dates, when the week
+//     has two figures or more;
+//   - flow (an amount per day or week): WeekSum, the sum of the week's
+//     figures against the previous week's sum;
+//   - cumulative (a running total): WeekIncrease, the total at the week's
+//     last figure less the total at the previous week's last figure,
+//     against the same increase a week earlier.
+//
+// The week runs from opts.WeekStart for seven days, up to opts.AsOf
+// (hist holds only rows known then). A series without a figure in the
+// week gets none of them; a comparison needs figures in the previous
+// week. Each fact cites every row it was computed from.
+func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary dataset.Summary, pct bool,
+	opts Options, inWeek func(*dataset.Observation) bool, sources func(...*dataset.Observation) []Source) []Fact {
+	start := opts.WeekStart
+	this := inRange(hist, start, start.AddDate(0, 0, 6))
+	if len(this) == 0 {
+		return out
+	}
+	prev := inRange(hist, start.AddDate(0, 0, -7), start.AddDate(0, 0, -1))
+	week := period.WeekOf(start)
+	first, last := this[0], this[len(this)-1]
+	info := func() *Week {
+		return &Week{Period: week, Label: week.Label(), N: len(this), First: pointOf(first), Last: pointOf(last)}
+	}
+	isNew := false
+	for _, o := range this {
+		isNew = isNew || inWeek(o)
+	}
+	f := *base
+	f.Period, f.PeriodLabel, f.PeriodID = last.Period, last.Period.Label(), last.Period.String()
+	f.Value, f.Status, f.Note, f.New = last.Value, statusOf(last), last.Note, isNew
+	f.Week = info()
+	switch summary {
+	case dataset.SummaryFlow:
+		f.Kind = WeekSum
+		f.Value = sum(this)
+		if len(prev) > 0 {
+			pw := period.WeekOf(start.AddDate(0, 0, -7))
+			f.Against = against(f.Value, sum(prev), pw, pw.Label(), pct)
+			f.Week.PrevN = len(prev)
+		}
+		f.Sources = sources(append(append(make([]*dataset.Observation, 0, len(this)+len(prev)), this...), prev...)...)
+		f.Salience = 1.5 + boolf(f.Against != nil, changeSalience0(f.Against, pct)) + boolf(f.New, 1)
+		out = append(out, f)
+	case dataset.SummaryCumulative:
+		if len(prev) == 0 {
+			return out // no running total at the end of last week
+		}
+		pc := prev[len(prev)-1]
+		f.Kind = WeekIncrease
+		f.Value = last.Value - pc.Value
+		rows := []*dataset.Observation{last, pc}
+		before := inRange(hist, start.AddDate(0, 0, -14), start.AddDate(0, 0, -8))
+		if len(before) > 0 {
+			bc := before[len(before)-1]
+			pw := period.WeekOf(start.AddDate(0, 0, -7))
+			f.Against = against(f.Value, pc.Value-bc.Value, pw, pw.Label(), pct)
+			rows = append(rows, bc)
+		}
+		f.Sources = sources(rows...)
+		f.Salience = 1.5 + boolf(f.Against != nil, changeSalience0(f.Against, pct)) + boolf(f.New, 1)
+		out = append(out, f)
+	default:
+		f.Kind = WeekClose
+		if len(prev) > 0 {
+			pc := prev[len(prev)-1]
+			f.Against = compare(last, pc, pct)
+			f.Sources = sources(last, pc)
+		} else {
+			f.Sources = sources(last)
+		}
+		f.Salience = 1.5 + boolf(f.Against != nil, changeSalience0(f.Against, pct)) + boolf(f.New, 1)
+		out = append(out, f)
+		if len(this) >= 2 {
+			r := *base
+			r.Kind, r.Period, r.PeriodLabel, r.PeriodID = WeekRange, week, week.Label(), week.String()
+			r.Status, r.Note, r.New = statusOf(last), "", isNew
+			r.Week = info()
+			hi, lo := this[0], this[0]
+			for _, o := range this[1:] {
+				if o.Value > hi.Value {
+					hi = o
+				}
+				if o.Value < lo.Value {
+					lo = o
+				}
+			}
+			h, l := pointOf(hi), pointOf(lo)
+			r.Week.High, r.Week.Low = &h, &l
+			r.Value = hi.Value
+			r.Sources = sources(this...)
+			r.Salience = 0.6 + boolf(r.New, 0.5)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// inRange is the rows of hist (sorted by period) whose period starts
+// from day a to day b, both included.
+func inRange(hist []*dataset.Observation, a, b time.Time) []*dataset.Observation {
+	i := len(hist)
+	for i > 0 && !hist[i-1].Period.Start.Before(a) {
+		i--
+	}
+	j := i
+	for j < len(hist) && !hist[j].Period.Start.After(b) {
+		j++
+	}
+	return hist[i:j]
+}
+
+func pointOf(o *dataset.Observation) Point {
+	return Point{Period: o.Period, Label: o.Period.Label(), PeriodID: o.Period.String(), Value: o.Value}
+}
+
+func sum(os []*dataset.Observation) float64 {
+	t := 0.0
+	for _, o := range os {
+		t += o.Value
+	}
+	return t
+}
+
+// against compares a derived value (a sum, an increase) with the same
+// figure of an earlier period p.
+func against(cur, prev float64, p period.Period, label string, percentUnit bool) *Comparison {
+	return compare(&dataset.Observation{Value: cur}, &dataset.Observation{Period: p, Value: prev}, percentUnit).labelled(label)
+}
+
+func (c *Comparison) labelled(l string) *Comparison { c.Label = l; return c }
+
+func changeSalience0(c *Comparison, pct bool) float64 {
+	if c == nil {
+		return 0
+	}
+	return changeSalience(c, pct)
+}
+
+// staleFacts gives an IndicatorStale fact for each indicator whose every
+// series is stale, and a TopicStale fact for each topic whose every
+// indicator with figures is: the latest period the indicator (topic) has
+// a figure for, so that a section can say "latest available: 2020" and a
+// summary can read it as context, not news. Value is the number of
+// series; Sources are the rows of that latest period.
+func staleFacts(latest []*Fact, hists [][]*dataset.Observation, sources func(...*dataset.Observation) []Source) []Fact {
+	type acc struct {
+		topic   string
+		n       int
+		stale   bool
+		newest  period.Period
+		rows    []*dataset.Observation
+		example *Fact
+	}
+	var inds []string
+	by := map[string]*acc{}
+	for i, f := range latest {
+		a := by[f.Indicator]
+		if a == nil {
+			a = &acc{topic: f.Topic, stale: true, example: f}
+			by[f.Indicator] = a
+			inds = append(inds, f.Indicator)
+		}
+		a.n++
+		a.stale = a.stale && f.Stale
+		last := hists[i][len(hists[i])-1]
+		switch c := period.Compare(last.Period, a.newest); {
+		case a.newest.IsZero() || c > 0:
+			a.newest, a.rows = last.Period, []*dataset.Observation{last}
+		case c == 0:
+			a.rows = append(a.rows, last)
+		}
+	}
+	var out []Fact
+	type tacc struct {
+		stale  bool
+		n      int
+		newest period.Period
+		rows   []*dataset.Observation
+	}
+	var topics []string
+	tby := map[string]*tacc{}
+	for _, id := range inds {
+		a := by[id]
+		t := tby[a.topic]
+		if t == nil {
+			t = &tacc{stale: true}
+			tby[a.topic] = t
+			topics = append(topics, a.topic)
+		}
+		t.n += a.n
+		t.stale = t.stale && a.stale
+		switch c := period.Compare(a.newest, t.newest); {
+		case t.newest.IsZero() || c > 0:
+			t.newest, t.rows = a.newest, append([]*dataset.Observation(nil), a.rows...)
+		case c == 0:
+			t.rows = append(t.rows, a.rows...)
+		}
+		if !a.stale {
+			continue
+		}
+		out = append(out, Fact{
+			Kind: IndicatorStale, Topic: a.topic, Indicator: id, Period: a.newest, PeriodLabel: a.newest.Label(),
+			PeriodID: a.newest.String(), Value: float64(a.n), Unit: a.example.Unit, Stale: true,
+			Sources: sources(a.rows...), Salience: 0.05,
+		})
+	}
+	for _, id := range topics {
+		t := tby[id]
+		if !t.stale {
+			continue
+		}
+		out = append(out, Fact{
+			Kind: TopicStale, Topic: id, Period: t.newest, PeriodLabel: t.newest.Label(), PeriodID: t.newest.String(),
+			Value: float64(t.n), Stale: true, Sources: sources(t.rows...), Salience: 0.05,
+		})
+	}
+
+	return out
+}
