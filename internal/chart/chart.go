@@ -5,11 +5,15 @@ package chart
 // Kind of chart.
 type Kind string
 
-// Bar shows the latest value by entity; Line shows one series over time.
+// Bar shows the latest value by entity; Line shows series over time.
 const (
 	Bar  Kind = "bar"
 	Line Kind = "line"
 )
+
+// MaxSeries is the most series a line chart draws; more would be a tangle
+// no reader follows. Series beyond it are left out.
+const MaxSeries = 6
 
 // Point is one bar, or one point of a line.
 type Point struct {
@@ -21,18 +25,38 @@ type Point struct {
 	At float64
 }
 
+// Series is one line of a line chart: an entity's values over time.
+type Series struct {
+	Name   string  // the entity, written beside the line's end; "" for a chart of one series
+	Points []Point // in time order, each with At when the chart is Timed
+}
+
 // Chart is everything needed to draw a chart; it holds no styling.
 type Chart struct {
 	Kind   Kind
 	Title  string  // e.g. "Trade turnover with Russia, 2024"
-	Unit   string  // axis label, e.g. "USD billion"; shown as given
+	Unit   string  // axis title, e.g. "billion USD" (see format.AxisTitle); shown as given
 	Scale  float64 // divide values by Scale for axis ticks (1e9 for "billion"); 0 or 1 = none
 	Source string  // source line printed under the chart, e.g. "Source: ..."
+	// Points are the bars of a bar chart, or the one series of a line
+	// chart that has no Series.
 	Points []Point
+	// Series are the lines of a line chart, up to MaxSeries, in the order
+	// they are coloured and listed (the leader first).
+	Series []Series
 	// File is the SVG's file name beside brief.md; the Markdown links it as
 	// an image, and the PDF renderer finds the chart by this name.
 	File string
-	// Timed spaces a line chart's points by their At, so that a gap of a
-	// year looks longer than a gap of a quarter; else they are even.
+	// Timed places a line chart's points on a time axis by their At: the
+	// axis counts whole periods of the Frequency, ticked on whole years,
+	// quarters, months, weeks or days. Else points are evenly spaced and
+	// labelled by their Label.
 	Timed bool
+	// Frequency of a timed line chart's periods; "" infers it from the
+	// gaps between points.
+	Frequency Frequency
+	// Window is how many periods, up to the latest of any series, a timed
+	// line chart shows: 0 is DefaultWindow of the frequency, AllPeriods
+	// the full history.
+	Window int
 }

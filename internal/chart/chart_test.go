@@ -7,7 +7,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestNiceTicks(t *testing.T) {
@@ -137,67 +136,5 @@ func TestDrawEdgeCases(t *testing.T) {
 			}
 		}
 		checkXML(t, c.SVG())
-	}
-}
-
-// TestTimedLineSpacesByTime: a timed line chart puts a point a year after
-// the one before four times as far as one a quarter after, and every
-// label it draws clears its neighbours.
-func TestTimedLineSpacesByTime(t *testing.T) {
-	day := func(y, m int) float64 {
-		return float64(time.Date(y, time.Month(m), 15, 0, 0, 0, 0, time.UTC).Unix()) / 86400
-	}
-	c := Chart{Kind: Line, Timed: true, Points: []Point{
-		{Label: "Q1 2024", Value: 1, At: day(2024, 2)},
-		{Label: "Q2 2024", Value: 2, At: day(2024, 5)},
-		{Label: "Q2 2025", Value: 3, At: day(2025, 5)},
-	}}
-	s := c.Draw(400, nil)
-	var poly [][2]float64
-	var labels []Item
-	for _, it := range s.Items {
-		if it.Shape == PolylineShape {
-			poly = it.Points
-		}
-		if it.Shape == TextShape && strings.HasPrefix(it.Text, "Q") {
-			labels = append(labels, it)
-		}
-	}
-	if len(poly) != 3 {
-		t.Fatalf("polyline %v", poly)
-	}
-	quarter, year := poly[1][0]-poly[0][0], poly[2][0]-poly[1][0]
-	if r := year / quarter; r < 3.8 || r > 4.2 {
-		t.Errorf("a year is %.1f times a quarter on the axis, want about 4", r)
-	}
-	for i := 1; i < len(labels); i++ {
-		if labels[i].X-labels[i-1].X < 20 {
-			t.Errorf("labels %q and %q overlap", labels[i-1].Text, labels[i].Text)
-		}
-	}
-}
-
-// TestLastLabelOffTheLine: the last value's label sits above a rising
-// line's end and below a falling one's when there is room under it.
-func TestLastLabelOffTheLine(t *testing.T) {
-	for _, tc := range []struct {
-		vals  []float64
-		below bool
-	}{{[]float64{1, 2, 3}, false}, {[]float64{1, 3, 2}, true}} {
-		c := Chart{Kind: Line, Points: []Point{{Label: "a", Value: tc.vals[0], Text: "A"}, {Label: "b", Value: tc.vals[1], Text: "B"}, {Label: "c", Value: tc.vals[2], Text: "LAST"}}}
-		s := c.Draw(400, nil)
-		var end [2]float64
-		var label Item
-		for _, it := range s.Items {
-			if it.Shape == PolylineShape {
-				end = it.Points[len(it.Points)-1]
-			}
-			if it.Shape == TextShape && it.Text == "LAST" {
-				label = it
-			}
-		}
-		if got := label.Y > end[1]; got != tc.below {
-			t.Errorf("%v: label at y %.1f, line ends at y %.1f; below = %v, want %v", tc.vals, label.Y, end[1], got, tc.below)
-		}
 	}
 }

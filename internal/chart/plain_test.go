@@ -48,6 +48,14 @@ func hostileCharts() map[string]Chart {
 				{Label: "March 2024", Value: 10, Text: "$10", At: 19797},
 			},
 		},
+		// Several series with hostile names, one a 300-character word.
+		"lines": {
+			Kind: Line, Title: "Imports\u200B by country", Timed: true, Unit: "USD",
+			Series: []Series{
+				{Name: "Alpha\u202E land\n", Points: []Point{{Value: 7, At: 19738}, {Value: 8, Text: "\u200E-$8", At: 19768}}},
+				{Name: word300, Points: []Point{{Value: 3, At: 19738}, {Value: 4, Text: "$4 " + word300, At: 19768}}},
+			},
+		},
 		"single-word": {Kind: Bar, Title: word300, Points: []Point{{Label: "a", Value: 1}, {Label: "b", Value: 2}}},
 	}
 }

@@ -81,8 +81,12 @@ func ApproxWidth(s string, size float64, bold bool) float64 {
 			em += 0.32
 		case strings.ContainsRune("fjrt()[]-", r):
 			em += 0.40
-		case r >= '0' && r <= '9', r == '$', r == '%':
+		case r >= '0' && r <= '9', r == '$', r == '€', r == '£':
 			em += 0.64
+		case r == '%':
+			em += 0.95
+		case r == '+', r == '−', r == '=', r == '<', r == '>':
+			em += 0.84
 		case r >= 'A' && r <= 'Z', r >= 'А' && r <= 'Я', r == 'm', r == 'w', r == 'M', r == 'W':
 			em += 0.72
 		default:
@@ -112,24 +116,40 @@ const (
 
 // Plain returns a copy of c whose texts are plain text by
 // format.PlainText: no control, bidi or zero-width characters, no
-// newlines, single spaces. Draw and SVG use it, so no text of a chart
+// newlines, single spaces; and whose values read with the minus sign
+// U+2212 (format.Minus). Draw and SVG use it, so no text of a chart
 // carries them into the SVG or the PDF.
 func (c Chart) Plain() Chart {
 	c.Title = format.PlainText(c.Title)
 	c.Unit = format.PlainText(c.Unit)
 	c.Source = format.PlainText(c.Source)
-	pts := make([]Point, len(c.Points))
-	for i, p := range c.Points {
-		p.Label = format.PlainText(p.Label)
-		p.Text = format.PlainText(p.Text)
-		pts[i] = p
+	c.Points = plainPoints(c.Points)
+	if c.Series != nil {
+		ss := make([]Series, len(c.Series))
+		for i, s := range c.Series {
+			ss[i] = Series{Name: format.PlainText(s.Name), Points: plainPoints(s.Points)}
+		}
+		c.Series = ss
 	}
-	c.Points = pts
 	return c
 }
 
+func plainPoints(ps []Point) []Point {
+	if ps == nil {
+		return nil
+	}
+	out := make([]Point, len(ps))
+	for i, p := range ps {
+		p.Label = format.PlainText(p.Label)
+		p.Text = format.Minus(format.PlainText(p.Text))
+		out[i] = p
+	}
+	return out
+}
+
 // Draw lays the chart out on a canvas w points wide. The height follows
-// from the chart: a bar chart grows with its number of bars. Every text is
+// from the chart: a bar chart grows with its number of bars. A line chart
+// is drawn windowed (see Windowed). Every text is
 // plain (see Plain) and fits the canvas as m measures it: titles and
 // source lines wrap, inside a word too when it is wider than a line, and
 // are cut with an ellipsis after a few lines; labels, units and values
@@ -138,16 +158,21 @@ func (c Chart) Draw(w float64, m Measure) Scene {
 	if m == nil {
 		m = ApproxWidth
 	}
-	d := drawer{c: c.Plain(), m: m, s: Scene{W: w}}
+	d := drawer{c: c.Windowed().Plain(), m: m, s: Scene{W: w}}
 	d.title()
-	pts := c.finite()
-	switch {
-	case len(pts) == 0:
+	if d.c.Kind == Line {
+		if ss := d.c.lines(); len(ss) > 0 {
+			d.line(ss)
+			d.source()
+			d.s.H = math.Ceil(d.y + 2)
+			return d.s
+		}
+	}
+	switch pts := d.c.finite(); {
+	case len(pts) == 0 || d.c.Kind == Line:
 		d.y += 14
 		d.text(w/2, d.y, "No data", labelSize, Middle, Muted, false, true)
 		d.y += 8
-	case c.Kind == Line:
-		d.line(pts)
 	default:
 		d.bars(pts)
 	}
@@ -288,117 +313,6 @@ func (d *drawer) bars(pts []Point) {
 		d.y += labelSize + 3
 		d.text(x1, d.y, fit(d.c.Unit, x1, labelSize, false, d.m), labelSize, End, Muted, false, false)
 	}
-}
-
-// line draws one series over time: the unit above the value axis,
-// horizontal grid lines at the ticks, period labels under the axis (every
-// k-th when they would collide), the latest value labelled at its point.
-func (d *drawer) line(pts []Point) {
-	const plotH = 130.0
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, p := range pts {
-		v := d.c.Scaled(p.Value)
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	if lo > 0 && lo < hi*0.25 {
-		lo = 0 // near zero anyway: start the axis at zero
-	}
-	t := NiceTicks(lo, hi, 5)
-	tickW := 0.0
-	for _, v := range t.Values {
-		tickW = math.Max(tickW, d.m(FormatTick(v, t.Decimals), labelSize, false))
-	}
-	last := pts[len(pts)-1]
-	lastText := d.valueText(last, t.Decimals)
-	// The first period's label is centred on the first point, x0+4: leave
-	// it room on the left.
-	x0 := math.Max(tickW+6, d.m(pts[0].Label, labelSize, false)/2-4)
-	x1 := d.s.W - math.Max(d.m(lastText, valueSize, true)/2, d.m(last.Label, labelSize, false)/2) - 2
-	if d.c.Unit != "" {
-		d.y += labelSize + 2
-		d.text(0, d.y, fit(d.c.Unit, d.s.W, labelSize, false, d.m), labelSize, Start, Muted, false, false)
-	}
-	top := d.y + 8
-	bottom := top + plotH
-	yOf := func(v float64) float64 { return Linear(v, t.Lo, t.Hi, bottom, top) }
-	for _, v := range t.Values {
-		y := yOf(v)
-		col, wid := Grid, 0.5
-		if v == 0 || v == t.Lo {
-			col, wid = Axis, 0.8
-		}
-		d.hline(x0, x1, y, col, wid)
-		d.text(x0-4, y+labelSize*0.35, FormatTick(v, t.Decimals), labelSize, End, Muted, false, false)
-	}
-	timed := d.c.Timed && len(pts) > 1 && pts[len(pts)-1].At > pts[0].At
-	xOf := func(i int) float64 {
-		if len(pts) == 1 {
-			return (x0 + x1) / 2
-		}
-		if timed {
-			return Linear(pts[i].At, pts[0].At, pts[len(pts)-1].At, x0+4, x1)
-		}
-		return Linear(float64(i), 0, float64(len(pts)-1), x0+4, x1)
-	}
-	poly := make([][2]float64, len(pts))
-	for i, p := range pts {
-		poly[i] = [2]float64{xOf(i), yOf(d.c.Scaled(p.Value))}
-	}
-	if len(poly) > 1 {
-		d.add(Item{Shape: PolylineShape, Points: poly, Stroke: Accent, StrokeWidth: 1.6})
-	}
-	for _, p := range poly {
-		d.add(Item{Shape: CircleShape, X: p[0], Y: p[1], R: 2, Fill: Accent})
-	}
-	// The last value's label goes above its point, or below it when the
-	// line comes down from above, so that it never sits on the line.
-	lp := poly[len(poly)-1]
-	ly0 := lp[1] - 5
-	if len(poly) > 1 && poly[len(poly)-2][1] < lp[1] && lp[1]+5+valueSize <= bottom {
-		ly0 = lp[1] + 5 + valueSize*0.8
-	}
-	d.text(lp[0], ly0, lastText, valueSize, Middle, Ink, true, false)
-	// Period labels: every k-th so that neighbours keep a gap, always the last.
-	maxW := 0.0
-	for _, p := range pts {
-		maxW = math.Max(maxW, d.m(p.Label, labelSize, false))
-	}
-	ly := bottom + labelSize + 3
-	if timed {
-		// Uneven gaps: a label is drawn when it clears the one before and
-		// the last, which is always drawn.
-		lastX := xOf(len(pts) - 1)
-		prev := math.Inf(-1)
-		for i, p := range pts {
-			x := xOf(i)
-			if i != len(pts)-1 && (x-prev < maxW+6 || lastX-x < maxW+6) {
-				continue
-			}
-			d.vline(x, bottom, bottom+2.5, Axis, 0.6)
-			d.text(x, ly, p.Label, labelSize, Middle, Muted, false, false)
-			prev = x
-		}
-		d.y = ly
-		return
-	}
-	k := 1
-	if len(pts) > 1 {
-		gap := (xOf(1) - xOf(0))
-		for gap*float64(k) < maxW+6 {
-			k++
-		}
-	}
-	for i, p := range pts {
-		if i%k != 0 && i != len(pts)-1 {
-			continue
-		}
-		if i != len(pts)-1 && (len(pts)-1-i) < k && (len(pts)-1)%k != 0 {
-			continue // would collide with the last label
-		}
-		d.vline(xOf(i), bottom, bottom+2.5, Axis, 0.6)
-		d.text(xOf(i), ly, p.Label, labelSize, Middle, Muted, false, false)
-	}
-	d.y = ly
 }
 
 // wrap breaks s into lines no wider than w at spaces, and inside a word

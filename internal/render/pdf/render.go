@@ -214,8 +214,14 @@ func (r *renderer) clean(s string, st style) string {
 	return b.String()
 }
 
+// cleanSpans cleans the text of spans and gives a negative number the
+// minus sign U+2212 (format.Minus) the Markdown writes as a hyphen; code
+// keeps its hyphens.
 func (r *renderer) cleanSpans(sp []span) {
 	for i := range sp {
+		if sp[i].st != mono {
+			sp[i].text = format.Minus(sp[i].text)
+		}
 		sp[i].text = r.clean(sp[i].text, sp[i].st)
 	}
 }
@@ -264,21 +270,32 @@ func (r *renderer) cleanBlocks(bs []block) {
 	}
 }
 
-// cleanChart returns a copy of c whose texts are plain (chart.Chart.Plain)
-// and the fonts can show.
+// cleanChart returns a copy of c whose texts are plain (chart.Chart.Plain,
+// which also gives negative values the minus sign U+2212) and the fonts
+// can show.
 func (r *renderer) cleanChart(c chart.Chart) chart.Chart {
 	c = c.Plain()
 	c.Title = r.clean(c.Title, bold)
 	c.Unit = r.clean(c.Unit, regular)
 	c.Source = r.clean(c.Source, italic)
-	pts := make([]chart.Point, len(c.Points))
-	for i, p := range c.Points {
+	c.Points = r.cleanPoints(c.Points)
+	for i, s := range c.Series {
+		c.Series[i] = chart.Series{Name: r.clean(s.Name, regular), Points: r.cleanPoints(s.Points)}
+	}
+	return c
+}
+
+func (r *renderer) cleanPoints(ps []chart.Point) []chart.Point {
+	if ps == nil {
+		return nil
+	}
+	out := make([]chart.Point, len(ps))
+	for i, p := range ps {
 		p.Label = r.clean(p.Label, regular)
 		p.Text = r.clean(p.Text, bold)
-		pts[i] = p
+		out[i] = p
 	}
-	c.Points = pts
-	return c
+	return out
 }
 
 // finish draws the running header and the "N / M" footer on every page,
