@@ -144,7 +144,7 @@ func weekLabel(id string) string {
 }
 
 // changes compares the brief being built with the previous one.
-func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.SeriesKey]*Row, decimals map[string]int, entity func(string) Entity) *Changes {
+func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.SeriesKey]*Row, decimals map[string]int, lb *labels) *Changes {
 	if prev == nil {
 		return &Changes{First: true, all: ChangeRecord{First: true, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}}
 	}
@@ -200,7 +200,8 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 				if capped(len(c.Revised)) {
 					break
 				}
-				from, to := distinctValues(k.Value, o.Value, p.Unit, o.Unit, decimals[s.Key.Indicator])
+				ind := s.Key.Indicator
+				from, to := distinctValues(k.Value, o.Value, p.Unit, o.Unit, lb.of(ind, p.Unit), lb.of(ind, o.Unit), decimals[ind])
 				if from == to {
 					// Too small to print (3,700,000,000 to 3,700,000,001):
 					// brief.json records it; the text does not say it.
@@ -257,10 +258,10 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // indicator's decimals, or with more when they would print alike: "€3.65
 // billion, down from €3.7 billion", never "€3.7 billion, down from €3.7
 // billion".
-func distinctValues(from, to float64, fromUnit, toUnit string, decimals int) (string, string) {
-	f, t := valueMD(from, fromUnit, decimals), valueMD(to, toUnit, decimals)
+func distinctValues(from, to float64, fromUnit, toUnit, fromLabel, toLabel string, decimals int) (string, string) {
+	f, t := valueMD(from, fromUnit, fromLabel, decimals), valueMD(to, toUnit, toLabel, decimals)
 	for d := max(decimals, 0) + 1; f == t && d <= 6; d++ {
-		f, t = valueMD(from, fromUnit, d), valueMD(to, toUnit, d)
+		f, t = valueMD(from, fromUnit, fromLabel, d), valueMD(to, toUnit, toLabel, d)
 	}
 	return f, t
 }

@@ -16,7 +16,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	if iv == nil {
 		return "", fmt.Errorf("chart: no indicator")
 	}
-	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.unit, Title: iv.raw}
+	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.label, Title: iv.raw}
 	if iv.Counterpart != nil {
 		c.Title += " with " + iv.Counterpart.raw
 	}
@@ -52,9 +52,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	}
 	factor, word := format.ScaleOf(values)
 	c.Scale = factor
-	if word != "" {
-		c.Unit = strings.TrimSpace(iv.unit + " " + word)
-	}
+	c.Unit = format.AxisTitle(iv.label, word)
 	var srcs []string
 	seen := map[string]bool{}
 	for _, r := range rows {
@@ -62,7 +60,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		if c.Kind == chart.Bar {
 			label = r.Entity.raw
 		}
-		pt := chart.Point{Label: label, Value: r.Value, Text: r.Text}
+		pt := chart.Point{Label: label, Value: r.Value, Text: r.plain}
 		if c.Kind == chart.Line && !r.at.IsZero() {
 			pt.At = float64(r.at.Unix()) / 86400
 		}

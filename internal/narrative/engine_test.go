@@ -163,7 +163,7 @@ func TestCitationsNumberSourcesInOrderOfFirstUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Fair opens[^1]\nAlphaland $2.5 billion[^2]\nBetaland $1 billion[^2]\n[^1]: Fair office\n[^2]: Stats Office <https://stats.example/exports>\n"
+	want := "Fair opens[^1]\nAlphaland $2.5 billion[^2]\nBetaland $1.0 billion[^2]\n[^1]: Fair office\n[^2]: Stats Office <https://stats.example/exports>\n"
 	if got := string(doc.Markdown); got != want {
 		t.Fatalf("got\n%s\nwant\n%s", got, want)
 	}

@@ -2,6 +2,8 @@ package narrative
 
 import (
 	"sort"
+
+	"github.com/briefhq/brief/internal/facts"
 )
 
 // highlights picks the summary's statements: the most salient fact of each
@@ -18,10 +20,13 @@ func highlights(b *Brief, limit int) []*Highlight {
 				}
 			}
 			for i, r := range iv.Rows {
-				consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
 				if iv.Ranked && i == 0 {
 					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience + 1})
 				}
+				if r.Fact.Kind != facts.Latest {
+					continue // a ranking's earlier figure: the series' latest is said on its own
+				}
+				consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
 				// A change or record says more than the figure alone: it
 				// wins over the same row's plain figure, so the summary
 				// keeps what made the figure salient.
@@ -35,6 +40,10 @@ func highlights(b *Brief, limit int) []*Highlight {
 				}
 			}
 			if best != nil {
+				best.ThisWeek = best.Row.ThisWeek
+				if best.Row.Overdue() {
+					best.salience -= staleDemotion // old news comes after every current figure
+				}
 				cands = append(cands, best)
 			}
 		}
@@ -53,7 +62,36 @@ func highlights(b *Brief, limit int) []*Highlight {
 			out = append(out, h)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].salience > out[j].salience })
+	// This week's figures lead; the rest is context.
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ThisWeek != out[j].ThisWeek {
+			return out[i].ThisWeek
+		}
+		return out[i].salience > out[j].salience
+	})
+	return out
+}
+
+// FreshHighlights are the highlights about this week's figures.
+func (b *Brief) FreshHighlights() []*Highlight {
+	var out []*Highlight
+	for _, h := range b.Highlights {
+		if h.ThisWeek {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// ContextHighlights are the highlights about earlier figures: context,
+// not news of the week.
+func (b *Brief) ContextHighlights() []*Highlight {
+	var out []*Highlight
+	for _, h := range b.Highlights {
+		if !h.ThisWeek {
+			out = append(out, h)
+		}
+	}
 	return out
 }
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/format"
 )
 
@@ -65,8 +66,8 @@ func candidates(b *Brief, press bool) []*Point {
 				out = append(out, &Point{Kind: "leader", Topic: t, Indicator: iv, Row: l, salience: l.Fact.Salience + 1.2})
 			}
 			for _, r := range iv.Rows {
-				if iv.Leader() == r {
-					continue
+				if iv.Leader() == r || r.Fact.Kind != facts.Latest {
+					continue // a ranking's earlier figure: the series' latest makes its own point
 				}
 				p := &Point{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience}
 				switch {
@@ -105,7 +106,7 @@ func candidates(b *Brief, press bool) []*Point {
 	}
 	for _, p := range out {
 		p.Press = press
-		if p.Row != nil && p.Row.Fact != nil && p.Row.Fact.Stale {
+		if p.Row != nil && p.Row.Overdue() {
 			// A series whose next figure is overdue (Eritrea's GDP of
 			// 2011) is old news: it comes after every current one.
 			p.salience -= staleDemotion
@@ -273,7 +274,7 @@ func (k *Kind) RenderWithContext(ctx context.Context, b *Brief, pts *Points) (*D
 
 // PressText is a row's figure rounded for the press: two significant
 // digits for large amounts, with "about" when rounding changed it.
-func (r *Row) PressText() string { return pressValue(r.Value, r.Fact.Unit, r.decimals) }
+func (r *Row) PressText() string { return pressValue(r.Value, r.Fact.Unit, r.label, r.decimals) }
 
 // PressText is a change rounded for the press: a percent change to two
 // significant digits ("up 4.2%", "up 23%"); a change in percentage points
@@ -291,18 +292,18 @@ func (c *Change) PressText() string {
 	if d := format.ChangeOf(cur, prev); d.HasPct && math.Abs(d.Pct) < 10 {
 		places = 1
 	}
-	return format.ChangeRounded(cur, prev, c.Fact.Unit, places, places, "on "+c.Label)
+	return changeText(cur, prev, c.Fact.Unit, c.label, places, places, "on "+c.Label)
 }
 
-func pressValue(v float64, unit string, decimals int) string {
-	exact := valueMD(v, unit, decimals)
+func pressValue(v float64, unit, label string, decimals int) string {
+	exact := valueMD(v, unit, label, decimals)
 	a := math.Abs(v)
 	if a < 1e6 || format.IsPercent(unit) {
 		return exact
 	}
 	mag := math.Pow(10, math.Floor(math.Log10(a))-1)
 	r := math.Round(v/mag) * mag
-	rounded := valueMD(r, unit, -1)
+	rounded := valueMD(r, unit, label, -1)
 	if rounded == exact {
 		return exact
 	}

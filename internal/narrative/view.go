@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,13 @@ type Brief struct {
 	Highlights []*Highlight
 	// New are the figures released during the week, in catalog order.
 	New []*Row
+	// HasReleases is set when the data give release dates: only then can
+	// the brief say what was (or was not) released during the week.
+	HasReleases bool
+	// Current are, without release dates, the latest figures whose period
+	// ends within the week (this week's figures), in catalog order; with
+	// release dates they are New.
+	Current []*Row
 	// WeekEvents are the events dated within the week.
 	WeekEvents []*Event
 	// Events are all the events the brief reports, newest first.
@@ -45,7 +53,10 @@ type Stats struct {
 	Indicators int
 	Entities   int
 	NewFigures int // figures released during the week
-	Events     int // events shown in the brief
+	// WeekFigures counts the rows known at the end of the week whose
+	// period ends within it (a daily series has up to seven).
+	WeekFigures int
+	Events      int // events shown in the brief
 }
 
 // Week is the brief's week.
@@ -63,6 +74,13 @@ type Topic struct {
 	Name       string
 	Indicators []*Indicator
 	Events     []*Event
+	// Stale are the topic's indicators whose every figure is old;
+	// AllStale is set when they are all the indicators with figures (the
+	// facts' topic_stale), and LatestPeriod is then the newest period of
+	// the topic's figures.
+	Stale        []*Indicator
+	AllStale     bool
+	LatestPeriod string
 }
 
 // Indicator is one indicator of a topic with its latest figures.
@@ -74,6 +92,8 @@ type Indicator struct {
 	// amount ("the highest trade turnover"), "most" for a count ("the most
 	// jobs created").
 	Superlative string
+	// Unit is the catalog unit as readers see it ("kt of carbon"),
+	// escaped; never a raw unit id.
 	Unit        string
 	Description string
 	HigherIs    string
@@ -100,12 +120,21 @@ type Indicator struct {
 	Period string
 	// Counterpart is the Ranking's (or all rows') counterpart, or nil.
 	Counterpart *Entity
+	// Later are the latest figures of ranked members that have already
+	// published a period after the Ranking's; they are said beside it.
+	Later []*Row
+	// Stale is set when every figure of the indicator is old (the facts'
+	// indicator_stale); LatestPeriod is then the newest period of its
+	// figures ("2020").
+	Stale        bool
+	LatestPeriod string
 	// History is the longest series of the indicator (oldest first), for a
 	// line chart; it has at most one point per period.
 	History []*Row
 
 	raw           string // unescaped name, for chart titles
 	unit          string
+	label         string // the unit's display label, unescaped
 	historyEntity *Entity
 }
 
@@ -129,6 +158,10 @@ type Row struct {
 	Status      string // actual | estimate | plan | target
 	Note        string // escaped, may be ""
 	New         bool   // released during the week
+	// ThisWeek is set on this week's figure: released during the week,
+	// or, when the data give no release dates, for a period that ends
+	// within it.
+	ThisWeek    bool
 	Change      *Change
 	YearAgo     *Change
 	Outlook     *Outlook // the nearest plan or target beyond the figure
@@ -141,12 +174,10 @@ type Row struct {
 	// "months", "weeks" or "days".
 	Periods  string
 	decimals int
-	sources  []string // unescaped source names, for charts
-	// rankIn and shareIn hold the row's rank and share in each group it
-	// was ranked in; the indicator picks one group for its ranking.
-	rankIn  map[string]*facts.Fact
-	shareIn map[string]*facts.Fact
-	at      time.Time // a history row's period middle, for a timed chart
+	label    string    // the unit's display label, unescaped
+	plain    string    // the value as text without Markdown escapes, for charts
+	sources  []string  // unescaped source names, for charts
+	at       time.Time // a history row's period middle, for a timed chart
 }
 
 // Change is a row's change against an earlier period.
@@ -159,6 +190,7 @@ type Change struct {
 	// Assessment reads the change through the indicator's higher_is:
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
+	label      string // the unit's display label, unescaped
 }
 
 // Share is a row's share of its group's total; citing it cites every
@@ -184,13 +216,16 @@ type Event struct {
 	Topic    string
 	Entities []Entity
 	InWeek   bool
-	Upcoming bool // starts after the week
+	Upcoming bool // starts after the week (never after the as-of day)
 	ev       *dataset.Event
 }
 
 // Highlight is one statement of the summary.
 type Highlight struct {
-	Kind      string // "leader", "change", "record", "latest"
+	Kind string // "leader", "change", "record", "latest"
+	// ThisWeek is set when the statement is about this week's figure;
+	// the others are context.
+	ThisWeek  bool
 	Topic     *Topic
 	Indicator *Indicator
 	Row       *Row
@@ -216,6 +251,9 @@ type BuildOptions struct {
 	// Group is the group a --per group brief is about: its rankings are
 	// made within it.
 	Group string
+	// AsOf is the last day the brief knows of (default: the week's end):
+	// events dated after it are left out.
+	AsOf time.Time
 }
 
 // Build turns a fact set into the view of one brief.
@@ -226,13 +264,24 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	if o.EventWindow == 0 {
 		o.EventWindow = 92 * 24 * time.Hour
 	}
+	if o.AsOf.IsZero() || o.AsOf.After(o.Week.End) {
+		o.AsOf = o.Week.End
+	}
+	// Whether the data give release dates is a matter of their shape, not
+	// of the day: asked of the data as loaded, so that a week before the
+	// first release still says that nothing was released.
+	hasReleases := ds.HasReleased()
+	if v := set.Dataset(); v != nil {
+		ds = v // the data as known on the as-of day: no later row or event
+	}
 	b := &Brief{
 		Title: format.EscapeMarkdown(o.Title), KindTitle: format.EscapeMarkdown(o.KindTitle), Organisation: format.EscapeMarkdown(o.Organisation), Lang: o.Lang,
 		Week: Week{
 			ID: o.Week.String(), Label: "Week " + strings.TrimPrefix(o.Week.Label(), "week "),
 			Range: format.DateRange(o.Week.Start, o.Week.End), Start: o.Week.Start, End: o.Week.End,
 		},
-		Generated: format.Date(o.Generated),
+		Generated:   format.Date(o.Generated),
+		HasReleases: hasReleases,
 	}
 	ents := map[string]Entity{}
 	for _, e := range ds.Entities {
@@ -257,12 +306,14 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		topics[t.ID] = tv
 		b.Topics = append(b.Topics, tv)
 	}
+	lb := newLabels(ds)
 	indicators := map[string]*Indicator{}
 	for _, in := range ds.Indicators {
+		label := lb.of(in.ID, in.Unit)
 		iv := &Indicator{
 			ID: in.ID, Name: format.EscapeMarkdown(in.Name), Phrase: format.EscapeMarkdown(lowerFirst(in.Name)),
-			Unit: in.Unit, Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
-			raw: in.Name, unit: in.Unit, Superlative: "highest",
+			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
+			raw: in.Name, unit: in.Unit, label: label, Superlative: "highest",
 		}
 		if format.IsCountNoun(in.Unit) {
 			iv.Superlative = "most"
@@ -276,9 +327,34 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	for _, in := range ds.Indicators {
 		decimals[in.ID] = in.Decimals
 	}
+	inWeek := func(p period.Period) bool {
+		return !p.End.Before(o.Week.Start) && !p.End.After(o.Week.End)
+	}
+	newRow := func(f *facts.Fact, iv *Indicator) *Row {
+		label := lb.of(f.Indicator, f.Unit)
+		d := decimals[f.Indicator]
+		r := &Row{
+			Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
+			Periods: f.Period.Kind.String() + "s", decimals: d, label: label,
+			Text: valueMD(f.Value, f.Unit, label, d), plain: format.ValueLabel(f.Value, f.Unit, label, d),
+			Status: string(f.Status), New: f.New,
+		}
+		if f.Counterpart != "" {
+			c := entity(f.Counterpart)
+			r.Counterpart = &c
+		}
+		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
+		r.Note = format.EscapeMarkdown(f.Note)
+		for _, src := range f.Sources {
+			r.sources = append(r.sources, src.Source)
+		}
+		return r
+	}
 
 	// Rows from the fact set, in its (catalog) order.
 	rows := map[facts.SeriesKey]*Row{}
+	ranks := map[string][]*facts.Fact{} // by indicator
+	shares := map[shareKey]*facts.Fact{}
 	for i := range set.Facts {
 		f := &set.Facts[i]
 		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
@@ -288,19 +364,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			if iv == nil {
 				continue
 			}
-			r := &Row{
-				Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
-				Periods: f.Period.Kind.String() + "s", decimals: decimals[f.Indicator],
-				Text: valueMD(f.Value, f.Unit, decimals[f.Indicator]), Status: string(f.Status), New: f.New,
-			}
-			if f.Counterpart != "" {
-				c := entity(f.Counterpart)
-				r.Counterpart = &c
-			}
-			r.Note = format.EscapeMarkdown(f.Note)
-			for _, src := range f.Sources {
-				r.sources = append(r.sources, src.Source)
-			}
+			r := newRow(f, iv)
 			rows[k] = r
 			iv.Rows = append(iv.Rows, r)
 		case facts.ChangePrev, facts.ChangeYear:
@@ -308,19 +372,20 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			if r == nil {
 				continue
 			}
-			from := valueMD(f.Against.Value, f.Unit, decimals[f.Indicator])
+			d := decimals[f.Indicator]
+			from := valueMD(f.Against.Value, f.Unit, r.label, d)
 			if from == r.Text && f.Against.Value != f.Value {
 				// "12.5% ... down 0.05 percentage points (12.5%)": both
 				// figures get the digits that tell them apart.
 				var now string
-				now, from = distinctValues(f.Value, f.Against.Value, f.Unit, f.Unit, decimals[f.Indicator])
+				now, from = distinctValues(f.Value, f.Against.Value, f.Unit, f.Unit, r.label, r.label, d)
 				if now != from {
 					r.Text = now
 				}
 			}
 			c := &Change{
-				Fact: f, From: from, Label: f.Against.Label,
-				Text:       format.Change(f.Value, f.Against.Value, f.Unit, decimals[f.Indicator], "on "+f.Against.Label),
+				Fact: f, From: from, Label: f.Against.Label, label: r.label,
+				Text:       changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
 			}
@@ -331,7 +396,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 		case facts.Outlook:
 			if r := rows[k]; r != nil {
-				r.Outlook = &Outlook{Fact: f, Text: valueMD(f.Value, f.Unit, decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
+				r.Outlook = &Outlook{Fact: f, Text: valueMD(f.Value, f.Unit, lb.of(f.Indicator, f.Unit), decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
 			}
 		case facts.RecordHigh, facts.RecordLow:
 			if r := rows[k]; r != nil {
@@ -340,36 +405,39 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 					r.Record = "lowest"
 				}
 			}
+		case facts.IndicatorStale:
+			if iv := indicators[f.Indicator]; iv != nil {
+				iv.Stale, iv.LatestPeriod = true, f.PeriodLabel
+			}
+		case facts.TopicStale:
+			if t := topics[f.Topic]; t != nil {
+				t.AllStale, t.LatestPeriod = true, f.PeriodLabel
+			}
 		case facts.Rank:
-			if r := rows[k]; r != nil {
-				if r.rankIn == nil {
-					r.rankIn = map[string]*facts.Fact{}
-				}
-				r.rankIn[f.Group] = f
-			}
+			ranks[f.Indicator] = append(ranks[f.Indicator], f)
 		case facts.Share:
-			if r := rows[k]; r != nil {
-				if r.shareIn == nil {
-					r.shareIn = map[string]*facts.Fact{}
-				}
-				r.shareIn[f.Group] = f
-			}
+			shares[shareKey{f.Indicator, f.Entity, f.Counterpart, f.Group, f.PeriodID}] = f
 		}
 	}
 	groupSize := ds.GroupSizes() // once: the entity catalog may hold thousands
 	for _, in := range ds.Indicators {
-		finishIndicator(ds, indicators[in.ID], set, decimals[in.ID], entity, o.Group, groupSize)
+		iv := indicators[in.ID]
+		finishIndicator(ds, iv, set, ranking{
+			facts: ranks[in.ID], shares: shares, rows: rows, preferred: o.Group, groupSize: groupSize,
+			newRow: func(f *facts.Fact) *Row { return newRow(f, iv) }, entity: entity,
+		}, lb)
 	}
 	b.Stats.Indicators = len(ds.Indicators)
 	b.Stats.Entities = len(ds.Entities)
 	b.Stats.Series = len(rows)
 
-	// Events: those of the week, recent ones, and upcoming ones.
+	// Events: those of the week, recent ones, and upcoming ones, as known
+	// on the as-of day: an event dated after it is not known yet.
 	from := o.Week.Start.Add(-o.EventWindow)
 	evs := make([]*dataset.Event, 0, len(ds.Events))
 	for i := range ds.Events {
 		e := &ds.Events[i]
-		if e.Date.End.Before(from) {
+		if e.Date.End.Before(from) || e.Date.Start.After(o.AsOf) {
 			continue
 		}
 		evs = append(evs, e)
@@ -401,124 +469,154 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			for _, r := range iv.Rows {
+				if r.Fact.Kind != facts.Latest {
+					continue // a ranking's earlier figure of a series listed again
+				}
 				if r.New {
 					b.New = append(b.New, r)
 					b.Stats.NewFigures++
 				}
+				if !b.HasReleases && inWeek(r.Fact.Period) && !isForward(r) {
+					b.Current = append(b.Current, r)
+				}
+			}
+		}
+		finishTopic(t)
+	}
+	for _, s := range set.Series {
+		for i := len(s.Obs) - 1; i >= 0 && !s.Obs[i].Period.End.Before(o.Week.Start); i-- {
+			if ob := s.Obs[i]; inWeek(ob.Period) && ob.Status != dataset.Plan && ob.Status != dataset.Target {
+				b.Stats.WeekFigures++
 			}
 		}
 	}
 	b.Highlights = highlights(b, o.MaxHighlights)
-	b.Changes = changes(b, set, o.Previous, rows, decimals, entity)
+	b.Changes = changes(b, set, o.Previous, rows, decimals, lb)
 	return b
+}
+
+// isForward reports whether a row is a plan or a target.
+func isForward(r *Row) bool {
+	return r.Status == string(dataset.Plan) || r.Status == string(dataset.Target)
+}
+
+// labels caches the display label of each (indicator, unit).
+type labels struct {
+	ds *dataset.Dataset
+	m  map[[2]string]string
+}
+
+func newLabels(ds *dataset.Dataset) *labels {
+	return &labels{ds: ds, m: map[[2]string]string{}}
+}
+
+func (l *labels) of(indicator, unit string) string {
+	k := [2]string{indicator, unit}
+	s, ok := l.m[k]
+	if !ok {
+		s = l.ds.UnitLabel(indicator, unit)
+		l.m[k] = s
+	}
+	return s
+}
+
+// shareKey finds the share fact of a rank fact.
+type shareKey struct{ indicator, entity, counterpart, group, period string }
+
+// ranking is what finishIndicator needs to build an indicator's ranking
+// from the rank facts.
+type ranking struct {
+	facts     []*facts.Fact // the indicator's rank facts, every group
+	shares    map[shareKey]*facts.Fact
+	rows      map[facts.SeriesKey]*Row
+	preferred string
+	groupSize map[string]int
+	newRow    func(*facts.Fact) *Row
+	entity    func(string) Entity
 }
 
 // MaxShown is how many figures of one indicator a list, table or chart
 // shows; the audit record keeps them all.
 const MaxShown = 10
 
-func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimals int, entity func(string) Entity, preferred string, groupSize map[string]int) {
+// MaxLater is how many newer figures are named beside a ranking.
+const MaxLater = 3
+
+// finishIndicator builds an indicator's ranking from its rank facts: the
+// facts rank the members of a group over the latest period they share,
+// each with its figure for that period (which may be older than the
+// member's latest), and list the members that already published a later
+// period. Then it orders the rows, picks the history for a chart and
+// notes staleness.
+func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk ranking, lb *labels) {
 	if len(iv.Rows) == 0 {
 		return
 	}
-	// The ranking holds the rows that can be compared: same period, unit
-	// and counterpart. When rows differ (series that end in different
-	// years), the most common period wins, then the latest.
-	type cmpKey struct{ period, unit, counterpart string }
-	keyOf := func(r *Row) cmpKey {
-		k := cmpKey{period: r.Fact.Period.String(), unit: r.Fact.Unit}
-		if r.Counterpart != nil {
-			k.counterpart = r.Counterpart.ID
-		}
-		return k
-	}
-	count := map[cmpKey]int{}
-	latest := map[cmpKey]*Row{}
-	var top cmpKey
-	for _, r := range iv.Rows {
-		k := keyOf(r)
-		count[k]++
-		latest[k] = r
-	}
-	bestN := 0
-	for _, r := range iv.Rows {
-		k := keyOf(r)
-		if n := count[k]; n > bestN || (n == bestN && r.Fact.Period.End.After(latest[top].Fact.Period.End)) {
-			top, bestN = k, n
-		}
-	}
-	ref := latest[top]
-	iv.Period = ref.Period
-	iv.Counterpart = ref.Counterpart
-	// A ranking is made within one group, so that "the highest in the
-	// Central Asia group" is said only of its members: the brief's own
-	// group (a --per group brief), else a group whose every member
-	// reports, else the one that ranks most rows (ties: the id first in
-	// order).
-	perGroup := map[string]int{}
-	for _, r := range iv.Rows {
-		if keyOf(r) != top {
-			continue
-		}
-		for g := range r.rankIn {
-			perGroup[g]++
-		}
-	}
-	members := func(g string) int {
-		if g == "" {
-			return perGroup[g] // no catalog: everyone with a figure
-		}
-		return groupSize[g]
-	}
-	better := func(g string, n int, h string, m int) bool { // is g (n rows) better than h (m rows)?
-		if (g == preferred) != (h == preferred) {
-			return g == preferred
-		}
-		if gc, hc := n == members(g), m == members(h); gc != hc {
-			return gc
-		}
-		if n != m {
-			return n > m
-		}
-		return g < h
-	}
-	group, inGroup, chosen := "", 0, false
-	for g, n := range perGroup {
-		if !chosen || better(g, n, group, inGroup) {
-			group, inGroup, chosen = g, n, true
-		}
-	}
-	for _, r := range iv.Rows {
-		if f := r.rankIn[group]; f != nil && keyOf(r) == top {
+	bucket, group := chooseRanking(rk)
+	latestRows := iv.Rows
+	if len(bucket) >= 2 {
+		iv.Ranked = true
+		used := map[*Row]bool{}
+		for _, f := range bucket {
+			k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
+			r := rk.rows[k]
+			if r == nil || r.Fact.PeriodID != f.PeriodID || r.Fact.Unit != f.Unit || used[r] {
+				// The member has a later figure: the ranking shows the
+				// one of its period, from the rank fact.
+				r = rk.newRow(f)
+			}
+			used[r] = true
 			r.Rank, r.Of = f.Rank, f.Of
-			if sh := r.shareIn[group]; sh != nil {
+			if sh := rk.shares[shareKey{f.Indicator, f.Entity, f.Counterpart, f.Group, f.PeriodID}]; sh != nil {
 				r.Share = &Share{Fact: sh, Text: format.Percent(sh.Value, 1)}
 			}
+			iv.Ranking = append(iv.Ranking, r)
 		}
-	}
-	if inGroup >= 2 {
-		iv.Ranked = true
+		sort.SliceStable(iv.Ranking, func(i, j int) bool { return iv.Ranking[i].Rank < iv.Ranking[j].Rank })
+		lead := bucket[0]
+		for _, f := range bucket {
+			if f.Ranking != nil {
+				lead = f
+			}
+		}
+		if lead.Ranking != nil {
+			for _, l := range lead.Ranking.Later {
+				r := rk.rows[facts.SeriesKey{Indicator: iv.ID, Entity: l.Entity, Counterpart: lead.Counterpart}]
+				if r != nil && r.Fact.PeriodID == l.PeriodID && !used[r] {
+					iv.Later = append(iv.Later, r)
+					used[r] = true
+				}
+			}
+		}
+		iv.Period = lead.PeriodLabel
+		if lead.Counterpart != "" {
+			c := rk.entity(lead.Counterpart)
+			iv.Counterpart = &c
+		}
 		if group != "" {
 			iv.Group = format.EscapeMarkdown(GroupName(ds, group))
 			iv.InGroup = "in the " + iv.Group + " group"
-			if m := members(group); inGroup < m {
-				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", inGroup, m, iv.Group)
+			if m := rk.groupSize[group]; len(bucket) < m {
+				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", len(bucket), m, iv.Group)
 			}
 		}
-		var others []*Row
+		rows := append([]*Row(nil), iv.Ranking...)
+		rows = append(rows, iv.Later...)
+		for _, r := range latestRows {
+			if !used[r] {
+				rows = append(rows, r)
+			}
+		}
+		iv.Rows = rows
+	} else {
+		// Without a ranking, a period (and counterpart) is the
+		// indicator's only when every figure has it.
+		ref := iv.Rows[0]
+		same := true
 		for _, r := range iv.Rows {
-			if r.Rank > 0 {
-				iv.Ranking = append(iv.Ranking, r)
-			} else {
-				others = append(others, r)
-			}
+			same = same && r.Fact.PeriodID == ref.Fact.PeriodID && r.Fact.Counterpart == ref.Fact.Counterpart
 		}
-		sort.SliceStable(iv.Ranking, func(i, j int) bool { return iv.Ranking[i].Value > iv.Ranking[j].Value })
-		iv.Rows = append(append([]*Row(nil), iv.Ranking...), others...)
-	}
-	if bestN != len(iv.Rows) || iv.Ranked && inGroup != len(iv.Rows) {
-		iv.Period, iv.Counterpart = "", nil
-		if iv.Ranked {
+		if same {
 			iv.Period, iv.Counterpart = ref.Period, ref.Counterpart
 		}
 	}
@@ -542,8 +640,12 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 			best = s
 		}
 	}
+	decimals := 0
+	for _, r := range latestRows {
+		decimals = r.decimals
+	}
 	if best != nil && len(best.Obs) >= 2 {
-		e := entity(best.Key.Entity)
+		e := rk.entity(best.Key.Entity)
 		iv.historyEntity = &e
 		for _, o := range best.Obs {
 			if o.Period.Kind != best.Last().Period.Kind {
@@ -553,13 +655,77 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, decimal
 				continue // a plan is not a point of the series' history
 			}
 			mid := o.Period.Start.Add(o.Period.End.Sub(o.Period.Start) / 2)
+			label := lb.of(iv.ID, o.Unit)
 			iv.History = append(iv.History, &Row{
-				Indicator: iv, Period: o.Period.Label(), Value: o.Value,
-				Text: valueMD(o.Value, o.Unit, decimals), Status: string(o.Status), sources: []string{o.Source}, at: mid,
+				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label,
+				Text: valueMD(o.Value, o.Unit, label, decimals), plain: format.ValueLabel(o.Value, o.Unit, label, decimals),
+				Status: string(o.Status), sources: []string{o.Source}, at: mid,
 			})
 		}
 	}
 }
+
+// chooseRanking picks the ranking an indicator's text and chart show,
+// among the rankings of its rank facts (one per group, counterpart, unit
+// and period): the brief's own group (a --per group brief), else one whose
+// every member is ranked, else the one with the most rank facts, then the
+// later period, then the group id first in order. It returns the chosen
+// rank facts, best first, and the group.
+func chooseRanking(rk ranking) ([]*facts.Fact, string) {
+	type key struct{ group, counterpart, unit, period string }
+	byKey := map[key][]*facts.Fact{}
+	var keys []key
+	for _, f := range rk.facts {
+		k := key{f.Group, f.Counterpart, f.Unit, f.PeriodID}
+		if byKey[k] == nil {
+			keys = append(keys, k)
+		}
+		byKey[k] = append(byKey[k], f)
+	}
+	members := func(k key) int {
+		if k.group == "" {
+			return len(byKey[k]) // no catalog: everyone with a figure
+		}
+		return rk.groupSize[k.group]
+	}
+	better := func(a, b key) bool {
+		if (a.group == rk.preferred) != (b.group == rk.preferred) {
+			return a.group == rk.preferred
+		}
+		na, nb := len(byKey[a]), len(byKey[b])
+		if ca, cb := na == members(a), nb == members(b); ca != cb {
+			return ca
+		}
+		if na != nb {
+			return na > nb
+		}
+		pa, pb := byKey[a][0].Period, byKey[b][0].Period
+		if c := period.Compare(pa, pb); c != 0 {
+			return c > 0
+		}
+		if a.group != b.group {
+			return a.group < b.group
+		}
+		if a.counterpart != b.counterpart {
+			return a.counterpart < b.counterpart
+		}
+		return a.unit < b.unit
+	}
+	var best key
+	for i, k := range keys {
+		if i == 0 || better(k, best) {
+			best = k
+		}
+	}
+	if len(keys) == 0 {
+		return nil, ""
+	}
+	return byKey[best], best.group
+}
+
+// Overdue reports whether the row's series is old news: its next figure
+// is overdue (the facts' staleness) and the figure is not this week's.
+func (r *Row) Overdue() bool { return r.Fact != nil && r.Fact.Stale && !r.ThisWeek }
 
 func sign(v float64) int {
 	switch {
@@ -598,6 +764,16 @@ func groupName(id string) string {
 		words[i] = strings.ToUpper(string(r[0])) + string(r[1:])
 	}
 	return strings.Join(words, " ")
+}
+
+// finishTopic lists the topic's indicators whose figures are all old
+// (the facts' indicator_stale).
+func finishTopic(t *Topic) {
+	for _, iv := range t.Indicators {
+		if iv.Stale && len(iv.Rows) > 0 {
+			t.Stale = append(t.Stale, iv)
+		}
+	}
 }
 
 // HasFigures reports whether any indicator of the topic has a figure.
@@ -705,14 +881,22 @@ func (iv *Indicator) RestAllActual() bool {
 	return true
 }
 
+// LaterShown are the newer figures a sentence names beside the ranking
+// (at most MaxLater); LaterMore counts the others.
+func (iv *Indicator) LaterShown() []*Row { return iv.Later[:min(len(iv.Later), MaxLater)] }
+
+// LaterMore counts the newer figures LaterShown leaves out.
+func (iv *Indicator) LaterMore() int { return max(0, len(iv.Later)-MaxLater) }
+
 // RestMore counts the ranked rows a sentence leaves out.
 func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-iv.named()) }
 
-// Unranked are the shown rows outside the ranking.
+// Unranked are the shown rows outside the ranking and not said beside it
+// (Later).
 func (iv *Indicator) Unranked() []*Row {
 	var out []*Row
 	for _, r := range iv.Shown {
-		if !inRows(iv.Ranking, r) {
+		if !inRows(iv.Ranking, r) && !inRows(iv.LaterShown(), r) {
 			out = append(out, r)
 		}
 	}
@@ -754,11 +938,35 @@ func (t *Topic) HasChanges() bool {
 func (e *Event) Key() string { return EventKey(e.ev.Date.String(), e.ev.Title) }
 
 // valueMD formats a figure for the Markdown page: the number as format
-// writes it, and a unit from the data escaped, since units the formatter
-// does not know are printed as given ("kt CO2e", or a hostile "*x*").
-func valueMD(v float64, unit string, decimals int) string {
-	if strings.ContainsAny(unit, "\\`*_[]<>#|~&!") {
-		unit = format.EscapeMarkdown(unit)
+// writes it with the unit's display label (format.ValueLabel: "56,644 kt
+// of carbon", never the unit id "kt_carbon"), the label escaped, since a
+// catalog's label or a unit the formatter does not know is printed as
+// given ("kt CO2e", or a hostile "*x*").
+func valueMD(v float64, unit, label string, decimals int) string {
+	if label == "" {
+		label = format.UnitLabel(unit)
 	}
-	return format.Value(v, unit, decimals)
+	if strings.ContainsAny(label, "\\`*_[]<>#|~&!") {
+		label = format.EscapeMarkdown(label)
+	}
+	return format.ValueLabel(v, unit, label, decimals)
+}
+
+// changeText is format.ChangeRounded with the unit named by its label: an
+// absolute change ("up 120 kt of carbon", from a base of zero) never
+// prints the unit id. pctPlaces < 0 is format.Change's one place.
+func changeText(cur, prev float64, unit, label string, decimals, pctPlaces int, against string) string {
+	var s string
+	if pctPlaces < 0 {
+		s = format.Change(cur, prev, unit, decimals, against)
+	} else {
+		s = format.ChangeRounded(cur, prev, unit, decimals, pctPlaces, against)
+	}
+	d := format.ChangeOf(cur, prev)
+	if format.IsPercent(unit) || d.HasPct || d.Dir == 0 {
+		return s
+	}
+	abs := math.Abs(d.Abs)
+	raw := format.Value(abs, unit, decimals)
+	return strings.Replace(s, raw, valueMD(abs, unit, label, decimals), 1)
 }
