@@ -1,6 +1,9 @@
 package format
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMinus(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
@@ -84,4 +87,21 @@ func TestDeclaredDecimals(t *testing.T) {
 			t.Errorf("got %q, want %q", c.got, c.want)
 		}
 	}
+}
+
+// FuzzMinus: Minus changes nothing but hyphens into minus signs, and only
+// a hyphen before a digit, or before a currency symbol or point and digit.
+func FuzzMinus(f *testing.F) {
+	for _, s := range []string{"-3.2%", "-$1.50", "2020-2024", "a -b", "(-.5)", "-€", "x -£2"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Minus(s)
+		if back := strings.ReplaceAll(got, MinusSign, "-"); back != strings.ReplaceAll(s, MinusSign, "-") {
+			t.Fatalf("Minus(%q) = %q changes more than signs", s, got)
+		}
+		if Minus(got) != got {
+			t.Fatalf("Minus(Minus(%q)) != Minus(%q)", s, s)
+		}
+	})
 }

@@ -182,9 +182,10 @@ func FuzzNumber(f *testing.F) {
 }
 
 func FuzzScaled(f *testing.F) {
-	for _, v := range []float64{0, 183, 45000, 999999.6, 27.8e9, 999.96e6, 1.23e12, -2e9, 1e300, 5e-324} {
+	for _, v := range []float64{0, 183, 45000, 999999.6, 27.8e9, 999.96e6, 1.23e12, -2e9, 1e300, 5e-324, 12e6, 3} {
 		f.Add(v, -1)
 		f.Add(v, 1)
+		f.Add(v, 3) // two decimals
 	}
 	f.Fuzz(func(t *testing.T, v float64, d int) {
 		d = fuzzDecimals(d)
@@ -208,8 +209,14 @@ func FuzzScaled(f *testing.F) {
 			t.Fatalf("Scaled(%v, %d) = %q: number out of its scale", v, d, s)
 		case !hasWord && n >= 1e6:
 			t.Fatalf("Scaled(%v, %d) = %q: needs a scale word", v, d, s)
-		case strings.Contains(num, ".") && strings.HasSuffix(num, "0"):
+		case d < 0 && strings.Contains(num, ".") && strings.HasSuffix(num, "0"):
 			t.Fatalf("Scaled(%v, %d) = %q: trailing zero", v, d, s)
+		}
+		if d >= 0 {
+			want := min(d, maxPlaces)
+			if j := strings.IndexByte(num, '.'); (want == 0) != (j < 0) || want > 0 && len(num)-j-1 != want {
+				t.Fatalf("Scaled(%v, %d) = %q: want exactly %d decimals", v, d, s, want)
+			}
 		}
 	})
 }
