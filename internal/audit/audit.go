@@ -89,6 +89,15 @@ type Chart struct {
 	Title  string        `json:"title"`
 	Source string        `json:"source"`
 	Points []chart.Point `json:"points"`
+	// Series are the lines of a chart of several series, each with its
+	// points as drawn (after the chart's window).
+	Series []Series `json:"series,omitempty"`
+}
+
+// Series is one line of a chart.
+type Series struct {
+	Name   string        `json:"name"`
+	Points []chart.Point `json:"points"`
 }
 
 // NewOutput hashes a written file's content.
@@ -101,7 +110,11 @@ func NewOutput(file string, data []byte) Output {
 func Charts(cs []chart.Chart) []Chart {
 	out := make([]Chart, 0, len(cs))
 	for _, c := range cs {
-		out = append(out, Chart{File: c.File, Kind: c.Kind, Title: c.Title, Source: c.Source, Points: c.Points})
+		ac := Chart{File: c.File, Kind: c.Kind, Title: c.Title, Source: c.Source, Points: c.Points}
+		for _, s := range c.Series {
+			ac.Series = append(ac.Series, Series{Name: s.Name, Points: s.Points})
+		}
+		out = append(out, ac)
 	}
 	return out
 }
