@@ -90,7 +90,7 @@ func TestExecErrorsNameFileLineAndColumn(t *testing.T) {
 		{"misspelled field", "ok\n  {{ .Brief.Titel }}", `templates/k/main.tmpl:2:11: at <.Brief.Titel>: can't evaluate field Titel in type *narrative.Brief`},
 		{"index past end", "{{ index .Brief.Topics 5 }}", `templates/k/main.tmpl:1:3: at <index .Brief.Topics 5>: error calling index: index out of range: 5`},
 		{"map missing key", "{{ $m := dict \"a\" 1 }}{{ $m.b }}", `templates/k/main.tmpl:1:27: at <$m.b>: no such key "b"`},
-		{"cite wrong type", "{{ cite .Brief.Title }}", `templates/k/main.tmpl:1:3: at <cite .Brief.Title>: error calling cite: cite: cannot cite a string; pass a row, change, outlook, event or a list of rows`},
+		{"cite wrong type", "{{ cite .Brief.Title }}", `templates/k/main.tmpl:1:3: at <cite .Brief.Title>: error calling cite: cite: cannot cite a string; pass a row, change, week, range, outlook, event or a list of rows`},
 		{"chart unknown kind", "{{ range .Brief.Topics }}{{ range .Indicators }}{{ chart \"pie\" . }}{{ end }}{{ end }}", `templates/k/main.tmpl:1:51: at <chart "pie" .>: error calling chart: chart: unknown kind "pie"; use "bar" or "line"`},
 		{"until bounded", "{{ until 100000 }}", `templates/k/main.tmpl:1:3: at <until 100000>: error calling until: until 100000: at most 10000 items`},
 	}

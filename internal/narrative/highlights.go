@@ -35,6 +35,11 @@ func highlights(b *Brief, limit int) []*Highlight {
 						consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: max(c.Fact.Salience+boost(r), r.Fact.Salience+0.01)})
 					}
 				}
+				if r.Week != nil {
+					// How the week went says more of a daily series than
+					// its last day.
+					consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: max(r.Week.Fact.Salience, r.Fact.Salience+0.03)})
+				}
 				if r.Record != "" {
 					consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: max(2+boost(r), r.Fact.Salience+0.02)})
 				}

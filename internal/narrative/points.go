@@ -24,7 +24,7 @@ const MaxPointsPerIndicator = 3
 
 // Point is one candidate talking point.
 type Point struct {
-	Kind      string // leader, change, record, latest, outlook, revision, event
+	Kind      string // leader, change, record, week, latest, outlook, revision, event
 	Topic     *Topic
 	Indicator *Indicator
 	Row       *Row
@@ -71,6 +71,8 @@ func candidates(b *Brief, press bool) []*Point {
 				}
 				p := &Point{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience}
 				switch {
+				case r.Week != nil && r.Week.Fact.Salience+boost(r) > p.salience:
+					p.Kind, p.salience = "week", r.Week.Fact.Salience+boost(r)
 				case r.Record != "":
 					p.Kind, p.salience = "record", 2.5+boost(r)
 				case r.Change != nil && r.Change.Fact.Salience+boost(r) > p.salience:

@@ -127,6 +127,19 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no change to cite")
 			}
 			add(x.Text+" ("+x.From+")", x.Fact.ID, "", x.Fact.Sources)
+		case *WeekFig:
+			if x == nil {
+				return fmt.Errorf("cite: no week to cite (test .Week first)")
+			}
+			text := x.Text
+			if x.Change != "" {
+				text += ", " + x.Change + " (" + x.From + ")"
+			}
+			add(text, x.Fact.ID, "", x.Fact.Sources)
+		case *WeekRange:
+			if x != nil { // optional: a week of one figure has no range
+				add(x.Low+" to "+x.High, x.Fact.ID, "", x.Fact.Sources)
+			}
 		case *Outlook:
 			if x == nil {
 				return fmt.Errorf("cite: no plan or target to cite")
@@ -167,7 +180,7 @@ func (s *state) cite(vs ...any) (string, error) {
 				}
 			}
 		default:
-			return fmt.Errorf("cite: cannot cite a %T; pass a row, change, outlook, event or a list of rows", v)
+			return fmt.Errorf("cite: cannot cite a %T; pass a row, change, week, range, outlook, event or a list of rows", v)
 		}
 		return nil
 	}

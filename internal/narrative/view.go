@@ -161,9 +161,12 @@ type Row struct {
 	// ThisWeek is set on this week's figure: released during the week,
 	// or, when the data give no release dates, for a period that ends
 	// within it.
-	ThisWeek    bool
-	Change      *Change
-	YearAgo     *Change
+	ThisWeek bool
+	Change   *Change
+	YearAgo  *Change
+	// Week is how the brief's week went, for a daily or weekly series
+	// with figures in it; nil otherwise.
+	Week        *WeekFig
 	Outlook     *Outlook // the nearest plan or target beyond the figure
 	Rank        int      // 1-based rank in Indicator.Group, 0 if not ranked
 	Of          int
@@ -222,7 +225,7 @@ type Event struct {
 
 // Highlight is one statement of the summary.
 type Highlight struct {
-	Kind string // "leader", "change", "record", "latest"
+	Kind string // "leader", "change", "record", "week", "latest"
 	// ThisWeek is set when the statement is about this week's figure;
 	// the others are context.
 	ThisWeek  bool
@@ -355,6 +358,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	rows := map[facts.SeriesKey]*Row{}
 	ranks := map[string][]*facts.Fact{} // by indicator
 	shares := map[shareKey]*facts.Fact{}
+	ranges := map[facts.SeriesKey]*WeekRange{}
 	for i := range set.Facts {
 		f := &set.Facts[i]
 		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
@@ -405,6 +409,14 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 					r.Record = "lowest"
 				}
 			}
+		case facts.WeekClose, facts.WeekSum, facts.WeekIncrease:
+			if r := rows[k]; r != nil {
+				r.Week = weekFig(f, r, o.Week.End.Year())
+			}
+		case facts.WeekRange:
+			if r := rows[k]; r != nil && f.Week != nil && f.Week.Low != nil && f.Week.High != nil {
+				ranges[k] = newWeekRange(f, r)
+			}
 		case facts.IndicatorStale:
 			if iv := indicators[f.Indicator]; iv != nil {
 				iv.Stale, iv.LatestPeriod = true, f.PeriodLabel
@@ -417,6 +429,11 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			ranks[f.Indicator] = append(ranks[f.Indicator], f)
 		case facts.Share:
 			shares[shareKey{f.Indicator, f.Entity, f.Counterpart, f.Group, f.PeriodID}] = f
+		}
+	}
+	for k, wr := range ranges {
+		if r := rows[k]; r.Week != nil && r.Week.Kind == "close" {
+			r.Week.Range = wr
 		}
 	}
 	groupSize := ds.GroupSizes() // once: the entity catalog may hold thousands
@@ -926,7 +943,7 @@ func (iv *Indicator) HasHistory() bool { return len(iv.History) >= 4 }
 func (t *Topic) HasChanges() bool {
 	for _, iv := range t.Indicators {
 		for _, r := range iv.Rows {
-			if r.Change != nil {
+			if r.Change != nil || r.Week != nil && r.Week.TableChange != "" {
 				return true
 			}
 		}

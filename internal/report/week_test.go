@@ -1,0 +1,59 @@
+package report
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDailySeriesReadAsTheirWeek: a daily price is told by its close
+// against last week's close, named by their days, with the week's range;
+// never by Friday against Thursday ("little changed on 13 August"). A
+// flow is told by the week's sum, a running total by its increase, and
+// the table says which.
+func TestDailySeriesReadAsTheirWeek(t *testing.T) {
+	out := weekly(t, "../../testdata/week-daily", "2026-W33")
+	md := string(file(t, out, "brief.md"))
+	for _, want := range []string{
+		"- **Gold price** (London) closed the week at $2,412.30 per troy ounce on Friday 14 August, up 1.2% from $2,383.10 per troy ounce on Friday 7 August; the week's range was $2,375.00 to $2,420.50 per troy ounce.[^",
+		"| Gold price | London | 14 August 2026 | $2,412.30 per troy ounce[^2] | up 1.2% on the previous week[^2] |",
+		"- **Museum visitors** (Astana) totalled 12,750 visitors over the week (7 daily figures), up 6.7% on the previous week's 11,950 visitors.[^",
+		"| Museum visitors | Astana | Week 33 of 2026 | 12,750 visitors[^1] | up 6.7% on the previous week[^1] |",
+		"- **Vaccine doses given to date** (Astana) rose by 4,900 doses over the week to 108,820 doses on Sunday 16 August.[^",
+		"| Vaccine doses given to date | Astana | 16 August 2026 | 108,820 doses[^3] | up 4,900 doses in the week[^3] |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("brief lacks %q", want)
+		}
+	}
+	for _, bad := range []string{"on 13 August", "little changed", "released"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("brief says %q:\n%s", bad, md)
+		}
+	}
+	checkBrief(t, out)
+}
+
+// TestCovidWeekOnRealFiles: the cumulative case counts of ../shared/data
+// read as the week's increase, against the week before, each checked
+// against the file (France: 40,296 on 29 March, 48,225 on 5 April,
+// 108,792 on 12 April 2020).
+func TestCovidWeekOnRealFiles(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/covid/key-countries-pivoted.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	out := weekly(t, "../../testdata/mapping/covid", "2020-W15")
+	md := string(file(t, out, "brief.md"))
+	for _, want := range []string{
+		"Confirmed COVID-19 cases** (France) rose by 60,567 cases over the week to 108,792 cases on Sunday 12 April, against 7,929 cases the week before.",
+		"| Confirmed COVID-19 cases | France | 12 April 2020 | 108,792 cases[^1] | up 60,567 cases in the week[^1] |",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("brief lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "released") {
+		t.Error("a release claim on data without release dates")
+	}
+	checkBrief(t, out)
+}
