@@ -24,8 +24,15 @@ import (
 // date in January (years). Gaps are allowed: real files miss a month.
 func (l *loader) inferPeriods() {
 	obs := l.ds.Observations
-	if len(obs) == 0 {
-		return
+	candidate := false
+	for i := range obs {
+		if obs[i].Period.Kind == period.Day && obs[i].Period.Start.Day() <= 7 {
+			candidate = true
+			break
+		}
+	}
+	if !candidate {
+		return // the usual case of a large file: no dates, nothing to infer
 	}
 	declaredRow := func(i int) bool {
 		for _, r := range l.declared {
