@@ -40,7 +40,15 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		}
 		rows = iv.History
 		c.Timed = true
-		if e := iv.historyEntity; e != nil {
+		if len(iv.lines) >= 2 {
+			rows = nil
+			for _, l := range iv.lines {
+				rows = append(rows, l.rows...)
+			}
+			if iv.groupRaw != "" {
+				c.Title += ", " + iv.groupRaw
+			}
+		} else if e := iv.historyEntity; e != nil {
 			c.Title += ", " + e.raw
 		}
 	default:
@@ -71,6 +79,15 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 				srcs = append(srcs, src)
 			}
 		}
+	}
+	if c.Kind == chart.Line && len(iv.lines) >= 2 {
+		// Several lines: the points go to their series, named by entity.
+		at := 0
+		for _, l := range iv.lines {
+			c.Series = append(c.Series, chart.Series{Name: l.entity.raw, Points: c.Points[at : at+len(l.rows)]})
+			at += len(l.rows)
+		}
+		c.Points = nil
 	}
 	c.Source = "Source: " + strings.Join(srcs, "; ")
 	c.File = "chart-" + slug(iv.ID) + "-" + kind + ".svg"

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/format"
@@ -136,6 +137,8 @@ type Indicator struct {
 	unit          string
 	label         string // the unit's display label, unescaped
 	historyEntity *Entity
+	lines         []line // the ranking's series, for a line chart of several
+	groupRaw      string // the group's name, unescaped, for chart titles
 }
 
 // Entity is an entity's names, escaped.
@@ -611,7 +614,8 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			iv.Counterpart = &c
 		}
 		if group != "" {
-			iv.Group = format.EscapeMarkdown(GroupName(ds, group))
+			iv.groupRaw = GroupName(ds, group)
+			iv.Group = format.EscapeMarkdown(iv.groupRaw)
 			iv.InGroup = "in the " + iv.Group + " group"
 			if m := rk.groupSize[group]; len(bucket) < m {
 				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", len(bucket), m, iv.Group)
@@ -661,11 +665,10 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 	for _, r := range latestRows {
 		decimals = r.decimals
 	}
-	if best != nil && len(best.Obs) >= 2 {
-		e := rk.entity(best.Key.Entity)
-		iv.historyEntity = &e
-		for _, o := range best.Obs {
-			if o.Period.Kind != best.Last().Period.Kind {
+	history := func(s *facts.Series) []*Row {
+		var out []*Row
+		for _, o := range s.Obs {
+			if o.Period.Kind != s.Last().Period.Kind {
 				continue
 			}
 			if o.Status == dataset.Plan || o.Status == dataset.Target {
@@ -673,13 +676,55 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			}
 			mid := o.Period.Start.Add(o.Period.End.Sub(o.Period.Start) / 2)
 			label := lb.of(iv.ID, o.Unit)
-			iv.History = append(iv.History, &Row{
+			out = append(out, &Row{
 				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label,
 				Text: valueMD(o.Value, o.Unit, label, decimals), plain: format.ValueLabel(o.Value, o.Unit, label, decimals),
 				Status: string(o.Status), sources: []string{o.Source}, at: mid,
 			})
 		}
+		return out
 	}
+	if best != nil && len(best.Obs) >= 2 {
+		e := rk.entity(best.Key.Entity)
+		iv.historyEntity = &e
+		iv.History = history(best)
+	}
+	// A ranked indicator's line chart shows the group: the series of the
+	// first chart.MaxSeries members of the ranking, in its order, each in
+	// the leader's unit and granularity.
+	if iv.Ranked && best != nil && len(iv.History) >= 2 {
+		bySeries := map[facts.SeriesKey]*facts.Series{}
+		for _, s := range set.Series {
+			if s.Key.Indicator == iv.ID {
+				bySeries[s.Key] = s
+			}
+		}
+		for _, r := range iv.Ranking {
+			if len(iv.lines) == chart.MaxSeries {
+				break
+			}
+			k := facts.SeriesKey{Indicator: iv.ID, Entity: r.Entity.ID}
+			if r.Counterpart != nil {
+				k.Counterpart = r.Counterpart.ID
+			}
+			s := bySeries[k]
+			if s == nil || s.Last().Period.Kind != best.Last().Period.Kind || s.Last().Unit != best.Last().Unit {
+				continue
+			}
+			if h := history(s); len(h) >= 2 {
+				iv.lines = append(iv.lines, line{entity: r.Entity, rows: h})
+			}
+		}
+		if len(iv.lines) < 2 {
+			iv.lines = nil
+		}
+	}
+}
+
+// line is one series of a line chart of several.
+type line struct {
+	entity Entity
+	rows   []*Row
 }
 
 // chooseRanking picks the ranking an indicator's text and chart show,
