@@ -82,6 +82,12 @@ func TestRankingKeepsAMemberThatPublishedLater(t *testing.T) {
 	if !found || len(bars) != 5 || title != "Population, 2024" {
 		t.Errorf("population bar chart %q = %v, want the five members' 2024 figures", title, bars)
 	}
+	// The line chart shows the group, not the leader alone.
+	for _, c := range out.Doc.Charts {
+		if c.File == "chart-population-line.svg" && (len(c.Series) != 5 || c.Series[0].Name != "Uzbekistan" || c.Title != "Population, Central Asia") {
+			t.Errorf("population line chart %q has %d series, want the five members, the leader first", c.Title, len(c.Series))
+		}
+	}
 	// The later figure is cited to its own row.
 	var rec audit.Record
 	if err := json.Unmarshal(file(t, out, "brief.json"), &rec); err != nil {
