@@ -143,8 +143,11 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 
 // rankingPeriod picks the period a group's ranking is made over: the
 // latest period the members share. The candidates are the members' latest
-// periods; the one for which the most members have a figure wins, the
-// later one on a tie. Members whose series is stale (its next figure
+// periods; the latest one for which more than two thirds as many members
+// have a figure as for the best-covered candidate wins. So one member
+// ahead of the others does not move the ranking to its year (1 of 5), and
+// a few members behind do not hold it back (240 of 250 have 2023, all
+// 250 have 2022: the ranking is of 2023). Members whose series is stale (its next figure
 // overdue) are left out of the candidates as long as the current members
 // alone can make a ranking of two, so that a member that stopped
 // reporting long ago does not pull the ranking back to its last year.
@@ -160,30 +163,38 @@ func rankingPeriod(bucket []member, unit string) (period.Period, int) {
 }
 
 func bestPeriod(bucket []member, unit string, currentOnly bool) (period.Period, int) {
-	var best period.Period
-	bestN := 0
-	seen := make([]period.Period, 0, 2)
+	type candidate struct {
+		p period.Period
+		n int
+	}
+	cands := make([]candidate, 0, 2)
+	most := 0
 	for _, c := range bucket {
 		if currentOnly && c.f.Stale {
 			continue
 		}
 		p := c.f.Period
 		dup := false
-		for _, q := range seen {
-			dup = dup || period.Compare(p, q) == 0
+		for _, q := range cands {
+			dup = dup || period.Compare(p, q.p) == 0
 		}
 		if dup {
 			continue
 		}
-		seen = append(seen, p)
 		n := 0
 		for _, m := range bucket {
 			if at(m.hist, p, unit) != nil {
 				n++
 			}
 		}
-		if n > bestN || n == bestN && period.Compare(p, best) > 0 {
-			best, bestN = p, n
+		cands = append(cands, candidate{p, n})
+		most = max(most, n)
+	}
+	var best period.Period
+	bestN := 0
+	for _, c := range cands {
+		if (3*c.n > 2*most || c.n == most) && (bestN == 0 || period.Compare(c.p, best) > 0) {
+			best, bestN = c.p, c.n
 		}
 	}
 	return best, bestN

@@ -140,6 +140,12 @@ func TestGroupRanking(t *testing.T) {
 			},
 		},
 		{
+			name: "most members ahead: the ranking moves to their period; the one behind is left out",
+			ds: yearly("USD", []string{"A:g", "B:g", "C:g", "D:g", "E:g"},
+				"A:2024=1", "A:2025=2", "B:2024=3", "B:2025=4", "C:2024=5", "C:2025=6", "D:2024=7", "D:2025=8", "E:2024=9"),
+			want: ranking{Ranked: []string{"D 2025 8 #1/4", "C 2025 6 #2/4", "B 2025 4 #3/4", "A 2025 2 #4/4"}},
+		},
+		{
 			name: "a member that stopped long ago does not pull the ranking back; no share without it",
 			ds:   yearly("USD", g3, "A:2018=9", "A:2024=1", "B:2018=8", "B:2024=2", "C:2018=7"),
 			want: ranking{Ranked: []string{"B 2024 2 #1/2", "A 2024 1 #2/2"}},
@@ -294,22 +300,30 @@ func TestRankingOracle(t *testing.T) {
 					}
 				}
 			}
-			// The year with the most members, the later on a tie, among
-			// the latest years of the members whose next figure is not yet
-			// overdue (a year ending more than two years before asOf is),
-			// unless they make no ranking of two: then of all members.
+			// The latest of the latest years of the members whose next
+			// figure is not yet overdue (a year ending more than two years
+			// before asOf is) that more than two thirds as many members
+			// have as the best-covered one, unless they make no ranking of
+			// two: then of all members.
 			pick := func(minYear int) (year, best int) {
+				count := map[int]int{}
+				most := 0
 				for _, c := range members {
-					y, cnt := latest[c], 0
+					y := latest[c]
 					if y == 0 || y < minYear {
 						continue
 					}
+					cnt := 0
 					for _, m := range members {
 						if _, ok := value[m][y]; ok {
 							cnt++
 						}
 					}
-					if cnt > best || cnt == best && y > year {
+					count[y] = cnt
+					most = max(most, cnt)
+				}
+				for y, cnt := range count {
+					if (3*cnt > 2*most || cnt == most) && y > year {
 						year, best = y, cnt
 					}
 				}
