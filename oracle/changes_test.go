@@ -1,0 +1,129 @@
+package oracle
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// compareChanges checks brief.json's "What changed" of the brief of
+// week cw (dataset cur) against the previous brief (week pw, dataset
+// prev), as the README defines it: figures revised (same series and
+// period, new value: the latest figure and the earlier ones the previous
+// brief compared it with), series with a newly released latest figure,
+// new records and series that became overdue.
+func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw isoWeek, eng *briefJSON) []disagreement {
+	var out []disagreement
+	bad := func(field string, e, o []string) {
+		out = append(out, disagreement{Dataset: label, Week: cw.ID, Claim: "changes." + field, Kind: "changes", Field: field,
+			Engine: "[" + strings.Join(e, " ") + "]", Oracle: "[" + strings.Join(o, " ") + "]"})
+	}
+	pf, cf := derive(prev, pw), derive(cur, cw)
+	curSeries := cur.seriesAt(cw.End)
+	sorted := func(s []string) []string { sort.Strings(s); return s }
+
+	if eng.Changes.First {
+		bad("first", []string{"first brief"}, []string{"previous brief of " + pw.ID})
+		return out
+	}
+	// new: a series whose latest figure is for a period the previous brief did not have
+	var wantNew []string
+	for id, f := range cf {
+		if f.Kind != "latest" {
+			continue
+		}
+		if p := pf[id]; p == nil || p.PeriodID != f.PeriodID {
+			wantNew = append(wantNew, id)
+		}
+	}
+	if e, o := changeIDs(eng.Changes.New), sorted(wantNew); strings.Join(e, " ") != strings.Join(o, " ") {
+		// is every difference a series whose previous latest was a plan or target?
+		afterPlan := true
+		in := func(l []string, x string) bool {
+			for _, y := range l {
+				if y == x {
+					return true
+				}
+			}
+			return false
+		}
+		for _, id := range append(append([]string{}, e...), o...) {
+			if in(e, id) != in(o, id) {
+				if p := pf[id]; p == nil || (p.Status != "plan" && p.Status != "target") {
+					afterPlan = false
+				}
+			}
+		}
+		bad("new", e, o)
+		if afterPlan {
+			out[len(out)-1].Known = "new-after-plan"
+		}
+	}
+	// revised
+	var wantRev, gotRev []string
+	for id, f := range pf {
+		if f.Kind != "latest" {
+			continue
+		}
+		compared := []*row{f.Rows[0]}
+		for _, k := range []string{"change_prev", "change_year"} {
+			if c := pf[k+strings.TrimPrefix(id, "latest")]; c != nil {
+				compared = append(compared, c.Against.Row)
+			}
+		}
+		s := curSeries[seriesKey{f.Indicator, f.Entity, f.Counterpart}]
+		if s == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, old := range compared {
+			if seen[old.P.ID] {
+				continue
+			}
+			seen[old.P.ID] = true
+			for _, r := range s.Figures {
+				if r.P.ID == old.P.ID && !near(r.Value, old.Value) {
+					wantRev = append(wantRev, fmt.Sprintf("%s|%s|%s->%s|%s", id, r.P.ID, fnum(old.Value), fnum(r.Value), locKey(r.File, r.Line)))
+				}
+			}
+		}
+	}
+	for _, r := range eng.Changes.Revised {
+		loc := r.Row
+		if i := strings.LastIndex(loc, ":"); i >= 0 {
+			var line int
+			fmt.Sscan(loc[i+1:], &line)
+			loc = locKey(loc[:i], line)
+		}
+		gotRev = append(gotRev, fmt.Sprintf("%s|%s|%s->%s|%s", r.Series, r.Period, fnum(r.From), fnum(r.To), loc))
+	}
+	if e, o := sorted(gotRev), sorted(wantRev); strings.Join(e, " ") != strings.Join(o, " ") {
+		bad("revised", e, o)
+	}
+	// records: a record claim that is new or for a new period
+	var wantRec []string
+	for id, f := range cf {
+		if f.Kind != "record_high" && f.Kind != "record_low" {
+			continue
+		}
+		if p := pf[id]; p == nil || p.PeriodID != f.PeriodID {
+			wantRec = append(wantRec, id)
+		}
+	}
+	if e, o := changeIDs(eng.Changes.Records), sorted(wantRec); strings.Join(e, " ") != strings.Join(o, " ") {
+		bad("records", e, o)
+	}
+	// stale: a series overdue now that was not in the previous brief
+	var wantStale []string
+	for id, f := range cf {
+		if f.Kind == "latest" && f.Stale {
+			if p := pf[id]; p == nil || !p.Stale {
+				wantStale = append(wantStale, id)
+			}
+		}
+	}
+	if e, o := changeIDs(eng.Changes.Stale), sorted(wantStale); strings.Join(e, " ") != strings.Join(o, " ") {
+		bad("stale", e, o)
+	}
+	return out
+}

@@ -1,0 +1,547 @@
+package oracle
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// row is one observation of the tidy format, where it came from
+// (file and line as the engine reports them) and its parsed period.
+type row struct {
+	File        string
+	Line        int
+	Indicator   string
+	Entity      string
+	Counterpart string
+	P           period
+	Value       float64
+	Unit        string
+	Released    string // YYYY-MM-DD or ""
+	Status      string // actual, estimate, plan, target
+}
+
+func (r *row) String() string {
+	return fmt.Sprintf("%s:%d %s,%s,%s,%s,%v,%s,released=%s,%s", r.File, r.Line, r.Indicator, r.Entity,
+		r.Counterpart, r.P.ID, r.Value, r.Unit, r.Released, r.Status)
+}
+
+func (r *row) isPlan() bool { return r.Status == "plan" || r.Status == "target" }
+
+// indicatorDef is an entry of indicators.yaml; nil pointers mean the
+// catalog says nothing.
+type indicatorDef struct {
+	ID, Name, Topic, Unit string
+	Additive, Comparable  *bool
+	Summary               string
+}
+
+type entityDef struct {
+	ID     string
+	Groups []string
+}
+
+type dataset struct {
+	Rows        []*row
+	Indicators  map[string]*indicatorDef // nil: no catalog
+	Entities    []entityDef              // nil: no entities.yaml
+	HasReleased bool                     // the observations carry a released column
+}
+
+func (d *dataset) indicator(id string) *indicatorDef {
+	if d.Indicators != nil {
+		if def, ok := d.Indicators[id]; ok {
+			return def
+		}
+	}
+	return &indicatorDef{ID: id, Name: id}
+}
+
+func (d *dataset) topic(id string) string {
+	if t := d.indicator(id).Topic; t != "" {
+		return t
+	}
+	return "indicators"
+}
+
+// unitOf is the indicator's unit: the catalog's, else its rows'.
+func (d *dataset) unitOf(id string) string {
+	if u := d.indicator(id).Unit; u != "" {
+		return u
+	}
+	for _, r := range d.Rows {
+		if r.Indicator == id {
+			return r.Unit
+		}
+	}
+	return ""
+}
+
+// --- The README's indicator semantics, as read from its table ---
+
+func isPercentUnit(u string) bool {
+	switch strings.ToLower(strings.TrimSpace(u)) {
+	case "%", "percent", "pct":
+		return true
+	}
+	return false
+}
+
+func (d *dataset) comparable(id string) bool {
+	def := d.indicator(id)
+	if def.Comparable != nil {
+		return *def.Comparable
+	}
+	u := strings.ToLower(d.unitOf(id))
+	name := strings.ToLower(def.Name)
+	switch {
+	case strings.Contains(u, "national currency"), strings.Contains(u, "local currency"), strings.Contains(u, "lcu"):
+		return false
+	case strings.Contains(name, "exchange rate"):
+		return false
+	case strings.Contains(u, "index") && (strings.Contains(u, "=100") || strings.Contains(u, "base")):
+		return false
+	}
+	return true
+}
+
+func (d *dataset) additive(id string) bool {
+	def := d.indicator(id)
+	if def.Additive != nil {
+		return *def.Additive
+	}
+	if !d.comparable(id) {
+		return false
+	}
+	u := strings.TrimSpace(d.unitOf(id))
+	lu := strings.ToLower(u)
+	words := strings.ToLower(def.ID + " " + def.Name)
+	if isPercentUnit(u) || strings.Contains(lu, "/") || strings.Contains(lu, "per ") || strings.Contains(lu, "_per_") || strings.HasPrefix(lu, "per") {
+		return false
+	}
+	for _, w := range []string{"rate", "ratio", "index", "price", "yield", "average", "score", "per capita"} {
+		if strings.Contains(words, w) || strings.Contains(lu, w) {
+			return false
+		}
+	}
+	if len(u) == 3 && strings.ToUpper(u) == u && strings.Trim(u, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		return true // an ISO currency code
+	}
+	switch lu {
+	case "", "count", "people", "us$", "dollars", "t", "kt", "tonnes", "mw", "gwh", "barrels":
+		return true
+	}
+	// any plural noun counts: "projects", "visitors"
+	return !strings.Contains(lu, " ") && strings.HasSuffix(lu, "s") && !strings.HasSuffix(lu, "ss")
+}
+
+// --- What the engine should derive, recomputed from the rows ---
+
+// against is the figure a change is measured from.
+type against struct {
+	Row    *row
+	Value  float64
+	Abs    float64
+	Pct    float64
+	HasPct bool
+}
+
+type later struct {
+	Entity, PeriodID string
+	Value            float64
+}
+
+// ofact is one claim the oracle expects.
+type ofact struct {
+	ID, Kind                              string
+	Topic, Indicator, Entity, Counterpart string
+	Group                                 string
+	PeriodID                              string
+	Value                                 float64
+	Status                                string
+	New, Stale                            bool
+	Rank, Of, Since                       int
+	Total                                 float64
+	Against                               *against
+	Counts                                map[string]int
+	Later                                 []later
+	LaterPlans                            []later // Later, counting plans and targets as figures
+	Week                                  *weekSummary
+	Rows                                  []*row // the rows it is computed from
+	Context                               []*row // rows to print on a disagreement
+	checkStale                            bool
+}
+
+type seriesKey struct{ Ind, Ent, Cp string }
+
+func (k seriesKey) suffix() string {
+	s := k.Ind + "/" + k.Ent
+	if k.Cp != "" {
+		s += "/vs/" + k.Cp
+	}
+	return s
+}
+
+type series struct {
+	Key     seriesKey
+	Figures []*row // actual and estimate, by period
+	Plans   []*row // plan and target, by period
+	All     []*row
+}
+
+// visible says whether a row is known at the end of the day asOf: a
+// released row once released; a row without a release date once its
+// period has ended (a plan or target at once).
+func visible(r *row, asOf time.Time) bool {
+	if r.Released != "" {
+		t, err := parseDate(r.Released)
+		return err == nil && !t.After(asOf)
+	}
+	if r.isPlan() {
+		return true
+	}
+	return !r.P.End.After(asOf)
+}
+
+// stale: no newer figure although the next period began long ago: the
+// day the brief describes is on or after the start of the next period
+// plus a grace of 14 days (daily), 21 days (weekly), 3 months (monthly),
+// 6 months (quarterly) or 18 months (annual). The README does not give
+// these numbers: they were found by running the binary (see doc.go).
+func stale(p period, asOf time.Time) bool {
+	next := p.End.AddDate(0, 0, 1)
+	var due time.Time
+	switch p.Kind {
+	case 'D':
+		due = next.AddDate(0, 0, 14)
+	case 'W':
+		due = next.AddDate(0, 0, 21)
+	case 'M':
+		due = next.AddDate(0, 3, 0)
+	case 'Q':
+		due = next.AddDate(0, 6, 0)
+	default:
+		due = next.AddDate(0, 18, 0)
+	}
+	return !asOf.Before(due)
+}
+
+func pctChange(v, base float64, unit string) (float64, bool) {
+	if isPercentUnit(unit) || base == 0 {
+		return 0, false
+	}
+	return (v - base) / math.Abs(base) * 100, true
+}
+
+func (d *dataset) seriesAt(asOf time.Time) map[seriesKey]*series {
+	out := map[seriesKey]*series{}
+	for _, r := range d.Rows {
+		k := seriesKey{r.Indicator, r.Entity, r.Counterpart}
+		s := out[k]
+		if s == nil {
+			s = &series{Key: k}
+			out[k] = s
+		}
+		s.All = append(s.All, r)
+		if !visible(r, asOf) {
+			continue
+		}
+		if r.isPlan() {
+			s.Plans = append(s.Plans, r)
+		} else {
+			s.Figures = append(s.Figures, r)
+		}
+	}
+	for _, s := range out {
+		for _, l := range [][]*row{s.Figures, s.Plans, s.All} {
+			sort.SliceStable(l, func(i, j int) bool { return l[i].P.Start.Before(l[j].P.Start) })
+		}
+	}
+	return out
+}
+
+// derive recomputes every claim for the brief of week w.
+func derive(d *dataset, w isoWeek) map[string]*ofact {
+	asOf := w.End
+	facts := map[string]*ofact{}
+	add := func(f *ofact) { facts[f.ID] = f }
+	all := d.seriesAt(asOf)
+	keys := make([]seriesKey, 0, len(all))
+	for k := range all {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i].suffix() < keys[j].suffix() })
+	counts := map[string]map[string]int{}
+	for _, k := range keys {
+		s := all[k]
+		n := len(s.Figures)
+		if n == 0 {
+			// a series with only plans or targets: its latest is the latest of them
+			if len(s.Plans) > 0 {
+				p := s.Plans[len(s.Plans)-1]
+				f := &ofact{ID: "latest/" + k.suffix(), Kind: "latest", Topic: d.topic(k.Ind), Indicator: k.Ind, Entity: k.Ent,
+					Counterpart: k.Cp, PeriodID: p.P.ID, Value: p.Value, Status: p.Status, Rows: []*row{p}, Context: s.All, checkStale: true}
+				if p.Released != "" {
+					t, _ := parseDate(p.Released)
+					f.New = w.contains(t)
+				} else {
+					f.New = w.contains(p.P.End)
+				}
+				f.Stale = stale(p.P, asOf)
+				add(f)
+				if counts[f.Topic] == nil {
+					counts[f.Topic] = map[string]int{}
+				}
+				counts[f.Topic][p.Status]++
+			}
+			continue
+		}
+		last := s.Figures[n-1]
+		unit := last.Unit
+		base := ofact{Topic: d.topic(k.Ind), Indicator: k.Ind, Entity: k.Ent, Counterpart: k.Cp,
+			PeriodID: last.P.ID, Value: last.Value, Status: last.Status, Context: s.All}
+		if last.Released != "" {
+			t, _ := parseDate(last.Released)
+			base.New = w.contains(t)
+		} else {
+			base.New = w.contains(last.P.End)
+		}
+		base.Stale = stale(last.P, asOf)
+		f := base
+		f.ID, f.Kind, f.Rows, f.checkStale = "latest/"+k.suffix(), "latest", []*row{last}, true
+		add(&f)
+		if counts[base.Topic] == nil {
+			counts[base.Topic] = map[string]int{}
+		}
+		counts[base.Topic][last.Status]++
+		mk := func(kind string, prev *row) {
+			c := base
+			c.ID, c.Kind, c.Rows = kind+"/"+k.suffix(), kind, []*row{last, prev}
+			pct, has := pctChange(last.Value, prev.Value, unit)
+			c.Against = &against{Row: prev, Value: prev.Value, Abs: last.Value - prev.Value, Pct: pct, HasPct: has}
+			add(&c)
+		}
+		daily := last.P.Kind == 'D' // daily series read week on week instead
+		if n >= 2 && !daily {
+			mk("change_prev", s.Figures[n-2])
+		}
+		if ye, ok := last.P.yearEarlier(); ok && !daily {
+			for _, r := range s.Figures[:n-1] {
+				if r.P.ID == ye {
+					mk("change_year", r)
+				}
+			}
+		}
+		if n >= 3 {
+			hi, lo := true, true
+			for _, r := range s.Figures[:n-1] {
+				if r.Value >= last.Value {
+					hi = false
+				}
+				if r.Value <= last.Value {
+					lo = false
+				}
+			}
+			for kind, ok := range map[string]bool{"record_high": hi, "record_low": lo} {
+				if ok {
+					c := base
+					c.ID, c.Kind, c.Rows, c.Since = kind+"/"+k.suffix(), kind, []*row{last}, n-1
+					add(&c)
+				}
+			}
+		}
+		for _, p := range s.Plans {
+			if p.P.Start.After(last.P.Start) {
+				c := base
+				c.ID, c.Kind, c.Rows = "outlook/"+k.suffix(), "outlook", []*row{p, last}
+				c.PeriodID, c.Value, c.Status = p.P.ID, p.Value, p.Status
+				pct, has := pctChange(p.Value, last.Value, unit)
+				c.Against = &against{Row: last, Value: last.Value, Abs: p.Value - last.Value, Pct: pct, HasPct: has}
+				add(&c)
+				break
+			}
+		}
+	}
+	deriveWeek(d, all, keys, w, add)
+	deriveStale(d, all, keys, asOf, add)
+	for topic, c := range counts {
+		total := 0
+		for _, v := range c {
+			total += v
+		}
+		add(&ofact{ID: "status_count/" + topic, Kind: "status_count", Topic: topic, Value: float64(total), Counts: c})
+	}
+	deriveRankings(d, all, asOf, add)
+	return facts
+}
+
+// groups maps each group to its members; without entities.yaml every
+// entity of the data is one unnamed group.
+func (d *dataset) groups() map[string][]string {
+	g := map[string][]string{}
+	if d.Entities == nil {
+		seen := map[string]bool{}
+		for _, r := range d.Rows {
+			if !seen[r.Entity] {
+				seen[r.Entity] = true
+				g[""] = append(g[""], r.Entity)
+			}
+		}
+		return g
+	}
+	for _, e := range d.Entities {
+		for _, gr := range e.Groups {
+			g[gr] = append(g[gr], e.ID)
+		}
+	}
+	return g
+}
+
+// deriveRankings: per indicator, counterpart and group, the ranking over
+// the latest period the members share (see doc.go for the reading of the
+// README's rule), and shares and the total when the indicator adds up
+// and the group is complete.
+func deriveRankings(d *dataset, all map[seriesKey]*series, asOf time.Time, add func(*ofact)) {
+	type ic struct{ Ind, Cp string }
+	pairs := map[ic]bool{}
+	for k := range all {
+		pairs[ic{k.Ind, k.Cp}] = true
+	}
+	groups := d.groups()
+	for pair := range pairs {
+		if !d.comparable(pair.Ind) {
+			continue
+		}
+		for g, members := range groups {
+			byMember := map[string]map[string]*row{}
+			var withData, fresh []string
+			var context []*row
+			for _, m := range members {
+				s := all[seriesKey{pair.Ind, m, pair.Cp}]
+				if s == nil {
+					continue
+				}
+				context = append(context, s.All...)
+				if len(s.Figures) == 0 {
+					continue
+				}
+				byMember[m] = map[string]*row{}
+				for _, r := range s.Figures {
+					byMember[m][r.P.ID] = r
+				}
+				withData = append(withData, m)
+				if !stale(s.Figures[len(s.Figures)-1].P, asOf) {
+					fresh = append(fresh, m)
+				}
+			}
+			if len(withData) < 2 {
+				continue
+			}
+			basis := fresh
+			if len(basis) < 2 {
+				basis = withData
+			}
+			// periods by start, latest first
+			periods := map[string]period{}
+			holders := map[string]int{}
+			for _, m := range withData {
+				for id, r := range byMember[m] {
+					periods[id] = r.P
+					holders[id]++
+				}
+			}
+			ids := make([]string, 0, len(periods))
+			for id := range periods {
+				ids = append(ids, id)
+			}
+			sort.Slice(ids, func(i, j int) bool { return periods[ids[i]].Start.After(periods[ids[j]].Start) })
+			chosen := ""
+			for _, id := range ids {
+				shared := true
+				for _, m := range basis {
+					if byMember[m][id] == nil {
+						shared = false
+						break
+					}
+				}
+				if shared {
+					chosen = id
+					break
+				}
+			}
+			if chosen == "" { // no period every member has: the one most have, the latest on a tie
+				best := 0
+				for _, id := range ids {
+					if holders[id] > best {
+						best, chosen = holders[id], id
+					}
+				}
+			}
+			if holders[chosen] < 2 {
+				continue
+			}
+			var ranked []*row
+			var laters, laterPlans []later
+			for _, m := range withData {
+				if r := byMember[m][chosen]; r != nil {
+					ranked = append(ranked, r)
+				}
+				s := all[seriesKey{pair.Ind, m, pair.Cp}]
+				if l := s.Figures[len(s.Figures)-1]; l.P.Start.After(periods[chosen].Start) {
+					laters = append(laters, later{Entity: m, PeriodID: l.P.ID, Value: l.Value})
+				}
+				lp := s.Figures[len(s.Figures)-1]
+				for _, p := range s.Plans {
+					if p.P.Start.After(lp.P.Start) {
+						lp = p
+					}
+				}
+				if lp.P.Start.After(periods[chosen].Start) {
+					laterPlans = append(laterPlans, later{Entity: m, PeriodID: lp.P.ID, Value: lp.Value})
+				}
+			}
+			complete := len(ranked) == len(members)
+			sum, negative := 0.0, false
+			for _, r := range ranked {
+				sum += r.Value
+				if r.Value < 0 {
+					negative = true
+				}
+			}
+			withShare := g != "" && d.additive(pair.Ind) && complete && !negative && sum > 0
+			in := ""
+			if g != "" {
+				in = "/in/" + g
+			}
+			for _, r := range ranked {
+				rank := 1
+				for _, o := range ranked {
+					if o.Value > r.Value {
+						rank++
+					}
+				}
+				k := seriesKey{pair.Ind, r.Entity, pair.Cp}
+				f := &ofact{ID: "rank/" + k.suffix() + in, Kind: "rank", Topic: d.topic(pair.Ind), Indicator: pair.Ind,
+					Entity: r.Entity, Counterpart: pair.Cp, Group: g, PeriodID: chosen, Value: r.Value, Status: r.Status,
+					Rank: rank, Of: len(ranked), Rows: []*row{r}, Context: context, Later: laters, LaterPlans: laterPlans}
+				add(f)
+				if withShare {
+					s := *f
+					s.ID, s.Kind, s.Value, s.Total, s.Later = "share/"+k.suffix()+in, "share", r.Value/sum*100, sum, nil
+					s.checkStale = false
+					add(&s)
+				}
+			}
+			if withShare {
+				id := "total/" + pair.Ind
+				if pair.Cp != "" {
+					id += "/vs/" + pair.Cp
+				}
+				add(&ofact{ID: id + in, Kind: "total", Topic: d.topic(pair.Ind), Indicator: pair.Ind, Counterpart: pair.Cp,
+					Group: g, PeriodID: chosen, Value: sum, Of: len(ranked), Rows: ranked, Context: context})
+			}
+		}
+	}
+}

@@ -1,0 +1,279 @@
+package oracle
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "oracle-brief-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	briefBin = filepath.Join(dir, "brief")
+	cmd := exec.Command("go", "build", "-o", briefBin, "./cmd/brief")
+	cmd.Dir = ".."
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	if err := cmd.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "oracle: building brief:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil {
+		return v
+	}
+	return def
+}
+
+func strict() bool { return os.Getenv("ORACLE_STRICT") == "1" }
+
+// knownIssue is a class of disagreements already reported as engine
+// defects (or documentation gaps): they are logged, not failed, so that
+// CI stays green while they are open. ORACLE_NOSKIP=1 fails on them too.
+type knownIssue struct {
+	Name   string
+	Reason string
+}
+
+var knownIssues = []knownIssue{
+	{Name: "ranking-period", Reason: "the engine ranks over a period that is not the latest period the group's " +
+		"members share (README, Indicator semantics): a member that is neither stale nor long overdue, whose latest " +
+		"figure is one period behind or has a gap, is dropped from the ranking and not reported beside it; every " +
+		"rank, share and total claim of such a ranking is counted here (the ranking is still checked at the " +
+		"engine's own period: members, values and positions)"},
+	{Name: "ranking-of-plans", Reason: "the engine ranks plan and target rows of series that have no visible " +
+		"actual figure (\"E2 posted the highest ... in 2021\" from a 2021 plan and a 2021 target, in a brief of 2019)"},
+	{Name: "ranking-later-lists-plans", Reason: "ranking.later, the figures 'already published' for a later " +
+		"period, lists a member's plan or target as if it were a published figure"},
+	{Name: "new-after-plan", Reason: "What changed: a series whose latest claim in the previous brief was a plan " +
+		"or target, and which now has a newly released actual figure for an earlier period, is not listed as new"},
+	{Name: "stale-latest-period-by-start", Reason: "indicator_stale/topic_stale name as 'latest available' the " +
+		"period that starts last, not the one that ends last, when granularities are mixed (a daily 26 January " +
+		"2019 is chosen over week 4 of 2019, which runs to 27 January)"},
+}
+
+func classify(d disagreement) *knownIssue {
+	if os.Getenv("ORACLE_NOSKIP") == "1" || d.Known == "" {
+		return nil
+	}
+	for i := range knownIssues {
+		if knownIssues[i].Name == d.Known {
+			return &knownIssues[i]
+		}
+	}
+	return nil
+}
+
+// tally collects the outcome of many runs.
+type tally struct {
+	mu             sync.Mutex
+	datasets, runs int
+	claims, agree  int
+	unknown        map[string]int
+	known          map[string]int
+	knownExample   map[string]string
+	fail           []disagreement
+	errors         []string
+	changesChecked int
+}
+
+func newTally() *tally {
+	return &tally{unknown: map[string]int{}, known: map[string]int{}, knownExample: map[string]string{}}
+}
+
+func (t *tally) add(res result) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.runs++
+	t.claims += res.Claims
+	t.agree += res.Agree
+	for k, n := range res.Unknown {
+		t.unknown[k] += n
+	}
+	t.addDis(res.Disagree)
+}
+
+func (t *tally) addDis(ds []disagreement) {
+	for _, d := range ds {
+		if k := classify(d); k != nil {
+			t.known[k.Name]++
+			if t.knownExample[k.Name] == "" {
+				t.knownExample[k.Name] = d.String()
+			}
+			continue
+		}
+		t.fail = append(t.fail, d)
+	}
+}
+
+func (t *tally) report(tb testing.TB) {
+	tb.Logf("oracle: %d datasets, %d runs, %d claims of known kinds checked, %d agree, %d What-changed comparisons",
+		t.datasets, t.runs, t.claims, t.agree, t.changesChecked)
+	var kinds []string
+	for k := range t.unknown {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		msg := fmt.Sprintf("claim kind %q (%d claims) is unknown to the oracle: teach it this kind", k, t.unknown[k])
+		if strict() {
+			tb.Error(msg)
+		} else {
+			tb.Log(msg)
+		}
+	}
+	var names []string
+	for k := range t.known {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		reason := ""
+		for _, ki := range knownIssues {
+			if ki.Name == k {
+				reason = ki.Reason
+			}
+		}
+		tb.Logf("known issue %s (%s): %d disagreements skipped (ORACLE_NOSKIP=1 fails on them); first:\n    %s", k, reason, t.known[k], t.knownExample[k])
+	}
+	for _, e := range t.errors {
+		tb.Error(e)
+	}
+	byField := map[string]int{}
+	for _, d := range t.fail {
+		byField[d.Kind+"."+d.Field]++
+	}
+	if len(t.fail) > 0 {
+		tb.Errorf("%d disagreements between the engine and the oracle, by claim kind and field: %v", len(t.fail), byField)
+	}
+	max := envInt("ORACLE_SHOW", 20)
+	for i, d := range t.fail {
+		if i == max {
+			tb.Logf("... %d more (ORACLE_SHOW=N shows more)", len(t.fail)-max)
+			break
+		}
+		tb.Log(d.String())
+	}
+}
+
+// checkGenerated runs one generated dataset through the binary: the
+// brief of week W1 on v1, then the brief of week W2 on v2 into the same
+// output folder, so that the second compares itself with the first.
+func checkGenerated(t *tally, tmp string, seed uint64) {
+	g := generate(seed)
+	label := fmt.Sprintf("seed %d (replay: ORACLE_SEEDS=%d go test ./oracle -run TestOracleGenerated -v)", seed, seed)
+	dir := filepath.Join(tmp, fmt.Sprintf("s%d", seed))
+	defer os.RemoveAll(dir)
+	fail := func(err error) {
+		t.mu.Lock()
+		t.errors = append(t.errors, fmt.Sprintf("%s: %v", label, err))
+		t.mu.Unlock()
+	}
+	if err := g.writeTo(filepath.Join(dir, "v1"), 1); err != nil {
+		fail(err)
+		return
+	}
+	if err := g.writeTo(filepath.Join(dir, "v2"), 2); err != nil {
+		fail(err)
+		return
+	}
+	if keep := os.Getenv("ORACLE_KEEP"); keep != "" {
+		g.writeTo(filepath.Join(keep, fmt.Sprintf("s%d", seed), "v1"), 1)
+		g.writeTo(filepath.Join(keep, fmt.Sprintf("s%d", seed), "v2"), 2)
+	}
+	t.mu.Lock()
+	t.datasets++
+	t.mu.Unlock()
+	for _, v := range []struct {
+		data string
+		ds   *dataset
+		w    isoWeek
+	}{{"v1", g.V1, g.W1}, {"v2", g.V2, g.W2}} {
+		f, err := runFacts(dir, v.data, v.w.ID)
+		if err != nil {
+			fail(err)
+			return
+		}
+		t.add(compare(label, v.w.ID, derive(v.ds, v.w), f.Facts, false, v.ds, v.w.End))
+	}
+	// What changed, and the facts brief.json cites, on every
+	// ORACLE_CHANGES_EVERY-th seed (4 by default: two more processes each)
+	if every := uint64(envInt("ORACLE_CHANGES_EVERY", 4)); every == 0 || seed%every != 0 {
+		return
+	}
+	b1, err := runWeekly(dir, "v1", g.W1.ID, "out")
+	if err != nil {
+		fail(err)
+		return
+	}
+	t.add(compare(label+" brief.json", g.W1.ID, derive(g.V1, g.W1), b1.Facts, true, g.V1, g.W1.End))
+	b2, err := runWeekly(dir, "v2", g.W2.ID, "out")
+	if err != nil {
+		fail(err)
+		return
+	}
+	t.add(compare(label+" brief.json", g.W2.ID, derive(g.V2, g.W2), b2.Facts, true, g.V2, g.W2.End))
+	ch := compareChanges(label, g.V1, g.W1, g.V2, g.W2, b2)
+	t.mu.Lock()
+	t.changesChecked++
+	t.addDis(ch)
+	t.mu.Unlock()
+}
+
+// TestOracleGenerated compares every claim of the engine with the
+// oracle's on random datasets (ORACLE_N of them, 200 by default).
+func TestOracleGenerated(t *testing.T) {
+	n := envInt("ORACLE_N", 200)
+	base := uint64(envInt("ORACLE_SEED", 1))
+	var seeds []uint64
+	if s := os.Getenv("ORACLE_SEEDS"); s != "" {
+		for _, f := range strings.Split(s, ",") {
+			v, err := strconv.ParseUint(strings.TrimSpace(f), 10, 64)
+			if err != nil {
+				t.Fatalf("ORACLE_SEEDS: %v", err)
+			}
+			seeds = append(seeds, v)
+		}
+	} else {
+		for i := 0; i < n; i++ {
+			seeds = append(seeds, base+uint64(i))
+		}
+	}
+	tmp := t.TempDir()
+	tl := newTally()
+	start := time.Now()
+	work := make(chan uint64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				checkGenerated(tl, tmp, s)
+			}
+		}()
+	}
+	for _, s := range seeds {
+		work <- s
+	}
+	close(work)
+	wg.Wait()
+	t.Logf("oracle: %d seeds from %d in %v", len(seeds), seeds[0], time.Since(start).Round(time.Millisecond))
+	tl.report(t)
+}
