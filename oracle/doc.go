@@ -26,7 +26,8 @@
 //   - rank, share, total: per indicator, counterpart and group (every
 //     entity one group without entities.yaml), comparable indicators only,
 //     over the latest period the group's members share (members whose
-//     latest figure is stale do not pull it back), every member with a
+//     latest figure is stale do not pull it back), or the latest later
+//     period that more than two thirds of them have, every member with a
 //     figure for it ranked (ties share a rank: 1, 1, 3); members with a
 //     later figure listed in ranking.later; shares and the total only for
 //     additive indicators of a declared group whose every member has a

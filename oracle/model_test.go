@@ -283,11 +283,9 @@ func derive(d *dataset, w isoWeek) map[string]*ofact {
 				p := s.Plans[len(s.Plans)-1]
 				f := &ofact{ID: "latest/" + k.suffix(), Kind: "latest", Topic: d.topic(k.Ind), Indicator: k.Ind, Entity: k.Ent,
 					Counterpart: k.Cp, PeriodID: p.P.ID, Value: p.Value, Status: p.Status, Rows: []*row{p}, Context: s.All, checkStale: true}
-				if p.Released != "" {
+				if p.Released != "" { // a plan or target without a release date is never new
 					t, _ := parseDate(p.Released)
 					f.New = w.contains(t)
-				} else {
-					f.New = w.contains(p.P.End)
 				}
 				f.Stale = stale(p.P, asOf)
 				add(f)
@@ -477,6 +475,24 @@ func deriveRankings(d *dataset, all map[seriesKey]*series, asOf time.Time, add f
 					if holders[id] > best {
 						best, chosen = holders[id], id
 					}
+				}
+			}
+			// "When more than two thirds of the members have a later
+			// period, the ranking moves to it" (README, Indicator semantics):
+			// the latest such period, counting the members that are not stale
+			for _, id := range ids {
+				if !periods[id].Start.After(periods[chosen].Start) {
+					break
+				}
+				held := 0
+				for _, m := range basis {
+					if byMember[m][id] != nil {
+						held++
+					}
+				}
+				if 3*held > 2*len(basis) {
+					chosen = id
+					break
 				}
 			}
 			if holders[chosen] < 2 {

@@ -52,11 +52,12 @@ type knownIssue struct {
 }
 
 var knownIssues = []knownIssue{
-	{Name: "ranking-period", Reason: "the engine ranks over a period that is not the latest period the group's " +
-		"members share (README, Indicator semantics): a member that is neither stale nor long overdue, whose latest " +
-		"figure is one period behind or has a gap, is dropped from the ranking and not reported beside it; every " +
-		"rank, share and total claim of such a ranking is counted here (the ranking is still checked at the " +
-		"engine's own period: members, values and positions)"},
+	{Name: "ranking-period", Reason: "the engine ranks over another period than the README's: the latest period " +
+		"every member (not stale) shares, or a later one that more than two thirds of them have; e.g. it moves to " +
+		"a later period that only two of three members have (seed 12, week 2020-W25: May 2020 with E1 and E3, while " +
+		"E4's March 2020 figure is current and E4 is neither ranked nor reported beside the ranking); every rank, " +
+		"share and total claim of such a ranking is counted here, and the ranking is still checked at the engine's " +
+		"own period (members, values, positions)"},
 	{Name: "ranking-of-plans", Reason: "the engine ranks plan and target rows of series that have no visible " +
 		"actual figure (\"E2 posted the highest ... in 2021\" from a 2021 plan and a 2021 target, in a brief of 2019)"},
 	{Name: "ranking-later-lists-plans", Reason: "ranking.later, the figures 'already published' for a later " +
