@@ -8,10 +8,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/polish"
 )
 
@@ -145,7 +148,65 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 	if r.Version != Version || r.Period == "" {
 		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d)", r.Version, Version)
 	}
-	return &narrative.PreviousBrief{Period: r.Period, Series: r.Series, Events: r.Events}, nil
+	// The file is input like any other: it may have been edited, or be
+	// hostile. Nothing of it reaches a brief unchecked: its week is
+	// parsed and printed anew, its figures are held to the data's bounds.
+	if r.Kind != "weekly" {
+		return nil, fmt.Errorf("kind %q: the brief.json of a %s, not of a weekly brief", r.Kind, r.Kind)
+	}
+	w, err := period.Parse(r.Period)
+	if err != nil || w.Kind != period.Week {
+		return nil, fmt.Errorf("period %q is not an ISO week such as 2025-W05", r.Period)
+	}
+	for i, s := range r.Series {
+		if err := checkState(s); err != nil {
+			return nil, fmt.Errorf("series %d (%s, %s): %v", i+1, s.Indicator, s.Entity, err)
+		}
+		r.Series[i].Period = mustPeriod(s.Period)
+		for j := range s.Earlier {
+			s.Earlier[j].Period = mustPeriod(s.Earlier[j].Period)
+		}
+	}
+	return &narrative.PreviousBrief{Period: w.String(), Series: r.Series, Events: r.Events}, nil
+}
+
+// checkState holds one series of an earlier brief to what the data
+// could have said: parseable periods, values within the data's bounds.
+func checkState(s narrative.SeriesState) error {
+	if s.Indicator == "" || s.Entity == "" {
+		return fmt.Errorf("no indicator or entity")
+	}
+	if _, err := period.Parse(s.Period); err != nil {
+		return fmt.Errorf("period %q is not a period", s.Period)
+	}
+	if !inBounds(s.Value) {
+		return fmt.Errorf("value %g is out of the data's bounds", s.Value)
+	}
+	switch s.Record {
+	case "", "high", "low":
+	default:
+		return fmt.Errorf("record %q: want high or low", s.Record)
+	}
+	for _, e := range s.Earlier {
+		if _, err := period.Parse(e.Period); err != nil {
+			return fmt.Errorf("earlier period %q is not a period", e.Period)
+		}
+		if !inBounds(e.Value) {
+			return fmt.Errorf("earlier value %g is out of the data's bounds", e.Value)
+		}
+	}
+	return nil
+}
+
+func inBounds(v float64) bool {
+	a := math.Abs(v)
+	return v == 0 || a >= dataset.MinMagnitude && a <= dataset.MaxMagnitude
+}
+
+// mustPeriod is a checked period in its canonical form.
+func mustPeriod(s string) string {
+	p, _ := period.Parse(s)
+	return p.String()
 }
 
 // Points is how many talking points were made and left out.

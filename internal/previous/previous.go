@@ -21,7 +21,7 @@ import (
 // Since reads the brief.json given by --since. A file that is not one (a
 // brief.md, a PDF, a folder, a FIFO) is an error naming it and saying what
 // to pass.
-func Since(path string) (*narrative.PreviousBrief, error) {
+func Since(path string, week period.Period) (*narrative.PreviousBrief, error) {
 	b, err := inputfile.ReadFile(path, maxBrief)
 	if err != nil {
 		if inputfile.Absent(err) {
@@ -36,7 +36,10 @@ func Since(path string) (*narrative.PreviousBrief, error) {
 		if errors.As(err, &syn) || errors.As(err, &typ) {
 			return nil, fmt.Errorf("--since %s: %s, not a brief.json: pass the brief.json written beside the brief (%s)", path, looksLike(path, b), filepath.Join(filepath.Dir(path), "brief.json"))
 		}
-		return nil, fmt.Errorf("--since %s: %v", path, err)
+		return nil, fmt.Errorf("--since %s: %v: %s", path, err, what)
+	}
+	if w, err := period.Parse(p.Period); err == nil && period.Compare(w, week) >= 0 {
+		return nil, fmt.Errorf("--since %s: it is the brief of %s, not of a week before %s: %s", path, w, week, what)
 	}
 	return p, nil
 }
@@ -67,7 +70,7 @@ func looksLike(path string, b []byte) string {
 // was written without brief.json, the result says so (NoState).
 func Find(since, out, sub string, week period.Period, warn io.Writer) (*narrative.PreviousBrief, error) {
 	if since != "" {
-		return Since(since)
+		return Since(since, week)
 	}
 	files, _ := filepath.Glob(filepath.Join(out, "weekly", "*", sub, "brief.json"))
 	weekDir := func(f string) string {

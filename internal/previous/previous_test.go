@@ -15,7 +15,7 @@ import (
 
 func brief(t *testing.T, week string) []byte {
 	t.Helper()
-	return []byte(`{"version": ` + strconv.Itoa(audit.Version) + `, "period": "` + week + `"}`)
+	return []byte(`{"version": ` + strconv.Itoa(audit.Version) + `, "kind": "weekly", "period": "` + week + `"}`)
 }
 
 func write(t *testing.T, p string, b []byte) {
@@ -48,16 +48,48 @@ func TestSinceNamesTheFileAndWhatToPass(t *testing.T) {
 		{fifo, "--since: " + fifo + " is a named pipe (FIFO), not a regular file"},
 		{filepath.Join(dir, "nope.json"), "--since " + filepath.Join(dir, "nope.json") + ": no such file: pass the brief.json of an earlier brief"},
 	} {
-		_, err := Since(tc.path)
+		_, err := Since(tc.path, period.MustParse("2025-W06"))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Since(%s) = %v\nwant it to contain %q", filepath.Base(tc.path), err, tc.want)
 		}
 	}
 	good := filepath.Join(dir, "brief.json")
 	write(t, good, brief(t, "2025-W05"))
-	p, err := Since(good)
+	p, err := Since(good, period.MustParse("2025-W06"))
 	if err != nil || p.Period != "2025-W05" {
 		t.Errorf("Since(brief.json) = %+v, %v", p, err)
+	}
+}
+
+// TestSinceRefusesWhatItCannotTrust: an earlier brief.json is input like
+// any other. One of the same or a later week, of talking points, with a
+// week that is not a week (text that would reach the brief), or with
+// figures beyond the data's bounds is refused, naming the file; a good
+// one's week is printed anew from its parsed form.
+func TestSinceRefusesWhatItCannotTrust(t *testing.T) {
+	dir := t.TempDir()
+	v := strconv.Itoa(audit.Version)
+	week := period.MustParse("2025-W06")
+	for _, tc := range []struct{ name, json, want string }{
+		{"same week", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W06"}`, "it is the brief of 2025-W06, not of a week before 2025-W06"},
+		{"later week", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W09"}`, "it is the brief of 2025-W09, not of a week before 2025-W06"},
+		{"points", `{"version": ` + v + `, "kind": "points", "period": "2025-W05"}`, `kind "points": the brief.json of a points, not of a weekly brief`},
+		{"injected period", `{"version": ` + v + `, "kind": "weekly", "period": "W\u202eevil\n\n# Injected heading <script>"}`, `is not an ISO week such as 2025-W05`},
+		{"huge value", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1e300}]}`, "series 1 (gdp, KZ): value 1e+300 is out of the data's bounds"},
+		{"bad series period", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "<b>2024</b>", "v": 1}]}`, `period "<b>2024</b>" is not a period`},
+		{"bad record", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1, "record": "**top**"}]}`, `record "**top**": want high or low`},
+	} {
+		p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".json")
+		write(t, p, []byte(tc.json))
+		_, err := Since(p, week)
+		if err == nil || !strings.Contains(err.Error(), "--since "+p) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: %v\nwant it to contain %q", tc.name, err, tc.want)
+		}
+	}
+	p := filepath.Join(dir, "lower.json")
+	write(t, p, []byte(`{"version": `+v+`, "kind": "weekly", "period": "2025-w05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1}]}`))
+	if got, err := Since(p, week); err != nil || got.Period != "2025-W05" {
+		t.Errorf("a lower-case week: %+v, %v", got, err)
 	}
 }
 
