@@ -167,6 +167,9 @@ func (d dirFS) Open(name string) (fs.File, error) {
 	if !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
 	}
+	if err := CheckDir(string(d)); err != nil {
+		return nil, err
+	}
 	root, err := os.OpenRoot(string(d))
 	if err != nil {
 		return nil, describe(string(d), err)
@@ -208,6 +211,34 @@ func rootError(dir, shown string, err error) error {
 		return &linkError{path: shown, msg: fmt.Sprintf("%s leads outside %s (a symbolic link or ..): only files inside the folder are read; copy the file in", shown, dir), err: fs.ErrPermission}
 	}
 	return describe(shown, err)
+}
+
+// CheckDir reports whether path is a folder (a link to one is followed),
+// without opening it: a FIFO in a folder's place is reported, never
+// waited on.
+func CheckDir(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return describe(path, err)
+	}
+	if !fi.IsDir() {
+		k := kind(fi.Mode())
+		if fi.Mode().IsRegular() {
+			k = "file"
+		}
+		return &NotDirError{Path: path, Kind: k}
+	}
+	return nil
+}
+
+// NotDirError is a path that should be a folder and is not.
+type NotDirError struct {
+	Path string
+	Kind string
+}
+
+func (e *NotDirError) Error() string {
+	return fmt.Sprintf("%s is a %s, not a folder: give the path of a folder", e.Path, e.Kind)
 }
 
 // Absent reports whether err means that nothing is at the path: an

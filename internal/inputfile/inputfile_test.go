@@ -127,3 +127,30 @@ func TestAbsent(t *testing.T) {
 		t.Errorf("Absent: missing %v, dangling %v, folder %v", Absent(missing), Absent(dangling), Absent(folder))
 	}
 }
+
+// TestDirFSOnAFIFO: a FIFO (or a file) given as the folder is reported at
+// once, never opened.
+func TestDirFSOnAFIFO(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "templates")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	file := filepath.Join(dir, "prompts.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+	for path, want := range map[string]string{
+		fifo: fifo + " is a named pipe (FIFO), not a folder: give the path of a folder",
+		file: file + " is a file, not a folder: give the path of a folder",
+	} {
+		done := make(chan error, 1)
+		go func() { _, err := fs.ReadFile(DirFS(path), "manifest.yaml"); done <- err }()
+		select {
+		case err := <-done:
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: %v\nwant %s", path, err, want)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: blocked", path)
+		}
+	}
+}
