@@ -77,6 +77,13 @@ func (o *DataOptions) week(cmd string, ds *dataset.Dataset, now time.Time) (peri
 	return w, w.End, nil
 }
 
+// The run's clock is a time of the years 1 to 9999, as RFC 3339 (and so
+// brief.json and the PDF's dates) can write it.
+const (
+	minEpoch = -62135596800 // 0001-01-01T00:00:00Z
+	maxEpoch = 253402300799 // 9999-12-31T23:59:59Z
+)
+
 // clock is the generated-at time: --generated-at, else SOURCE_DATE_EPOCH,
 // else now. Fixing either gives byte-identical output.
 func clock(cmd, flag string, io IO) (time.Time, error) {
@@ -89,9 +96,9 @@ func clock(cmd, flag string, io IO) (time.Time, error) {
 		return time.Time{}, usagef(cmd, "--generated-at %q: use RFC 3339 (2025-02-10T09:00:00Z) or a date", flag)
 	}
 	if s := io.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: must be seconds since 1970-01-01 UTC", s)
+		n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil || n < minEpoch || n > maxEpoch {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: must be whole seconds since 1970-01-01 UTC, for a time in the years 1 to 9999 (%d to %d)", s, int64(minEpoch), int64(maxEpoch))
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
