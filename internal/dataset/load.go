@@ -3,6 +3,7 @@ package dataset
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -103,6 +104,16 @@ func (l *loader) load(path string) {
 
 func (l *loader) loadDir(dir, cfgPath string) {
 	l.ds.Dir = dir
+	if err := l.listable(dir); err != nil {
+		// Every file in it would look present and unreadable at once:
+		// name the real problem, once.
+		msg := "cannot read the folder: " + l.reason(dir, err)
+		if errors.Is(err, fs.ErrPermission) {
+			msg = "cannot read the folder: permission denied: give the user running brief read and search permission on it (chmod u+rx)"
+		}
+		l.errorAt(Pos{File: dir}, msg)
+		return
+	}
 	if cfgPath == "" {
 		cfgPath = l.firstExisting(dir, configFiles)
 	}
@@ -165,6 +176,27 @@ func (l *loader) firstExisting(dir string, names []string) string {
 // special file, a link (even a dangling or looping one), or something
 // that cannot be looked at. Only a name with nothing at all is absent,
 // which leaves an optional file out.
+// listable reports whether the folder's entries can be looked up and read.
+func (l *loader) listable(dir string) error {
+	if l.opts.FS != nil {
+		_, err := fs.ReadDir(l.opts.FS, fsName(dir))
+		return err
+	}
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := f.Readdirnames(1); err != nil && err != io.EOF {
+		return err
+	}
+	// Search permission: looking up a name in it must not be refused.
+	if _, err := os.Lstat(filepath.Join(dir, ".")); err != nil {
+		return err
+	}
+	return nil
+}
+
 func (l *loader) present(name string) bool {
 	var err error
 	if l.opts.FS != nil {
