@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -80,6 +81,9 @@ type prepared struct {
 }
 
 func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO) (*prepared, error) {
+	if strings.TrimSpace(o.Out) == "" {
+		return nil, usagef(cmd, "--out is empty: give the folder to write into (default reports)")
+	}
 	if o.Paper != "a4" && o.Paper != "letter" {
 		return nil, usagef(cmd, "--paper %q: use a4 or letter", o.Paper)
 	}
