@@ -632,6 +632,9 @@ func tryLock(lp string, shared bool) (l *lock, busy bool, err error) {
 	}
 	f, err := os.OpenFile(lp, os.O_RDWR|os.O_CREATE|openNoFollow, 0o644)
 	if err != nil {
+		if fi, lerr := os.Lstat(lp); lerr == nil && fi.Mode()&os.ModeSymlink != 0 {
+			return nil, false, fmt.Errorf("lock file %s is a symbolic link: brief never writes through one; remove it (no brief run is using it)", lp)
+		}
 		return nil, false, err
 	}
 	ok, err := tryFlock(f, shared)

@@ -218,6 +218,32 @@ func TestWriteDirRefusesSymbolicLinks(t *testing.T) {
 	}
 }
 
+// TestLockFileAsALink: a lock file that is a symbolic link is refused with
+// a message that says so and what to do; its target is untouched.
+func TestLockFileAsALink(t *testing.T) {
+	for _, target := range []string{"precious.txt", "missing.txt"} {
+		out := t.TempDir()
+		put(t, out, map[string]string{"weekly/x": "", "precious.txt": "keep me"})
+		lock := filepath.Join(out, "weekly", ".2025-W06.lock")
+		if err := os.Symlink(filepath.Join(out, target), lock); err != nil {
+			t.Fatal(err)
+		}
+		tr := &Tree{Root: out}
+		err := tr.WriteDir(context.Background(), "weekly/2025-W06", newBrief, nil)
+		tr.Close()
+		want := "lock file " + lock + " is a symbolic link: brief never writes through one; remove it"
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("link to %s: %v\nwant %s", target, err, want)
+		}
+		if b, _ := os.ReadFile(filepath.Join(out, "precious.txt")); string(b) != "keep me" {
+			t.Errorf("the link's target changed: %q", b)
+		}
+		if _, err := os.Lstat(filepath.Join(out, "missing.txt")); err == nil {
+			t.Error("a file was created through the link")
+		}
+	}
+}
+
 func TestWriteDirRemovesWhatKilledRunsLeft(t *testing.T) {
 	out := t.TempDir()
 	put(t, out, map[string]string{
