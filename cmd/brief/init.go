@@ -95,6 +95,11 @@ func runInit(_ context.Context, o *InitOptions, io IO) error {
 			return fmt.Errorf("%s already exists (and %d more files): init never overwrites; use --force, or another folder", exist[0], len(exist)-1)
 		}
 	}
+	for _, f := range files {
+		if err := atomicfile.CheckNoLinks(o.Dir, f.Path); err != nil {
+			return err
+		}
+	}
 	if err := atomicfile.WriteAll(files); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -116,4 +117,27 @@ func syncDir(dir string) {
 	}
 	_ = d.Sync()
 	d.Close()
+}
+
+// CheckNoLinks reports the first symbolic link on the way from root to
+// path (root itself excluded, path included): a writer that must not
+// write through links checks each destination with it. root may be a
+// link; a missing component ends the check (it will be created).
+func CheckNoLinks(root, path string) error {
+	rel, err := filepath.Rel(root, path)
+	if err != nil || rel == "." || strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("%s is not inside %s", path, root)
+	}
+	p := root
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		fi, err := os.Lstat(p)
+		if err != nil {
+			return nil
+		}
+		if fi.Mode()&os.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link: brief never writes through one; remove the link, or use another folder", p)
+		}
+	}
+	return nil
 }
