@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -32,21 +33,19 @@ func headingLook(level int) headingStyle {
 }
 
 func (r *renderer) blocks(bs []block) {
+	leads := r.leads(bs)
 	for i, b := range bs {
-		var next []block
-		if i+1 < len(bs) {
-			next = bs[i+1:]
-		}
-		r.block(b, next)
+		r.block(b, leads[i])
 	}
 }
 
-func (r *renderer) block(b block, next []block) {
+// block draws b; lead is what a heading is kept with (see leads).
+func (r *renderer) block(b block, lead float64) {
 	switch b := b.(type) {
 	case titleBlock:
 		r.titleBlock(b)
 	case heading:
-		r.heading(b, next)
+		r.heading(b, lead)
 	case paragraph:
 		r.text(b.spans, r.size, r.lh, r.color)
 		r.y += paraGap
@@ -101,17 +100,47 @@ func (r *renderer) headingHeight(h heading) float64 {
 	return float64(n)*hs.size*1.25*ptmm + hs.after
 }
 
-// lead is the height the start of the next blocks needs beside a heading
-// kept with them: two lines of text, a table's header and first row, a
-// whole chart.
-func (r *renderer) lead(next []block) float64 {
-	if len(next) == 0 {
-		return 0
+// leads returns, for each heading of bs, the height the blocks after it
+// need on its page, so that a heading never ends a page: the start of the
+// next block (see lead), or when the next block is a heading, that
+// heading's space above, its lines and what it is kept with in turn. A
+// run of headings taller than a page cannot be kept together: a heading
+// whose run with it is taller than a page gets +Inf, and heading draws it
+// where it falls, so the run flows across pages; the end of the run that
+// fits a page is kept together with the block after it. One pass from the
+// end, each heading measured once: linear in the number of blocks.
+func (r *renderer) leads(bs []block) []float64 {
+	out := make([]float64, len(bs))
+	body := r.bottom - marginTop
+	group := 0.0 // what heading bs[i+1] needs with its space above
+	for i := len(bs) - 1; i >= 0; i-- {
+		h, ok := bs[i].(heading)
+		if !ok {
+			continue
+		}
+		follow, chain := 0.0, false
+		if i+1 < len(bs) {
+			if _, chain = bs[i+1].(heading); chain {
+				follow = group
+			} else {
+				follow = r.lead(bs[i+1])
+			}
+		}
+		hh := r.headingHeight(h)
+		out[i] = follow
+		if chain && hh+follow > body {
+			out[i] = math.Inf(1)
+		}
+		group = headingLook(h.level).before + hh + follow
 	}
-	switch b := next[0].(type) {
-	case heading:
-		hs := headingLook(b.level)
-		return hs.before + r.headingHeight(b) + r.lead(next[1:])
+	return out
+}
+
+// lead is the height the start of block b needs beside a heading kept
+// with it: two lines of text, a table's header and first row, a whole
+// chart.
+func (r *renderer) lead(b block) float64 {
+	switch b := b.(type) {
 	case paragraph:
 		return 2 * r.lh
 	case list:
@@ -126,12 +155,19 @@ func (r *renderer) lead(next []block) float64 {
 	return 2 * r.lh
 }
 
-func (r *renderer) heading(h heading, next []block) {
+// heading draws h at the top of a new page unless it fits here together
+// with lead, the height of what it is kept with (see leads); a heading in
+// a run taller than a page (lead +Inf) only needs room for itself.
+func (r *renderer) heading(h heading, lead float64) {
 	hs := headingLook(h.level)
 	if r.y > marginTop+0.01 {
 		r.y += hs.before
 	}
-	r.room(r.headingHeight(h) + r.lead(next))
+	need := r.headingHeight(h)
+	if !math.IsInf(lead, 1) {
+		need += lead
+	}
+	r.room(need)
 	lh := hs.size * 1.25 * ptmm
 	top := r.y
 	for _, l := range r.breakLines(h.spans, hs.size, r.width) {
@@ -181,6 +217,7 @@ func (r *renderer) list(l list, depth int) {
 			m = strconv.Itoa(l.start+i) + "."
 		}
 		r.marker = &marker{text: m, right: r.left - 2}
+		leads := r.leads(item)
 		for j, b := range item {
 			switch b := b.(type) {
 			case paragraph:
@@ -191,7 +228,7 @@ func (r *renderer) list(l list, depth int) {
 			case list:
 				r.list(b, depth+1)
 			default:
-				r.block(b, item[j+1:])
+				r.block(b, leads[j])
 			}
 		}
 		r.marker = nil
@@ -267,7 +304,7 @@ func (r *renderer) notes(ns notes) {
 				r.text(p.spans, r.size, r.lh, r.color)
 				continue
 			}
-			r.block(b, nil)
+			r.block(b, 0)
 		}
 		r.marker = nil
 		r.y += 1.2
