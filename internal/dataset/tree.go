@@ -57,8 +57,29 @@ func (l *loader) readTree(rd io.Reader, file string, isJSON bool, limit int64) *
 		}
 		return n
 	}
+	if i := bytes.IndexFunc(data, func(r rune) bool { return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f }); i >= 0 {
+		line, col := lineCol(data, lineStarts(data), i)
+		l.errorAt(Pos{File: file, Line: line, Col: col}, fmt.Sprintf("not valid YAML: a control character (U+%04X): remove it", data[i]))
+		return nil
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	err = dec.Decode(&doc)
+	if err == nil {
+		// A second document after "---" would be silently ignored.
+		var next yaml.Node
+		if nerr := dec.Decode(&next); nerr == nil {
+			line := next.Line
+			if len(next.Content) > 0 {
+				line = next.Content[0].Line
+			}
+			l.errorAt(Pos{File: file, Line: line}, "a second YAML document (after ---) is not read: keep one document per file")
+			return nil
+		} else if nerr != io.EOF {
+			err = nerr
+		}
+	}
+	if err != nil {
 		line, msg := yamlError(err)
 		p := Pos{File: file, Line: line}
 		if tl, tc := indentTab(data, line); tl > 0 && (strings.Contains(msg, "tab character") || tl == line && strings.Contains(msg, "cannot start any token")) {
