@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -100,9 +101,23 @@ func Parse(b []byte, file string) (*Config, error) {
 		return nil, &Error{File: file, Msg: fmt.Sprintf("larger than %d KB: is this the right file?", MaxSize>>10)}
 	}
 	c := &Config{File: file, Lines: map[string]int{}}
+	for i, line := range strings.Split(string(b), "\n") {
+		if indent := len(line) - len(strings.TrimLeft(line, " \t")); strings.Contains(line[:indent], "\t") {
+			return nil, &Error{File: file, Line: i + 1, Msg: "a tab in the indentation: indent YAML with spaces, never tabs"}
+		}
+	}
 	var root yaml.Node
-	if err := yaml.Unmarshal(b, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		return nil, yamlErr(err, file)
+	}
+	var next yaml.Node
+	if err := dec.Decode(&next); err == nil {
+		line := next.Line
+		if len(next.Content) > 0 {
+			line = next.Content[0].Line
+		}
+		return nil, &Error{File: file, Line: line, Msg: "a second YAML document (after ---) is not read: keep one document"}
 	}
 	if len(root.Content) == 0 {
 		return c, nil // an empty file is a valid, empty config
@@ -128,7 +143,7 @@ func Parse(b []byte, file string) (*Config, error) {
 		}
 		c.Lines[k.Value] = k.Line
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec = yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
 	if err := dec.Decode(c); err != nil {
 		return nil, yamlErr(err, file)

@@ -100,3 +100,24 @@ func TestLoadDevNull(t *testing.T) {
 		t.Errorf("--config %s: %v, %v", os.DevNull, c, err)
 	}
 }
+
+// TestYAMLShapes: a tab in the indentation and a second document are
+// errors at their line, not silently ignored or unlocated.
+func TestYAMLShapes(t *testing.T) {
+	for src, want := range map[string]string{
+		"title: x\nparse:\n\tdata: d\n": "brief.yaml:3: a tab in the indentation: indent YAML with spaces, never tabs",
+		"title: x\n---\ntitle: y\n":     "brief.yaml:3: a second YAML document (after ---) is not read: keep one document",
+		"\ttitle: x\n":                  "brief.yaml:1: a tab in the indentation: indent YAML with spaces, never tabs",
+	} {
+		_, err := Parse([]byte(src), "brief.yaml")
+		if err == nil || err.Error() != want {
+			t.Errorf("%q: %v\nwant %s", src, err, want)
+		}
+	}
+	if c, err := Parse([]byte("---\ntitle: x\n"), "brief.yaml"); err != nil || c.Title != "x" {
+		t.Errorf("one document after ---: %+v %v", c, err)
+	}
+	if c, err := Parse([]byte("title: \"a\tb\"\n"), "brief.yaml"); err != nil || c.Title != "a\tb" {
+		t.Errorf("a tab inside a value: %+v %v", c, err)
+	}
+}
