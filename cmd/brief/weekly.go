@@ -84,6 +84,12 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if strings.TrimSpace(o.Out) == "" {
 		return nil, usagef(cmd, "--out is empty: give the folder to write into (default reports)")
 	}
+	if o.StrictPolish && !o.Polish {
+		return nil, usagef(cmd, "--strict-polish goes with --polish")
+	}
+	if o.LLMConcurrency < 1 {
+		return nil, usagef(cmd, "--llm-concurrency %d: give 1 or more", o.LLMConcurrency)
+	}
 	if o.Paper != "a4" && o.Paper != "letter" {
 		return nil, usagef(cmd, "--paper %q: use a4 or letter", o.Paper)
 	}
