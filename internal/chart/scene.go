@@ -67,37 +67,9 @@ type Item struct {
 }
 
 // Measure returns the width in points of s set at size points, bold or
-// not. The PDF passes the embedded font's metrics; nil means ApproxWidth.
+// not. The PDF passes the embedded font's metrics; nil means ApproxWidth,
+// DejaVu Sans's advances as the SVG measures them (width.go).
 type Measure func(s string, size float64, bold bool) float64
-
-// ApproxWidth estimates the width of s in DejaVu Sans, the font of both
-// outputs, from coarse character classes; good enough to place labels in
-// an SVG whose viewer may substitute another sans-serif font.
-func ApproxWidth(s string, size float64, bold bool) float64 {
-	var em float64
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune("il.,:;|!'’ ", r):
-			em += 0.32
-		case strings.ContainsRune("fjrt()[]-", r):
-			em += 0.40
-		case r >= '0' && r <= '9', r == '$', r == '€', r == '£':
-			em += 0.64
-		case r == '%':
-			em += 0.95
-		case r == '+', r == '−', r == '=', r == '<', r == '>':
-			em += 0.84
-		case r >= 'A' && r <= 'Z', r >= 'А' && r <= 'Я', r == 'm', r == 'w', r == 'M', r == 'W':
-			em += 0.72
-		default:
-			em += 0.60
-		}
-	}
-	if bold {
-		em *= 1.1
-	}
-	return em * size
-}
 
 // Font sizes of a chart, in points.
 const (
