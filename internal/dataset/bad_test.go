@@ -59,7 +59,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/bad-mapping/dataset.yaml:13:15: status "final": use actual, estimate, plan or target`,
 			`testdata/bad/bad-mapping/dataset.yaml:14:11: cannot read testdata/bad/bad-mapping/missing.csv: no such file or folder`,
 			`testdata/bad/bad-mapping/dataset.yaml:19:17: skip_empty must be true or false`,
-			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, wide_entities, period)`,
+			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, exclude_entities, wide_entities, period)`,
 		}},
 		{"bad-released", []string{
 			`testdata/bad/bad-released/observations.csv:3:8: released "01/02/2024" is not a date: write it as YYYY-MM-DD`,

@@ -35,6 +35,7 @@ import (
 //	    ignore: [Notes]           # their columns to skip without a warning
 //	    skip_empty: false         # true: a row with an empty value is no figure
 //	    only_entities: [KAZ, UZB] # read only these entities (drops aggregates)
+//	    # exclude_entities: [WLD, HIC] # or skip these (a file's aggregates)
 //	  - file: prices.csv
 //	    wide:                     # one column per indicator: their column: indicator id
 //	      CPI: cpi
@@ -80,6 +81,9 @@ type fileMapping struct {
 	entityNameRaw string
 	skipEmpty     bool
 	onlyEntities  map[string]bool // nil: every entity
+	// excludeEntities are entity ids whose rows are skipped (a file's
+	// aggregates: World, High income, ...).
+	excludeEntities map[string]bool
 
 	// wideEnt are the columns of a file with one column per entity
 	// (wide_entities); wideAll reads every column not otherwise mapped
@@ -130,7 +134,7 @@ func (m *fileMapping) roleOf(name string) role {
 
 var (
 	configKeys  = []string{"indicators", "entities", "events", "observations"}
-	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities", "wide_entities", "period"}
+	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities", "exclude_entities", "wide_entities", "period"}
 )
 
 func (l *loader) readConfig(path string) *config {
@@ -357,6 +361,22 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			}
 		}
 	}
+	if n := keys["exclude_entities"]; n != nil {
+		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
+			l.errorAt(yamlPos(path, n), "exclude_entities must be a list of entity ids, e.g. [WLD, HIC]")
+			ok = false
+		} else if m.onlyEntities != nil {
+			l.errorAt(yamlPos(path, n), "exclude_entities and only_entities together: keep one (only_entities already leaves out what it does not list)")
+			ok = false
+		} else {
+			m.excludeEntities = map[string]bool{}
+			for _, c := range n.Content {
+				if s, good := l.text(path, c, "exclude_entities"); good && s != "" {
+					m.excludeEntities[s] = true
+				}
+			}
+		}
+	}
 	if n := keys["skip_empty"]; n != nil {
 		switch s, _ := l.text(path, n, "skip_empty"); s {
 		case "true":
@@ -481,5 +501,9 @@ func (c *config) pick(l *loader, ref *pathRef, dir string, defaults []string) st
 
 // keeps reports whether a row passes the mapping's entity filter.
 func (m *fileMapping) keeps(r *row) bool {
-	return m == nil || m.onlyEntities == nil || m.onlyEntities[strings.TrimSpace(r.c[fEntity].s)]
+	if m == nil {
+		return true
+	}
+	id := strings.TrimSpace(r.c[fEntity].s)
+	return (m.onlyEntities == nil || m.onlyEntities[id]) && !m.excludeEntities[id]
 }
