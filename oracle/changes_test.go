@@ -113,11 +113,13 @@ func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw is
 	if e, o := changeIDs(eng.Changes.Records), sorted(wantRec); strings.Join(e, " ") != strings.Join(o, " ") {
 		bad("records", e, o)
 	}
-	// stale: a series overdue now that was not in the previous brief
+	// stale: a series of the previous brief, current there, overdue now (a
+	// series new since then and already overdue is not listed: the README
+	// says "series whose next figure became overdue"; see doc.go)
 	var wantStale []string
 	for id, f := range cf {
 		if f.Kind == "latest" && f.Stale {
-			if p := pf[id]; p == nil || !p.Stale {
+			if p := pf[id]; p != nil && !p.Stale {
 				wantStale = append(wantStale, id)
 			}
 		}

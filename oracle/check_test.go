@@ -353,7 +353,11 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 				}
 			}
 			if !partial && len(es) != len(ranked) {
-				bad(fmt.Sprintf("rank/%s/*/in/%s", k.Ind, k.Group), "rank", "at engine's period: members", fmt.Sprint(len(es)), fmt.Sprint(len(ranked)), ranked)
+				cpPart := ""
+				if k.Cp != "" {
+					cpPart = "/vs/" + k.Cp
+				}
+				bad(fmt.Sprintf("rank/%s/*%s/in/%s", k.Ind, cpPart, k.Group), "rank", "at engine's period: members", fmt.Sprint(len(es)), fmt.Sprint(len(ranked)), ranked)
 			}
 		}
 	}

@@ -69,6 +69,9 @@
 //   - Revisions: the tidy format refuses the same period twice, even with
 //     different release dates, so a revision is a second vintage of the
 //     dataset (v2) read by a later brief, as "What changed" describes.
+//   - What changed, stale: only series the previous brief had, current
+//     there and overdue now; a series first seen since then and already
+//     overdue is not listed (the engine does so; the README is silent).
 //   - Dates standing for months: inferred when every date of a series is
 //     among the first four days of its month, one a month.
 //

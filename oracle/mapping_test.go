@@ -29,6 +29,7 @@ type mappingFile struct {
 		Wide         map[string]string `yaml:"wide"`
 		WideEntities map[string]string `yaml:"wide_entities"`
 		Period       string            `yaml:"period"`
+		Exclude      []string          `yaml:"exclude_entities"`
 	} `yaml:"observations"`
 }
 
@@ -78,6 +79,7 @@ func loadMapped(dir string) (*dataset, error) {
 			Wide         map[string]string `yaml:"wide"`
 			WideEntities map[string]string `yaml:"wide_entities"`
 			Period       string            `yaml:"period"`
+			Exclude      []string          `yaml:"exclude_entities"`
 		}{File: "observations.csv"})
 	}
 	ds := &dataset{}
@@ -140,6 +142,10 @@ func loadMapped(dir string) (*dataset, error) {
 		for _, e := range o.OnlyEntities {
 			only[e] = true
 		}
+		exclude := map[string]bool{}
+		for _, e := range o.Exclude {
+			exclude[e] = true
+		}
 		for {
 			rec, err := cr.Read()
 			if err == io.EOF {
@@ -187,7 +193,7 @@ func loadMapped(dir string) (*dataset, error) {
 			}
 			for _, x := range vals {
 				ent := x.ent
-				if len(only) > 0 && !only[ent] {
+				if (len(only) > 0 && !only[ent]) || exclude[ent] {
 					continue
 				}
 				if x.val == "" {

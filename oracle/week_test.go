@@ -26,13 +26,12 @@ func deriveWeek(d *dataset, all map[seriesKey]*series, keys []seriesKey, w isoWe
 			continue
 		}
 		var in, inPrev []*row
-		var before, beforePrev *row // the last figure before this week, before last week
+		var beforePrev *row // the last figure before last week
 		for _, r := range s.Figures {
 			switch {
 			case w.contains(r.P.End):
 				in = append(in, r)
 			case r.P.End.Before(w.Start):
-				before = r
 				if prevW.contains(r.P.End) {
 					inPrev = append(inPrev, r)
 				} else if r.P.End.Before(prevW.Start) {
@@ -73,14 +72,18 @@ func deriveWeek(d *dataset, all map[seriesKey]*series, keys []seriesKey, w isoWe
 			}
 			add(&f)
 		case "cumulative":
-			if before == nil {
+			// the increase needs the running total at the end of last week
+			// (its last figure in that week), and last week's increase the
+			// total of the week before
+			if len(inPrev) == 0 {
 				continue
 			}
+			before := inPrev[len(inPrev)-1]
 			f := base
 			f.ID, f.Kind = "week_increase/"+k.suffix(), "week_increase"
 			f.Value = last.Value - before.Value
 			f.Rows = []*row{last, before}
-			if beforePrev != nil {
+			if beforePrev != nil && weekOf(prevW.Start.AddDate(0, 0, -7)).contains(beforePrev.P.End) {
 				f.Against = ag(f.Value, before.Value-beforePrev.Value, nil)
 				f.Rows = append(f.Rows, beforePrev)
 			}
