@@ -259,7 +259,10 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			out = append(out, f)
 			break // the nearest plan or target says enough
 		}
-		if len(same) >= 2 {
+		// A running total is at its highest whenever it rises: a record
+		// of it says nothing.
+		cumulative := ind[s.Key.Indicator].WeeklySummary() == dataset.SummaryCumulative
+		if len(same) >= 2 && !cumulative {
 			hi, lo := true, true
 			for _, o := range same {
 				hi = hi && last.Value > o.Value
@@ -276,6 +279,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			}
 		}
 	}
+	weighIncreases(out)
 	ms := make([]member, 0, len(hists))
 	for i := range out {
 		if out[i].Kind == Latest {

@@ -19,7 +19,7 @@ const (
 	Rank        Kind = "rank"         // rank among the entities of a group
 	Share       Kind = "share"        // share of the group total
 	Total       Kind = "total"        // the group total a share is of
-	RecordHigh  Kind = "record_high"  // latest value is the series' highest
+	RecordHigh  Kind = "record_high"  // latest value is the series' highest (never of a running total)
 	RecordLow   Kind = "record_low"   // latest value is the series' lowest
 	StatusCount Kind = "status_count" // number of series of a topic by status
 	Outlook     Kind = "outlook"      // a plan or target beyond the latest actual figure
@@ -151,8 +151,38 @@ type Week struct {
 	// WeekRange facts.
 	High *Point `json:"high,omitempty"`
 	Low  *Point `json:"low,omitempty"`
-	// PrevN is the number of figures in the previous week (WeekSum).
+	// PrevN is the number of figures in the previous week (WeekSum) that
+	// the week's sum is compared with: all of them, or those of the same
+	// days when the week is Partial.
 	PrevN int `json:"prev_n,omitempty"`
+	// Partial is set on a daily series whose figures in the week stop on
+	// an earlier weekday than the previous week's (an --as-of mid-week,
+	// data that end mid-week, a missing day): the week's sum or increase
+	// is over its Days days to Last, and Against is the previous week's
+	// over the same days, to PrevCut. A close is a level on a day and
+	// stays compared with last week's close.
+	Partial bool   `json:"partial,omitempty"`
+	Days    int    `json:"days,omitempty"`
+	PrevCut *Point `json:"prev_cut,omitempty"`
+	// Of a running total (WeekIncrease): Flat is set when it did not move
+	// in the week (a repeated total: no new figure), Since being the
+	// first figure of the unchanged run; Drop is the largest fall within
+	// the week (a running total falls only when revised), Drops the
+	// number of falls; PrevDrop and PrevFlat say the same of the previous
+	// week, which is then not compared (no Against): a week with a
+	// revision or without a new figure is not a normal week.
+	Flat     bool   `json:"flat,omitempty"`
+	Since    *Point `json:"since,omitempty"`
+	Drop     *Drop  `json:"drop,omitempty"`
+	Drops    int    `json:"drops,omitempty"`
+	PrevDrop *Drop  `json:"prev_drop,omitempty"`
+	PrevFlat bool   `json:"prev_flat,omitempty"`
+}
+
+// Drop is a fall of a running total from one figure to the next.
+type Drop struct {
+	From Point `json:"from"`
+	To   Point `json:"to"`
 }
 
 // Point is one figure of a series, named by its period.

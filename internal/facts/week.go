@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math"
 	"time"
 
 	"github.com/briefhq/brief/internal/dataset"
@@ -23,7 +24,12 @@ import (
 // The week runs from opts.WeekStart for seven days, up to opts.AsOf
 // (hist holds only rows known then). A series without a figure in the
 // week gets none of them; a comparison needs figures in the previous
-// week. Each fact cites every row it was computed from.
+// week. Like is compared with like: when the week's figures stop on an
+// earlier weekday than the previous week's (Week.Partial), a sum or an
+// increase is compared with the previous week's over the same days; a
+// running total that fell (a revision) or did not move (no new figure)
+// in either week is not compared. Each fact cites every row it was
+// computed from.
 func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary dataset.Summary, pct bool,
 	opts Options, inWeek func(*dataset.Observation) bool, sources func(...*dataset.Observation) []Source) []Fact {
 	start := opts.WeekStart
@@ -34,8 +40,27 @@ func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary data
 	prev := inRange(hist, start.AddDate(0, 0, -7), start.AddDate(0, 0, -1))
 	week := period.WeekOf(start)
 	first, last := this[0], this[len(this)-1]
+	// The previous week's figures over the same days as this week's:
+	// all of them, unless this week stops on an earlier weekday.
+	// (Without figures last week, a week read before its end is partial.)
+	same, partial, days := prev, false, 0
+	if last.Period.Kind == period.Day {
+		end := start.AddDate(0, 0, 6)
+		cut := last.Period.Start.AddDate(0, 0, -7)
+		if len(prev) > 0 && prev[len(prev)-1].Period.Start.After(cut) ||
+			len(prev) == 0 && opts.AsOf.Before(end) && last.Period.Start.Before(end) {
+			partial = true
+			same = inRange(prev, start.AddDate(0, 0, -7), cut)
+			days = int(last.Period.Start.Sub(start).Hours()/24+0.5) + 1
+		}
+	}
 	info := func() *Week {
-		return &Week{Period: week, Label: week.Label(), N: len(this), First: pointOf(first), Last: pointOf(last)}
+		w := &Week{Period: week, Label: week.Label(), N: len(this), First: pointOf(first), Last: pointOf(last), Partial: partial, Days: days}
+		if partial && len(same) > 0 {
+			p := pointOf(same[len(same)-1])
+			w.PrevCut = &p
+		}
+		return w
 	}
 	isNew := false
 	for _, o := range this {
@@ -49,12 +74,12 @@ func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary data
 	case dataset.SummaryFlow:
 		f.Kind = WeekSum
 		f.Value = sum(this)
-		if len(prev) > 0 {
+		if len(same) > 0 {
 			pw := period.WeekOf(start.AddDate(0, 0, -7))
-			f.Against = against(f.Value, sum(prev), pw, pw.Label(), pct)
-			f.Week.PrevN = len(prev)
+			f.Against = against(f.Value, sum(same), pw, pw.Label(), pct)
+			f.Week.PrevN = len(same)
 		}
-		f.Sources = sources(append(append(make([]*dataset.Observation, 0, len(this)+len(prev)), this...), prev...)...)
+		f.Sources = sources(append(append(make([]*dataset.Observation, 0, len(this)+len(same)), this...), same...)...)
 		f.Salience = 1.5 + boolf(f.Against != nil, changeSalience0(f.Against, pct)) + boolf(f.New, 1)
 		out = append(out, f)
 	case dataset.SummaryCumulative:
@@ -65,15 +90,49 @@ func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary data
 		f.Kind = WeekIncrease
 		f.Value = last.Value - pc.Value
 		rows := []*dataset.Observation{last, pc}
+		flat, drop, drops := moves(pc, this)
+		if flat {
+			f.Week.Flat = true
+			run := pc
+			for i := len(hist) - 1; i >= 0; i-- {
+				if o := hist[i]; !o.Period.Start.After(pc.Period.Start) {
+					if o.Value != pc.Value {
+						break
+					}
+					run = o
+				}
+			}
+			p := pointOf(run)
+			f.Week.Since = &p
+			if run != pc {
+				rows = append(rows, run)
+			}
+		}
+		if drop != nil {
+			f.Week.Drop, f.Week.Drops = dropOf(drop), drops
+			rows = appendNew(rows, drop[0], drop[1])
+		}
 		before := inRange(hist, start.AddDate(0, 0, -14), start.AddDate(0, 0, -8))
-		if len(before) > 0 {
+		if len(before) > 0 && len(same) > 0 && !flat && drop == nil {
 			bc := before[len(before)-1]
-			pw := period.WeekOf(start.AddDate(0, 0, -7))
-			f.Against = against(f.Value, pc.Value-bc.Value, pw, pw.Label(), pct)
-			rows = append(rows, bc)
+			pcut := same[len(same)-1]
+			pflat, pdrop, _ := moves(bc, same)
+			switch {
+			case pdrop != nil:
+				f.Week.PrevDrop = dropOf(pdrop)
+				rows = appendNew(rows, pdrop[0], pdrop[1])
+			case pflat:
+				f.Week.PrevFlat = true
+				rows = appendNew(rows, bc)
+			default:
+				pw := period.WeekOf(start.AddDate(0, 0, -7))
+				f.Against = against(f.Value, pcut.Value-bc.Value, pw, pw.Label(), pct)
+				rows = appendNew(rows, bc, pcut)
+			}
 		}
 		f.Sources = sources(rows...)
-		f.Salience = 1.5 + boolf(f.Against != nil, changeSalience0(f.Against, pct)) + boolf(f.New, 1)
+		// Salience: set by weighIncreases, once every series' increase
+		// is known (the largest increases lead).
 		out = append(out, f)
 	default:
 		f.Kind = WeekClose
@@ -109,6 +168,75 @@ func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary data
 		}
 	}
 	return out
+}
+
+// moves reads a running total from its figure from, through the figures
+// after it: flat when none differs from it, and its largest fall from
+// one figure to the next (nil if it never fell) with the number of falls.
+func moves(from *dataset.Observation, after []*dataset.Observation) (flat bool, drop *[2]*dataset.Observation, n int) {
+	flat = true
+	prev := from
+	for _, o := range after {
+		flat = flat && o.Value == from.Value
+		if o.Value < prev.Value {
+			n++
+			if drop == nil || prev.Value-o.Value > drop[0].Value-drop[1].Value {
+				drop = &[2]*dataset.Observation{prev, o}
+			}
+		}
+		prev = o
+	}
+	return flat, drop, n
+}
+
+func dropOf(d *[2]*dataset.Observation) *Drop { return &Drop{From: pointOf(d[0]), To: pointOf(d[1])} }
+
+// appendNew appends the rows not yet in rows.
+func appendNew(rows []*dataset.Observation, os ...*dataset.Observation) []*dataset.Observation {
+	for _, o := range os {
+		dup := false
+		for _, r := range rows {
+			dup = dup || r == o
+		}
+		if !dup {
+			rows = append(rows, o)
+		}
+	}
+	return rows
+}
+
+// weighIncreases sets the salience of the week's increases of running
+// totals. That of the largest increase of an indicator (and unit) is
+// that of any week's figure (1.5, its change on the week before, 1 if
+// new), so that indicators compare as before; the others' is scaled by
+// the square root of their size against the largest, so that the series
+// that added the most leads (a country adding 205,472 cases outranks one
+// adding 2,409, whatever their percent changes on the week before). A
+// total that did not move (no new figure) is hardly news.
+func weighIncreases(out []Fact) {
+	type key struct{ indicator, unit string }
+	largest := map[key]float64{}
+	for i := range out {
+		if f := &out[i]; f.Kind == WeekIncrease && !f.Week.Flat {
+			k := key{f.Indicator, f.Unit}
+			largest[k] = math.Max(largest[k], math.Abs(f.Value))
+		}
+	}
+	for i := range out {
+		f := &out[i]
+		if f.Kind != WeekIncrease {
+			continue
+		}
+		if f.Week.Flat {
+			f.Salience = 0.3
+			continue
+		}
+		size := 0.0
+		if m := largest[key{f.Indicator, f.Unit}]; m > 0 {
+			size = math.Abs(f.Value) / m
+		}
+		f.Salience = (1.5+changeSalience0(f.Against, false))*math.Sqrt(size) + boolf(f.New, 1)
+	}
 }
 
 // inRange is the rows of hist (sorted by period) whose period starts

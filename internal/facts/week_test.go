@@ -204,7 +204,18 @@ func TestWeekFacts(t *testing.T) {
 			case dataset.SummaryCumulative:
 				f, ok := byKind[WeekIncrease]
 				pc, bc := prev[len(prev)-1], before[len(before)-1]
-				if !ok || f.Value != last.v-pc.v || f.Against == nil || f.Against.Value != pc.v-bc.v {
+				if !ok || f.Value != last.v-pc.v {
+					t.Fatalf("increase %+v; want %g", f.Value, last.v-pc.v)
+				}
+				if last.v < pc.v {
+					// The total fell (a revision): the week is not
+					// compared, and the fall is said.
+					if f.Against != nil || f.Week.Drop == nil || f.Week.Drop.From.Value != pc.v || f.Week.Drop.To.Value != last.v {
+						t.Errorf("a falling total: against %+v, drop %+v", f.Against, f.Week.Drop)
+					}
+					return
+				}
+				if f.Against == nil || f.Against.Value != pc.v-bc.v {
 					t.Fatalf("increase %+v against %+v; want %g against %g", f.Value, f.Against, last.v-pc.v, pc.v-bc.v)
 				}
 				if !sameInts(lines(f.Sources), lineOf(tc.rows, last), lineOf(tc.rows, pc), lineOf(tc.rows, bc)) {
@@ -441,17 +452,51 @@ func TestRealCovid(t *testing.T) {
 		}
 		return v, ok
 	}
-	for _, w := range []string{"2020-W10", "2020-W40", "2021-W10", "2022-W15"} {
+	// fell reports whether column c ever falls from day a to day b (a
+	// revision); flat whether it never moves.
+	moves := func(c int, a, b time.Time) (fell, flat bool) {
+		flat = true
+		prev, _ := totalAt(c, a)
+		for d := a.AddDate(0, 0, 1); !d.After(b); d = d.AddDate(0, 0, 1) {
+			v, _ := totalAt(c, d)
+			fell = fell || v < prev
+			flat = flat && v == prev
+			prev = v
+		}
+		return fell, flat
+	}
+	lastDay := day(recs[len(recs)-1][0])
+	for _, w := range []string{"2020-W10", "2020-W14", "2020-W15", "2020-W40", "2021-W10", "2021-W26", "2022-W15"} {
 		wk := period.MustParse(w)
 		s := Derive(ds, Options{AsOf: wk.End, WeekStart: wk.Start})
+		// The data end on Saturday 16 April 2022: that week is compared
+		// over its days (Monday to Saturday) with the same days before.
+		end := wk.End
+		if lastDay.Before(end) {
+			end = lastDay
+		}
+		prevEnd := wk.Start.AddDate(0, 0, -1)
+		cut := end.AddDate(0, 0, -7)
 		for c, name := range recs[0][1:] {
 			c++
-			end, _ := totalAt(c, wk.End)
-			prev, _ := totalAt(c, wk.Start.AddDate(0, 0, -1))
+			last, _ := totalAt(c, end)
+			prev, _ := totalAt(c, prevEnd)
+			atCut, _ := totalAt(c, cut)
 			before, _ := totalAt(c, wk.Start.AddDate(0, 0, -8))
 			f := find(t, s, "week_increase/confirmed/"+ids[name])
-			if f.Value != end-prev || f.Against == nil || f.Against.Value != prev-before || !f.New {
-				t.Errorf("%s %s: increase %g against %+v; want %g against %g", w, name, f.Value, f.Against, end-prev, prev-before)
+			if f.Value != last-prev || !f.New || f.Week.Partial != end.Before(wk.End) {
+				t.Errorf("%s %s: increase %g (partial %v); want %g", w, name, f.Value, f.Week.Partial, last-prev)
+			}
+			fell, flat := moves(c, prevEnd, end)
+			pfell, pflat := moves(c, wk.Start.AddDate(0, 0, -8), cut)
+			switch {
+			case fell || flat || pfell || pflat:
+				if f.Against != nil || (f.Week.Drop != nil) != fell || f.Week.Flat != flat ||
+					!fell && !flat && ((f.Week.PrevDrop != nil) != pfell || f.Week.PrevFlat != (pflat && !pfell)) {
+					t.Errorf("%s %s: fell %v flat %v, the week before fell %v flat %v; got against %+v, week %+v", w, name, fell, flat, pfell, pflat, f.Against, f.Week)
+				}
+			case f.Against == nil || f.Against.Value != atCut-before:
+				t.Errorf("%s %s: increase %g against %+v; want against %g", w, name, f.Value, f.Against, atCut-before)
 			}
 		}
 	}

@@ -21,10 +21,24 @@ func highlights(b *Brief, limit int) []*Highlight {
 			}
 			for i, r := range iv.Rows {
 				if iv.Ranked && i == 0 {
-					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience + 1})
+					lead := r.Fact.Salience + 1
+					if iv.Cumulative {
+						// The largest total to date changes little from
+						// week to week: the week's increases come first.
+						lead = r.Fact.Salience
+					}
+					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: lead})
 				}
 				if r.Fact.Kind != facts.Latest {
 					continue // a ranking's earlier figure: the series' latest is said on its own
+				}
+				if r.Week != nil && r.Week.Kind == "increase" {
+					// A running total is told by the week's increase, its
+					// salience weighed by size (facts.weighIncreases); its
+					// level alone, or an unmoved total (no new figure),
+					// is no headline.
+					consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: r.Week.Fact.Salience})
+					continue
 				}
 				consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
 				// A change or record says more than the figure alone: it

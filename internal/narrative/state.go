@@ -132,8 +132,16 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no week to cite (test .Week first)")
 			}
 			text := x.Text
+			if x.Total != "" {
+				text += " to " + x.Total // a running total's increase, and the total
+			}
 			if x.Change != "" {
 				text += ", " + x.Change + " (" + x.From + ")"
+			}
+			for _, d := range []*WeekDrop{x.Drop, x.PrevDrop} {
+				if d != nil { // a revision of a running total: its size and both totals
+					text += "; revised down by " + d.Text + " (" + d.From + " to " + d.To + ")"
+				}
 			}
 			add(text, x.Fact.ID, "", x.Fact.Sources)
 		case *WeekRange:

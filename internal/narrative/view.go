@@ -98,6 +98,11 @@ type Indicator struct {
 	Unit        string
 	Description string
 	HigherIs    string
+	// Cumulative is set for a running total (the catalog's summary:
+	// cumulative): a figure is a total to date ("2,075 cases in total by
+	// 26 January 2020"), a ranking one of totals to date, and it has no
+	// records (a rising total is always at its highest).
+	Cumulative bool
 	// Rows are the latest figure of each series: the Ranking first, then
 	// the rest in catalog order.
 	Rows []*Row
@@ -320,6 +325,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			ID: in.ID, Name: format.EscapeMarkdown(in.Name), Phrase: format.EscapeMarkdown(lowerFirst(in.Name)),
 			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
 			raw: in.Name, unit: in.Unit, label: label, Superlative: "highest",
+			Cumulative: in.WeeklySummary() == dataset.SummaryCumulative,
 		}
 		if format.IsCountNoun(in.Unit) {
 			iv.Superlative = "most"
@@ -785,6 +791,32 @@ func chooseRanking(rk ranking) ([]*facts.Fact, string) {
 	return byKey[best], best.group
 }
 
+// At places the figure in time after its value: "in 2024", "on 26
+// January 2020"; for a running total, "in total by 26 January 2020" (a
+// total to date, not the count of that day) or "in total by the end of
+// 2024".
+func (r *Row) At() string {
+	if r.Indicator != nil && r.Indicator.Cumulative {
+		return "in total " + r.By()
+	}
+	return inPeriod(r.Period)
+}
+
+// By is "by 26 January 2020" for a day, "by the end of March 2025" for a
+// longer period: when a running total reached the figure.
+func (r *Row) By() string {
+	if r.Fact != nil && r.Fact.Period.Kind != period.Day {
+		return "by the end of " + r.Period
+	}
+	return "by " + r.Period
+}
+
+// OnRecord is the span a record beats, the figure included: "2,317
+// months", "34 years".
+func (r *Row) OnRecord() string {
+	return format.Number(float64(r.RecordSince+1), 0) + " " + r.Periods
+}
+
 // Overdue reports whether the row's series is old news: its next figure
 // is overdue (the facts' staleness) and the figure is not this week's.
 func (r *Row) Overdue() bool { return r.Fact != nil && r.Fact.Stale && !r.ThisWeek }
@@ -869,14 +901,35 @@ func (iv *Indicator) Tied() []*Row {
 	return iv.Ranking[:n]
 }
 
-// RestRecords are the runners-up whose figure is a record: kind
-// "highest" or "lowest".
+// RestRecords are the members of the ranking other than its leader
+// whose figure is a record: kind "highest" or "lowest". Every one of
+// them, named or not in the ranking's sentence, so that "A and B are at
+// record highs" leaves nobody out (RecordNames says how many it does not
+// name).
 func (iv *Indicator) RestRecords(kind string) []*Row {
 	var out []*Row
-	for _, r := range iv.Rest() {
-		if r.Record == kind {
+	for i, r := range iv.Ranking {
+		if i > 0 && r.Record == kind {
 			out = append(out, r)
 		}
+	}
+	return out
+}
+
+// MaxRecordNames is how many names a sentence of records lists before it
+// counts the others ("A, B, C, D and 6 others").
+const MaxRecordNames = 5
+
+// RecordNames names the RestRecords of kind for a sentence: all of them,
+// or the first four and "N others".
+func (iv *Indicator) RecordNames(kind string) []string {
+	rs := iv.RestRecords(kind)
+	var out []string
+	for i, r := range rs {
+		if len(rs) > MaxRecordNames && i == MaxRecordNames-1 {
+			return append(out, fmt.Sprintf("%d others", len(rs)-i))
+		}
+		out = append(out, r.Entity.Name)
 	}
 	return out
 }

@@ -44,6 +44,39 @@ type WeekFig struct {
 	// previous week", "up 4,900 doses in the week", or "".
 	Period      string
 	TableChange string
+	// Partial is set when the week's figures stop on an earlier weekday
+	// than the previous week's (the facts' Week.Partial): Span then names
+	// the days ("in the 3 days to Wednesday 30 June", "on Monday 28
+	// June") where a full week reads "over the week", and AgainstSpan
+	// says the comparison is over the same days ("in the same days of
+	// the week before"; "the week before" for a full week).
+	Partial     bool
+	Span        string
+	AgainstSpan string
+	// Against is a running total's increase of the week before, said as
+	// such: "a rise of 108,600 cases", "a fall of 12 cases" ("" without
+	// a comparison).
+	Against string
+	// Flat is set when a running total did not move in the week (a
+	// repeated figure: no new one); Since names the day it has stood at
+	// Total since ("Friday 8 April").
+	Flat  bool
+	Since string
+	// Drop is the largest fall of a running total in the week (a
+	// revision), Drops the number of falls; PrevDrop a fall in the week
+	// before, which is then not compared, as is a week before without a
+	// new figure (PrevFlat).
+	Drop     *WeekDrop
+	Drops    int
+	PrevDrop *WeekDrop
+	PrevFlat bool
+}
+
+// WeekDrop is a fall of a running total from one figure to the next: by
+// Text ("17,076 cases"), On its day ("on Saturday 4 April"), From and To
+// the totals.
+type WeekDrop struct {
+	Text, On, From, To string
 }
 
 // WeekRange is the week's low and high of a level (two figures or more).
@@ -56,10 +89,31 @@ type WeekRange struct {
 func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 	unit, d := f.Unit, r.decimals
 	w := &WeekFig{Fact: f, Daily: f.Period.Kind == period.Day, Text: valueMD(f.Value, unit, r.label, d)}
-	if f.Week != nil {
-		w.N = f.Week.N
-		w.On = when(f.Week.Last.Period, weekYear)
-		w.Period = f.Week.Label
+	w.Span, w.AgainstSpan = "over the week", "the week before"
+	if fw := f.Week; fw != nil {
+		w.N = fw.N
+		w.On = when(fw.Last.Period, weekYear)
+		w.Period = fw.Label
+		if fw.Partial && w.Daily {
+			w.Partial = true
+			w.AgainstSpan = "in the same days of the week before"
+			w.Span = "in the " + itoa(fw.Days) + " days to " + strings.TrimPrefix(w.On, "on ")
+			if fw.Days == 1 {
+				w.Span, w.AgainstSpan = w.On, "on the same day of the week before"
+			}
+			w.Period += ", to " + fw.Last.Period.Start.Format("2 January")
+		}
+		drop := func(x *facts.Drop) *WeekDrop {
+			if x == nil {
+				return nil
+			}
+			return &WeekDrop{Text: valueMD(x.From.Value-x.To.Value, unit, r.label, d), On: when(x.To.Period, weekYear),
+				From: valueMD(x.From.Value, unit, r.label, d), To: valueMD(x.To.Value, unit, r.label, d)}
+		}
+		w.Flat, w.Drop, w.Drops, w.PrevDrop, w.PrevFlat = fw.Flat, drop(fw.Drop), fw.Drops, drop(fw.PrevDrop), fw.PrevFlat
+		if fw.Since != nil {
+			w.Since = strings.TrimPrefix(when(fw.Since.Period, weekYear), "on ")
+		}
 	}
 	switch f.Kind {
 	case facts.WeekSum:
@@ -73,32 +127,57 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		case f.Value < 0:
 			w.Verb, w.Text = "fell by", valueMD(-f.Value, unit, r.label, d)
 		default:
-			w.Verb = "was unchanged"
+			w.Verb = "showed no net change" // a revision took back the week's rise (Drop), or Flat
 		}
 	default:
 		w.Kind = "close"
 	}
 	if a := f.Against; a != nil {
+		// The indicator's decimals, never more: closes that print alike
+		// are "little changed" (Change).
 		w.From = valueMD(a.Value, unit, r.label, d)
-		if w.From == w.Text && a.Value != f.Value && w.Kind == "close" {
-			w.Text, w.From = distinctValues(f.Value, a.Value, unit, unit, r.label, r.label, d)
-		}
 		w.Change = changeText(f.Value, a.Value, unit, r.label, d, -1, "")
 		if w.Kind == "close" {
 			w.FromOn = when(a.Period, weekYear)
 		}
 		if w.Change != "" && w.Kind != "increase" {
 			w.TableChange = w.Change + " on the previous week"
+			if w.Partial && w.Kind == "sum" {
+				w.TableChange = w.Change + " on the same days of the previous week"
+			}
 		}
 	}
 	if w.Kind == "increase" {
-		switch w.Verb {
-		case "rose by":
-			w.TableChange = "up " + w.Text + " in the week"
-		case "fell by":
-			w.TableChange = "down " + w.Text + " in the week"
+		if a := f.Against; a != nil {
+			switch {
+			case a.Value > 0:
+				w.Against = "a rise of " + w.From
+			case a.Value < 0:
+				w.Against = "a fall of " + valueMD(-a.Value, unit, r.label, d)
+			default:
+				w.Against = "no change"
+			}
+		}
+		span := " in the week"
+		if w.Partial {
+			span = " " + w.Span
+		}
+		net := ""
+		if w.Drop != nil {
+			net = "a net "
+		}
+		switch {
+		case w.Flat:
+			w.TableChange = "no new figure" + span
+		case w.Verb == "rose by":
+			w.TableChange = "up " + net + w.Text + span
+		case w.Verb == "fell by":
+			w.TableChange = "down " + net + w.Text + span
 		default:
-			w.TableChange = "unchanged in the week"
+			w.TableChange = "no net change" + span
+		}
+		if w.Drop != nil {
+			w.TableChange += ", including a downward revision"
 		}
 	}
 	return w

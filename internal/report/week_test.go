@@ -36,8 +36,9 @@ func TestDailySeriesReadAsTheirWeek(t *testing.T) {
 
 // TestCovidWeekOnRealFiles: the cumulative case counts of ../shared/data
 // read as the week's increase, against the week before, each checked
-// against the file (France: 40,296 on 29 March, 48,225 on 5 April,
-// 108,792 on 12 April 2020).
+// against the file (US: 143,544 on 29 March, 349,016 on 5 April, 567,022
+// on 12 April 2020; France: 48,225 on 5 April and 108,792 on 12 April,
+// with a fall from 50,884 to 47,395 on 7 April, a revision).
 func TestCovidWeekOnRealFiles(t *testing.T) {
 	if _, err := os.Stat("../../../shared/data/covid/key-countries-pivoted.csv"); err != nil {
 		t.Skip("../shared/data is not beside the repository")
@@ -45,8 +46,8 @@ func TestCovidWeekOnRealFiles(t *testing.T) {
 	out := weekly(t, "../../testdata/mapping/covid", "2020-W15")
 	md := string(file(t, out, "brief.md"))
 	for _, want := range []string{
-		"Confirmed COVID-19 cases** (France) rose by 60,567 cases over the week to 108,792 cases on Sunday 12 April, against 7,929 cases the week before.",
-		"| Confirmed COVID-19 cases | France | 12 April 2020 | 108,792 cases[^1] | up 60,567 cases in the week[^1] |",
+		"Confirmed COVID-19 cases** (US) rose by 218,006 cases over the week to 567,022 cases on Sunday 12 April, against a rise of 205,472 cases the week before.",
+		"| Confirmed COVID-19 cases | France | 12 April 2020 | 108,792 cases[^1] | up a net 60,567 cases in the week, including a downward revision[^1] |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)
