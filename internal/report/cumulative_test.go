@@ -195,7 +195,8 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 
 // TestGoldRecordOnRealFiles (P7): the record is said with the figure it is
 // about, its count with a thousands separator, in the section and in What
-// changed; a repeated annual value before 1960 is "unchanged", truly.
+// changed; a repeated annual value before 1960 is "unchanged", truly;
+// the price is stale by 26 November 2026 (its last month is June).
 func TestGoldRecordOnRealFiles(t *testing.T) {
 	if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
 		t.Skip("../shared/data is not beside the repository")
@@ -211,6 +212,14 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 		"- **Gold price** (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record.[^1] This is up 10.3% on December 2025 ($4,309.00 per troy ounce).[^1]",
 		"- **Record:** Gold price (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record.[^1]")
 	shuns(t, "2026-W05", md, "2317", "($4,309.00 per troy ounce), the highest")
+	// What changed says an overdue series without a verb that must agree
+	// with the indicator's name ("cases ... has").
+	w27 := weekly(t, data, "2026-W27")
+	if prev, err = audit.Previous(file(t, w27, "brief.json")); err != nil {
+		t.Fatal(err)
+	}
+	md = string(file(t, weeklyWith(t, data, "2026-W48", prev), "brief.md"))
+	wants(t, "2026-W48", md, "- **Overdue:** Gold price (XAU): no figure after June 2026; the next is overdue.")
 	md = string(file(t, weekly(t, data, "1960-W01"), "brief.md"))
 	wants(t, "1960-W01", md, "- **Gold price** (XAU): $35.10 per troy ounce in December 1959.[^1] This is unchanged on November 1959 ($35.10 per troy ounce).[^1]")
 }

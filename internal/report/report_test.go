@@ -267,12 +267,12 @@ func TestWhatChangedAcrossTwoWeeks(t *testing.T) {
 	golden(t, "changes-week2.md", md2)
 	for _, want := range []string{
 		"Since the brief of Week 8 of 2025:",
-		"- **Revised:** Exports (Kazakhstan) for January 2025 is now $5.9 billion, up from $5.8 billion.[^1]",
+		"- **Revised:** Exports (Kazakhstan): the figure for January 2025 is now $5.9 billion, up from $5.8 billion.[^1]",
 		"- **New:** Imports (Uzbekistan): $3.3 billion in January 2025.[^2]",
 		"- **Event:** 26 February 2025: New customs terminal opens.",
 		// An earlier figure the first brief compared with, revised by less
 		// than its decimals show: printed with enough digits to differ.
-		"- **Revised:** Exports (Kazakhstan) for December 2024 is now $6.14 billion, up from $6.10 billion.[^1]",
+		"- **Revised:** Exports (Kazakhstan): the figure for December 2024 is now $6.14 billion, up from $6.10 billion.[^1]",
 	} {
 		if !strings.Contains(string(md2), want) {
 			t.Errorf("second brief lacks %q", want)
