@@ -2,7 +2,9 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -222,4 +224,35 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 	wants(t, "2026-W48", md, "- **Overdue:** Gold price (XAU): no figure after June 2026; the next is overdue.")
 	md = string(file(t, weekly(t, data, "1960-W01"), "brief.md"))
 	wants(t, "1960-W01", md, "- **Gold price** (XAU): $35.10 per troy ounce in December 1959.[^1] This is unchanged on November 1959 ($35.10 per troy ounce).[^1]")
+}
+
+// TestRecordListsAreComplete (P5): "X, Y and Z are at record highs" names
+// every member of the ranking at a record, or counts those it does not
+// name; a member outside the sentence's top five is not left out.
+func TestRecordListsAreComplete(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("indicator,entity,period,value,unit,source\n")
+	ents := []string{"A", "B", "C", "D", "E", "F", "G", "H"}
+	for y := 2020; y <= 2023; y++ {
+		for i, e := range ents {
+			// x: every member rises every year, so all are at records.
+			fmt.Fprintf(&b, "x,%s,%d,%d,USD,S\n", e, y, (100-10*i)*1000+y)
+			// y: only G (7th) is at a record in 2023; the others fell.
+			v := (100-10*i)*1000 - y
+			if e == "G" {
+				v = (100-10*i)*1000 + y
+			}
+			fmt.Fprintf(&b, "y,%s,%d,%d,USD,S\n", e, y, v)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "observations.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := weekly(t, dir, "2024-W26")
+	md := string(file(t, out, "brief.md"))
+	wants(t, "brief", md,
+		"B, C, D, E and 3 others are at record highs in the data.",
+		"G is at a record high in the data.")
+	checkBrief(t, out)
 }
