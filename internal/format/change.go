@@ -61,15 +61,19 @@ var prepositions = [...]string{
 // put before it unless it starts with a preposition ("from", "since", ...),
 // and it is left out when empty. A change that rounds to zero at decimals
 // is "little changed". A percent change always gets exactly one decimal,
-// so changes side by side read alike ("up 2.0%" beside "up 1.3%");
-// percentage points and absolute changes the value's decimals (as for
-// Value), at most two for points.
+// so changes side by side read alike ("up 2.0%" beside "up 1.3%").
+// Percentage points and absolute changes take the value's decimals (as
+// for Value) and are the difference of the two figures as printed, worked
+// out on their decimal digits: "1.889%" against "1.904%" is "down 0.015
+// percentage points" at three decimals, and two values that print alike
+// are "little changed", never a change the figures beside it contradict.
 //
 //	Change(104.2, 100, "USD", 1, "a year earlier")        // "up 4.2% on a year earlier"
 //	Change(102, 100, "USD", 0, "a year earlier")          // "up 2.0% on a year earlier"
 //	Change(100, 100, "USD", 1, "a year earlier")          // "unchanged on a year earlier"
 //	Change(4.2e9, 0, "USD", 1, "a year earlier")          // "up $4.2 billion on a year earlier"
 //	Change(5.5, 7, "%", 1, "the previous quarter")        // "down 1.5 percentage points on the previous quarter"
+//	Change(1.889, 1.904, "%", 3, "February 2026")         // "down 0.015 percentage points on February 2026"
 //	Change(1250, 100, "count", 1, "from a year earlier")  // "up 12.5-fold from a year earlier"
 func Change(cur, prev float64, unit string, decimals int, against string) string {
 	return ChangeRounded(cur, prev, unit, decimals, 1, against)
@@ -79,6 +83,19 @@ func Change(cur, prev float64, unit string, decimals int, against string) string
 // for the press's "up 23%", the talking points' rounding; the brief itself
 // uses Change.
 func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, against string) string {
+	return change(cur, prev, unit, "", false, decimals, pctPlaces, against)
+}
+
+// ChangeLabel is ChangeRounded with an absolute change written as
+// ValueLabel writes it, naming the unit by label ("up 120 kt of carbon",
+// never the unit id "kt_carbon"); label "" is UnitLabel(unit).
+//
+//	ChangeLabel(120, 0, "kt_carbon", "", 0, 1, "2023")  // "up 120 kt of carbon on 2023"
+func ChangeLabel(cur, prev float64, unit, label string, decimals, pctPlaces int, against string) string {
+	return change(cur, prev, unit, label, true, decimals, pctPlaces, against)
+}
+
+func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctPlaces int, against string) string {
 	tail := againstPhrase(against)
 	d := ChangeOf(cur, prev)
 	if d.Dir == 0 {
@@ -87,17 +104,29 @@ func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, agai
 		}
 		return "unchanged" + tail
 	}
+	pr := scaledPrinter
+	if useLabel {
+		pr = printerOf(strings.TrimSpace(unit), labelOr(unit, label))
+	} else if IsCurrency(unit) {
+		pr = moneyPrinter
+	} else if IsPercent(unit) {
+		pr = percentPrinter
+	}
 	var body string
-	// A percent change is read to a tenth, whatever the value's decimals:
-	// "down 61.3%", not "down 61.290323%" nor "up 3%" for 2.6%;
-	// percentage points as the values, to hundredths at most.
-	ppPlaces := min(decimals, 2)
+	dir := d.Dir
 	switch {
 	case IsPercent(unit):
-		if roundsToZero(d.Abs, ppPlaces, 1) {
+		// Percentage points as the values: "1.889%" and "1.904%" differ
+		// by 0.015, whatever a float makes of 1.889 - 1.904.
+		diff, places := printedDiff(cur, prev, percentPrinter, decimals)
+		if diff == 0 {
 			return "little changed" + tail
 		}
-		body = Points(math.Abs(d.Abs), ppPlaces)
+		dir = sign(diff)
+		if padded(decimals) {
+			places, _ = placesOf(decimals, false)
+		}
+		body = pointsText(appendProse(nil, math.Abs(diff), places, 1, padded(decimals)))
 	case d.HasPct && cur/prev > maxFold:
 		// From a negligible base a multiple is a meaningless 31-digit
 		// number: say how big it is at least.
@@ -110,15 +139,38 @@ func ChangeRounded(cur, prev float64, unit string, decimals, pctPlaces int, agai
 		}
 		body = Percent(math.Abs(d.Pct), pctPlaces)
 	default:
-		if x, _, _ := scaled(d.Abs, decimals); x.zero() {
+		diff, _ := printedDiff(cur, prev, pr, decimals)
+		if x, _, _ := scaled(diff, decimals); x.zero() {
 			return "little changed" + tail
 		}
-		body = Value(math.Abs(d.Abs), unit, decimals)
+		dir = sign(diff)
+		if useLabel {
+			body = ValueLabel(math.Abs(diff), unit, label, decimals)
+		} else {
+			body = Value(math.Abs(diff), unit, decimals)
+		}
 	}
-	if d.Dir > 0 {
+	if dir > 0 {
 		return "up " + body + tail
 	}
 	return "down " + body + tail
+}
+
+func labelOr(unit, label string) string {
+	if l := strings.TrimSpace(label); l != "" {
+		return l
+	}
+	return UnitLabel(unit)
+}
+
+func sign(v float64) int {
+	switch {
+	case v > 0:
+		return 1
+	case v < 0:
+		return -1
+	}
+	return 0
 }
 
 func againstPhrase(against string) string {
@@ -138,7 +190,7 @@ func againstPhrase(against string) string {
 // decimals < 0).
 func roundsToZero(v float64, decimals, auto int) bool {
 	x := newDecimal(v)
-	places, isAuto := clampPlaces(decimals)
+	places, isAuto := placesOf(decimals, false)
 	if isAuto {
 		places = x.autoPlaces(auto)
 	}

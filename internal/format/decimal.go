@@ -167,10 +167,9 @@ func nonFinite(v float64) (string, bool) {
 	return "", false
 }
 
-// clampPlaces maps decimals to (places, auto).
-func clampPlaces(decimals int) (int, bool) {
-	if decimals < 0 {
-		return 0, true
-	}
-	return min(decimals, maxPlaces), false
+// padded reports whether decimals ask for exact places, padded with
+// zeros (declared or common), rather than automatic ones.
+func padded(decimals int) bool {
+	_, auto := placesOf(decimals, false)
+	return !auto
 }

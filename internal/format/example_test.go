@@ -33,7 +33,7 @@ func ExampleScaled() {
 	// Output:
 	// 27.8 billion
 	// 12.0 million
-	// 1.2 trillion
+	// 1.23 trillion
 	// 1.0 billion
 	// 45,000
 	// 183

@@ -35,7 +35,7 @@ func TestCommonDecimals(t *testing.T) {
 		texts  []string // Value of each with the result, unit "t"
 	}{
 		{"a ranking of rates", []float64{3, 2.844, 0.89}, 2, []string{"3.00 t", "2.84 t", "0.89 t"}},
-		{"scaled", []float64{21.019e6, 4.818e6}, 1, []string{"21.0 million t", "4.8 million t"}},
+		{"scaled", []float64{21.019e6, 4.818e6}, 2, []string{"21.02 million t", "4.82 million t"}},
 		{"integers", []float64{12, 1250}, 0, []string{"12 t", "1,250 t"}},
 		{"none", nil, 0, nil},
 	} {

@@ -19,7 +19,7 @@ func Number(v float64, decimals int) string {
 		return s
 	}
 	x := newDecimal(v)
-	places, auto := clampPlaces(decimals)
+	places, auto := placesOf(decimals, false)
 	if auto {
 		places = x.autoPlaces(2)
 	}
@@ -58,14 +58,19 @@ func scaleIndex(x *decimal) int {
 func scaled(v float64, decimals int) (decimal, int, int) {
 	orig := newDecimal(v)
 	i := scaleIndex(&orig)
-	places, auto := clampPlaces(decimals)
 	for {
 		x := orig
 		x.exp -= scales[i].exp
+		places, auto := placesOf(decimals, i > 0)
 		if auto {
-			places = 1
 			if i == 0 {
 				places = x.autoPlaces(2)
+			} else {
+				// At least three significant digits, at least one
+				// decimal: "1.76 million", "27.8 billion", "113.7
+				// million". One decimal would make 1,760,211 "1.8
+				// million" and 0 decimals "2 million", 14% off.
+				places = max(1, 3-x.exp)
 			}
 		}
 		x.round(places)
@@ -91,26 +96,33 @@ func appendScaled(b []byte, x *decimal, i, places int, pad bool) []byte {
 // Scaled formats v for prose, with a scale word from a million upwards.
 // Decimals count after scaling, and a value given decimals always shows
 // exactly that many, so that figures of one indicator read alike ("12.0
-// million" beside "27.8 million", "3.00" beside "2.84"). With decimals < 0
-// (the catalog does not say) scaled values get one decimal and smaller
-// ones follow Number's automatic rule, trailing zeros dropped. Above 999
-// trillion the number grows in trillions.
+// million" beside "27.8 million", "3.00" beside "2.84"). With automatic
+// decimals (-1: the catalog does not say) a scaled value keeps at least
+// three significant digits and at least one decimal ("1.76 million",
+// never "2 million" for 1,760,211) and smaller ones follow Number's
+// automatic rule, trailing zeros dropped; CommonPlaces gives the places
+// for figures shown together. Above 999 trillion the number grows in
+// trillions.
 //
 //	Scaled(27800000000, -1)  // "27.8 billion"
 //	Scaled(12000000, 1)      // "12.0 million"
 //	Scaled(12000000, -1)     // "12 million"
-//	Scaled(1.23e12, -1)      // "1.2 trillion"
+//	Scaled(1.23e12, -1)      // "1.23 trillion"
+//	Scaled(1760211, -1)      // "1.76 million"
 //	Scaled(999960000, 1)     // "1.0 billion"
 //	Scaled(45000, -1)        // "45,000"
 //	Scaled(3, 2)             // "3.00"
 func Scaled(v float64, decimals int) string {
+	if d, ok := pressOf(decimals); ok {
+		return pressed(v, false, d, func(x float64, d int) string { return Scaled(x, d) })
+	}
 	if s, bad := nonFinite(v); bad {
 		return s
 	}
 	x, i, places := scaled(v, decimals)
 	var buf [64]byte
 	b := x.appendSign(buf[:0])
-	return string(appendScaled(b, &x, i, places, decimals >= 0))
+	return string(appendScaled(b, &x, i, places, padded(decimals)))
 }
 
 // ScaleOf returns the common scale for showing values together, such as
@@ -135,10 +147,11 @@ func ScaleOf(values []float64) (factor float64, word string) {
 // of them needs by the automatic rule (after its scale word, trailing
 // zeros dropped), so that "3", "2.84" and "0.89" read "3.00", "2.84" and
 // "0.89". Pass the result as decimals to Value, Scaled, Money or Number.
-// No values give 0.
+// No values give 0. The places are the same for scaled and plain figures;
+// CommonPlaces keeps plain counts beside scaled ones whole.
 //
 //	CommonDecimals([]float64{3, 2.844, 0.89})     // 2
-//	CommonDecimals([]float64{21.019e6, 4.818e6})  // 1 ("21.0 million", "4.8 million")
+//	CommonDecimals([]float64{21.019e6, 4.818e6})  // 2 ("21.02 million", "4.82 million")
 //	CommonDecimals([]float64{12, 1250})           // 0
 func CommonDecimals(values []float64) int {
 	most := 0

@@ -86,20 +86,20 @@ func currencySymbol(code string) string {
 //	Money(0.8, "USD", 1)      // "$0.80"
 //	Money(2412.3, "USD", 2)   // "$2,412.30"
 func Money(v float64, currency string, decimals int) string {
+	if d, ok := pressOf(decimals); ok {
+		return pressed(v, false, d, func(x float64, d int) string { return Money(x, currency, d) })
+	}
 	sym := currencySymbol(currency)
 	if s, bad := nonFinite(v); bad {
 		return s + " " + currency
 	}
-	x, i, places := scaled(v, decimals)
-	if i == 0 && decimals == 1 {
-		x, i, places = scaled(v, 2)
-	}
+	x, i, places := moneyScaled(v, decimals)
 	var buf [64]byte
 	b := x.appendSign(buf[:0])
 	b = append(b, sym...)
 	start := len(b)
-	b = appendScaled(b, &x, i, places, decimals >= 0)
-	if i == 0 && decimals < 0 {
+	b = appendScaled(b, &x, i, places, padded(decimals))
+	if i == 0 && !padded(decimals) {
 		// Automatic precision keeps a price's cents: $4.2 is $4.20.
 		if n := len(b) - start; n >= 2 && b[len(b)-2] == '.' {
 			b = append(b, '0')
@@ -112,6 +112,16 @@ func Money(v float64, currency string, decimals int) string {
 	return string(b)
 }
 
+// moneyScaled is scaled for Money: a price asked for one decimal gets
+// two ("$0.80").
+func moneyScaled(v float64, decimals int) (decimal, int, int) {
+	x, i, places := scaled(v, decimals)
+	if i == 0 && decimals == 1 {
+		x, i, places = scaled(v, 2)
+	}
+	return x, i, places
+}
+
 // Percent formats v, already in percent, with a percent sign and exactly
 // decimals places. With decimals < 0 it shows up to one decimal, or two
 // significant digits below 1, trailing zeros dropped.
@@ -121,7 +131,7 @@ func Money(v float64, currency string, decimals int) string {
 //	Percent(4, -1)      // "4%"
 //	Percent(0.042, -1)  // "0.042%"
 func Percent(v float64, decimals int) string {
-	return string(append(appendProse(nil, v, decimals, 1, decimals >= 0), '%'))
+	return string(append(appendProse(nil, v, decimals, 1, padded(decimals)), '%'))
 }
 
 // Points formats a difference of two percentages in percentage points,
@@ -131,7 +141,11 @@ func Percent(v float64, decimals int) string {
 //	Points(1.04, 1)  // "1.0 percentage points"
 //	Points(1.04, 0)  // "1 percentage point"
 func Points(v float64, decimals int) string {
-	b := appendProse(nil, v, decimals, 1, decimals >= 0)
+	return pointsText(appendProse(nil, v, decimals, 1, padded(decimals)))
+}
+
+// pointsText adds "percentage point(s)" to a number.
+func pointsText(b []byte) string {
 	if n := len(b); (n == 1 && b[0] == '1') || (n == 2 && b[0] == '-' && b[1] == '1') {
 		return string(b) + " percentage point"
 	}
@@ -146,7 +160,7 @@ func appendProse(b []byte, v float64, decimals, auto int, pad bool) []byte {
 		return append(b, s...)
 	}
 	x := newDecimal(v)
-	places, isAuto := clampPlaces(decimals)
+	places, isAuto := placesOf(decimals, false)
 	if isAuto {
 		places = x.autoPlaces(auto)
 	}
@@ -166,6 +180,9 @@ func appendProse(b []byte, v float64, decimals, auto int, pad bool) []byte {
 //	Value(12e6, "visitors", -1)     // "12 million visitors"
 //	Value(5.1, "t CO2", 1)          // "5.1 t CO2"
 func Value(v float64, unit string, decimals int) string {
+	if d, ok := pressOf(decimals); ok {
+		return pressed(v, IsPercent(unit), d, func(x float64, d int) string { return Value(x, unit, d) })
+	}
 	switch {
 	case IsCurrency(unit):
 		return Money(v, unit, decimals)

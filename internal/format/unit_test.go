@@ -64,7 +64,7 @@ func TestMoney(t *testing.T) {
 	}{
 		{"USD billion", 27.8e9, "USD", 1, "$27.8 billion"},
 		{"EUR", 52.9e9, "EUR", -1, "€52.9 billion"},
-		{"GBP", 1.23e12, "GBP", -1, "£1.2 trillion"},
+		{"GBP", 1.23e12, "GBP", -1, "£1.23 trillion"},
 		{"negative", -2e9, "USD", -1, "-$2 billion"},
 		{"code suffix", 27.8e9, "KZT", 1, "27.8 billion KZT"},
 		{"code suffix negative", -1.5e6, "RUB", 1, "-1.5 million RUB"},

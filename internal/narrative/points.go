@@ -274,9 +274,44 @@ func (k *Kind) RenderWithContext(ctx context.Context, b *Brief, pts *Points) (*D
 	return k.render(m, b, pts)
 }
 
-// PressText is a row's figure rounded for the press: two significant
-// digits for large amounts, with "about" when rounding changed it.
-func (r *Row) PressText() string { return pressValue(r.Value, r.Fact.Unit, r.label, r.decimals) }
+// PressText is a row's figure for the press (format.PressDecimals): two
+// significant digits from 1,000 up, with "about" when rounding changed
+// it, and what the source says of it ("about" for an approximate figure,
+// "an estimated ..."), never both "about"s.
+func (r *Row) PressText() string {
+	s := valueMD(r.Value, r.Fact.Unit, r.label, format.PressDecimals(r.decimals))
+	switch q := qualifier(r.Fact); {
+	case q == "", q == "about" && strings.HasPrefix(s, "about "):
+	case q == "about":
+		s = q + " " + s
+	default:
+		s = q + " " + strings.TrimPrefix(s, "about ") // "an estimated $28 billion"
+	}
+	if strings.HasSuffix(r.Text, soFar) {
+		s += soFar
+	}
+	return s
+}
+
+// PressWeek is the row's week (Week) with its figures for the press, by
+// the rule of PressText: "rose by about 13,000 cases over the week to
+// about 7.2 million cases". Cite Week, which keeps the exact figures.
+func (r *Row) PressWeek() *WeekFig {
+	if r.Week == nil || r.Week.Fact == nil {
+		return r.Week
+	}
+	press := *r
+	press.decimals = format.PressDecimals(r.decimals)
+	year := r.Week.Fact.Period.End.Year()
+	if w := r.Week.Fact.Week; w != nil {
+		year = w.Period.End.Year()
+	}
+	w := weekFig(r.Week.Fact, &press, year)
+	if r.Week.Range != nil && r.Week.Range.Fact != nil {
+		w.Range = newWeekRange(r.Week.Range.Fact, &press)
+	}
+	return w
+}
 
 // PressText is a change rounded for the press: a percent change to two
 // significant digits ("up 4.2%", "up 23%"); a change in percentage points
@@ -294,20 +329,7 @@ func (c *Change) PressText() string {
 	if d := format.ChangeOf(cur, prev); d.HasPct && math.Abs(d.Pct) < 10 {
 		places = 1
 	}
-	return changeText(cur, prev, c.Fact.Unit, c.label, places, places, "on "+c.Label)
-}
-
-func pressValue(v float64, unit, label string, decimals int) string {
-	exact := valueMD(v, unit, label, decimals)
-	a := math.Abs(v)
-	if a < 1e6 || format.IsPercent(unit) {
-		return exact
-	}
-	mag := math.Pow(10, math.Floor(math.Log10(a))-1)
-	r := math.Round(v/mag) * mag
-	rounded := valueMD(r, unit, label, -1)
-	if rounded == exact {
-		return exact
-	}
-	return "about " + rounded
+	// An absolute change (from a base of zero or below) is a figure like
+	// any other: "up about $4.2 billion".
+	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, "on "+c.Label)
 }

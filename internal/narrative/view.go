@@ -2,7 +2,6 @@ package narrative
 
 import (
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 	"time"
@@ -335,10 +334,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			t.Indicators = append(t.Indicators, iv)
 		}
 	}
-	decimals := map[string]int{}
-	for _, in := range ds.Indicators {
-		decimals[in.ID] = in.Decimals
-	}
+	decimals := indicatorDecimals(ds, set, lb)
+	flow := flowIndicators(ds)
 	inWeek := func(p period.Period) bool {
 		return !p.End.Before(o.Week.Start) && !p.End.After(o.Week.End)
 	}
@@ -357,6 +354,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
 		r.Note = format.EscapeMarkdown(f.Note)
+		qualify(r, f, flow[f.Indicator], o.AsOf)
 		for _, src := range f.Sources {
 			r.sources = append(r.sources, src.Source)
 		}
@@ -385,17 +383,10 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			if r == nil {
 				continue
 			}
+			// Both figures with the indicator's decimals, never more: two
+			// that print alike are "little changed" (Change.Text).
 			d := decimals[f.Indicator]
 			from := valueMD(f.Against.Value, f.Unit, r.label, d)
-			if from == r.Text && f.Against.Value != f.Value {
-				// "12.5% ... down 0.05 percentage points (12.5%)": both
-				// figures get the digits that tell them apart.
-				var now string
-				now, from = distinctValues(f.Value, f.Against.Value, f.Unit, f.Unit, r.label, r.label, d)
-				if now != from {
-					r.Text = now
-				}
-			}
 			c := &Change{
 				Fact: f, From: from, Label: f.Against.Label, label: r.label,
 				Text:       changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
@@ -1067,21 +1058,19 @@ func valueMD(v float64, unit, label string, decimals int) string {
 	return format.ValueLabel(v, unit, label, decimals)
 }
 
-// changeText is format.ChangeRounded with the unit named by its label: an
-// absolute change ("up 120 kt of carbon", from a base of zero) never
-// prints the unit id. pctPlaces < 0 is format.Change's one place.
+// changeText is format.ChangeLabel with the unit named by its label,
+// escaped as valueMD does: an absolute change ("up 120 kt of carbon", from
+// a base of zero) never prints the unit id. pctPlaces < 0 is
+// format.Change's one place.
 func changeText(cur, prev float64, unit, label string, decimals, pctPlaces int, against string) string {
-	var s string
 	if pctPlaces < 0 {
-		s = format.Change(cur, prev, unit, decimals, against)
-	} else {
-		s = format.ChangeRounded(cur, prev, unit, decimals, pctPlaces, against)
+		pctPlaces = 1
 	}
-	d := format.ChangeOf(cur, prev)
-	if format.IsPercent(unit) || d.HasPct || d.Dir == 0 {
-		return s
+	if label == "" {
+		label = format.UnitLabel(unit)
 	}
-	abs := math.Abs(d.Abs)
-	raw := format.Value(abs, unit, decimals)
-	return strings.Replace(s, raw, valueMD(abs, unit, label, decimals), 1)
+	if strings.ContainsAny(label, "\\`*_[]<>#|~&!") {
+		label = format.EscapeMarkdown(label)
+	}
+	return format.ChangeLabel(cur, prev, unit, label, decimals, pctPlaces, against)
 }

@@ -1,0 +1,290 @@
+package format
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+)
+
+// A figure's decimals, as the functions of this package take them:
+//
+//   - decimals >= 0 is declared (the catalog's decimals): exactly that many
+//     places after the scale word, padded with zeros, for every figure;
+//   - decimals in -999..-1 is automatic: each figure by itself, integers as
+//     integers, up to two decimals for plain numbers, one for percentages,
+//     and at least three significant digits after a scale word ("1.76
+//     million", "27.8 billion"), trailing zeros dropped;
+//   - decimals from CommonPlaces (-1000 and below) is a common choice for
+//     figures shown together: exactly one number of places for all scaled
+//     figures and one for all plain ones, padded, so that the rows of a
+//     table or ranking read alike ("80.96 million", "1.76 million")
+//     without padding plain counts ("113,735", never "113,735.00").
+
+// commonBase is the first code of a common choice; codes hold the places
+// of scaled and of plain figures, each below commonRadix.
+const (
+	commonBase  = -1000
+	commonRadix = 64
+)
+
+// commonCode packs the places of scaled and plain figures.
+func commonCode(scaledPlaces, plainPlaces int) int {
+	s := min(max(scaledPlaces, 0), maxPlaces)
+	p := min(max(plainPlaces, 0), maxPlaces)
+	return commonBase - s - p*commonRadix
+}
+
+// placesOf maps decimals to the places of a figure and whether they are
+// automatic; scaled tells a figure with a scale word from a plain one.
+// Non-automatic places are padded with zeros.
+func placesOf(decimals int, scaled bool) (places int, auto bool) {
+	decimals, _ = pressOf(decimals)
+	switch {
+	case decimals >= 0:
+		return min(decimals, maxPlaces), false
+	case decimals > commonBase:
+		return 0, true
+	}
+	c := commonBase - decimals
+	if scaled {
+		return min(c%commonRadix, maxPlaces), false
+	}
+	return min(c/commonRadix, maxPlaces), false
+}
+
+// printer is how ValueLabel prints a unit with a label.
+type printer int
+
+const (
+	scaledPrinter printer = iota
+	moneyPrinter
+	percentPrinter
+)
+
+// printerOf mirrors ValueLabel's choice of printer.
+func printerOf(unit, label string) printer {
+	switch {
+	case IsPercent(unit) && (label == "" || label[0] == '%'):
+		return percentPrinter
+	case IsPercent(unit):
+		return scaledPrinter
+	case IsCurrency(unit):
+		return moneyPrinter
+	case len(label) > 4 && label[3] == ' ' && IsCurrency(label[:3]):
+		return moneyPrinter
+	}
+	return scaledPrinter
+}
+
+// CommonPlaces is the decimals that show figures of one indicator alike
+// when the catalog declares none: every scaled figure ("million",
+// "billion") with the places the most precise of them needs by the
+// automatic rule (at least three significant digits), every plain figure
+// likewise by its own rule (a price's cents, a rate's decimals), so that a
+// table or ranking uses one number of decimals for its rows: "80.96
+// million" beside "1.76 million", "3.00" beside "2.84". Pass the result as
+// decimals to Value, ValueLabel, Money, Scaled, Percent, Points, Number or
+// Change. unit and label are as for ValueLabel. Non-finite values are
+// ignored.
+//
+//	Value(80.96e6, "cases", CommonPlaces([]float64{80.96e6, 1.76e6, 113735}, "cases", ""))  // "80.96 million cases"
+//	Value(113735, "cases", CommonPlaces([]float64{80.96e6, 1.76e6, 113735}, "cases", ""))   // "113,735 cases"
+func CommonPlaces(values []float64, unit, label string) int {
+	pr := printerOf(unit, label)
+	s, p := 0, 0
+	for _, v := range values {
+		if _, bad := nonFinite(v); bad {
+			continue
+		}
+		if pr == percentPrinter {
+			x := newDecimal(v)
+			x.round(x.autoPlaces(1))
+			p = max(p, x.fraction())
+			continue
+		}
+		x, i, _ := scaled(v, -1)
+		if i > 0 {
+			s = max(s, x.fraction())
+			continue
+		}
+		f := x.fraction()
+		if pr == moneyPrinter && f == 1 {
+			f = 2 // a price keeps its cents: $4.20
+		}
+		p = max(p, f)
+	}
+	return commonCode(s, p)
+}
+
+// MorePlainPlaces is a common choice (from CommonPlaces) with one more
+// place for plain figures; other decimals are returned as they are.
+func MorePlainPlaces(decimals int) int {
+	if decimals > commonBase || decimals <= pressBase {
+		return decimals
+	}
+	c := commonBase - decimals
+	return commonCode(c%commonRadix, c/commonRadix+1)
+}
+
+// IsScaled reports whether v is written with a scale word ("million") by
+// automatic decimals.
+func IsScaled(v float64) bool {
+	if _, bad := nonFinite(v); bad {
+		return false
+	}
+	_, i, _ := scaled(v, -1)
+	return i > 0
+}
+
+// fraction is the number of decimals x has, without trailing zeros.
+func (x *decimal) fraction() int { return max(0, x.n-x.exp) }
+
+// plain writes x as a plain decimal, "-0.015" or "1889000".
+func (x *decimal) plain() string {
+	if x.zero() {
+		return "0"
+	}
+	var b []byte
+	if x.neg {
+		b = append(b, '-')
+	}
+	if x.exp <= 0 {
+		b = append(b, '0', '.')
+		for i := x.exp; i < 0; i++ {
+			b = append(b, '0')
+		}
+		return string(append(b, x.d[:x.n]...))
+	}
+	for i := 0; i < max(x.exp, x.n); i++ {
+		if i == x.exp {
+			b = append(b, '.')
+		}
+		if i < x.n {
+			b = append(b, x.d[i])
+		} else {
+			b = append(b, '0')
+		}
+	}
+	return string(b)
+}
+
+// printed is v as ValueLabel prints it in unit (with a label of the same
+// printer): its rounded digits, unscaled.
+func printed(v float64, pr printer, decimals int) decimal {
+	if pr == percentPrinter {
+		x := newDecimal(v)
+		places, auto := placesOf(decimals, false)
+		if auto {
+			places = x.autoPlaces(1)
+		}
+		x.round(places)
+		return x
+	}
+	var x decimal
+	var i int
+	if pr == moneyPrinter {
+		x, i, _ = moneyScaled(v, decimals)
+	} else {
+		x, i, _ = scaled(v, decimals)
+	}
+	if !x.zero() {
+		x.exp += scales[i].exp
+	}
+	return x
+}
+
+// printedDiff is printed(cur) - printed(prev), computed on their decimal
+// digits, so that a change always equals the difference of the figures a
+// reader sees ("1.889%" and "1.904%" differ by 0.015, never by 0.01 or
+// 0.02 as binary floats round it). places is the most decimals either
+// has.
+func printedDiff(cur, prev float64, pr printer, decimals int) (diff float64, places int) {
+	a, b := printed(cur, pr, decimals), printed(prev, pr, decimals)
+	places = max(a.fraction(), b.fraction())
+	ra, ok1 := new(big.Rat).SetString(a.plain())
+	rb, ok2 := new(big.Rat).SetString(b.plain())
+	if !ok1 || !ok2 {
+		return cur - prev, places
+	}
+	d, err := strconv.ParseFloat(ra.Sub(ra, rb).FloatString(places), 64)
+	if err != nil {
+		return cur - prev, places
+	}
+	return d, places
+}
+
+// RoundSignificant rounds v to digits significant digits, half away from
+// zero on v as written in the data (2,450 to two digits is 2,500). digits
+// below 1 count as 1.
+//
+//	RoundSignificant(7205064, 2)   // 7200000
+//	RoundSignificant(27.8e9, 2)    // 28000000000
+//	RoundSignificant(13421, 2)     // 13000
+func RoundSignificant(v float64, digits int) float64 {
+	if _, bad := nonFinite(v); bad || v == 0 {
+		return v
+	}
+	x := newDecimal(v)
+	x.round(max(digits, 1) - x.exp)
+	if x.zero() {
+		return 0
+	}
+	r, err := strconv.ParseFloat(x.plain(), 64)
+	if err != nil || math.IsInf(r, 0) {
+		return v
+	}
+	return r
+}
+
+// Press codes: decimals from PressDecimals, below pressBase, wrap the
+// decimals a figure would have in the brief.
+const (
+	pressBase   = -100000
+	pressOffset = 10000
+)
+
+// PressDecimals turns an indicator's decimals into decimals that make
+// Value, ValueLabel, Money and Scaled write a figure for the press, by
+// one rule for every figure, scaled or not: a figure of 1,000 or more
+// (in size) is rounded to two significant digits, half away from zero,
+// and said with "about" when that changed it ("about 7.2 million cases",
+// "about 13,000 cases", "about $28 billion"); a smaller one and a
+// percentage are written as in the brief, with decimals ("99 projects",
+// "$35.03 per troy ounce", "1.889%"). PressDecimals(PressDecimals(d)) is
+// PressDecimals(d).
+//
+//	Value(7205064, "cases", PressDecimals(-1))  // "about 7.2 million cases"
+//	Value(13421, "cases", PressDecimals(0))     // "about 13,000 cases"
+//	Value(99, "projects", PressDecimals(0))     // "99 projects"
+func PressDecimals(decimals int) int {
+	if decimals <= pressBase {
+		return decimals
+	}
+	return pressBase - (decimals + pressOffset)
+}
+
+// pressOf reports whether decimals are a press code, and the decimals it
+// wraps.
+func pressOf(decimals int) (int, bool) {
+	if decimals > pressBase {
+		return decimals, false
+	}
+	return pressBase - decimals - pressOffset, true
+}
+
+// PressMin is the size from which the press rounds a figure.
+const PressMin = 1000
+
+// pressed writes v for the press with f, which formats a value with
+// decimals: see PressDecimals.
+func pressed(v float64, percent bool, decimals int, f func(float64, int) string) string {
+	if _, bad := nonFinite(v); bad || percent || math.Abs(v) < PressMin {
+		return f(v, decimals)
+	}
+	r := RoundSignificant(v, 2)
+	s := f(r, -1)
+	if r != v {
+		s = "about " + s
+	}
+	return s
+}

@@ -1,0 +1,87 @@
+package format
+
+import "testing"
+
+// TestCommonPlaces: one number of decimals for the scaled figures of an
+// indicator and one for its plain ones, so that a ranking's rows compare
+// ("80.96 million" beside "1.76 million") and a count stays whole.
+func TestCommonPlaces(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		values []float64
+		unit   string
+		texts  []string
+	}{
+		{"covid totals", []float64{80961231, 1760211, 113735, 218750}, "cases",
+			[]string{"80.96 million cases", "1.76 million cases", "113,735 cases", "218,750 cases"}},
+		{"spain and germany apart", []float64{3833868, 3730912}, "cases", []string{"3.83 million cases", "3.73 million cases"}},
+		{"rates", []float64{3, 2.844, 0.89}, "t", []string{"3.00 t", "2.84 t", "0.89 t"}},
+		{"prices keep cents", []float64{4.2, 4}, "GBP", []string{"£4.20", "£4.00"}},
+		{"whole prices", []float64{4, 12}, "USD", []string{"$4", "$12"}},
+		{"money scaled", []float64{27.8e9, 10e9, 3.21e9}, "USD", []string{"$27.80 billion", "$10.00 billion", "$3.21 billion"}},
+		{"percent", []float64{4.25, 12.5}, "%", []string{"4.3%", "12.5%"}},
+		{"percent small", []float64{4.2, 0.042}, "%", []string{"4.200%", "0.042%"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := CommonPlaces(c.values, c.unit, "")
+			for i, v := range c.values {
+				if s := ValueLabel(v, c.unit, "", d); s != c.texts[i] {
+					t.Errorf("ValueLabel(%v, %q, common) = %q, want %q", v, c.unit, s, c.texts[i])
+				}
+			}
+		})
+	}
+}
+
+// TestPressDecimals: the press rule, the same for every figure: two
+// significant digits from 1,000 up, said with "about" when rounded; smaller
+// figures and percentages as in the brief.
+func TestPressDecimals(t *testing.T) {
+	for _, c := range []struct {
+		v        float64
+		unit     string
+		decimals int
+		want     string
+	}{
+		{7205064, "cases", -1, "about 7.2 million cases"},
+		{11627487, "cases", 0, "about 12 million cases"},
+		{13421, "cases", 0, "about 13,000 cases"},
+		{200781, "cases", -1, "about 200,000 cases"},
+		{75913, "cases", -1, "about 76,000 cases"},
+		{12000000, "visitors", 0, "12 million visitors"},
+		{1200, "cases", 0, "1,200 cases"},
+		{99, "projects", 0, "99 projects"},
+		{999, "projects", 0, "999 projects"},
+		{27.8e9, "USD", 1, "about $28 billion"},
+		{52.9e9, "USD", 1, "about $53 billion"},
+		{4309, "USD", 2, "about $4,300"},
+		{35.03, "USD", 2, "$35.03"},
+		{1.889, "%", 3, "1.889%"},
+		{2450, "t", 0, "about 2,500 t"},
+		{-2.46e9, "EUR", 1, "about -€2.5 billion"},
+	} {
+		got := Value(c.v, c.unit, PressDecimals(c.decimals))
+		if got != c.want {
+			t.Errorf("Value(%v, %q, PressDecimals(%d)) = %q, want %q", c.v, c.unit, c.decimals, got, c.want)
+		}
+		if again := Value(c.v, c.unit, PressDecimals(PressDecimals(c.decimals))); again != got {
+			t.Errorf("PressDecimals twice: %q, once %q", again, got)
+		}
+	}
+	if got := ValueLabel(4309, "USD per troy ounce", "USD per troy ounce", PressDecimals(2)); got != "about $4,300 per troy ounce" {
+		t.Errorf("ValueLabel press = %q", got)
+	}
+	if got := Change(1.889, 1.904, "%", PressDecimals(3), ""); got != "down 0.015 percentage points" {
+		t.Errorf("press points of change = %q", got)
+	}
+}
+
+func TestRoundSignificant(t *testing.T) {
+	for _, c := range []struct{ v, want float64 }{
+		{7205064, 7.2e6}, {27.8e9, 28e9}, {2450, 2500}, {-2450, -2500}, {0.01234, 0.012}, {0, 0}, {95, 95}, {999.5, 1000},
+	} {
+		if got := RoundSignificant(c.v, 2); got != c.want {
+			t.Errorf("RoundSignificant(%v, 2) = %v, want %v", c.v, got, c.want)
+		}
+	}
+}

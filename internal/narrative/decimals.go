@@ -1,0 +1,99 @@
+package narrative
+
+import (
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+)
+
+// indicatorDecimals gives each indicator of the catalog the decimals its
+// figures print with, everywhere in a brief (text, tables, charts, What
+// changed, points):
+//
+//   - the catalog's decimals when it declares them, exactly: never more
+//     (two figures that print alike are "little changed", not given extra
+//     digits), never fewer;
+//   - otherwise one common choice for every figure the brief can show of
+//     the indicator (format.CommonPlaces): the latest values, the figures of
+//     its rankings, the earlier values of its changes, its plans and
+//     targets, the week's figures. A scaled figure keeps at least three
+//     significant digits, and all scaled figures get the places the most
+//     precise of them needs, so that the rows of a table or a ranking read
+//     alike: "80.96 million cases" beside "1.76 million cases" (never "2
+//     million" for 1,760,211), while a plain count stays whole ("113,735
+//     cases"). When a change compares two plain figures that would print
+//     alike ("12.5%" against "12.5%" for 12.45 and 12.5), the indicator's
+//     plain figures get up to two more places, all of them, so that the
+//     change reads from the figures ("12.45%, down 0.05 percentage points
+//     on 12.50%"); scaled figures that print alike are "little changed".
+func indicatorDecimals(ds *dataset.Dataset, set *facts.Set, lb *labels) map[string]int {
+	out := make(map[string]int, len(ds.Indicators))
+	values := map[string][]float64{}
+	for _, in := range ds.Indicators {
+		if in.Decimals >= 0 {
+			out[in.ID] = in.Decimals
+		} else {
+			values[in.ID] = nil
+		}
+	}
+	if len(values) == 0 {
+		return out
+	}
+	for i := range set.Facts {
+		f := &set.Facts[i]
+		vs, ok := values[f.Indicator]
+		if !ok {
+			continue
+		}
+		switch f.Kind {
+		case facts.Latest, facts.Rank, facts.ChangePrev, facts.ChangeYear, facts.Outlook,
+			facts.WeekClose, facts.WeekSum, facts.WeekIncrease, facts.WeekRange:
+		default:
+			continue
+		}
+		vs = append(vs, f.Value)
+		if f.Against != nil {
+			vs = append(vs, f.Against.Value)
+		}
+		if w := f.Week; w != nil {
+			if w.Low != nil {
+				vs = append(vs, w.Low.Value)
+			}
+			if w.High != nil {
+				vs = append(vs, w.High.Value)
+			}
+		}
+		values[f.Indicator] = vs
+	}
+	for _, in := range ds.Indicators {
+		if vs, ok := values[in.ID]; ok {
+			out[in.ID] = format.CommonPlaces(vs, in.Unit, lb.of(in.ID, in.Unit))
+		}
+	}
+	// Changes between plain figures that print alike.
+	for i := range set.Facts {
+		f := &set.Facts[i]
+		if _, ok := values[f.Indicator]; !ok || f.Against == nil || f.Against.Value == f.Value {
+			continue
+		}
+		switch f.Kind {
+		case facts.ChangePrev, facts.ChangeYear, facts.WeekClose:
+		default:
+			continue
+		}
+		d := out[f.Indicator]
+		label := lb.of(f.Indicator, f.Unit)
+		for extra := 0; extra < maxExtraPlaces; extra++ {
+			a, b := format.ValueLabel(f.Value, f.Unit, label, d), format.ValueLabel(f.Against.Value, f.Unit, label, d)
+			if a != b || format.IsScaled(f.Value) || format.IsScaled(f.Against.Value) {
+				break
+			}
+			d = format.MorePlainPlaces(d)
+		}
+		out[f.Indicator] = d
+	}
+	return out
+}
+
+// maxExtraPlaces bounds the places added to tell two plain figures apart.
+const maxExtraPlaces = 2
