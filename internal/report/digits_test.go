@@ -1,0 +1,213 @@
+package report
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// Regression tests of the review of briefs on real data (P2, P8, P9, P10):
+// how many digits a figure is written with, how a change follows from the
+// figures printed beside it, the press's rounding and the caveats a
+// figure's source puts on it. Each reads the sentences a reader sees, on
+// testdata/digits and, when ../shared is beside the repository, on the
+// real files through testdata/mapping.
+
+var footnote = regexp.MustCompile(`\[\^\d+\]`)
+
+// plainMD is a brief without its footnote markers, so that a sentence can
+// be asserted whatever the numbering of its sources.
+func plainMD(b []byte) string { return footnote.ReplaceAllString(string(b), "") }
+
+func contains(t *testing.T, what, text string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, text)
+		}
+	}
+}
+
+func lacks(t *testing.T, what, text string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if strings.Contains(text, b) {
+			t.Errorf("%s says %q:\n%s", what, b, text)
+		}
+	}
+}
+
+const digits = "../../testdata/digits"
+
+// TestScaledFiguresKeepThreeSignificantDigits (P2): without declared
+// decimals a figure in the millions keeps three significant digits, and a
+// ranking writes all its scaled figures with one number of decimals, so
+// that Spain and Germany read apart and China's 1,760,211 is not "2
+// million"; a count below a million stays whole beside them.
+func TestScaledFiguresKeepThreeSignificantDigits(t *testing.T) {
+	out := weekly(t, digits, "2025-W06")
+	md := plainMD(file(t, out, "brief.md"))
+	health := section(t, md, "Health")
+	contains(t, "the ranking", health,
+		"United States reported the most confirmed cases in the Panel group in January 2025: 33.83 million cases, 78.2% of the total.",
+		"Next came Spain (3.83 million cases), Germany (3.73 million cases), China (1.76 million cases) and Smallland (113,735 cases).",
+		"| Confirmed cases | China | January 2025 | 1.76 million cases |",
+		"| Confirmed cases | Smallland | January 2025 | 113,735 cases |",
+	)
+	lacks(t, "the ranking", health, "4 million cases", "2 million cases", "34 million cases", "113,735.00")
+	checkBrief(t, out)
+}
+
+// TestDeclaredDecimalsAreNeverRaised: a population declared with
+// decimals: 0 reads "21 million people" in every place, and two figures
+// that print alike are "little changed", never "21.020 million".
+func TestDeclaredDecimalsAreNeverRaised(t *testing.T) {
+	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
+	contains(t, "the brief", md,
+		"- **Population** (Kazakhstan): 21 million people in January 2025. This is little changed on December 2024 (21 million people).",
+		"| Population | Kazakhstan | January 2025 | 21 million people | little changed on December 2024 |",
+	)
+	lacks(t, "the brief", md, "21.0", "21.02 million")
+}
+
+// TestPercentagePointsAreTheDifferenceOfThePrintedRates (P8): rates with
+// three decimals change by three decimals, and the change is the
+// difference of the two printed rates: 1.889 - 1.904 and 1.880 - 1.895
+// are both "down 0.015", never 0.01 in one place and 0.02 in another.
+func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
+	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
+	rates := section(t, md, "Rates")
+	contains(t, "the rates", rates,
+		"For Euro area, the figure is down 0.015 percentage points on December 2024 (1.904% a year).",
+		"| 1-week Euribor | Euro area | January 2025 | 1.889% a year | down 0.015 percentage points on December 2024 |",
+		"| 1-week Euribor | Benchmark area | January 2025 | 1.880% a year | down 0.015 percentage points on December 2024 |",
+	)
+	lacks(t, "the rates", rates, "0.01 percentage", "0.02 percentage")
+}
+
+// TestQualifiedFiguresKeepTheirCaveat (P10): a figure its note calls
+// approximate is "about" it, a flow's figure for a year not over is "so
+// far", a note's "Estimated" is "an estimated", in the summary, the
+// topic's text and table and the talking points alike; an estimate says
+// so once.
+func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
+	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
+	const visitors = "**Foreign visitors** (Kazakhstan): about 12 million visitors so far in 2025."
+	contains(t, "the summary", section(t, md, "Summary"), "- "+visitors, "- **Hotel nights** (Kazakhstan): an estimated 4.32 million nights in 2024.")
+	tourism := section(t, md, "Tourism")
+	contains(t, "the topic", tourism,
+		"- "+visitors+" About 12 million; the year had just begun.",
+		"| Foreign visitors | Kazakhstan | 2025 | about 12 million visitors so far |",
+		"| Hotel nights | Kazakhstan | 2024 | an estimated 4.32 million nights |",
+		"- **Tourism receipts** (Kazakhstan): $2.5 billion (estimate) in 2024. Preliminary.",
+	)
+	lacks(t, "the topic", tourism, "a preliminary", "12 million visitors in 2025")
+
+	for _, audience := range []string{"press", "internal"} {
+		pts := plainMD([]byte(pointsOf(t, digits, "2025-W06", audience)))
+		contains(t, audience+" points", pts, "Foreign visitors (Kazakhstan): about 12 million visitors so far in 2025.")
+		lacks(t, audience+" points", pts, "12 million visitors in 2025", "about about")
+	}
+	press := pointsOf(t, digits, "2025-W06", "press")
+	contains(t, "press points", press, "Hotel nights (Kazakhstan): an estimated 4.3 million nights in 2024.")
+}
+
+// bigFigure is a figure of 1,000 or more as a brief writes it.
+var bigFigure = regexp.MustCompile(`(?:\$|€|£)?\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:\$|€|£)?\d+(?:\.\d+)? (?:million|billion|trillion)`)
+
+// pressRounded checks the press rule on every figure of 1,000 or more in
+// points: two significant digits at most.
+func pressRounded(t *testing.T, points string) {
+	t.Helper()
+	n := 0
+	for _, line := range strings.Split(points, "\n") {
+		if !strings.HasPrefix(line, "- ") {
+			continue
+		}
+		for _, fig := range bigFigure.FindAllString(line, -1) {
+			n++
+			ds := strings.Map(func(r rune) rune {
+				if r >= '0' && r <= '9' {
+					return r
+				}
+				return -1
+			}, strings.Fields(fig)[0])
+			if sig := strings.TrimRight(strings.TrimLeft(ds, "0"), "0"); len(sig) > 2 {
+				t.Errorf("press point gives %q with more than two significant digits: %s", fig, line)
+			}
+		}
+	}
+	if n == 0 {
+		t.Errorf("no figure of 1,000 or more in the points:\n%s", points)
+	}
+}
+
+// TestPressRoundsEveryFigureAlike (P9): the press points round totals and
+// counts by one rule, "about 34 million cases", "about 3.8 million", with
+// small counts exact; the internal points and points.json keep the exact
+// figures.
+func TestPressRoundsEveryFigureAlike(t *testing.T) {
+	press := plainMD([]byte(pointsOf(t, digits, "2025-W06", "press")))
+	contains(t, "press points", press,
+		"United States had the most confirmed cases in the Panel group in January 2025: about 34 million cases.",
+		"Confirmed cases (Spain): about 3.8 million cases in January 2025.",
+		"Population (Kazakhstan): about 21 million people in January 2025.",
+		"1.889% a year",
+	)
+	pressRounded(t, press)
+	internal := pointsOf(t, digits, "2025-W06", "internal")
+	contains(t, "internal points", internal, "33.83 million cases")
+	out := points(t, digits, "press", 20, Formats{MD: true, JSON: true})
+	contains(t, "points.json", string(file(t, out, "points.json")), `"text": "33.83 million cases"`)
+}
+
+// TestDigitsOnRealFiles: the review's sentences, on the real files read in
+// place: COVID-19 running totals with three significant digits (China
+// 1,760,211 on 16 April 2022, Spain 3,833,868 and Germany 3,730,912 on 4
+// July 2021), Euribor's changes to three decimals (1.889 against 1.904 in
+// March 2026, 1.880 against 1.895 and 2.200 against 2.075 in May 2026),
+// and the press's rounding of COVID-19 increases and totals.
+func TestDigitsOnRealFiles(t *testing.T) {
+	if _, err := os.Stat("../../../shared/data/covid/key-countries-pivoted.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+	const covid, euribor = "../../testdata/mapping/covid", "../../testdata/mapping/euribor"
+	md := plainMD(file(t, weekly(t, covid, "2021-W26"), "brief.md"))
+	contains(t, "covid 2021-W26", md,
+		"| Confirmed COVID-19 cases | Spain | 4 July 2021 | 3.83 million cases |",
+		"| Confirmed COVID-19 cases | Germany | 4 July 2021 | 3.73 million cases |",
+		"| Confirmed COVID-19 cases | US | 4 July 2021 | 33.83 million cases |",
+		"| Confirmed COVID-19 cases | China | 4 July 2021 | 113,735 cases |",
+	)
+	lacks(t, "covid 2021-W26", md, " 4 million cases", " 34 million cases")
+	md = plainMD(file(t, weekly(t, covid, "2022-W15"), "brief.md"))
+	contains(t, "covid 2022-W15", md, "| Confirmed COVID-19 cases | China | 16 April 2022 | 1.76 million cases |", "7.21 million cases")
+	lacks(t, "covid 2022-W15", md, " 2 million cases", " 7 million cases")
+
+	press := plainMD([]byte(pointsOf(t, covid, "2022-W15", "press")))
+	pressRounded(t, press)
+	lacks(t, "covid press points", press, "738,677", "23.42 million")
+	contains(t, "covid press points", press, "about 23 million cases", "about 740,000 cases")
+
+	md = plainMD(file(t, weekly(t, euribor, "2026-W16"), "brief.md"))
+	contains(t, "euribor 2026-W16", md, "1.889% a year in March 2026. This is down 0.015 percentage points on February 2026 (1.904% a year).")
+	md = plainMD(file(t, weekly(t, euribor, "2026-W48"), "brief.md"))
+	contains(t, "euribor 2026-W48", md,
+		"1.880% a year in May 2026. This is down 0.015 percentage points on April 2026 (1.895% a year).",
+		"2.200% a year in May 2026. This is up 0.125 percentage points on April 2026 (2.075% a year).",
+	)
+	lacks(t, "euribor", md, "0.02 percentage points", "0.13 percentage points")
+}
+
+// TestSampleVisitorsKeepTheirCaveat (P10 on the sample): the one figure
+// the article calls approximate, for a year it says had just begun, is
+// "about 12 million visitors so far in 2025" in the summary and the press
+// points, not a full year's "12 million visitors in 2025".
+func TestSampleVisitorsKeepTheirCaveat(t *testing.T) {
+	md := plainMD(file(t, weekly(t, "../../data", "2025-W06"), "brief.md"))
+	contains(t, "the summary", section(t, md, "Summary"), "- **Foreign visitors** (Kazakhstan): about 12 million visitors so far in 2025.")
+	press := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
+	contains(t, "press points", press, "Foreign visitors (Kazakhstan): about 12 million visitors so far in 2025.")
+	lacks(t, "press points", press, "12 million visitors in 2025")
+}
