@@ -280,11 +280,16 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		}
 	}
 	weighIncreases(out)
+	// Rankings (and shares, totals) are of actual figures and estimates:
+	// a series with nothing but plans and targets takes no part, neither
+	// ranked nor reported beside a ranking as a later figure.
 	ms := make([]member, 0, len(hists))
 	for i := range out {
 		if out[i].Kind == Latest {
 			latest = append(latest, &out[i])
-			ms = append(ms, member{&out[i], hists[len(ms)]})
+			if !forward(out[i].Status) {
+				ms = append(ms, member{&out[i], hists[len(latest)-1]})
+			}
 		}
 	}
 	out = append(out, groupFacts(ds, ms, opts.AsOf, opts.WeekStart)...)
@@ -415,6 +420,10 @@ func factID(f *Fact) string {
 	}
 	return strings.Join(parts, "/")
 }
+
+// forward reports whether s is a plan or a target: a figure for the
+// future, not one that was measured.
+func forward(s dataset.Status) bool { return s == dataset.Plan || s == dataset.Target }
 
 // splitForward separates actual figures and estimates from plans and
 // targets, keeping order.

@@ -11,7 +11,9 @@ import (
 
 // member is a series taking part in a group ranking: its latest-value fact
 // and the observations that fact was chosen from (actual figures and
-// estimates, or the plans of a series that has nothing else), oldest first.
+// estimates), oldest first. A series with nothing but plans and targets
+// is no member: they are never ranked, shared or reported as a later
+// figure.
 type member struct {
 	f    *Fact
 	hist []*dataset.Observation

@@ -15,7 +15,8 @@ import (
 )
 
 // yearly builds a dataset of one indicator in unit, with rows
-// "entity:year=value" and entities "id:group,group".
+// "entity:year=value" (or "entity:year=value status": "A:2027=5 plan")
+// and entities "id:group,group".
 func yearly(unit string, entities []string, rows ...string) *dataset.Dataset {
 	ds := &dataset.Dataset{
 		Indicators:          []dataset.Indicator{{ID: "x", Name: "X", Topic: "t", Unit: unit, Decimals: -1}},
@@ -34,9 +35,13 @@ func yearly(unit string, entities []string, rows ...string) *dataset.Dataset {
 	for i, r := range rows {
 		ent, rest, _ := strings.Cut(r, ":")
 		year, val, _ := strings.Cut(rest, "=")
+		val, status, _ := strings.Cut(val, " ")
 		v, _ := strconv.ParseFloat(val, 64)
 		o := ob("x", ent, year, v, "", i+2)
 		o.Unit = unit
+		if status != "" {
+			o.Status = dataset.Status(status)
+		}
 		ds.Observations = append(ds.Observations, o)
 	}
 	if !ds.HasEntityCatalog {
@@ -176,6 +181,38 @@ func TestGroupRanking(t *testing.T) {
 			want: ranking{Ranked: []string{"B 2024 3 #1/3", "C 2024 2 #2/3", "A 2024 -1 #3/3"}},
 		},
 		{
+			// Seed 20 of the oracle: in a brief of 2019, B's 2021 plan and
+			// C's 2021 target made a ranking of 2021.
+			name: "plans and targets of members with no figure are never ranked, shared nor reported as later figures",
+			ds: yearly("USD", []string{"A:g", "B:g", "C:g", "D:g"},
+				"A:2024=3", "B:2027=5.96 plan", "C:2027=0.11 target", "D:2024=1", "D:2028=7 plan"),
+			want: ranking{Ranked: []string{"A 2024 3 #1/2", "D 2024 1 #2/2"}},
+		},
+		{
+			// Seed 4: a plan is no "already published" figure.
+			name: "a member known only by a plan is not listed beside the ranking",
+			ds:   yearly("USD", g3, "A:2024=1", "B:2024=2", "C:2027=9 plan"),
+			want: ranking{Ranked: []string{"B 2024 2 #1/2", "A 2024 1 #2/2"}},
+		},
+		{
+			// The README's "Precisely:" rule (seed 12, week 2020-W25 of the
+			// oracle): the candidates are the members' latest periods, 2025
+			// (A and B) and 2024 (C, with A): both are held by two members,
+			// the largest count, and the latest wins; C, behind, is left out.
+			name: "staggered latest periods: the latest candidate held by as many members as any",
+			ds:   yearly("USD", g3, "A:2023=1", "A:2024=2", "A:2025=3", "B:2023=4", "B:2025=5", "C:2023=6", "C:2024=7"),
+			want: ranking{Ranked: []string{"B 2025 5 #1/2", "A 2025 3 #2/2"}},
+		},
+		{
+			// Seed 20, week 2019-W11: 2025 is held by 3 members, 2024 by 4
+			// (the largest): 3 is more than two thirds of 4, so the
+			// ranking moves to 2025 with 3 of the 5 members.
+			name: "more than two thirds of the largest count moves the ranking",
+			ds: yearly("USD", []string{"A:g", "B:g", "C:g", "D:g", "E:g"},
+				"A:2024=1", "B:2024=2", "C:2024=3", "C:2025=4", "D:2025=5", "E:2024=6", "E:2025=7"),
+			want: ranking{Ranked: []string{"E 2025 7 #1/3", "D 2025 5 #2/3", "C 2025 4 #3/3"}},
+		},
+		{
 			name:  "without an entity catalog: everyone with a figure, no share",
 			ds:    yearly("USD", nil, "A:2024=1", "B:2024=3", "B:2025=4"),
 			group: "",
@@ -234,6 +271,7 @@ func TestRankingOracle(t *testing.T) {
 	var ranked, shared, later, fellBack int
 	for seed := uint64(1); seed <= 400; seed++ {
 		rng := rand.New(rand.NewPCG(seed, 11))
+		plans := rand.New(rand.NewPCG(seed, 12)) // plans and targets, apart
 		u := units[rng.IntN(len(units))]
 		n := 2 + rng.IntN(5)
 		var ents []string
@@ -260,13 +298,20 @@ func TestRankingOracle(t *testing.T) {
 		for i := 0; i < n; i++ {
 			id := string(rune('A' + i))
 			last := 2020 + rng.IntN(6) // 2020 to 2025; up to 2022 is stale at asOf
-			for y := last - rng.IntN(5); y <= last; y++ {
+			onlyPlans := plans.IntN(12) == 0
+			for y := last - rng.IntN(5); y <= last && !onlyPlans; y++ {
 				if y != last && rng.IntN(4) == 0 {
 					continue // a gap
 				}
 				v := float64(rng.IntN(7) - 1) // small: ties; -1: negative
 				rows = append(rows, fmt.Sprintf("%s:%d=%g", id, y, v))
 				raws = append(raws, raw{id, y, v, len(rows) + 1})
+			}
+			// Plans and targets, known at once, are never ranked, shared
+			// nor reported as later figures: the oracle ignores them.
+			if onlyPlans || plans.IntN(4) == 0 {
+				status := []string{"plan", "target"}[plans.IntN(2)]
+				rows = append(rows, fmt.Sprintf("%s:%d=%d %s", id, 2023+plans.IntN(6), plans.IntN(7), status))
 			}
 		}
 		ds := yearly(u.unit, ents, rows...)
