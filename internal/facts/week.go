@@ -280,12 +280,27 @@ func changeSalience0(c *Comparison, pct bool) float64 {
 	return changeSalience(c, pct)
 }
 
+// endsLater orders periods by the day they end, then as period.Compare
+// does (the later start first): the latest available figure of series of
+// several granularities is the one that runs latest, so week 4 of 2019
+// (to 27 January) is later than 26 January 2019, which starts after it.
+func endsLater(a, b period.Period) int {
+	switch {
+	case a.End.After(b.End):
+		return 1
+	case a.End.Before(b.End):
+		return -1
+	}
+	return period.Compare(a, b)
+}
+
 // staleFacts gives an IndicatorStale fact for each indicator whose every
 // series is stale, and a TopicStale fact for each topic whose every
 // indicator with figures is: the latest period the indicator (topic) has
 // a figure for, so that a section can say "latest available: 2020" and a
-// summary can read it as context, not news. Value is the number of
-// series; Sources are the rows of that latest period.
+// summary can read it as context, not news: of series of several
+// granularities, the period that ends last (endsLater). Value is the
+// number of series; Sources are the rows of that latest period.
 func staleFacts(latest []*Fact, hists [][]*dataset.Observation, sources func(...*dataset.Observation) []Source) []Fact {
 	type acc struct {
 		topic   string
@@ -307,7 +322,7 @@ func staleFacts(latest []*Fact, hists [][]*dataset.Observation, sources func(...
 		a.n++
 		a.stale = a.stale && f.Stale
 		last := hists[i][len(hists[i])-1]
-		switch c := period.Compare(last.Period, a.newest); {
+		switch c := endsLater(last.Period, a.newest); {
 		case a.newest.IsZero() || c > 0:
 			a.newest, a.rows = last.Period, []*dataset.Observation{last}
 		case c == 0:
@@ -333,7 +348,7 @@ func staleFacts(latest []*Fact, hists [][]*dataset.Observation, sources func(...
 		}
 		t.n += a.n
 		t.stale = t.stale && a.stale
-		switch c := period.Compare(a.newest, t.newest); {
+		switch c := endsLater(a.newest, t.newest); {
 		case t.newest.IsZero() || c > 0:
 			t.newest, t.rows = a.newest, append([]*dataset.Observation(nil), a.rows...)
 		case c == 0:

@@ -378,6 +378,49 @@ func TestStale(t *testing.T) {
 	}
 }
 
+// TestStaleLatestPeriodEndsLast: of series of several granularities, the
+// latest available period of a stale indicator or topic is the one that
+// ends last, not the one that starts last (seed 168 of the oracle, week
+// 2019-W09): week 4 of 2019 runs to Sunday 27 January, after the day 26
+// January, which starts later; a period that ends on the same day as
+// another and starts later (December against the year) is the latest.
+func TestStaleLatestPeriodEndsLast(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		a, b, c    string // the latest periods of three series: one indicator (a, b), another of the topic (c)
+		ind, topic string
+	}{
+		{"a week ends after a day that starts later", "2019-W04", "2019-01-26", "2019-01-25", "2019-W04", "2019-W04"},
+		{"the day is given after the week", "2019-01-26", "2019-W04", "2019-01-25", "2019-W04", "2019-W04"},
+		{"the later end wins across indicators", "2019-01-24", "2019-01-20", "2019-W04", "2019-01-24", "2019-W04"},
+		{"same end: the later start", "2018", "2018-12", "2018-Q4", "2018-12", "2018-12"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			mk := func(ind, ent, p string, line int) dataset.Observation {
+				return dataset.Observation{Indicator: ind, Entity: ent, Period: period.MustParse(p), Value: 1, Unit: "USD",
+					Source: "src", Status: dataset.Actual, Pos: dataset.Pos{File: "obs.csv", Line: line}}
+			}
+			ds := &dataset.Dataset{
+				Indicators: []dataset.Indicator{{ID: "x", Name: "X", Topic: "t", Unit: "USD"}, {ID: "y", Name: "Y", Topic: "t", Unit: "USD"}},
+				Entities:   []dataset.Entity{{ID: "A"}, {ID: "B"}},
+				Topics:     []dataset.Topic{{ID: "t", Name: "T"}},
+				Observations: []dataset.Observation{
+					mk("x", "A", tc.a, 2), mk("x", "B", tc.b, 3), mk("y", "A", tc.c, 4),
+				},
+			}
+			s := Derive(ds, Options{AsOf: day("2021-03-03"), WeekStart: day("2021-02-25")})
+			ind, top := find(t, s, "indicator_stale/x"), find(t, s, "topic_stale/t")
+			if ind.PeriodID != tc.ind || top.PeriodID != tc.topic {
+				t.Errorf("latest available: indicator %s, topic %s; want %s, %s", ind.PeriodID, top.PeriodID, tc.ind, tc.topic)
+			}
+			want := map[string]int{tc.a: 2, tc.b: 3, tc.c: 4} // the line of each period
+			if len(ind.Sources) != 1 || ind.Sources[0].Line != want[tc.ind] || len(top.Sources) != 1 || top.Sources[0].Line != want[tc.topic] {
+				t.Errorf("sources: indicator %+v, topic %+v", ind.Sources, top.Sources)
+			}
+		})
+	}
+}
+
 // TestAsOfHidesTheFuture: the set's dataset is the one known as of the
 // day: no row released, no event dated, after it.
 func TestAsOfHidesTheFuture(t *testing.T) {
