@@ -122,6 +122,9 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		if diff == 0 {
 			return "little changed" + tail
 		}
+		if math.IsInf(diff, 0) {
+			return beyondFloat(diff) + Points(math.MaxFloat64, 0) + tail
+		}
 		dir = sign(diff)
 		if padded(decimals) {
 			places, _ = placesOf(decimals, false)
@@ -140,6 +143,12 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		body = Percent(math.Abs(d.Pct), pctPlaces)
 	default:
 		diff, _ := printedDiff(cur, prev, pr, decimals)
+		if math.IsInf(diff, 0) {
+			if useLabel {
+				return beyondFloat(diff) + ValueLabel(math.MaxFloat64, unit, label, 0) + tail
+			}
+			return beyondFloat(diff) + Value(math.MaxFloat64, unit, 0) + tail
+		}
 		if x, _, _ := scaled(diff, decimals); x.zero() {
 			return "little changed" + tail
 		}
@@ -154,6 +163,16 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		return "up " + body + tail
 	}
 	return "down " + body + tail
+}
+
+// beyondFloat opens a change of two finite figures whose difference is
+// beyond the largest float64 (±1e308 of opposite signs): it is said as
+// more than that largest number, never computed.
+func beyondFloat(diff float64) string {
+	if diff > 0 {
+		return "up more than "
+	}
+	return "down more than "
 }
 
 func labelOr(unit, label string) string {
