@@ -11,6 +11,9 @@ import (
 	"fmt"
 	"io/fs"
 	"net/http"
+	"path"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"text/template"
@@ -150,13 +153,16 @@ func loadPrompts(fsys fs.FS, dir string) (*promptSet, error) {
 		}
 		fsys = sub
 	}
+	if err := promptFolder(fsys); err != nil {
+		return nil, err
+	}
 	sys, err := readPrompt(fsys, "polish-system.tmpl")
 	if err != nil {
-		return nil, fmt.Errorf("polish: prompt polish-system.tmpl: %w", err)
+		return nil, promptError(fsys, dir, "polish-system.tmpl", err)
 	}
 	usr, err := readPrompt(fsys, "polish-user.tmpl")
 	if err != nil {
-		return nil, fmt.Errorf("polish: prompt polish-user.tmpl: %w", err)
+		return nil, promptError(fsys, dir, "polish-user.tmpl", err)
 	}
 	t, err := template.New("polish-user.tmpl").Option("missingkey=error").Funcs(promptFuncs(context.Background())).Parse(string(usr))
 	if err != nil {
@@ -172,6 +178,40 @@ func loadPrompts(fsys fs.FS, dir string) (*promptSet, error) {
 	h.Write([]byte{0})
 	h.Write(usr)
 	return &promptSet{system: strings.TrimSpace(string(sys)), user: t, hash: hex.EncodeToString(h.Sum(nil))[:16]}, nil
+}
+
+// promptFolder checks a prompts folder given by name (--prompts, prompts:
+// in brief.yaml) before its files: "--prompts g.json is a file, not a
+// folder", rather than an error about polish-system.tmpl.
+func promptFolder(fsys fs.FS) error {
+	v := reflect.ValueOf(fsys)
+	if v.Kind() != reflect.String {
+		return nil
+	}
+	_, err := fs.Stat(fsys, ".")
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("polish: --prompts %s: no such folder: give the folder of polish-system.tmpl and polish-user.tmpl", v.String())
+	case strings.HasPrefix(err.Error(), v.String()+" "):
+		return fmt.Errorf("polish: --prompts %w", err)
+	}
+	return fmt.Errorf("polish: --prompts %s: %w", v.String(), err)
+}
+
+// promptError says which prompt file a prompts folder lacks, and what to
+// do, rather than the system's "statat ...: no such file or directory".
+// A folder's FS (os.DirFS, inputfile.DirFS) is a string: its name.
+func promptError(fsys fs.FS, dir, name string, err error) error {
+	if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("polish: prompt %s: %w", name, err)
+	}
+	folder := "the prompts folder"
+	if v := reflect.ValueOf(fsys); v.Kind() == reflect.String {
+		folder = "the prompts folder " + path.Join(filepath.ToSlash(v.String()), dir)
+	}
+	return fmt.Errorf("polish: %s has no %s: a prompts folder needs both polish-system.tmpl and polish-user.tmpl (copy them from prompts/ in brief's source and edit them), or leave out --prompts (prompts: in brief.yaml) to use the built-in ones", folder, name)
 }
 
 func (p *promptSet) userMessage(ctx context.Context, s Section) (string, error) {
