@@ -19,15 +19,19 @@ import (
 // own, and print, printf, println, html, js, urlquery, which override
 // text/template's builtins) goes through a wrapper that checks the time
 // and the context before the call, refuses arguments whose result would
-// exceed the budget, and measures what the function returned; the output
-// writer checks the time too. A zero field takes its default.
+// exceed the budget, and measures what the function returned. The
+// functions whose own work can grow with a list (uniq, without, has) check
+// the time inside too, and the regex functions are refused beforehand
+// when pattern times text is too much work. LoadKind adds a check of the
+// time at the start of every range body and every block (instrument), so
+// a loop or a recursion that calls no function stops at its line as well.
+// A zero field takes its default.
 //
-// What no wrapper sees: a loop that calls no function and writes nothing
-// (range over the brief's own lists, nested). Its length is bounded by the
-// data and the nesting in the template's source, not by the budget; if it
-// outlives the time budget by RenderGrace, Render returns the budget
+// What no check sees: one call of a builtin that is not overridden (len,
+// index, slice, eq ...), each bounded by its arguments. Should a template
+// still outlive the time budget by RenderGrace, Render returns the budget
 // error anyway and leaves that execution to end with the process (it can
-// touch nothing: every function and write it reaches fails).
+// touch nothing: every function it reaches fails).
 type Budget struct {
 	// Time is the run time of all the templates of one brief (default 5 s).
 	Time time.Duration
@@ -108,10 +112,12 @@ type meter struct {
 	ctx      context.Context
 	stop     func() bool
 	cancel   context.CancelFunc
-	abort    atomic.Bool  // the time is up or the context cancelled
-	inFlight atomic.Int64 // function calls running now
-	total    int64        // bytes charged; only the executing goroutine touches it
-	depth    int          // include nesting; idem
+	abort    atomic.Bool            // the time is up or the context cancelled
+	inFlight atomic.Int64           // function calls running now
+	calling  atomic.Pointer[string] // the name of the last function called
+	full     bool                   // the section's output passed MaxOutput; the executing goroutine only
+	total    int64                  // bytes charged; only the executing goroutine touches it
+	depth    int                    // include nesting; idem
 }
 
 func newMeter(ctx context.Context, b Budget) *meter {
@@ -133,6 +139,45 @@ func (m *meter) stopped(fn string) error {
 		return &BudgetError{Func: fn, Msg: "interrupted (" + err.Error() + ")", err: err}
 	}
 	return &BudgetError{Func: fn, Msg: fmt.Sprintf("exceeds the template budget of %s of run time: a loop runs too long (a range inside a range over until?); make it shorter, or raise the budget (--template-time, template_time in brief.yaml)", seconds(m.Time)), err: ErrBudget}
+}
+
+// stoppedIn is the error of a function that was running when the time
+// ran out: it names the function, and text/template the call's line.
+func (m *meter) stoppedIn(fn string) error {
+	if err := m.parent.Err(); err != nil {
+		return &BudgetError{Func: fn, Msg: "interrupted (" + err.Error() + ")", err: err}
+	}
+	return &BudgetError{Func: fn, Msg: fmt.Sprintf("exceeds the template budget of %s of run time while this call ran: give it a shorter list or text, or raise the budget (--template-time, template_time in brief.yaml)", seconds(m.Time)), err: ErrBudget}
+}
+
+// check is what a function polls while it works: the budget error once
+// the time is up. A nil meter (outside a render) never stops.
+func (m *meter) check(fn string) error {
+	if m != nil && m.abort.Load() {
+		return m.stoppedIn(fn)
+	}
+	return nil
+}
+
+// outputFull is the error of a section whose output passed MaxOutput.
+func (m *meter) outputFull() error {
+	return m.exceeded("", "output is larger than %d MB: does a loop never end?", MaxOutput>>20)
+}
+
+// tick is the check instrument puts at the start of every range body and
+// every block: the time, the context and the section's output.
+func (m *meter) tick(block bool) (string, error) {
+	if m.abort.Load() {
+		err := m.stopped("")
+		if be := err.(*BudgetError); block && errors.Is(be, ErrBudget) {
+			be.Msg = strings.Replace(be.Msg, "a loop runs too long (a range inside a range over until?)", "the templates run too long (a block that calls itself, or a loop?)", 1)
+		}
+		return "", err
+	}
+	if m.full {
+		return "", m.outputFull()
+	}
+	return "", nil
 }
 
 func (m *meter) exceeded(fn, format string, a ...any) error {
@@ -238,6 +283,14 @@ func satAdd(a, b int64) int64 {
 func (m *meter) before(fn string, args []reflect.Value) error {
 	if m.abort.Load() {
 		return m.stopped(fn)
+	}
+	if m.full {
+		return m.outputFull()
+	}
+	if g := guards[fn]; g != nil {
+		if err := g(m, fn, args); err != nil {
+			return err
+		}
 	}
 	var s shape
 	for _, a := range args {
@@ -469,7 +522,8 @@ var errorType = reflect.TypeFor[error]()
 // wrap returns fn with the same parameters, returning (result, error),
 // metered by the meter of r at the time of each call.
 func (r *renderer) wrap(name string, fn any) any {
-	if f := r.fast(name, fn); f != nil {
+	np := &name
+	if f := r.fast(name, np, fn); f != nil {
 		return f
 	}
 	v := reflect.ValueOf(fn)
@@ -495,6 +549,7 @@ func (r *renderer) wrap(name string, fn any) any {
 		if counted {
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 		}
 		if err := m.before(name, args); err != nil {
 			return fail(err)
@@ -530,8 +585,8 @@ func printFuncs() template.FuncMap {
 
 // fast wraps the most called signatures without a second reflect call;
 // nil for the others (and for functions with a precheck).
-func (r *renderer) fast(name string, fn any) any {
-	if prechecks[name] != nil || name == "include" {
+func (r *renderer) fast(name string, np *string, fn any) any {
+	if prechecks[name] != nil || guards[name] != nil || name == "include" {
 		return nil
 	}
 	switch f := fn.(type) {
@@ -540,6 +595,7 @@ func (r *renderer) fast(name string, fn any) any {
 			m := r.m
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 			if err := m.beforeFast(name, int64(len(a))); err != nil {
 				return "", err
 			}
@@ -551,6 +607,7 @@ func (r *renderer) fast(name string, fn any) any {
 			m := r.m
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 			if err := m.beforeFast(name, anyBytes(a...)); err != nil {
 				return "", err
 			}
@@ -565,6 +622,7 @@ func (r *renderer) fast(name string, fn any) any {
 			m := r.m
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 			if err := m.beforeFast(name, anyBytes(a...)); err != nil {
 				return "", err
 			}
@@ -576,6 +634,7 @@ func (r *renderer) fast(name string, fn any) any {
 			m := r.m
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 			if err := m.beforeFast(name, anyBytes(a)); err != nil {
 				return "", err
 			}
@@ -590,6 +649,7 @@ func (r *renderer) fast(name string, fn any) any {
 			m := r.m
 			m.inFlight.Add(1)
 			defer m.inFlight.Add(-1)
+			m.calling.Store(np)
 			if err := m.beforeFast(name, anyBytes(a)+int64(len(u))); err != nil {
 				return "", err
 			}
@@ -635,6 +695,9 @@ func stringsIn(a []any) []string {
 func (m *meter) beforeFast(fn string, argBytes int64) error {
 	if m.abort.Load() {
 		return m.stopped(fn)
+	}
+	if m.full {
+		return m.outputFull()
 	}
 	switch {
 	case argBytes < 0:

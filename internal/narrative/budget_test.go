@@ -59,10 +59,7 @@ func TestBudgetTimeInLoopWithoutCalls(t *testing.T) {
 	// seconds, so the execution left behind ends soon after the test.)
 	took, err := renderBudget(t, context.Background(), Budget{Time: 100 * time.Millisecond},
 		"{{ range 10000 }}{{ range 10000 }}{{ end }}{{ end }}")
-	wantBudgetError(t, err, "templates/k/main.tmpl: ", "exceeds the template budget of 100ms of run time: a loop runs too long")
-	if !strings.Contains(err.Error(), "calls no function") {
-		t.Errorf("message does not say why no line is given: %v", err)
-	}
+	wantBudgetError(t, err, "templates/k/main.tmpl:1:", "in this range: exceeds the template budget of 100ms of run time: a loop runs too long")
 	if took > 100*time.Millisecond+RenderGrace+300*time.Millisecond {
 		t.Errorf("returned after %v", took)
 	}
@@ -117,7 +114,7 @@ func TestBudgetTotal(t *testing.T) {
 	})
 	t.Run("a part of an argument costs nothing", func(t *testing.T) {
 		_, err := renderBudget(t, context.Background(), Budget{MaxTotal: 4 << 20},
-			"{{ $s := repeat 1000000 \"x\" }}{{ range until 1000 }}{{ $x := trim $s }}{{ $y := substr 0 10 $s }}{{ end }}")
+			"{{ $s := repeat 1000000 \"x\" }}{{ range until 1000 }}{{ $x := trim $s }}{{ $y := substr 0 10 $s }}{{ end }}ok")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -97,6 +97,7 @@ func LoadKind(fsys fs.FS, dir, display string) (*Kind, error) {
 			return nil, rewrite(err, shown)
 		}
 	}
+	instrument(k.root)
 	for _, s := range m.Sections {
 		if k.root.Lookup(s.Template) == nil {
 			return nil, &TemplateError{File: mfile, Line: s.line, Msg: fmt.Sprintf("section %q: template %q not found in %s", s.ID, s.Template, display)}
@@ -185,17 +186,20 @@ func (k *Kind) render(m *meter, b *Brief, pts *Points) (doc *Document, err error
 	run := func(spec SectionSpec, sec Section) error {
 		st.begin(spec.ID, sec.Topic)
 		var buf bytes.Buffer
-		lw := &limitWriter{w: &buf, n: MaxOutput, m: m}
+		// A full output is reported by the next check (a function call,
+		// a range's next turn), which text/template locates.
+		lw := &limitWriter{w: &buf, n: MaxOutput, m: m, soft: true}
+		m.full = false
 		r.current.Store(spec.Template)
 		if err := r.t.ExecuteTemplate(lw, spec.Template, sec); err != nil {
-			if lw.exceeded {
-				return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: fmt.Sprintf("output is larger than %d MB: does a loop never end?", MaxOutput>>20)}
-			}
 			return k.locate(err, spec.Template)
 		}
+		if lw.exceeded {
+			return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: fmt.Sprintf("output is larger than %d MB: does a loop never end?", MaxOutput>>20), Err: ErrBudget}
+		}
 		md := tidy(buf.String())
-		if strings.Contains(md, "<no value>") {
-			return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: "output contains <no value>: a value the template asked for is missing"}
+		if mark := missingMark(md); mark != "" {
+			return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: "output contains " + mark + ": a value the template asked for is missing"}
 		}
 		if strings.TrimSpace(md) == "" {
 			return nil
@@ -255,6 +259,9 @@ func (k *Kind) render(m *meter, b *Brief, pts *Points) (doc *Document, err error
 		file, _ := r.current.Load().(string)
 		return nil, k.locate(err, file)
 	}
+	if len(doc.Sections) == 0 {
+		return nil, &TemplateError{File: k.Dir, Msg: fmt.Sprintf("the templates produced no text: all %d sections of manifest.yaml rendered empty; a brief needs at least one section with text (does every section test something the data does not have?)", len(k.Manifest.Sections))}
+	}
 	doc.Markdown = out.Bytes()
 	doc.Sources = st.sources
 	doc.Charts = st.charts
@@ -308,8 +315,38 @@ func (r *renderer) funcMap() template.FuncMap {
 	f["chart"] = r.wrap("chart", func(kind string, iv *Indicator) (string, error) { return r.st.chart(kind, iv) })
 	f["vary"] = r.wrap("vary", func(options ...string) string { return r.st.vary(options...) })
 	f["sources"] = r.wrap("sources", func() []SourceRef { return r.st.sources })
-	f["include"] = r.wrap("include", func(name string, data any) (string, error) { return r.st.include(name, data) })
+	f["include"] = r.wrap("include", r.include)
+	for n, fn := range listFuncs(func() *meter { return r.m }) {
+		f[n] = r.wrap(n, fn)
+	}
+	// The checks instrument adds (not callable from a template's text).
+	f[tickRange] = func() (string, error) { return r.m.tick(false) }
+	f[tickBlock] = func() (string, error) { return r.m.tick(true) }
+	f[printCheck] = printed
 	return f
+}
+
+// include runs a {{define}} block into a string, its text bounded like
+// a function's result.
+func (r *renderer) include(name string, data any) (string, error) {
+	s, m := r.st, r.m
+	if s.tmpl == nil || m == nil {
+		return s.include(name, data)
+	}
+	if m.depth >= m.MaxDepth {
+		return "", m.exceeded("include", "%q nests deeper than the template budget of %d includes: does a block include itself without end?", name, m.MaxDepth)
+	}
+	m.depth++
+	defer func() { m.depth-- }()
+	var b bytes.Buffer
+	lw := &limitWriter{w: &b, n: int(min(m.MaxResult, int64(MaxOutput))), m: m}
+	if err := s.tmpl.ExecuteTemplate(lw, name, data); err != nil {
+		if lw.exceeded {
+			return "", m.exceeded("include", "the text of %q is larger than the template budget of %s per function result: does a loop in it never end?", name, mb(int64(lw.n)))
+		}
+		return "", err
+	}
+	return b.String(), nil
 }
 
 // panicked is a panic of a template's execution outside a function call.
@@ -346,13 +383,34 @@ func (r *renderer) run(fn func() error) error {
 		return err
 	case <-t.C:
 	}
+	// A function still running (one that cannot check the time itself)
+	// ends soon, each being bounded: wait for it, then for the template
+	// to reach its next check, which names the line.
+	running := ""
+	if m.inFlight.Load() != 0 {
+		if p := m.calling.Load(); p != nil {
+			running = *p
+		}
+		for m.inFlight.Load() != 0 {
+			time.Sleep(time.Millisecond)
+		}
+		t.Reset(RenderGrace)
+		select {
+		case err := <-done:
+			return err
+		case <-t.C:
+		}
+	}
 	r.abandoned = true
 	for m.inFlight.Load() != 0 {
 		time.Sleep(time.Millisecond)
 	}
 	err := m.stopped("")
-	if be, ok := err.(*BudgetError); ok && errors.Is(be, ErrBudget) {
-		be.Msg += " (it stopped in a loop that calls no function and writes nothing)"
+	if running != "" {
+		err = m.stoppedIn(running)
+	}
+	if be, ok := err.(*BudgetError); ok && errors.Is(be, ErrBudget) && running == "" {
+		be.Msg += " (it stopped where no check of the budget is: in a builtin such as len, index or eq?)"
 	}
 	return err
 }
@@ -373,19 +431,27 @@ func (k *Kind) locate(err error, file string) error {
 	return rewrite(err, k.Dir)
 }
 
+// limitWriter bounds a template's output to n bytes. Past n it fails
+// the write, or, soft, discards it and marks the meter full, so that the
+// next check (a function call, a range's next turn) fails at its line.
 type limitWriter struct {
 	w        *bytes.Buffer
 	n        int
 	m        *meter
+	soft     bool
 	exceeded bool
 }
 
 func (l *limitWriter) Write(p []byte) (int, error) {
-	if l.m != nil && l.m.abort.Load() {
+	if l.m != nil && !l.soft && l.m.abort.Load() {
 		return 0, l.m.stopped("")
 	}
-	if l.w.Len()+len(p) > l.n {
+	if l.exceeded || l.w.Len()+len(p) > l.n {
 		l.exceeded = true
+		if l.soft && l.m != nil {
+			l.m.full = true
+			return len(p), nil
+		}
 		return 0, errors.New("output too large")
 	}
 	return l.w.Write(p)

@@ -66,6 +66,7 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"unknown function", oneSection, "line one\n{{ nosuch 1 }}\n", `templates/k/main.tmpl:2: function "nosuch" not defined`},
 		{"unclosed action", oneSection, "{{ if .Brief }}\nopen\n", `templates/k/main.tmpl:3: unexpected EOF`},
 		{"env removed", oneSection, "{{ env \"HOME\" }}", `templates/k/main.tmpl:1: function "env" not defined`},
+		{"empty manifest", "# nothing yet\n", "x", `templates/k/manifest.yaml: the manifest is empty: it needs title: and sections: (see templates/weekly/manifest.yaml)`},
 		{"manifest unknown key", "title: T\nsectoins: []\n", "x", `templates/k/manifest.yaml:2: field sectoins not found in type narrative.Manifest (keys: title, sections: [id, template, each, topics])`},
 		{"missing template", "title: T\nsections:\n  - id: main\n    template: nope.tmpl\n", "x", `templates/k/manifest.yaml:3: section "main": template "nope.tmpl" not found in templates/k`},
 		{"bad each", "title: T\nsections:\n  - id: main\n    template: main.tmpl\n    each: entity\n", "x", `templates/k/manifest.yaml:3: section "main": each: "entity" is not supported; use each: topic`},
@@ -108,15 +109,45 @@ func TestExecErrorsNameFileLineAndColumn(t *testing.T) {
 	}
 }
 
+// TestNoValueNeverReachesThePage: what text/template would print as
+// <no value> or <nil> is an error at the action's line; text from the
+// dataset that says "<nil>" (escaped) is not.
 func TestNoValueNeverReachesThePage(t *testing.T) {
-	k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": `{{ index (dict "a" 1) "b" }}`})
+	tests := []struct{ name, tmpl, want string }{
+		{"missing dict key", "line\n{{ index (dict \"a\" 1) \"b\" }}",
+			`templates/k/main.tmpl:2:3: at <index (dict "a" 1) "b">: prints <no value>: a value the template asked for is missing (a dict key or list element that is not there, or nil)`},
+		{"print nil", "{{ print nil }}",
+			`templates/k/main.tmpl:1:3: at <print nil>: prints <nil>: a value the template asked for is missing (a dict key or list element that is not there, or nil)`},
+		{"a nil in a list", "a\nb\n  {{ list 1 nil }}",
+			`templates/k/main.tmpl:3:5: at <list 1 nil>: prints <nil>:`},
+		{"first of an empty list", "{{ first (list) }}", `templates/k/main.tmpl:1:3: at <first (list)>: prints <no value>:`},
+		{"inside a block", "{{ define \"b\" }}\n\n{{ get (dict) \"x\" | default nil }}{{ end }}{{ include \"b\" . }}",
+			`templates/k/main.tmpl:3:3: at <get (dict) "x" | default nil>: prints <no value>:`},
+		{"literal text", "it says <nil>", `templates/k/main.tmpl: output contains <nil>: a value the template asked for is missing`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": tc.tmpl})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = k.Render(tinyBrief(t))
+			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+				t.Fatalf("got  %v\nwant %s", err, tc.want)
+			}
+		})
+	}
+	// Escaped, as text from the data is, it prints.
+	k, err := kindFrom(t, map[string]string{"manifest.yaml": oneSection, "main.tmpl": `{{ md "a <nil> and <no value>" }} \<nil>`})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = k.Render(tinyBrief(t))
-	want := "templates/k/main.tmpl: output contains <no value>: a value the template asked for is missing"
-	if err == nil || err.Error() != want {
-		t.Fatalf("got %v, want %s", err, want)
+	doc, err := k.Render(tinyBrief(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(doc.Markdown), `a \<nil> and \<no value> \<nil>`+"\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 

@@ -53,6 +53,13 @@ func rewrite(err error, dir string) error {
 		return budgetLocated(err, be, dir)
 	}
 	msg := err.Error()
+	// An error inside an include is located at the include's action and
+	// again inside the block: the innermost place is the one to fix.
+	for e := err; e != nil; e = errors.Unwrap(e) {
+		if ee, ok := e.(template.ExecError); ok {
+			msg = ee.Err.Error()
+		}
+	}
 	// Errors of nested template calls keep only their first line.
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
@@ -64,8 +71,12 @@ func rewrite(err error, dir string) error {
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
 	text := m[5]
-	if m[4] != "" {
-		text = "at " + m[4] + ": " + text
+	switch {
+	case strings.HasPrefix(m[4], "<"+printCheck+" "):
+		// printed's own message names the action.
+		text = strings.TrimPrefix(text, "error calling "+printCheck+": ")
+	case m[4] != "":
+		text = at(m[4]) + text
 	}
 	text = strings.ReplaceAll(text, "map has no entry for key", "no such key")
 	return &TemplateError{File: dir + "/" + m[1], Line: line, Col: col, Msg: text}
@@ -89,13 +100,24 @@ func budgetLocated(err error, be *BudgetError, dir string) error {
 			te.File = dir + "/" + m[1]
 			te.Line, _ = strconv.Atoi(m[2])
 			te.Col, _ = strconv.Atoi(m[3])
-			te.Msg = be.Error()
-			if m[4] != "" {
-				te.Msg = "at " + m[4] + ": " + te.Msg
-			}
+			te.Msg = at(m[4]) + be.Error()
 		}
 	}
 	return te
+}
+
+// at is how an error names the action it stopped at: text/template's
+// context, or for the checks instrument adds, the range or block.
+func at(context string) string {
+	switch context {
+	case "":
+		return ""
+	case "<" + tickRange + ">":
+		return "in this range: "
+	case "<" + tickBlock + ">":
+		return "entering this block: "
+	}
+	return "at " + context + ": "
 }
 
 func errorf(file string, format string, a ...any) error {

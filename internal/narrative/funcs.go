@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"text/template"
 	"time"
@@ -39,6 +40,9 @@ func baseFuncs() template.FuncMap {
 	f := sprig.HermeticTxtFuncMap()
 	for _, n := range denied {
 		delete(f, n)
+	}
+	for n, fn := range listFuncs(func() *meter { return nil }) {
+		f[n] = fn
 	}
 	f["until"] = func(n int) ([]int, error) {
 		if n > maxSeq || n < -maxSeq {
@@ -141,7 +145,17 @@ func domainFuncs() template.FuncMap {
 	}
 }
 
+// num is a number argument of the brief's own functions: NaN and ±Inf
+// are refused, as the dataset refuses them, so a brief never says "NaN".
 func num(v any) (float64, error) {
+	x, err := anyNum(v)
+	if err == nil && (math.IsNaN(x) || math.IsInf(x, 0)) {
+		return 0, fmt.Errorf("%v is not a number the brief can print", x)
+	}
+	return x, err
+}
+
+func anyNum(v any) (float64, error) {
 	switch x := v.(type) {
 	case float64:
 		return x, nil
@@ -170,6 +184,10 @@ func changeFunc(cur, prev any, unit string, decimals int, against string) (strin
 	p, err := num(prev)
 	if err != nil {
 		return "", err
+	}
+	if math.IsInf(c-p, 0) {
+		// format.Change works on the difference.
+		return "", fmt.Errorf("the change from %g to %g is larger than a number the brief can compute", p, c)
 	}
 	return format.Change(c, p, unit, decimals, against), nil
 }

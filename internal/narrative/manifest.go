@@ -27,6 +27,9 @@ type SectionSpec struct {
 
 func parseManifest(src []byte, file string) (*Manifest, error) {
 	var m Manifest
+	if empty(src) {
+		return nil, &TemplateError{File: file, Msg: "the manifest is empty: it needs title: and sections: (see templates/weekly/manifest.yaml)"}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil {
@@ -80,4 +83,17 @@ func sectionLines(root *yaml.Node) []int {
 		}
 	}
 	return nil
+}
+
+// empty reports whether a YAML file has nothing but blank lines, comments
+// and a byte order mark.
+func empty(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	for _, l := range bytes.Split(src, []byte("\n")) {
+		l = bytes.TrimSpace(l)
+		if len(l) > 0 && l[0] != '#' && !bytes.Equal(l, []byte("---")) {
+			return false
+		}
+	}
+	return true
 }
