@@ -3,6 +3,7 @@ package narrative
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -174,8 +175,15 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 				continue
 			}
 			var buf bytes.Buffer
-			if err := r.t.ExecuteTemplate(&limitWriter{w: &buf, n: MaxOutput, m: m}, "point", p); err != nil {
+			// As for a section: a full output or a run out of time is
+			// reported by the next check, which text/template locates.
+			lw := &limitWriter{w: &buf, n: MaxOutput, m: m, soft: true}
+			m.full = false
+			if err := r.t.ExecuteTemplate(lw, "point", p); err != nil {
 				return k.locate(err, "")
+			}
+			if lw.exceeded {
+				return &TemplateError{File: k.Dir, Msg: fmt.Sprintf("a point is larger than %d MB: does a loop never end?", MaxOutput>>20), Err: ErrBudget}
 			}
 			text := strings.TrimSpace(buf.String())
 			p.words = words(text)
