@@ -293,7 +293,13 @@ func (m *meter) before(fn string, args []reflect.Value) error {
 		}
 	}
 	var s shape
-	for _, a := range args {
+	for i, a := range args {
+		if i == 0 && (fn == "set" || fn == "unset" || fn == "hasKey" || fn == "get") {
+			// The dict these look into or change: not walked at each
+			// call (a loop building a dict would be quadratic); set
+			// counts what it adds (after).
+			continue
+		}
 		walk(a, 0, &s, m.MaxElements)
 	}
 	switch {
@@ -324,6 +330,26 @@ func size(n int64) string {
 
 // after measures the result of fn and charges it to the render.
 func (m *meter) after(fn string, args []reflect.Value, out reflect.Value) error {
+	if (fn == "set" || fn == "unset") && len(args) >= 2 {
+		// set and unset change the dict they are given and return it:
+		// measuring the whole dict at each call would make a loop that
+		// builds one quadratic. Charge what is added, and count keys.
+		if d := reflect.Indirect(out); d.Kind() == reflect.Map && int64(d.Len()) > m.MaxElements {
+			return m.exceeded(fn, "a list or dict of more than %d elements exceeds the template budget of %d elements per list or dict", m.MaxElements, m.MaxElements)
+		}
+		var s shape
+		for _, a := range args[1:] {
+			walk(a, 0, &s, m.MaxElements)
+		}
+		if s.deep {
+			return m.exceeded(fn, "the result nests lists or dicts deeper than %d levels: a dict that contains itself?", maxNesting)
+		}
+		m.total = satAdd(m.total, satAdd(s.bytes, elementCost))
+		if m.total > m.MaxTotal {
+			return m.exceeded(fn, "the template functions of this brief produced more than the template budget of %s: a loop builds too much text or too long a list", mb(m.MaxTotal))
+		}
+		return nil
+	}
 	var s shape
 	walk(out, 0, &s, m.MaxElements)
 	switch {
