@@ -31,6 +31,10 @@ type SeriesState struct {
 	Value       float64 `json:"v"`
 	Unit        string  `json:"u,omitempty"`
 	Stale       bool    `json:"stale,omitempty"`
+	// Status is "plan" or "target" when the series had nothing else (its
+	// latest claim was no measured figure); empty for an actual figure or
+	// an estimate.
+	Status string `json:"s,omitempty"`
 	// Record is "high" or "low" when the figure was a record then.
 	Record string `json:"record,omitempty"`
 	// Earlier holds the earlier figures the brief compared the latest
@@ -55,8 +59,12 @@ func States(set *facts.Set) []SeriesState {
 		switch f.Kind {
 		case facts.Latest:
 			at[k] = len(out)
-			out = append(out, SeriesState{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart,
-				Period: f.PeriodID, Value: f.Value, Unit: f.Unit, Stale: f.Stale})
+			st := SeriesState{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart,
+				Period: f.PeriodID, Value: f.Value, Unit: f.Unit, Stale: f.Stale}
+			if forward(f.Status) {
+				st.Status = string(f.Status)
+			}
+			out = append(out, st)
 		case facts.RecordHigh, facts.RecordLow:
 			if j, ok := at[k]; ok {
 				out[j].Record = strings.TrimPrefix(string(f.Kind), "record_")
@@ -171,8 +179,13 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 			continue
 		}
 		p := prevLatest[s.Key]
+		// A series the previous brief knew only by a plan or target has a
+		// figure now if its latest is an actual figure or an estimate,
+		// whatever its period: that figure is new, and the plan it
+		// replaces was never a figure to revise.
+		planned := p != nil && forward(dataset.Status(p.Status))
 		switch {
-		case p == nil || newer(r.Fact.PeriodID, p.Period):
+		case p == nil || newer(r.Fact.PeriodID, p.Period) || planned && !forward(r.Fact.Status):
 			c.all.New = append(c.all.New, r.Fact.ID)
 			if !capped(len(c.New)) {
 				c.New = append(c.New, r)
@@ -184,7 +197,7 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 				c.Stale = append(c.Stale, r)
 			}
 		}
-		if p == nil {
+		if p == nil || planned {
 			continue
 		}
 		known := append([]PeriodValue{{Period: p.Period, Value: p.Value}}, p.Earlier...)
@@ -241,6 +254,9 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 	}
 	return c
 }
+
+// forward reports whether s is a plan or a target, not a measured figure.
+func forward(s dataset.Status) bool { return s == dataset.Plan || s == dataset.Target }
 
 // newer reports whether period id a is later than b.
 func newer(a, b string) bool {
