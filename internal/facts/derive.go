@@ -189,9 +189,12 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 	for _, s := range set.Series {
 		// Changes, records and the latest value describe what happened:
 		// actual figures and estimates. Plans and targets for later periods
-		// are an outlook beside them, unless the series has nothing else.
+		// are an outlook beside them. A series that has nothing else has a
+		// latest value, its latest plan or target, and no other fact: no
+		// week, change or record is made of plans.
 		hist, ahead := splitForward(s.Obs)
-		if len(hist) == 0 {
+		plansOnly := len(hist) == 0
+		if plansOnly {
 			hist, ahead = ahead, nil
 		}
 		last := hist[len(hist)-1]
@@ -210,6 +213,9 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			f.Salience += 2
 		}
 		out = append(out, f)
+		if plansOnly {
+			continue
+		}
 
 		// Earlier points of the same granularity, for changes and records.
 		same = same[:0]

@@ -618,3 +618,41 @@ func TestRealGold(t *testing.T) {
 		}
 	}
 }
+
+// TestPlansAloneMakeNoWeekChangeOrRecord: a series known only by plans
+// and targets has its latest plan as its latest value and nothing else:
+// no week (oracle seed 1 as of Tuesday 2022-02-22: "closed the week at
+// $404.76 on Sunday 27 February" from a plan for that Sunday), no change
+// on the previous plan and no record among plans.
+func TestPlansAloneMakeNoWeekChangeOrRecord(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		summary dataset.Summary
+		rows    []row
+		asOf    string
+		latest  string
+	}{
+		{"daily plans in the week", dataset.SummaryLevel, []row{
+			{"2022-02-20", 400, "2022-02-01", dataset.Plan}, {"2022-02-25", 402, "2022-02-01", dataset.Plan},
+			{"2022-02-27", 404.76, "2022-02-01", dataset.Plan},
+		}, "2022-02-22", "2022-02-27"},
+		{"daily targets of a flow", dataset.SummaryFlow, []row{
+			{"2022-02-14", 1, "", dataset.Target}, {"2022-02-21", 2, "", dataset.Target}, {"2022-02-22", 3, "", dataset.Target},
+		}, "2022-02-22", "2022-02-22"},
+		{"rising annual plans", dataset.SummaryLevel, []row{
+			{"2023", 1, "", dataset.Plan}, {"2024", 2, "", dataset.Plan}, {"2025", 3, "", dataset.Plan}, {"2026", 4, "", dataset.Target},
+		}, "2022-02-22", "2026"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ds := build(tc.summary, "USD", tc.rows)
+			s := Derive(ds, Options{AsOf: day(tc.asOf), WeekStart: day("2022-02-21")})
+			var kinds []string
+			for _, f := range s.Facts {
+				kinds = append(kinds, string(f.Kind)+" "+f.PeriodID)
+			}
+			if want := "latest " + tc.latest + " status_count "; strings.Join(kinds, " ") != want {
+				t.Errorf("facts %q, want %q", strings.Join(kinds, " "), want)
+			}
+		})
+	}
+}
