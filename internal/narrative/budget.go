@@ -598,11 +598,37 @@ func (r *renderer) wrap(name string, fn any) any {
 
 // printFuncs override text/template's builtins that build text, so that
 // they are metered too.
+// noGoValues refuses arguments fmt would print as raw fields or memory
+// addresses (see goValue).
+func noGoValues(fn string, a []any) error {
+	for _, x := range a {
+		if t := goValue(reflect.ValueOf(x), 0); t != "" {
+			return fmt.Errorf("%s: a Go value (%s), not text: print one of its fields instead (such as .Name or .Text)", fn, t)
+		}
+	}
+	return nil
+}
+
 func printFuncs() template.FuncMap {
 	return template.FuncMap{
-		"print":    fmt.Sprint,
-		"printf":   fmt.Sprintf,
-		"println":  fmt.Sprintln,
+		"print": func(a ...any) (string, error) {
+			if err := noGoValues("print", a); err != nil {
+				return "", err
+			}
+			return fmt.Sprint(a...), nil
+		},
+		"printf": func(f string, a ...any) (string, error) {
+			if err := noGoValues("printf", a); err != nil {
+				return "", err
+			}
+			return fmt.Sprintf(f, a...), nil
+		},
+		"println": func(a ...any) (string, error) {
+			if err := noGoValues("println", a); err != nil {
+				return "", err
+			}
+			return fmt.Sprintln(a...), nil
+		},
 		"html":     template.HTMLEscaper,
 		"js":       template.JSEscaper,
 		"urlquery": template.URLQueryEscaper,

@@ -298,3 +298,19 @@ func regexpMatch(re, s string) bool {
 	ok, err := regexp.MatchString(re, s)
 	return err == nil && ok
 }
+
+// TestGoValuesAreNotPrinted: printing a struct, a pointer or a list of
+// them (fmt's raw fields or memory addresses, which differ from run to
+// run) is an error at its line; values that print as text still print.
+func TestGoValuesAreNotPrinted(t *testing.T) {
+	for _, tmpl := range []string{"{{ .Brief.Topics }}", "line\n{{ print .Brief.Topics }}", "{{ .Brief }}", "{{ list .Brief }}", "{{ dict \"a\" .Brief }}"} {
+		_, _, err := renderText(t, Budget{}, tmpl)
+		if err == nil || !strings.Contains(err.Error(), "a Go value") || !strings.Contains(err.Error(), "main.tmpl:") {
+			t.Errorf("%s: %v", tmpl, err)
+		}
+	}
+	out, _, err := renderText(t, Budget{}, "{{ .Brief.Title }} {{ len .Brief.Topics }} {{ list 1 \"a\" }}")
+	if err != nil || out != "Test brief 1 [1 a]\n" {
+		t.Errorf("text values: %q %v", out, err)
+	}
+}

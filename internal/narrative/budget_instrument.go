@@ -108,7 +108,42 @@ func printed(pipe string, v any) (any, error) {
 	if mark != "" {
 		return nil, fmt.Errorf("at <%s>: prints %s: a value the template asked for is missing (a dict key or list element that is not there, or nil)", pipe, mark)
 	}
+	if t := goValue(reflect.ValueOf(v), 0); t != "" {
+		// fmt would print a memory address or a struct's raw fields:
+		// text no reader wants, and not the same from one run to the next.
+		return nil, fmt.Errorf("at <%s>: prints a Go value (%s), not text: print one of its fields instead (such as .Name or .Text)", pipe, t)
+	}
 	return v, nil
+}
+
+// goValue names the type of a struct, or a pointer, list or dict holding
+// one, that has no String method: what fmt prints as an address or as
+// raw fields. "" when v prints as text.
+func goValue(v reflect.Value, depth int) string {
+	if !v.IsValid() || depth > 4 {
+		return ""
+	}
+	if v.CanInterface() {
+		switch v.Interface().(type) {
+		case fmt.Stringer, error:
+			return ""
+		}
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Struct:
+		return v.Type().String()
+	case reflect.Interface:
+		return goValue(v.Elem(), depth+1)
+	case reflect.Slice, reflect.Array:
+		if v.Len() > 0 {
+			return goValue(v.Index(0), depth+1)
+		}
+	case reflect.Map:
+		if it := v.MapRange(); it.Next() {
+			return goValue(it.Value(), depth+1)
+		}
+	}
+	return ""
 }
 
 // missingMark is "<no value>" or "<nil>" when s has one that is not
