@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -38,8 +39,9 @@ type SeriesState struct {
 	// Record is "high" or "low" when the figure was a record then.
 	Record string `json:"record,omitempty"`
 	// Earlier holds the earlier figures the brief compared the latest
-	// with (the previous period, a year earlier), so that a revision of
-	// them is reported too.
+	// with (the previous period, a year earlier, last week's close of a
+	// daily level), once each, so that a revision of them is reported
+	// too.
 	Earlier []PeriodValue `json:"x,omitempty"`
 }
 
@@ -69,9 +71,15 @@ func States(set *facts.Set) []SeriesState {
 			if j, ok := at[k]; ok {
 				out[j].Record = strings.TrimPrefix(string(f.Kind), "record_")
 			}
-		case facts.ChangePrev, facts.ChangeYear:
+		case facts.ChangePrev, facts.ChangeYear, facts.WeekClose:
+			// The figures the latest was compared with: the previous
+			// period, a year earlier, last week's close (a sum or an
+			// increase of a week is no figure of the data).
 			if j, ok := at[k]; ok && f.Against != nil {
-				out[j].Earlier = append(out[j].Earlier, PeriodValue{Period: f.Against.Period.String(), Value: f.Against.Value})
+				pv := PeriodValue{Period: f.Against.Period.String(), Value: f.Against.Value}
+				if pv.Period != out[j].Period && !slices.Contains(out[j].Earlier, pv) {
+					out[j].Earlier = append(out[j].Earlier, pv)
+				}
 			}
 		}
 	}

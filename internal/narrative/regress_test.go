@@ -3,6 +3,7 @@ package narrative
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -155,5 +156,30 @@ func TestStaleSectionNamesThePeriodThatEndsLast(t *testing.T) {
 		if want := "## Trade\n\n_Latest available: week 4 of 2019. Newer figures are overdue._\n"; !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)
 		}
+	}
+}
+
+// TestWhatChangedRevisesLastWeeksClose (oracle seeds 8 and 68): a daily
+// level's brief compares the week's close with last week's close; when
+// the data revise that earlier close, the next brief says so, as it does
+// for a previous period or a year earlier.
+func TestWhatChangedRevisesLastWeeksClose(t *testing.T) {
+	v1 := []string{
+		"A 2021-04-08 2.0e9 2021-04-09",
+		"A 2021-04-09 2.1e9 2021-04-10",
+		"A 2021-04-15 2.2e9 2021-04-16",
+		"A 2021-04-16 2.4e9 2021-04-17",
+	}
+	md1, prev := briefOf(t, planned(v1...), "2021-W15", nil)
+	if want := "from $2.1 billion on Friday 9 April"; !strings.Contains(md1, want) {
+		t.Fatalf("the first brief does not compare with last week's close (%q):\n%s", want, md1)
+	}
+	v2 := append(slices.Clone(v1[:1]), "A 2021-04-09 2.3e9 2021-04-20", v1[2], v1[3], "A 2021-04-23 2.5e9 2021-04-24")
+	md2, _ := briefOf(t, planned(v2...), "2021-W16", prev)
+	if want := "- **Revised:** Exports (Alphaland): the figure for 9 April 2021 is now $2.3 billion, up from $2.1 billion."; !strings.Contains(md2, want) {
+		t.Errorf("What changed lacks %q:\n%s", want, md2)
+	}
+	if n := strings.Count(md2, "**Revised:**"); n != 1 {
+		t.Errorf("%d revisions, want 1:\n%s", n, md2)
 	}
 }
