@@ -192,6 +192,26 @@ func bestPeriod(bucket []member, unit string, currentOnly bool) (period.Period, 
 		cands = append(cands, candidate{p, n})
 		most = max(most, n)
 	}
+	// The latest period all the (current) members share is a candidate
+	// too: when their latest periods are staggered (May, May, March), the
+	// ranking is of the period they all have, with every member, and the
+	// later figures are reported beside it.
+	if p, ok := sharedPeriod(bucket, unit, currentOnly); ok {
+		dup := false
+		for _, q := range cands {
+			dup = dup || period.Compare(p, q.p) == 0
+		}
+		if !dup {
+			n := 0
+			for _, m := range bucket {
+				if figureAt(m.hist, p, unit) {
+					n++
+				}
+			}
+			cands = append(cands, candidate{p, n})
+			most = max(most, n)
+		}
+	}
 	var best period.Period
 	bestN := 0
 	for _, c := range cands {
@@ -200,6 +220,62 @@ func bestPeriod(bucket []member, unit string, currentOnly bool) (period.Period, 
 		}
 	}
 	return best, bestN
+}
+
+// maxSharedSearch bounds how far back sharedPeriod looks: a group whose
+// members share no period among the last few of the earliest member's
+// figures has no shared period worth ranking.
+const maxSharedSearch = 8
+
+// sharedPeriod is the latest period for which every member (every current
+// member, with currentOnly) has an actual figure or estimate.
+func sharedPeriod(bucket []member, unit string, currentOnly bool) (period.Period, bool) {
+	var ref *member
+	for i := range bucket {
+		c := &bucket[i]
+		if currentOnly && c.f.Stale {
+			continue
+		}
+		if ref == nil || period.Compare(c.f.Period, ref.f.Period) < 0 {
+			ref = c
+		}
+	}
+	if ref == nil {
+		return period.Period{}, false
+	}
+	steps := 0
+	for j := len(ref.hist) - 1; j >= 0 && steps < maxSharedSearch; j-- {
+		o := ref.hist[j]
+		if o.Unit != unit || period.Compare(o.Period, ref.f.Period) > 0 || !realFigure(o) {
+			continue
+		}
+		steps++
+		all := true
+		for _, m := range bucket {
+			if currentOnly && m.f.Stale {
+				continue
+			}
+			if !figureAt(m.hist, o.Period, unit) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return o.Period, true
+		}
+	}
+	return period.Period{}, false
+}
+
+// figureAt reports whether hist has an actual figure or estimate for p.
+func figureAt(hist []*dataset.Observation, p period.Period, unit string) bool {
+	o := at(hist, p, unit)
+	return o != nil && realFigure(o)
+}
+
+// realFigure: an actual figure or an estimate, not a plan or target.
+func realFigure(o *dataset.Observation) bool {
+	return o.Status != dataset.Plan && o.Status != dataset.Target
 }
 
 // at finds the observation of hist (sorted by period) for period p in

@@ -199,9 +199,15 @@ func TestGroupRanking(t *testing.T) {
 			// oracle): the candidates are the members' latest periods, 2025
 			// (A and B) and 2024 (C, with A): both are held by two members,
 			// the largest count, and the latest wins; C, behind, is left out.
-			name: "staggered latest periods: the latest candidate held by as many members as any",
+			name: "staggered latest periods: the latest period all members share, the later figures beside it",
 			ds:   yearly("USD", g3, "A:2023=1", "A:2024=2", "A:2025=3", "B:2023=4", "B:2025=5", "C:2023=6", "C:2024=7"),
-			want: ranking{Ranked: []string{"B 2025 5 #1/2", "A 2025 3 #2/2"}},
+			want: ranking{
+				Ranked: []string{"C 2023 6 #1/3", "B 2023 4 #2/3", "A 2023 1 #3/3"},
+				Later:  []string{"A 2025 3", "B 2025 5", "C 2024 7"},
+				Shares: map[string]float64{"A": 100.0 / 11, "B": 400.0 / 11, "C": 600.0 / 11},
+				Inputs: map[string][]int{"A": {7, 5, 2}, "B": {7, 5, 2}, "C": {7, 5, 2}},
+				Total:  []int{7, 5, 2},
+			},
 		},
 		{
 			// Seed 20, week 2019-W11: 2025 is held by 3 members, 2024 by 4
@@ -366,6 +372,45 @@ func TestRankingOracle(t *testing.T) {
 					}
 					count[y] = cnt
 					most = max(most, cnt)
+				}
+				// And the latest year every one of those members has,
+				// looked for among the earliest member's last 8 years.
+				ref := ""
+				for _, c := range members {
+					if y := latest[c]; y != 0 && y >= minYear && (ref == "" || y < latest[ref]) {
+						ref = c
+					}
+				}
+				if ref != "" {
+					steps := 0
+					for y := latest[ref]; y >= 1990 && steps < 8; y-- {
+						if _, ok := value[ref][y]; !ok {
+							continue
+						}
+						steps++
+						all := true
+						for _, c := range members {
+							if l := latest[c]; l == 0 || l < minYear {
+								continue
+							}
+							if _, ok := value[c][y]; !ok {
+								all = false
+							}
+						}
+						if all {
+							if _, seen := count[y]; !seen {
+								cnt := 0
+								for _, m := range members {
+									if _, ok := value[m][y]; ok {
+										cnt++
+									}
+								}
+								count[y] = cnt
+								most = max(most, cnt)
+							}
+							break
+						}
+					}
 				}
 				for y, cnt := range count {
 					if (3*cnt > 2*most || cnt == most) && y > year {
