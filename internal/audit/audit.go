@@ -187,6 +187,11 @@ func checkState(s narrative.SeriesState) error {
 	default:
 		return fmt.Errorf("record %q: want high or low", s.Record)
 	}
+	switch s.Status {
+	case "", "plan", "target":
+	default:
+		return fmt.Errorf("status %q: want plan or target", s.Status)
+	}
 	for _, e := range s.Earlier {
 		if _, err := period.Parse(e.Period); err != nil {
 			return fmt.Errorf("earlier period %q is not a period", e.Period)

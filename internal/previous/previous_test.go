@@ -77,6 +77,7 @@ func TestSinceRefusesWhatItCannotTrust(t *testing.T) {
 		{"injected period", `{"version": ` + v + `, "kind": "weekly", "period": "W\u202eevil\n\n# Injected heading <script>"}`, `is not an ISO week such as 2025-W05`},
 		{"huge value", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1e300}]}`, "series 1 (gdp, KZ): value 1e+300 is out of the data's bounds"},
 		{"bad series period", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "<b>2024</b>", "v": 1}]}`, `period "<b>2024</b>" is not a period`},
+		{"bad status", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1, "s": "rumour"}]}`, `status "rumour": want plan or target`},
 		{"bad record", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1, "record": "**top**"}]}`, `record "**top**": want high or low`},
 	} {
 		p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".json")
