@@ -99,6 +99,9 @@ func (l *loader) checkSeries() {
 	states := map[series]*state{}
 	var order []series
 	var mixed []int // the first row of another granularity, per series
+	// The monthly and quarterly rows of each series, for
+	// warnRepeatedYears.
+	periodic := map[series][]*Observation{}
 	for i := range l.ds.Observations {
 		o := &l.ds.Observations[i]
 		k := series{o.Indicator, o.Entity, o.Counterpart}
@@ -114,6 +117,9 @@ func (l *loader) checkSeries() {
 		if o.Status != Actual && o.Status != Estimate {
 			continue
 		}
+		if o.Period.Kind == period.Month || o.Period.Kind == period.Quarter {
+			periodic[k] = append(periodic[k], o)
+		}
 		if st.latest < 0 || period.Compare(o.Period, l.ds.Observations[st.latest].Period) > 0 {
 			st.latest = i
 		}
@@ -122,6 +128,13 @@ func (l *loader) checkSeries() {
 		o := &l.ds.Observations[i]
 		return &l.ds.Observations[states[series{o.Indicator, o.Entity, o.Counterpart}].first]
 	})
+	var yearly [][]*Observation
+	for _, k := range order {
+		if obs := periodic[k]; len(obs) >= 24 {
+			yearly = append(yearly, obs)
+		}
+	}
+	l.warnRepeatedYears(yearly)
 	if l.today.IsZero() || l.opts.StaleAfter < 0 {
 		return
 	}
