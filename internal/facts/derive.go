@@ -113,6 +113,7 @@ func lessBy(pos map[string]int, a, b string) bool {
 // Derive computes the facts of ds as known at opts.AsOf: of the view
 // ds.AsOf(opts.AsOf), which Set.Dataset returns.
 func Derive(ds *dataset.Dataset, opts Options) *Set {
+	repeated := repeatedYears(ds)
 	ds = ds.AsOf(opts.AsOf)
 	ord := newOrder(ds)
 	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
@@ -206,6 +207,24 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			Sources: sources(last),
 		}
 		base.Stale = IsStale(last, opts.AsOf)
+		// Annual figures repeated in each month (or quarter): such a
+		// figure is its year's, its change on the month before is no
+		// news (and, at new year, the change on a year earlier said
+		// again), and a comparison with one is with its year.
+		runs := repeated[s.Key]
+		yearOf := func(o *dataset.Observation) int {
+			if o.Period.Kind != period.Month && o.Period.Kind != period.Quarter {
+				return 0
+			}
+			y := o.Period.Start.Year()
+			for _, r := range runs {
+				if r.Contains(y) {
+					return y
+				}
+			}
+			return 0
+		}
+		base.YearFigure = yearOf(last)
 		f := base
 		f.Kind = Latest
 		f.Salience = 1
@@ -231,10 +250,16 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		if k := last.Period.Kind; (k == period.Day || k == period.Week) && !opts.WeekStart.IsZero() {
 			out = weekFacts(out, &base, hist, ind[s.Key.Indicator].WeeklySummary(), pct, opts, inWeek, sources)
 		}
-		if n := len(same); n > 0 && !daily {
+		prevYear := 0
+		if n := len(same); n > 0 && !daily && base.YearFigure == 0 {
 			f := base
 			f.Kind = ChangePrev
 			f.Against = compare(last, same[n-1], pct)
+			f.Against.Missing = missing(same[n-1].Period, last.Period)
+			if y := yearOf(same[n-1]); y != 0 {
+				f.Against.YearFigure, f.Against.Label = y, period.OfYear(y).Label()
+				prevYear = y
+			}
 			f.Sources = sources(last, same[n-1])
 			f.Salience = changeSalience(f.Against, pct) + boolf(f.New, 1)
 			out = append(out, f)
@@ -243,9 +268,17 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			ya := last.Period.YearAgo()
 			for _, o := range same {
 				if period.Compare(o.Period, ya) == 0 {
+					y := yearOf(o)
+					if y != 0 && y == prevYear {
+						break // the same year's figure, already compared with
+					}
 					f := base
 					f.Kind = ChangeYear
 					f.Against = compare(last, o, pct)
+					if y != 0 && base.YearFigure != 0 {
+						// Two years' figures: the change is of the year.
+						f.Against.YearFigure, f.Against.Label = y, period.OfYear(y).Label()
+					}
 					f.Sources = sources(last, o)
 					f.Salience = changeSalience(f.Against, pct) + 0.5 + boolf(f.New, 1)
 					out = append(out, f)
@@ -279,6 +312,26 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 				f.Kind, f.Since = RecordHigh, len(same)
 				if lo {
 					f.Kind = RecordLow
+				}
+				if len(runs) > 0 {
+					years, prevY := 0, 0
+					for _, o := range append(same, last) {
+						if y := yearOf(o); y != 0 {
+							f.SinceRepeated++
+							if f.RepeatedFrom == 0 {
+								f.RepeatedFrom = y
+							}
+							f.RepeatedTo = y
+							if y != prevY {
+								years, prevY = years+1, y
+							}
+						}
+					}
+					if f.SinceRepeated == len(same)+1 {
+						// Nothing but annual figures: a record among years.
+						f.Since, f.SinceYears = years-1, true
+						f.SinceRepeated, f.RepeatedFrom, f.RepeatedTo = 0, 0, 0
+					}
 				}
 				f.Salience = 2 + math.Log10(float64(len(same))) + boolf(f.New, 1)
 				out = append(out, f)
@@ -380,6 +433,58 @@ func statusOf(o *dataset.Observation) dataset.Status {
 
 func sourceOf(o *dataset.Observation) Source {
 	return Source{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}
+}
+
+// repeatedYears finds the annual figures repeated in each month or
+// quarter of each series (dataset.RepeatedYears), in the data as loaded:
+// that a file gives one figure for a whole year, repeated each month, is
+// a matter of its shape (as a date read as its month is), so January
+// 1900 is read as the 1900 figure in a brief of January 1900 too,
+// before the file's other months of 1900 are known.
+func repeatedYears(ds *dataset.Dataset) map[SeriesKey][]dataset.YearRun {
+	rows := map[SeriesKey][]*dataset.Observation{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if (o.Period.Kind == period.Month || o.Period.Kind == period.Quarter) && realFigure(o) {
+			k := SeriesKey{o.Indicator, o.Entity, o.Counterpart}
+			rows[k] = append(rows[k], o)
+		}
+	}
+	var out map[SeriesKey][]dataset.YearRun
+	for k, obs := range rows {
+		if len(obs) < 24 {
+			continue
+		}
+		less := func(i, j int) bool { return period.Compare(obs[i].Period, obs[j].Period) < 0 }
+		if !sort.SliceIsSorted(obs, less) {
+			sort.SliceStable(obs, less)
+		}
+		if runs := dataset.RepeatedYears(obs); len(runs) > 0 {
+			if out == nil {
+				out = map[SeriesKey][]dataset.YearRun{}
+			}
+			out[k] = runs
+		}
+	}
+	return out
+}
+
+// missing is the periods between prev and cur, of cur's kind, when
+// there are any: the data give no figure for them.
+func missing(prev, cur period.Period) *Missing {
+	if prev.Kind != cur.Kind {
+		return nil
+	}
+	from := prev.Next()
+	if period.Compare(from, cur) >= 0 {
+		return nil
+	}
+	m := &Missing{From: from, FromLabel: from.Label(), To: cur.Prev(), N: 1}
+	m.ToLabel = m.To.Label()
+	for p := from; period.Compare(p, m.To) < 0 && m.N < 1<<20; p = p.Next() {
+		m.N++
+	}
+	return m
 }
 
 // compare sets cur against prev. For percent units the percent change of a

@@ -71,6 +71,25 @@ type Comparison struct {
 	Abs    float64       `json:"abs"`
 	Pct    float64       `json:"pct"`
 	HasPct bool          `json:"has_pct"`
+	// Missing, on a change on the previous period, is set when the
+	// earlier figure is not of the period just before (the data have
+	// none for the periods between): the change spans them, and the
+	// brief says so ("on December 2000, the latest earlier figure (none
+	// for January 2001)").
+	Missing *Missing `json:"missing,omitempty"`
+	// YearFigure is the calendar year whose one figure the earlier
+	// period repeats (dataset.RepeatedYears), or 0: the comparison is
+	// with that year's figure, labelled by the year ("on 1899").
+	YearFigure int `json:"year_figure,omitempty"`
+}
+
+// Missing is the periods a change skips: from From to To, N of them.
+type Missing struct {
+	From      period.Period `json:"-"`
+	To        period.Period `json:"-"`
+	FromLabel string        `json:"from"`
+	ToLabel   string        `json:"to"`
+	N         int           `json:"n"`
 }
 
 // Fact is one derived statement. Only the fields of its Kind are set.
@@ -107,6 +126,23 @@ type Fact struct {
 	Total float64 `json:"total,omitempty"`
 	// Since is the number of earlier points a record beats.
 	Since int `json:"since,omitempty"`
+	// SinceRepeated, on a record, counts the periods of Since (and the
+	// figure itself) that only repeat an annual figure
+	// (dataset.RepeatedYears): "the highest of 2,317 months on record
+	// (1,524 of them repeat the annual figures of 1833 to 1959)";
+	// RepeatedFrom and RepeatedTo are the first and last such year.
+	SinceRepeated int `json:"since_repeated,omitempty"`
+	RepeatedFrom  int `json:"repeated_from,omitempty"`
+	RepeatedTo    int `json:"repeated_to,omitempty"`
+	// SinceYears, on a record whose every period repeats an annual
+	// figure, says that Since counts years, not months: "the highest of
+	// 3 years on record".
+	SinceYears bool `json:"since_years,omitempty"`
+	// YearFigure, on a monthly or quarterly figure that is one figure
+	// for its whole calendar year repeated in each period (annual
+	// figures repeated monthly, dataset.RepeatedYears), is that year;
+	// its change on the previous month is not news and is not made.
+	YearFigure int `json:"year_figure,omitempty"`
 	// Counts by status, for StatusCount.
 	Counts map[dataset.Status]int `json:"counts,omitempty"`
 	// Ranking, on the leader of a group ranking (its first rank fact) and
@@ -125,6 +161,12 @@ type Ranking struct {
 	// ranking is made over the latest period the members share, and these
 	// newer figures are reported beside it.
 	Later []Later `json:"later,omitempty"`
+	// Members, on the leader's rank fact of a ranking that does not rank
+	// every member of its group (the entities with a figure of the
+	// indicator, same unit and counterpart), is how many members there
+	// are: the ranking covers Of of them ("the 185 of 214 entities with
+	// figures in 2023"). Zero when every member is ranked.
+	Members int `json:"members,omitempty"`
 	// TotalOf, on a share, is the ID of the Total fact whose Sources are
 	// every row the total adds up.
 	TotalOf string `json:"total_of,omitempty"`

@@ -125,8 +125,11 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 			r.Against, r.Since, r.Counts = nil, 0, nil
 			r.Sources = rows[i : i+1 : i+1]
 			r.Ranking = nil
-			if i == 0 && len(later) > 0 {
+			if i == 0 && (len(later) > 0 || len(ranked) < len(bucket)) {
 				r.Ranking = &Ranking{Later: later}
+				if len(ranked) < len(bucket) {
+					r.Ranking.Members = len(bucket)
+				}
 			}
 			r.Salience = 0.5 + 1.5/float64(r.Rank) + boolf(r.New, 0.5)
 			out = append(out, r)

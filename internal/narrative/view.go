@@ -40,7 +40,8 @@ type Brief struct {
 	Current []*Row
 	// WeekEvents are the events dated within the week.
 	WeekEvents []*Event
-	// Events are all the events the brief reports, newest first.
+	// Events are all the developments the brief reports, newest first
+	// (not the topics' Context).
 	Events []*Event
 	// Changes is what moved since the previous brief.
 	Changes *Changes
@@ -74,6 +75,10 @@ type Topic struct {
 	Name       string
 	Indicators []*Indicator
 	Events     []*Event
+	// Context are the topic's events dated by a month or year that began
+	// before the brief's event window (Event.Context): background, not
+	// developments.
+	Context []*Event
 	// Stale are the topic's indicators whose every figure is old;
 	// AllStale is set when they are all the indicators with figures (the
 	// facts' topic_stale), and LatestPeriod is then the newest period of
@@ -180,6 +185,14 @@ type Row struct {
 	Share       *Share // share of the group total, or nil
 	Record      string // "highest", "lowest" or ""
 	RecordSince int    // number of earlier periods the record beats
+	// RecordRepeats says how many of the periods a record counts only
+	// repeat an annual figure: "1,524 of them repeat the annual figures
+	// of 1833 to 1959"; "" when none do.
+	RecordRepeats string
+	// Repeated, on a monthly or quarterly figure that is its year's one
+	// figure repeated in each period, says so: "the data give one figure
+	// for the whole of 1900, repeated each month".
+	Repeated string
 	// Periods names the row\'s periods in the plural: "years", "quarters",
 	// "months", "weeks" or "days".
 	Periods  string
@@ -192,11 +205,18 @@ type Row struct {
 
 // Change is a row's change against an earlier period.
 type Change struct {
-	Fact  *facts.Fact
-	Text  string // "up 4.2% on 2023"
-	From  string // the earlier value, "$26.7 billion"
-	Label string // the earlier period, "2023"
-	Dir   int    // -1, 0, +1
+	Fact *facts.Fact
+	// Text is the change with its Caveat: "up 4.2% on 2023", "down 0.081
+	// percentage points on December 2000, the latest earlier figure
+	// (none for January 2001)"; On is it without the Caveat, for a
+	// sentence that puts the earlier value right after the period ("On
+	// (From)Caveat").
+	Text   string
+	On     string
+	Caveat string
+	From   string // the earlier value, "$26.7 billion"
+	Label  string // the earlier period, "2023"
+	Dir    int    // -1, 0, +1
 	// Assessment reads the change through the indicator's higher_is:
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
@@ -227,7 +247,11 @@ type Event struct {
 	Entities []Entity
 	InWeek   bool
 	Upcoming bool // starts after the week (never after the as-of day)
-	ev       *dataset.Event
+	// Context is set on an event dated by a month or year that began
+	// before the brief's event window: it was a development of the
+	// weeks after that period began, and is now background.
+	Context bool
+	ev      *dataset.Event
 }
 
 // Highlight is one statement of the summary.
@@ -352,6 +376,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			c := entity(f.Counterpart)
 			r.Counterpart = &c
 		}
+		if y := f.YearFigure; y != 0 {
+			r.Repeated = fmt.Sprintf("the data give one figure for the whole of %d, repeated each %s", y, f.Period.Kind)
+		}
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
 		r.Note = format.EscapeMarkdown(f.Note)
 		qualify(r, f, flow[f.Indicator], o.AsOf)
@@ -389,10 +416,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			from := valueMD(f.Against.Value, f.Unit, r.label, d)
 			c := &Change{
 				Fact: f, From: from, Label: f.Against.Label, label: r.label,
-				Text:       changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
+				On:         changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
+				Caveat:     changeCaveat(f.Against),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
 			}
+			c.Text = c.On + c.Caveat
 			if f.Kind == facts.ChangePrev {
 				r.Change = c
 			} else {
@@ -405,6 +434,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		case facts.RecordHigh, facts.RecordLow:
 			if r := rows[k]; r != nil {
 				r.Record, r.RecordSince = "highest", f.Since
+				if f.SinceYears {
+					r.Periods = "years"
+				}
+				if n := f.SinceRepeated; n > 0 {
+					r.RecordRepeats = fmt.Sprintf("%s of them repeat the annual figures of %s", format.Number(float64(n), 0), yearSpan(f.RepeatedFrom, f.RepeatedTo))
+				}
 				if f.Kind == facts.RecordLow {
 					r.Record = "lowest"
 				}
@@ -449,7 +484,13 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	b.Stats.Series = len(rows)
 
 	// Events: those of the week, recent ones, and upcoming ones, as known
-	// on the as-of day: an event dated after it is not known yet.
+	// on the as-of day: an event dated after it is not known yet. An
+	// event is reported on the first day of its date: events.csv gives
+	// no release date, so an event known only by its month or year
+	// (2025) is a development of the week that period begins and of the
+	// EventWindow after it, like an event of that day; afterwards, while
+	// its period still reaches into the window, it is context
+	// (Topic.Context), not a development.
 	from := o.Week.Start.Add(-o.EventWindow)
 	evs := make([]*dataset.Event, 0, len(ds.Events))
 	for i := range ds.Events {
@@ -465,23 +506,31 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			Date: e.Date.Label(), Title: format.EscapeMarkdown(e.Title), Summary: format.EscapeMarkdown(e.Summary),
 			Topic:  e.Topic,
 			InWeek: !e.Date.Start.Before(o.Week.Start) && !e.Date.Start.After(o.Week.End),
-			// An event that begins after the week, or a coarse one (a year,
-			// a month) that ends after it, is still to come or under way.
+			// An event that begins after the week is still to come.
 			Upcoming: e.Date.Start.After(o.Week.End), ev: e,
+			Context: e.Date.Start.Before(from),
 		}
 		for _, id := range e.Entities {
 			ev.Entities = append(ev.Entities, entity(id))
 		}
-		if t := topics[e.Topic]; t != nil {
+		t := topics[e.Topic]
+		if t == nil && len(b.Topics) > 0 {
+			t = b.Topics[0]
+		}
+		b.Stats.Events++
+		if ev.Context {
+			if t != nil {
+				t.Context = append(t.Context, ev)
+			}
+			continue
+		}
+		if t != nil {
 			t.Events = append(t.Events, ev)
-		} else if len(b.Topics) > 0 {
-			b.Topics[0].Events = append(b.Topics[0].Events, ev)
 		}
 		if ev.InWeek {
 			b.WeekEvents = append(b.WeekEvents, ev)
 		}
 		b.Events = append(b.Events, ev)
-		b.Stats.Events++
 	}
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
@@ -610,13 +659,22 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			c := rk.entity(lead.Counterpart)
 			iv.Counterpart = &c
 		}
+		// A ranking that leaves members out (no figure for its period)
+		// says how many it covers, before its period: "among the 185 of
+		// 214 entities with figures in 2023".
+		members := 0
+		if lead.Ranking != nil {
+			members = lead.Ranking.Members
+		}
 		if group != "" {
 			iv.groupRaw = GroupName(ds, group)
 			iv.Group = format.EscapeMarkdown(iv.groupRaw)
 			iv.InGroup = "in the " + iv.Group + " group"
-			if m := rk.groupSize[group]; len(bucket) < m {
+			if m := max(rk.groupSize[group], members); len(bucket) < m {
 				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", len(bucket), m, iv.Group)
 			}
+		} else if len(bucket) < members {
+			iv.InGroup = fmt.Sprintf("among the %d of %d entities with figures", len(bucket), members)
 		}
 		rows := append([]*Row(nil), iv.Ranking...)
 		rows = append(rows, iv.Later...)
@@ -782,6 +840,29 @@ func chooseRanking(rk ranking) ([]*facts.Fact, string) {
 	return byKey[best], best.group
 }
 
+// changeCaveat is what a change must say of its earlier figure beyond
+// its period: that periods between have no figure (", the latest earlier
+// figure (none for January 2001)"), or "".
+func changeCaveat(c *facts.Comparison) string {
+	m := c.Missing
+	if m == nil {
+		return ""
+	}
+	none := m.FromLabel
+	if m.N > 1 {
+		none += " to " + m.ToLabel
+	}
+	return ", the latest earlier figure (none for " + none + ")"
+}
+
+// yearSpan is "1833 to 1959", or "1900" for one year.
+func yearSpan(from, to int) string {
+	if from == to {
+		return fmt.Sprint(from)
+	}
+	return fmt.Sprintf("%d to %d", from, to)
+}
+
 // At places the figure in time after its value: "in 2024", "on 26
 // January 2020"; for a running total, "in total by 26 January 2020" (a
 // total to date, not the count of that day) or "in total by the end of
@@ -935,27 +1016,119 @@ func (iv *Indicator) TiedNames() []string {
 }
 
 // Rest is the runners-up of a ranking a sentence names (after those tied
-// at the top): at most four.
+// at the top): at most four, never a count's zeros (Zeros).
 func (iv *Indicator) Rest() []*Row {
 	from := len(iv.Tied())
-	to := min(len(iv.Ranking), max(iv.named(), from))
+	to := min(len(iv.figures()), max(iv.named(), from))
 	if from >= to {
 		return nil
 	}
 	return iv.Ranking[from:to]
 }
 
-// named is how many of the ranking a sentence names: five, or all six
-// rather than "1 more follows".
-func (iv *Indicator) named() int {
-	if len(iv.Ranking) == 6 {
-		return 6
+// figures is the ranking without the Zeros of a count: the members with
+// a figure of note.
+func (iv *Indicator) figures() []*Row { return iv.Ranking[:len(iv.Ranking)-len(iv.Zeros())] }
+
+// Zeros are the members of a count's ranking whose figure is zero
+// ("United Kingdom, Italy and Spain had no cases yet"): a ranking of
+// nothing is no ranking, so they are said apart, after the figures,
+// never as runners-up "with 0 cases and 0 cases". Only of a count (the
+// Superlative "most", or a running total) with no negative figure, and
+// only when the leader's figure is not zero itself.
+func (iv *Indicator) Zeros() []*Row {
+	n := len(iv.Ranking)
+	if n < 2 || !(iv.Superlative == "most" || iv.Cumulative) || iv.Ranking[0].Value <= 0 || iv.Ranking[n-1].Value < 0 {
+		return nil
 	}
-	return 5
+	i := n
+	for i > 0 && iv.Ranking[i-1].Value == 0 {
+		i--
+	}
+	return iv.Ranking[i:]
+}
+
+// ZeroNames names the Zeros for a sentence: all of them, or the first
+// four and "N others".
+func (iv *Indicator) ZeroNames() []string {
+	zs := iv.Zeros()
+	var out []string
+	for i, r := range zs {
+		if len(zs) > MaxRecordNames && i == MaxRecordNames-1 {
+			return append(out, fmt.Sprintf("%d others", len(zs)-i))
+		}
+		out = append(out, r.Entity.Name)
+	}
+	return out
+}
+
+// MaxTieExtension is how many more runners-up a sentence names so as not
+// to split members tied on one figure: a tie across the fifth place is
+// named whole when it adds at most this many names, else the sentence
+// stops before it ("3 more follow in the ranking").
+const MaxTieExtension = 2
+
+// named is how many of the ranking a sentence names: five, or all six
+// rather than "1 more follows", never part of a tie (the order of tied
+// members is only the file's).
+func (iv *Indicator) named() int {
+	rk := iv.figures()
+	n := 5
+	if len(rk) == 6 {
+		n = 6
+	}
+	if n >= len(rk) || rk[n-1].Value != rk[n].Value {
+		return n
+	}
+	e := n
+	for e < len(rk) && rk[e].Value == rk[n-1].Value {
+		e++
+	}
+	if e-n <= MaxTieExtension {
+		if len(rk) == e+1 {
+			e++ // rather than "1 more follows"
+		}
+		return e
+	}
+	top := len(iv.Tied())
+	for n > top && rk[n-1].Value == rk[n].Value {
+		n--
+	}
+	return n
 }
 
 // Top is the leader and the runners-up a sentence names.
-func (iv *Indicator) Top() []*Row { return iv.Ranking[:min(len(iv.Ranking), iv.named())] }
+func (iv *Indicator) Top() []*Row {
+	return iv.Ranking[:min(len(iv.figures()), max(iv.named(), len(iv.Tied())))]
+}
+
+// RestGroup is runners-up that share one figure: "United Kingdom and
+// Italy with 3 cases each".
+type RestGroup struct {
+	Rows  []*Row
+	Names []string
+	// First is the group's first row, for its figure.
+	First *Row
+}
+
+// RestGroups are the Rest in runs of equal figures, in ranking order.
+func (iv *Indicator) RestGroups() []*RestGroup {
+	var out []*RestGroup
+	for _, r := range iv.Rest() {
+		if n := len(out); n > 0 && out[n-1].First.Value == r.Value && out[n-1].First.Status == r.Status {
+			out[n-1].Rows = append(out[n-1].Rows, r)
+			out[n-1].Names = append(out[n-1].Names, r.Entity.Name)
+			continue
+		}
+		out = append(out, &RestGroup{Rows: []*Row{r}, Names: []string{r.Entity.Name}, First: r})
+	}
+	return out
+}
+
+// RestTied reports whether two runners-up share a figure: the sentence
+// then groups them ("…, and United Kingdom and Italy with 3 cases each")
+// rather than listing one figure per name.
+func (iv *Indicator) RestTied() bool { return len(iv.RestGroups()) < len(iv.Rest()) }
 
 // RestNames are the runners-up's names, for "A and B followed with X and
 // Y respectively".
@@ -994,8 +1167,9 @@ func (iv *Indicator) LaterShown() []*Row { return iv.Later[:min(len(iv.Later), M
 // LaterMore counts the newer figures LaterShown leaves out.
 func (iv *Indicator) LaterMore() int { return max(0, len(iv.Later)-MaxLater) }
 
-// RestMore counts the ranked rows a sentence leaves out.
-func (iv *Indicator) RestMore() int { return max(0, len(iv.Ranking)-iv.named()) }
+// RestMore counts the ranked rows a sentence leaves out (Zeros are said
+// apart).
+func (iv *Indicator) RestMore() int { return max(0, len(iv.figures())-len(iv.Top())) }
 
 // Unranked are the shown rows outside the ranking and not said beside it
 // (Later).

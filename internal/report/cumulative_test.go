@@ -197,7 +197,8 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 
 // TestGoldRecordOnRealFiles (P7): the record is said with the figure it is
 // about, its count with a thousands separator, in the section and in What
-// changed; a repeated annual value before 1960 is "unchanged", truly;
+// changed, with how many of its months repeat annual figures; a
+// repeated annual value before 1960 is said as its year's figure;
 // the price is stale by 26 November 2026 (its last month is June).
 func TestGoldRecordOnRealFiles(t *testing.T) {
 	if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
@@ -211,8 +212,8 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 	}
 	md := string(file(t, weeklyWith(t, data, "2026-W05", prev), "brief.md"))
 	wants(t, "2026-W05", md,
-		"- **Gold price** (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record.[^1] This is up 10.3% on December 2025 ($4,309.00 per troy ounce).[^1]",
-		"- **Record:** Gold price (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record.[^1]")
+		"- **Gold price** (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record (1,524 of them repeat the annual figures of 1833 to 1959).[^1] This is up 10.3% on December 2025 ($4,309.00 per troy ounce).[^1]",
+		"- **Record:** Gold price (XAU): $4,753.00 per troy ounce in January 2026, the highest of 2,317 months on record (1,524 of them repeat the annual figures of 1833 to 1959).[^1]")
 	shuns(t, "2026-W05", md, "2317", "($4,309.00 per troy ounce), the highest")
 	// What changed says an overdue series without a verb that must agree
 	// with the indicator's name ("cases ... has").
@@ -223,7 +224,11 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 	md = string(file(t, weeklyWith(t, data, "2026-W48", prev), "brief.md"))
 	wants(t, "2026-W48", md, "- **Overdue:** Gold price (XAU): no figure after June 2026; the next is overdue.")
 	md = string(file(t, weekly(t, data, "1960-W01"), "brief.md"))
-	wants(t, "1960-W01", md, "- **Gold price** (XAU): $35.10 per troy ounce in December 1959.[^1] This is unchanged on November 1959 ($35.10 per troy ounce).[^1]")
+	// Before 1960 the file repeats each year's annual average in its
+	// twelve months: December 1959 is the 1959 figure, compared with
+	// 1958's, never with November 1959's repeat of itself (review 2, N2).
+	wants(t, "1960-W01", md, "- **Gold price** (XAU): $35.10 per troy ounce in December 1959 (the data give one figure for the whole of 1959, repeated each month).[^1] It is unchanged on 1958.[^1]")
+	shuns(t, "1960-W01", md, "on November 1959", "on December 1958")
 }
 
 // TestRecordListsAreComplete (P5): "X, Y and Z are at record highs" names

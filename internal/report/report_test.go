@@ -195,7 +195,7 @@ func checkBrief(t *testing.T, out *Output) {
 // derivedCount accepts the counts the brief states about itself.
 func derivedCount(line, n string) bool {
 	for _, w := range []string{" figures", " figure", " events", " event", " years on record", " quarters on record", " months on record",
-		" weeks on record", " days on record", " more follow", " of ", " members", " more members", " others are at record"} {
+		" weeks on record", " days on record", " more follow", " of ", " members", " entities with figures", " more members", " others are at record"} {
 		if strings.Contains(line, n+w) {
 			return true
 		}
