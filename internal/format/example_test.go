@@ -157,10 +157,12 @@ func ExampleJoin() {
 	fmt.Println(format.Join([]string{"Kazakhstan"}))
 	fmt.Println(format.Join([]string{"Kazakhstan", "Uzbekistan"}))
 	fmt.Println(format.Join([]string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan"}))
+	fmt.Println(format.Join([]string{"Uganda", "Congo, Dem. Rep.", "Eritrea"}))
 	// Output:
 	// Kazakhstan
 	// Kazakhstan and Uzbekistan
 	// Kazakhstan, Uzbekistan and Kyrgyzstan
+	// Uganda; Congo, Dem. Rep.; and Eritrea
 }
 
 func ExamplePlural() {

@@ -51,9 +51,16 @@ func OrdinalWord(n int) string {
 }
 
 // Join lists items in prose: "A", "A and B", "A, B and C", with no Oxford
-// comma; no items give "".
+// comma; no items give "". When an item has a comma of its own (a name such
+// as "Congo, Dem. Rep." or "Korea, Rep."; a figure with a caveat, "40.3%, an
+// estimate"), commas cannot separate the items and semicolons do, with one
+// before the "and": "Uganda; Nauru; Congo, Dem. Rep.; and Eritrea" (never
+// "Uganda, Nauru, Congo, Dem. Rep. and Eritrea", which reads as five). The
+// thousands separator of a figure ("1,250 cases") and a comma in brackets
+// ("Astana (930.1 kt, an estimate)") are not such commas.
 //
 //	Join([]string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan"})  // "Kazakhstan, Uzbekistan and Kyrgyzstan"
+//	Join([]string{"Korea, Rep.", "Japan"})                     // "Korea, Rep.; and Japan"
 func Join(items []string) string {
 	switch len(items) {
 	case 0:
@@ -61,7 +68,14 @@ func Join(items []string) string {
 	case 1:
 		return items[0]
 	}
-	n := len(" and ") + 2*(len(items)-2)
+	sep, last := ", ", " and "
+	for _, s := range items {
+		if hasListComma(s) {
+			sep, last = "; ", "; and "
+			break
+		}
+	}
+	n := len(last) + len(sep)*(len(items)-2)
 	for _, s := range items {
 		n += len(s)
 	}
@@ -70,14 +84,38 @@ func Join(items []string) string {
 	for i, s := range items {
 		switch {
 		case i == len(items)-1:
-			b.WriteString(" and ")
+			b.WriteString(last)
 		case i > 0:
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
 		b.WriteString(s)
 	}
 	return b.String()
 }
+
+// hasListComma reports whether s has a comma that a reader would take for
+// the end of a list item: a comma outside brackets ("Astana (930.1 kt,
+// an estimate)" is one item) that is not a thousands separator (a comma
+// between two digits, "1,250").
+func hasListComma(s string) bool {
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '(' || c == '[':
+			depth++
+		case (c == ')' || c == ']') && depth > 0:
+			depth--
+		case c == ',' && depth == 0:
+			if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Plural writes a count with its noun: the number as Scaled gives it, then
 // singular when the number prints as 1, else plural. With plural "" the

@@ -45,6 +45,18 @@ func TestJoin(t *testing.T) {
 		{"two", []string{"A", "B"}, "A and B"},
 		{"three", []string{"A", "B", "C"}, "A, B and C"},
 		{"four", []string{"A", "B", "C", "D"}, "A, B, C and D"},
+		// N3: a name with a comma of its own is one item, not two.
+		{"comma in a name", []string{"Uganda", "Nauru", "Congo, Dem. Rep.", "Eritrea"}, "Uganda; Nauru; Congo, Dem. Rep.; and Eritrea"},
+		{"comma in the last name", []string{"China", "India", "Indonesia", "Iran, Islamic Rep.", "59 others"}, "China; India; Indonesia; Iran, Islamic Rep.; and 59 others"},
+		{"comma in one of two", []string{"Korea, Rep.", "Japan"}, "Korea, Rep.; and Japan"},
+		{"comma in a figure's caveat", []string{"Argentina, 40.3% an estimate", "Sudan"}, "Argentina, 40.3% an estimate; and Sudan"},
+		// A comma in brackets is within its item.
+		{"comma in brackets", []string{"Astana (930.1 kt, an estimate)", "Shymkent (640.0 kt)"}, "Astana (930.1 kt, an estimate) and Shymkent (640.0 kt)"},
+		{"comma in brackets and in a name", []string{"Astana (930.1 kt, an estimate)", "Korea, Rep. (640.0 kt)", "Chile"}, "Astana (930.1 kt, an estimate); Korea, Rep. (640.0 kt); and Chile"},
+		{"unbalanced bracket", []string{"A (x, y", "B"}, "A (x, y and B"},
+		// A thousands separator is not a list comma.
+		{"thousands", []string{"1,250 cases", "980 cases", "12,000 cases"}, "1,250 cases, 980 cases and 12,000 cases"},
+		{"thousands in a name", []string{"Japan ($5,300.00)", "China ($5,100.00)", "India"}, "Japan ($5,300.00), China ($5,100.00) and India"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
