@@ -58,6 +58,21 @@ func scaleIndex(x *decimal) int {
 func scaled(v float64, decimals int) (decimal, int, int) {
 	orig := newDecimal(v)
 	i := scaleIndex(&orig)
+	if at, d, ok := scaleCode(decimals); ok {
+		// A figure beside another, on its scale (OneScale): "0.81
+		// million" beside "1.04 million", "1,043,276" beside "80,871".
+		x := orig
+		x.exp -= scales[at].exp
+		places, auto := placesOf(d, at > 0)
+		if auto {
+			places = x.autoPlaces(2)
+			if at > 0 {
+				places = max(1, 3-x.exp)
+			}
+		}
+		x.round(places)
+		return x, at, places
+	}
 	for {
 		x := orig
 		x.exp -= scales[i].exp

@@ -38,6 +38,9 @@ func commonCode(scaledPlaces, plainPlaces int) int {
 // automatic; scaled tells a figure with a scale word from a plain one.
 // Non-automatic places are padded with zeros.
 func placesOf(decimals int, scaled bool) (places int, auto bool) {
+	if _, d, ok := scaleCode(decimals); ok {
+		decimals = d
+	}
 	decimals, _ = pressOf(decimals)
 	switch {
 	case decimals >= 0:
@@ -79,7 +82,8 @@ func printerOf(unit, label string) printer {
 // CommonPlaces is the decimals that show figures of one indicator alike
 // when the catalog declares none: every scaled figure ("million",
 // "billion") with the places the most precise of them needs by the
-// automatic rule (at least three significant digits), every plain figure
+// automatic rule (at least three significant digits, a zero that is a
+// digit kept: 2,900,332 is "2.90 million"), every plain figure
 // likewise by its own rule (a price's cents, a rate's decimals), so that a
 // table or ranking uses one number of decimals for its rows: "80.96
 // million" beside "1.76 million", "3.00" beside "2.84". Pass the result as
@@ -102,9 +106,15 @@ func CommonPlaces(values []float64, unit, label string) int {
 			p = max(p, x.fraction())
 			continue
 		}
-		x, i, _ := scaled(v, -1)
+		x, i, places := scaled(v, -1)
 		if i > 0 {
 			s = max(s, x.fraction())
+			if rounded(v, i, places) {
+				// Three significant digits, zeros included: 2,900,332
+				// is "2.90 million", not "2.9 million" (which reads as
+				// 2,900,000, or as less precise than "1.76 million").
+				s = max(s, 3-x.exp)
+			}
 			continue
 		}
 		f := x.fraction()
@@ -114,6 +124,15 @@ func CommonPlaces(values []float64, unit, label string) int {
 		p = max(p, f)
 	}
 	return commonCode(s, p)
+}
+
+// rounded reports whether v, written on scale i with places, was rounded:
+// its zeros are then digits of it, not of a round number ("12 million"
+// is 12,000,000 exactly).
+func rounded(v float64, i, places int) bool {
+	exact := newDecimal(v)
+	exact.exp -= scales[i].exp
+	return exact.fraction() > places
 }
 
 // MorePlainPlaces is a common choice (from CommonPlaces) with one more
@@ -266,7 +285,7 @@ func PressDecimals(decimals int) int {
 // pressOf reports whether decimals are a press code, and the decimals it
 // wraps.
 func pressOf(decimals int) (int, bool) {
-	if decimals > pressBase {
+	if decimals > pressBase || decimals <= scaleTop {
 		return decimals, false
 	}
 	return pressBase - decimals - pressOffset, true
@@ -287,4 +306,107 @@ func pressed(v float64, percent bool, decimals int, f func(float64, int) string)
 		s = "about " + s
 	}
 	return s
+}
+
+// Scale codes: decimals from OneScale, at or below scaleTop, wrap the
+// decimals of a figure (declared, automatic or common, never press) and
+// the scale it is written on (an index of scales).
+const (
+	scaleTop   = -10_000_000
+	scaleRadix = 1_000_000
+	scaleShift = 500_000 // wrapped decimals lie in (-scaleShift, scaleRadix-scaleShift)
+)
+
+// atScale wraps decimals d with scale index i.
+func atScale(d, i int) int { return scaleTop - i*scaleRadix - (d + scaleShift) }
+
+// scaleCode reports whether decimals are a scale code, with the scale
+// index and the decimals it wraps.
+func scaleCode(decimals int) (i, d int, ok bool) {
+	if decimals > scaleTop {
+		return 0, decimals, false
+	}
+	c := scaleTop - decimals
+	return c / scaleRadix, c%scaleRadix - scaleShift, true
+}
+
+// OneScale is the decimals that write a and b, two figures one sentence
+// compares ("rose by 1.04 million cases …, against a rise of 0.81
+// million cases the week before"), on one scale, so that neither reads
+// more precise than the other: the smaller on the larger's scale when it
+// keeps two significant digits there ("0.81 million" beside "1.04
+// million"); otherwise both in full when the larger is below a billion
+// ("1,043,276 cases" beside "80,871 cases"). Figures on one scale already,
+// percentages, press decimals (PressDecimals: every figure is rounded to
+// two significant digits anyway), and declared decimals that would lose
+// the smaller figure's digits, keep decimals as they are. Pass the result
+// as decimals to Value, ValueLabel, Money or Scaled for both figures; unit
+// and label are as for ValueLabel.
+//
+//	d := OneScale(1043276, 808717, "cases", "", -1)
+//	Value(1043276, "cases", d)  // "1.04 million cases"
+//	Value(808717, "cases", d)   // "0.81 million cases"
+func OneScale(a, b float64, unit, label string, decimals int) int {
+	if _, press := pressOf(decimals); press {
+		return decimals
+	}
+	if _, _, ok := scaleCode(decimals); ok {
+		return decimals
+	}
+	if _, bad := nonFinite(a); bad {
+		return decimals
+	}
+	if _, bad := nonFinite(b); bad {
+		return decimals
+	}
+	pr := printerOf(unit, label)
+	if pr == percentPrinter {
+		return decimals
+	}
+	index := func(v float64) int {
+		if pr == moneyPrinter {
+			_, i, _ := moneyScaled(v, decimals)
+			return i
+		}
+		_, i, _ := scaled(v, decimals)
+		return i
+	}
+	ia, ib := index(a), index(b)
+	if ia == ib {
+		return decimals
+	}
+	top, small := ia, b
+	if ib > ia {
+		top, small = ib, a
+	}
+	x := newDecimal(small)
+	x.exp -= scales[top].exp
+	if x.zero() {
+		return decimals
+	}
+	if decimals >= 0 {
+		// Declared: exactly these places, on one scale only if the
+		// smaller keeps two significant digits with them.
+		if min(decimals, maxPlaces)+x.exp >= 2 {
+			return atScale(decimals, top)
+		}
+		return decimals
+	}
+	// Automatic or common (the engine's choice): one common choice for
+	// the two, with the places that keep two significant digits of a
+	// smaller figure from a tenth of the scale ("$0.95 billion" beside
+	// "$1.20 billion").
+	d := decimals
+	if _, auto := placesOf(decimals, true); auto {
+		d = CommonPlaces([]float64{a, b}, unit, label)
+	}
+	c := commonBase - d
+	sp, pp := c%commonRadix, c/commonRadix
+	if need := 2 - x.exp; need <= 2 {
+		return atScale(commonCode(max(sp, need), pp), top)
+	}
+	if top == 1 {
+		return atScale(d, 0) // in full: a million-scale figure beside one far smaller
+	}
+	return decimals
 }

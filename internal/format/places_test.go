@@ -21,6 +21,11 @@ func TestCommonPlaces(t *testing.T) {
 		{"money scaled", []float64{27.8e9, 10e9, 3.21e9}, "USD", []string{"$27.80 billion", "$10.00 billion", "$3.21 billion"}},
 		{"percent", []float64{4.25, 12.5}, "%", []string{"4.3%", "12.5%"}},
 		{"percent small", []float64{4.2, 0.042}, "%", []string{"4.200%", "0.042%"}},
+		// N10: a zero that is a digit is kept, three significant digits.
+		{"zero a digit", []float64{2900332}, "cases", []string{"2.90 million cases"}},
+		{"zero a digit beside others", []float64{2900332, 286928, 1.5e6}, "cases", []string{"2.90 million cases", "286,928 cases", "1.50 million cases"}},
+		{"round figure", []float64{12e6}, "visitors", []string{"12 million visitors"}},
+		{"rounds up to ten", []float64{9996000}, "cases", []string{"10.0 million cases"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			d := CommonPlaces(c.values, c.unit, "")
@@ -30,6 +35,43 @@ func TestCommonPlaces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestOneScale (N10): two figures one sentence compares are on one scale,
+// so that neither reads more precise than the other.
+func TestOneScale(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		a, b     float64
+		unit     string
+		decimals int
+		want     [2]string
+	}{
+		{"the smaller on the larger's scale", 1043276, 808717, "cases", -1, [2]string{"1.04 million cases", "0.81 million cases"}},
+		{"either order", 808717, 1043276, "cases", -1, [2]string{"0.81 million cases", "1.04 million cases"}},
+		{"with the indicator's common places", 1043276, 808717, "cases", CommonPlaces([]float64{11.09e6, 1043276, 808717}, "cases", ""), [2]string{"1.04 million cases", "0.81 million cases"}},
+		{"far smaller: both in full", 1043276, 80871, "cases", -1, [2]string{"1,043,276 cases", "80,871 cases"}},
+		{"one scale already", 346364, 276805, "cases", -1, [2]string{"346,364 cases", "276,805 cases"}},
+		{"both scaled alike", 2.1e6, 1.5e6, "cases", -1, [2]string{"2.1 million cases", "1.5 million cases"}},
+		{"money", 1.2e9, 950e6, "USD", -1, [2]string{"$1.20 billion", "$0.95 billion"}},
+		{"declared decimals keep their digits", 1.2e9, 950e6, "USD", 1, [2]string{"$1.2 billion", "$950.0 million"}},
+		{"declared decimals that keep two digits", 1.2e9, 950e6, "USD", 2, [2]string{"$1.20 billion", "$0.95 billion"}},
+		{"billions far apart stay as they are", 4.2e9, 3.1e6, "USD", -1, [2]string{"$4.2 billion", "$3.1 million"}},
+		{"percent", 1250, 12, "%", -1, [2]string{"1,250%", "12%"}},
+		{"press rounds both", 1043276, 808717, "cases", PressDecimals(-1), [2]string{"about 1 million cases", "about 810,000 cases"}},
+		{"a fall", -1043276, -808717, "cases", -1, [2]string{"-1.04 million cases", "-0.81 million cases"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := OneScale(c.a, c.b, c.unit, "", c.decimals)
+			got := [2]string{ValueLabel(c.a, c.unit, "", d), ValueLabel(c.b, c.unit, "", d)}
+			if got != c.want {
+				t.Errorf("OneScale(%v, %v): %q, want %q", c.a, c.b, got, c.want)
+			}
+		})
+	}
+	if got := ValueLabel(808717, "USD per troy ounce", "USD per troy ounce", OneScale(1043276, 808717, "USD per troy ounce", "USD per troy ounce", -1)); got != "$0.81 million per troy ounce" {
+		t.Errorf("with a label: %q", got)
 	}
 }
 

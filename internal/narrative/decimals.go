@@ -97,3 +97,18 @@ func indicatorDecimals(ds *dataset.Dataset, set *facts.Set, lb *labels) map[stri
 
 // maxExtraPlaces bounds the places added to tell two plain figures apart.
 const maxExtraPlaces = 2
+
+// oneScale is the decimals d of an indicator for two of its figures one
+// sentence compares (format.OneScale): the week's increase and the week
+// before's, a close and last week's, the week's low and high. On one
+// scale, so that neither reads more precise than the other: "1.04
+// million cases …, against a rise of 0.81 million cases", not "of 808,717
+// cases"; both in full when the smaller is under a tenth of a million
+// ("1,043,276 cases" beside "80,871 cases"). Declared decimals stay
+// exact; the press's rounding stays as it is.
+func oneScale(a, b float64, unit, label string, d int) int {
+	if label == "" {
+		label = format.UnitLabel(unit)
+	}
+	return format.OneScale(a, b, unit, label, d)
+}

@@ -88,7 +88,14 @@ type WeekRange struct {
 // weekFig turns a week fact of row r into its view.
 func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 	unit, d := f.Unit, r.decimals
-	w := &WeekFig{Fact: f, Daily: f.Period.Kind == period.Day, Text: valueMD(f.Value, unit, r.label, d)}
+	// The week's figure and the week before's, compared in one sentence,
+	// are on one scale: "1.04 million cases …, against a rise of 0.81
+	// million cases", never "of 808,717 cases".
+	pd := d
+	if a := f.Against; a != nil {
+		pd = oneScale(f.Value, a.Value, unit, r.label, d)
+	}
+	w := &WeekFig{Fact: f, Daily: f.Period.Kind == period.Day, Text: valueMD(f.Value, unit, r.label, pd)}
 	w.Span, w.AgainstSpan = "over the week", "the week before"
 	if fw := f.Week; fw != nil {
 		w.N = fw.N
@@ -125,7 +132,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		case f.Value > 0:
 			w.Verb = "rose by"
 		case f.Value < 0:
-			w.Verb, w.Text = "fell by", valueMD(-f.Value, unit, r.label, d)
+			w.Verb, w.Text = "fell by", valueMD(-f.Value, unit, r.label, pd)
 		default:
 			w.Verb = "showed no net change" // a revision took back the week's rise (Drop), or Flat
 		}
@@ -135,7 +142,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 	if a := f.Against; a != nil {
 		// The indicator's decimals, never more: closes that print alike
 		// are "little changed" (Change).
-		w.From = valueMD(a.Value, unit, r.label, d)
+		w.From = valueMD(a.Value, unit, r.label, pd)
 		w.Change = changeText(f.Value, a.Value, unit, r.label, d, -1, "")
 		if w.Kind == "close" {
 			w.FromOn = when(a.Period, weekYear)
@@ -153,7 +160,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 			case a.Value > 0:
 				w.Against = "a rise of " + w.From
 			case a.Value < 0:
-				w.Against = "a fall of " + valueMD(-a.Value, unit, r.label, d)
+				w.Against = "a fall of " + valueMD(-a.Value, unit, r.label, pd)
 			default:
 				w.Against = "no change"
 			}
@@ -187,8 +194,9 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 // figures share it ("$2,375.00 to $2,420.50 per troy ounce", "312 to 341
 // cm").
 func newWeekRange(f *facts.Fact, r *Row) *WeekRange {
-	lo := valueMD(f.Week.Low.Value, f.Unit, r.label, r.decimals)
-	hi := valueMD(f.Week.High.Value, f.Unit, r.label, r.decimals)
+	d := oneScale(f.Week.Low.Value, f.Week.High.Value, f.Unit, r.label, r.decimals)
+	lo := valueMD(f.Week.Low.Value, f.Unit, r.label, d)
+	hi := valueMD(f.Week.High.Value, f.Unit, r.label, d)
 	if i, j := strings.IndexByte(lo, ' '), strings.IndexByte(hi, ' '); i > 0 && j > 0 && lo[i:] == hi[j:] {
 		lo = lo[:i]
 	}
