@@ -26,38 +26,20 @@ func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw is
 		bad("first", []string{"first brief"}, []string{"previous brief of " + pw.ID})
 		return out
 	}
-	// new: a series whose latest figure is for a period the previous brief did not have
+	// new: a series whose latest figure (an actual figure or estimate) is
+	// for a period the previous brief did not have, or which the previous
+	// brief knew only by a plan or target ("newly released figures")
 	var wantNew []string
 	for id, f := range cf {
-		if f.Kind != "latest" {
+		if f.Kind != "latest" || f.Status == "plan" || f.Status == "target" {
 			continue
 		}
-		if p := pf[id]; p == nil || p.PeriodID != f.PeriodID {
+		if p := pf[id]; p == nil || p.PeriodID != f.PeriodID || p.Status == "plan" || p.Status == "target" {
 			wantNew = append(wantNew, id)
 		}
 	}
 	if e, o := changeIDs(eng.Changes.New), sorted(wantNew); strings.Join(e, " ") != strings.Join(o, " ") {
-		// is every difference a series whose previous latest was a plan or target?
-		afterPlan := true
-		in := func(l []string, x string) bool {
-			for _, y := range l {
-				if y == x {
-					return true
-				}
-			}
-			return false
-		}
-		for _, id := range append(append([]string{}, e...), o...) {
-			if in(e, id) != in(o, id) {
-				if p := pf[id]; p == nil || (p.Status != "plan" && p.Status != "target") {
-					afterPlan = false
-				}
-			}
-		}
 		bad("new", e, o)
-		if afterPlan {
-			out[len(out)-1].Known = "new-after-plan"
-		}
 	}
 	// revised
 	var wantRev, gotRev []string
@@ -66,8 +48,10 @@ func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw is
 			continue
 		}
 		compared := []*row{f.Rows[0]}
-		for _, k := range []string{"change_prev", "change_year"} {
-			if c := pf[k+strings.TrimPrefix(id, "latest")]; c != nil {
+		// the figures it was compared with: the previous period, a year
+		// earlier, last week's close (a week_close names it by date)
+		for _, k := range []string{"change_prev", "change_year", "week_close"} {
+			if c := pf[k+strings.TrimPrefix(id, "latest")]; c != nil && c.Against != nil && c.Against.Row != nil {
 				compared = append(compared, c.Against.Row)
 			}
 		}

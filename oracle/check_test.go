@@ -43,6 +43,11 @@ type weekPoint struct {
 	Value    float64 `json:"value"`
 }
 
+type weekDrop struct {
+	From *weekPoint `json:"from"`
+	To   *weekPoint `json:"to"`
+}
+
 type source struct {
 	File string `json:"file"`
 	Line int    `json:"line"`
@@ -75,12 +80,21 @@ type efact struct {
 	} `json:"against"`
 	Counts map[string]int `json:"counts"`
 	Week   *struct {
-		N     int        `json:"n"`
-		PrevN int        `json:"prev_n"`
-		First *weekPoint `json:"first"`
-		Last  *weekPoint `json:"last"`
-		High  *weekPoint `json:"high"`
-		Low   *weekPoint `json:"low"`
+		N        int        `json:"n"`
+		PrevN    int        `json:"prev_n"`
+		First    *weekPoint `json:"first"`
+		Last     *weekPoint `json:"last"`
+		High     *weekPoint `json:"high"`
+		Low      *weekPoint `json:"low"`
+		Partial  bool       `json:"partial"`
+		Days     int        `json:"days"`
+		PrevCut  *weekPoint `json:"prev_cut"`
+		Flat     bool       `json:"flat"`
+		Since    *weekPoint `json:"since"`
+		Drops    int        `json:"drops"`
+		Drop     *weekDrop  `json:"drop"`
+		PrevFlat bool       `json:"prev_flat"`
+		PrevDrop *weekDrop  `json:"prev_drop"`
 	} `json:"week"`
 	Ranking *struct {
 		Later []struct {
@@ -106,24 +120,6 @@ type disagreement struct {
 	Known   string // the known issue it belongs to, if any (see knownIssues)
 }
 
-// rankingKey names the ranking (indicator, counterpart, group) a rank,
-// share or total claim belongs to, "" for other claims.
-func rankingKey(id string) string {
-	parts := strings.SplitN(id, "/", 3)
-	if len(parts) < 2 || (parts[0] != "rank" && parts[0] != "share" && parts[0] != "total") {
-		return ""
-	}
-	group := ""
-	if i := strings.LastIndex(id, "/in/"); i >= 0 {
-		group = id[i+4:]
-	}
-	cp := ""
-	if i := strings.Index(id, "/vs/"); i >= 0 {
-		cp = strings.SplitN(id[i+4:], "/", 2)[0]
-	}
-	return parts[1] + "|" + cp + "|" + group
-}
-
 func (d disagreement) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s, week %s: claim %s: %s: engine %s, oracle %s", d.Dataset, d.Week, d.Claim, d.Field, d.Engine, d.Oracle)
@@ -145,15 +141,44 @@ type result struct {
 	Claims   int // engine claims of known kinds checked
 	Agree    int
 	Unknown  map[string]int
+	Features map[string]int // agreed claims by kind and the cases they cover
 	Disagree []disagreement
+}
+
+// features names the cases an agreed claim covers, so that a run shows
+// what it exercised (part weeks, running totals that stalled or fell,
+// rankings with later figures ...).
+func features(e efact) []string {
+	out := []string{e.Kind}
+	if w := e.Week; w != nil {
+		add := func(ok bool, name string) {
+			if ok {
+				out = append(out, e.Kind+"."+name)
+			}
+		}
+		add(w.Partial, "partial")
+		add(w.Partial && e.Against != nil, "partial compared")
+		add(w.Flat, "flat")
+		add(w.Drops > 0, "fell")
+		add(w.PrevFlat, "after a flat week")
+		add(w.PrevDrop != nil, "after a week that fell")
+	}
+	if e.Ranking != nil && len(e.Ranking.Later) > 0 {
+		out = append(out, e.Kind+".with later figures")
+	}
+	return out
 }
 
 func locKey(file string, line int) string { return fmt.Sprintf("%s:%d", filepath.Base(file), line) }
 
 func rowSet(rows []*row) string {
 	var s []string
+	seen := map[*row]bool{}
 	for _, r := range rows {
-		s = append(s, locKey(r.File, r.Line))
+		if !seen[r] {
+			seen[r] = true
+			s = append(s, locKey(r.File, r.Line))
+		}
 	}
 	sort.Strings(s)
 	return strings.Join(s, " ")
@@ -168,7 +193,13 @@ func srcSet(src []source) string {
 	return strings.Join(s, " ")
 }
 
-func fnum(f float64) string { return fmt.Sprintf("%.17g", f) }
+// fnum prints a number exactly; -0 (a value "-0" in the data) prints as 0.
+func fnum(f float64) string {
+	if f == 0 {
+		f = 0
+	}
+	return fmt.Sprintf("%.17g", f)
+}
 
 // compare checks every engine claim against the oracle's, and that no
 // claim the oracle derives is missing.
@@ -180,7 +211,7 @@ func fnum(f float64) string { return fmt.Sprintf("%.17g", f) }
 // (field "at engine's period"): whatever the choice of period, the
 // members ranked, their values and positions must be right.
 func compare(label, week string, want map[string]*ofact, got []efact, partial bool, d *dataset, asOf time.Time) result {
-	res := result{Unknown: map[string]int{}}
+	res := result{Unknown: map[string]int{}, Features: map[string]int{}}
 	bad := func(id, kind, field, e, o string, rows []*row) {
 		res.Disagree = append(res.Disagree, disagreement{Dataset: label, Week: week, Claim: id, Kind: kind, Field: field, Engine: e, Oracle: o, Rows: rows})
 	}
@@ -276,38 +307,18 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 		}
 		if len(res.Disagree) == n0 {
 			res.Agree++
+			for _, f := range features(e) {
+				res.Features[f]++
+			}
 		}
 	}
-	// rankings of plans and targets
-	plansKeys := map[string]bool{}
+	// rankings of plans and targets: "Only actual figures and estimates
+	// are ranked" (README, "Precisely:")
 	for _, e := range got {
 		if e.Kind == "rank" && (e.Status == "plan" || e.Status == "target") {
-			plansKeys[rankingKey(e.ID)] = true
 			bad(e.ID, "rank", "ranks a plan or target", e.Status+" for "+e.PeriodID, "only actual and estimate figures are ranked", nil)
 		}
 	}
-	defer func() {
-		periodKeys := map[string]bool{}
-		for _, d := range res.Disagree {
-			if k := rankingKey(d.Claim); k != "" && (d.Field == "period_id" || d.Field == "presence" || strings.HasPrefix(d.Field, "ranking.later") || strings.HasPrefix(d.Field, "at engine's period")) {
-				periodKeys[k] = true
-			}
-		}
-		for i := range res.Disagree {
-			d := &res.Disagree[i]
-			k := rankingKey(d.Claim)
-			switch {
-			case k != "" && plansKeys[k]:
-				d.Known = "ranking-of-plans"
-			case d.Field == "ranking.later(plan as a figure)":
-				d.Known = "ranking-later-lists-plans"
-			case k != "" && periodKeys[k] && !strings.HasPrefix(d.Field, "at engine's period"):
-				d.Known = "ranking-period"
-			case (d.Kind == "topic_stale" || d.Kind == "indicator_stale") && (d.Field == "period_id" || d.Field == "sources"):
-				d.Known = "stale-latest-period-by-start"
-			}
-		}
-	}()
 	// each ranking, at the period the engine chose
 	type rk struct{ Ind, Cp, Group, P string }
 	engRank := map[rk][]efact{}
@@ -417,18 +428,45 @@ func checkWeek(e efact, o *ofact, chk func(string, bool, any, any)) {
 		chk("week", (e.Week == nil) == (o.Week == nil), e.Week != nil, o.Week != nil)
 		return
 	}
-	chk("week.n", e.Week.N == o.Week.N, e.Week.N, o.Week.N)
+	ew, ow := e.Week, o.Week
+	chk("week.n", ew.N == ow.N, ew.N, ow.N)
 	if e.Kind == "week_sum" {
-		chk("week.prev_n", e.Week.PrevN == o.Week.PrevN, e.Week.PrevN, o.Week.PrevN)
+		chk("week.prev_n", ew.PrevN == ow.PrevN, ew.PrevN, ow.PrevN)
 	}
-	if e.Week.First != nil {
-		chk("week.first", e.Week.First.PeriodID == o.Week.First.P.ID && near(e.Week.First.Value, o.Week.First.Value),
-			e.Week.First.PeriodID+"="+fnum(e.Week.First.Value), o.Week.First.P.ID+"="+fnum(o.Week.First.Value))
+	point := func(field string, ep *weekPoint, or *row) {
+		es, ov := "none", "none"
+		if ep != nil {
+			es = ep.PeriodID + "=" + fnum(ep.Value)
+		}
+		if or != nil {
+			ov = or.P.ID + "=" + fnum(or.Value)
+		}
+		chk(field, (ep == nil) == (or == nil) && (ep == nil || (ep.PeriodID == or.P.ID && near(ep.Value, or.Value))), es, ov)
 	}
-	if e.Week.Last != nil {
-		chk("week.last", e.Week.Last.PeriodID == o.Week.Last.P.ID && near(e.Week.Last.Value, o.Week.Last.Value),
-			e.Week.Last.PeriodID+"="+fnum(e.Week.Last.Value), o.Week.Last.P.ID+"="+fnum(o.Week.Last.Value))
+	point("week.first", ew.First, ow.First)
+	point("week.last", ew.Last, ow.Last)
+	chk("week.partial", ew.Partial == ow.Partial, ew.Partial, ow.Partial)
+	chk("week.days", ew.Days == ow.Days, ew.Days, ow.Days)
+	point("week.prev_cut", ew.PrevCut, ow.PrevCut)
+	if e.Kind != "week_increase" {
+		return
 	}
+	chk("week.flat", ew.Flat == ow.Flat, ew.Flat, ow.Flat)
+	point("week.since", ew.Since, ow.Since)
+	chk("week.drops", ew.Drops == ow.Drops, ew.Drops, ow.Drops)
+	var ef, et *weekPoint
+	if ew.Drop != nil {
+		ef, et = ew.Drop.From, ew.Drop.To
+	}
+	point("week.drop.from", ef, ow.DropFrom)
+	point("week.drop.to", et, ow.DropTo)
+	chk("week.prev_flat", ew.PrevFlat == ow.PrevFlat, ew.PrevFlat, ow.PrevFlat)
+	ef, et = nil, nil
+	if ew.PrevDrop != nil {
+		ef, et = ew.PrevDrop.From, ew.PrevDrop.To
+	}
+	point("week.prev_drop.from", ef, ow.PrevFrom)
+	point("week.prev_drop.to", et, ow.PrevTo)
 }
 
 // --- running the binary ---
@@ -460,7 +498,17 @@ type factsOut struct {
 }
 
 func runFacts(dir, data, week string) (*factsOut, error) {
-	b, err := runBrief(dir, "facts", "--data", data, "--week", week, "--json")
+	return runFactsArgs(dir, "facts", "--data", data, "--week", week, "--json")
+}
+
+// runFactsAsOf runs `brief facts --as-of DAY`: the data as known at the
+// end of that day, for the brief of its week.
+func runFactsAsOf(dir, data string, asOf time.Time) (*factsOut, error) {
+	return runFactsArgs(dir, "facts", "--data", data, "--as-of", asOf.Format("2006-01-02"), "--json")
+}
+
+func runFactsArgs(dir string, args ...string) (*factsOut, error) {
+	b, err := runBrief(dir, args...)
 	if err != nil {
 		return nil, err
 	}

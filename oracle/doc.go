@@ -15,36 +15,68 @@
 //     the week (a row is known once released; without a release date,
 //     once its period has ended; a plan or target at once), its value,
 //     status, row, "new" (released during the week; without a release
-//     date, its period ends in the week) and "stale";
+//     date, its period ends in the week) and "stale"; a series known only
+//     by plans or targets has its latest plan as its latest claim (never
+//     new without a release date, never stale) and no other claim;
 //   - change_prev, change_year: against the previous figure and the same
 //     period a year earlier (none for annual and daily series), absolute
 //     and percent change (percent of |base|; none in percent units, which
 //     change in points, nor from a base of 0), both rows;
 //   - record_high, record_low: above (below) every earlier figure, with
-//     at least two of them; "since" = how many;
+//     at least two of them; "since" = how many; none for a running total
+//     (summary: cumulative), "always at its record" while it rises;
 //   - outlook: the nearest plan or target after the latest figure;
 //   - rank, share, total: per indicator, counterpart and group (every
 //     entity one group without entities.yaml), comparable indicators only,
-//     over the latest period the group's members share (members whose
-//     latest figure is stale do not pull it back), or the latest later
-//     period that more than two thirds of them have, every member with a
-//     figure for it ranked (ties share a rank: 1, 1, 3); members with a
-//     later figure listed in ranking.later; shares and the total only for
-//     additive indicators of a declared group whose every member has a
-//     figure and none is negative; the total cites every member's row.
-//     Each ranking is also recomputed at the period the engine chose, so
-//     that values, positions and members are checked whatever the period;
+//     over the period the README's rule ("Precisely:", Indicator
+//     semantics) gives. The members are the group's entities with an
+//     actual figure or estimate; the candidates are the latest periods of
+//     the members whose latest figure is not stale (of all members, if
+//     those alone cannot rank two) and the latest period all of those
+//     members share, looked for among the last 8 figures of the member
+//     furthest behind; each candidate counts the members with a figure
+//     for exactly it; the period is the latest candidate whose count is
+//     the largest, or more than two thirds of the largest; below two,
+//     no ranking. Every member with a figure for it is ranked (ties share
+//     a rank: 1, 1, 3); members whose latest figure is later are listed in
+//     ranking.later. Only actual figures and estimates are ranked or
+//     listed as later figures, never plans and targets. Shares and the
+//     total only for additive indicators of a declared group whose every
+//     entity has a figure for the period and none is negative; the total
+//     cites every member's row. Each ranking is also recomputed at the
+//     period the engine chose, so that values, positions and members are
+//     checked whatever the period. A running total is ranked the same way
+//     (its "totals to date");
 //   - week_close, week_range, week_sum, week_increase (daily and weekly
 //     series, by the catalog's summary): the week's close against last
-//     week's close, the week's high and low, a flow's sum against last
-//     week's, a running total's increase against last week's;
+//     week's close and the week's high and low (a level), a flow's sum
+//     against last week's, a running total's increase against last
+//     week's. A daily week is a part week when its last figure falls on
+//     an earlier weekday than last week's last figure (or, with no figure
+//     last week, when it is read --as-of before its Sunday): week.partial,
+//     week.days (Monday to its last figure's weekday) and week.prev_cut
+//     (last week's last figure on those days); a flow's sum and a running
+//     total's increase are then compared with the same days of last week
+//     (week.prev_n figures), never with the whole week. A running total
+//     whose figures all equal last week's final total "had no new figure"
+//     (week.flat, week.since: the first figure of the unchanged total) and
+//     is not compared; one that falls during the week, from last week's
+//     final total on, is a revision (week.drops, week.drop: the largest
+//     fall) and is not compared; nor is a week compared with one whose
+//     same days did not move (week.prev_flat) or fell (week.prev_drop).
+//     The rows cited: the week's last figure and last week's final total,
+//     plus the figures compared, the fall or the start of the unchanged
+//     total;
 //   - indicator_stale, topic_stale: every series of the indicator (topic)
 //     stale, their count, the latest period and its rows;
 //   - status_count: the latest claims of a topic by status;
 //   - What changed (brief.json "changes" of a second brief written into
 //     the same --out): revised figures (the latest and the compared
-//     figures of the previous brief whose value changed), series with a
-//     newly released latest figure, new records, series newly stale.
+//     figures of the previous brief whose value changed: change_prev's,
+//     change_year's and week_close's, last week's close), series with a
+//     newly released latest figure (an actual figure or estimate for a
+//     period the previous brief did not have, or of a series it knew only
+//     by a plan or target), new records, series newly stale.
 //
 // Both directions count: a claim the engine makes and the oracle does not
 // derive, and one the oracle derives that the engine omits. A claim kind
@@ -57,13 +89,11 @@
 //
 // # Readings of the documentation (where it is silent or ambiguous)
 //
-//   - Staleness: the README names stale series but not the threshold.
-//     The oracle uses what the binary does (found by running it): stale
-//     once the brief's day reaches the start of the next period plus 14
-//     days (daily), 21 days (weekly), 3 months, 6 months (quarterly) or
-//     18 months (annual).
-//   - No period every member shares: the oracle takes the period most
-//     members have, the latest on a tie.
+//   - Staleness (README, Frequency): stale once the latest period ended
+//     longer ago than 14 days (daily), 21 days (weekly), 3 months
+//     (monthly), 6 months (quarterly) or 18 months (annual), counted from
+//     the day after it ends ("a 2023 figure is current until 30 June
+//     2025"), at the end of the brief's day.
 //   - No share for the implicit all-entities group (no entities.yaml):
 //     there is no declared group whose completeness could be judged.
 //   - Revisions: the tidy format refuses the same period twice, even with
@@ -74,6 +104,61 @@
 //     overdue is not listed (the engine does so; the README is silent).
 //   - Dates standing for months: inferred when every date of a series is
 //     among the first four days of its month, one a month.
+//   - "Latest available" of a stale section: the period that ends last;
+//     of two that end on the same day (week 1 of 2024 and Sunday 7
+//     January 2024), the one that starts later, the shorter. The same
+//     order ranks periods everywhere in the oracle.
+//   - A series known only by plans or targets is never stale: staleness
+//     is of figures ("Latest available: 2020. Newer figures are
+//     overdue."), although "A series is stale when its latest period
+//     ended longer ago than its pace allows" could be read to include a
+//     plan's period. The engine does the same.
+//
+// The README's rules of part weeks and running totals (Frequency,
+// releases and staleness) leave these open; the oracle follows the
+// engine where the README allows it:
+//
+//   - A price in a part week. "[A part week is] compared with the same
+//     days of the previous week, never with a whole week; a price that
+//     has not closed "stood at" its latest value, with "the week's range
+//     so far"." For a flow or a running total, the same days are summed;
+//     for a price the oracle (like the engine) compares the latest value
+//     with last week's close ("stood at $2,401.20 on Wednesday 12 August,
+//     up 0.8% from $2,383.10 on Friday 7 August"), a change since a named
+//     day rather than a sum over a whole week; the README could also be
+//     read as "against the value of Wednesday 5 August". week.prev_cut
+//     (that value) is checked either way.
+//   - A part week with no figure in the previous week. "A daily week is
+//     a part week when its last figure falls on an earlier weekday than
+//     the previous week's last figure" needs a figure last week; without
+//     one, the oracle (like the engine) applies "an --as-of mid-week" and
+//     says part week only when the brief's day is before the week's
+//     Sunday. Nothing is compared either way.
+//   - Which days of the previous week a part week's comparison checks for
+//     a revision or no new figure ("nor is a week compared with one that
+//     included a revision or had no new figure"): the oracle (like the
+//     engine) looks at the same days only, those compared; a fall on last
+//     Saturday does not stop a Monday-to-Wednesday comparison.
+//   - "A total that falls during the week": counted from last week's
+//     final total, so a Monday figure below Sunday's is a fall of this
+//     week; of several falls the engine names the largest (the earliest
+//     on a tie) and the oracle checks that choice, which the README
+//     ("including a downward revision of …") does not make.
+//   - "of all members, if those alone cannot rank two" (the ranking
+//     period): read as "the candidates made from the members that are not
+//     stale count fewer than two members", which includes fewer than two
+//     such members; "all of those members share" then means all members.
+//   - "the member that is furthest behind": the one whose latest period
+//     ends first; of several, the first in entities.yaml's order (the
+//     README does not say; their last 8 figures differ only with gaps).
+//   - "every member of the group has a figure for the ranking's period"
+//     (shares): every entity entities.yaml puts in the group, also one
+//     with no figure of the indicator at all, although "Precisely:" calls
+//     members only the entities with a figure; a group total that leaves
+//     an entity out is no total of the group. The engine agrees.
+//   - A whole week of a flow is compared with last week's figures,
+//     however many there were (the part-week rule is about the current
+//     week only).
 //
 // # Generated datasets
 //
@@ -87,8 +172,11 @@
 // additive/comparable, flows and cumulative counts), a counterpart on
 // some, gaps, ties, negative values, members ahead of or behind the
 // others or long overdue, estimates, plans and targets, a released column
-// in four datasets of five (with some rows undated), and a second vintage
-// with revised values released in the week of the second brief.
+// in four datasets of five (with some rows undated), running totals that
+// stall for a while or fall (a downward revision in the data), and a
+// second vintage with revised values released in the week of the second
+// brief. The second vintage is also read --as-of a day of that week
+// (Monday to Saturday, by the seed), which makes part weeks.
 //
 // # Commands
 //
@@ -106,16 +194,21 @@
 // issues fail too), ORACLE_KEEP (write each dataset there).
 //
 // TestMain builds the binary once (go build ./cmd/brief) into a temporary
-// folder; every dataset runs `brief facts --json` for its two weeks, in
-// parallel on every CPU. TestOracleRealData reads every dataset.yaml under
-// testdata/ that points into ../shared/data, for the latest week of the
-// data and 1, 52 and 156 weeks before; it skips when ../shared is absent.
+// folder; every dataset runs `brief facts --json` for its two weeks and
+// once --as-of mid-week, in parallel on every CPU. The log counts the
+// agreed claims by kind and by case (part weeks, running totals that did
+// not move or fell ...), so that a run shows what it exercised.
+// TestOracleRealData reads every dataset.yaml under testdata/ that points
+// into ../shared/data, for the latest week of the data and 1, 52 and 156
+// weeks before, and as of the Wednesday of the latest week; it skips when
+// ../shared is absent.
 //
 // # Known issues
 //
 // Disagreements already reported as engine defects are grouped in
 // knownIssues (oracle_test.go), each with its reason: they are logged with
 // their count and first example, not failed, so CI stays green while they
-// are open; ORACLE_NOSKIP=1 shows them as failures. Remove an entry when
-// the engine is fixed.
+// are open; ORACLE_NOSKIP=1 shows them as failures. Only a disagreement
+// where the engine contradicts the README belongs there; remove an entry
+// when the engine is fixed (the list is empty now).
 package oracle

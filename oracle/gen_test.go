@@ -117,6 +117,10 @@ func roundTo(v float64, dec int) float64 {
 // generate makes the dataset of one seed.
 func generate(seed uint64) *generated {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	// a second stream for what running totals do in real reporting (stall,
+	// fall): drawn apart, so that the datasets without a running total are
+	// the same as before it was added
+	rc := rand.New(rand.NewPCG(seed^0x5851f42d4c957f2d, seed))
 	g := &generated{Seed: seed, files: map[string]string{}}
 	anchor := time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(6*365))
 	g.W1 = weekOf(anchor.AddDate(0, 0, r.IntN(40)-30))
@@ -222,7 +226,19 @@ func generate(seed uint64) *generated {
 			end := anchor
 			cum := level * r.Float64()
 			n := 1 + r.IntN(nper)
+			// a running total may stall (no new figure for a while) and
+			// fall (a downward revision in the data)
+			stallFrom, stallLen, dropAt := -1, 0, -1
+			if sp.prof.cumulative {
+				if rc.IntN(3) == 0 {
+					stallFrom, stallLen = rc.IntN(n), 3+rc.IntN(12)
+				}
+				if rc.IntN(3) == 0 {
+					dropAt = rc.IntN(n)
+				}
+			}
 			for k := n - 1; k >= 0; k-- {
+				j := n - 1 - k // 0 for the first period
 				p := periodAt(sp.freq, end, shift-k)
 				if gaps && k > 0 && r.IntN(6) == 0 {
 					continue
@@ -230,8 +246,11 @@ func generate(seed uint64) *generated {
 				var v float64
 				switch {
 				case sp.prof.cumulative:
-					if r.IntN(4) > 0 {
+					if r.IntN(4) > 0 && (j < stallFrom || j >= stallFrom+stallLen) {
 						cum += level * r.Float64()
+					}
+					if j == dropAt {
+						cum = math.Max(0, cum-level*rc.Float64())
 					}
 					v = cum
 				case tieMode:

@@ -263,8 +263,12 @@ func (d *dataset) seriesAt(asOf time.Time) map[seriesKey]*series {
 }
 
 // derive recomputes every claim for the brief of week w.
-func derive(d *dataset, w isoWeek) map[string]*ofact {
-	asOf := w.End
+func derive(d *dataset, w isoWeek) map[string]*ofact { return deriveAt(d, w.End) }
+
+// deriveAt recomputes every claim of the data as known at the end of the
+// day asOf (--as-of), for the brief of the week that holds it.
+func deriveAt(d *dataset, asOf time.Time) map[string]*ofact {
+	w := weekOf(asOf)
 	facts := map[string]*ofact{}
 	add := func(f *ofact) { facts[f.ID] = f }
 	all := d.seriesAt(asOf)
@@ -287,7 +291,9 @@ func derive(d *dataset, w isoWeek) map[string]*ofact {
 					t, _ := parseDate(p.Released)
 					f.New = w.contains(t)
 				}
-				f.Stale = stale(p.P, asOf)
+				// never stale: staleness is of figures ("Newer figures are
+				// overdue"), and a plan or target is none (see doc.go)
+				f.Stale = false
 				add(f)
 				if counts[f.Topic] == nil {
 					counts[f.Topic] = map[string]int{}
@@ -332,7 +338,9 @@ func derive(d *dataset, w isoWeek) map[string]*ofact {
 				}
 			}
 		}
-		if n >= 3 {
+		// records: above (below) every earlier figure, with at least two of
+		// them; a running total has none (README, "Frequency")
+		if n >= 3 && d.indicator(k.Ind).Summary != "cumulative" {
 			hi, lo := true, true
 			for _, r := range s.Figures[:n-1] {
 				if r.Value >= last.Value {
@@ -362,7 +370,7 @@ func derive(d *dataset, w isoWeek) map[string]*ofact {
 			}
 		}
 	}
-	deriveWeek(d, all, keys, w, add)
+	deriveWeek(d, all, keys, w, asOf, add)
 	deriveStale(d, all, keys, asOf, add)
 	for topic, c := range counts {
 		total := 0
@@ -437,66 +445,22 @@ func deriveRankings(d *dataset, all map[seriesKey]*series, asOf time.Time, add f
 			if len(withData) < 2 {
 				continue
 			}
-			basis := fresh
-			if len(basis) < 2 {
-				basis = withData
-			}
-			// periods by start, latest first
-			periods := map[string]period{}
-			holders := map[string]int{}
-			for _, m := range withData {
-				for id, r := range byMember[m] {
-					periods[id] = r.P
-					holders[id]++
-				}
-			}
-			ids := make([]string, 0, len(periods))
-			for id := range periods {
-				ids = append(ids, id)
-			}
-			sort.Slice(ids, func(i, j int) bool { return periods[ids[i]].Start.After(periods[ids[j]].Start) })
-			chosen := ""
-			for _, id := range ids {
-				shared := true
-				for _, m := range basis {
-					if byMember[m][id] == nil {
-						shared = false
-						break
-					}
-				}
-				if shared {
-					chosen = id
-					break
-				}
-			}
-			if chosen == "" { // no period every member has: the one most have, the latest on a tie
-				best := 0
-				for _, id := range ids {
-					if holders[id] > best {
-						best, chosen = holders[id], id
-					}
-				}
-			}
-			// "When more than two thirds of the members have a later
-			// period, the ranking moves to it" (README, Indicator semantics):
-			// the latest such period, counting the members that are not stale
-			for _, id := range ids {
-				if !periods[id].Start.After(periods[chosen].Start) {
-					break
-				}
-				held := 0
-				for _, m := range basis {
-					if byMember[m][id] != nil {
-						held++
-					}
-				}
-				if 3*held > 2*len(basis) {
-					chosen = id
-					break
-				}
-			}
-			if holders[chosen] < 2 {
+			// README, Indicator semantics, "Precisely:": the candidates are
+			// the latest periods of the members that are not stale (of all
+			// members, if those alone cannot rank two) and the latest
+			// period all of them share (among the last 8 figures of the
+			// member furthest behind); each counts the members with a
+			// figure for it; the period is the latest candidate whose count
+			// is the largest, or more than two thirds of the largest.
+			chosen := chooseRankingPeriod(byMember, withData, fresh)
+			if chosen == "" {
 				continue
+			}
+			var chosenP period
+			for _, m := range withData {
+				if r := byMember[m][chosen]; r != nil {
+					chosenP = r.P
+				}
 			}
 			var ranked []*row
 			var laters, laterPlans []later
@@ -505,16 +469,16 @@ func deriveRankings(d *dataset, all map[seriesKey]*series, asOf time.Time, add f
 					ranked = append(ranked, r)
 				}
 				s := all[seriesKey{pair.Ind, m, pair.Cp}]
-				if l := s.Figures[len(s.Figures)-1]; l.P.Start.After(periods[chosen].Start) {
+				if l := s.Figures[len(s.Figures)-1]; later1(l.P, chosenP) {
 					laters = append(laters, later{Entity: m, PeriodID: l.P.ID, Value: l.Value})
 				}
 				lp := s.Figures[len(s.Figures)-1]
 				for _, p := range s.Plans {
-					if p.P.Start.After(lp.P.Start) {
+					if later1(p.P, lp.P) {
 						lp = p
 					}
 				}
-				if lp.P.Start.After(periods[chosen].Start) {
+				if later1(lp.P, chosenP) {
 					laterPlans = append(laterPlans, later{Entity: m, PeriodID: lp.P.ID, Value: lp.Value})
 				}
 			}
@@ -560,4 +524,98 @@ func deriveRankings(d *dataset, all map[seriesKey]*series, asOf time.Time, add f
 			}
 		}
 	}
+}
+
+// later1 orders periods: the one that ends later, or on the same day
+// starts later (a day after the week that ends on it).
+func later1(a, b period) bool {
+	if !a.End.Equal(b.End) {
+		return a.End.After(b.End)
+	}
+	return a.Start.After(b.Start)
+}
+
+// chooseRankingPeriod is the README's rule for a ranking's period ("" when
+// no period has figures of two members). byMember holds each member's
+// actual and estimate figures by period; fresh are the members whose
+// latest figure is not stale.
+func chooseRankingPeriod(byMember map[string]map[string]*row, withData, fresh []string) string {
+	count := func(id string) int {
+		n := 0
+		for _, m := range withData {
+			if byMember[m][id] != nil {
+				n++
+			}
+		}
+		return n
+	}
+	byPeriod := func(m string) []*row { // latest first
+		var rs []*row
+		for _, r := range byMember[m] {
+			rs = append(rs, r)
+		}
+		sort.Slice(rs, func(i, j int) bool { return later1(rs[i].P, rs[j].P) })
+		return rs
+	}
+	pick := func(members []string) (string, int) {
+		if len(members) == 0 {
+			return "", 0
+		}
+		var cands []period
+		seen := map[string]bool{}
+		cand := func(p period) {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				cands = append(cands, p)
+			}
+		}
+		// the latest period of each member, and which is furthest behind
+		behind := ""
+		for _, m := range members {
+			latest := byPeriod(m)[0]
+			cand(latest.P)
+			if behind == "" || later1(byPeriod(behind)[0].P, latest.P) {
+				behind = m
+			}
+		}
+		// the latest period all of them share, among the last 8 figures
+		// of the member furthest behind
+		for i, r := range byPeriod(behind) {
+			if i == 8 {
+				break
+			}
+			all := true
+			for _, m := range members {
+				if byMember[m][r.P.ID] == nil {
+					all = false
+					break
+				}
+			}
+			if all {
+				cand(r.P)
+				break
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool { return later1(cands[i], cands[j]) })
+		best := 0
+		for _, c := range cands {
+			if n := count(c.ID); n > best {
+				best = n
+			}
+		}
+		for _, c := range cands {
+			if n := count(c.ID); n == best || 3*n > 2*best {
+				return c.ID, best
+			}
+		}
+		return "", 0
+	}
+	id, best := pick(fresh)
+	if best < 2 { // the members that are not stale cannot rank two
+		id, best = pick(withData)
+	}
+	if best < 2 {
+		return ""
+	}
+	return id
 }

@@ -51,23 +51,16 @@ type knownIssue struct {
 	Reason string
 }
 
-var knownIssues = []knownIssue{
-	{Name: "ranking-period", Reason: "the engine ranks over another period than the README's: the latest period " +
-		"every member (not stale) shares, or a later one that more than two thirds of them have; e.g. it moves to " +
-		"a later period that only two of three members have (seed 12, week 2020-W25: May 2020 with E1 and E3, while " +
-		"E4's March 2020 figure is current and E4 is neither ranked nor reported beside the ranking); every rank, " +
-		"share and total claim of such a ranking is counted here, and the ranking is still checked at the engine's " +
-		"own period (members, values, positions)"},
-	{Name: "ranking-of-plans", Reason: "the engine ranks plan and target rows of series that have no visible " +
-		"actual figure (\"E2 posted the highest ... in 2021\" from a 2021 plan and a 2021 target, in a brief of 2019)"},
-	{Name: "ranking-later-lists-plans", Reason: "ranking.later, the figures 'already published' for a later " +
-		"period, lists a member's plan or target as if it were a published figure"},
-	{Name: "new-after-plan", Reason: "What changed: a series whose latest claim in the previous brief was a plan " +
-		"or target, and which now has a newly released actual figure for an earlier period, is not listed as new"},
-	{Name: "stale-latest-period-by-start", Reason: "indicator_stale/topic_stale name as 'latest available' the " +
-		"period that starts last, not the one that ends last, when granularities are mixed (a daily 26 January " +
-		"2019 is chosen over week 4 of 2019, which runs to 27 January)"},
-}
+// knownIssues is empty: every issue listed here before (rankings over
+// another period than the README's, rankings of plans and targets, plans
+// listed as later figures, "new" after a plan in What changed, a stale
+// section's latest period chosen by its start, week summaries of plans,
+// a revised last week's close left out of What changed) was fixed, and
+// 10,000 datasets with ORACLE_NOSKIP=1 show none of them. To add one, set
+// disagreement.Known where it is detected (compare, compareChanges) and
+// name it here with the engine's defect, a seed and the sentence a reader
+// sees.
+var knownIssues = []knownIssue{}
 
 func classify(d disagreement) *knownIssue {
 	if os.Getenv("ORACLE_NOSKIP") == "1" || d.Known == "" {
@@ -87,6 +80,7 @@ type tally struct {
 	datasets, runs int
 	claims, agree  int
 	unknown        map[string]int
+	features       map[string]int
 	known          map[string]int
 	knownExample   map[string]string
 	fail           []disagreement
@@ -95,7 +89,7 @@ type tally struct {
 }
 
 func newTally() *tally {
-	return &tally{unknown: map[string]int{}, known: map[string]int{}, knownExample: map[string]string{}}
+	return &tally{unknown: map[string]int{}, features: map[string]int{}, known: map[string]int{}, knownExample: map[string]string{}}
 }
 
 func (t *tally) add(res result) {
@@ -106,6 +100,9 @@ func (t *tally) add(res result) {
 	t.agree += res.Agree
 	for k, n := range res.Unknown {
 		t.unknown[k] += n
+	}
+	for k, n := range res.Features {
+		t.features[k] += n
 	}
 	t.addDis(res.Disagree)
 }
@@ -126,6 +123,12 @@ func (t *tally) addDis(ds []disagreement) {
 func (t *tally) report(tb testing.TB) {
 	tb.Logf("oracle: %d datasets, %d runs, %d claims of known kinds checked, %d agree, %d What-changed comparisons",
 		t.datasets, t.runs, t.claims, t.agree, t.changesChecked)
+	var fs []string
+	for k, n := range t.features {
+		fs = append(fs, fmt.Sprintf("%s %d", k, n))
+	}
+	sort.Strings(fs)
+	tb.Logf("agreed claims by kind and case: %s", strings.Join(fs, ", "))
 	var kinds []string
 	for k := range t.unknown {
 		kinds = append(kinds, k)
@@ -213,6 +216,14 @@ func checkGenerated(t *tally, tmp string, seed uint64) {
 		}
 		t.add(compare(label, v.w.ID, derive(v.ds, v.w), f.Facts, false, v.ds, v.w.End))
 	}
+	// v2 read mid-week (--as-of Monday to Saturday of W2): part weeks
+	asOf := g.W2.Start.AddDate(0, 0, int(seed%6))
+	f, err := runFactsAsOf(dir, "v2", asOf)
+	if err != nil {
+		fail(err)
+		return
+	}
+	t.add(compare(label+" as of "+asOf.Format("2006-01-02"), g.W2.ID, deriveAt(g.V2, asOf), f.Facts, false, g.V2, asOf))
 	// What changed, and the facts brief.json cites, on every
 	// ORACLE_CHANGES_EVERY-th seed (4 by default: two more processes each)
 	if every := uint64(envInt("ORACLE_CHANGES_EVERY", 4)); every == 0 || seed%every != 0 {

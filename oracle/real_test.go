@@ -36,7 +36,8 @@ func realMappings(t *testing.T) []string {
 
 // TestOracleRealData compares every claim on the real files of
 // ../shared/data, read in place through the mappings under testdata/,
-// for the latest week of each and three earlier ones.
+// for the latest week of each and three earlier ones, and as of the
+// Wednesday of the latest week.
 func TestOracleRealData(t *testing.T) {
 	if _, err := os.Stat(filepath.Join("..", "..", "shared", "data")); err != nil {
 		t.Skip("../shared/data is absent (a plain clone has no ../shared): the real datasets cannot be read")
@@ -77,6 +78,14 @@ func TestOracleRealData(t *testing.T) {
 			}
 			tl.add(compare(rel, w.ID, derive(ds, w), f.Facts, false, ds, w.End))
 		}
+		// read mid-week: a part week
+		asOf := lw.Start.AddDate(0, 0, 2)
+		f, err := runFactsAsOf("..", rel, asOf)
+		if err != nil {
+			tl.errors = append(tl.errors, err.Error())
+			continue
+		}
+		tl.add(compare(rel+" as of "+asOf.Format("2006-01-02"), lw.ID, deriveAt(ds, asOf), f.Facts, false, ds, asOf))
 	}
 	tl.report(t)
 }
