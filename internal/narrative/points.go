@@ -295,8 +295,11 @@ func (r *Row) PressText() string {
 	default:
 		s = q + " " + strings.TrimPrefix(s, "about ") // "an estimated $28 billion"
 	}
-	if strings.HasSuffix(r.Text, soFar) {
-		s += soFar
+	for _, sfx := range suffixes {
+		if strings.HasSuffix(r.Text, sfx) {
+			s += sfx // "so far", "to date": what the figure is a total of
+			break
+		}
 	}
 	return s
 }

@@ -86,28 +86,29 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 	lacks(t, "the rates", rates, "0.01 percentage", "0.02 percentage")
 }
 
-// TestQualifiedFiguresKeepTheirCaveat (P10): a figure its note calls
-// approximate is "about" it, a flow's figure for a year not over is "so
-// far", a note's "Estimated" is "an estimated", in the summary, the
+// TestQualifiedFiguresKeepTheirCaveat (P10, N1): a figure its note calls
+// approximate is "about" it, a flow's figure released before its year
+// ended is the year "to" its release day, a note's "Estimated" is "an
+// estimated", in the summary, the
 // topic's text and table and the talking points alike; an estimate says
 // so once.
 func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
-	const visitors = "**Foreign visitors** (Kazakhstan): about 12 million visitors so far in 2025."
+	const visitors = "**Foreign visitors** (Kazakhstan): about 12 million visitors in 2025 to 3 February."
 	contains(t, "the summary", section(t, md, "Summary"), "- "+visitors, "- **Hotel nights** (Kazakhstan): an estimated 4.32 million nights in 2024.")
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,
 		"- "+visitors+" About 12 million; the year had just begun.",
-		"| Foreign visitors | Kazakhstan | 2025 | about 12 million visitors so far |",
+		"| Foreign visitors | Kazakhstan | 2025 to 3 February | about 12 million visitors |",
 		"| Hotel nights | Kazakhstan | 2024 | an estimated 4.32 million nights |",
 		"- **Tourism receipts** (Kazakhstan): $2.5 billion (estimate) in 2024. Preliminary.",
 	)
-	lacks(t, "the topic", tourism, "a preliminary", "12 million visitors in 2025")
+	lacks(t, "the topic", tourism, "a preliminary", "12 million visitors in 2025.")
 
 	for _, audience := range []string{"press", "internal"} {
 		pts := plainMD([]byte(pointsOf(t, digits, "2025-W06", audience)))
-		contains(t, audience+" points", pts, "Foreign visitors (Kazakhstan): about 12 million visitors so far in 2025.")
-		lacks(t, audience+" points", pts, "12 million visitors in 2025", "about about")
+		contains(t, audience+" points", pts, "Foreign visitors (Kazakhstan): about 12 million visitors in 2025 to 3 February.")
+		lacks(t, audience+" points", pts, "12 million visitors in 2025.", "about about")
 	}
 	press := pointsOf(t, digits, "2025-W06", "press")
 	contains(t, "press points", press, "Hotel nights (Kazakhstan): an estimated 4.3 million nights in 2024.")
@@ -204,12 +205,13 @@ func TestDigitsOnRealFiles(t *testing.T) {
 
 // TestSampleVisitorsKeepTheirCaveat (P10 on the sample): the one figure
 // the article calls approximate, for a year it says had just begun, is
-// "about 12 million visitors so far in 2025" in the summary and the press
-// points, not a full year's "12 million visitors in 2025".
+// "about 12 million visitors in 2025 to 3 February" (its release) in the
+// summary and the press points, not a full year's "12 million visitors in
+// 2025" (N1: nor once 2025 is over, TestFlowReleasedEarlyStaysPartial).
 func TestSampleVisitorsKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, "../../data", "2025-W06"), "brief.md"))
-	contains(t, "the summary", section(t, md, "Summary"), "- **Foreign visitors** (Kazakhstan): about 12 million visitors so far in 2025.")
+	contains(t, "the summary", section(t, md, "Summary"), "- **Foreign visitors** (Kazakhstan): about 12 million visitors in 2025 to 3 February.")
 	press := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
-	contains(t, "press points", press, "Foreign visitors (Kazakhstan): about 12 million visitors so far in 2025.")
-	lacks(t, "press points", press, "12 million visitors in 2025")
+	contains(t, "press points", press, "Foreign visitors (Kazakhstan): about 12 million visitors in 2025 to 3 February.")
+	lacks(t, "press points", press, "12 million visitors in 2025.")
 }

@@ -1,0 +1,142 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Regression tests of the second review (N1, N3, N5, N6, N10): what a
+// figure is a total of travels with it, lists of names that contain
+// commas stay countable, the points write a record's span as the brief
+// does, and two figures one sentence compares are on one scale. Each
+// asserts the sentences a reader sees in brief.md or points.md.
+
+// needShared skips a test on the real files when ../shared is not beside
+// the repository.
+func needShared(t *testing.T, file string) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("../../../shared/data", file)); err != nil {
+		t.Skip("../shared/data is not beside the repository")
+	}
+}
+
+// TestFlowReleasedEarlyStaysPartial (N1): the sample's 12 million visitors
+// were released on 3 February 2025, for a year that had just begun. Every
+// brief says so, in 2025 and after it ended: never the full year's "12
+// million visitors in 2025".
+func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
+	const sentence = "Foreign visitors (Kazakhstan): about 12 million visitors in 2025 to 3 February."
+	for _, week := range []string{"2025-W06", "2025-W52", "2026-W01", "2026-W02"} {
+		t.Run(week, func(t *testing.T) {
+			md := plainMD(file(t, weekly(t, "../../data", week), "brief.md"))
+			contains(t, "the summary", section(t, md, "Summary"), "- **Foreign visitors** (Kazakhstan): about 12 million visitors in 2025 to 3 February.")
+			tourism := section(t, md, "Tourism and payments")
+			contains(t, "the topic", tourism,
+				"- **Foreign visitors** (Kazakhstan): about 12 million visitors in 2025 to 3 February. About 12 million;",
+				"| Foreign visitors | Kazakhstan | 2025 to 3 February | about 12 million visitors |")
+			lacks(t, "the brief", md, "12 million visitors in 2025.", "12 million visitors so far", "| 2025 | about 12 million visitors")
+			for _, audience := range []string{"press", "internal"} {
+				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))
+				contains(t, audience+" points", pts, sentence)
+				lacks(t, audience+" points", pts, "12 million visitors in 2025.")
+			}
+		})
+	}
+}
+
+// TestFlowWithoutReleaseDateIsTheWholePeriod (N1, the other side): a
+// flow's row without a release date is known once its period has ended
+// (dataset.Known), so it is the period's total: no "so far", no "to" a
+// day. (A guard beside the fix: it held before it.)
+func TestFlowWithoutReleaseDateIsTheWholePeriod(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"entities.yaml", "indicators.yaml", "observations.csv"} {
+		b, err := os.ReadFile(filepath.Join(digits, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "observations.csv" {
+			const row = "visitors,KZ,2025,12000000,visitors,2025-02-03,"
+			if !strings.Contains(string(b), row) {
+				t.Fatalf("testdata/digits has no row %q", row)
+			}
+			b = []byte(strings.Replace(string(b), row, "visitors,KZ,2025,12000000,visitors,,", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	md := plainMD(file(t, weekly(t, dir, "2026-W02"), "brief.md"))
+	contains(t, "a brief of 2026", md,
+		"- **Foreign visitors** (Kazakhstan): about 12 million visitors in 2025.",
+		"| Foreign visitors | Kazakhstan | 2025 | about 12 million visitors |")
+	lacks(t, "a brief of 2026", md, "so far", "2025 to ")
+}
+
+// TestNoteToDateTravelsWithTheFigure (N6): the sample's 99 projects are
+// "Projects implemented to date.", a total, not February's: the summary,
+// the topic's text and table and the talking points all say so.
+func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
+	for _, week := range []string{"2025-W06", "2026-W01"} {
+		t.Run(week, func(t *testing.T) {
+			md := plainMD(file(t, weekly(t, "../../data", week), "brief.md"))
+			const fig = "**Joint industrial projects completed** (Kazakhstan with Russia): 99 projects to date in February 2025."
+			contains(t, "the summary", section(t, md, "Summary"), "- "+fig)
+			contains(t, "the topic", section(t, md, "Industrial cooperation"),
+				"- "+fig+" Projects implemented to date.",
+				"| Joint industrial projects completed | Kazakhstan with Russia | February 2025 | 99 projects to date |",
+				// a level its note does not call a total says nothing more
+				"- **Joint industrial projects under way** (Kazakhstan with Russia): 45 projects in February 2025.")
+			lacks(t, "the brief", md, "99 projects in February 2025")
+			for _, audience := range []string{"press", "internal"} {
+				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))
+				contains(t, audience+" points", pts, "Joint industrial projects completed (Kazakhstan with Russia): 99 projects to date in February 2025.")
+				lacks(t, audience+" points", pts, "99 projects in February 2025")
+			}
+		})
+	}
+}
+
+// TestNamesWithCommasStayCountable (N3): "Congo, Dem. Rep." is one name;
+// a list that holds it is separated by semicolons, so that four names
+// read as four beside four figures.
+func TestNamesWithCommasStayCountable(t *testing.T) {
+	needShared(t, "gdp/gdp.csv")
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", "2009-W53"), "brief.md"))
+	contains(t, "2009-W53", md,
+		"Uganda; Nauru; Congo, Dem. Rep.; and Eritrea followed with 85.4%, 51.4%, 32.7% and 29.5% respectively.",
+		"China; India; Indonesia; Iran, Islamic Rep.; and 59 others are at record highs in the data.")
+	lacks(t, "2009-W53", md, "Nauru, Congo, Dem. Rep. and", "Indonesia, Iran, Islamic Rep. and")
+	later := plainMD([]byte(weeklyAsOf(t, "../../testdata/mapping/worldbank", "2015-03-15")))
+	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are at record highs in the data.")
+}
+
+// TestPointsCountARecordsSpanAsTheBriefDoes (N5): "2,317 months", with
+// the thousands separator, for the press and internally alike.
+func TestPointsCountARecordsSpanAsTheBriefDoes(t *testing.T) {
+	needShared(t, "gold/monthly.csv")
+	for week, span := range map[string]string{"2026-W05": "2,317 months", "1980-W05": "1,765 months"} {
+		for _, audience := range []string{"press", "internal"} {
+			pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", week, audience)))
+			contains(t, week+" "+audience+" points", pts, "Gold price (XAU) reached its highest level of "+span+" on record: ")
+			lacks(t, week+" "+audience+" points", pts, strings.ReplaceAll(span, ",", ""))
+		}
+	}
+}
+
+// TestComparedFiguresShareOneScale (N10): the week's rise and the week
+// before's, compared in one sentence, are on one scale; a figure in the
+// millions keeps three significant digits, a zero included.
+func TestComparedFiguresShareOneScale(t *testing.T) {
+	needShared(t, "covid/key-countries-pivoted.csv")
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/covid", "2020-W46"), "brief.md"))
+	contains(t, "2020-W46", md, "rose by 1.04 million cases over the week to 11.09 million cases on Sunday 15 November, against a rise of 0.81 million cases the week before.")
+	lacks(t, "2020-W46", md, "808,717")
+	july := plainMD(file(t, weekly(t, "../../testdata/mapping/covid", "2020-W27"), "brief.md"))
+	contains(t, "2020-W27", july,
+		"rose by 346,364 cases over the week to 2.90 million cases on Sunday 5 July, against a rise of 276,805 cases the week before.",
+		"| Confirmed COVID-19 cases | US | 5 July 2020 | 2.90 million cases |")
+	lacks(t, "2020-W27", july, "2.9 million")
+}
