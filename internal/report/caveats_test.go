@@ -3,6 +3,7 @@ package report
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -111,6 +112,14 @@ func TestNamesWithCommasStayCountable(t *testing.T) {
 	lacks(t, "2009-W53", md, "Nauru, Congo, Dem. Rep. and", "Indonesia, Iran, Islamic Rep. and")
 	later := plainMD([]byte(weeklyAsOf(t, "../../testdata/mapping/worldbank", "2015-03-15")))
 	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are at record highs in the data.")
+	// A sentence never opens "For NAME, the figure" when NAME has a comma
+	// ("For Venezuela, RB, the figure ..."): it reads "The figure for NAME".
+	opening := regexp.MustCompile(`For [A-Z][^,.]*, [A-Za-z. ]+, the `)
+	for what, text := range map[string]string{"2009-W53": md, "2015-03-15": later} {
+		if m := opening.FindString(text); m != "" {
+			t.Errorf("%s: %q", what, m)
+		}
+	}
 }
 
 // TestPointsCountARecordsSpanAsTheBriefDoes (N5): "2,317 months", with

@@ -79,7 +79,7 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
 	rates := section(t, md, "Rates")
 	contains(t, "the rates", rates,
-		"For Euro area, the figure is down 0.015 percentage points on December 2024 (1.904% a year).",
+		"The figure for Euro area is down 0.015 percentage points on December 2024 (1.904% a year).",
 		"| 1-week Euribor | Euro area | January 2025 | 1.889% a year | down 0.015 percentage points on December 2024 |",
 		"| 1-week Euribor | Benchmark area | January 2025 | 1.880% a year | down 0.015 percentage points on December 2024 |",
 	)

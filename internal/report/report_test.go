@@ -92,7 +92,7 @@ func TestUnseenDatasetBrief(t *testing.T) {
 	for _, want := range []string{
 		"## Climate", "## Water and rivers", // topics from the catalog, in its order
 		"1,210.5 kt CO2e", "341 cm", "112 KZT", // units the formatter does not know, kept
-		"For Almaty, the figure is down 6.9% on December 2024 (1,300.0 kt CO2e), an improvement", // higher_is: bad
+		"The figure for Almaty is down 6.9% on December 2024 (1,300.0 kt CO2e), an improvement", // higher_is: bad
 		"down 2.6% on December 2024",
 		"up 2.4 percentage points on 2024", // a percent changes in points
 		"The target is 15.0% in 2030.",     // a target is an outlook, not the latest value
