@@ -342,5 +342,5 @@ func (c *Change) PressText() string {
 	}
 	// An absolute change (from a base of zero or below) is a figure like
 	// any other: "up about $4.2 billion".
-	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, "on "+c.Label)
+	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, "on "+c.Label) + c.Caveat
 }

@@ -129,7 +129,7 @@ func TestPointsCountARecordsSpanAsTheBriefDoes(t *testing.T) {
 	for week, span := range map[string]string{"2026-W05": "2,317 months", "1980-W05": "1,765 months"} {
 		for _, audience := range []string{"press", "internal"} {
 			pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", week, audience)))
-			contains(t, week+" "+audience+" points", pts, "Gold price (XAU) reached its highest level of "+span+" on record: ")
+			contains(t, week+" "+audience+" points", pts, "Gold price (XAU) reached its highest level of "+span+" on record (")
 			lacks(t, week+" "+audience+" points", pts, strings.ReplaceAll(span, ",", ""))
 		}
 	}
@@ -148,4 +148,17 @@ func TestComparedFiguresShareOneScale(t *testing.T) {
 		"rose by 346,364 cases over the week to 2.90 million cases on Sunday 5 July, against a rise of 276,805 cases the week before.",
 		"| Confirmed COVID-19 cases | US | 5 July 2020 | 2.90 million cases |")
 	lacks(t, "2020-W27", july, "2.9 million")
+}
+
+// TestPointsKeepTheBriefsCaveats: a talking point says what the brief
+// says of its figure: an annual figure repeated monthly is one, and a
+// change over a missing period names the gap.
+func TestPointsKeepTheBriefsCaveats(t *testing.T) {
+	needShared(t, "gold/monthly.csv")
+	for _, audience := range []string{"press", "internal"} {
+		gold := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", "1955-W05", audience)))
+		contains(t, "gold 1955-W05 "+audience, gold, "$35.03 per troy ounce in January 1955 (the data give one figure for the whole of 1955, repeated each month)")
+		euribor := plainMD([]byte(pointsOf(t, "../../testdata/mapping/euribor", "2001-W09", audience)))
+		contains(t, "euribor 2001-W09 "+audience, euribor, "on December 2000, the latest earlier figure (none for January 2001)")
+	}
 }
