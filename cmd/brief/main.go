@@ -63,7 +63,7 @@ func tuneGC() {
 // context.
 const grace = time.Second
 
-const interruptedMsg = "brief: interrupted: files already complete were kept, nothing half-written remains"
+const interruptedMsg = "brief: interrupted: nothing half-written remains (an earlier brief in its folder is kept as it was)"
 
 // exitMu is held by whichever ends the process: the run returning its
 // code, or the signal watcher ending a run that did not stop in time.

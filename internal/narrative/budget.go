@@ -621,7 +621,17 @@ func printFuncs() template.FuncMap {
 			if err := noGoValues("printf", a); err != nil {
 				return "", err
 			}
-			return fmt.Sprintf(f, a...), nil
+			out := fmt.Sprintf(f, a...)
+			if i := strings.Index(out, "%!"); i >= 0 && !strings.Contains(f, "%!") {
+				// fmt's error marks (%!d(string=x), %!(BADWIDTH),
+				// %!(EXTRA ...)) are not text for a reader.
+				mark := out[i:]
+				if j := strings.IndexByte(mark, ')'); j >= 0 {
+					mark = mark[:j+1]
+				}
+				return "", fmt.Errorf("printf %q: the format does not fit its arguments (%s)", f, mark)
+			}
+			return out, nil
 		},
 		"println": func(a ...any) (string, error) {
 			if err := noGoValues("println", a); err != nil {

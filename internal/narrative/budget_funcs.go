@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp/syntax"
+	"sort"
 	"strings"
 	"text/template"
 )
@@ -46,7 +47,35 @@ func listFuncs(m func() *meter) template.FuncMap {
 		"mustToPrettyJson": func(v any) (string, error) { return toJSON("mustToPrettyJson", v, "  ") },
 		"toRawJson":        func(v any) (string, error) { return toRawJSON("toRawJson", v) },
 		"mustToRawJson":    func(v any) (string, error) { return toRawJSON("mustToRawJson", v) },
+		// sprig's keys and values follow Go's random map order, so the
+		// same template would give other bytes on each run: here keys
+		// are sorted, and values follow their keys.
+		"keys":   sortedKeys,
+		"values": func(d map[string]any) []any { return valuesByKey(d) },
 	}
+}
+
+// sortedKeys are the keys of the dicts, sorted (a key in several dicts
+// appears once for each, as sprig's keys does).
+func sortedKeys(dicts ...map[string]any) []string {
+	var ks []string
+	for _, d := range dicts {
+		for k := range d {
+			ks = append(ks, k)
+		}
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// valuesByKey are the dict's values in the order of its sorted keys.
+func valuesByKey(d map[string]any) []any {
+	ks := sortedKeys(d)
+	out := make([]any, len(ks))
+	for i, k := range ks {
+		out[i] = d[k]
+	}
+	return out
 }
 
 // simple reports whether reflect.DeepEqual on x is == on the interface,

@@ -314,3 +314,43 @@ func TestGoValuesAreNotPrinted(t *testing.T) {
 		t.Errorf("text values: %q %v", out, err)
 	}
 }
+
+// TestCiteIsBounded: a template that cites in a loop stops at the cap
+// with a located error, instead of filling brief.json.
+func TestCiteIsBounded(t *testing.T) {
+	_, _, err := renderText(t, Budget{},
+		`{{ range $t := .Brief.Topics }}{{ range $iv := $t.Indicators }}{{ range $r := $iv.Shown }}{{ range until 10000 }}{{ range until 3 }}{{ cite $r }}{{ end }}{{ end }}{{ end }}{{ end }}{{ end }}`)
+	if err == nil || !strings.Contains(err.Error(), "cited figures") || !strings.Contains(err.Error(), "main.tmpl:1:") {
+		t.Errorf("got %v", err)
+	}
+	out, _, err := renderText(t, Budget{}, `{{ range $t := .Brief.Topics }}{{ range $iv := $t.Indicators }}{{ range $r := $iv.Shown }}{{ cite $r }}{{ end }}{{ end }}{{ end }}`)
+	if err != nil || !strings.Contains(out, "[^1]") {
+		t.Errorf("a normal cite: %q %v", out, err)
+	}
+}
+
+// TestMapOrderIsDeterministic: keys and values of a dict come in the
+// order of the sorted keys, so the same template gives the same bytes.
+func TestMapOrderIsDeterministic(t *testing.T) {
+	tmpl := `{{ $d := dict "f" 1 "g" 2 "h" 3 "a" 4 "b" 5 "c" 6 "d" 7 "e" 8 }}{{ keys $d }} {{ values $d }} {{ keys $d (dict "z" 0 "a" 9) }}`
+	for i := 0; i < 20; i++ {
+		out, _, err := renderText(t, Budget{}, tmpl)
+		if err != nil || out != "[a b c d e f g h] [4 5 6 7 8 1 2 3] [a a b c d e f g h z]\n" {
+			t.Fatalf("run %d: %q %v", i, out, err)
+		}
+	}
+}
+
+// TestPrintfMarksAreErrors: fmt's error marks never reach the page.
+func TestPrintfMarksAreErrors(t *testing.T) {
+	for _, tmpl := range []string{`{{ printf "%*d" 100000000 1 }}`, `{{ printf "%.*f" 100000000 1.0 }}`, `{{ printf "%d" "x" }}`, `{{ printf "%s" }}`, `{{ printf "a" 1 }}`} {
+		_, _, err := renderText(t, Budget{}, tmpl)
+		if err == nil || !strings.Contains(err.Error(), "the format does not fit its arguments") {
+			t.Errorf("%s: %v", tmpl, err)
+		}
+	}
+	out, _, err := renderText(t, Budget{}, `{{ printf "%05.1f%%" 3.14159 }}`)
+	if err != nil || out != "003.1%\n" {
+		t.Errorf("a good format: %q %v", out, err)
+	}
+}

@@ -47,6 +47,8 @@ type state struct {
 	section string
 	topic   *Topic
 	figures []Figure
+	// nFigures and nRows count what the whole brief has cited.
+	nFigures, nRows int
 	varyN   int
 	tmpl    *template.Template
 	m       *meter   // the render's budget; nil outside a render
@@ -88,11 +90,28 @@ func (s *state) marker(src facts.Source) int {
 	return n
 }
 
+// MaxFigures and MaxCitedRows bound what one brief cites (the sample
+// cites about 30 figures and 60 rows; a ranking's share cites every row
+// of its total).
+const (
+	MaxFigures   = 20_000
+	MaxCitedRows = 2_000_000
+)
+
 // cite returns the footnote markers for the figures or events in v and
 // records them as figures of the current section.
 func (s *state) cite(vs ...any) (string, error) {
 	set := map[int]bool{}
+	var over error
 	add := func(text, fact, event string, srcs []facts.Source) {
+		// A brief cites some tens of figures; a template that cites in a
+		// loop would fill brief.json without end.
+		s.nFigures++
+		s.nRows += len(srcs)
+		if s.nFigures > MaxFigures || s.nRows > MaxCitedRows {
+			over = fmt.Errorf("cite: more than %d cited figures or %d cited rows in one brief exceed the template budget: cite each figure once", MaxFigures, MaxCitedRows)
+			return
+		}
 		f := Figure{Text: text, Fact: fact, Event: event, Markers: []int{}, Rows: []string{}}
 		for _, src := range srcs {
 			n := s.marker(src)
@@ -195,6 +214,9 @@ func (s *state) cite(vs ...any) (string, error) {
 	for _, v := range vs {
 		if err := walk(v); err != nil {
 			return "", err
+		}
+		if over != nil {
+			return "", over
 		}
 	}
 	ns := make([]int, 0, len(set))

@@ -47,8 +47,9 @@ func Since(path string, week period.Period) (*narrative.PreviousBrief, error) {
 // what says what --since wants.
 const what = "pass the brief.json of an earlier brief (OUT/weekly/<week>/brief.json)"
 
-// maxBrief bounds a brief.json read (a million-row brief's is far less).
-const maxBrief = 1 << 30
+// maxBrief bounds a brief.json read: a brief of a million rows writes
+// one of 25 MB, and reading one costs about four times its size.
+var maxBrief int64 = 128 << 20
 
 // looksLike names what a file that is not JSON seems to be.
 func looksLike(path string, b []byte) string {

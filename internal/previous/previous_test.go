@@ -124,3 +124,21 @@ func TestFindTakesTheLatestEarlierWeekAndSkipsTemporaryFolders(t *testing.T) {
 		t.Errorf("md-only predecessor: %+v, %v, %q", p, err, warn.String())
 	}
 }
+
+// TestBriefTooLarge: an earlier brief.json beyond the cap is refused
+// with --since, and skipped with a warning when found in --out.
+func TestBriefTooLarge(t *testing.T) {
+	defer func(n int64) { maxBrief = n }(maxBrief)
+	maxBrief = 1 << 10
+	out := t.TempDir()
+	big := filepath.Join(out, "weekly/2025-W05/brief.json")
+	write(t, big, append(brief(t, "2025-W05"), bytes.Repeat([]byte(" "), 2<<10)...))
+	if _, err := Since(big, period.MustParse("2025-W06")); err == nil || !strings.Contains(err.Error(), "is larger than 1 KiB") {
+		t.Errorf("--since: %v", err)
+	}
+	var warn bytes.Buffer
+	p, err := Find("", out, "", period.MustParse("2025-W06"), &warn)
+	if err != nil || (p != nil && !p.NoState && p.Period == "2025-W05") || !strings.Contains(warn.String(), "larger than 1 KiB") {
+		t.Errorf("found %+v, %v; warning %q", p, err, warn.String())
+	}
+}
