@@ -49,11 +49,11 @@ type state struct {
 	figures []Figure
 	// nFigures and nRows count what the whole brief has cited.
 	nFigures, nRows int
-	varyN   int
-	tmpl    *template.Template
-	m       *meter   // the render's budget; nil outside a render
-	data    []string // dataset text cited in the current section
-	dataAt  map[string]bool
+	varyN           int
+	tmpl            *template.Template
+	m               *meter   // the render's budget; nil outside a render
+	data            []string // dataset text cited in the current section
+	dataAt          map[string]bool
 }
 
 func newState(b *Brief) *state {
