@@ -16,6 +16,7 @@ const (
 type atom struct {
 	text  string
 	sp    int // index of its span
+	u     int // width in thousandths of an em (textUnits)
 	w     float64
 	space bool
 	hard  bool // a hard line break
@@ -61,7 +62,8 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 					j++
 				}
 				if !lastSpace {
-					out = append(out, atom{text: " ", sp: i, space: true, w: r.textWidth(" ", s.st, sz)})
+					u := r.textUnits(" ", s.st)
+					out = append(out, atom{text: " ", sp: i, space: true, u: u, w: scaled(u, sz)})
 				}
 				lastSpace = true
 				t = t[j:]
@@ -72,7 +74,8 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 				j = len(t)
 			}
 			w := t[:j]
-			out = append(out, atom{text: w, sp: i, w: r.textWidth(w, s.st, sz)})
+			u := r.textUnits(w, s.st)
+			out = append(out, atom{text: w, sp: i, u: u, w: scaled(u, sz)})
 			lastSpace = false
 			t = t[j:]
 		}
@@ -83,6 +86,12 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 // breakLines fills lines of at most width millimetres greedily, breaking
 // at spaces; a word longer than a line (a long URL) is cut where a URL
 // reads well: after / ? & = - _ . or, failing that, anywhere.
+//
+// It is linear in the text: each word is measured once (atoms), a word
+// is summed only until it no longer fits (and what was summed goes on the
+// line), a cut measures only the line it makes, and a line's text is
+// joined once (makeLine). A note of one 900 KB word or a 100k-character
+// title lays out in well under a second.
 func (r *renderer) breakLines(sp []span, size, width float64) []line {
 	atoms := r.atoms(sp, size)
 	var lines []line
@@ -111,14 +120,21 @@ func (r *renderer) breakLines(sp []span, size, width float64) []line {
 			i++
 			continue
 		}
-		// The word: this atom and those glued to it without a space.
+		// The word: this atom and those glued to it without a space. Its
+		// width is summed left to right until it no longer fits: the sum
+		// only grows, so stopping there decides as the whole sum would.
 		j := i
 		ww := 0.0
+		fits := true
 		for j < len(atoms) && !atoms[j].space && !atoms[j].hard {
 			ww += atoms[j].w
+			if curW+ww > width+1e-6 {
+				fits = false
+				break
+			}
 			j++
 		}
-		if curW+ww <= width+1e-6 {
+		if fits {
 			cur = append(cur, atoms[i:j]...)
 			curW += ww
 			i = j
@@ -128,8 +144,20 @@ func (r *renderer) breakLines(sp []span, size, width float64) []line {
 			flush()
 			continue
 		}
-		// A word wider than the line: cut its first atom to fit.
-		head, tail := r.cut(atoms[i], sp, size, width)
+		// A word wider than the line: the atoms of it that fit whole (a
+		// bracket before a long link, a word of several styles), then the
+		// next one cut to fit what is left. The sums are those of the scan
+		// above, so this stops at the atom that stopped it, in the word.
+		for curW+atoms[i].w <= width+1e-6 {
+			cur = append(cur, atoms[i])
+			curW += atoms[i].w
+			i++
+		}
+		head, tail := r.cut(atoms[i], sp, size, width-curW)
+		if len(cur) > 0 && curW+head.w > width+1e-6 {
+			flush() // not a letter more fits: the rest starts the next line
+			continue
+		}
 		cur = append(cur, head)
 		curW += head.w
 		flush()
@@ -145,47 +173,67 @@ func (r *renderer) breakLines(sp []span, size, width float64) []line {
 	return lines
 }
 
-// cut splits a at the last good break point that fits width.
+// cut splits a at the last good break point that fits width. It reads
+// only the runes of the line it makes: the tail's width is the atom's
+// less the head's, in whole units, so it is exactly what measuring the
+// tail would give.
 func (r *renderer) cut(a atom, sp []span, size, width float64) (atom, atom) {
 	s := sp[a.sp]
 	sz := spanSize(s, size)
 	best, bestGood := 0, 0
+	bestU, goodU := 0, 0
 	w := 0.0
+	u := 0
 	for i, c := range a.text {
-		w += float64(r.fs.glyph(s.st, c).cw) * sz / 1000 * ptmm
+		cw := r.fs.glyph(s.st, c).cw
+		w += float64(cw) * sz / 1000 * ptmm
 		end := i + utf8.RuneLen(c)
 		if w > width && best > 0 {
 			break
 		}
-		best = end
+		u += int(cw)
+		best, bestU = end, u
 		if strings.ContainsRune("/?&=-_.", c) {
-			bestGood = end
+			bestGood, goodU = end, u
 		}
 	}
 	if bestGood > len(a.text)/4 && bestGood < best {
-		best = bestGood
+		best, bestU = bestGood, goodU
 	}
 	if best >= len(a.text) {
 		return a, atom{sp: a.sp}
 	}
-	head := atom{text: a.text[:best], sp: a.sp}
-	tail := atom{text: a.text[best:], sp: a.sp}
-	head.w = r.textWidth(head.text, s.st, sz)
-	tail.w = r.textWidth(tail.text, s.st, sz)
+	head := atom{text: a.text[:best], sp: a.sp, u: bestU, w: scaled(bestU, sz)}
+	tail := atom{text: a.text[best:], sp: a.sp, u: a.u - bestU, w: scaled(a.u-bestU, sz)}
 	return head, tail
 }
 
+// makeLine joins the atoms of a line into fragments, one per run of atoms
+// of one span, each fragment's text built once.
 func makeLine(as []atom) line {
 	var l line
 	x := 0.0
-	for _, a := range as {
-		if k := len(l.frags) - 1; k >= 0 && l.frags[k].sp == a.sp {
-			l.frags[k].text += a.text
-			l.frags[k].w += a.w
-		} else {
-			l.frags = append(l.frags, frag{text: a.text, sp: a.sp, x: x, w: a.w})
+	for i := 0; i < len(as); {
+		j, n := i+1, len(as[i].text)
+		for j < len(as) && as[j].sp == as[i].sp {
+			n += len(as[j].text)
+			j++
 		}
-		x += a.w
+		fr := frag{text: as[i].text, sp: as[i].sp, x: x}
+		if j > i+1 {
+			var b strings.Builder
+			b.Grow(n)
+			for _, a := range as[i:j] {
+				b.WriteString(a.text)
+			}
+			fr.text = b.String()
+		}
+		for _, a := range as[i:j] {
+			fr.w += a.w
+			x += a.w
+		}
+		l.frags = append(l.frags, fr)
+		i = j
 	}
 	l.w = x
 	return l
@@ -251,18 +299,62 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 	return rec.String()
 }
 
-// link records a link, joining the parts of one link broken over lines.
+// link records a link, joining the parts of one link broken over lines:
+// a part follows the text so far directly when the URL holds them joined
+// (a long URL cut over lines), else after a space. The joined text is
+// kept in r.open until the next link starts (endLink), and where it first
+// occurs in the URL, so a link over thousands of lines costs each line
+// only its own part.
 func (r *renderer) link(url, text string) {
 	ls := r.lay.Links
-	if k := len(ls) - 1; k >= 0 && ls[k].URL == url && ls[k].Page == r.page() && !strings.HasPrefix(url, "#") {
-		sep := " "
-		if strings.Contains(url, ls[k].Text+text) {
-			sep = ""
+	if k := len(ls) - 1; k >= 0 && r.open.on && ls[k].URL == url && ls[k].Page == r.page() {
+		// Text so far not in the URL cannot be in it with more after it;
+		// text that is, at o.at, most often goes on there.
+		o := &r.open
+		prev := o.at
+		if prev >= 0 && !strings.HasPrefix(url[prev+len(o.text):], text) {
+			o.at = indexFrom(url, string(o.text)+text, prev+1)
 		}
-		ls[k].Text += sep + text
+		if o.at < 0 {
+			o.text = append(o.text, ' ')
+		}
+		o.text = append(o.text, text...)
+		if o.at < 0 && prev >= 0 && strings.Contains(url, " ") {
+			o.at = indexFrom(url, string(o.text), prev) // a URL written <with spaces>
+		}
 		return
 	}
+	r.endLink()
 	r.lay.Links = append(ls, Link{Page: r.page(), URL: url, Text: text})
+	if !strings.HasPrefix(url, "#") {
+		r.open = openLink{on: true, text: append(r.open.text[:0], text...), at: strings.Index(url, text)}
+	}
+}
+
+// openLink is the last link of the layout while parts may join it.
+type openLink struct {
+	on   bool
+	text []byte // its text so far
+	at   int    // where text first occurs in the URL, or -1
+}
+
+// endLink writes the open link's joined text into the layout.
+func (r *renderer) endLink() {
+	if r.open.on {
+		r.lay.Links[len(r.lay.Links)-1].Text = string(r.open.text)
+		r.open.on = false
+	}
+}
+
+// indexFrom is the first index of sub in s at or after from, or -1.
+func indexFrom(s, sub string, from int) int {
+	if from > len(s) {
+		return -1
+	}
+	if i := strings.Index(s[from:], sub); i >= 0 {
+		return from + i
+	}
+	return -1
 }
 
 func (r *renderer) noteLink(n int) int {

@@ -2,9 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -181,17 +183,31 @@ func (b *builder) table(t *east.Table) table {
 	return tb
 }
 
-// inlines flattens the inline children of n into spans.
+// inlines flattens the inline children of n into spans. Text of one
+// style joins the span before it in a builder (a paragraph of many lines
+// or of many characters the parser splits text at is joined once);
+// done writes it into the span.
 func (b *builder) inlines(n ast.Node, st style, link string) []span {
 	var out []span
+	var last strings.Builder // text of out's last span, while more may join it
+	done := func() {
+		if last.Len() > 0 {
+			out[len(out)-1].text = last.String()
+			last.Reset()
+		}
+	}
 	add := func(s span) {
 		if s.text == "" {
 			return
 		}
 		if k := len(out) - 1; k >= 0 && out[k].st == s.st && out[k].link == s.link && out[k].note == 0 && s.note == 0 {
-			out[k].text += s.text
+			if last.Len() == 0 {
+				last.WriteString(out[k].text)
+			}
+			last.WriteString(s.text)
 			return
 		}
+		done()
 		out = append(out, s)
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -224,17 +240,18 @@ func (b *builder) inlines(n ast.Node, st style, link string) []span {
 				add(s)
 			}
 		case *ast.Link:
-			for _, s := range b.inlines(c, st, safeURL(string(c.Destination))) {
+			for _, s := range b.inlines(c, st, b.linkURL(string(c.Destination))) {
 				add(s)
 			}
 		case *ast.AutoLink:
 			u := string(c.URL(b.src))
-			add(span{text: string(c.Label(b.src)), st: st, link: safeURL(u)})
+			add(span{text: string(c.Label(b.src)), st: st, link: b.linkURL(u)})
 		case *ast.Image:
 			alt := plain(b.inlines(c, st, ""))
 			add(span{text: alt, st: withItalic(st), link: link})
 			b.warn("image " + strconv.Quote(string(c.Destination)) + " inside text: shown as its alt text")
 		case *east.FootnoteLink:
+			done()
 			out = append(out, span{text: strconv.Itoa(c.Index), st: st, note: c.Index})
 		case *east.FootnoteBacklink:
 		case *east.Strikethrough:
@@ -255,6 +272,7 @@ func (b *builder) inlines(n ast.Node, st style, link string) []span {
 			}
 		}
 	}
+	done()
 	return out
 }
 
@@ -276,6 +294,24 @@ func withItalic(s style) style {
 		return boldItalic
 	}
 	return s
+}
+
+// maxLinkURL is the longest URL the PDF links, in bytes. Each line a
+// link is drawn on holds its URL once more (an annotation of its own), so
+// a URL of 100 KB over a thousand lines would be 100 MB of PDF; browsers
+// and servers do not take URLs much longer than 2,000 characters anyway.
+const maxLinkURL = 2048
+
+// linkURL is the URL a link's text points to in the PDF (safeURL), or ""
+// with a warning for a URL longer than maxLinkURL: its text is shown, not
+// linked.
+func (b *builder) linkURL(u string) string {
+	u = safeURL(u)
+	if len(u) > maxLinkURL {
+		b.warn(fmt.Sprintf("a link to a URL of %d characters is shown as text, not linked: the PDF links URLs of up to %d", utf8.RuneCountInString(u), maxLinkURL))
+		return ""
+	}
+	return u
 }
 
 // safeURL keeps the links a reader can follow from a PDF; anything else

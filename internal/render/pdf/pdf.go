@@ -71,6 +71,7 @@ func Render(md []byte, opts Options) (res *Result, err error) {
 	blocks := parse(md, r.warn)
 	r.cleanBlocks(blocks)
 	r.blocks(blocks)
+	r.endLink()
 	r.finish()
 
 	if r.f.Err() {

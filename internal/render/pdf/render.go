@@ -63,6 +63,7 @@ type renderer struct {
 	marker    *marker // list marker waiting for the first line of its item
 	quotes    []float64
 	lastOut   int // outline level of the last bookmark, -1 before the first
+	open      openLink
 	lay       Layout
 }
 
@@ -155,11 +156,22 @@ func (r *renderer) draw(c rgb)      { r.f.SetDrawColor(c.r, c.g, c.b) }
 
 // width of s in millimetres, from the same width table fpdf uses.
 func (r *renderer) textWidth(s string, st style, size float64) float64 {
+	return scaled(r.textUnits(s, st), size)
+}
+
+// textUnits is the width of s in thousandths of an em: a whole number, so
+// the width of a piece of text is that of the whole less the rest.
+func (r *renderer) textUnits(s string, st style) int {
 	var w int
 	for _, c := range s {
 		w += int(r.fs.glyph(st, c).cw)
 	}
-	return float64(w) * size / 1000 * ptmm
+	return w
+}
+
+// scaled turns a width in thousandths of an em into millimetres at size.
+func scaled(units int, size float64) float64 {
+	return float64(units) * size / 1000 * ptmm
 }
 
 // clean returns s with every character the font of style st can show;
@@ -307,6 +319,9 @@ func (r *renderer) finish() {
 		title = r.title
 	}
 	title = r.clean(format.PlainText(title), regular)
+	if title != "" {
+		title = r.fit(title, regular, 8, r.pageW-2*marginX) // the same on every page: fitted once
+	}
 	for p := 1; p <= n; p++ {
 		r.f.SetPage(p)
 		r.curSize = -1
@@ -315,8 +330,7 @@ func (r *renderer) finish() {
 		num := fmt.Sprintf("%d / %d", p, n)
 		r.f.Text((r.pageW-r.textWidth(num, regular, 8))/2, r.pageH-furnitureGap, num)
 		if p > 1 && title != "" {
-			t := r.fit(title, regular, 8, r.pageW-2*marginX)
-			r.f.Text(marginX, furnitureGap+2, t)
+			r.f.Text(marginX, furnitureGap+2, title)
 			r.draw(ruleColor)
 			r.f.SetLineWidth(0.2)
 			r.f.Line(marginX, furnitureGap+4, r.pageW-marginX, furnitureGap+4)
@@ -358,18 +372,32 @@ func metaText(s string) string {
 	}, s))
 }
 
-// fit shortens s with an ellipsis until it is at most w wide.
+// fit shortens s with an ellipsis until it is at most w wide: the longest
+// prefix of s, trimmed of spaces, that fits with "…" after it. The width
+// of a trimmed prefix only grows with the prefix, so one pass over the
+// runes, each measured once, finds it.
 func (r *renderer) fit(s string, st style, size, w float64) string {
 	if r.textWidth(s, st, size) <= w {
 		return s
 	}
+	ell := r.textUnits("…", st)
 	rs := []rune(s)
-	for len(rs) > 0 {
-		rs = rs[:len(rs)-1]
-		t := strings.TrimSpace(string(rs)) + "…"
-		if r.textWidth(t, st, size) <= w {
-			return t
-		}
+	lead := 0 // the leading spaces TrimSpace drops
+	for lead < len(rs) && unicode.IsSpace(rs[lead]) {
+		lead++
 	}
-	return "…"
+	// The prefixes tried are rs[:k+1] for k < len(rs)-1: shorter than s.
+	best := lead
+	u, end, endU := 0, lead, 0 // width of rs[lead:k+1]; rs[lead:end] is it trimmed, endU its width
+	for k := lead; k < len(rs)-1; k++ {
+		u += int(r.fs.glyph(st, rs[k]).cw)
+		if !unicode.IsSpace(rs[k]) {
+			end, endU = k+1, u
+		}
+		if scaled(endU+ell, size) > w {
+			break
+		}
+		best = end
+	}
+	return string(rs[lead:best]) + "…"
 }
