@@ -71,24 +71,32 @@ func (r *renderer) block(b block, lead float64) {
 	}
 }
 
+// titleBlock draws the title and the subtitle under it; a title or
+// subtitle longer than a page (a title of thousands of words) goes on on
+// the next page, never below the bottom margin. The title's heading is on
+// the page it starts on.
 func (r *renderer) titleBlock(t titleBlock) {
 	const size, sub = 20.0, 9.5
 	lines := r.breakLines(t.title, size, r.width)
 	lh := size * 1.2 * ptmm
+	r.room(lh)
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.title), Page: r.page()})
 	for _, l := range lines {
+		r.room(lh)
 		r.record(r.drawLine(l, t.title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor))
 		r.y += lh
 	}
-	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.title), Page: r.page()})
 	if len(t.subtitle) > 0 {
 		r.y += 1.2
+		lh := sub * 1.4 * ptmm
 		for _, l := range r.breakLines(t.subtitle, sub, r.width) {
-			lh := sub * 1.4 * ptmm
+			r.room(lh)
 			r.record(r.drawLine(l, t.subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor))
 			r.y += lh
 		}
 	}
 	r.y += 2.5
+	r.room(0.7)
 	r.fill(accentColor)
 	r.f.Rect(r.left, r.y, r.width, 0.7, "F")
 	r.y += 6
@@ -169,8 +177,13 @@ func (r *renderer) heading(h heading, lead float64) {
 	}
 	r.room(need)
 	lh := hs.size * 1.25 * ptmm
-	top := r.y
+	// The heading and its bookmark are on the page it starts on; a heading
+	// taller than a page goes on on the next.
+	text := plain(h.spans)
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.level, Text: text, Page: r.page()})
+	r.bookmark(h.level, text, r.y)
 	for _, l := range r.breakLines(h.spans, hs.size, r.width) {
+		r.room(lh)
 		r.record(r.drawLine(l, h.spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color))
 		r.y += lh
 	}
@@ -180,9 +193,6 @@ func (r *renderer) heading(h heading, lead float64) {
 		r.f.Line(r.left, r.y+0.4, r.left+r.width, r.y+0.4)
 	}
 	r.y += hs.after
-	text := plain(h.spans)
-	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.level, Text: text, Page: r.page()})
-	r.bookmark(h.level, text, top)
 }
 
 // bookmark adds an outline entry for H2 (level 0) and H3 (level 1), and
