@@ -206,11 +206,10 @@ func appendNew(rows []*dataset.Observation, os ...*dataset.Observation) []*datas
 }
 
 // weighIncreases sets the salience of the week's increases of running
-// totals. That of the largest increase of an indicator (and unit) is
-// that of any week's figure (1.5, its change on the week before, 1 if
-// new), so that indicators compare as before; the others' is scaled by
-// the square root of their size against the largest, so that the series
-// that added the most leads (a country adding 205,472 cases outranks one
+// totals: 2.5 for the largest increase of an indicator (and unit), 1 more
+// if new, the others' scaled by the square root of their size against
+// the largest, so that the series that added the most leads, whether or
+// not its increase can be compared with the week before (a country adding 205,472 cases outranks one
 // adding 2,409, whatever their percent changes on the week before). A
 // total that did not move (no new figure) is hardly news.
 func weighIncreases(out []Fact) {
@@ -235,7 +234,9 @@ func weighIncreases(out []Fact) {
 		if m := largest[key{f.Indicator, f.Unit}]; m > 0 {
 			size = math.Abs(f.Value) / m
 		}
-		f.Salience = (1.5+changeSalience0(f.Against, false))*math.Sqrt(size) + boolf(f.New, 1)
+		// By size alone: whether an increase can be compared with the
+		// week before (not after a revision) says nothing of its size.
+		f.Salience = 2.5*math.Sqrt(size) + boolf(f.New, 1)
 	}
 }
 

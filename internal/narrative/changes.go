@@ -192,7 +192,11 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 		// whatever its period: that figure is new, and the plan it
 		// replaces was never a figure to revise.
 		planned := p != nil && forward(dataset.Status(p.Status))
+		// A running total that has not moved since the previous brief
+		// (the data repeat it day after day) has no new figure.
+		repeated := p != nil && !planned && r.Indicator != nil && r.Indicator.Cumulative && r.Fact.Value == p.Value
 		switch {
+		case repeated:
 		case p == nil || newer(r.Fact.PeriodID, p.Period) || planned && !forward(r.Fact.Status):
 			c.all.New = append(c.all.New, r.Fact.ID)
 			if !capped(len(c.New)) {

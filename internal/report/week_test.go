@@ -16,11 +16,11 @@ func TestDailySeriesReadAsTheirWeek(t *testing.T) {
 	md := string(file(t, out, "brief.md"))
 	for _, want := range []string{
 		"- **Gold price** (London) closed the week at $2,412.30 per troy ounce on Friday 14 August, up 1.2% from $2,383.10 per troy ounce on Friday 7 August; the week's range was $2,375.00 to $2,420.50 per troy ounce.[^",
-		"| Gold price | London | 14 August 2026 | $2,412.30 per troy ounce[^2] | up 1.2% on the previous week[^2] |",
+		"| Gold price | London | 14 August 2026 | $2,412.30 per troy ounce[^3] | up 1.2% on the previous week[^3] |",
 		"- **Museum visitors** (Astana) totalled 12,750 visitors over the week (7 daily figures), up 6.7% on the previous week's 11,950 visitors.[^",
 		"| Museum visitors | Astana | Week 33 of 2026 | 12,750 visitors[^1] | up 6.7% on the previous week[^1] |",
 		"- **Vaccine doses given to date** (Astana) rose by 4,900 doses over the week to 108,820 doses on Sunday 16 August.[^",
-		"| Vaccine doses given to date | Astana | 16 August 2026 | 108,820 doses[^3] | up 4,900 doses in the week[^3] |",
+		"| Vaccine doses given to date | Astana | 16 August 2026 | 108,820 doses[^2] | up 4,900 doses in the week[^2] |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q", want)

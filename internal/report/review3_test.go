@@ -1,0 +1,47 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/audit"
+)
+
+// TestRunningTotalsLeadByTheWeeksIncrease (third review, P1): the
+// summary leads with the largest increase of the week, even when it
+// cannot be compared with the week before (the week before included a
+// revision): Germany's 1,009,309 cases in 2022-W14, not France's 950,319.
+func TestRunningTotalsLeadByTheWeeksIncrease(t *testing.T) {
+	needShared(t, "covid/key-countries-pivoted.csv")
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/covid", "2022-W14"), "brief.md"))
+	at := strings.Index(md, "## Summary")
+	end := strings.Index(md[at+3:], "\n## ")
+	if at < 0 || end < 0 {
+		t.Fatalf("no summary:\n%s", md)
+	}
+	summary := md[at : at+3+end]
+	first := strings.Index(summary, "\n- ")
+	if first < 0 || !strings.Contains(summary[first:min(len(summary), first+200)], "(Germany) rose by 1.01 million cases") {
+		t.Errorf("the summary does not lead with Germany's increase:\n%s", summary)
+	}
+}
+
+// TestRepeatedTotalIsNotNew (third review, P2): "What changed" does not
+// call a running total new when the data only repeat it (Spain holds
+// 11,627,487 cases from 10 to 16 April 2022); the brief's own table says
+// it had no new figure.
+func TestRepeatedTotalIsNotNew(t *testing.T) {
+	needShared(t, "covid/key-countries-pivoted.csv")
+	first := weekly(t, "../../testdata/mapping/covid", "2022-W14")
+	prev, err := audit.Previous(file(t, first, "brief.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := plainMD(file(t, weeklyWith(t, "../../testdata/mapping/covid", "2022-W15", prev), "brief.md"))
+	if strings.Contains(md, "New:** Confirmed COVID-19 cases (Spain)") || strings.Contains(md, "New: Confirmed COVID-19 cases (Spain)") {
+		t.Errorf("Spain's repeated total is listed as new:\n%s", md[:min(len(md), 1500)])
+	}
+	if !strings.Contains(md, "no new figure") {
+		t.Errorf("the brief no longer says Spain had no new figure")
+	}
+}
