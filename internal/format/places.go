@@ -410,3 +410,9 @@ func OneScale(a, b float64, unit, label string, decimals int) int {
 	}
 	return decimals
 }
+
+// Unscaled is the decimals that write a figure in full, without a scale
+// word ("21,357,095 cases", not "21.36 million cases"), with d places
+// (d < 0: none). Two figures that one scale would print alike ("fell
+// from 21.36 million to 21.36 million") are written so.
+func Unscaled(d int) int { return atScale(max(d, 0), 0) }

@@ -71,7 +71,9 @@ func TestPartialRankingSaysItsCoverage(t *testing.T) {
 	// Every entity ranked: no count.
 	full := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, "AA 2023 10", "BB 2023 9", "CC 2023 8")
 	md, _ = briefOf(t, full, "2024-W10", nil)
-	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product in 2023:")
+	// Every entity ranked: no "of" count, but the scope (without a named
+	// group, "the highest" would read as of the world).
+	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product among the 3 entities in the data in 2023:")
 	shunIn(t, "2024-W10, all ranked", md, "entities with figures")
 }
 
@@ -103,7 +105,7 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds := series(in, "AA 2024 100", "BB 2024 50", "CC 2024 50", "DD 2024 20", "EE 2024 0", "FF 2024 0", "GG 2024 0")
 	md, _ := briefOf(t, ds, "2025-W10", nil)
 	wantIn(t, "2025-W10", md,
-		"the most cases in 2024: 100 cases.",
+		"the most cases among the 7 entities in the data in 2024: 100 cases.",
 		" BB and CC followed with 50 cases each, and DD with 20 cases.",
 		" EE, FF and GG recorded none.")
 	shunIn(t, "2025-W10", md, "0 cases and 0 cases", "more follow")

@@ -675,6 +675,10 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			}
 		} else if len(bucket) < members {
 			iv.InGroup = fmt.Sprintf("among the %d of %d entities with figures", len(bucket), members)
+		} else {
+			// Without a named group, "the highest GDP" would read as of
+			// the world: say what the ranking is of.
+			iv.InGroup = fmt.Sprintf("among the %d entities in the data", len(bucket))
 		}
 		rows := append([]*Row(nil), iv.Ranking...)
 		rows = append(rows, iv.Later...)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -114,8 +115,14 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 			if x == nil {
 				return nil
 			}
+			from, to := valueMD(x.From.Value, unit, r.label, d), valueMD(x.To.Value, unit, r.label, d)
+			if from == to {
+				// A fall too small for the scale: both in full, so the
+				// sentence shows the fall it names.
+				from, to = valueMD(x.From.Value, unit, r.label, format.Unscaled(-1)), valueMD(x.To.Value, unit, r.label, format.Unscaled(-1))
+			}
 			return &WeekDrop{Text: valueMD(x.From.Value-x.To.Value, unit, r.label, d), On: when(x.To.Period, weekYear),
-				From: valueMD(x.From.Value, unit, r.label, d), To: valueMD(x.To.Value, unit, r.label, d)}
+				From: from, To: to}
 		}
 		w.Flat, w.Drop, w.Drops, w.PrevDrop, w.PrevFlat = fw.Flat, drop(fw.Drop), fw.Drops, drop(fw.PrevDrop), fw.PrevFlat
 		if fw.Since != nil {

@@ -191,7 +191,7 @@ func TestDigitsOnRealFiles(t *testing.T) {
 	lacks(t, "covid press points", press, "738,677", "23.42 million")
 	contains(t, "covid press points", press, "about 23 million cases", "about 740,000 cases",
 		// a running total is a total to date, in the points too
-		"US had the most confirmed COVID-19 cases to date: about 81 million cases by 16 April 2022.")
+		"US had the most confirmed COVID-19 cases to date among the 8 entities in the data: about 81 million cases by 16 April 2022.")
 
 	md = plainMD(file(t, weekly(t, euribor, "2026-W16"), "brief.md"))
 	contains(t, "euribor 2026-W16", md, "1.889% a year in March 2026. This is down 0.015 percentage points on February 2026 (1.904% a year).")

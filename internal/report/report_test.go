@@ -238,7 +238,7 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 	md := file(t, out, "brief.md")
 	golden(t, "central-asia-weekly.md", md)
 	for _, want := range []string{
-		"Russian Federation posted the highest gross domestic product in 2023: $2.0 trillion.",
+		"Russian Federation posted the highest gross domestic product among the 6 entities in the data in 2023: $2.0 trillion.",
 		"| Gross domestic product | Kazakhstan | 2023 | $261.4 billion[^2] | up 15.9% on 2022[^2] |",
 		"down 6.3 percentage points on 2022 (19.7%), an improvement", // deflator: higher_is bad; 13.4 - 19.7 as printed (13.416 - 19.657 is -6.24)
 	} {
@@ -401,7 +401,7 @@ func TestTieAtTheTop(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := string(file(t, weekly(t, dir, "2025-W04"), "brief.md"))
-	if !strings.Contains(md, "EE and LV shared the highest exp in December 2024: €5 each.[^1] LT followed with €3.") {
+	if !strings.Contains(md, "EE and LV shared the highest exp among the 3 entities in the data in December 2024: €5 each.[^1] LT followed with €3.") {
 		t.Errorf("brief:\n%s", md)
 	}
 }

@@ -45,3 +45,30 @@ func TestRepeatedTotalIsNotNew(t *testing.T) {
 		t.Errorf("the brief no longer says Spain had no new figure")
 	}
 }
+
+// TestSmallRevisionIsReadable (fourth review, N1): a fall of a running
+// total too small for the scale is written in full, so the sentence shows
+// the fall it names (not "from 21.36 million cases to 21.36 million").
+func TestSmallRevisionIsReadable(t *testing.T) {
+	needShared(t, "covid/key-countries-pivoted.csv")
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/covid", "2022-W13"), "brief.md"))
+	if !strings.Contains(md, "the running total fell from 21,357,095 cases to 21,357,039 cases") {
+		t.Errorf("the revision's figures are not in full:\n%s", md[:min(len(md), 2000)])
+	}
+}
+
+// TestRankingOfUnnamedSetSaysItsScope (fourth review, N2): without a
+// named group, a ranking says what it is of, in the brief and the press
+// points: "the highest gross domestic product among the 6 entities in
+// the data", never a bare "the highest" that reads as of the world.
+func TestRankingOfUnnamedSetSaysItsScope(t *testing.T) {
+	needShared(t, "gdp/gdp.csv")
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/central-asia", "2015-W53"), "brief.md"))
+	if !strings.Contains(md, "Russian Federation recorded the highest gross domestic product among the 6 entities in the data in 2015") {
+		t.Errorf("brief:\n%s", md[:min(len(md), 2000)])
+	}
+	pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/central-asia", "2015-W53", "press")))
+	if !strings.Contains(pts, "the highest gross domestic product among the 6 entities in the data in 2015") {
+		t.Errorf("points:\n%s", pts)
+	}
+}
