@@ -12,8 +12,13 @@ import (
 // period, new value: the latest figure and the earlier ones the previous
 // brief compared it with), series with a newly released latest figure,
 // new records and series that became overdue.
-func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw isoWeek, eng *briefJSON) []disagreement {
+//
+// It returns the disagreements and the cases of agreement worth counting
+// in the log (features, as compare's): running totals left out of "new"
+// because they repeat the previous brief's total.
+func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw isoWeek, eng *briefJSON) ([]disagreement, map[string]int) {
 	var out []disagreement
+	features := map[string]int{}
 	bad := func(field string, e, o []string) {
 		out = append(out, disagreement{Dataset: label, Week: cw.ID, Claim: "changes." + field, Kind: "changes", Field: field,
 			Engine: "[" + strings.Join(e, " ") + "]", Oracle: "[" + strings.Join(o, " ") + "]"})
@@ -24,22 +29,36 @@ func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw is
 
 	if eng.Changes.First {
 		bad("first", []string{"first brief"}, []string{"previous brief of " + pw.ID})
-		return out
+		return out, features
 	}
 	// new: a series whose latest figure (an actual figure or estimate) is
 	// for a period the previous brief did not have, or which the previous
-	// brief knew only by a plan or target ("newly released figures")
+	// brief knew only by a plan or target ("newly released figures"); a
+	// running total only when it has moved since the previous brief: one
+	// whose latest figure repeats the total the previous brief gave as
+	// its latest "is no new figure" (README, Frequency, releases and
+	// staleness)
 	var wantNew []string
+	repeated := 0
 	for id, f := range cf {
 		if f.Kind != "latest" || f.Status == "plan" || f.Status == "target" {
 			continue
 		}
-		if p := pf[id]; p == nil || p.PeriodID != f.PeriodID || p.Status == "plan" || p.Status == "target" {
-			wantNew = append(wantNew, id)
+		p := pf[id]
+		if p != nil && p.PeriodID == f.PeriodID && p.Status != "plan" && p.Status != "target" {
+			continue
 		}
+		if p != nil && p.Status != "plan" && p.Status != "target" &&
+			cur.indicator(f.Indicator).Summary == "cumulative" && near(p.Value, f.Value) {
+			repeated++
+			continue
+		}
+		wantNew = append(wantNew, id)
 	}
 	if e, o := changeIDs(eng.Changes.New), sorted(wantNew); strings.Join(e, " ") != strings.Join(o, " ") {
 		bad("new", e, o)
+	} else if repeated > 0 {
+		features["changes.new.repeated total not new"] += repeated
 	}
 	// revised
 	var wantRev, gotRev []string
@@ -111,5 +130,5 @@ func compareChanges(label string, prev *dataset, pw isoWeek, cur *dataset, cw is
 	if e, o := changeIDs(eng.Changes.Stale), sorted(wantStale); strings.Join(e, " ") != strings.Join(o, " ") {
 		bad("stale", e, o)
 	}
-	return out
+	return out, features
 }

@@ -478,6 +478,9 @@ var briefBin string
 const generatedAt = "2026-06-01"
 
 func runBrief(dir string, args ...string) ([]byte, error) {
+	if err := recordEngineSources(); err != nil {
+		return nil, fmt.Errorf("recording the engine's sources for the test cache: %v", err)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, briefBin, args...)

@@ -76,7 +76,10 @@
 //     change_year's and week_close's, last week's close), series with a
 //     newly released latest figure (an actual figure or estimate for a
 //     period the previous brief did not have, or of a series it knew only
-//     by a plan or target), new records, series newly stale.
+//     by a plan or target; a running total only when that figure differs
+//     from the latest total of the previous brief: "a total the data
+//     repeat day after day is no new figure"), new records, series newly
+//     stale.
 //
 // Both directions count: a claim the engine makes and the oracle does not
 // derive, and one the oracle derives that the engine omits. A claim kind
@@ -99,6 +102,11 @@
 //   - Revisions: the tidy format refuses the same period twice, even with
 //     different release dates, so a revision is a second vintage of the
 //     dataset (v2) read by a later brief, as "What changed" describes.
+//   - What changed, new: a running total "has moved since the previous
+//     brief" when its latest figure differs from the latest figure that
+//     brief gave (its value there, even if the data revised it since); a
+//     total the previous brief knew only by a plan or target, or not at
+//     all, is new with its first figure.
 //   - What changed, stale: only series the previous brief had, current
 //     there and overdue now; a series first seen since then and already
 //     overdue is not listed (the engine does so; the README is silent).
@@ -198,6 +206,18 @@
 // once --as-of mid-week, in parallel on every CPU. The log counts the
 // agreed claims by kind and by case (part weeks, running totals that did
 // not move or fell ...), so that a run shows what it exercised.
+// The go command caches a passing test run and serves it again while the
+// test binary, its flags, and the files and environment variables it
+// consulted are unchanged; it does not see what the `go build` subprocess
+// reads. So that `go test ./oracle` never reports a stale pass after the
+// engine changed, the first run of the binary (runBrief) opens and closes
+// every regular file under the repository's cmd/, internal/, templates/,
+// prompts/ and data/ and go.mod and go.sum (recordSources): the test log
+// records them and their folders, and the cache reruns the test when one
+// is changed, added or removed (its size, modification time or a
+// folder's entries; a test file too, a needless rerun). This must happen
+// inside m.Run, where the testing package logs opens, not in TestMain
+// before it. -count=1 still forces a run.
 // TestOracleRealData reads every dataset.yaml under testdata/ that points
 // into ../shared/data, for the latest week of the data and 1, 52 and 156
 // weeks before, and as of the Wednesday of the latest week; it skips when
