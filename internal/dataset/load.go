@@ -230,31 +230,13 @@ func (l *loader) open(name string) (fs.File, error) {
 	}
 	st, err := f.Stat()
 	if err == nil && !st.Mode().IsRegular() {
-		err = &inputfile.NotRegularError{Path: name, Kind: modeKind(st.Mode())}
+		err = &inputfile.NotRegularError{Path: name, Kind: inputfile.Kind(st.Mode())}
 	}
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
 	return f, nil
-}
-
-// modeKind names what a file of mode m is, for a file of Options.FS (the
-// operating system's files are named by inputfile).
-func modeKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	case m&fs.ModeSymlink != 0:
-		return "symbolic link"
-	}
-	return "special file"
 }
 
 func fsName(name string) string {

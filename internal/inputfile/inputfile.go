@@ -52,6 +52,11 @@ func size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// Kind names a file mode that is not a regular file ("folder", "named
+// pipe (FIFO)", "socket", ...), for messages about files read through
+// another fs.FS.
+func Kind(m fs.FileMode) string { return kind(m) }
+
 // kind names a file mode that is not a regular file.
 func kind(m fs.FileMode) string {
 	switch {

@@ -49,7 +49,7 @@ func readTemplate(fsys fs.FS, name string) ([]byte, error) {
 	if fi, err := fs.Stat(fsys, name); err != nil {
 		return nil, err
 	} else if !fi.Mode().IsRegular() {
-		return nil, &inputfile.NotRegularError{Path: name, Kind: modeKind(fi.Mode())}
+		return nil, &inputfile.NotRegularError{Path: name, Kind: inputfile.Kind(fi.Mode())}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -59,7 +59,7 @@ func readTemplate(fsys fs.FS, name string) ([]byte, error) {
 	if fi, err := f.Stat(); err != nil {
 		return nil, err
 	} else if !fi.Mode().IsRegular() {
-		return nil, &inputfile.NotRegularError{Path: name, Kind: modeKind(fi.Mode())}
+		return nil, &inputfile.NotRegularError{Path: name, Kind: inputfile.Kind(fi.Mode())}
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxTemplateFile+1))
 	if err != nil {
@@ -69,18 +69,4 @@ func readTemplate(fsys fs.FS, name string) ([]byte, error) {
 		return nil, &inputfile.TooLargeError{Path: name, Max: MaxTemplateFile}
 	}
 	return b, nil
-}
-
-func modeKind(m fs.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "named pipe (FIFO)"
-	case m&fs.ModeSocket != 0:
-		return "socket"
-	case m&fs.ModeDevice != 0:
-		return "device"
-	}
-	return "special file"
 }
