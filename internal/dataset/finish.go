@@ -59,6 +59,12 @@ func (l *loader) finish() {
 		}
 	}
 
+	if t := l.earlyRelease; t.n > 0 {
+		l.warnAt(t.pos, "an actual figure released before its period began"+times(t.n)+": a forecast? set status to estimate or plan, or correct the released date")
+	}
+	if t := l.selfPair; t.n > 0 {
+		l.warnAt(t.pos, "the counterpart is the entity itself"+times(t.n)+": correct the counterpart or leave it empty")
+	}
 	for _, src := range l.noURLKeys {
 		t := l.noURL[src]
 		l.warnAt(t.pos, "source "+strconv.Quote(src)+" has no source_url"+times(t.n)+": add a link so readers can check it")

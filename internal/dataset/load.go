@@ -313,6 +313,9 @@ type loader struct {
 
 	dups      map[obsKey]int32
 	noURL     map[string]*tally // source -> rows without source_url
+	// earlyRelease and selfPair count actual figures released before
+	// their period began, and rows whose counterpart is their entity.
+	earlyRelease, selfPair tally
 	noURLKeys []string
 	units     map[[2]string]*tally // (indicator, unit) -> rows whose unit differs
 	unitKeys  [][2]string

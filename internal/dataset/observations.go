@@ -491,6 +491,12 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 		// the year or a plan marked as fact: either way not to publish.
 		l.errorAt(r.at(fPeriod), "period "+p.String()+" has not begun yet, so the figure cannot be actual: correct the period, or set status to estimate, plan or target")
 	}
+	if status == Actual && !released.IsZero() && released.Before(p.Start) {
+		l.earlyRelease.note(r.at(fReleased))
+	}
+	if cp != "" && cp == ent {
+		l.selfPair.note(r.at(fCounterpart))
+	}
 	if v < 0 && isCountUnit(unit) {
 		l.errorAt(r.at(fValue), "value "+format.Scaled(v, -1)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign")
 	}
@@ -590,6 +596,14 @@ func amounts(a float64, ua string, b float64, ub string) (string, string) {
 		sa, sb = format.Value(a, ua, d), format.Value(b, ub, d)
 	}
 	return sa, sb
+}
+
+// note counts one more row, keeping the first one's position.
+func (t *tally) note(p Pos) {
+	if t.n == 0 {
+		t.pos = p
+	}
+	t.n++
 }
 
 func (l *loader) countNoURL(src string, p Pos) {
