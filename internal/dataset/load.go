@@ -311,16 +311,16 @@ type loader struct {
 	indFile   string // base name of the indicator catalog, for messages
 	entFile   string
 
-	dups      map[obsKey]int32
-	noURL     map[string]*tally // source -> rows without source_url
+	dups  map[obsKey]int32
+	noURL map[string]*tally // source -> rows without source_url
 	// earlyRelease and selfPair count actual figures released before
 	// their period began, and rows whose counterpart is their entity.
 	earlyRelease, selfPair tally
-	noURLKeys []string
-	units     map[[2]string]*tally // (indicator, unit) -> rows whose unit differs
-	unitKeys  [][2]string
-	firstUnit map[string]string // indicator -> unit, without a catalog
-	entNames  map[string]string // entity -> display name from a mapping column
+	noURLKeys              []string
+	units                  map[[2]string]*tally // (indicator, unit) -> rows whose unit differs
+	unitKeys               [][2]string
+	firstUnit              map[string]string // indicator -> unit, without a catalog
+	entNames               map[string]string // entity -> display name from a mapping column
 
 	// declared are the index ranges [start, end) of observations read
 	// from files whose mapping declares a period: not inferred.
