@@ -1,6 +1,7 @@
 package oracle
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -49,6 +50,11 @@ func TestOracleRealData(t *testing.T) {
 	tl := newTally()
 	for _, dir := range dirs {
 		ds, err := loadMapped(dir)
+		if errors.Is(err, fs.ErrNotExist) {
+			// A ../shared without this file (an older or partial copy).
+			t.Logf("%s: skipped, a file it reads is absent: %v", dir, err)
+			continue
+		}
 		if err != nil {
 			t.Errorf("%s: the oracle cannot read it: %v", dir, err)
 			continue
@@ -86,6 +92,9 @@ func TestOracleRealData(t *testing.T) {
 			continue
 		}
 		tl.add(compare(rel+" as of "+asOf.Format("2006-01-02"), lw.ID, deriveAt(ds, asOf), f.Facts, false, ds, asOf))
+	}
+	if tl.datasets == 0 {
+		t.Skip("none of the files the mappings read is in ../shared/data")
 	}
 	tl.report(t)
 }
