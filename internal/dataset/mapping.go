@@ -348,33 +348,31 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			}
 		}
 	}
-	if n := keys["only_entities"]; n != nil {
+	// idSet reads a list of entity ids; nil and an error when it is not one.
+	idSet := func(key, example string) map[string]bool {
+		n := keys[key]
 		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-			l.errorAt(yamlPos(path, n), "only_entities must be a list of entity ids, e.g. [KAZ, UZB]")
+			l.errorAt(yamlPos(path, n), key+" must be a list of entity ids, e.g. "+example)
 			ok = false
-		} else {
-			m.onlyEntities = map[string]bool{}
-			for _, c := range n.Content {
-				if s, good := l.text(path, c, "only_entities"); good && s != "" {
-					m.onlyEntities[s] = true
-				}
+			return nil
+		}
+		set := map[string]bool{}
+		for _, c := range n.Content {
+			if s, good := l.text(path, c, key); good && s != "" {
+				set[s] = true
 			}
 		}
+		return set
+	}
+	if keys["only_entities"] != nil {
+		m.onlyEntities = idSet("only_entities", "[KAZ, UZB]")
 	}
 	if n := keys["exclude_entities"]; n != nil {
-		if n.Kind != yaml.SequenceNode || len(n.Content) == 0 {
-			l.errorAt(yamlPos(path, n), "exclude_entities must be a list of entity ids, e.g. [WLD, HIC]")
-			ok = false
-		} else if m.onlyEntities != nil {
+		if m.onlyEntities != nil {
 			l.errorAt(yamlPos(path, n), "exclude_entities and only_entities together: keep one (only_entities already leaves out what it does not list)")
 			ok = false
 		} else {
-			m.excludeEntities = map[string]bool{}
-			for _, c := range n.Content {
-				if s, good := l.text(path, c, "exclude_entities"); good && s != "" {
-					m.excludeEntities[s] = true
-				}
-			}
+			m.excludeEntities = idSet("exclude_entities", "[WLD, HIC]")
 		}
 	}
 	if n := keys["skip_empty"]; n != nil {

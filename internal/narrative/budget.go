@@ -344,11 +344,7 @@ func (m *meter) after(fn string, args []reflect.Value, out reflect.Value) error 
 		if s.deep {
 			return m.exceeded(fn, "the result nests lists or dicts deeper than %d levels: a dict that contains itself?", maxNesting)
 		}
-		m.total = satAdd(m.total, satAdd(s.bytes, elementCost))
-		if m.total > m.MaxTotal {
-			return m.exceeded(fn, "the template functions of this brief produced more than the template budget of %s: a loop builds too much text or too long a list", mb(m.MaxTotal))
-		}
-		return nil
+		return m.charge(fn, satAdd(s.bytes, elementCost))
 	}
 	var s shape
 	walk(out, 0, &s, m.MaxElements)
@@ -363,7 +359,12 @@ func (m *meter) after(fn string, args []reflect.Value, out reflect.Value) error 
 	if partOfArgument(out, args) {
 		return nil
 	}
-	m.total = satAdd(m.total, satAdd(s.bytes, satMul(s.elems, elementCost)))
+	return m.charge(fn, satAdd(s.bytes, satMul(s.elems, elementCost)))
+}
+
+// charge adds n bytes to what the functions of this brief produced.
+func (m *meter) charge(fn string, n int64) error {
+	m.total = satAdd(m.total, n)
 	if m.total > m.MaxTotal {
 		return m.exceeded(fn, "the template functions of this brief produced more than the template budget of %s: a loop builds too much text or too long a list", mb(m.MaxTotal))
 	}
@@ -787,9 +788,5 @@ func (m *meter) afterString(fn, out string, ins ...string) error {
 			return nil
 		}
 	}
-	m.total = satAdd(m.total, n)
-	if m.total > m.MaxTotal {
-		return m.exceeded(fn, "the template functions of this brief produced more than the template budget of %s: a loop builds too much text or too long a list", mb(m.MaxTotal))
-	}
-	return nil
+	return m.charge(fn, n)
 }
