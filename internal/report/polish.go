@@ -30,8 +30,8 @@ func polishable(id string) bool {
 	return true
 }
 
-// vocabulary is every name the data knows: what a polished text may name.
-func vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
+// Vocabulary is every name the data knows: what a polished text may name.
+func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 	v := &guard.Vocabulary{}
 	for _, e := range ds.Entities {
 		for _, n := range e.Names {
@@ -91,7 +91,7 @@ func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *nar
 			secs = append(secs, polish.Section{ID: s.ID, Markdown: s.Markdown, Data: s.Data})
 		}
 	}
-	out, decisions, err := polish.Polish(ctx, p.Config, secs, vocabulary(ds))
+	out, decisions, err := polish.Polish(ctx, p.Config, secs, Vocabulary(ds))
 	if err != nil {
 		return nil, err
 	}

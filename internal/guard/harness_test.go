@@ -1,0 +1,194 @@
+package guard_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/report"
+)
+
+// A harness case is one txtar file of testdata/guard (our own corpus) or
+// testdata/guard/redteam (written blind to the code): comment lines
+// "expect: accept|reject", "why: ...", "class: NAME"; files draft.md,
+// polished.md (the text the model wants the section to read), optional
+// vocab.txt (catalog names beyond the draft, one a line; absent = the
+// sample data's catalogs) and optional reply.txt (a raw model answer,
+// run through the whole pipeline by internal/polish's harness).
+type harnessCase struct {
+	file, name, class, expect, why string
+	draft, polished, reply         string
+	vocab                          *guard.Vocabulary
+}
+
+var (
+	sampleOnce  sync.Once
+	sampleVocab *guard.Vocabulary
+)
+
+// sampleVocabulary is the vocabulary a brief of the bundled sample data
+// gives the guard: every name of its catalogs (report.Vocabulary).
+func sampleVocabulary(t testing.TB) *guard.Vocabulary {
+	sampleOnce.Do(func() {
+		ds, _, err := dataset.Load("../../data", dataset.Options{})
+		if err != nil {
+			t.Fatalf("sample data: %v", err)
+		}
+		sampleVocab = report.Vocabulary(ds)
+	})
+	return sampleVocab
+}
+
+func loadHarness(t testing.TB, pattern string) []harnessCase {
+	paths, err := filepath.Glob(pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []harnessCase
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := txtar.Parse(b)
+		c := harnessCase{file: p, name: strings.TrimSuffix(filepath.Base(p), ".txtar")}
+		for _, line := range strings.Split(string(a.Comment), "\n") {
+			k, v, _ := strings.Cut(strings.TrimSpace(line), ":")
+			v = strings.TrimSpace(v)
+			switch strings.TrimSpace(k) {
+			case "expect":
+				c.expect = v
+			case "why":
+				c.why = v
+			case "class":
+				c.class = v
+			}
+		}
+		var vocab []string
+		hasVocab := false
+		for _, f := range a.Files {
+			switch f.Name {
+			case "draft.md":
+				c.draft = string(f.Data)
+			case "polished.md":
+				c.polished = string(f.Data)
+			case "reply.txt":
+				c.reply = string(f.Data)
+			case "vocab.txt":
+				hasVocab = true
+				for _, l := range strings.Split(string(f.Data), "\n") {
+					if l = strings.TrimSpace(l); l != "" {
+						vocab = append(vocab, l)
+					}
+				}
+			}
+		}
+		if c.expect != "accept" && c.expect != "reject" || c.draft == "" || c.polished == "" && c.reply == "" {
+			t.Fatalf("%s: malformed case: want expect: accept|reject, a draft.md and a polished.md or reply.txt", p)
+		}
+		if c.class == "" {
+			c.class = "own-" + c.expect
+		}
+		if hasVocab {
+			c.vocab = &guard.Vocabulary{Names: vocab}
+		} else {
+			c.vocab = sampleVocabulary(t)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// tally counts one class's outcomes.
+type tally struct {
+	faithful, falseRejects, corrupt, falseAccepts int
+}
+
+// runHarness judges every plain-level case (polished.md) and reports,
+// per class, the false accepts (a corruption accepted) and the false
+// rejects (a faithful rewording refused).
+func runHarness(t *testing.T, cases []harnessCase) map[string]*tally {
+	counts := map[string]*tally{}
+	for _, c := range cases {
+		if c.polished == "" {
+			continue // wire-level only: internal/polish runs it
+		}
+		k := counts[c.class]
+		if k == nil {
+			k = &tally{}
+			counts[c.class] = k
+		}
+		r := guard.Check(c.draft, c.polished, c.vocab)
+		switch c.expect {
+		case "accept":
+			k.faithful++
+			if !r.Accepted {
+				k.falseRejects++
+				t.Logf("FALSE REJECT %s [%s] (%s): %s", c.name, c.class, c.why, strings.Join(r.Reasons, "; "))
+			}
+		case "reject":
+			k.corrupt++
+			if r.Accepted {
+				k.falseAccepts++
+				t.Logf("FALSE ACCEPT %s [%s] (%s)", c.name, c.class, c.why)
+			}
+		}
+	}
+	return counts
+}
+
+func report_(t *testing.T, title string, counts map[string]*tally) (total tally) {
+	classes := make([]string, 0, len(counts))
+	for k := range counts {
+		classes = append(classes, k)
+	}
+	sort.Strings(classes)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n%-36s %8s %13s %8s %13s\n", title, "class", "faithful", "false-rejects", "corrupt", "false-accepts")
+	for _, k := range classes {
+		c := counts[k]
+		fmt.Fprintf(&b, "%-36s %8d %13d %8d %13d\n", k, c.faithful, c.falseRejects, c.corrupt, c.falseAccepts)
+		total.faithful += c.faithful
+		total.falseRejects += c.falseRejects
+		total.corrupt += c.corrupt
+		total.falseAccepts += c.falseAccepts
+	}
+	fmt.Fprintf(&b, "%-36s %8d %13d %8d %13d", "TOTAL", total.faithful, total.falseRejects, total.corrupt, total.falseAccepts)
+	t.Log(b.String())
+	return total
+}
+
+// TestHarness runs both corpora through the guard, printing the counts
+// per class:
+//
+//	go test ./internal/guard -run TestHarness -v
+//
+// It fails on any corruption accepted, or on more than 5% of faithful
+// rewordings refused.
+func TestHarness(t *testing.T) {
+	for _, set := range []struct{ title, pattern string }{
+		{"own corpus (testdata/guard)", "../../testdata/guard/*.txtar"},
+		{"red team (testdata/guard/redteam)", "../../testdata/guard/redteam/*.txtar"},
+	} {
+		cases := loadHarness(t, set.pattern)
+		if len(cases) == 0 {
+			t.Logf("%s: no cases", set.title)
+			continue
+		}
+		total := report_(t, set.title, runHarness(t, cases))
+		if total.falseAccepts > 0 {
+			t.Errorf("%s: %d of %d corruptions accepted", set.title, total.falseAccepts, total.corrupt)
+		}
+		if total.faithful > 0 && float64(total.falseRejects) > 0.05*float64(total.faithful) {
+			t.Errorf("%s: %d of %d faithful rewordings refused (more than 5%%)", set.title, total.falseRejects, total.faithful)
+		}
+	}
+}
