@@ -47,7 +47,7 @@ func (r *renderer) block(b block, lead float64) {
 	case heading:
 		r.heading(b, lead)
 	case paragraph:
-		r.text(b.spans, r.size, r.lh, r.color)
+		r.text(b.Spans, r.size, r.lh, r.color)
 		r.y += paraGap
 	case list:
 		r.list(b, 0)
@@ -77,21 +77,21 @@ func (r *renderer) block(b block, lead float64) {
 // the page it starts on.
 func (r *renderer) titleBlock(t titleBlock) {
 	const size, sub = 20.0, 9.5
-	lines := r.breakLines(t.title, size, r.width)
+	lines := r.breakLines(t.Title, size, r.width)
 	lh := size * 1.2 * ptmm
 	r.room(lh)
-	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.title), Page: r.page()})
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.Title), Page: r.page()})
 	for _, l := range lines {
 		r.room(lh)
-		r.record(r.drawLine(l, t.title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor))
+		r.record(r.drawLine(l, t.Title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor))
 		r.y += lh
 	}
-	if len(t.subtitle) > 0 {
+	if len(t.Subtitle) > 0 {
 		r.y += 1.2
 		lh := sub * 1.4 * ptmm
-		for _, l := range r.breakLines(t.subtitle, sub, r.width) {
+		for _, l := range r.breakLines(t.Subtitle, sub, r.width) {
 			r.room(lh)
-			r.record(r.drawLine(l, t.subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor))
+			r.record(r.drawLine(l, t.Subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor))
 			r.y += lh
 		}
 	}
@@ -103,8 +103,8 @@ func (r *renderer) titleBlock(t titleBlock) {
 }
 
 func (r *renderer) headingHeight(h heading) float64 {
-	hs := headingLook(h.level)
-	n := len(r.breakLines(h.spans, hs.size, r.width))
+	hs := headingLook(h.Level)
+	n := len(r.breakLines(h.Spans, hs.size, r.width))
 	return float64(n)*hs.size*1.25*ptmm + hs.after
 }
 
@@ -139,7 +139,7 @@ func (r *renderer) leads(bs []block) []float64 {
 		if chain && hh+follow > body {
 			out[i] = math.Inf(1)
 		}
-		group = headingLook(h.level).before + hh + follow
+		group = headingLook(h.Level).before + hh + follow
 	}
 	return out
 }
@@ -167,7 +167,7 @@ func (r *renderer) lead(b block) float64 {
 // with lead, the height of what it is kept with (see leads); a heading in
 // a run taller than a page (lead +Inf) only needs room for itself.
 func (r *renderer) heading(h heading, lead float64) {
-	hs := headingLook(h.level)
+	hs := headingLook(h.Level)
 	if r.y > marginTop+0.01 {
 		r.y += hs.before
 	}
@@ -179,12 +179,12 @@ func (r *renderer) heading(h heading, lead float64) {
 	lh := hs.size * 1.25 * ptmm
 	// The heading and its bookmark are on the page it starts on; a heading
 	// taller than a page goes on on the next.
-	text := plain(h.spans)
-	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.level, Text: text, Page: r.page()})
-	r.bookmark(h.level, text, r.y)
-	for _, l := range r.breakLines(h.spans, hs.size, r.width) {
+	text := plain(h.Spans)
+	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.Level, Text: text, Page: r.page()})
+	r.bookmark(h.Level, text, r.y)
+	for _, l := range r.breakLines(h.Spans, hs.size, r.width) {
 		r.room(lh)
-		r.record(r.drawLine(l, h.spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color))
+		r.record(r.drawLine(l, h.Spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color))
 		r.y += lh
 	}
 	if hs.rule {
@@ -221,18 +221,18 @@ func (r *renderer) list(l list, depth int) {
 	r.width -= indentMM
 	defer func() { r.left, r.width = left, width }()
 	bullets := []string{"•", "–", "◦"}
-	for i, item := range l.items {
+	for i, item := range l.Items {
 		m := bullets[depth%len(bullets)]
-		if l.ordered {
-			m = strconv.Itoa(l.start+i) + "."
+		if l.Ordered {
+			m = strconv.Itoa(l.Start+i) + "."
 		}
 		r.marker = &marker{text: m, right: r.left - 2}
 		leads := r.leads(item)
 		for j, b := range item {
 			switch b := b.(type) {
 			case paragraph:
-				r.text(b.spans, r.size, r.lh, r.color)
-				if !l.tight || j < len(item)-1 {
+				r.text(b.Spans, r.size, r.lh, r.color)
+				if !l.Tight || j < len(item)-1 {
 					r.y += paraGap * 0.6
 				}
 			case list:
@@ -242,7 +242,7 @@ func (r *renderer) list(l list, depth int) {
 			}
 		}
 		r.marker = nil
-		if l.tight {
+		if l.Tight {
 			r.y += itemGap
 		}
 	}
@@ -257,7 +257,7 @@ func (r *renderer) quote(q quote) {
 	r.width -= 5
 	r.color = mutedColor
 	r.quotes = append(r.quotes, r.y)
-	r.blocks(q.blocks)
+	r.blocks(q.Blocks)
 	top := r.quotes[len(r.quotes)-1]
 	r.quotes = r.quotes[:len(r.quotes)-1]
 	r.quoteBar(top, r.y-paraGap)
@@ -278,8 +278,8 @@ func (r *renderer) code(c code) {
 	const size = 8.5
 	lh := size * 1.35 * ptmm
 	r.y += 0.5
-	for _, src := range c.lines {
-		sp := []span{{text: src, st: mono}}
+	for _, src := range c.Lines {
+		sp := []span{{Text: src, Style: mono}}
 		var lines []line
 		if r.textWidth(src, mono, size) <= r.width-4 {
 			lines = []line{{frags: []frag{{text: src, w: r.textWidth(src, mono, size)}}}}
@@ -305,13 +305,13 @@ func (r *renderer) notes(ns notes) {
 	r.setBody(8.5, 1.38, textColor)
 	r.left += 7
 	r.width -= 7
-	for _, n := range ns.items {
+	for _, n := range ns.Items {
 		r.room(r.lh)
-		r.f.SetLink(r.noteLink(n.n), r.y, r.page())
-		r.marker = &marker{text: strconv.Itoa(n.n) + ".", right: r.left - 1.8}
-		for _, b := range n.blocks {
+		r.f.SetLink(r.noteLink(n.N), r.y, r.page())
+		r.marker = &marker{text: strconv.Itoa(n.N) + ".", right: r.left - 1.8}
+		for _, b := range n.Blocks {
 			if p, ok := b.(paragraph); ok {
-				r.text(p.spans, r.size, r.lh, r.color)
+				r.text(p.Spans, r.size, r.lh, r.color)
 				continue
 			}
 			r.block(b, 0)
@@ -329,11 +329,11 @@ func (r *renderer) image(im image) {
 		r.drawChart(c, im)
 		return
 	}
-	r.warn("image " + strconv.Quote(im.dest) + " is not a chart of this brief: shown as its alt text")
-	alt := im.alt
+	r.warn("image " + strconv.Quote(im.Dest) + " is not a chart of this brief: shown as its alt text")
+	alt := im.Alt
 	if alt == "" {
-		alt = path.Base(im.dest)
+		alt = path.Base(im.Dest)
 	}
-	r.text([]span{{text: "[" + strings.TrimSpace(alt) + "]", st: italic}}, r.size, r.lh, mutedColor)
+	r.text([]span{{Text: "[" + strings.TrimSpace(alt) + "]", Style: italic}}, r.size, r.lh, mutedColor)
 	r.y += paraGap
 }

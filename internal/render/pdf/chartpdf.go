@@ -10,15 +10,15 @@ import (
 var axisColor = rgb{0x9A, 0xA3, 0xAF}
 
 func (r *renderer) chartFor(im image) (chart.Chart, bool) {
-	c, ok := r.opts.Charts[im.dest]
+	c, ok := r.opts.Charts[im.Dest]
 	if !ok {
-		c, ok = r.opts.Charts[path.Base(im.dest)]
+		c, ok = r.opts.Charts[path.Base(im.Dest)]
 	}
 	if !ok {
 		return c, false
 	}
 	if c.Title == "" {
-		c.Title = im.alt
+		c.Title = im.Alt
 	}
 	return r.cleanChart(c), true
 }
@@ -96,7 +96,7 @@ func (r *renderer) drawChart(c chart.Chart, im image) {
 		}
 	}
 	r.record("chart: " + strings.Join(texts, " | "))
-	r.lay.Charts = append(r.lay.Charts, Chart{Page: r.page(), File: path.Base(im.dest), Kind: string(c.Kind), Title: c.Title})
+	r.lay.Charts = append(r.lay.Charts, Chart{Page: r.page(), File: path.Base(im.Dest), Kind: string(c.Kind), Title: c.Title})
 	r.y += h + 4
 }
 

@@ -16,18 +16,21 @@ import (
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
+
+	"github.com/briefhq/brief/internal/render/doc"
 )
 
-// style selects one of the embedded fonts.
-type style uint8
+// style selects one of the embedded fonts: one per style of the
+// document model.
+type style = doc.Style
 
 const (
-	regular style = iota
-	bold
-	italic
-	boldItalic
-	mono
-	numStyles
+	regular    = doc.Regular
+	bold       = doc.Bold
+	italic     = doc.Italic
+	boldItalic = doc.BoldItalic
+	mono       = doc.Mono
+	numStyles  = doc.NumStyles
 )
 
 // face is one embedded font: how fpdf names it, its bytes, and its

@@ -36,7 +36,7 @@ type line struct {
 
 // spanSize is the font size a span is drawn at in text of size size.
 func spanSize(s span, size float64) float64 {
-	if s.note != 0 {
+	if s.Note != 0 {
 		return size * supScale
 	}
 	return size
@@ -48,7 +48,7 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 	lastSpace := true
 	for i, s := range sp {
 		sz := spanSize(s, size)
-		t := s.text
+		t := s.Text
 		for t != "" {
 			if t[0] == '\n' {
 				out = append(out, atom{sp: i, hard: true})
@@ -62,7 +62,7 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 					j++
 				}
 				if !lastSpace {
-					u := r.textUnits(" ", s.st)
+					u := r.textUnits(" ", s.Style)
 					out = append(out, atom{text: " ", sp: i, space: true, u: u, w: scaled(u, sz)})
 				}
 				lastSpace = true
@@ -74,7 +74,7 @@ func (r *renderer) atoms(sp []span, size float64) []atom {
 				j = len(t)
 			}
 			w := t[:j]
-			u := r.textUnits(w, s.st)
+			u := r.textUnits(w, s.Style)
 			out = append(out, atom{text: w, sp: i, u: u, w: scaled(u, sz)})
 			lastSpace = false
 			t = t[j:]
@@ -185,7 +185,7 @@ func (r *renderer) cut(a atom, sp []span, size, width float64) (atom, atom) {
 	w := 0.0
 	u := 0
 	for i, c := range a.text {
-		cw := r.fs.glyph(s.st, c).cw
+		cw := r.fs.glyph(s.Style, c).cw
 		w += float64(cw) * sz / 1000 * ptmm
 		end := i + utf8.RuneLen(c)
 		if w > width && best > 0 {
@@ -274,26 +274,26 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 		sz := spanSize(s, size)
 		fy := y
 		col := base
-		if s.link != "" || s.note != 0 {
+		if s.Link != "" || s.Note != 0 {
 			col = linkColor
 		}
-		if s.note != 0 {
+		if s.Note != 0 {
 			fy -= size * supLift * ptmm
 			rec.WriteString("^")
 		}
-		r.font(s.st, sz)
+		r.font(s.Style, sz)
 		r.textColor(col)
 		r.f.Text(x+fr.x, fy, fr.text)
 		rec.WriteString(fr.text)
 		top := y - size*0.95*ptmm
 		h := size * 1.2 * ptmm
 		switch {
-		case s.link != "":
-			r.f.LinkString(x+fr.x, top, fr.w, h, s.link)
-			r.link(s.link, strings.TrimSpace(fr.text))
-		case s.note != 0:
-			r.f.Link(x+fr.x, top, fr.w, h, r.noteLink(s.note))
-			r.link("#source-"+strconv.Itoa(s.note), fr.text)
+		case s.Link != "":
+			r.f.LinkString(x+fr.x, top, fr.w, h, s.Link)
+			r.link(s.Link, strings.TrimSpace(fr.text))
+		case s.Note != 0:
+			r.f.Link(x+fr.x, top, fr.w, h, r.noteLink(s.Note))
+			r.link("#source-"+strconv.Itoa(s.Note), fr.text)
 		}
 	}
 	return rec.String()

@@ -8,11 +8,11 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 
 	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/render/doc"
 )
 
 // Options describe the document around the Markdown. The zero value gives
@@ -42,7 +42,13 @@ type Result struct {
 
 // Render lays out the Markdown and returns the PDF. It never fetches an
 // image or a URL. Calls may run in parallel.
-func Render(md []byte, opts Options) (res *Result, err error) {
+func Render(md []byte, opts Options) (*Result, error) {
+	return RenderDoc(doc.Parse(md), opts)
+}
+
+// RenderDoc lays out a parsed brief (doc.Parse) and returns the PDF; d is
+// not changed, so other printers may read it at the same time.
+func RenderDoc(d *doc.Document, opts Options) (res *Result, err error) {
 	fs := loadFonts()
 	if fs.err != nil {
 		return nil, fs.err
@@ -64,11 +70,10 @@ func Render(md []byte, opts Options) (res *Result, err error) {
 	}()
 	r := newRenderer(fs, opts, size)
 	r.lay.Paper = paper
-	if !utf8.Valid(md) {
-		r.warn("the Markdown is not valid UTF-8: bad bytes shown as \uFFFD")
-		md = bytes.ToValidUTF8(md, []byte("\uFFFD"))
+	for _, w := range d.Warnings {
+		r.warn(w)
 	}
-	blocks := parse(md, r.warn)
+	blocks := d.Clone().Blocks // cleanBlocks rewrites texts in place
 	r.cleanBlocks(blocks)
 	r.blocks(blocks)
 	r.endLink()

@@ -34,7 +34,7 @@ func (r *renderer) refAtoms(sp []span, size float64) []atom {
 	lastSpace := true
 	for i, s := range sp {
 		sz := spanSize(s, size)
-		t := s.text
+		t := s.Text
 		for t != "" {
 			if t[0] == '\n' {
 				out = append(out, atom{sp: i, hard: true})
@@ -48,7 +48,7 @@ func (r *renderer) refAtoms(sp []span, size float64) []atom {
 					j++
 				}
 				if !lastSpace {
-					out = append(out, atom{text: " ", sp: i, space: true, w: r.textWidth(" ", s.st, sz)})
+					out = append(out, atom{text: " ", sp: i, space: true, w: r.textWidth(" ", s.Style, sz)})
 				}
 				lastSpace = true
 				t = t[j:]
@@ -59,7 +59,7 @@ func (r *renderer) refAtoms(sp []span, size float64) []atom {
 				j = len(t)
 			}
 			w := t[:j]
-			out = append(out, atom{text: w, sp: i, w: r.textWidth(w, s.st, sz)})
+			out = append(out, atom{text: w, sp: i, w: r.textWidth(w, s.Style, sz)})
 			lastSpace = false
 			t = t[j:]
 		}
@@ -149,7 +149,7 @@ func (r *renderer) refCut(a atom, sp []span, size, width float64) (atom, atom) {
 	best, bestGood := 0, 0
 	w := 0.0
 	for i, c := range a.text {
-		w += float64(r.fs.glyph(s.st, c).cw) * sz / 1000 * ptmm
+		w += float64(r.fs.glyph(s.Style, c).cw) * sz / 1000 * ptmm
 		end := i + utf8.RuneLen(c)
 		if w > width && best > 0 {
 			break
@@ -167,8 +167,8 @@ func (r *renderer) refCut(a atom, sp []span, size, width float64) (atom, atom) {
 	}
 	head := atom{text: a.text[:best], sp: a.sp}
 	tail := atom{text: a.text[best:], sp: a.sp}
-	head.w = r.textWidth(head.text, s.st, sz)
-	tail.w = r.textWidth(tail.text, s.st, sz)
+	head.w = r.textWidth(head.text, s.Style, sz)
+	tail.w = r.textWidth(tail.text, s.Style, sz)
 	return head, tail
 }
 
@@ -246,12 +246,12 @@ func randomText(rng *rand.Rand, n int) string {
 func randomSpans(rng *rand.Rand) []span {
 	var sp []span
 	for range 1 + rng.IntN(6) {
-		s := span{text: randomText(rng, 1+rng.IntN(600)), st: style(rng.IntN(int(numStyles)))}
+		s := span{Text: randomText(rng, 1+rng.IntN(600)), Style: style(rng.IntN(int(numStyles)))}
 		switch rng.IntN(6) {
 		case 0:
-			s.note = 1 + rng.IntN(9) // a footnote marker: drawn smaller
+			s.Note = 1 + rng.IntN(9) // a footnote marker: drawn smaller
 		case 1:
-			s.link = "https://example.org/"
+			s.Link = "https://example.org/"
 		}
 		sp = append(sp, s)
 	}

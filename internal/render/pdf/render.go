@@ -231,10 +231,10 @@ func (r *renderer) clean(s string, st style) string {
 // keeps its hyphens.
 func (r *renderer) cleanSpans(sp []span) {
 	for i := range sp {
-		if sp[i].st != mono {
-			sp[i].text = format.Minus(sp[i].text)
+		if sp[i].Style != mono {
+			sp[i].Text = format.Minus(sp[i].Text)
 		}
-		sp[i].text = r.clean(sp[i].text, sp[i].st)
+		sp[i].Text = r.clean(sp[i].Text, sp[i].Style)
 	}
 }
 
@@ -243,40 +243,40 @@ func (r *renderer) cleanBlocks(bs []block) {
 	for i, b := range bs {
 		switch b := b.(type) {
 		case titleBlock:
-			r.cleanSpans(b.title)
-			r.cleanSpans(b.subtitle)
+			r.cleanSpans(b.Title)
+			r.cleanSpans(b.Subtitle)
 			if r.title == "" {
-				r.title = plain(b.title)
+				r.title = plain(b.Title)
 			}
 		case heading:
-			r.cleanSpans(b.spans)
+			r.cleanSpans(b.Spans)
 		case paragraph:
-			r.cleanSpans(b.spans)
+			r.cleanSpans(b.Spans)
 		case list:
-			for _, it := range b.items {
+			for _, it := range b.Items {
 				r.cleanBlocks(it)
 			}
 		case quote:
-			r.cleanBlocks(b.blocks)
+			r.cleanBlocks(b.Blocks)
 		case notes:
-			for _, n := range b.items {
-				r.cleanBlocks(n.blocks)
+			for _, n := range b.Items {
+				r.cleanBlocks(n.Blocks)
 			}
 		case table:
-			for _, c := range b.header {
+			for _, c := range b.Header {
 				r.cleanSpans(c)
 			}
-			for _, row := range b.rows {
+			for _, row := range b.Rows {
 				for _, c := range row {
 					r.cleanSpans(c)
 				}
 			}
 		case image:
-			b.alt = r.clean(b.alt, italic)
+			b.Alt = r.clean(b.Alt, italic)
 			bs[i] = b
 		case code:
-			for j, l := range b.lines {
-				b.lines[j] = r.clean(l, mono)
+			for j, l := range b.Lines {
+				b.Lines[j] = r.clean(l, mono)
 			}
 		}
 	}

@@ -31,12 +31,12 @@ func isPlaceholder(s string) bool {
 // columns decides each column's alignment: the Markdown's own, or right
 // for a column whose every cell looks like a figure.
 func columns(t table) []align {
-	n := len(t.header)
+	n := len(t.Header)
 	al := make([]align, n)
 	for c := range n {
 		var a east.Alignment
-		if c < len(t.align) {
-			a = t.align[c]
+		if c < len(t.Align) {
+			a = t.Align[c]
 		}
 		switch a {
 		case east.AlignRight:
@@ -49,7 +49,7 @@ func columns(t table) []align {
 			continue
 		}
 		num, any := true, false
-		for _, row := range t.rows {
+		for _, row := range t.Rows {
 			if c >= len(row) {
 				continue
 			}
@@ -74,7 +74,7 @@ func columns(t table) []align {
 // column, else at least its longest word and the rest in proportion to
 // how much more it would like; the table always spans the text column.
 func (r *renderer) widths(t table) []float64 {
-	n := len(t.header)
+	n := len(t.Header)
 	nat := make([]float64, n)
 	min := make([]float64, n)
 	measure := func(c int, sp []span, st style) {
@@ -88,10 +88,10 @@ func (r *renderer) widths(t table) []float64 {
 			min[c] = max(min[c], a.w+2*cellPadX)
 		}
 	}
-	for c, sp := range t.header {
+	for c, sp := range t.Header {
 		measure(c, sp, bold)
 	}
-	for _, row := range t.rows {
+	for _, row := range t.Rows {
 		for c, sp := range row {
 			measure(c, sp, regular)
 		}
@@ -172,7 +172,7 @@ func boldIf(sp []span, st style) []span {
 	}
 	out := make([]span, len(sp))
 	for i, s := range sp {
-		s.st = withBold(s.st)
+		s.Style = withBold(s.Style)
 		out[i] = s
 	}
 	return out
@@ -202,9 +202,9 @@ func (r *renderer) layoutRow(cells [][]span, w []float64, st style) tableRow {
 
 func (r *renderer) tableLead(t table) float64 {
 	w := r.widths(t)
-	h := r.layoutRow(t.header, w, bold).h
-	if len(t.rows) > 0 {
-		h += r.layoutRow(t.rows[0], w, regular).h
+	h := r.layoutRow(t.Header, w, bold).h
+	if len(t.Rows) > 0 {
+		h += r.layoutRow(t.Rows[0], w, regular).h
 	}
 	return h
 }
@@ -233,14 +233,14 @@ func splitRow(row tableRow, n int) (top, rest tableRow) {
 // fit goes on on a new page under a repeated header; a row taller than a
 // whole page (a very long name) is split between lines, never cut off.
 func (r *renderer) table(t table) {
-	if len(t.header) == 0 {
+	if len(t.Header) == 0 {
 		return
 	}
 	w := r.widths(t)
 	al := columns(t)
-	head := r.layoutRow(t.header, w, bold)
-	rows := make([]tableRow, len(t.rows))
-	for i, row := range t.rows {
+	head := r.layoutRow(t.Header, w, bold)
+	rows := make([]tableRow, len(t.Rows))
+	for i, row := range t.Rows {
 		rows[i] = r.layoutRow(row, w, regular)
 	}
 	// A page holds a header and this much of a row.
