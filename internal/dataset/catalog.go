@@ -12,7 +12,7 @@ import (
 var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
-	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "period", "description"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "period", "description", "phrase", "noun", "verb", "negative", "positive", "family"}
 	entityCatalogKeys    = []string{"groups", "entities"}
 	groupKeys            = []string{"id", "name"}
 	entityKeys           = []string{"id", "name", "short", "groups"}
@@ -152,6 +152,7 @@ func (l *loader) loadIndicators(path string) {
 			}
 		}
 		l.readSemantics(path, keys, &in)
+		l.readWording(path, keys, &in.Wording)
 		topicPos := pos
 		if n := keys["topic"]; n != nil {
 			in.Topic, _ = l.text(path, n, "topic")
@@ -315,5 +316,89 @@ func (l *loader) loadEntities(path string) {
 		if !used[id] {
 			l.warnAt(groupPos[id], "group "+strconv.Quote(id)+" has no entity: give entities this group, or drop it")
 		}
+	}
+}
+
+// Wording is how an indicator is said in a sentence, beside its name
+// (which tables and charts use). Every field is optional; the templates
+// fall back on the name when one is missing.
+//
+//	indicators:
+//	  - id: coop_projects_completed
+//	    name: Joint industrial projects completed
+//	    noun: joint industrial projects # what the figure counts
+//	    verb: has completed             # "Kazakhstan has completed 99 joint industrial projects"
+//	    family: coop_projects           # related indicators: talking points take few of one family
+//	  - id: trade_balance
+//	    name: Trade balance
+//	    phrase: trade balance           # mid-sentence: "Kazakhstan's trade balance"
+//	    negative: deficit               # "a deficit of €80 million", "the largest deficit"
+//	    positive: surplus
+type Wording struct {
+	// Phrase names the indicator mid-sentence, after a possessive:
+	// "trade turnover" ("Kazakhstan's trade turnover with Russia").
+	Phrase string
+	// Noun is what a count counts, in the plural ("joint industrial
+	// projects"), and NounOne in the singular ("joint industrial
+	// project"; "" when the catalog gives only the plural).
+	Noun, NounOne string
+	// Verb joins the entity to the figure: "has completed", "received",
+	// "was worth".
+	Verb string
+	// Negative and Positive name a figure below and above zero: "deficit"
+	// and "surplus" for a balance.
+	Negative, Positive string
+	// Family groups related indicators (several counts of one project
+	// portfolio), so that talking points take few of them.
+	Family string
+}
+
+// readWording reads the optional wording keys of an indicator: each a
+// single value in words (noun may also be {one: ..., other: ...}).
+func (l *loader) readWording(path string, keys map[string]*yaml.Node, w *Wording) {
+	words := func(key, example string) string {
+		n := keys[key]
+		if n == nil {
+			return ""
+		}
+		s, good := l.text(path, n, key)
+		switch {
+		case !good:
+		case s == "":
+			l.errorAt(yamlPos(path, n), key+" is empty: give it in words ("+example+"), or leave the key out")
+		case strings.Contains(s, "_") && key != "family":
+			l.errorAt(yamlPos(path, n), key+" "+strconv.Quote(s)+" has an underscore: write it as readers should see it ("+example+")")
+		default:
+			return s
+		}
+		return ""
+	}
+	w.Phrase = words("phrase", `phrase: trade turnover`)
+	w.Verb = words("verb", `verb: has completed`)
+	w.Negative = words("negative", `negative: deficit`)
+	w.Positive = words("positive", `positive: surplus`)
+	w.Family = words("family", `family: coop_projects`)
+	n := keys["noun"]
+	if n == nil || n.Kind != yaml.MappingNode {
+		w.Noun = words("noun", `noun: joint industrial projects`)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		s, good := l.text(path, v, "noun")
+		switch {
+		case !good:
+		case s == "" || strings.Contains(s, "_"):
+			l.errorAt(yamlPos(path, v), "noun "+k.Value+" "+strconv.Quote(s)+": write the noun as readers should see it (one: joint industrial project)")
+		case k.Value == "one":
+			w.NounOne = s
+		case k.Value == "other":
+			w.Noun = s
+		default:
+			l.errorAt(yamlPos(path, k), "noun: unknown form "+strconv.Quote(k.Value)+" (use one and other: {one: joint industrial project, other: joint industrial projects})")
+		}
+	}
+	if w.Noun == "" && w.NounOne != "" {
+		l.errorAt(yamlPos(path, n), "noun: give the plural too (other: joint industrial projects)")
 	}
 }

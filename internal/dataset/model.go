@@ -91,7 +91,10 @@ type Indicator struct {
 	// stand for months (see the loader's inference).
 	Period      period.Kind
 	Description string
-	Pos         Pos
+	// Wording is how the indicator is said in a sentence (phrase, noun,
+	// verb, sign words, family); empty fields fall back on Name.
+	Wording Wording
+	Pos     Pos
 }
 
 // Entity is an entry of entities.yaml. Names maps a language ("en", "ru")
