@@ -11,6 +11,7 @@ var flagOfKey = map[string]string{
 	"title": "title", "organisation": "org", "language": "lang", "data": "data", "out": "out",
 	"templates": "templates", "format": "format", "paper": "paper", "audience": "audience",
 	"max": "max", "model": "model", "prompts": "prompts", "template_time": "template-time",
+	"polish_timeout": "polish-timeout",
 }
 
 // applyConfig reads brief.yaml (or --config FILE) and sets every flag of c

@@ -43,7 +43,7 @@ func (o *OutputOptions) newPolisher(cmd string, io IO) (*report.Polisher, error)
 	if o.Model == "" {
 		return nil, usagef(cmd, "--polish needs --model (or model: in brief.yaml), e.g. --model gpt-4o-mini or --model llama3.1")
 	}
-	pc := polish.Config{BaseURL: base, APIKey: key, Model: o.Model, Concurrency: o.LLMConcurrency}
+	pc := polish.Config{BaseURL: base, APIKey: key, Model: o.Model, Concurrency: o.LLMConcurrency, Timeout: o.PolishTimeout}
 	prompts := o.Prompts
 	if prompts == "" && cfg != nil {
 		prompts = cfg.Prompts

@@ -42,6 +42,7 @@ type OutputOptions struct {
 	NoCache        bool
 	Prompts        string
 	TemplateTime   time.Duration
+	PolishTimeout  time.Duration
 	settings       *settings
 }
 
@@ -64,6 +65,7 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 	f.BoolVar(&o.NoCache, "no-cache", false, "ask the model again even for a draft it has answered before")
 	f.StringVar(&o.Prompts, "prompts", "", "folder of prompt templates overriding the built-in ones")
 	f.DurationVar(&o.TemplateTime, "template-time", narrative.DefaultTime, "run-time budget of the templates of one brief (e.g. 5s, 30s)")
+	f.DurationVar(&o.PolishTimeout, "polish-timeout", polish.DefaultTimeout, "deadline of the whole polish of one brief: sections not done by then keep their draft")
 	c.MarkFlagsMutuallyExclusive("polish", "offline")
 }
 
@@ -89,6 +91,9 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	}
 	if o.LLMConcurrency < 1 {
 		return nil, usagef(cmd, "--llm-concurrency %d: give 1 or more", o.LLMConcurrency)
+	}
+	if o.PolishTimeout <= 0 {
+		return nil, usagef(cmd, "--polish-timeout %s: give a positive duration such as 60s", o.PolishTimeout)
 	}
 	if o.Paper != "a4" && o.Paper != "letter" {
 		return nil, usagef(cmd, "--paper %q: use a4 or letter", o.Paper)

@@ -40,6 +40,9 @@ type Config struct {
 	// TemplateTime is the templates' run-time budget per brief, as a
 	// duration ("5s").
 	TemplateTime string `yaml:"template_time"`
+	// PolishTimeout bounds the whole LLM polish of one brief, as a
+	// duration ("60s"): past it, every unfinished section keeps its draft.
+	PolishTimeout string `yaml:"polish_timeout"`
 	// APIKeyFile names a file holding the API key, so the key itself
 	// never sits in the config.
 	APIKeyFile string `yaml:"api_key_file"`
@@ -51,7 +54,7 @@ type Config struct {
 
 // Keys lists the keys of brief.yaml, for messages and docs.
 func Keys() []string {
-	return []string{"title", "organisation", "language", "data", "out", "templates", "prompts", "format", "paper", "audience", "max", "model", "base_url", "api_key_file", "template_time"}
+	return []string{"title", "organisation", "language", "data", "out", "templates", "prompts", "format", "paper", "audience", "max", "model", "base_url", "api_key_file", "template_time", "polish_timeout"}
 }
 
 // Error is a problem in the config file, located at a key.
@@ -222,6 +225,7 @@ func (c *Config) Values() map[string]string {
 	set("base_url", c.BaseURL)
 	set("api_key_file", c.APIKeyFile)
 	set("template_time", c.TemplateTime)
+	set("polish_timeout", c.PolishTimeout)
 	return m
 }
 

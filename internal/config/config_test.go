@@ -27,7 +27,7 @@ func TestParse(t *testing.T) {
 
 func TestErrorsNameKeyAndLine(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"title: x\ntitel: y\n", `brief.yaml:2: unknown key "titel" (known keys: title, organisation, language, data, out, templates, prompts, format, paper, audience, max, model, base_url, api_key_file, template_time)`},
+		{"title: x\ntitel: y\n", `brief.yaml:2: unknown key "titel" (known keys: title, organisation, language, data, out, templates, prompts, format, paper, audience, max, model, base_url, api_key_file, template_time, polish_timeout)`},
 		{"paper: a3\n", `brief.yaml:1: paper: "a3": use a4 or letter`},
 		{"title: a\naudience: everyone\n", `brief.yaml:2: audience: "everyone": use press or internal`},
 		{"format: md,docx\n", `brief.yaml:1: format: "md,docx": use a list of md, pdf, json`},

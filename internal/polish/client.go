@@ -42,6 +42,7 @@ type retryAfter struct {
 func (r *retryAfter) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := r.base.RoundTrip(req)
 	if err == nil {
+		resp.Body = &cappedBody{rc: resp.Body, left: MaxReply}
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), r.now()); ok {
 			r.mu.Lock()
 			r.wait = d
@@ -77,6 +78,39 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
+// MaxReply caps the bytes read of one response: a section is at most
+// 64 KB, so a larger answer is no rewording of it, and reading it whole
+// would cost memory for nothing.
+const MaxReply = 1 << 20
+
+var errTooLarge = fmt.Errorf("the answer is larger than %d KiB: not read", MaxReply>>10)
+
+// cappedBody reads at most left bytes, then fails.
+type cappedBody struct {
+	rc   io.ReadCloser
+	left int64
+}
+
+func (b *cappedBody) Read(p []byte) (int, error) {
+	if b.left <= 0 {
+		// One byte more says whether the body ends here.
+		var one [1]byte
+		n, err := b.rc.Read(one[:])
+		if n > 0 {
+			return 0, errTooLarge
+		}
+		return 0, err
+	}
+	if int64(len(p)) > b.left {
+		p = p[:b.left]
+	}
+	n, err := b.rc.Read(p)
+	b.left -= int64(n)
+	return n, err
+}
+
+func (b *cappedBody) Close() error { return b.rc.Close() }
+
 // MaxBackoff caps one wait between retries, Retry-After included.
 const MaxBackoff = 30 * time.Second
 
@@ -106,7 +140,8 @@ func (c *client) complete(ctx context.Context, system, user string) (answer, int
 		},
 	}
 	var last error
-	for attempt := 1; ; attempt++ {
+	attempt := 1
+	for ; ; attempt++ {
 		callCtx, cancel := context.WithTimeout(ctx, c.cfg.CallTimeout)
 		var ans answer
 		var err error
@@ -138,7 +173,8 @@ func (c *client) complete(ctx context.Context, system, user string) (answer, int
 			return answer{}, attempt, err
 		}
 	}
-	return answer{}, c.cfg.MaxRetries + 1, errors.New(describe(last))
+	// attempt is the number of requests really sent: a 400 sent once is 1.
+	return answer{}, attempt, errors.New(describe(last))
 }
 
 func once(ctx context.Context, api *openai.Client, req openai.ChatCompletionRequest) (answer, error) {
@@ -148,6 +184,9 @@ func once(ctx context.Context, api *openai.Client, req openai.ChatCompletionRequ
 	}
 	if len(resp.Choices) == 0 || strings.TrimSpace(resp.Choices[0].Message.Content) == "" {
 		return answer{}, errEmpty
+	}
+	if fr := resp.Choices[0].FinishReason; fr != openai.FinishReasonStop {
+		return answer{}, finishError(string(fr))
 	}
 	return answer{Text: resp.Choices[0].Message.Content, TokensIn: resp.Usage.PromptTokens, TokensOut: resp.Usage.CompletionTokens}, nil
 }
@@ -162,7 +201,7 @@ func stream(ctx context.Context, api *openai.Client, req openai.ChatCompletionRe
 	defer st.Close()
 	var b strings.Builder
 	var ans answer
-	finished := false
+	finish := ""
 	for {
 		chunk, err := st.Recv()
 		if errors.Is(err, io.EOF) {
@@ -174,7 +213,7 @@ func stream(ctx context.Context, api *openai.Client, req openai.ChatCompletionRe
 		for _, ch := range chunk.Choices {
 			b.WriteString(ch.Delta.Content)
 			if ch.FinishReason != "" {
-				finished = true
+				finish = string(ch.FinishReason)
 			}
 		}
 		if chunk.Usage != nil {
@@ -184,11 +223,26 @@ func stream(ctx context.Context, api *openai.Client, req openai.ChatCompletionRe
 	if b.Len() == 0 {
 		return answer{}, errEmpty
 	}
-	if !finished {
+	if finish == "" {
 		return answer{}, errTruncated
+	}
+	if finish != string(openai.FinishReasonStop) {
+		return answer{}, finishError(finish)
 	}
 	ans.Text = b.String()
 	return ans, nil
+}
+
+// errUnfinished is an answer the model did not finish: cut by the token
+// limit ("length"), filtered, or a tool call. It is never retried: the
+// same request would end the same way.
+var errUnfinished = errors.New("the answer is unfinished")
+
+func finishError(reason string) error {
+	if reason == "" {
+		reason = "none"
+	}
+	return fmt.Errorf("%w: finish_reason %q, not \"stop\"", errUnfinished, reason)
 }
 
 var (
@@ -212,7 +266,7 @@ func status(err error) int {
 }
 
 func retryable(err error) bool {
-	if errors.Is(err, errEmpty) {
+	if errors.Is(err, errEmpty) || errors.Is(err, errUnfinished) || errors.Is(err, errTooLarge) {
 		return false
 	}
 	if errors.Is(err, errTruncated) || errors.Is(err, context.DeadlineExceeded) {

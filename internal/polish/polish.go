@@ -29,8 +29,8 @@ type Config struct {
 	APIKey      string // never written anywhere
 	Model       string
 	Concurrency int           // sections polished at once (default 4)
-	CallTimeout time.Duration // one request (default 60 s)
-	Timeout     time.Duration // the whole polish (default 5 min)
+	CallTimeout time.Duration // one request (default DefaultCallTimeout)
+	Timeout     time.Duration // the whole polish of a brief (default DefaultTimeout)
 	MaxRetries  int           // retries of one call on 429, 5xx, network errors (default 3)
 	CacheDir    string        // "" disables the cache
 	HTTPClient  *http.Client  // default http.DefaultClient
@@ -88,6 +88,14 @@ func Summary(ds []Decision) string {
 		accepted, len(ds), rejected, failed, hits, in, out)
 }
 
+// DefaultTimeout is the deadline of the whole polish of one brief: past
+// it every section not yet done keeps its draft. DefaultCallTimeout is
+// one request's; retries and backoff stay inside the deadline.
+const (
+	DefaultTimeout     = 60 * time.Second
+	DefaultCallTimeout = 30 * time.Second
+)
+
 func (c *Config) defaults() error {
 	if c.Model == "" {
 		return errors.New("polish: no model: give --model or model: in brief.yaml")
@@ -96,10 +104,10 @@ func (c *Config) defaults() error {
 		c.Concurrency = 4
 	}
 	if c.CallTimeout <= 0 {
-		c.CallTimeout = 60 * time.Second
+		c.CallTimeout = DefaultCallTimeout
 	}
 	if c.Timeout <= 0 {
-		c.Timeout = 5 * time.Minute
+		c.Timeout = DefaultTimeout
 	}
 	if c.MaxRetries < 0 {
 		c.MaxRetries = 0
@@ -237,8 +245,17 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 	if err != nil {
 		return nil, nil, err
 	}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, cfg.Timeout)
 	defer cancel()
+	// why says why a section stopped: the polish's own deadline, or the
+	// caller's cancellation (Ctrl-C).
+	why := func(err error) string {
+		if parent.Err() == nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return fmt.Sprintf("the polish deadline (%s) passed before this section was done: draft kept", cfg.Timeout)
+		}
+		return redact(err.Error(), cfg.APIKey)
+	}
 	cl := newClient(cfg)
 	out := make([]string, len(sections))
 	decisions := make([]Decision, len(sections))
@@ -252,11 +269,14 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
-				decisions[i] = Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash, Error: redact(ctx.Err().Error(), cfg.APIKey)}
+				decisions[i] = Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash, Error: why(ctx.Err())}
 				return
 			}
 			defer func() { <-sem }()
 			out[i], decisions[i] = polishOne(ctx, cfg, cl, ps, s, v)
+			if decisions[i].Error != "" && ctx.Err() != nil {
+				decisions[i].Error = why(ctx.Err())
+			}
 		}(i, s)
 	}
 	wg.Wait()

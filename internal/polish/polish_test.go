@@ -163,6 +163,15 @@ func TestPolishCases(t *testing.T) {
 		{name: "500s until give-up", requests: 4, inError: "HTTP 500", answer: func(int, string, map[string]any) (int, map[string]string, string) {
 			return 500, nil, `{"error":{"message":"boom"}}`
 		}},
+		{name: "finish_reason length is a failed answer", requests: 1, inError: `finish_reason "length"`, answer: func(n int, d string, _ map[string]any) (int, map[string]string, string) {
+			return 200, nil, strings.Replace(completion(reword(d)), `"finish_reason":"stop"`, `"finish_reason":"length"`, 1)
+		}},
+		{name: "streamed answer cut by the token limit", stream: true, requests: 1, inError: `finish_reason "length"`, answer: func(n int, d string, _ map[string]any) (int, map[string]string, string) {
+			return 200, nil, strings.Replace(sse(reword(d), true), `"finish_reason":"stop"`, `"finish_reason":"length"`, 1)
+		}},
+		{name: "20 MB answer is not read", requests: 1, inError: "larger than 1024 KiB", answer: func(n int, d string, _ map[string]any) (int, map[string]string, string) {
+			return 200, nil, completion(strings.Repeat("word ", 4<<20))
+		}},
 		{name: "no retry on 401", requests: 1, inError: "HTTP 401", answer: func(int, string, map[string]any) (int, map[string]string, string) {
 			return 401, nil, `{"error":{"message":"bad key"}}`
 		}},
@@ -207,6 +216,9 @@ func TestPolishCases(t *testing.T) {
 			if got := f.requests.Load(); got != tc.requests {
 				t.Errorf("%d requests, want %d", got, tc.requests)
 			}
+			if int32(d.Attempts) != tc.requests {
+				t.Errorf("attempts = %d, but %d requests were sent", d.Attempts, tc.requests)
+			}
 			if tc.sleeps != nil && fmt.Sprint(*sleeps) != fmt.Sprint(tc.sleeps) {
 				t.Errorf("waited %v, want %v (Retry-After honoured)", *sleeps, tc.sleeps)
 			}
@@ -246,6 +258,47 @@ func TestTimeoutDegradesToDraft(t *testing.T) {
 	}
 	if f.requests.Load() != 2 {
 		t.Errorf("%d requests, want 2 (one retry)", f.requests.Load())
+	}
+}
+
+// TestDeadlineKeepsDrafts: a server that never answers costs the
+// polish deadline, not a call timeout per retry per section.
+func TestDeadlineKeepsDrafts(t *testing.T) {
+	f := newFake(t, func(n int, d string, _ map[string]any) (int, map[string]string, string) {
+		return 200, nil, completion(reword(d))
+	})
+	f.delay = time.Hour
+	cfg, _ := config(f, t)
+	cfg.CallTimeout = time.Hour
+	cfg.Timeout = 300 * time.Millisecond
+	cfg.Sleep = nil
+	secs := make([]Section, 8)
+	for i := range secs {
+		secs[i] = Section{ID: fmt.Sprintf("s%d", i), Markdown: draft}
+	}
+	start := time.Now()
+	out, ds, err := Polish(context.Background(), cfg, secs, vocab)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if el := time.Since(start); el > 10*time.Second {
+		t.Errorf("the polish took %s past a deadline of 300ms", el)
+	}
+	for i := range out {
+		if out[i] != draft || ds[i].Accepted || !strings.Contains(ds[i].Error, "polish deadline") {
+			t.Errorf("section %d: draft kept %v, decision %+v", i, out[i] == draft, ds[i])
+		}
+	}
+}
+
+func TestDefaultDeadline(t *testing.T) {
+	var c Config
+	c.Model = "m"
+	if err := c.defaults(); err != nil {
+		t.Fatal(err)
+	}
+	if c.Timeout != 60*time.Second || c.CallTimeout > c.Timeout {
+		t.Errorf("deadline %s, call timeout %s: want 60s and at most that", c.Timeout, c.CallTimeout)
 	}
 }
 
