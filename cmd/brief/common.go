@@ -111,7 +111,7 @@ func loadKind(dir, kind string) (*narrative.Kind, error) {
 	return narrative.LoadKindDir(dir, kind)
 }
 
-// formats parses --format md,pdf,json.
+// formats parses --format md,pdf,json,png.
 func formats(cmd, s string) (report.Formats, error) {
 	var f report.Formats
 	for _, p := range strings.Split(s, ",") {
@@ -122,13 +122,15 @@ func formats(cmd, s string) (report.Formats, error) {
 			f.PDF = true
 		case "json":
 			f.JSON = true
+		case "png":
+			f.PNG = true
 		case "":
 		default:
-			return f, usagef(cmd, "--format %q: use a list of md, pdf, json", s)
+			return f, usagef(cmd, "--format %q: use a list of md, pdf, json, png", s)
 		}
 	}
-	if !f.MD && !f.PDF && !f.JSON {
-		return f, usagef(cmd, "--format %q names no format: use md, pdf, json", s)
+	if !f.MD && !f.PDF && !f.JSON && !f.PNG {
+		return f, usagef(cmd, "--format %q names no format: use md, pdf, json, png", s)
 	}
 	return f, nil
 }

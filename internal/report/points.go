@@ -92,6 +92,13 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 	if o.Formats.MD {
 		out.Files = append(out.Files, atomicfile.File{Path: "points.md", Data: doc.Markdown})
 	}
+	if o.Formats.PNG {
+		files, err := chartPNGs(doc)
+		if err != nil {
+			return nil, err
+		}
+		out.Files = append(out.Files, files...)
+	}
 	if pdfBytes != nil {
 		out.Files = append(out.Files, atomicfile.File{Path: "points.pdf", Data: pdfBytes})
 	}

@@ -39,7 +39,12 @@ type Options struct {
 }
 
 // Formats says which files to produce.
-type Formats struct{ MD, PDF, JSON bool }
+type Formats struct {
+	MD, PDF, JSON bool
+	// PNG writes each chart as an image for slides and word processors
+	// (render/png): chart-NAME.png, named as its SVG.
+	PNG bool
+}
 
 // Output is a brief ready to write: file names are relative to the
 // brief's folder.
@@ -83,6 +88,13 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 		for _, c := range doc.Charts {
 			out.Files = append(out.Files, atomicfile.File{Path: c.File, Data: c.SVG()})
 		}
+	}
+	if o.Formats.PNG {
+		files, err := chartPNGs(doc)
+		if err != nil {
+			return nil, err
+		}
+		out.Files = append(out.Files, files...)
 	}
 	if o.Formats.PDF {
 		pdf, warns, err := renderPDF(doc, view, o)
