@@ -59,7 +59,17 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/bad-mapping/dataset.yaml:13:15: status "final": use actual, estimate, plan or target`,
 			`testdata/bad/bad-mapping/dataset.yaml:14:11: cannot read testdata/bad/bad-mapping/missing.csv: no such file or folder`,
 			`testdata/bad/bad-mapping/dataset.yaml:19:17: skip_empty must be true or false`,
-			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums" (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, exclude_entities, wide_entities, period)`,
+			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums"; did you mean "columns"? (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, exclude_entities, wide_entities, period, sheet, header_row, skip_rows, wide_periods, filter, scale, scale_column, flag_column, flag_status, decimal, thousands, date_format)`,
+		}},
+		{"agency-no-header-row", []string{
+			`testdata/mapping/worldbank-api/API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv:1: the columns dataset.yaml names ("Country Code", "Indicator Code", "Country Name") are on line 5, not on line 1: set header_row: 5 (or skip_rows: 4) in dataset.yaml`,
+		}},
+		{"agency-filter-column", []string{
+			`testdata/mapping/eurostat-sdmx/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
+			`testdata/mapping/eurostat-sdmx/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
+		}},
+		{"european-number", []string{
+			`testdata/bad/european-number/prices.csv:3:2: value "2023.00": dataset.yaml reads numbers with decimal "," and thousands "." between groups of three digits: write it as 2.023,00, or correct decimal and thousands`,
 		}},
 		{"bad-released", []string{
 			`testdata/bad/bad-released/observations.csv:3:8: released "01/02/2024" is not a date: write it as YYYY-MM-DD`,
@@ -117,7 +127,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/topic-not-listed/indicators.yaml:9:15: additive "sometimes": use true (values add up to a total, like exports) or false (like an average wage)`,
 		}},
 		{"unknown-catalog-key", []string{
-			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti" (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
+			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti"; did you mean "unit"? (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
 		}},
 		{"unknown-entity", []string{
 			`testdata/bad/unknown-entity/observations.csv:3:2: unknown entity "KX": not in entities.yaml; did you mean "KZ"?`,

@@ -7,24 +7,74 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"unicode/utf8"
 )
 
 var bom = []byte{0xEF, 0xBB, 0xBF}
 
+// table says how to read the records of a CSV file or a sheet.
+type table struct {
+	comma rune // CSV only; 0 is ","
+	// headerLine is the line (row of a sheet) of the column names, 1-based;
+	// the lines before it are a preamble and are not read. 0 means the
+	// first line that is not blank.
+	headerLine int
+}
+
+// cellKind says what a field was in its file: text, or a number or date
+// cell of a workbook, which the mapping's number and date formats (meant
+// for text) do not apply to.
+type cellKind uint8
+
+const (
+	kText cellKind = iota
+	kNumber
+	kDate
+)
+
+// cells tells where the fields of the record being read are, and what
+// kind of cell each was.
+type cells interface {
+	at(i int) Pos        // field i
+	line() Pos           // the record as a whole
+	kind(i int) cellKind // kText for every field of a CSV file
+}
+
+// csvCells is where the fields of a CSV record are: the line of each
+// field (a quoted field may span lines) and its field number.
+type csvCells struct {
+	cr   *csv.Reader
+	file string
+}
+
+func (c *csvCells) at(i int) Pos {
+	line, _ := c.cr.FieldPos(i)
+	return Pos{File: c.file, Line: line, Col: i + 1}
+}
+
+func (c *csvCells) line() Pos {
+	line, _ := c.cr.FieldPos(0)
+	return Pos{File: c.file, Line: line}
+}
+
+func (c *csvCells) kind(int) cellKind { return kText }
+
 // readCSV streams a CSV file with a header line, as spreadsheets export
 // it (UTF-8 BOM, CRLF, quoted fields with commas and newlines). It reports
 // syntax errors, text that is not UTF-8 and rows with the wrong number of
 // fields, and goes on with the next row. Blank rows (all fields empty)
-// are skipped. header gets the first record and returns false to stop;
+// are skipped. header gets the header record and returns false to stop;
 // row gets every other good record, which is reused by the next Read.
+// With t.headerLine, the lines before it (an agency's preamble: title,
+// source, last update) are skipped unread.
 //
 // Old Mac files end their lines with a bare CR (Excel for Mac still
 // writes "CSV (Macintosh)" so): a file whose first 64 KB hold CRs and no
 // LF is read with each CR as a line end. A BOM repeated at the start (a
 // file re-saved by tools that each add one) is skipped with a warning,
 // rather than read as part of the first column's name.
-func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec []string, cr *csv.Reader) bool, row func(rec []string, cr *csv.Reader)) {
+func (l *loader) readCSV(rd io.Reader, file string, t table, header func(rec []string, at cells) bool, row func(rec []string, at cells)) {
 	src, ok := rd.(*bufio.Reader)
 	if !ok {
 		src = bufio.NewReaderSize(rd, 64<<10)
@@ -43,11 +93,12 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 	}
 	br := bufio.NewReaderSize(&lineLimit{r: in, max: MaxLine}, 64<<10)
 	cr := csv.NewReader(br)
-	if comma != 0 {
-		cr.Comma = comma
+	if t.comma != 0 {
+		cr.Comma = t.comma
 	}
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
+	at := &csvCells{cr: cr, file: file}
 	first := true
 	width := 0
 	for {
@@ -58,6 +109,9 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
+				if first && pe.Line < t.headerLine {
+					continue // the preamble is not read
+				}
 				l.errorAt(Pos{File: file, Line: pe.Line, Col: pe.Column}, csvSyntax(pe.Err))
 				if first {
 					return // without a header the rows cannot be read
@@ -72,6 +126,16 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 			l.errorAt(Pos{File: file}, "cannot read: "+ioReason(err))
 			return
 		}
+		if first && t.headerLine > 0 {
+			line, _ := cr.FieldPos(0)
+			if line < t.headerLine {
+				continue
+			}
+			if line > t.headerLine {
+				l.errorAt(Pos{File: file, Line: t.headerLine}, "line "+strconv.Itoa(t.headerLine)+" is blank, but dataset.yaml says the column names are there (header_row: "+strconv.Itoa(t.headerLine)+"): give the line of the column names")
+				return
+			}
+		}
 		if i := invalidUTF8(rec); i >= 0 {
 			line, _ := cr.FieldPos(i)
 			l.errorAt(Pos{File: file, Line: line, Col: i + 1}, "text is not valid UTF-8: re-save the file as UTF-8")
@@ -83,7 +147,7 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 		if first {
 			first = false
 			width = len(rec)
-			if !header(rec, cr) {
+			if !header(rec, at) {
 				return
 			}
 			continue
@@ -100,9 +164,13 @@ func (l *loader) readCSV(rd io.Reader, file string, comma rune, header func(rec 
 			l.errorAt(Pos{File: file, Line: line}, fmt.Sprintf("row has %d fields, header has %d: %s", len(rec), width, advice))
 			continue
 		}
-		row(rec, cr)
+		row(rec, at)
 	}
 	if first {
+		if t.headerLine > 1 {
+			l.errorAt(Pos{File: file, Line: 1}, "the file ends before line "+strconv.Itoa(t.headerLine)+", where dataset.yaml says the column names are (header_row): give the line of the column names")
+			return
+		}
 		l.errorAt(Pos{File: file, Line: 1}, "file is empty: the first line must name the columns")
 	}
 }

@@ -3,7 +3,9 @@ package dataset
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity of a Diagnostic.
@@ -24,13 +26,7 @@ type Diagnostic struct {
 
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	b.WriteString(d.Pos.File)
-	if d.Pos.Line > 0 {
-		fmt.Fprintf(&b, ":%d", d.Pos.Line)
-		if d.Pos.Col > 0 {
-			fmt.Fprintf(&b, ":%d", d.Pos.Col)
-		}
-	}
+	b.WriteString(d.Pos.String())
 	b.WriteString(": ")
 	switch d.Severity {
 	case SevWarning:
@@ -40,6 +36,53 @@ func (d Diagnostic) String() string {
 	}
 	b.WriteString(d.Message)
 	return b.String()
+}
+
+// String is the position as messages print it: file:line:col in a text
+// file, file:Sheet!B12 in a workbook (file:Sheet!12:12 for a whole row).
+func (p Pos) String() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Sheet != "" {
+		b.WriteString(":" + SheetRef(p.Sheet) + "!")
+		switch {
+		case p.Line > 0 && p.Col > 0:
+			b.WriteString(ColumnName(p.Col) + strconv.Itoa(p.Line))
+		case p.Line > 0:
+			fmt.Fprintf(&b, "%d:%d", p.Line, p.Line)
+		}
+		return b.String()
+	}
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	return b.String()
+}
+
+// SheetRef is a sheet's name as a formula writes it: quoted when it has
+// anything but letters, digits and underscores ('GDP 2024'!B2).
+func SheetRef(name string) string {
+	for _, r := range name {
+		if !(r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
+		}
+	}
+	return name
+}
+
+// ColumnName is a 1-based column number as a spreadsheet's letters: 1 is
+// A, 27 is AA.
+func ColumnName(col int) string {
+	var b []byte
+	for col > 0 {
+		col--
+		b = append([]byte{byte('A' + col%26)}, b...)
+		col /= 26
+	}
+	return string(b)
 }
 
 // Diagnostics is every finding of a load, sorted by file, line, column.

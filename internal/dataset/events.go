@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"encoding/csv"
 	"strconv"
 	"strings"
 )
@@ -30,13 +29,13 @@ func (l *loader) loadEvents(path string) {
 	}
 	defer f.Close()
 	var col [nEventColumns]int
-	header := func(rec []string, cr *csv.Reader) bool {
+	header := func(rec []string, at cells) bool {
 		for i := range col {
 			col[i] = -1
 		}
 		for i, raw := range rec {
 			name := strings.ToLower(strings.TrimSpace(raw))
-			pos := Pos{File: path, Line: 1, Col: i + 1}
+			pos := at.at(i)
 			j := indexOf(eventColumns, name)
 			switch {
 			case j >= 0 && col[j] >= 0:
@@ -56,22 +55,20 @@ func (l *loader) loadEvents(path string) {
 		good := true
 		for _, j := range []int{eDate, eTitle, eSource} {
 			if col[j] < 0 {
-				l.errorAt(Pos{File: path, Line: 1}, "missing required column "+strconv.Quote(eventColumns[j]))
+				l.errorAt(at.line(), "missing required column "+strconv.Quote(eventColumns[j]))
 				good = false
 			}
 		}
 		return good
 	}
-	row := func(rec []string, cr *csv.Reader) {
-		line, _ := cr.FieldPos(0)
-		rowPos := Pos{File: path, Line: line}
+	row := func(rec []string, at cells) {
+		rowPos := at.line()
 		get := func(j int) (string, Pos) {
 			i := col[j]
 			if i < 0 {
 				return "", rowPos
 			}
-			fl, _ := cr.FieldPos(i)
-			return strings.TrimSpace(rec[i]), Pos{File: path, Line: fl, Col: i + 1}
+			return strings.TrimSpace(rec[i]), at.at(i)
 		}
 		ok := true
 		ev := Event{Pos: rowPos}
@@ -150,7 +147,7 @@ func (l *loader) loadEvents(path string) {
 			l.ds.Events = append(l.ds.Events, ev)
 		}
 	}
-	l.readCSV(f, path, 0, header, row)
+	l.readCSV(f, path, table{}, header, row)
 }
 
 func indexOf(list []string, s string) int {

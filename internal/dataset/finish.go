@@ -77,6 +77,7 @@ func (l *loader) finish() {
 		}
 		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
 	}
+	l.flushFlags()
 	l.inferPeriods()
 	l.checkSeries()
 	l.flushRepeats()

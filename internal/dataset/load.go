@@ -326,6 +326,8 @@ type loader struct {
 	// from files whose mapping declares a period: not inferred.
 	declared [][2]int
 
+	flags map[string]*flagTally // flags flag_status does not list
+
 	unknownMsgs map[string]string
 	obsFile     string // the first observations file, for "no observations"
 }

@@ -94,7 +94,35 @@ type fileMapping struct {
 	// when the mapping does not say.
 	period period.Kind
 
+	// What agency downloads need (docs/mapping.md, "Agency files").
+	sheet       string // the sheet of a workbook; "" is the first
+	sheetPos    Pos
+	headerLine  int    // header_row (skip_rows + 1); 0 is the first line
+	headerKey   string // which of the two the mapping gave, for messages
+	widePeriods bool   // wide_periods: all: one column per period
+	filters     []filterSpec
+	scaleExp    int    // scale: values are multiplied by 10^scaleExp
+	scaleCol    string // scale_column, lower case: a power of ten per row
+	scaleColRaw string
+	flagCol     string // flag_column, lower case: observation flags
+	flagColRaw  string
+	flagStatus  map[string]Status // lower-case flag -> status
+	flagPos     Pos
+	decimal     byte   // ',' for a decimal comma; 0 is '.'
+	thousands   string // the thousands separator; "" is none
+	dateLayout  string // date_format as a time layout; "" is ISO 8601
+	dateFormat  string // as written
+	dateKind    period.Kind
+
 	byName map[string]role // nil for a tidy file
+}
+
+// filterSpec keeps the rows whose column holds one of values.
+type filterSpec struct {
+	column string // lower case
+	raw    string
+	values []string
+	pos    Pos
 }
 
 type wideSpec struct {
@@ -113,6 +141,8 @@ const (
 	roleIgnore              // listed under ignore
 	roleConstant            // a tidy column whose field is a constant
 	roleWideEntity          // one entity of a file with a column per entity
+	roleScale               // the scale column: a power of ten per row
+	roleFlag                // the observation flag column
 )
 
 type role struct {
@@ -134,7 +164,8 @@ func (m *fileMapping) roleOf(name string) role {
 
 var (
 	configKeys  = []string{"indicators", "entities", "events", "observations"}
-	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities", "exclude_entities", "wide_entities", "period"}
+	mappingKeys = []string{"file", "delimiter", "columns", "constants", "wide", "entity_name", "ignore", "skip_empty", "only_entities", "exclude_entities", "wide_entities", "period",
+		"sheet", "header_row", "skip_rows", "wide_periods", "filter", "scale", "scale_column", "flag_column", "flag_status", "decimal", "thousands", "date_format"}
 )
 
 func (l *loader) readConfig(path string) *config {
@@ -398,6 +429,9 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			ok = false
 		}
 	}
+	if !l.readAgencyKeys(path, keys, m, claim) {
+		ok = false
+	}
 	// Tidy names stay readable unless renamed away or made constant.
 	for f := field(0); f < nFields; f++ {
 		name := fieldNames[f]
@@ -406,6 +440,12 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 		}
 		if (m.wideAll || len(m.wideEnt) > 0) && (f == fEntity || f == fValue) {
 			continue // the columns are the entities and hold the values
+		}
+		if m.widePeriods && (f == fPeriod || f == fValue) {
+			continue // the columns are the periods and hold the values
+		}
+		if m.flagCol != "" && f == fStatus {
+			continue // the flags give the status
 		}
 		switch {
 		case m.hasConst[f]:

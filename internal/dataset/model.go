@@ -21,11 +21,14 @@ const (
 )
 
 // Pos is where a value came from: file as the user named it, 1-based line
-// and column (column 0 when only the line is known).
+// and column (column 0 when only the line is known). In a workbook, Sheet
+// names the sheet and Line and Col are the row and column of the cell;
+// it prints as Excel names a cell: book.xlsx:Data!B12.
 type Pos struct {
-	File string `json:"file"`
-	Line int    `json:"line"`
-	Col  int    `json:"col,omitempty"`
+	File  string `json:"file"`
+	Sheet string `json:"sheet,omitempty"`
+	Line  int    `json:"line"`
+	Col   int    `json:"col,omitempty"`
 }
 
 // Observation is one row of the tidy table.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"io"
 	"io/fs"
 	"path/filepath"
@@ -48,16 +49,19 @@ func fieldByName(name string) (field, bool) {
 
 // cell is one field of a row as read, with where it was.
 type cell struct {
-	s   string
-	pos Pos
-	set bool // the row has this field (a CSV column, a JSON key, a constant)
+	s    string
+	pos  Pos
+	set  bool     // the row has this field (a CSV column, a JSON key, a constant)
+	kind cellKind // a workbook's number or date cell, else text
 }
 
 // row is one observation before validation.
 type row struct {
-	c    [nFields]cell
-	pos  Pos    // the row (CSV: line only) or the JSON/YAML object
-	name string // entity display name, from a mapping's entity_name column
+	c     [nFields]cell
+	pos   Pos    // the row (CSV: line only) or the JSON/YAML object
+	name  string // entity display name, from a mapping's entity_name column
+	scale cell   // the mapping's scale column, if any
+	flag  cell   // the mapping's flag column, if any
 }
 
 func (r *row) at(f field) Pos {
@@ -115,9 +119,45 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 			l.readObservationTree(root, path, m)
 		}
 	default:
+		if m.sheet != "" {
+			l.errorAt(m.sheetPos, "sheet applies to workbooks (.xlsx); "+filepath.Base(path)+" is read as CSV: remove sheet, or give the workbook")
+			return
+		}
 		br := bufio.NewReaderSize(f, 64<<10)
 		l.reserve(f, br)
-		l.readObservationCSV(br, path, m)
+		var head func(func(int, []string) bool)
+		if m.byName != nil {
+			head = csvHead(br, m.comma)
+		}
+		l.readObservationCSV(br, path, m, head)
+	}
+}
+
+// csvHead reads the first lines of a CSV file again, from the first 64
+// KB of br, for a mapping that looks for the file's header.
+func csvHead(br *bufio.Reader, comma rune) func(func(line int, rec []string) bool) {
+	peek, _ := br.Peek(64 << 10)
+	data := bytes.Clone(peek)
+	return func(fn func(line int, rec []string) bool) {
+		cr := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, bom)))
+		if comma != 0 {
+			cr.Comma = comma
+		}
+		cr.FieldsPerRecord, cr.LazyQuotes = -1, true
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF || err != nil && !errors.Is(err, csv.ErrFieldCount) {
+				var pe *csv.ParseError
+				if !errors.As(err, &pe) || pe.Line >= headerLinesScanned {
+					return
+				}
+				continue
+			}
+			line, _ := cr.FieldPos(0)
+			if !fn(line, rec) {
+				return
+			}
+		}
 	}
 }
 
@@ -165,7 +205,14 @@ type csvShape struct {
 	missing [nFields]bool // reported once for the file, not per row
 	wide    []wideColumn
 	wideEnt []wideColumn // indicator holds the entity id
+	periods []wideColumn // wide_periods: indicator holds the period
 	nameCol int
+	// filter holds the field of each of the mapping's filters (-1:
+	// missing); scale and flag the scale and flag columns (-1: none).
+	filter      []int
+	scale, flag int
+	// stop: the header is not where the mapping says; nothing is read.
+	stop bool
 }
 
 type wideColumn struct {
@@ -174,20 +221,33 @@ type wideColumn struct {
 	name      string // a wide entity's display name: its header, underscores as spaces
 }
 
-func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
+func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping, head func(func(line int, rec []string) bool)) {
+	header, onRow, done := l.observationRows(file, m, head)
+	l.readCSV(rd, file, table{comma: m.comma, headerLine: m.headerLine}, header, onRow)
+	done()
+}
+
+// observationRows makes the header and row handlers of an observations
+// table, CSV or sheet, and done, to call at its end. head reads the
+// table's first lines again, to find its header when it is not where the
+// mapping says.
+func (l *loader) observationRows(file string, m *fileMapping, head func(func(line int, rec []string) bool)) (func([]string, cells) bool, func([]string, cells), func()) {
 	var sh csvShape
-	header := func(rec []string, cr *csv.Reader) bool {
-		sh = l.resolveHeader(rec, file, m)
-		return true
+	var tally filterTally
+	header := func(rec []string, at cells) bool {
+		sh = l.resolveHeader(rec, at, file, m, head)
+		tally.seen = make([]map[string]bool, len(m.filters))
+		return !sh.stop
 	}
 	var r row
-	onRow := func(rec []string, cr *csv.Reader) {
-		line, _ := cr.FieldPos(0)
-		r = row{pos: Pos{File: file, Line: line}}
+	onRow := func(rec []string, at cells) {
+		if len(m.filters) > 0 && !m.passes(rec, sh.filter, &tally) {
+			return
+		}
+		r = row{pos: at.line()}
 		for f := field(0); f < nFields; f++ {
 			if i := sh.col[f]; i >= 0 {
-				fl, _ := cr.FieldPos(i)
-				r.c[f] = cell{s: rec[i], pos: Pos{File: file, Line: fl, Col: i + 1}, set: true}
+				r.c[f] = cell{s: rec[i], pos: at.at(i), set: true, kind: at.kind(i)}
 			} else if m.hasConst[f] {
 				r.c[f] = cell{s: m.consts[f], set: true}
 			}
@@ -195,12 +255,18 @@ func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
 		if sh.nameCol >= 0 {
 			r.name = rec[sh.nameCol]
 		}
+		if sh.scale >= 0 {
+			r.scale = cell{s: rec[sh.scale], pos: at.at(sh.scale), set: true, kind: at.kind(sh.scale)}
+		}
+		if sh.flag >= 0 {
+			r.flag = cell{s: rec[sh.flag], pos: at.at(sh.flag), set: true}
+		}
 		if len(sh.wideEnt) > 0 {
 			for _, w := range sh.wideEnt {
-				fl, _ := cr.FieldPos(w.idx)
 				wr := r
-				wr.c[fEntity] = cell{s: w.indicator, pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
-				wr.c[fValue] = cell{s: rec[w.idx], pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+				p := at.at(w.idx)
+				wr.c[fEntity] = cell{s: w.indicator, pos: p, set: true}
+				wr.c[fValue] = cell{s: rec[w.idx], pos: p, set: true, kind: at.kind(w.idx)}
 				wr.name = w.name
 				if m.keeps(&wr) {
 					l.addRow(&wr, &sh.missing, m)
@@ -211,35 +277,63 @@ func (l *loader) readObservationCSV(rd io.Reader, file string, m *fileMapping) {
 		if !m.keeps(&r) {
 			return
 		}
+		if len(sh.periods) > 0 {
+			for _, w := range sh.periods {
+				if blank(rec[w.idx : w.idx+1]) {
+					continue // no figure for this period
+				}
+				wr := r
+				p := at.at(w.idx)
+				wr.c[fPeriod] = cell{s: w.indicator, pos: p, set: true}
+				wr.c[fValue] = cell{s: rec[w.idx], pos: p, set: true, kind: at.kind(w.idx)}
+				l.addRow(&wr, &sh.missing, m)
+			}
+			return
+		}
 		if len(sh.wide) == 0 {
 			l.addRow(&r, &sh.missing, m)
 			return
 		}
 		for _, w := range sh.wide {
-			fl, _ := cr.FieldPos(w.idx)
 			wr := r
-			wr.c[fIndicator] = cell{s: w.indicator, pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
-			wr.c[fValue] = cell{s: rec[w.idx], pos: Pos{File: file, Line: fl, Col: w.idx + 1}, set: true}
+			p := at.at(w.idx)
+			wr.c[fIndicator] = cell{s: w.indicator, pos: p, set: true}
+			wr.c[fValue] = cell{s: rec[w.idx], pos: p, set: true, kind: at.kind(w.idx)}
 			l.addRow(&wr, &sh.missing, m)
 		}
 	}
-	l.readCSV(rd, file, m.comma, header, onRow)
+	done := func() { l.reportFilters(file, m, sh.filter, &tally) }
+	return header, onRow, done
 }
 
 // resolveHeader maps the header's columns to fields, reporting unknown,
 // repeated and missing columns.
-func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvShape {
+func (l *loader) resolveHeader(rec []string, at cells, file string, m *fileMapping, scanHead func(func(line int, rec []string) bool)) csvShape {
 	var sh csvShape
 	for f := range sh.col {
 		sh.col[f] = -1
 	}
-	sh.nameCol = -1
+	sh.nameCol, sh.scale, sh.flag = -1, -1, -1
+	sh.filter = make([]int, len(m.filters))
+	for i := range sh.filter {
+		sh.filter[i] = -1
+	}
+	if l.headerElsewhere(rec, at, m, scanHead) {
+		sh.stop = true
+		return sh
+	}
 	firstAt := map[string]int{}
 	wideSeen := make([]bool, len(m.wide))
 	wideEntSeen := make([]bool, len(m.wideEnt))
 	for i, raw := range rec {
 		name := strings.ToLower(strings.TrimSpace(raw))
-		pos := Pos{File: file, Line: 1, Col: i + 1}
+		pos := at.at(i)
+		filtered := false
+		for j, f := range m.filters {
+			if f.column == name {
+				sh.filter[j], filtered = i, true
+			}
+		}
 		if j, dup := firstAt[name]; dup && name != "" {
 			l.errorAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" appears twice (first as column "+strconv.Itoa(j+1)+"): keep one")
 			continue
@@ -257,13 +351,27 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 		case roleWideEntity:
 			sh.wideEnt = append(sh.wideEnt, wideColumn{idx: i, indicator: m.wideEnt[ro.wide].indicator, name: headerName(raw)})
 			wideEntSeen[ro.wide] = true
+		case roleScale:
+			sh.scale = i
+		case roleFlag:
+			sh.flag = i
 		case roleIgnore:
 		case roleConstant:
+			if filtered {
+				continue // read for the filter
+			}
 			l.warnAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" is ignored: dataset.yaml gives "+fieldNames[ro.f]+" as a constant")
 		default:
-			if name == "" {
-				l.warnAt(pos, "column without a name is ignored")
+			if name == "" || filtered {
+				// A nameless column is ignored: spreadsheets and the World
+				// Bank's files end every line with an empty one.
 				continue
+			}
+			if m.widePeriods {
+				if p, ok := m.headerPeriod(raw, at.kind(i)); ok {
+					sh.periods = append(sh.periods, wideColumn{idx: i, indicator: p})
+					continue
+				}
 			}
 			if m.wideAll {
 				id := strings.TrimSpace(raw)
@@ -287,7 +395,31 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 			l.warnAt(pos, msg)
 		}
 	}
-	head := Pos{File: file, Line: 1}
+	head := at.line()
+	for j, f := range m.filters {
+		if sh.filter[j] < 0 {
+			msg := "no column " + strconv.Quote(f.raw) + " (dataset.yaml keeps the rows where it is " + strings.Join(quoteAll(f.values), " or ") + ": filter)"
+			if s := suggest(f.raw, trimmed(rec)); s != "" {
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			}
+			l.errorAt(head, msg)
+		}
+	}
+	for _, c := range []struct {
+		idx       int
+		raw, what string
+	}{{sh.scale, m.scaleColRaw, "the scale of each value from it: scale_column"}, {sh.flag, m.flagColRaw, "the status of each value from its flags: flag_column"}} {
+		if c.raw != "" && c.idx < 0 {
+			msg := "no column " + strconv.Quote(c.raw) + " (dataset.yaml reads " + c.what + ")"
+			if s := suggest(c.raw, trimmed(rec)); s != "" {
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			}
+			l.errorAt(head, msg)
+		}
+	}
+	if m.widePeriods && len(sh.periods) == 0 {
+		l.errorAt(head, "no column is named as a period (1960, 2024-Q3, 2024-11): wide_periods reads one column per period; is the header on another line (header_row)?")
+	}
 	for f := field(0); f < nFields; f++ {
 		if c := m.columns[f]; c != "" && sh.col[f] < 0 {
 			msg := "no column " + strconv.Quote(m.columnNames[f]) + " (dataset.yaml reads " + fieldNames[f] + " from it)"
@@ -322,6 +454,9 @@ func (l *loader) resolveHeader(rec []string, file string, m *fileMapping) csvSha
 			continue
 		}
 		if (len(m.wideEnt) > 0 || m.wideAll) && (f == fEntity || f == fValue) {
+			continue
+		}
+		if m.widePeriods && (f == fPeriod || f == fValue) {
 			continue
 		}
 		l.errorAt(head, "missing required column "+strconv.Quote(fieldNames[f]))
@@ -386,7 +521,16 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	var p period.Period
 	if s := need(fPeriod, "missing period: give it as 2024, 2024-Q3, 2024-11, 2025-W05 or 2025-01-15"); s != "" {
 		var err error
-		if p, err = l.period(s); err != nil {
+		if m.dateLayout != "" && r.c[fPeriod].kind == kText {
+			if iso, good := m.isoDate(s); good {
+				p, err = l.period(iso)
+			} else if p, err = l.period(s); err != nil {
+				err = errors.New("period " + strconv.Quote(s) + " is not a date in dataset.yaml's date_format " + m.dateFormat + " (" + time.Date(2025, 1, 31, 0, 0, 0, 0, time.UTC).Format(m.dateLayout) + ") nor a period (2024, 2024-Q3, 2024-11, 2025-W05, 2025-01-15): write it so")
+			}
+		} else {
+			p, err = l.period(s)
+		}
+		if err != nil {
 			l.errorAt(r.at(fPeriod), err.Error())
 			ok = false
 		} else if k := l.declaredPeriod(m, cat); k != 0 && k != p.Kind {
@@ -399,10 +543,19 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 		}
 	}
 
+	exp := m.scaleExp
+	if r.scale.set {
+		e, good := rowScale(r.scale.s)
+		if !good {
+			l.errorAt(r.scale.pos, "scale "+strconv.Quote(strings.TrimSpace(r.scale.s))+": give the power of ten the value is in (6 for millions, as SDMX's UNIT_MULT) or a word (thousands, millions)")
+			ok = false
+		}
+		exp += e
+	}
 	var v float64
 	if s := r.c[fValue].s; !missing[fValue] || s != "" {
 		var err error
-		if v, err = ParseNumber(s); err != nil {
+		if v, err = m.number(s, r.c[fValue].kind == kNumber, exp); err != nil {
 			l.errorAt(r.at(fValue), err.Error())
 			ok = false
 		}
@@ -460,7 +613,13 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	}
 
 	status := Actual
-	if s := val(fStatus); s != "" {
+	if r.flag.set {
+		st, known := m.flagStatusOf(r.flag.s)
+		if !known {
+			l.countFlag(strings.TrimSpace(r.flag.s), r.flag.pos, m.flagPos)
+		}
+		status = st
+	} else if s := val(fStatus); s != "" {
 		switch Status(strings.ToLower(s)) {
 		case Actual:
 		case Estimate:

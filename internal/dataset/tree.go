@@ -337,7 +337,11 @@ func (l *loader) keyed(file string, n *yaml.Node, what string, known []string) (
 		}
 		keys[name] = k
 		if !contains(known, name) {
-			l.errorAt(yamlPos(file, k), "unknown key "+strconv.Quote(name)+" (known keys: "+strings.Join(known, ", ")+")")
+			msg := "unknown key " + strconv.Quote(name)
+			if s := suggest(name, known); s != "" {
+				msg += "; did you mean " + strconv.Quote(s) + "?"
+			}
+			l.errorAt(yamlPos(file, k), msg+" (known keys: "+strings.Join(known, ", ")+")")
 			ok = false
 			continue
 		}
