@@ -62,11 +62,11 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/bad-mapping/dataset.yaml:20:5: unknown key "colums"; did you mean "columns"? (known keys: file, delimiter, columns, constants, wide, entity_name, ignore, skip_empty, only_entities, exclude_entities, wide_entities, period, sheet, header_row, skip_rows, wide_periods, filter, scale, scale_column, flag_column, flag_status, decimal, thousands, date_format)`,
 		}},
 		{"agency-no-header-row", []string{
-			`testdata/mapping/worldbank-api/API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv:1: the columns dataset.yaml names ("Country Code", "Indicator Code", "Country Name") are on line 5, not on line 1: set header_row: 5 (or skip_rows: 4) in dataset.yaml`,
+			`testdata/bad/agency-no-header-row/API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv:1: the columns dataset.yaml names ("Country Code", "Indicator Code", "Country Name") are on line 5, not on line 1: set header_row: 5 (or skip_rows: 4) in dataset.yaml`,
 		}},
 		{"agency-filter-column", []string{
-			`testdata/mapping/eurostat-sdmx/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
-			`testdata/mapping/eurostat-sdmx/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
+			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
+			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
 		}},
 		{"european-number", []string{
 			`testdata/bad/european-number/prices.csv:3:2: value "2023.00": dataset.yaml reads numbers with decimal "," and thousands "." between groups of three digits: write it as 2.023,00, or correct decimal and thousands`,
