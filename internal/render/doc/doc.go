@@ -513,3 +513,70 @@ func cloneBlocks(bs []Block) []Block {
 	}
 	return out
 }
+
+// KeyMessagesLabel is the first paragraph, in bold, of the block quote
+// that opens a brief with its key messages.
+const KeyMessagesLabel = "Key messages"
+
+// IsKeyMessages reports whether q is the key-messages box: a block quote
+// whose first paragraph is "Key messages" (KeyMessagesLabel) in bold and
+// nothing else. Printers draw it as a shaded box.
+func IsKeyMessages(q Quote) bool {
+	if len(q.Blocks) == 0 {
+		return false
+	}
+	p, ok := q.Blocks[0].(Paragraph)
+	if !ok || len(p.Spans) == 0 {
+		return false
+	}
+	for _, s := range p.Spans {
+		if s.Note != 0 || s.Style != Bold && s.Style != BoldItalic && strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return strings.EqualFold(strings.TrimRight(Plain(p.Spans), ":"), KeyMessagesLabel)
+}
+
+// CaptionKind says what a caption paragraph names.
+type CaptionKind uint8
+
+// The kinds of caption.
+const (
+	NoCaption CaptionKind = iota
+	FigureCaption
+	TableCaption
+)
+
+// CaptionOf tells whether b is a caption: a paragraph wholly in italics
+// (footnote markers aside) that starts "Figure N." or "Table N." (a colon
+// may stand for the full stop), as in "*Figure 2. Trade turnover, 2024.*".
+// A figure's caption follows its image; a table's precedes its table.
+func CaptionOf(b Block) CaptionKind {
+	p, ok := b.(Paragraph)
+	if !ok || len(p.Spans) == 0 {
+		return NoCaption
+	}
+	for _, s := range p.Spans {
+		if s.Note == 0 && s.Style != Italic && s.Style != BoldItalic && strings.TrimSpace(s.Text) != "" {
+			return NoCaption
+		}
+	}
+	text := Plain(p.Spans)
+	for _, c := range []struct {
+		word string
+		kind CaptionKind
+	}{{"Figure ", FigureCaption}, {"Table ", TableCaption}} {
+		rest, ok := strings.CutPrefix(text, c.word)
+		if !ok {
+			continue
+		}
+		n := 0
+		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+			n++
+		}
+		if n > 0 && n < len(rest) && (rest[n] == '.' || rest[n] == ':') {
+			return c.kind
+		}
+	}
+	return NoCaption
+}

@@ -97,3 +97,51 @@ func TestCloneIsIndependent(t *testing.T) {
 		t.Error("changing the clone changed the original")
 	}
 }
+
+func TestKeyMessagesAndCaptions(t *testing.T) {
+	d := Parse([]byte(`# T
+
+> **Key messages**
+>
+> - Trade rose.
+
+> **Note** on method.
+
+> *Key messages*
+
+![Trade, 2024](chart-trade.svg)
+
+*Figure 1. Trade turnover with Russia, 2024.*[^1]
+
+*Table 2: Indicators of the week*
+
+| A | B |
+|---|---|
+| 1 | 2 |
+
+*Figures 3 to 5 are estimates.*
+
+Figure 4. Not in italics.
+
+*Table of contents.*
+
+[^1]: Source.
+`))
+	var quotes []bool
+	var caps []CaptionKind
+	for _, b := range d.Blocks {
+		switch b := b.(type) {
+		case Quote:
+			quotes = append(quotes, IsKeyMessages(b))
+		case Paragraph:
+			caps = append(caps, CaptionOf(b))
+		}
+	}
+	if !reflect.DeepEqual(quotes, []bool{true, false, false}) {
+		t.Errorf("key-message quotes %v, want [true false false]", quotes)
+	}
+	want := []CaptionKind{FigureCaption, TableCaption, NoCaption, NoCaption, NoCaption}
+	if !reflect.DeepEqual(caps, want) {
+		t.Errorf("captions %v, want %v", caps, want)
+	}
+}
