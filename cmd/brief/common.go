@@ -111,26 +111,11 @@ func loadKind(dir, kind string) (*narrative.Kind, error) {
 	return narrative.LoadKindDir(dir, kind)
 }
 
-// formats parses --format md,pdf,json,png.
+// formats parses --format md,pdf,json,png,docx,html.
 func formats(cmd, s string) (report.Formats, error) {
-	var f report.Formats
-	for _, p := range strings.Split(s, ",") {
-		switch strings.TrimSpace(strings.ToLower(p)) {
-		case "md", "markdown":
-			f.MD = true
-		case "pdf":
-			f.PDF = true
-		case "json":
-			f.JSON = true
-		case "png":
-			f.PNG = true
-		case "":
-		default:
-			return f, usagef(cmd, "--format %q: use a list of md, pdf, json, png", s)
-		}
-	}
-	if !f.MD && !f.PDF && !f.JSON && !f.PNG {
-		return f, usagef(cmd, "--format %q names no format: use md, pdf, json, png", s)
+	f, err := report.ParseFormats(s)
+	if err != nil {
+		return f, usagef(cmd, "--format %q: %v", s, err)
 	}
 	return f, nil
 }

@@ -50,7 +50,7 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 	o.DataOptions.bind(c, true)
 	f := c.Flags()
 	f.StringVar(&o.Out, "out", "reports", "output folder; files go to OUT/<kind>/<week>/")
-	f.StringVar(&o.Format, "format", "md,pdf,json", "files to write: md, pdf, json, png (the charts as images)")
+	f.StringVar(&o.Format, "format", "md,pdf,json", "files to write: md, pdf, json, png (the charts as images), docx, html")
 	f.StringVar(&o.Templates, "templates", "", "folder of templates overriding the built-in ones")
 	f.BoolVar(&o.Polish, "polish", false, "polish the wording with an LLM under the fact guard")
 	f.BoolVar(&o.Offline, "offline", false, "never touch the network (the default unless --polish)")

@@ -175,9 +175,9 @@ func (c *Config) check() error {
 	}
 	for _, f := range strings.Split(c.Format, ",") {
 		switch strings.TrimSpace(strings.ToLower(f)) {
-		case "", "md", "markdown", "pdf", "json", "png":
+		case "", "md", "markdown", "pdf", "json", "png", "docx", "word", "html": // as report.ParseFormats
 		default:
-			return c.at("format", fmt.Sprintf("%q: use a list of md, pdf, json, png", c.Format))
+			return c.at("format", fmt.Sprintf("%q: use a list of md, pdf, json, png, docx, html", c.Format))
 		}
 	}
 	if c.Max < 0 {

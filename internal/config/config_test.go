@@ -30,7 +30,7 @@ func TestErrorsNameKeyAndLine(t *testing.T) {
 		{"title: x\ntitel: y\n", `brief.yaml:2: unknown key "titel" (known keys: title, organisation, language, data, out, templates, prompts, format, paper, audience, max, model, base_url, api_key_file, template_time, polish_timeout)`},
 		{"paper: a3\n", `brief.yaml:1: paper: "a3": use a4 or letter`},
 		{"title: a\naudience: everyone\n", `brief.yaml:2: audience: "everyone": use press or internal`},
-		{"format: md,docx\n", `brief.yaml:1: format: "md,docx": use a list of md, pdf, json, png`},
+		{"format: md,gif\n", `brief.yaml:1: format: "md,gif": use a list of md, pdf, json, png, docx, html`},
 		{"max: many\n", `brief.yaml:1: expected a number, got ` + "`many`" + ` into int`},
 		{"title: a\ntitle: b\n", `brief.yaml:2: key "title" is given twice (first on line 1)`},
 		{"data: [a, b]\n", `brief.yaml:1: data: expected a single value, not a list`},

@@ -50,7 +50,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 		// is one page (or one point is left).
 		fit := func() error {
 			for {
-				b, warns, pages, err := renderPDFPages(doc, view, o.Options)
+				b, warns, pages, err := pdfPages(doc, view, o.Options)
 				if err != nil {
 					return err
 				}
@@ -101,6 +101,13 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 	}
 	if pdfBytes != nil {
 		out.Files = append(out.Files, atomicfile.File{Path: "points.pdf", Data: pdfBytes})
+	}
+	// Word and HTML print the points the PDF kept, under the PDF's title.
+	others := o.Options
+	others.Formats.PDF = false
+	others.Title = kind.Manifest.Title
+	if err := others.printed("points", doc, view, out); err != nil {
+		return nil, err
 	}
 	if o.Formats.JSON {
 		rec := record(kind, kind.Manifest.Title, ds, set, view, doc, out.Files, o.Options, out.Warnings)

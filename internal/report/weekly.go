@@ -5,6 +5,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/briefhq/brief/internal/atomicfile"
@@ -38,12 +39,48 @@ type Options struct {
 	Polisher *Polisher
 }
 
-// Formats says which files to produce.
+// Formats says which files to produce: Markdown (with the charts as
+// SVG), PDF, the JSON audit, the charts as PNG, Word, HTML.
 type Formats struct {
 	MD, PDF, JSON bool
 	// PNG writes each chart as an image for slides and word processors
 	// (render/png): chart-NAME.png, named as its SVG.
-	PNG bool
+	PNG        bool
+	DOCX, HTML bool
+}
+
+// FormatNames are the names ParseFormats takes, in the order they are
+// listed to users.
+var FormatNames = []string{"md", "pdf", "json", "png", "docx", "html"}
+
+// ParseFormats reads a list of format names such as "md,pdf,json"
+// (case and spaces ignored, "markdown" for md, "word" for docx); the
+// error says what is wrong, for the caller to prefix with the flag or key.
+func ParseFormats(s string) (Formats, error) {
+	var f Formats
+	for _, p := range strings.Split(s, ",") {
+		switch strings.TrimSpace(strings.ToLower(p)) {
+		case "md", "markdown":
+			f.MD = true
+		case "pdf":
+			f.PDF = true
+		case "json":
+			f.JSON = true
+		case "png":
+			f.PNG = true
+		case "docx", "word":
+			f.DOCX = true
+		case "html":
+			f.HTML = true
+		case "":
+		default:
+			return f, fmt.Errorf("use a list of %s", strings.Join(FormatNames, ", "))
+		}
+	}
+	if f == (Formats{}) {
+		return f, fmt.Errorf("names no format: use %s", strings.Join(FormatNames, ", "))
+	}
+	return f, nil
 }
 
 // Output is a brief ready to write: file names are relative to the
@@ -96,13 +133,8 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 		}
 		out.Files = append(out.Files, files...)
 	}
-	if o.Formats.PDF {
-		pdf, warns, err := renderPDF(doc, view, o)
-		if err != nil {
-			return nil, err
-		}
-		out.Warnings = append(out.Warnings, warns...)
-		out.Files = append(out.Files, atomicfile.File{Path: "brief.pdf", Data: pdf})
+	if err := o.printed("brief", doc, view, out); err != nil {
+		return nil, err
 	}
 	if o.Formats.JSON {
 		rec := record(kind, o.Title, ds, set, view, doc, out.Files, o, out.Warnings)
