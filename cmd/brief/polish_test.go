@@ -137,7 +137,7 @@ func TestPolishRejectsAnAnswerThatObeysTheData(t *testing.T) {
 		t.Error("an answer that obeyed an instruction in the data reached the brief")
 	}
 	b, _ := os.ReadFile(filepath.Join(out, "weekly", "2025-W06", "brief.json"))
-	if !strings.Contains(string(b), `number \"$60 billion\" (USD) is not in the draft`) {
+	if !strings.Contains(string(b), `figure \"$60 billion\" is not in the draft`) {
 		t.Errorf("brief.json does not say why the answer was rejected")
 	}
 	// With --strict-polish the same run fails and writes nothing.

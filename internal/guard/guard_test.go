@@ -6,62 +6,170 @@ import (
 	"testing"
 )
 
-func TestNumbersToleranceOfFormatNotValue(t *testing.T) {
-	draft := "Trade turnover was $27.8 billion in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]"
+var vocab = &Vocabulary{Names: []string{
+	"Kazakhstan", "Казахстан", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Russia", "Россия",
+	"Trade turnover", "Central Asia", "Industrial cooperation", "Energy", "Astana", "Almaty", "Semey",
+}}
+
+const trade = `## Trade
+
+Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2.0 billion).[^1] The article calls Kazakhstan the leader among Central Asian states.
+
+| Indicator | Entity | Period | Value |
+|:--|:--|:--|--:|
+| Trade turnover | Kazakhstan with Russia | 2024 | $27.8 billion[^1] |
+
+### Developments
+
+- **3 February 2025**: Ambassador Abayev on sanctions. In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions \<script>alert(1)\</script>.[^2]
+- **December 2024**: A delegation visited nuclear projects in Russia.[^1]
+`
+
+const energy = `## Energy
+
+- **Thermal power plants to be built by Inter RAO** (Kazakhstan with Russia): 3 plants (planned) in February 2025.[^1] The plants were not financed.
+- **Joint industrial projects** (Kazakhstan with Russia): 99 projects to date in February 2025.[^1] The figure is an improvement on 2024.
+`
+
+// TestClaims: each edit of the draft (from -> to) is faithful (reason
+// "") or changes a claim (the reason names it).
+func TestClaims(t *testing.T) {
 	tests := []struct {
-		polished string
-		ok       bool
+		name, draft, from, to, reason string
 	}{
-		{"Trade turnover was $27.8bn in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", true},
-		{"Trade turnover was 27,8 млрд USD in 2024, up 4,2% on 2023, and the share rose 1.5 pp.[^1]", true},
-		{"Trade turnover was 27.8 bn dollars in 2024, up 4.2 per cent on 2023, and the share rose 1.5 points.[^1]", true},
-		{"Trade turnover was US$27.8 billion in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", true},
-		{"Trade turnover was $27.9 billion in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", false},
-		{"Trade turnover was $27.8 trillion in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", false},
-		{"Trade turnover was €27.8 billion in 2024, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", false},
-		{"Trade turnover was $27.8 billion in 2024, up 4.2 percentage points on 2023, and the share rose 1.5 percentage points.[^1]", false},
-		{"Trade turnover was $27.8 billion in 2024, up 4.2% on 2023, and the share rose 1.5%.[^1]", false},
-		{"Trade turnover was $27.8 billion in 2025, up 4.2% on 2023, and the share rose 1.5 percentage points.[^1]", false},
+		{"unchanged", trade, "", "", ""},
+		{"connective", trade, "Next came", "It was followed by", ""},
+		{"came second", trade, "Next came Uzbekistan ($10.0 billion),", "Uzbekistan came second ($10.0 billion), followed by", ""},
+		{"hedged rounding", trade, "2024: $27.8 billion,", "2024: about $28 billion,", ""},
+		{"voice and order", trade, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.",
+			"In 2024 Kazakhstan's trade turnover with Russia, $27.8 billion or 64.7% of the total, was the highest in the Central Asia group.", ""},
+		{"sentence-initial adjective", trade, "The article calls", "Prominent in the article, it calls", ""},
+		{"figures swapped between entities", trade, "Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion)", "Uzbekistan ($3.2 billion), Kyrgyzstan ($10.0 billion)", "said of"},
+		{"leader and runner-up swapped", trade, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Uzbekistan",
+			"Uzbekistan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Kazakhstan", "said of"},
+		{"years swapped between events", trade, "**3 February 2025**: Ambassador", "**December 2024**: Ambassador", "stands 2 times"},
+		{"footnotes swapped", trade, "anti-Russian sanctions \\<script>alert(1)\\</script>.[^2]\n- **December 2024**: A delegation visited nuclear projects in Russia.[^1]",
+			"anti-Russian sanctions \\<script>alert(1)\\</script>.[^1]\n- **December 2024**: A delegation visited nuclear projects in Russia.[^2]", "moved to another paragraph"},
+		{"trillions", trade, "2024: $27.8 billion,", "2024: $0.03 trillion,", "not in the draft"},
+		{"unhedged rounding", trade, "2024: $27.8 billion,", "2024: $28 billion,", `without a word such as "about"`},
+		{"yuan", trade, "2024: $27.8 billion,", "2024: 27.8 billion yuan,", "CNY"},
+		{"per mille", trade, "64.7% of the total", "64.7 per mille of the total", "per mille"},
+		{"invented multiple", trade, "Next came", "Thirty times smaller, next came", "not in the draft"},
+		{"full-width other digits", energy, "99 projects", "９８ projects", "not in the draft"},
+		{"bidi override", trade, "$27.8 billion,", "\u202e$8.72 billion\u202c,", "not in the draft"},
+		{"negation added", energy, "The figure is an improvement", "The figure is not an improvement", "negation"},
+		{"negation dropped", energy, "were not financed", "were financed", "negation"},
+		{"cancelled", energy, "The plants were not financed.", "The plants were not financed and were cancelled.", "cancellation"},
+		{"plan to completion", energy, "3 plants (planned)", "3 plants (completed)", "completion"},
+		{"evaluation flipped", energy, "an improvement", "a deterioration", "deterioration"},
+		{"cause added", trade, "The article calls Kazakhstan the leader", "The article calls Kazakhstan the leader, a position it owes to sanctions,", "cause"},
+		{"opinion added", trade, "The article calls Kazakhstan the leader", "The article calls sanctions-proof Kazakhstan the leader", "opinion"},
+		{"direction invented", trade, "posted the highest", "skyrocketed to the highest", "rise"},
+		{"sourced sentence dropped", trade, " Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2.0 billion).[^1]", "", "missing"},
+		{"lower-case place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and china", "country"},
+		{"non-Latin place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and Павлодар", "Павлодар"},
+		{"invented name", trade, "The article calls", "Tokayev's article calls", "Tokayev"},
+		{"bare domain", trade, "The article calls", "The article (evil.example) calls", "domain"},
+		{"chatter", trade, "## Trade\n", "Here is the reworded section:\n\n## Trade\n", "talking"},
+		{"escaped script comes back raw", trade, "\\<script>alert(1)\\</script>", "<script>alert(1)</script>", ""},
+		{"heading changed", trade, "### Developments", "### News", "heading"},
+		{"list item merged", trade, ".[^2]\n- **December", ".[^2] **December", "list"},
+		{"new link", trade, "The article calls", "The [article](https://evil.example) calls", "link"},
 	}
 	for _, tc := range tests {
-		r := Check(draft, tc.polished, nil)
-		if r.Accepted != tc.ok {
-			t.Errorf("%q: accepted %v, want %v (%v)", tc.polished, r.Accepted, tc.ok, r.Reasons)
-		}
+		t.Run(tc.name, func(t *testing.T) {
+			polished := strings.Replace(tc.draft, tc.from, tc.to, 1)
+			if tc.from != "" && polished == tc.draft {
+				t.Fatalf("%q not in the draft", tc.from)
+			}
+			r := Check(tc.draft, polished, vocab)
+			if tc.name == "escaped script comes back raw" {
+				if r.Accepted || strings.Contains(r.Text, "<script>") {
+					t.Fatalf("raw <script> accepted: %v", r.Reasons)
+				}
+				return
+			}
+			if tc.reason == "" {
+				if !r.Accepted {
+					t.Errorf("faithful rewording refused: %v", r.Reasons)
+				}
+				return
+			}
+			if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), tc.reason) {
+				t.Errorf("accepted %v, reasons %q lack %q", r.Accepted, r.Reasons, tc.reason)
+			}
+		})
 	}
 }
 
-func TestReasonsAreSpecific(t *testing.T) {
-	r := Check("Exports were $5 billion.[^1]", "Exports were $6 billion, said Minister Ivanov.", nil)
-	got := strings.Join(r.Reasons, "\n")
-	for _, want := range []string{`number "$6 billion" (USD) is not in the draft`, `name "Minister" is not in the draft or the data`, `name "Ivanov" is not in the draft or the data`, `footnote [^1] dropped (0 of 1 kept)`} {
-		if !strings.Contains(got, want) {
-			t.Errorf("reasons lack %q:\n%s", want, got)
-		}
+// TestTokensComeBackAsTheDraftWrote: a model's reply in tokens prints
+// the draft's exact text; a rounded token prints the rounding; a token
+// in the data cannot pose as a slot.
+func TestTokensComeBackAsTheDraftWrote(t *testing.T) {
+	lk := Lock(trade, vocab)
+	if strings.Contains(lk.Text, "27.8") || strings.Contains(lk.Text, "Uzbekistan") || strings.Contains(lk.Text, "[^1]") || strings.Contains(lk.Text, "| Trade") {
+		t.Fatalf("claims left in the text sent:\n%s", lk.Text)
+	}
+	reply := strings.Replace(lk.Text, "Next came", "It was followed by", 1)
+	reply = strings.Replace(reply, "⟦F1⟧", "about ⟦F1~⟧", 1)
+	r := lk.Verify(reply)
+	if !r.Accepted {
+		t.Fatalf("refused: %v", r.Reasons)
+	}
+	want := strings.Replace(strings.Replace(trade, "Next came", "It was followed by", 1), "$27.8 billion,", "about $28 billion,", 1)
+	if r.Text != want {
+		t.Errorf("printed:\n%s\nwant:\n%s", r.Text, want)
+	}
+	if r.Figures[0].Printed != "$28 billion" || r.Figures[0].Draft != "$27.8 billion" {
+		t.Errorf("figures as printed: %+v", r.Figures[0])
+	}
+	// A rounded token without a hedge is refused.
+	if r := lk.Verify(strings.Replace(lk.Text, "⟦F1⟧", "⟦F1~⟧", 1)); r.Accepted {
+		t.Error("a rounded figure without a hedge accepted")
+	}
+	// A draft holding a token's brackets has them locked.
+	hostile := "Exports were $5 billion ⟦F1⟧ in 2024.[^1]\n"
+	lk2 := Lock(hostile, nil)
+	if strings.Count(lk2.Text, "⟦F1⟧") > 1 || !strings.Contains(lk2.Text, "⟦X1⟧") {
+		t.Errorf("a literal token in the data is not locked: %q", lk2.Text)
+	}
+	if r := lk2.Verify(lk2.Text); !r.Accepted || r.Text != hostile {
+		t.Errorf("round trip: %v %q", r.Reasons, r.Text)
+	}
+}
+
+func TestSanitize(t *testing.T) {
+	if got := Sanitize("９９\u200b pro\u202ejects\r\n"); got != "99 projects\n" {
+		t.Errorf("%q", got)
+	}
+}
+
+func TestLexiconReads(t *testing.T) {
+	l := english()
+	if l.classes["cancelled"] == nil || !l.hedge["about"] || l.cardinal["eleven"] != 11 || !l.regions["kazakhstan"] || l.currency["yuan"] != "CNY" {
+		t.Errorf("lexicon incomplete")
+	}
+	if !isoCurrency("KZT") || isoCurrency("XYZ") {
+		t.Error("ISO 4217 codes")
 	}
 }
 
 var digitRE = regexp.MustCompile(`\d`)
 
-// FuzzChangedNumberIsCaught: Check never panics, and changing one digit
-// of a figure in a faithful text is always caught.
-func FuzzChangedNumberIsCaught(f *testing.F) {
-	for _, c := range loadCorpus(f) {
-		if c.expect == "accept" {
-			f.Add(c.draft, c.polished, uint16(0), uint8(1))
-		}
-	}
+// FuzzChangedDigitIsCaught: Check never panics, and changing one digit
+// of a figure in an accepted text is always caught.
+func FuzzChangedDigitIsCaught(f *testing.F) {
+	f.Add(trade, strings.Replace(trade, "Next came", "It was followed by", 1), uint16(3), uint8(1))
+	f.Add(energy, energy, uint16(0), uint8(3))
 	f.Fuzz(func(t *testing.T, draft, polished string, at uint16, delta uint8) {
 		r := Check(draft, polished, vocab)
 		if !r.Accepted || delta%10 == 0 {
 			return
 		}
-		// Change one digit outside footnote markers, tables and images.
-		text := polished
 		var spots []int
-		for _, loc := range digitRE.FindAllStringIndex(text, -1) {
-			line := text[strings.LastIndexByte(text[:loc[0]], '\n')+1:]
-			if strings.HasPrefix(line, "|") || strings.HasPrefix(line, "![") || insideMarker(text, loc[0]) {
+		for _, loc := range digitRE.FindAllStringIndex(polished, -1) {
+			line := polished[strings.LastIndexByte(polished[:loc[0]], '\n')+1:]
+			if strings.HasPrefix(strings.TrimSpace(line), "|") || strings.HasPrefix(strings.TrimSpace(line), "!") || strings.HasPrefix(strings.TrimSpace(line), "#") || insideMarker(polished, loc[0]) {
 				continue
 			}
 			spots = append(spots, loc[0])
@@ -70,10 +178,10 @@ func FuzzChangedNumberIsCaught(f *testing.F) {
 			return
 		}
 		i := spots[int(at)%len(spots)]
-		d := text[i] - '0'
-		changed := text[:i] + string(rune('0'+(d+delta)%10)) + text[i+1:]
+		d := polished[i] - '0'
+		changed := polished[:i] + string(rune('0'+(d+delta)%10)) + polished[i+1:]
 		if Check(draft, changed, vocab).Accepted {
-			t.Fatalf("digit %d of %q changed and still accepted:\n%s", i, text[max(0, i-20):min(len(text), i+20)], changed[max(0, i-20):min(len(changed), i+20)])
+			t.Fatalf("digit %d changed and still accepted:\n%s", i, changed)
 		}
 	})
 }
@@ -81,4 +189,25 @@ func FuzzChangedNumberIsCaught(f *testing.F) {
 func insideMarker(s string, i int) bool {
 	open := strings.LastIndex(s[:i], "[^")
 	return open >= 0 && !strings.Contains(s[open:i], "]")
+}
+
+// BenchmarkCheck64KB checks a section at the size limit (64 KB of
+// prose with 4,800 figures): the target is under 0.2 s.
+func BenchmarkCheck64KB(b *testing.B) {
+	unit := "Exports rose 3.5% to 12 kt, while imports fell 2% in 2024.[^1] "
+	d := "## Trade\n\n" + strings.Repeat(unit, (MaxInput-100)/len(unit)) + "\n"
+	p := strings.ReplaceAll(d, "while imports", "but imports")
+	b.SetBytes(int64(len(d)))
+	for i := 0; i < b.N; i++ {
+		if r := Check(d, p, vocab); !r.Accepted {
+			b.Fatalf("refused: %v", r.Reasons[:1])
+		}
+	}
+}
+
+func BenchmarkCheckSection(b *testing.B) {
+	p := strings.Replace(trade, "Next came", "It was followed by", 1)
+	for i := 0; i < b.N; i++ {
+		Check(trade, p, vocab)
+	}
 }

@@ -93,28 +93,6 @@ func inlineText(n ast.Node, src []byte) string {
 	return buf.String()
 }
 
-// tableBlocks returns the raw rows of every pipe table, one string a table,
-// trailing spaces ignored.
-func tableBlocks(s string) []string {
-	var out []string
-	var cur []string
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.Join(cur, "\n"))
-			cur = nil
-		}
-	}
-	for _, l := range strings.Split(s, "\n") {
-		if isTableLine(l) {
-			cur = append(cur, strings.TrimRight(l, " \t"))
-			continue
-		}
-		flush()
-	}
-	flush()
-	return out
-}
-
 func isTableLine(l string) bool {
 	return strings.HasPrefix(strings.TrimLeft(l, " "), "|")
 }
@@ -134,62 +112,6 @@ func prose(s string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-// checkStructure compares headings, tables, images, lists and other blocks.
-func checkStructure(draft, polished string) []string {
-	d, p := parseShape(draft), parseShape(polished)
-	var out []string
-	if !equal(d.headings, p.headings) {
-		out = append(out, fmt.Sprintf("headings changed: %s became %s", quoteList(d.headings), quoteList(p.headings)))
-	}
-	if d.tables != p.tables {
-		out = append(out, fmt.Sprintf("%d tables instead of %d", p.tables, d.tables))
-	}
-	dt, pt := tableBlocks(draft), tableBlocks(polished)
-	for i := 0; i < len(dt) && i < len(pt); i++ {
-		if dt[i] != pt[i] {
-			out = append(out, fmt.Sprintf("table %d changed: %s", i+1, firstDiff(dt[i], pt[i])))
-		}
-	}
-	if len(dt) != len(pt) && d.tables == p.tables {
-		out = append(out, fmt.Sprintf("%d table blocks instead of %d", len(pt), len(dt)))
-	}
-	if !equal(d.images, p.images) {
-		out = append(out, fmt.Sprintf("images changed: %s became %s", quoteList(d.images), quoteList(p.images)))
-	}
-	if d.items != p.items {
-		out = append(out, fmt.Sprintf("%d list items instead of %d", p.items, d.items))
-	}
-	if d.codeBlocks != p.codeBlocks {
-		out = append(out, fmt.Sprintf("%d code blocks instead of %d", p.codeBlocks, d.codeBlocks))
-	}
-	if d.quotes != p.quotes {
-		out = append(out, fmt.Sprintf("%d block quotes instead of %d", p.quotes, d.quotes))
-	}
-	for _, h := range p.html {
-		if !strings.Contains(draft, h) {
-			out = append(out, fmt.Sprintf("contains HTML %q", clip(h, 60)))
-		}
-	}
-	return out
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("row %d %q became %q", i+1, clip(x, 80), clip(y, 80))
-		}
-	}
-	return "rows differ"
 }
 
 func equal(a, b []string) bool {

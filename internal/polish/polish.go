@@ -63,7 +63,16 @@ type Decision struct {
 	CacheHit   bool     `json:"cache_hit"`
 	Accepted   bool     `json:"accepted"`
 	Reasons    []string `json:"reasons,omitempty"` // why the guard rejected the answer
-	Error      string   `json:"error,omitempty"`   // why there is no answer
+	// Claims says, per claim, why the guard refused the answer: the
+	// slot (F figure, D date, N name, S footnote, B kept block), its
+	// draft text and the reason.
+	Claims []guard.Issue `json:"claims,omitempty"`
+	Error  string        `json:"error,omitempty"` // why there is no answer
+	// Text is the section as printed after an accepted polish, and
+	// Figures each figure as printed there (the draft's text, or its
+	// hedged rounding).
+	Text    string          `json:"text,omitempty"`
+	Figures []guard.Printed `json:"figures,omitempty"`
 }
 
 // Summary is the one-line account of a polish.
@@ -285,12 +294,17 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 
 func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Section, v *guard.Vocabulary) (string, Decision) {
 	d := Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash}
-	user, err := ps.userMessage(ctx, s)
+	// The model sees the draft with its claims locked: tokens for every
+	// figure, date, name, footnote and kept block.
+	lk := guard.Lock(s.Markdown, v)
+	sent := s
+	sent.Markdown = lk.Text
+	user, err := ps.userMessage(ctx, sent)
 	if err != nil {
 		d.Error = "prompt: " + err.Error()
 		return s.Markdown, d
 	}
-	if hasDelimiter(s.Markdown) {
+	if hasDelimiter(lk.Text) {
 		// The draft would end the <draft> block early: what follows would
 		// read as instructions. Such a section is not sent at all.
 		d.Error = "the draft contains a <draft> or </draft> line: not sent to the model"
@@ -316,15 +330,16 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 		// A hit spends no tokens: the audit counts what this run used.
 		d.TokensIn, d.TokensOut = ans.TokensIn, ans.TokensOut
 	}
-	text := redact(clean(ans.Text), cfg.APIKey)
-	r := guard.Check(s.Markdown, text, v)
-	d.Accepted, d.Reasons = r.Accepted, r.Reasons
+	r := lk.Verify(redact(clean(ans.Text), cfg.APIKey))
+	d.Accepted, d.Reasons, d.Claims = r.Accepted, r.Reasons, r.Issues
 	if !r.Accepted {
 		return s.Markdown, d
 	}
+	text := r.Text
 	if !strings.HasSuffix(text, "\n") {
 		text += "\n"
 	}
+	d.Text, d.Figures = text, r.Figures
 	return text, d
 }
 

@@ -97,6 +97,7 @@ func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *nar
 	}
 	for j, i := range idx {
 		doc.Sections[i].Markdown = out[j]
+		printedFigures(&doc.Sections[i], decisions[j])
 	}
 	var b strings.Builder
 	for i, s := range doc.Sections {
@@ -107,4 +108,40 @@ func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *nar
 	}
 	doc.Markdown = []byte(b.String())
 	return decisions, nil
+}
+
+// printedFigures makes the section's figures in the audit say what the
+// polished text prints: a figure the guard let the model round ("about
+// $28 billion" for $27.8 billion) is recorded as printed, the first of
+// the section's figures with the draft's text (the prose's; the table's
+// come after and keep the data's).
+func printedFigures(s *narrative.RenderedSection, d polish.Decision) {
+	for _, p := range d.Figures {
+		if p.Printed == p.Draft {
+			continue
+		}
+		for k := range s.Figures {
+			f := &s.Figures[k]
+			if f.Text != "" && strings.Contains(p.Draft, f.Text) {
+				if r, ok := roundedText(f.Text, p); ok {
+					f.Text = r
+				}
+				break
+			}
+		}
+	}
+}
+
+// roundedText is the figure's own text rounded as the slot's was.
+func roundedText(text string, p guard.Printed) (string, bool) {
+	i := strings.Index(p.Draft, text)
+	if i < 0 {
+		return text, false
+	}
+	// The slot's text and the printed one differ only in the digits.
+	pre, post := p.Draft[:i], p.Draft[i+len(text):]
+	if strings.HasPrefix(p.Printed, pre) && strings.HasSuffix(p.Printed, post) {
+		return p.Printed[len(pre) : len(p.Printed)-len(post)], true
+	}
+	return text, false
 }

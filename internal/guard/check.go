@@ -1,0 +1,561 @@
+package guard
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Issue is one reason to refuse a reply, tied to a claim where there is
+// one: the slot, the text concerned and why.
+type Issue struct {
+	Slot string `json:"slot,omitempty"`
+	Text string `json:"text,omitempty"`
+	Why  string `json:"why"`
+}
+
+func (i Issue) String() string {
+	switch {
+	case i.Slot != "" && i.Text != "":
+		return fmt.Sprintf("%s %q: %s", i.Slot, i.Text, i.Why)
+	case i.Text != "":
+		return fmt.Sprintf("%q: %s", i.Text, i.Why)
+	}
+	return i.Why
+}
+
+// Printed is a figure as the accepted text prints it.
+type Printed struct {
+	Slot    string `json:"slot"`
+	Draft   string `json:"draft"`
+	Printed string `json:"printed"`
+}
+
+// Result is the guard's verdict. Text is what to print (accepted only):
+// the reply with every claim put back as the draft wrote it.
+type Result struct {
+	Accepted bool      `json:"accepted"`
+	Reasons  []string  `json:"reasons,omitempty"`
+	Issues   []Issue   `json:"claims,omitempty"`
+	Text     string    `json:"-"`
+	Figures  []Printed `json:"-"`
+}
+
+// Length bounds of the polished prose, relative to the draft's prose.
+const (
+	MinRatio   = 0.6
+	MaxRatio   = 1.5
+	slackBelow = 20
+	slackAbove = 40
+	// MaxInput bounds what the guard reads; a larger text is refused.
+	MaxInput = 64 << 10
+)
+
+// Check judges a polished section written out in full (no tokens)
+// against its draft, as strictly as the pipeline judges a model's reply:
+// the draft is locked, the polished text is re-locked (every claim of the
+// draft it states, in any format a reader takes for the same, becomes
+// the draft's token, as a model that kept it would have written it) and
+// the result is verified. v may be nil.
+func Check(draft, polished string, v *Vocabulary) Result {
+	if strings.ContainsAny(polished, tokenOpen+tokenClose) && !strings.ContainsAny(draft, tokenOpen+tokenClose) {
+		return refuse([]Issue{{Why: "the text contains slot brackets ⟦ ⟧"}})
+	}
+	return Lock(draft, v).Verify(polished)
+}
+
+// Verify judges a reply to the locked draft: tokens and free text.
+func (lk *Locked) Verify(reply string) Result {
+	reply = Sanitize(reply)
+	if strings.TrimSpace(reply) == "" {
+		return refuse([]Issue{{Why: "the reply is empty"}})
+	}
+	if len(lk.Draft) > MaxInput || len(reply) > MaxInput {
+		return refuse([]Issue{{Why: fmt.Sprintf("the section is larger than %d KB: not checked", MaxInput>>10)}})
+	}
+	tok, surfaces, issues := lk.relock(reply)
+	p := lk.parse(tok, surfaces)
+	for _, b := range p.bad {
+		issues = append(issues, Issue{Text: b, Why: "a token that is no slot of the draft"})
+	}
+	issues = append(issues, lk.compare(p)...)
+	issues = append(issues, unhedged(tok)...)
+	text, figs := lk.print(p)
+	issues = append(issues, checkShape(lk.Draft, text)...)
+	issues = append(issues, checkLength(lk.Draft, text)...)
+	issues = append(issues, lk.chatter(reply)...)
+	if len(issues) > 0 {
+		return refuse(issues)
+	}
+	return Result{Accepted: true, Text: text, Figures: figs}
+}
+
+func refuse(issues []Issue) Result {
+	r := Result{Issues: issues}
+	seen := map[string]bool{}
+	for _, i := range issues {
+		s := i.String()
+		if !seen[s] {
+			seen[s] = true
+			r.Reasons = append(r.Reasons, s)
+		}
+	}
+	return r
+}
+
+// compare checks the reply's claims against the draft's: blocks, each
+// slot once in its block, sentences and clauses with their partners,
+// directions and the words that change meaning.
+func (lk *Locked) compare(p *parsedText) []Issue {
+	d := lk.parsed
+	var out []Issue
+	// Blocks: the same paragraphs, list items and kept blocks, in order.
+	if len(p.blocks) != len(d.blocks) {
+		out = append(out, Issue{Why: fmt.Sprintf("%d paragraphs, list items and kept blocks instead of the draft's %d", len(p.blocks), len(d.blocks))})
+	} else {
+		for i := range d.blocks {
+			db, rb := d.blocks[i], p.blocks[i]
+			if strings.TrimSpace(db.prefix) != strings.TrimSpace(rb.prefix) || db.kind != rb.kind {
+				out = append(out, Issue{Text: clip(rb.text, 60), Why: fmt.Sprintf("block %d is %s in the draft", i+1, blockKind(db))})
+			}
+			if tokenRE.MatchString(db.text) && strings.HasPrefix(db.text, tokenOpen+"B") && strings.TrimSpace(rb.text) != db.text {
+				out = append(out, Issue{Slot: strings.Trim(db.text, "⟦⟧"), Text: clip(lk.Slots[lk.byID[strings.Trim(db.text, "⟦⟧")]].Text, 60), Why: "a heading, table, image or other kept block is changed, moved or missing"})
+			}
+		}
+	}
+	// Assign the reply's tokens to the draft's slots: a slot's text may
+	// stand several times in the draft ("[^1]"); each of the reply's is
+	// given the slot whose sentence shares most of its partners.
+	assign(lk, d, p)
+	count := map[int]int{}
+	for _, o := range p.occ {
+		if !o.extra {
+			count[o.slot]++
+		}
+	}
+	keyCount := map[string]int{}
+	for _, o := range p.occ {
+		keyCount[lk.key(o.slot)]++
+	}
+	draftKey := map[string]int{}
+	for _, o := range d.occ {
+		draftKey[lk.key(o.slot)]++
+	}
+	for i, s := range lk.Slots {
+		if s.kind == kindBlock {
+			continue
+		}
+		if count[i] == 0 {
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("the draft's %s is missing", slotNoun(s.kind))})
+		}
+	}
+	for k, n := range keyCount {
+		if n > draftKey[k] && k[0] != kindName {
+			out = append(out, Issue{Text: k[1:], Why: fmt.Sprintf("stands %d times, %d in the draft", n, draftKey[k])})
+		}
+	}
+	for _, o := range p.occ {
+		s := lk.Slots[o.slot]
+		if o.block != s.block && s.kind != kindBlock && !o.extra {
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "moved to another paragraph or list item"})
+		}
+		if o.extra && !lk.keyInBlock(o.slot, o.block) {
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "named in a paragraph or list item where the draft does not name it"})
+		}
+	}
+	out = append(out, lk.checkSentences(d, p)...)
+	out = append(out, lk.checkClauses(d, p)...)
+	out = append(out, lk.checkWords(d, p)...)
+	return out
+}
+
+func blockKind(b block) string {
+	switch b.kind {
+	case 'L':
+		return "a list item " + strings.TrimSpace(b.prefix)
+	case 'P':
+		return "a paragraph"
+	}
+	return "a kept block"
+}
+
+func slotNoun(k byte) string {
+	switch k {
+	case kindFigure:
+		return "figure"
+	case kindDate:
+		return "date"
+	case kindName:
+		return "name"
+	case kindSource:
+		return "footnote marker"
+	case kindBlock:
+		return "block"
+	}
+	return "locked text"
+}
+
+// key is what a slot says: two slots of one key are interchangeable.
+func (lk *Locked) key(i int) string {
+	s := lk.Slots[i]
+	if s.kind == kindName {
+		return string(s.kind) + strings.ToLower(s.Text)
+	}
+	return string(s.kind) + s.Text
+}
+
+func (lk *Locked) keyInBlock(slot, blk int) bool {
+	k := lk.key(slot)
+	for i := range lk.Slots {
+		if lk.key(i) == k && lk.Slots[i].block == blk {
+			return true
+		}
+	}
+	return false
+}
+
+// assign gives each of the reply's occurrences a slot of its key: the
+// unused one of the same block whose draft sentence shares most slots
+// with the reply's sentence; names beyond the draft's count are repeats.
+func assign(lk *Locked, d, p *parsedText) {
+	byKey := map[string][]int{}
+	for i := range lk.Slots {
+		byKey[lk.key(i)] = append(byKey[lk.key(i)], i)
+	}
+	// Keys of the reply's sentences, to score candidates.
+	sentKeys := map[int]map[string]bool{}
+	for _, o := range p.occ {
+		if sentKeys[o.sent] == nil {
+			sentKeys[o.sent] = map[string]bool{}
+		}
+		sentKeys[o.sent][lk.key(o.slot)] = true
+	}
+	draftSentKeys := map[int][]string{}
+	for _, o := range d.occ {
+		draftSentKeys[o.sent] = append(draftSentKeys[o.sent], lk.key(o.slot))
+	}
+	used := map[int]bool{}
+	done := map[int]bool{}
+	// A key standing many times ("[^1]" in every sentence): its slots
+	// are given in order within each block, so the cost stays linear.
+	occByKey := map[string][]int{}
+	for oi, o := range p.occ {
+		occByKey[lk.key(o.slot)] = append(occByKey[lk.key(o.slot)], oi)
+	}
+	for k, slots := range byKey {
+		if len(slots) <= 8 {
+			continue
+		}
+		perBlock := map[int][]int{}
+		for _, si := range slots {
+			perBlock[lk.Slots[si].block] = append(perBlock[lk.Slots[si].block], si)
+		}
+		next := map[int]int{}
+		for _, oi := range occByKey[k] {
+			b := p.occ[oi].block
+			if next[b] < len(perBlock[b]) {
+				si := perBlock[b][next[b]]
+				next[b]++
+				used[si], done[oi] = true, true
+				p.occ[oi].slot = si
+			}
+		}
+	}
+	type cand struct{ occ, slot, score int }
+	var cs []cand
+	for oi, o := range p.occ {
+		if done[oi] {
+			continue
+		}
+		for _, si := range byKey[lk.key(o.slot)] {
+			if used[si] {
+				continue
+			}
+			s := lk.Slots[si]
+			score := 0
+			if s.block == o.block {
+				score += 1000
+			}
+			for _, k := range draftSentKeys[s.sent] {
+				if sentKeys[o.sent][k] {
+					score += 10
+				}
+			}
+			if si == o.slot {
+				score++
+			}
+			cs = append(cs, cand{oi, si, score})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	for _, c := range cs {
+		if done[c.occ] || used[c.slot] {
+			continue
+		}
+		done[c.occ], used[c.slot] = true, true
+		p.occ[c.occ].slot = c.slot
+	}
+	for oi := range p.occ {
+		if !done[oi] {
+			p.occ[oi].extra = true
+		}
+	}
+}
+
+// checkSentences: every draft sentence's claims stay together. A draft
+// sentence may be split into several (none holding claims of another)
+// and several may be merged into one; claims may not cross between
+// sentences otherwise (a footnote or a year moved to its neighbour).
+func (lk *Locked) checkSentences(d, p *parsedText) []Issue {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if parent[x] == "" || parent[x] == x {
+			parent[x] = x
+			return x
+		}
+		r := find(parent[x])
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) { parent[find(a)] = find(b) }
+	for _, o := range p.occ {
+		if o.extra {
+			continue
+		}
+		union(fmt.Sprintf("r%d", o.sent), fmt.Sprintf("d%d", lk.Slots[o.slot].sent))
+	}
+	ds, rs := map[string]map[int]bool{}, map[string]map[int]bool{}
+	for _, o := range p.occ {
+		if o.extra {
+			continue
+		}
+		root := find(fmt.Sprintf("r%d", o.sent))
+		if ds[root] == nil {
+			ds[root], rs[root] = map[int]bool{}, map[int]bool{}
+		}
+		ds[root][lk.Slots[o.slot].sent] = true
+		rs[root][o.sent] = true
+	}
+	var out []Issue
+	roots := make([]string, 0, len(ds))
+	for r := range ds {
+		roots = append(roots, r)
+	}
+	sort.Strings(roots)
+	for _, r := range roots {
+		if len(ds[r]) > 1 && len(rs[r]) > 1 {
+			var texts []string
+			for s := range rs[r] {
+				texts = append(texts, clip(p.sents[s].surface, 70))
+			}
+			sort.Strings(texts)
+			out = append(out, Issue{Text: strings.Join(texts, " / "), Why: fmt.Sprintf("claims of %d sentences of the draft are mixed across %d sentences (a figure, date, name or footnote moved to another sentence)", len(ds[r]), len(rs[r]))})
+		}
+	}
+	return out
+}
+
+// checkClauses: a figure, date or footnote is not said of another name
+// or date than in the draft. When the reply puts x beside y in one
+// clause, and x's clause in the draft names someone (or a date) but not
+// y, the reply has moved x to y: figures swapped between entities,
+// leader and runner-up swapped.
+func (lk *Locked) checkClauses(d, p *parsedText) []Issue {
+	draftClause := map[int]map[string]bool{} // clause -> keys
+	draftKinds := map[int]map[byte]bool{}
+	for _, o := range d.occ {
+		if draftClause[o.clause] == nil {
+			draftClause[o.clause], draftKinds[o.clause] = map[string]bool{}, map[byte]bool{}
+		}
+		draftClause[o.clause][lk.key(o.slot)] = true
+		draftKinds[o.clause][lk.Slots[o.slot].kind] = true
+	}
+	byClause := map[int][]occurrence{}
+	for _, o := range p.occ {
+		byClause[o.clause] = append(byClause[o.clause], o)
+	}
+	var out []Issue
+	seen := map[string]bool{}
+	for _, os := range byClause {
+		for _, x := range os {
+			sx := lk.Slots[x.slot]
+			if x.extra || sx.kind != kindFigure && sx.kind != kindDate {
+				continue
+			}
+			dc := draftClause[sx.clause]
+			for _, y := range os {
+				sy := lk.Slots[y.slot]
+				if sy.kind != kindName && sy.kind != kindDate || sy.kind == sx.kind || dc[lk.key(y.slot)] || !draftKinds[sx.clause][sy.kind] {
+					continue
+				}
+				// The draft's sentence may name y elsewhere; what counts is
+				// that x's own clause names another.
+				var other []string
+				for k := range dc {
+					if k[0] == sy.kind {
+						other = append(other, k[1:])
+					}
+				}
+				sort.Strings(other)
+				msg := fmt.Sprintf("said of %q here; the draft says it of %s", sy.Text, strings.Join(quoteAll(other), ", "))
+				if !seen[sx.ID+msg] {
+					seen[sx.ID+msg] = true
+					out = append(out, Issue{Slot: sx.ID, Text: sx.Text, Why: msg})
+				}
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].String() < out[j].String() })
+	return out
+}
+
+func quoteAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = fmt.Sprintf("%q", x)
+	}
+	return out
+}
+
+// print puts the draft's text back for every token.
+func (lk *Locked) print(p *parsedText) (string, []Printed) {
+	var b strings.Builder
+	var figs []Printed
+	k := 0
+	for i, bl := range p.blocks {
+		if i > 0 {
+			gap := 1
+			if i < len(lk.gaps) && len(p.blocks) == len(lk.gaps) {
+				gap = lk.gaps[i]
+			}
+			b.WriteString(strings.Repeat("\n", gap+1))
+		}
+		b.WriteString(bl.prefix)
+		last := 0
+		for _, m := range tokenRE.FindAllStringSubmatchIndex(bl.text, -1) {
+			b.WriteString(bl.text[last:m[0]])
+			last = m[1]
+			id := bl.text[m[2]:m[3]] + bl.text[m[4]:m[5]]
+			si, ok := lk.byID[id]
+			if !ok {
+				b.WriteString(bl.text[m[0]:m[1]])
+				continue
+			}
+			s := lk.Slots[si]
+			t := s.Text
+			if m[6] < m[7] && s.kind == kindFigure {
+				t, _ = rounded(s.Text)
+			}
+			if s.kind == kindFigure {
+				figs = append(figs, Printed{Slot: s.ID, Draft: s.Text, Printed: t})
+			}
+			b.WriteString(t)
+			k++
+		}
+		b.WriteString(bl.text[last:])
+	}
+	out := b.String()
+	if !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return out, figs
+}
+
+// checkShape parses both texts as Markdown (goldmark, GFM and
+// footnotes) and compares what a reader sees of the structure: headings,
+// images, lists, tables, code, quotes; and refuses raw HTML and links
+// the draft does not have, whatever the draft's text said escaped.
+func checkShape(draft, text string) []Issue {
+	d, p := parseShape(draft), parseShape(text)
+	var out []Issue
+	if !equal(d.headings, p.headings) {
+		out = append(out, Issue{Why: fmt.Sprintf("headings changed: %s became %s", quoteList(d.headings), quoteList(p.headings))})
+	}
+	if !equal(d.images, p.images) {
+		out = append(out, Issue{Why: "images changed"})
+	}
+	for _, c := range []struct {
+		what string
+		a, b int
+	}{{"tables", d.tables, p.tables}, {"list items", d.items, p.items}, {"code blocks", d.codeBlocks, p.codeBlocks}, {"block quotes", d.quotes, p.quotes}} {
+		if c.a != c.b {
+			out = append(out, Issue{Why: fmt.Sprintf("%d %s instead of %d", c.b, c.what, c.a)})
+		}
+	}
+	dh := map[string]int{}
+	for _, h := range d.html {
+		dh[h]++
+	}
+	for _, h := range p.html {
+		if dh[h] == 0 {
+			out = append(out, Issue{Text: clip(h, 60), Why: "raw HTML that the draft does not have"})
+		}
+		dh[h]--
+	}
+	dl := map[string]bool{}
+	for _, l := range d.links {
+		dl[l] = true
+	}
+	for _, l := range p.links {
+		if !dl[l] {
+			out = append(out, Issue{Text: clip(l, 80), Why: "a link the draft does not have"})
+		}
+	}
+	return out
+}
+
+// checkLength bounds the polished prose by the draft's.
+func checkLength(draft, polished string) []Issue {
+	n, m := utf8.RuneCountInString(prose(draft)), utf8.RuneCountInString(prose(polished))
+	lo := max(int(MinRatio*float64(n))-slackBelow, 0)
+	hi := int(MaxRatio*float64(n)+0.999) + slackAbove
+	if m < lo || m > hi {
+		return []Issue{{Why: fmt.Sprintf("length %d characters of prose is outside %d–%d (60%%–150%% of the draft's %d)", m, lo, hi, n)}}
+	}
+	return nil
+}
+
+// chatter finds a model talking to its user, or following an
+// instruction, beyond what the draft itself says.
+func (lk *Locked) chatter(reply string) []Issue {
+	norm := func(s string) string {
+		s = strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+		return " " + strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '#' }), " ") + " "
+	}
+	r, d := norm(reply), norm(lk.Draft)
+	var out []Issue
+	for _, ph := range lk.lex.chatter {
+		needle := " " + ph
+		if !strings.HasSuffix(ph, ":") && !strings.HasSuffix(ph, ",") && !strings.HasSuffix(ph, "!") && !strings.HasSuffix(ph, ".") {
+			needle += " "
+		}
+		if strings.Count(r, needle) > strings.Count(d, needle) {
+			out = append(out, Issue{Text: ph, Why: "reads as the model talking or following an instruction, not as the brief"})
+		}
+	}
+	return out
+}
+
+var (
+	roundedTokenRE = regexp.MustCompile(`⟦F\d+~⟧`)
+	hedgedTokenRE  = regexp.MustCompile(`(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated)\s+⟦F\d+~⟧`)
+)
+
+// unhedged: a rounded figure must follow a hedge ("about ⟦F3~⟧").
+func unhedged(tok string) []Issue {
+	hedged := map[int]bool{}
+	for _, m := range hedgedTokenRE.FindAllStringIndex(tok, -1) {
+		hedged[m[1]] = true
+	}
+	var out []Issue
+	for _, m := range roundedTokenRE.FindAllStringIndex(tok, -1) {
+		if !hedged[m[1]] {
+			out = append(out, Issue{Slot: strings.Trim(tok[m[0]:m[1]], "⟦⟧~"), Why: "a rounded figure without a word such as \"about\" before it"})
+		}
+	}
+	return out
+}

@@ -1,0 +1,25 @@
+// Package guard decides whether an LLM's rewording of a brief section may
+// replace the template's draft. Claims are locked, not compared: Lock
+// replaces every figure (with its unit, currency, scale, count noun and
+// status), date or period, name and footnote marker of the draft by an
+// opaque token (⟦F3⟧, ⟦D1⟧, ⟦N2⟧, ⟦S1⟧), and every heading, table,
+// image or other kept block by a block token (⟦B1⟧); the model sees only
+// the tokens and words between them. Verify reads the reply: each token
+// must come back exactly once (names may repeat), in its paragraph or list
+// item, in the same sentence as its partners and not beside another
+// entity or date than in the draft; the words that change a claim
+// (negation, cancellation, plan or completion, direction, evaluation,
+// cause, opinion and speculation, modality, rank; lists in lexicon/*.txt)
+// are neither added, dropped nor flipped; free text holds no figure, date,
+// name, markup, link or chatter of its own. The exact draft text is put
+// back for every token, so what is printed states the draft's claims in
+// the draft's words. Check judges a polished text written out in full the
+// same way, after re-locking it (see Check).
+package guard
+
+// Vocabulary lists the names the dataset knows beyond those of the draft:
+// every entity name (all languages, short names), indicator, topic and
+// group name of the catalogs. It finds names in any case.
+type Vocabulary struct {
+	Names []string
+}

@@ -1,0 +1,329 @@
+package guard
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// figure is a number as a reader understands it, found in text: its
+// value (scale words applied), what it counts ("USD", "%", "pp", "‰",
+// "x" for "times", "" for a plain count), the step of its last written
+// digit (for rounding), its sign and whether a hedge ("about") stands
+// before it.
+type figure struct {
+	start, end int // byte span, sign, currency, scale and unit included
+	value      float64
+	kind       string
+	step       float64
+	ordinal    bool
+	hedged     bool
+	unit       string // a short unit read after it ("kt", "cm"), lower case
+}
+
+var (
+	digitsRE = regexp.MustCompile(`\d{1,3}(?:[, \x{00A0}\x{202F}]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`)
+	scaleRE  = regexp.MustCompile(`(?i)^[ \x{00A0}]?(trillion|billion|million|thousand|bn|mn|tn|trn|m|k|трлн|млрд|млн|тыс)`)
+	unitRE   = regexp.MustCompile(`(?i)^[ \x{00A0}]?(%|‰|per[ -]?cent(?:age)?(?: points?)?|percentage[ -]points?|per[ -]?mille|per thousand|basis points?|bps?|pp|p\.p\.|points?|times|x\b|[A-Z]{3}\b|\pL+|[$€£¥₹₽₸₺₴₪₩])`)
+	prefixRE = regexp.MustCompile(`(?i)(US\$|C\$|A\$|HK\$|[$€£¥₹₽₸₺₴₪₩]|\b[A-Z]{3})[ \x{00A0}]?$`)
+)
+
+var scaleOf = map[string]float64{
+	"trillion": 1e12, "tn": 1e12, "trn": 1e12, "трлн": 1e12, "billion": 1e9, "bn": 1e9, "млрд": 1e9,
+	"million": 1e6, "mn": 1e6, "m": 1e6, "млн": 1e6, "thousand": 1e3, "k": 1e3, "тыс": 1e3,
+}
+
+// figures reads every number of free text s: digits (thousands
+// separators, a decimal point or comma), spelled English cardinals
+// ("twelve million", "thirty times"), with a currency before or after,
+// a scale word and a unit. Ordinals ("80th", "second") are marked.
+func (l *lexicon) figures(s string) []figure {
+	var out []figure
+	for _, loc := range digitsRE.FindAllStringIndex(s, -1) {
+		st, en := loc[0], loc[1]
+		if st > 0 {
+			r, _ := utf8.DecodeLastRuneInString(s[:st])
+			if unicode.IsLetter(r) || r == '.' && st > 1 && isDigitByte(s[st-2]) {
+				continue // "CO2", "Q3", "W06": part of a word
+			}
+		}
+		v, step := parseDigits(s[st:en])
+		if math.IsNaN(v) {
+			continue
+		}
+		f := figure{start: st, end: en, value: v, step: step}
+		if rest := s[en:]; len(rest) >= 2 && ordinalSuffix[strings.ToLower(rest[:2])] && (len(rest) == 2 || !isLetterAt(rest, 2)) {
+			f.ordinal = true
+			f.end = en + 2
+			out = append(out, f)
+			continue
+		}
+		l.around(s, &f)
+		out = append(out, f)
+	}
+	out = append(out, l.wordFigures(s)...)
+	return out
+}
+
+var ordinalSuffix = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// around reads the sign, currency, scale, unit and hedge of f.
+func (l *lexicon) around(s string, f *figure) {
+	// Look back a few bytes only: a section has thousands of figures.
+	w0 := max(0, f.start-12)
+	for w0 > 0 && !utf8.RuneStart(s[w0]) {
+		w0--
+	}
+	before := s[w0:f.start]
+	if m := prefixRE.FindStringSubmatchIndex(before); m != nil {
+		p := before[m[2]:m[3]]
+		code := l.currency[strings.ToLower(p)]
+		if code == "" && isoCurrency(p) {
+			code = p
+		}
+		if code != "" {
+			f.kind = code
+			f.start = w0 + m[0]
+			before = s[w0:f.start]
+		}
+	}
+	if r, n := utf8.DecodeLastRuneInString(before); r == '-' || r == '−' || r == '+' {
+		if p, _ := utf8.DecodeLastRuneInString(before[:len(before)-n]); !unicode.IsLetter(p) && !unicode.IsDigit(p) {
+			f.start -= n
+			if r != '+' {
+				f.value = -f.value
+			}
+		}
+	}
+	if m := scaleRE.FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
+		f.value *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
+		f.step *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
+		f.end += m[1]
+	}
+	if m := unitRE.FindStringSubmatchIndex(s[f.end:]); m != nil {
+		u := s[f.end+m[2] : f.end+m[3]]
+		lu := strings.ToLower(u)
+		kind := ""
+		switch {
+		case lu == "%" || strings.HasPrefix(lu, "per") && strings.Contains(lu, "cent") && !strings.Contains(lu, "point"):
+			kind = "%"
+		case lu == "‰" || strings.Contains(lu, "mille") || lu == "per thousand":
+			kind = "‰"
+		case strings.Contains(lu, "point") && !strings.HasPrefix(lu, "basis") || lu == "pp" || lu == "p.p.":
+			kind = "pp"
+		case strings.HasPrefix(lu, "basis") || lu == "bp" || lu == "bps":
+			kind = "bp"
+		case lu == "times" || lu == "x":
+			kind = "x"
+		case l.currency[lu] != "":
+			kind = l.currency[lu]
+		case isoCurrency(u):
+			kind = u
+		}
+		if kind != "" && f.kind == "" {
+			f.kind = kind
+			f.end += m[1]
+		} else if kind == "" && utf8.RuneCountInString(u) <= 4 && !l.known(lu) && u != strings.ToUpper(u) || kind == "" && u == strings.ToUpper(u) && len(u) <= 3 && len(u) > 1 && !isoCurrency(u) {
+			f.unit = lu // "kt", "cm", "MW": compared, not consumed
+		}
+	}
+	// A hedge just before: "about $28 billion", "close to 12 million".
+	h0 := max(0, f.start-40)
+	for h0 > 0 && !utf8.RuneStart(s[h0]) {
+		h0--
+	}
+	words := strings.Fields(strings.ToLower(s[h0:f.start]))
+	for n := 1; n <= 2 && n <= len(words); n++ {
+		if l.hedge[strings.Join(words[len(words)-n:], " ")] {
+			f.hedged = true
+		}
+	}
+}
+
+// wordFigures reads spelled cardinals: "Eleven", "twenty-five", "twelve
+// million", "thirty times". Ordinal words are rank words, not figures.
+func (l *lexicon) wordFigures(s string) []figure {
+	var out []figure
+	i := 0
+	for i < len(s) {
+		j := i
+		// Start of a word?
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) || i > 0 && isLetterAt(s[:i], len(s[:i])-lastRuneLen(s[:i])) {
+			i += n
+			continue
+		}
+		for j < len(s) && isLetterAt(s, j) {
+			_, m := utf8.DecodeRuneInString(s[j:])
+			j += m
+		}
+		w := strings.ToLower(s[i:j])
+		v, ok := l.cardinal[w]
+		if !ok || w == "one" && !followsScale(s[j:]) || scaleOf[w] != 0 && w != "thousand" && w != "hundred" {
+			i = j
+			continue
+		}
+		// Extend over "-five", " hundred", " million", " and".
+		total, cur, end := 0.0, v, j
+		for {
+			k := end
+			for k < len(s) && (s[k] == ' ' || s[k] == '-') {
+				k++
+			}
+			e := k
+			for e < len(s) && isLetterAt(s, e) {
+				_, m := utf8.DecodeRuneInString(s[e:])
+				e += m
+			}
+			nw := strings.ToLower(s[k:e])
+			if nw == "and" {
+				end2 := e
+				for end2 < len(s) && s[end2] == ' ' {
+					end2++
+				}
+				e2 := end2
+				for e2 < len(s) && isLetterAt(s, e2) {
+					_, m := utf8.DecodeRuneInString(s[e2:])
+					e2 += m
+				}
+				if _, ok := l.cardinal[strings.ToLower(s[end2:e2])]; !ok {
+					break
+				}
+				end = e
+				continue
+			}
+			nv, ok := l.cardinal[nw]
+			if !ok || e == k || nw == "half" || nw == "twice" || nw == "double" || nw == "doubled" || nw == "halved" {
+				break
+			}
+			switch {
+			case nv == 100:
+				cur *= 100
+			case nv >= 1000:
+				total += cur * nv
+				cur = 0
+			default:
+				cur += nv
+			}
+			end = e
+		}
+		f := figure{start: i, end: end, value: total + cur, step: 0.5}
+		if f.value >= 1000 {
+			f.step = f.value / 2
+		}
+		switch w {
+		case "twice", "double", "doubled", "triple", "tripled", "quadruple", "quadrupled", "halved", "half":
+			f.kind = "x"
+		}
+		l.around(s, &f)
+		out = append(out, f)
+		i = end
+	}
+	return out
+}
+
+func lastRuneLen(s string) int {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return n
+}
+
+func followsScale(s string) bool {
+	f := strings.Fields(strings.ToLower(s))
+	return len(f) > 0 && scaleOf[strings.Trim(f[0], ".,;:")] >= 1e3
+}
+
+var yearLike = regexp.MustCompile(`^[12]\d{3}$`)
+
+// parseDigits reads "27.8", "27,8", "1,000", "12 000" and says the value
+// of one step of the last digit (0.1 for "27.8").
+func parseDigits(s string) (float64, float64) {
+	orig := s
+	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	if i := strings.LastIndexByte(s, ','); i >= 0 && !strings.Contains(s, ".") {
+		if len(s)-i-1 != 3 || strings.Count(s, ",") == 1 && len(s[:i]) > 3 {
+			s = s[:i] + "." + s[i+1:] // a decimal comma
+		}
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return math.NaN(), 0
+	}
+	step := 1.0
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		step = math.Pow(10, -float64(len(s)-i-1))
+	} else if yearLike.MatchString(s) && len(s) == len(orig) {
+		// a year-like number is exact
+	} else if len(s) >= 3 {
+		for z := len(s) - 1; z > 0 && s[z] == '0' && step*10 <= math.Abs(v)/10; z-- {
+			step *= 10
+		}
+	}
+	return v, step
+}
+
+// sameFigure: p states d's figure exactly (same kind and value), or
+// rounds it under a hedge: "about $28 billion" for $27.8 billion, moved
+// by at most 5% and equal to d at p's last digit.
+func sameFigure(p, d figure) bool {
+	if p.kind != d.kind || p.ordinal != d.ordinal {
+		return false
+	}
+	if p.unit != "" && d.unit != "" && p.unit != d.unit {
+		return false
+	}
+	if math.Abs(p.value-d.value) <= 1e-9*math.Max(1, math.Abs(d.value)) {
+		return true
+	}
+	if !p.hedged || d.value == 0 {
+		return false
+	}
+	return math.Abs(p.value-d.value) <= p.step/2+1e-9*math.Abs(d.value) && math.Abs(p.value-d.value) <= 0.05*math.Abs(d.value)
+}
+
+// rounded writes a figure's text to two significant digits: "$27.8
+// billion" -> "$28 billion", "64.7%" -> "65%", "183 outlets" -> "180
+// outlets". ok is false when there is nothing to round.
+func rounded(text string) (string, bool) {
+	loc := digitsRE.FindStringIndex(text)
+	if loc == nil {
+		return text, false
+	}
+	v, _ := parseDigits(text[loc[0]:loc[1]])
+	if math.IsNaN(v) || v == 0 {
+		return text, false
+	}
+	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	r := math.Round(v/mag) * mag
+	if r == v {
+		return text, false
+	}
+	var s string
+	if mag >= 1 {
+		s = strconv.FormatFloat(r, 'f', 0, 64)
+		if len(s) > 4 {
+			// thousands separators as the draft writes them
+			var b strings.Builder
+			for i, c := range s {
+				if i > 0 && (len(s)-i)%3 == 0 {
+					b.WriteByte(',')
+				}
+				b.WriteRune(c)
+			}
+			s = b.String()
+		}
+	} else {
+		s = strconv.FormatFloat(r, 'f', int(-math.Round(math.Log10(mag))), 64)
+	}
+	return text[:loc[0]] + s + text[loc[1]:], true
+}

@@ -1,0 +1,224 @@
+package guard
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/currency"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+)
+
+// The word lists of a language live in lexicon/LANG.txt (embedded), so
+// that a locale is a data file, not code.
+//
+//go:embed lexicon/*.txt
+var lexiconFS embed.FS
+
+// Claim classes: words that change what a sentence claims.
+const (
+	clNegation = "negation"
+	clCancel   = "cancel"
+	clPlan     = "plan"
+	clDone     = "done"
+	clUp       = "up"
+	clDown     = "down"
+	clFlat     = "flat"
+	clBetter   = "better"
+	clWorse    = "worse"
+	clCause    = "cause"
+	clOpinion  = "opinion"
+	clModal    = "modal"
+	clRank     = "rank"
+)
+
+// claimClasses are compared sentence by sentence, in this order.
+var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank}
+
+// lexicon is one language's lists.
+type lexicon struct {
+	// classes maps a word or a phrase (words joined by spaces) to its
+	// claim classes.
+	classes   map[string][]string
+	maxPhrase int // words in the longest phrase
+	hedge     map[string]bool
+	common    map[string]bool
+	chatter   []string
+	cardinal  map[string]float64
+	month     map[string]bool
+	currency  map[string]string // name or sign -> ISO code
+	suffix    []string
+	regions   map[string]bool     // country and region names, lower case
+	units     map[string][]string // a short unit and its names in full
+	all       map[string]bool     // every word of every list
+}
+
+var (
+	enOnce sync.Once
+	enLex  *lexicon
+)
+
+// english is the English lexicon, read once.
+func english() *lexicon {
+	enOnce.Do(func() {
+		l, err := readLexicon("lexicon/en.txt")
+		if err != nil {
+			panic(err) // the file is embedded: a test reads it
+		}
+		enLex = l
+	})
+	return enLex
+}
+
+func readLexicon(name string) (*lexicon, error) {
+	f, err := lexiconFS.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
+		cardinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{}}
+	sc := bufio.NewScanner(f)
+	section, line := "", 0
+	for sc.Scan() {
+		line++
+		t := strings.TrimSpace(sc.Text())
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+			section = t[1 : len(t)-1]
+			continue
+		}
+		for _, w := range strings.Fields(t) {
+			phrase := strings.ReplaceAll(w, "_", " ")
+			for _, p := range strings.Fields(phrase) {
+				l.all[p] = true
+			}
+			switch section {
+			case "hedge":
+				l.hedge[phrase] = true
+			case "common":
+				l.common[phrase] = true
+			case "chatter":
+				l.chatter = append(l.chatter, phrase)
+			case "month":
+				l.month[phrase] = true
+			case "unit":
+				k, v, ok := strings.Cut(w, "=")
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: %q: want unit=name,name", name, line, w)
+				}
+				l.units[k] = strings.Split(v, ",")
+				for _, n := range l.units[k] {
+					l.all[n] = true
+				}
+			case "suffix":
+				l.suffix = append(l.suffix, w)
+			case "cardinal", "currency":
+				k, v, ok := strings.Cut(w, ":")
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: %q: want word:value", name, line, w)
+				}
+				if section == "currency" {
+					l.currency[k] = v
+					continue
+				}
+				n, err := strconv.ParseFloat(v, 64)
+				if err != nil {
+					return nil, fmt.Errorf("%s:%d: %q: %v", name, line, w, err)
+				}
+				l.cardinal[k] = n
+			default:
+				l.classes[phrase] = append(l.classes[phrase], section)
+				if n := len(strings.Fields(phrase)); n > l.maxPhrase {
+					l.maxPhrase = n
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	l.regions = regionNames()
+	return l, nil
+}
+
+// regionNames are the English names of every country and region CLDR
+// knows (golang.org/x/text), lower case: "kazakhstan", "china",
+// "united states".
+func regionNames() map[string]bool {
+	m := map[string]bool{}
+	n := display.English.Regions()
+	for a := 'A'; a <= 'Z'; a++ {
+		for b := 'A'; b <= 'Z'; b++ {
+			r, err := language.ParseRegion(string([]rune{a, b}))
+			if err != nil || !r.IsCountry() {
+				continue
+			}
+			name := strings.ToLower(n.Name(r))
+			if name == "" || strings.Contains(name, "unknown") {
+				continue
+			}
+			m[name] = true
+			// "Congo - Kinshasa", "Hong Kong SAR China": the part before
+			// the qualifier is a name too.
+			if i := strings.IndexAny(name, "-("); i > 0 {
+				m[strings.TrimSpace(name[:i])] = true
+			}
+		}
+	}
+	return m
+}
+
+// isoCurrency reports whether s is an ISO 4217 code ("USD", "KZT").
+func isoCurrency(s string) bool {
+	if len(s) != 3 || strings.ToUpper(s) != s {
+		return false
+	}
+	_, err := currency.ParseISO(s)
+	return err == nil
+}
+
+// hasSuffix reports an English suffix ("Prominent", "Trailing").
+func (l *lexicon) hasSuffix(w string) bool {
+	for _, s := range l.suffix {
+		if len(w) > len(s)+2 && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// known reports a lower-case word as English: in a list, or suffixed.
+func (l *lexicon) known(w string) bool {
+	if l.all[w] || l.common[w] || l.hasSuffix(w) {
+		return true
+	}
+	// Plurals and possessives of listed words.
+	for _, s := range []string{"s", "es", "'s", "’s"} {
+		if b, ok := strings.CutSuffix(w, s); ok && (l.all[b] || l.common[b]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameUnit: a and b (lower case) are one unit, short or in full.
+func (l *lexicon) sameUnit(a, b string) bool {
+	if a == b {
+		return true
+	}
+	for _, x := range [][2]string{{a, b}, {b, a}} {
+		for _, n := range l.units[x[0]] {
+			if n == x[1] {
+				return true
+			}
+		}
+	}
+	return false
+}

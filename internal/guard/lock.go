@@ -1,0 +1,581 @@
+package guard
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Slot kinds. A slot is a claim of the draft that the model never sees
+// as text: it gets a token and must give it back; the exact draft text is
+// put back in its place.
+const (
+	kindFigure = 'F' // a figure with its sign, currency, scale, unit, count noun and status ("3 plants (planned)")
+	kindDate   = 'D' // a date or period ("3 February 2025", "2024", "Q1 2025")
+	kindName   = 'N' // an entity, catalog or proper name, a bold label, a word in another script
+	kindSource = 'S' // a footnote marker ("[^1]")
+	kindLocked = 'X' // text kept byte for byte: links, URLs, escaped markup, a literal token sign
+	kindBlock  = 'B' // a whole line or block kept: heading, table, image, bold line, code, HTML
+)
+
+// tokenOpen and tokenClose delimit a slot token: ⟦F3⟧. They are
+// mathematical brackets that prose does not use; a draft that has them
+// gets them locked (kind X), so a token in the data cannot pose as one.
+const (
+	tokenOpen  = "⟦"
+	tokenClose = "⟧"
+)
+
+var tokenRE = regexp.MustCompile(`⟦([A-Z])(\d+)(~?)⟧`)
+
+// Slot is one locked claim of the draft.
+type Slot struct {
+	ID   string `json:"id"`   // "F3"
+	Text string `json:"text"` // the draft's exact text
+	kind byte
+	fig  *figure // a figure's reading
+	noun string  // a figure's count noun ("plants"), lower case
+	// Where it stands in the draft: block, sentence and clause (indexes
+	// over the whole section).
+	block, sent, clause int
+}
+
+// Kind is the slot's kind letter.
+func (s Slot) Kind() byte { return s.kind }
+
+// Locked is a draft with its claims replaced by tokens.
+type Locked struct {
+	Draft string // the draft as given (line ends normalised)
+	Text  string // what the model is sent
+	Slots []Slot
+	byID  map[string]int
+	vocab []string // names the data knows, for finding names in replies
+	lex   *lexicon
+	gaps  []int // blank lines before each block of the draft
+	// exactIdx and ofKind index the slots once, one of each text.
+	exactIdx []int
+	ofKind   map[byte][]int
+	// parsed is the draft read as a reply of itself: its blocks,
+	// sentences and clauses, and every slot in place.
+	parsed *parsedText
+}
+
+// block is a paragraph, a list item or a kept block.
+type block struct {
+	kind   byte   // 'P' paragraph, 'L' list item, 'B' kept
+	gap    int    // blank lines before it
+	prefix string // a list item's marker ("- ", "1. ")
+	text   string // the content (a kept block: its lines)
+}
+
+var (
+	listRE    = regexp.MustCompile(`^(\s*(?:[-*+]|\d+[.)])\s+)`)
+	boldRE    = regexp.MustCompile(`\*\*[^*\n]+?\*\*`)
+	boldLine  = regexp.MustCompile(`^\s*\*\*[^*]+\*\*\s*$`)
+	markerRE  = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	linkRE    = regexp.MustCompile(`!?\[[^\]\n]*\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>`)
+	urlRE     = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+`)
+	domainRE  = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})\b(?:/[^\s]*)?`)
+	specialRE = regexp.MustCompile(`\S*[\\<>&\x60\[\]|*_~#⟦⟧{}]\S*`)
+)
+
+// splitBlocks cuts a section into blocks. Headings, tables, images,
+// code, HTML, footnote definitions, rules and bold-only lines are kept
+// blocks; list items and paragraphs are prose.
+func splitBlocks(md string) []block {
+	lines := strings.Split(md, "\n")
+	var out []block
+	var cur *block
+	gap := 0
+	flush := func() {
+		if cur != nil {
+			cur.text = strings.TrimRight(cur.text, " \t")
+			cur.gap = gap
+			gap = 0
+			out = append(out, *cur)
+			cur = nil
+		}
+	}
+	add := func(b block) {
+		b.gap = gap
+		gap = 0
+		out = append(out, b)
+	}
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+			if len(out) > 0 {
+				gap++
+			}
+			continue
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			flush()
+			fence := t[:3]
+			j := i + 1
+			for j < len(lines) && !strings.HasPrefix(strings.TrimSpace(lines[j]), fence) {
+				j++
+			}
+			if j >= len(lines) {
+				j = len(lines) - 1
+			}
+			add(block{kind: 'B', text: strings.Join(lines[i:j+1], "\n")})
+			i = j
+			continue
+		case strings.HasPrefix(t, "|"):
+			flush()
+			j := i
+			for j+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j+1]), "|") {
+				j++
+			}
+			add(block{kind: 'B', text: trimLines(lines[i : j+1])})
+			i = j
+			continue
+		case strings.HasPrefix(t, "#") || strings.HasPrefix(t, "![") || strings.HasPrefix(t, "<") ||
+			strings.HasPrefix(t, ">") || markerDef(t) || boldLine.MatchString(l) || t == "---" || t == "***" || t == "___":
+			flush()
+			add(block{kind: 'B', text: strings.TrimRight(l, " \t")})
+			continue
+		}
+		if m := listRE.FindString(l); m != "" {
+			flush()
+			cur = &block{kind: 'L', prefix: m, text: l[len(m):]}
+			continue
+		}
+		if cur == nil {
+			cur = &block{kind: 'P', text: strings.TrimSpace(l)}
+			continue
+		}
+		cur.text += "\n" + strings.TrimSpace(l)
+	}
+	flush()
+	return out
+}
+
+func markerDef(t string) bool {
+	m := markerRE.FindStringIndex(t)
+	return m != nil && m[0] == 0 && strings.HasPrefix(t[m[1]:], ":")
+}
+
+func trimLines(ls []string) string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = strings.TrimRight(l, " \t")
+	}
+	return strings.Join(out, "\n")
+}
+
+// span is a piece of a block's text that becomes a slot.
+type span struct {
+	start, end int
+	kind       byte
+	fig        *figure
+	noun       string
+}
+
+// Lock replaces every claim of a draft by a slot token. v may be nil.
+func Lock(draft string, v *Vocabulary) *Locked {
+	draft = normaliseLines(draft)
+	lk := &Locked{Draft: draft, byID: map[string]int{}, lex: english()}
+	if v != nil {
+		lk.vocab = v.Names
+	}
+	counts := map[byte]int{}
+	newSlot := func(kind byte, text string, sp span) string {
+		counts[kind]++
+		id := fmt.Sprintf("%c%d", kind, counts[kind])
+		lk.byID[id] = len(lk.Slots)
+		lk.Slots = append(lk.Slots, Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun})
+		return tokenOpen + id + tokenClose
+	}
+	var b strings.Builder
+	for i, bl := range splitBlocks(draft) {
+		lk.gaps = append(lk.gaps, bl.gap)
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		if bl.kind == 'B' {
+			b.WriteString(newSlot(kindBlock, bl.text, span{}))
+			continue
+		}
+		b.WriteString(bl.prefix)
+		spans := lk.findSpans(bl.text)
+		last := 0
+		for _, sp := range spans {
+			b.WriteString(bl.text[last:sp.start])
+			b.WriteString(newSlot(sp.kind, bl.text[sp.start:sp.end], sp))
+			last = sp.end
+		}
+		b.WriteString(bl.text[last:])
+	}
+	lk.Text = b.String()
+	lk.parsed = lk.parse(lk.Text, nil)
+	for _, o := range lk.parsed.occ {
+		s := &lk.Slots[o.slot]
+		s.block, s.sent, s.clause = o.block, o.sent, o.clause
+	}
+	return lk
+}
+
+// findSpans finds the claims of a prose block, in order, without
+// overlap: footnote markers, links and markup, bold labels, dates,
+// figures, names.
+func (lk *Locked) findSpans(s string) []span {
+	used := make([]bool, len(s)+1)
+	var out []span
+	take := func(st, en int, kind byte) *span {
+		if st >= en {
+			return nil
+		}
+		for i := st; i < en; i++ {
+			if used[i] {
+				return nil
+			}
+		}
+		for i := st; i < en; i++ {
+			used[i] = true
+		}
+		out = append(out, span{start: st, end: en, kind: kind})
+		return &out[len(out)-1]
+	}
+	for _, m := range markerRE.FindAllStringIndex(s, -1) {
+		take(m[0], m[1], kindSource)
+	}
+	for _, m := range linkRE.FindAllStringIndex(s, -1) {
+		take(m[0], m[1], kindLocked)
+	}
+	for _, m := range urlRE.FindAllStringIndex(s, -1) {
+		take(m[0], m[1], kindLocked)
+	}
+	for _, m := range boldRE.FindAllStringIndex(s, -1) {
+		k := byte(kindName)
+		if inner := s[m[0]+2 : m[1]-2]; isWholeDate(inner) {
+			k = kindDate
+		}
+		take(m[0], m[1], k)
+	}
+	blanked := []byte(s)
+	for i := range blanked {
+		if used[i] {
+			blanked[i] = ' '
+		}
+	}
+	for _, m := range specialRE.FindAllStringIndex(string(blanked), -1) {
+		// Up to what is already taken (a footnote marker after it);
+		// trailing sentence punctuation stays prose.
+		en := m[1]
+		for i := m[0]; i < en; i++ {
+			if used[i] {
+				en = i
+			}
+		}
+		for en > m[0] && strings.ContainsRune(".,;:!?)", rune(s[en-1])) && !strings.ContainsRune("\\", rune(s[en-2])) {
+			en--
+		}
+		take(m[0], en, kindLocked)
+	}
+	for _, m := range domainRE.FindAllStringIndex(s, -1) {
+		if isDomain(s[m[0]:m[1]]) {
+			take(m[0], m[1], kindLocked)
+		}
+	}
+	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+		take(m[0], m[1], kindDate)
+	}
+	for _, f := range lk.lex.figures(s) {
+		f := f
+		st, en, noun := lk.extendFigure(s, f)
+		if sp := take(st, en, kindFigure); sp != nil {
+			sp.fig, sp.noun = &f, noun
+		}
+	}
+	for _, n := range lk.findNames(s, used) {
+		take(n[0], n[1], kindName)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// extendFigure widens a figure over its hedge ("about"), count noun
+// ("plants"), status ("(planned)") and "to date": they are part of what
+// the figure claims.
+func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
+	st, en := f.start, f.end
+	// hedge before
+	p0 := max(0, st-24)
+	for p0 > 0 && !utf8.RuneStart(s[p0]) {
+		p0--
+	}
+	pre := s[p0:st]
+	for _, h := range []string{"about ", "around ", "roughly ", "approximately ", "nearly ", "almost ", "some ", "over ", "more than ", "less than ", "at least ", "up to "} {
+		if strings.HasSuffix(strings.ToLower(pre), h) && (len(pre) == len(h) || !isLetterAt(pre, len(pre)-len(h)-1)) {
+			st -= len(h)
+			break
+		}
+	}
+	noun := ""
+	rest := s[en:]
+	if m := nounRE.FindStringSubmatchIndex(rest); m != nil {
+		w := rest[m[2]:m[3]]
+		if !stopAfterNumber[strings.ToLower(w)] && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
+			noun = w
+			en += m[1]
+			rest = s[en:]
+		}
+	}
+	// A unit written as a capitalised code with digits: "kt CO2e".
+	if m := chemRE.FindStringIndex(rest); m != nil {
+		en += m[1]
+		rest = s[en:]
+	}
+	if m := statusRE.FindStringIndex(rest); m != nil {
+		en += m[1]
+		rest = s[en:]
+	}
+	if strings.HasPrefix(rest, " to date") {
+		en += len(" to date")
+	}
+	return st, en, noun
+}
+
+var (
+	nounRE   = regexp.MustCompile(`^ (\p{Ll}[\p{Ll}-]*)`)
+	chemRE   = regexp.MustCompile(`^ [A-Z][A-Za-z]*\d[A-Za-z0-9.]*\b`)
+	statusRE = regexp.MustCompile(`^ \((?:planned|plan|target|targeted|forecast|estimate|estimated|expected|provisional|preliminary|actual|revised)\)`)
+)
+
+// stopAfterNumber are words after a number that are not what it counts.
+var stopAfterNumber = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or of in on at to for from by with than as per is are was were be been
+		more less over under above below up down higher lower this that these those its their which who while when where
+		but if so yet nor it they he she we into onto out off about around between among after before since until during
+		through across against without within along also only just still even each every both either neither not no
+		compared against versus vs respectively year years month months week weeks day days quarter quarters time times
+		earlier later ago`) {
+		stopAfterNumber[w] = true
+	}
+}
+
+var months = `January|February|March|April|May|June|July|August|September|October|November|December`
+
+// dateRE finds dates and periods as the templates write them.
+var dateRE = regexp.MustCompile(`\b(?:` +
+	`(?:\d{1,2}[–-])?\d{1,2} (?:` + months + `)(?: \d{4})?` +
+	`|(?:` + months + `)(?:[–-](?:` + months + `))?(?: \d{1,2},)? \d{4}` +
+	`|(?:` + months + `) \d{1,2}(?:, \d{4})?` +
+	`|(?:` + months + `)` +
+	`|Q[1-4] \d{4}|H[12] \d{4}|\d{4}-W\d{2}|Week \d{1,2} of \d{4}|\d{4}-\d{2}-\d{2}` +
+	`|(?:19|20)\d{2}(?:[–-](?:19|20)?\d{2})?` +
+	`)\b`)
+
+func isWholeDate(s string) bool {
+	m := dateRE.FindStringIndex(s)
+	return m != nil && m[0] == 0 && m[1] == len(s)
+}
+
+func isDomain(s string) bool {
+	l := strings.ToLower(s)
+	if strings.Count(l, ".") == 0 {
+		return false
+	}
+	switch l {
+	case "e.g", "i.e", "u.s", "u.k", "a.m", "p.m", "etc":
+		return false
+	}
+	// A decimal number or an abbreviation with one-letter parts is no
+	// domain.
+	parts := strings.Split(strings.SplitN(l, "/", 2)[0], ".")
+	tld := parts[len(parts)-1]
+	if len(tld) < 2 {
+		return false
+	}
+	for _, r := range tld {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return len(parts[0]) >= 1 && !(len(parts) == 2 && len(parts[0]) == 1)
+}
+
+// findNames finds names: the vocabulary's (any case), runs of
+// capitalised words that do not open a sentence as a common word, and
+// words in a non-Latin script. used marks spans already taken.
+func (lk *Locked) findNames(s string, used []bool) [][2]int {
+	var out [][2]int
+	free := func(a, b int) bool {
+		for i := a; i < b; i++ {
+			if used[i] {
+				return false
+			}
+		}
+		return true
+	}
+	taken := make([]bool, len(s)+1)
+	mark := func(a, b int) {
+		for i := a; i < b; i++ {
+			taken[i] = true
+		}
+		out = append(out, [2]int{a, b})
+	}
+	// Vocabulary names, longest first, case-insensitive, whole words.
+	ls := strings.ToLower(s)
+	names := append([]string(nil), lk.vocab...)
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for _, n := range names {
+		ln := strings.ToLower(strings.TrimSpace(n))
+		if utf8.RuneCountInString(ln) < 2 || lk.lex.common[ln] {
+			continue
+		}
+		for from := 0; ; {
+			i := strings.Index(ls[from:], ln)
+			if i < 0 {
+				break
+			}
+			a := from + i
+			b := a + len(ln)
+			from = a + 1
+			if len(ls) != len(s) {
+				break // lower-casing changed the length: leave it to the word rules
+			}
+			if (a > 0 && isLetterAt(s, a-lastRuneLen(s[:a]))) || (b < len(s) && isLetterAt(s, b)) || !free(a, b) || taken[a] {
+				continue
+			}
+			mark(a, b)
+		}
+	}
+	for _, w := range wordsOf(s) {
+		if taken[w.start] || !free(w.start, w.end) {
+			continue
+		}
+		if lk.isNameWord(w) {
+			// A run of names: "Energy Minister Almasadam Satkaliyev".
+			mark(w.start, w.end)
+		}
+	}
+	// Merge adjacent name words separated by one space.
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	var merged [][2]int
+	for _, n := range out {
+		if k := len(merged) - 1; k >= 0 && (n[0] == merged[k][1]+1 && s[merged[k][1]] == ' ') {
+			merged[k][1] = n[1]
+			continue
+		}
+		merged = append(merged, n)
+	}
+	return merged
+}
+
+// textWord is a word of prose with its place and whether it opens a
+// sentence.
+type textWord struct {
+	start, end int
+	text       string
+	initial    bool
+}
+
+// wordsOf splits prose into words (letters, digits, inner apostrophes
+// and hyphens), noting which open a sentence, a block or follow a colon
+// or bracket.
+func wordsOf(s string) []textWord {
+	var out []textWord
+	initial := true
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			switch r {
+			case '.', '!', '?', ':', ';', '(', '"', '“', '«', '\n', '•':
+				initial = true
+			}
+			if strings.HasPrefix(s[i:], tokenOpen) {
+				// A token is a word of its own; a footnote token leaves the
+				// next word opening its sentence.
+				j := strings.Index(s[i:], tokenClose)
+				if j > 0 {
+					if !strings.HasPrefix(s[i+len(tokenOpen):], "S") {
+						initial = false
+					}
+					i += j + len(tokenClose)
+					continue
+				}
+			}
+			if r == '[' && strings.HasPrefix(s[i:], "[^") {
+				if j := strings.IndexByte(s[i:], ']'); j > 0 {
+					i += j + 1
+					continue
+				}
+			}
+			i += n
+			continue
+		}
+		j := i
+		for j < len(s) {
+			r, m := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += m
+				continue
+			}
+			if (r == '\'' || r == '’' || r == '-' || r == '‑') && j+m < len(s) && isLetterAt(s, j+m) {
+				j += m
+				continue
+			}
+			break
+		}
+		out = append(out, textWord{start: i, end: j, text: s[i:j], initial: initial})
+		initial = false
+		i = j
+	}
+	return out
+}
+
+// isNameWord: a capitalised word not opening a sentence, a word in a
+// non-Latin script, or a capitalised first word that is no English word.
+func (lk *Locked) isNameWord(w textWord) bool {
+	t := strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsDigit(r) {
+		return false
+	}
+	if !latin(t) {
+		return true
+	}
+	if !hasUpper(t) {
+		return false
+	}
+	if !w.initial {
+		return true
+	}
+	l := strings.ToLower(t)
+	if lk.lex.regions[l] {
+		return true
+	}
+	if t == strings.ToUpper(t) && utf8.RuneCountInString(t) > 1 {
+		return true // an acronym: "VTB", "ATMs" is not all upper
+	}
+	return !lk.lex.known(l)
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// latin reports letters of the Latin script only.
+func latin(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) && !unicode.In(r, unicode.Latin) {
+			return false
+		}
+	}
+	return true
+}

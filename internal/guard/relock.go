@@ -1,0 +1,455 @@
+package guard
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// relock turns a reply into tokenised text: its kept blocks and every
+// claim written out in its free text (a figure, date, name, marker or
+// locked text of the draft, in any format a reader takes for the same)
+// become the draft's tokens, as a model that kept them would have
+// written. What reads as a claim but is none of the draft's is a
+// problem. It returns the text, the surface of each token in order and
+// the problems.
+func (lk *Locked) relock(reply string) (string, []string, []Issue) {
+	var issues []Issue
+	var b strings.Builder
+	var surfaces []string
+	for i, bl := range splitBlocks(reply) {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		if bl.kind == 'B' {
+			id := ""
+			for _, s := range lk.Slots {
+				if s.kind == kindBlock && s.Text == bl.text {
+					id = s.ID
+					break
+				}
+			}
+			if id == "" {
+				issues = append(issues, Issue{Text: clip(bl.text, 80), Why: "a heading, table, image or other kept block that the draft does not have (changed or added)"})
+				b.WriteString(bl.text)
+				continue
+			}
+			b.WriteString(tokenOpen + id + tokenClose)
+			surfaces = append(surfaces, "")
+			continue
+		}
+		b.WriteString(bl.prefix)
+		t, sf, is := lk.relockProse(bl.text)
+		b.WriteString(t)
+		surfaces = append(surfaces, sf...)
+		issues = append(issues, is...)
+	}
+	return b.String(), surfaces, issues
+}
+
+// piece is a part of a prose block: a token (with its surface) or free
+// text.
+type piece struct {
+	text    string
+	token   bool
+	surface string
+}
+
+func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
+	var ps []piece
+	last := 0
+	for _, m := range tokenRE.FindAllStringIndex(s, -1) {
+		if m[0] > last {
+			ps = append(ps, piece{text: s[last:m[0]]})
+		}
+		ps = append(ps, piece{text: s[m[0]:m[1]], token: true})
+		last = m[1]
+	}
+	if last < len(s) {
+		ps = append(ps, piece{text: s[last:]})
+	}
+	var issues []Issue
+	// Each pass finds spans in the free pieces and turns them into
+	// tokens.
+	pass := func(find func(free string) []found) {
+		var out []piece
+		for _, p := range ps {
+			if p.token {
+				out = append(out, p)
+				continue
+			}
+			fs := find(p.text)
+			sort.Slice(fs, func(i, j int) bool { return fs[i].start < fs[j].start })
+			at := 0
+			for _, f := range fs {
+				if f.start < at {
+					continue
+				}
+				if f.start > at {
+					out = append(out, piece{text: p.text[at:f.start]})
+				}
+				if f.issue != "" {
+					issues = append(issues, Issue{Text: p.text[f.start:f.end], Why: f.issue})
+					out = append(out, piece{text: p.text[f.start:f.end], token: true, surface: p.text[f.start:f.end]})
+				} else {
+					out = append(out, piece{text: tokenOpen + f.id + tokenClose, token: true, surface: p.text[f.start:f.end]})
+				}
+				at = f.end
+			}
+			if at < len(p.text) {
+				out = append(out, piece{text: p.text[at:]})
+			}
+		}
+		ps = out
+	}
+	pass(lk.findMarkers)
+	pass(lk.findExact)
+	pass(lk.findDates)
+	pass(lk.findFigures)
+	pass(lk.findNamesIn)
+	var b strings.Builder
+	var surfaces []string
+	for i, p := range ps {
+		b.WriteString(p.text)
+		if p.token && strings.HasPrefix(p.text, tokenOpen) {
+			surfaces = append(surfaces, p.surface)
+			continue
+		}
+		if !p.token {
+			issues = append(issues, lk.freeTextIssues(p.text, i == 0)...)
+		}
+	}
+	return b.String(), surfaces, issues
+}
+
+// found is a span of free text: a slot's id, or an issue.
+type found struct {
+	start, end int
+	id         string
+	issue      string
+}
+
+// slotsOf lists the slots of a kind, one of each text.
+func (lk *Locked) slotsOf(kind byte) []int {
+	if lk.ofKind == nil {
+		lk.ofKind = map[byte][]int{}
+		seen := map[string]bool{}
+		for i, s := range lk.Slots {
+			if k := string(s.kind) + s.Text; !seen[k] {
+				seen[k] = true
+				lk.ofKind[s.kind] = append(lk.ofKind[s.kind], i)
+			}
+		}
+	}
+	return lk.ofKind[kind]
+}
+
+func (lk *Locked) findMarkers(s string) []found {
+	var out []found
+	for _, m := range markerRE.FindAllStringIndex(s, -1) {
+		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("footnote %s is not one of the draft's", s[m[0]:m[1]])}
+		for _, k := range lk.slotsOf(kindSource) {
+			if lk.Slots[k].Text == s[m[0]:m[1]] {
+				f.id, f.issue = lk.Slots[k].ID, ""
+				break
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// findExact finds the draft's slot texts written as they are (names in
+// any case), longest first, as whole words.
+func (lk *Locked) findExact(s string) []found {
+	if lk.exactIdx == nil {
+		seenText := map[string]bool{}
+		for i, sl := range lk.Slots {
+			k := string(sl.kind) + sl.Text
+			if sl.kind != kindBlock && sl.kind != kindSource && !seenText[k] {
+				seenText[k] = true
+				lk.exactIdx = append(lk.exactIdx, i)
+			}
+		}
+		sort.SliceStable(lk.exactIdx, func(a, b int) bool { return len(lk.Slots[lk.exactIdx[a]].Text) > len(lk.Slots[lk.exactIdx[b]].Text) })
+	}
+	idx := lk.exactIdx
+	used := make([]bool, len(s)+1)
+	ls := strings.ToLower(s)
+	var out []found
+	for _, k := range idx {
+		sl := lk.Slots[k]
+		hay, needle := s, sl.Text
+		if sl.kind == kindName && len(ls) == len(s) && !lk.allKnown(sl.Text) {
+			hay, needle = ls, strings.ToLower(sl.Text)
+		}
+		for from := 0; from < len(hay); {
+			i := strings.Index(hay[from:], needle)
+			if i < 0 {
+				break
+			}
+			a, e := from+i, from+i+len(needle)
+			from = a + 1
+			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) && isLetterAt(s, a) || e < len(s) && isLetterAt(s, e) && isLetterAt(s, e-lastRuneLen(s[:e])) {
+				continue
+			}
+			if sl.kind == kindFigure && (a > 0 && (isDigitByte(s[a-1]) || isLetterAt(s, a-lastRuneLen(s[:a]))) || e < len(s) && isDigitByte(s[e])) {
+				continue
+			}
+			clash := false
+			for j := a; j < e; j++ {
+				clash = clash || used[j]
+			}
+			if clash {
+				continue
+			}
+			for j := a; j < e; j++ {
+				used[j] = true
+			}
+			out = append(out, found{start: a, end: e, id: sl.ID})
+		}
+	}
+	return out
+}
+
+func (lk *Locked) findDates(s string) []found {
+	var out []found
+	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+		t := s[m[0]:m[1]]
+		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("date %q is not in the draft", t)}
+		for _, k := range lk.slotsOf(kindDate) {
+			if sameDate(lk.Slots[k].Text, t) {
+				f.id, f.issue = lk.Slots[k].ID, ""
+				break
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func sameDate(a, b string) bool {
+	n := strings.NewReplacer("**", "", "–", "-", "—", "-", ",", "")
+	return strings.EqualFold(strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " "))
+}
+
+// findFigures reads every figure of free text and pairs it with a figure
+// of the draft: the same value and kind, or a hedged rounding of it; a
+// count noun of the draft must follow it.
+func (lk *Locked) findFigures(s string) []found {
+	var out []found
+	for _, f := range lk.lex.figures(s) {
+		text := s[f.start:f.end]
+		if f.ordinal && !isDigitByte(text[0]) {
+			continue
+		}
+		fd := found{start: f.start, end: f.end}
+		var kindOnly string
+		for _, k := range lk.slotsOf(kindFigure) {
+			sl := lk.Slots[k]
+			if sl.fig == nil {
+				continue
+			}
+			d := *sl.fig
+			if sameFigure(f, d) {
+				if sl.noun != "" && lk.nounEnd(s[f.end:], sl.noun) == 0 {
+					kindOnly = fmt.Sprintf("figure %q: the draft's figure of this value counts %s (%q)", text, sl.noun, sl.Text)
+					continue
+				}
+				fd.id = sl.ID
+				if f.value != d.value {
+					fd.id += "~"
+				}
+				if sl.noun != "" {
+					fd.end = f.end + lk.nounEnd(s[f.end:], sl.noun)
+				}
+				if m := chemRE.FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
+					fd.end += m[1]
+				}
+				break
+			}
+			if f.value == d.value && f.kind != d.kind {
+				kindOnly = fmt.Sprintf("figure %q is in %s, the draft's %q in %s", text, kindName_(f.kind), sl.Text, kindName_(d.kind))
+			}
+		}
+		if fd.id == "" {
+			fd.issue = kindOnly
+			if fd.issue == "" {
+				fd.issue = fmt.Sprintf("figure %q is not in the draft", text)
+				if !f.hedged {
+					for _, k := range lk.slotsOf(kindFigure) {
+						if d := lk.Slots[k].fig; d != nil && d.kind == f.kind && d.value != 0 && abs(f.value-d.value) <= 0.05*abs(d.value) && abs(f.value-d.value) <= f.step/2+1e-9*abs(d.value) {
+							fd.issue = fmt.Sprintf("figure %q rounds the draft's %q without a word such as \"about\"", text, lk.Slots[k].Text)
+							break
+						}
+					}
+				}
+			}
+		}
+		out = append(out, fd)
+	}
+	return out
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func kindName_(k string) string {
+	switch k {
+	case "":
+		return "a plain number"
+	case "%":
+		return "per cent"
+	case "pp":
+		return "percentage points"
+	case "‰":
+		return "per mille"
+	case "x":
+		return "times"
+	}
+	return k
+}
+
+// nounEnd: where the draft's count noun (its singular or plural, a unit
+// in full) ends among the next three words; 0 if it is not there.
+func (lk *Locked) nounEnd(rest, noun string) int {
+	ws := wordsOf(rest)
+	for i, w := range ws {
+		if i >= 3 {
+			break
+		}
+		l := strings.ToLower(w.text)
+		if l == noun || l+"s" == noun || l == noun+"s" || strings.TrimSuffix(l, "es") == strings.TrimSuffix(noun, "es") || lk.lex.sameUnit(noun, l) {
+			return w.end
+		}
+	}
+	return 0
+}
+
+// findNamesIn finds names in free text: the data's names in any case and
+// script, capitalised words, words of another script, country names.
+// Those the draft has become its tokens (a repeat is allowed); others are
+// new names.
+func (lk *Locked) findNamesIn(s string) []found {
+	var out []found
+	used := make([]bool, len(s)+1)
+	for _, n := range lk.findNames(s, used) {
+		t := s[n[0]:n[1]]
+		if id := lk.nameSlot(t); id != "" {
+			if !strings.HasSuffix(id, "+") {
+				out = append(out, found{start: n[0], end: n[1], id: id})
+			}
+			continue
+		}
+		// Each word of a run the draft has (a shortened name) is a repeat.
+		ok := true
+		for _, w := range wordsOf(t) {
+			if lk.nameSlot(w.text) == "" && !lk.draftWord(w.text) {
+				ok = false
+			}
+		}
+		if ok {
+			continue
+		}
+		out = append(out, found{start: n[0], end: n[1], issue: fmt.Sprintf("name %q is not in the draft", t)})
+	}
+	// Country names in lower case ("exports to china").
+	for _, w := range wordsOf(s) {
+		l := strings.ToLower(w.text)
+		if lk.lex.regions[l] && !lk.draftWord(w.text) && lk.nameSlot(w.text) == "" {
+			out = append(out, found{start: w.start, end: w.end, issue: fmt.Sprintf("name %q (a country) is not in the draft", w.text)})
+		}
+	}
+	return out
+}
+
+// nameSlot is the id of a name slot whose text is t (any case), or of
+// which t is a word.
+func (lk *Locked) nameSlot(t string) string {
+	lt := strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(t, "'s"), "’s"))
+	for _, k := range lk.slotsOf(kindName) {
+		if strings.ToLower(lk.Slots[k].Text) == lt {
+			return lk.Slots[k].ID
+		}
+	}
+	for _, k := range lk.slotsOf(kindName) {
+		for _, w := range wordsOf(lk.Slots[k].Text) {
+			if strings.ToLower(w.text) == lt && utf8Len(lt) > 2 {
+				return lk.Slots[k].ID + "+"
+			}
+		}
+	}
+	return ""
+}
+
+func utf8Len(s string) int { return len([]rune(s)) }
+
+// draftWord: w is a word of the draft's free text (any case).
+func (lk *Locked) draftWord(w string) bool {
+	lw := strings.ToLower(w)
+	for _, x := range wordsOf(lk.Draft) {
+		if strings.ToLower(x.text) == lw {
+			return true
+		}
+	}
+	return false
+}
+
+// freeTextIssues are what free text may not hold once every claim of
+// the draft is a token: a figure, date, markup, link, or chatter.
+func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
+	var out []Issue
+	for _, w := range wordsOf(s) {
+		if strings.IndexFunc(w.text, unicode.IsDigit) >= 0 && !lk.draftWord(w.text) {
+			out = append(out, Issue{Text: clip(strings.TrimSpace(s), 60), Why: "a digit that is no figure of the draft"})
+			break
+		}
+	}
+	if strings.ContainsAny(s, "⟦⟧") {
+		out = append(out, Issue{Text: clip(strings.TrimSpace(s), 60), Why: "a broken slot token"})
+	}
+	if i := strings.IndexAny(s, "\\<>[]`*_|#~{}&$€£¥₹₽₸"); i >= 0 {
+		out = append(out, Issue{Text: clip(strings.TrimSpace(s[i:]), 40), Why: fmt.Sprintf("markup or a sign %q that the draft does not have there", s[i:i+1])})
+	}
+	for _, m := range urlRE.FindAllString(s, -1) {
+		out = append(out, Issue{Text: m, Why: "a link the draft does not have"})
+	}
+	for _, m := range domainRE.FindAllString(s, -1) {
+		if isDomain(m) && !strings.Contains(lk.Draft, m) {
+			out = append(out, Issue{Text: m, Why: "a domain the draft does not have"})
+		}
+	}
+	// Unknown lower-case words where a name would stand ("in pavlodar").
+	ws := wordsOf(s)
+	for i := 1; i < len(ws); i++ {
+		prev := strings.ToLower(ws[i-1].text)
+		w := ws[i].text
+		if !prepositions[prev] || hasUpper(w) || !latin(w) {
+			continue
+		}
+		l := strings.ToLower(w)
+		if !lk.lex.known(l) && !lk.draftWord(w) && utf8Len(l) > 3 && !lk.lex.all[l] {
+			out = append(out, Issue{Text: ws[i-1].text + " " + w, Why: fmt.Sprintf("%q is no English word the guard knows and not in the draft: a name?", w)})
+		}
+	}
+	return out
+}
+
+var prepositions = map[string]bool{"in": true, "to": true, "from": true, "at": true, "with": true, "of": true, "by": true,
+	"for": true, "near": true, "across": true, "via": true, "towards": true, "toward": true, "into": true, "between": true}
+
+// allKnown: every word of t is an English word the lexicon knows (such a
+// name is matched in its own case only).
+func (lk *Locked) allKnown(t string) bool {
+	for _, w := range wordsOf(t) {
+		if !lk.lex.known(strings.ToLower(w.text)) {
+			return false
+		}
+	}
+	return true
+}
