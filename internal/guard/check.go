@@ -69,6 +69,16 @@ func Check(draft, polished string, v *Vocabulary) Result {
 
 // Verify judges a reply to the locked draft: tokens and free text.
 func (lk *Locked) Verify(reply string) Result {
+	var early []Issue
+	if n := bidiControls(reply); n > bidiControls(lk.Draft) {
+		early = append(early, Issue{Why: fmt.Sprintf("%d bidirectional control characters (they can show a reader another figure than the one stored)", n)})
+	}
+	for _, l := range strings.Split(normaliseLines(reply), "\n") {
+		if strings.HasPrefix(l, "    ") && strings.TrimSpace(l) != "" && !strings.Contains(lk.Draft, l) {
+			early = append(early, Issue{Text: clip(strings.TrimSpace(l), 60), Why: "a line indented four spaces (a code block)"})
+			break
+		}
+	}
 	reply = Sanitize(reply)
 	if strings.TrimSpace(reply) == "" {
 		return refuse([]Issue{{Why: "the reply is empty"}})
@@ -77,6 +87,7 @@ func (lk *Locked) Verify(reply string) Result {
 		return refuse([]Issue{{Why: fmt.Sprintf("the section is larger than %d KB: not checked", MaxInput>>10)}})
 	}
 	tok, surfaces, issues := lk.relock(reply)
+	issues = append(early, issues...)
 	p := lk.parse(tok, surfaces)
 	for _, b := range p.bad {
 		issues = append(issues, Issue{Text: b, Why: "a token that is no slot of the draft"})
@@ -558,4 +569,15 @@ func unhedged(tok string) []Issue {
 		}
 	}
 	return out
+}
+
+// bidiControls counts the characters that reorder text on screen.
+func bidiControls(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c {
+			n++
+		}
+	}
+	return n
 }

@@ -97,13 +97,17 @@ func (l *lexicon) around(s string, f *figure) {
 			before = s[w0:f.start]
 		}
 	}
-	if r, n := utf8.DecodeLastRuneInString(before); r == '-' || r == '−' || r == '+' {
+	if r, n := utf8.DecodeLastRuneInString(before); strings.ContainsRune("-–—‐‑−+", r) && r != utf8.RuneError {
 		if p, _ := utf8.DecodeLastRuneInString(before[:len(before)-n]); !unicode.IsLetter(p) && !unicode.IsDigit(p) {
 			f.start -= n
 			if r != '+' {
 				f.value = -f.value
 			}
 		}
+	}
+	// "minus 3.3%", "a deficit of $8.6 billion": a sign in words.
+	if lb := strings.ToLower(s[max(0, f.start-16):f.start]); f.value > 0 && (strings.HasSuffix(lb, "minus ") || strings.HasSuffix(lb, "negative ") || strings.HasSuffix(lb, "deficit of ")) {
+		f.value = -f.value
 	}
 	if m := scaleRE.FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
 		f.value *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]

@@ -34,10 +34,17 @@ const (
 	clOpinion  = "opinion"
 	clModal    = "modal"
 	clRank     = "rank"
+	clHigh     = "high"
+	clLow      = "low"
+	clFaster   = "faster"
+	clSlower   = "slower"
+	clRevised  = "revised"
+	clAttrib   = "attribution"
+	clPeriod   = "period"
 )
 
 // claimClasses are compared sentence by sentence, in this order.
-var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank}
+var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank, clHigh, clLow, clFaster, clSlower, clRevised, clAttrib, clPeriod}
 
 // lexicon is one language's lists.
 type lexicon struct {

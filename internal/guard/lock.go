@@ -328,6 +328,10 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 			rest = s[en:]
 		}
 	}
+	if m := perRE.FindStringIndex(rest); m != nil && noun == "" {
+		en += m[1]
+		rest = s[en:]
+	}
 	// A unit written as a capitalised code with digits: "kt CO2e".
 	if m := chemRE.FindStringIndex(rest); m != nil {
 		en += m[1]
@@ -344,7 +348,8 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 }
 
 var (
-	nounRE   = regexp.MustCompile(`^ (\p{Ll}[\p{Ll}-]*)`)
+	nounRE   = regexp.MustCompile(`^[ -](\p{Ll}[\p{Ll}-]*)`)
+	perRE    = regexp.MustCompile(`^ per \p{Ll}+(?: \p{Ll}+)?`)
 	chemRE   = regexp.MustCompile(`^ [A-Z][A-Za-z]*\d[A-Za-z0-9.]*\b`)
 	statusRE = regexp.MustCompile(`^ \((?:planned|plan|target|targeted|forecast|estimate|estimated|expected|provisional|preliminary|actual|revised)\)`)
 )
@@ -357,8 +362,7 @@ func init() {
 		more less over under above below up down higher lower this that these those its their which who while when where
 		but if so yet nor it they he she we into onto out off about around between among after before since until during
 		through across against without within along also only just still even each every both either neither not no
-		compared against versus vs respectively year years month months week weeks day days quarter quarters time times
-		earlier later ago`) {
+		compared against versus vs respectively time times earlier later ago`) {
 		stopAfterNumber[w] = true
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // relock turns a reply into tokenised text: its kept blocks and every
@@ -194,7 +195,7 @@ func (lk *Locked) findExact(s string) []found {
 			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) && isLetterAt(s, a) || e < len(s) && isLetterAt(s, e) && isLetterAt(s, e-lastRuneLen(s[:e])) {
 				continue
 			}
-			if sl.kind == kindFigure && (a > 0 && (isDigitByte(s[a-1]) || isLetterAt(s, a-lastRuneLen(s[:a]))) || e < len(s) && isDigitByte(s[e])) {
+			if sl.kind == kindFigure && (a > 0 && (isDigitByte(s[a-1]) || isLetterAt(s, a-lastRuneLen(s[:a])) || signBefore(s[:a])) || e < len(s) && isDigitByte(s[e])) {
 				continue
 			}
 			clash := false
@@ -264,6 +265,22 @@ func (lk *Locked) findFigures(s string) []found {
 				if sl.noun != "" {
 					fd.end = f.end + lk.nounEnd(s[f.end:], sl.noun)
 				}
+				if tail := sl.tail(); tail != "" {
+					key := strings.Trim(tail, "()")
+					rest := s[fd.end:]
+					if len(rest) > 48 {
+						rest = rest[:48]
+					}
+					if strings.HasPrefix(strings.TrimLeft(s[fd.end:], " "), tail) {
+						fd.end += strings.Index(s[fd.end:], tail) + len(tail)
+					} else if !strings.Contains(strings.ToLower(rest), strings.ToLower(key)) {
+						fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's %q (%q)", text, tail, sl.Text)
+						break
+					}
+				}
+				if hedgedSlot(sl.Text) && !f.hedged {
+					fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's hedge (%q)", text, sl.Text)
+				}
 				if m := chemRE.FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
 					fd.end += m[1]
 				}
@@ -273,7 +290,7 @@ func (lk *Locked) findFigures(s string) []found {
 				kindOnly = fmt.Sprintf("figure %q is in %s, the draft's %q in %s", text, kindName_(f.kind), sl.Text, kindName_(d.kind))
 			}
 		}
-		if fd.id == "" {
+		if fd.id == "" && fd.issue == "" {
 			fd.issue = kindOnly
 			if fd.issue == "" {
 				fd.issue = fmt.Sprintf("figure %q is not in the draft", text)
@@ -429,7 +446,7 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	for i := 1; i < len(ws); i++ {
 		prev := strings.ToLower(ws[i-1].text)
 		w := ws[i].text
-		if !prepositions[prev] || hasUpper(w) || !latin(w) {
+		if !prepositions[prev] && !titles[prev] || hasUpper(w) || !latin(w) {
 			continue
 		}
 		l := strings.ToLower(w)
@@ -440,7 +457,10 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	return out
 }
 
-var prepositions = map[string]bool{"in": true, "to": true, "from": true, "at": true, "with": true, "of": true, "by": true,
+var titles = map[string]bool{"president": true, "minister": true, "ambassador": true, "mr": true, "mrs": true, "ms": true, "dr": true,
+	"governor": true, "mayor": true, "general": true, "chairman": true, "ceo": true, "director": true, "spokesman": true, "spokeswoman": true}
+
+var prepositions = map[string]bool{"in": true, "from": true, "at": true, "with": true, "of": true, "by": true,
 	"for": true, "near": true, "across": true, "via": true, "towards": true, "toward": true, "into": true, "between": true}
 
 // allKnown: every word of t is an English word the lexicon knows (such a
@@ -452,4 +472,41 @@ func (lk *Locked) allKnown(t string) bool {
 		}
 	}
 	return true
+}
+
+// signBefore: a minus or plus sign (any dash) stands just before i.
+func signBefore(s string) bool {
+	r, n := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune("-–—‐‑−+", r) {
+		return false
+	}
+	p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
+	return !unicode.IsLetter(p) && !unicode.IsDigit(p)
+}
+
+// tail is what a figure's slot says after its count noun: "to date",
+// "(planned)", "per troy ounce".
+func (s Slot) tail() string {
+	if s.fig == nil {
+		return ""
+	}
+	for _, t := range []string{" to date", " (planned)", " (plan)", " (target)", " (estimate)", " (forecast)", " (expected)", " (provisional)", " (preliminary)"} {
+		if strings.Contains(s.Text, t) {
+			return strings.TrimSpace(t)
+		}
+	}
+	if i := strings.Index(s.Text, " per "); i >= 0 {
+		return strings.TrimSpace(s.Text[i:])
+	}
+	return ""
+}
+
+func hedgedSlot(t string) bool {
+	l := strings.ToLower(t)
+	for _, h := range []string{"about ", "around ", "roughly ", "approximately ", "nearly ", "almost ", "some "} {
+		if strings.HasPrefix(l, h) {
+			return true
+		}
+	}
+	return false
 }

@@ -58,7 +58,7 @@ func (l *lexicon) claimWords(text string) map[string]map[string]int {
 				continue
 			}
 			// "to be built", "will be completed": a plan, said as such.
-			if c == clDone && i > 0 && (lower[i-1] == "be" || lower[i-1] == "to") {
+			if c == clDone && i > 0 && (lower[i-1] == "be" || lower[i-1] == "to" || lower[i-1] == "being") {
 				continue
 			}
 			add(c, w)
@@ -294,6 +294,20 @@ func classNoun(c string) string {
 		return "a modality"
 	case clRank:
 		return "a rank"
+	case clHigh:
+		return "a high or maximum"
+	case clLow:
+		return "a low or minimum"
+	case clFaster:
+		return "an acceleration"
+	case clSlower:
+		return "a slowdown"
+	case clRevised:
+		return "a revision"
+	case clAttrib:
+		return "an attribution"
+	case clPeriod:
+		return "a part of a period"
 	}
 	return c
 }
