@@ -117,6 +117,7 @@ figure.chart svg { display: block; width: 100%; max-width: 46em; height: auto; }
 .missing { color: #4b5563; font-style: italic; }
 .notes { border-top: 1px solid #c9d0d9; margin-top: 2em; padding-top: .5em; font-size: .9em; }
 .notes li p { margin: 0; }
+h2 + .notes, h3 + .notes { border-top: 0; margin-top: 0; padding-top: 0; }
 .back { text-decoration: none; }
 @page { size: A4; margin: 20mm; }
 @media print {
