@@ -1,7 +1,13 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"os"
+	"strings"
 	"path/filepath"
 	"syscall"
 	"testing"
@@ -26,7 +32,9 @@ func TestMain(m *testing.M) {
 		main()
 	}
 	testscript.Main(m, map[string]func(){
-		"brief": main,
+		"brief":    main,
+		"fakellm":  fakeLLMServer,
+		"waitfile": waitFile,
 		// brief-late-signal sends itself SIGINT and SIGTERM after the run
 		// has returned, before the process exits: the exit code must stay
 		// the run's (it was 130 when the default handler came back).
@@ -57,4 +65,58 @@ func TestScripts(t *testing.T) {
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 	})
+}
+
+// fakeLLMServer (testscript: "exec fakellm MODE &") is a local
+// OpenAI-compatible chat endpoint on 127.0.0.1 that writes brief.yaml
+// with its address (base_url) and answers each request by MODE:
+// "script" returns the locked draft with a raw <script> element added,
+// as a model that unescaped the data would; "hang" never answers. It
+// stops by itself after 90 s.
+func fakeLLMServer() {
+	mode := os.Args[1]
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		b, _ := io.ReadAll(r.Body)
+		json.Unmarshal(b, &body)
+		if mode == "hang" {
+			<-r.Context().Done()
+			return
+		}
+		user := body.Messages[len(body.Messages)-1].Content
+		i, j := strings.Index(user, "<draft>\n"), strings.LastIndex(user, "\n</draft>")
+		draft := user[i+len("<draft>\n") : j]
+		answer := strings.Replace(draft, " posted the highest", " <script>alert(1)</script> posted the highest", 1)
+		answer = strings.Replace(answer, " recorded the highest", " <script>alert(1)</script> recorded the highest", 1)
+		out, _ := json.Marshal(map[string]any{"id": "x", "object": "chat.completion",
+			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": answer}, "finish_reason": "stop"}},
+			"usage":   map[string]any{"prompt_tokens": 10, "completion_tokens": 10}})
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(out)
+	})}
+	cfg := fmt.Sprintf("base_url: http://%s/v1\nmodel: fake-1\n", ln.Addr())
+	if err := os.WriteFile("brief.yaml.tmp", []byte(cfg), 0o644); err != nil || os.Rename("brief.yaml.tmp", "brief.yaml") != nil {
+		os.Exit(1)
+	}
+	go func() { time.Sleep(90 * time.Second); os.Exit(0) }()
+	srv.Serve(ln)
+}
+
+// waitFile (testscript: "exec waitfile NAME") waits up to 10 s for a file.
+func waitFile() {
+	for i := 0; i < 200; i++ {
+		if _, err := os.Stat(os.Args[1]); err == nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	fmt.Fprintf(os.Stderr, "%s did not appear\n", os.Args[1])
+	os.Exit(1)
 }
