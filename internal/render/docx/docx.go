@@ -177,6 +177,7 @@ type writer struct {
 	notesXML  bytes.Buffer
 	out       *bytes.Buffer // the part being written
 	inNote    bool
+	box       bool // in the key-messages box
 	docRels   *rels
 	noteRels  *rels
 	shift     int                 // Markdown heading level less Word's
@@ -292,11 +293,28 @@ func docTitle(bs []doc.Block) string {
 	return "Brief"
 }
 
-// blocks writes blocks at list depth depth (0 outside lists).
+// blocks writes blocks at list depth depth (0 outside lists). A caption
+// (doc.CaptionOf) is in Word's Caption style, kept on the page of the
+// table it precedes or of the figure it follows.
 func (w *writer) blocks(bs []doc.Block, depth int) {
-	for _, b := range bs {
+	for i, b := range bs {
+		if k := doc.CaptionOf(b); k != doc.NoCaption {
+			ppr := ""
+			if _, table := next(bs, i).(doc.Table); k == doc.TableCaption && table {
+				ppr = "<w:keepNext/>"
+			}
+			w.para("Caption", ppr, func() { w.spans(b.(doc.Paragraph).Spans, 0) })
+			continue
+		}
 		w.block(b, depth)
 	}
+}
+
+func next(bs []doc.Block, i int) doc.Block {
+	if i+1 < len(bs) {
+		return bs[i+1]
+	}
+	return nil
 }
 
 func (w *writer) block(b doc.Block, depth int) {
@@ -322,6 +340,15 @@ func (w *writer) block(b doc.Block, depth int) {
 	case doc.Image:
 		w.image(b)
 	case doc.Quote:
+		if doc.IsKeyMessages(b) {
+			// The key messages: paragraphs on a tinted ground with a rule
+			// on the left, which Word joins into one box; the label bold.
+			w.box = true
+			w.para("", "", func() { w.spans(b.Blocks[0].(doc.Paragraph).Spans, 0) })
+			w.blocks(b.Blocks[1:], depth)
+			w.box = false
+			return
+		}
 		for _, q := range b.Blocks {
 			if p, ok := q.(doc.Paragraph); ok {
 				w.para("Quote", "", func() { w.spans(p.Spans, 0) })
@@ -363,6 +390,30 @@ func indent(depth int) string {
 // para writes a paragraph of style style (Normal when "") with more
 // paragraph properties ppr, its runs written by runs.
 func (w *writer) para(style, ppr string, runs func()) {
+	if w.box {
+		// The box's border and shading go after the numbering and before
+		// spacing and indentation, in the schema's order.
+		const box = `<w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="2F6DB5"/></w:pBdr><w:shd w:val="clear" w:color="auto" w:fill="EEF3FA"/>`
+		if strings.HasPrefix(ppr, "<w:numPr>") {
+			end := strings.Index(ppr, "</w:numPr>") + len("</w:numPr>")
+			ppr = ppr[:end] + box + ppr[end:]
+		} else if strings.HasPrefix(ppr, "<w:keepNext/>") {
+			ppr = "<w:keepNext/>" + box + ppr[len("<w:keepNext/>"):]
+		} else {
+			// Word joins the borders of paragraphs that start at one
+			// place: a list item's starts at its marker, listIndent less
+			// listHanging in, so the box's other paragraphs start there.
+			ppr = box + ppr
+			if !strings.Contains(ppr, "<w:ind ") {
+				ind := `<w:ind w:left="` + strconv.Itoa(listIndent-listHanging) + `"/>`
+				if j := strings.Index(ppr, "<w:jc "); j >= 0 {
+					ppr = ppr[:j] + ind + ppr[j:]
+				} else {
+					ppr += ind
+				}
+			}
+		}
+	}
 	w.s("<w:p>")
 	if style != "" || ppr != "" {
 		w.s("<w:pPr>")

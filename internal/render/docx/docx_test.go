@@ -300,3 +300,31 @@ func TestLists(t *testing.T) {
 		t.Error("the nested item is not one level in")
 	}
 }
+
+// The key messages are one box of shaded paragraphs, captions are in
+// Word's Caption style, a table's kept with its table.
+func TestKeyMessagesAndCaptions(t *testing.T) {
+	md := "# T\n\n> **Key messages**\n>\n> - first point[^1]\n> - second point\n\n## A\n\n" +
+		"![Trade turnover with Russia, 2024](chart-trade_turnover-bar.svg)\n\n*Figure 1. Trade turnover, 2024.*\n\n" +
+		"*Table 1. The figures.*\n\n| A | B |\n|--|--|\n| x | 1 |\n\n> An ordinary quote.\n\n[^1]: Source.\n"
+	_, parts := render(t, []byte(md), Options{Charts: sampleCharts})
+	body := string(parts["word/document.xml"])
+	if n := strings.Count(body, `<w:shd w:val="clear" w:color="auto" w:fill="EEF3FA"/>`); n != 3 {
+		t.Errorf("%d shaded paragraphs, want 3 (the label and two points)", n)
+	}
+	if !strings.Contains(body, `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:pBdr>`) {
+		t.Error("a key message is not a list item in the box (numbering, then border, in the schema's order)")
+	}
+	if !strings.Contains(body, `<w:pStyle w:val="Caption"/><w:keepNext/></w:pPr><w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">Table 1. The figures.</w:t>`) {
+		t.Error("the table's caption is not a Caption kept with its table")
+	}
+	if !strings.Contains(body, `<w:pStyle w:val="Caption"/></w:pPr><w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">Figure 1. Trade turnover, 2024.</w:t>`) {
+		t.Error("the figure's caption is not a Caption")
+	}
+	if !strings.Contains(body, `<w:pStyle w:val="Quote"/></w:pPr><w:r><w:t xml:space="preserve">An ordinary quote.</w:t>`) {
+		t.Error("an ordinary quote is not in the Quote style")
+	}
+	if !strings.Contains(string(parts["word/styles.xml"]), `w:styleId="Caption"><w:name w:val="caption"/>`) {
+		t.Error("no built-in caption style")
+	}
+}

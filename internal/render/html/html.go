@@ -8,6 +8,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"strconv"
 	"strings"
 	"unicode"
@@ -115,6 +116,9 @@ tbody tr:nth-child(even) { background: #f5f7fa; }
 figure.chart { margin: 1em 0 1.2em; }
 figure.chart svg { display: block; width: 100%; max-width: 46em; height: auto; }
 .missing { color: #4b5563; font-style: italic; }
+figcaption, caption { color: #4b5563; font-size: .9em; text-align: left; padding: .3em 0; }
+.key-messages { background: #eef3fa; border-left: 4px solid #2f6db5; padding: .8em 1em .2em; margin: 0 0 1.5em; }
+.key-messages .label { font-weight: bold; color: #1f2a44; margin-bottom: .4em; }
 .notes { border-top: 1px solid #c9d0d9; margin-top: 2em; padding-top: .5em; font-size: .9em; }
 .notes li p { margin: 0; }
 h2 + .notes, h3 + .notes { border-top: 0; margin-top: 0; padding-top: 0; }
@@ -125,7 +129,8 @@ h2 + .notes, h3 + .notes { border-top: 0; margin-top: 0; padding-top: 0; }
   main { max-width: none; padding: 0; }
   a { color: inherit; }
   h1, h2, h3, h4 { break-after: avoid; }
-  figure, tr, .notes li { break-inside: avoid; }
+  figure, tr, .notes li, .key-messages { break-inside: avoid; }
+  .key-messages { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   thead { display: table-header-group; }
   .table { overflow: visible; }
   .back { display: none; }
@@ -223,8 +228,23 @@ func docTitle(bs []doc.Block) string {
 	return "Brief"
 }
 
+// blocks writes blocks; a figure's caption (after its image) goes into
+// the figure, a table's (before its table) into the table.
 func (p *printer) blocks(bs []doc.Block) {
-	for _, b := range bs {
+	for i := 0; i < len(bs); i++ {
+		b := bs[i]
+		if im, ok := b.(doc.Image); ok && i+1 < len(bs) && doc.CaptionOf(bs[i+1]) == doc.FigureCaption {
+			p.image(im, bs[i+1].(doc.Paragraph).Spans)
+			i++
+			continue
+		}
+		if i+1 < len(bs) && doc.CaptionOf(b) == doc.TableCaption {
+			if t, ok := bs[i+1].(doc.Table); ok {
+				p.table(t, b.(doc.Paragraph).Spans)
+				i++
+				continue
+			}
+		}
 		p.block(b)
 	}
 }
@@ -258,10 +278,20 @@ func (p *printer) block(b doc.Block) {
 	case doc.List:
 		p.list(b)
 	case doc.Table:
-		p.table(b)
+		p.table(b, nil)
 	case doc.Image:
-		p.image(b)
+		p.image(b, nil)
 	case doc.Quote:
+		if doc.IsKeyMessages(b) {
+			// The key messages: a box the reader sees first, its label
+			// a heading of the box.
+			p.s(`<aside class="key-messages" aria-labelledby="key-messages">` + "\n" + `<p class="label" id="key-messages">`)
+			p.spans(b.Blocks[0].(doc.Paragraph).Spans, true)
+			p.s("</p>\n")
+			p.blocks(b.Blocks[1:])
+			p.s("</aside>\n")
+			return
+		}
 		p.s("<blockquote>\n")
 		p.blocks(b.Blocks)
 		p.s("</blockquote>\n")
@@ -347,8 +377,13 @@ func alignClass(a []doc.Align, c int) string {
 
 // table writes a table with its header cells as column headers and the
 // first cell of each row as that row's header, for screen readers.
-func (p *printer) table(t doc.Table) {
+func (p *printer) table(t doc.Table, caption []doc.Span) {
 	p.s("<div class=\"table\">\n<table>\n")
+	if caption != nil {
+		p.s("<caption>")
+		p.spans(caption, false)
+		p.s("</caption>\n")
+	}
 	if len(t.Header) > 0 {
 		p.s("<thead>\n<tr>")
 		for c, cell := range t.Header {
@@ -378,14 +413,25 @@ func (p *printer) table(t doc.Table) {
 
 // image draws a chart of the brief as inline SVG; any other image is
 // shown as its alt text: the page fetches nothing.
-func (p *printer) image(im doc.Image) {
+func (p *printer) image(im doc.Image, caption []doc.Span) {
 	c, ok := p.opts.Charts[im.Dest]
+	if !ok {
+		c, ok = p.opts.Charts[path.Base(im.Dest)]
+	}
 	if !ok {
 		p.warn("image " + strconv.Quote(im.Dest) + " is not a chart of this brief: shown as its alt text")
 		p.s(`<p class="missing">[`)
 		p.esc(format.PlainText(im.Alt))
 		p.s("]</p>\n")
+		if caption != nil {
+			p.s("<p>")
+			p.spans(caption, false)
+			p.s("</p>\n")
+		}
 		return
+	}
+	if c.Title == "" {
+		c.Title = im.Alt
 	}
 	p.s(`<figure class="chart"`)
 	if alt := format.PlainText(im.Alt); alt != "" {
@@ -398,6 +444,11 @@ func (p *printer) image(im doc.Image) {
 	// The chart's own SVG document, less its XML-free prologue: inline SVG
 	// in HTML takes the same element, and chart.SVG escapes its texts.
 	p.b.Write(bytes.TrimSpace(svg))
+	if caption != nil {
+		p.s("\n<figcaption>")
+		p.spans(caption, false)
+		p.s("</figcaption>")
+	}
 	p.s("\n</figure>\n")
 }
 

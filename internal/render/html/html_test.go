@@ -194,3 +194,21 @@ func TestPaper(t *testing.T) {
 		t.Error("two renders differ")
 	}
 }
+
+// The key messages are a box, captions belong to their figure or table.
+func TestKeyMessagesAndCaptions(t *testing.T) {
+	md := "# T\n\n> **Key messages**\n>\n> - first point[^1]\n> - second point\n\n## A\n\n" +
+		"![Trade turnover with Russia, 2024](chart-trade_turnover-bar.svg)\n\n*Figure 1. Trade turnover, 2024.*\n\n" +
+		"*Table 1. The figures.*\n\n| A | B |\n|--|--|\n| x | 1 |\n\n> An ordinary quote.\n\n[^1]: Source.\n"
+	_, h := render(t, []byte(md), Options{Charts: sampleCharts})
+	for _, want := range []string{
+		"<aside class=\"key-messages\" aria-labelledby=\"key-messages\">\n<p class=\"label\" id=\"key-messages\">Key messages</p>\n<ul>\n<li>first point",
+		"</svg>\n<figcaption><em>Figure 1. Trade turnover, 2024.</em></figcaption>\n</figure>",
+		"<table>\n<caption><em>Table 1. The figures.</em></caption>",
+		"<blockquote>\n<p>An ordinary quote.</p>",
+	} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %q in\n%s", want, h)
+		}
+	}
+}
