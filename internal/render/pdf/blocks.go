@@ -47,7 +47,9 @@ func (r *renderer) block(b block, lead float64) {
 	case heading:
 		r.heading(b, lead)
 	case paragraph:
+		t := r.begin("P")
 		r.text(b.Spans, r.size, r.lh, r.color)
+		r.end(t)
 		r.y += paraGap
 	case list:
 		r.list(b, 0)
@@ -58,6 +60,7 @@ func (r *renderer) block(b block, lead float64) {
 	case rule:
 		r.room(4)
 		r.y += 1.5
+		r.decorate()
 		r.draw(ruleColor)
 		r.f.SetLineWidth(0.3)
 		r.f.Line(r.left, r.y, r.left+r.width, r.y)
@@ -81,22 +84,27 @@ func (r *renderer) titleBlock(t titleBlock) {
 	lh := size * 1.2 * ptmm
 	r.room(lh)
 	r.lay.Headings = append(r.lay.Headings, Heading{Level: 1, Text: plain(t.Title), Page: r.page()})
+	h1 := r.begin("H1")
 	for _, l := range lines {
 		r.room(lh)
 		r.record(r.drawLine(l, t.Title, r.left, r.y+baseline(size, lh), r.width, size, alignLeft, inkColor))
 		r.y += lh
 	}
+	r.end(h1)
 	if len(t.Subtitle) > 0 {
 		r.y += 1.2
 		lh := sub * 1.4 * ptmm
+		p := r.begin("P")
 		for _, l := range r.breakLines(t.Subtitle, sub, r.width) {
 			r.room(lh)
 			r.record(r.drawLine(l, t.Subtitle, r.left, r.y+baseline(sub, lh), r.width, sub, alignLeft, mutedColor))
 			r.y += lh
 		}
+		r.end(p)
 	}
 	r.y += 2.5
 	r.room(0.7)
+	r.decorate()
 	r.fill(accentColor)
 	r.f.Rect(r.left, r.y, r.width, 0.7, "F")
 	r.y += 6
@@ -182,12 +190,15 @@ func (r *renderer) heading(h heading, lead float64) {
 	text := plain(h.Spans)
 	r.lay.Headings = append(r.lay.Headings, Heading{Level: h.Level, Text: text, Page: r.page()})
 	r.bookmark(h.Level, text, r.y)
+	t := r.begin("H" + strconv.Itoa(min(h.Level, 6)))
 	for _, l := range r.breakLines(h.Spans, hs.size, r.width) {
 		r.room(lh)
 		r.record(r.drawLine(l, h.Spans, r.left, r.y+baseline(hs.size, lh), r.width, hs.size, alignLeft, hs.color))
 		r.y += lh
 	}
+	r.end(t)
 	if hs.rule {
+		r.decorate()
 		r.draw(ruleColor)
 		r.f.SetLineWidth(0.25)
 		r.f.Line(r.left, r.y+0.4, r.left+r.width, r.y+0.4)
@@ -221,17 +232,23 @@ func (r *renderer) list(l list, depth int) {
 	r.width -= indentMM
 	defer func() { r.left, r.width = left, width }()
 	bullets := []string{"•", "–", "◦"}
+	lt := r.begin("L")
+	defer r.end(lt)
 	for i, item := range l.Items {
 		m := bullets[depth%len(bullets)]
 		if l.Ordered {
 			m = strconv.Itoa(l.Start+i) + "."
 		}
-		r.marker = &marker{text: m, right: r.left - 2}
+		li := r.begin("LI")
+		r.marker = &marker{text: m, right: r.left - 2, tag: r.child(li, "Lbl")}
+		body := r.begin("LBody")
 		leads := r.leads(item)
 		for j, b := range item {
 			switch b := b.(type) {
 			case paragraph:
+				p := r.begin("P")
 				r.text(b.Spans, r.size, r.lh, r.color)
+				r.end(p)
 				if !l.Tight || j < len(item)-1 {
 					r.y += paraGap * 0.6
 				}
@@ -242,6 +259,8 @@ func (r *renderer) list(l list, depth int) {
 			}
 		}
 		r.marker = nil
+		r.end(body)
+		r.end(li)
 		if l.Tight {
 			r.y += itemGap
 		}
@@ -257,7 +276,9 @@ func (r *renderer) quote(q quote) {
 	r.width -= 5
 	r.color = mutedColor
 	r.quotes = append(r.quotes, r.y)
+	t := r.begin("BlockQuote")
 	r.blocks(q.Blocks)
+	r.end(t)
 	top := r.quotes[len(r.quotes)-1]
 	r.quotes = r.quotes[:len(r.quotes)-1]
 	r.quoteBar(top, r.y-paraGap)
@@ -268,6 +289,7 @@ func (r *renderer) quoteBar(top, bottom float64) {
 	if bottom <= top {
 		return
 	}
+	r.decorate()
 	r.fill(ruleColor)
 	r.f.Rect(r.left-5, top, 1, bottom-top, "F")
 }
@@ -278,6 +300,8 @@ func (r *renderer) code(c code) {
 	const size = 8.5
 	lh := size * 1.35 * ptmm
 	r.y += 0.5
+	t := r.begin("Code")
+	defer r.end(t)
 	for _, src := range c.Lines {
 		sp := []span{{Text: src, Style: mono}}
 		var lines []line
@@ -288,6 +312,7 @@ func (r *renderer) code(c code) {
 		}
 		for _, l := range lines {
 			r.room(lh)
+			r.decorate()
 			r.fill(codeFill)
 			r.f.Rect(r.left, r.y, r.width, lh, "F")
 			r.record(r.drawLine(l, sp, r.left+2, r.y+baseline(size, lh), r.width-4, size, alignLeft, textColor))
@@ -305,20 +330,28 @@ func (r *renderer) notes(ns notes) {
 	r.setBody(8.5, 1.38, textColor)
 	r.left += 7
 	r.width -= 7
+	lt := r.begin("L")
 	for _, n := range ns.Items {
 		r.room(r.lh)
 		r.f.SetLink(r.noteLink(n.N), r.y, r.page())
-		r.marker = &marker{text: strconv.Itoa(n.N) + ".", right: r.left - 1.8}
+		li := r.begin("LI")
+		r.marker = &marker{text: strconv.Itoa(n.N) + ".", right: r.left - 1.8, tag: r.child(li, "Lbl")}
+		body := r.begin("LBody")
 		for _, b := range n.Blocks {
 			if p, ok := b.(paragraph); ok {
+				t := r.begin("P")
 				r.text(p.Spans, r.size, r.lh, r.color)
+				r.end(t)
 				continue
 			}
 			r.block(b, 0)
 		}
 		r.marker = nil
+		r.end(body)
+		r.end(li)
 		r.y += 1.2
 	}
+	r.end(lt)
 	r.left, r.width = left, width
 	r.size, r.lh, r.color = size, lh, col
 }
@@ -334,6 +367,8 @@ func (r *renderer) image(im image) {
 	if alt == "" {
 		alt = path.Base(im.Dest)
 	}
+	t := r.begin("P")
 	r.text([]span{{Text: "[" + strings.TrimSpace(alt) + "]", Style: italic}}, r.size, r.lh, mutedColor)
+	r.end(t)
 	r.y += paraGap
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -43,6 +44,11 @@ func (r *renderer) drawChart(c chart.Chart, im image) {
 	r.room(h + 2)
 	r.y += 1
 	x0, y0 := r.left, r.y
+	fig := r.begin("Figure")
+	fig.alt = chartAlt(c, im)
+	k := 72 / 25.4
+	fig.attr = fmt.Sprintf("<</O /Layout /BBox [%.2f %.2f %.2f %.2f]>>", x0*k, (r.pageH-y0-h)*k, (x0+s.W*ptmm)*k, (r.pageH-y0)*k)
+	r.mark()
 	X := func(v float64) float64 { return x0 + v*ptmm }
 	Y := func(v float64) float64 { return y0 + v*ptmm }
 	var texts []string
@@ -95,9 +101,42 @@ func (r *renderer) drawChart(c chart.Chart, im image) {
 			texts = append(texts, it.Text)
 		}
 	}
+	r.end(fig)
 	r.record("chart: " + strings.Join(texts, " | "))
 	r.lay.Charts = append(r.lay.Charts, Chart{Page: r.page(), File: path.Base(im.Dest), Kind: string(c.Kind), Title: c.Title})
 	r.y += h + 4
+}
+
+// chartAlt is the text a screen reader says for a chart: its title, or
+// the image's alt text, and the figures it shows ("Kazakhstan $27.8
+// billion; Uzbekistan $11.2 billion"; the last point of each series of a
+// line chart).
+func chartAlt(c chart.Chart, im image) string {
+	alt := strings.TrimSpace(im.Alt)
+	if alt == "" {
+		alt = c.Title
+	}
+	var parts []string
+	say := func(label, text string) {
+		if label != "" && text != "" {
+			parts = append(parts, label+" "+text)
+		}
+	}
+	if len(c.Series) > 0 {
+		for _, s := range c.Series {
+			if n := len(s.Points); n > 0 {
+				say(s.Name, s.Points[n-1].Text+" ("+s.Points[n-1].Label+")")
+			}
+		}
+	} else {
+		for _, p := range c.Points {
+			say(p.Label, p.Text)
+		}
+	}
+	if len(parts) > 0 {
+		alt += ": " + strings.Join(parts, "; ")
+	}
+	return strings.Join(strings.Fields(alt), " ")
 }
 
 func rgbOf(c chart.Color) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }

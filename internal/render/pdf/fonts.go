@@ -65,6 +65,9 @@ type fontState struct {
 	styles [numStyles]styleState
 	glyphs [numStyles]sync.Map // runes beyond the dense table -> glyphInfo
 	fast   bool                // fpdf's internals have the shape cloneInto needs
+	// psNames maps fpdf's name of each face ("utf8dejavuB") to its
+	// PostScript name ("DejaVuSans-Bold"), for the PDF's font names.
+	psNames map[string]string
 }
 
 type styleState struct {
@@ -92,6 +95,15 @@ func loadFonts() *fontState {
 			}
 			fc.sf = sf
 			fc.upem = float64(sf.UnitsPerEm())
+			ps, err := sf.Name(nil, sfnt.NameIDPostScript)
+			if err != nil || ps == "" {
+				fonts.err = fmt.Errorf("pdf: font %s%s has no PostScript name: %v", fc.family, fc.fstyle, err)
+				return
+			}
+			if fonts.psNames == nil {
+				fonts.psNames = map[string]string{}
+			}
+			fonts.psNames["utf8"+fc.family+fc.fstyle] = ps
 		}
 		fonts.fast = clonable()
 	})

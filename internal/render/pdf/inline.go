@@ -264,6 +264,9 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 	var rec strings.Builder
 	if m := r.marker; m != nil {
 		r.marker = nil
+		if m.tag != nil {
+			r.markAs(m.tag)
+		}
 		r.font(regular, size)
 		r.textColor(base)
 		r.f.Text(m.right-r.textWidth(m.text, regular, size), y, m.text)
@@ -283,6 +286,16 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 		}
 		r.font(s.Style, sz)
 		r.textColor(col)
+		if s.Note != 0 {
+			// A superscript marker is a Span of its own whose text is
+			// " [N]": it copies and reads apart from the figure before
+			// it ("$27.8 billion [1]", not "$27.8 billion1").
+			t := r.child(r.tags.cur, "Span")
+			t.actual = " [" + fr.text + "]"
+			r.markAs(t)
+		} else {
+			r.mark()
+		}
 		r.f.Text(x+fr.x, fy, fr.text)
 		rec.WriteString(fr.text)
 		top := y - size*0.95*ptmm

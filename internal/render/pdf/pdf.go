@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/text/language"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/render/doc"
@@ -26,6 +27,10 @@ type Options struct {
 	Keywords                        []string
 	Paper                           string    // "a4" (default) or "letter"
 	CreatedAt                       time.Time // CreationDate and ModDate: inject the clock
+	// Lang is the language of the document's text, a BCP 47 tag ("en",
+	// "ru", "kk"): the catalog's /Lang and the XMP dc:language, which
+	// screen readers use to choose a voice. Empty means "en".
+	Lang string
 	// Charts by the file name of the Markdown image that stands for them
 	// (chart.Chart.File); those images are drawn as vector charts.
 	Charts map[string]chart.Chart
@@ -63,6 +68,15 @@ func RenderDoc(d *doc.Document, opts Options) (res *Result, err error) {
 	default:
 		return nil, fmt.Errorf("pdf: unknown paper %q: use a4 or letter", opts.Paper)
 	}
+	lang := "en"
+	if l := strings.TrimSpace(opts.Lang); l != "" {
+		tag, err := language.Parse(l)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: language %q is not a BCP 47 tag such as en, ru or kk: %v", opts.Lang, err)
+		}
+		lang = tag.String()
+	}
+	opts.Lang = lang
 	defer func() {
 		if p := recover(); p != nil {
 			res, err = nil, fmt.Errorf("pdf: rendering failed: %v", p)
@@ -87,5 +101,9 @@ func RenderDoc(d *doc.Document, opts Options) (res *Result, err error) {
 	if err := r.f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return &Result{PDF: buf.Bytes(), Warnings: r.warnings, Layout: r.lay}, nil
+	out, err := finalize(buf.Bytes(), r.tags, fs.psNames)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: finishing the file: %w", err)
+	}
+	return &Result{PDF: out, Warnings: r.warnings, Layout: r.lay}, nil
 }

@@ -63,6 +63,7 @@ type renderer struct {
 	marker    *marker // list marker waiting for the first line of its item
 	quotes    []float64
 	lastOut   int // outline level of the last bookmark, -1 before the first
+	tags      *tagger
 	open      openLink
 	lay       Layout
 }
@@ -70,6 +71,7 @@ type renderer struct {
 type marker struct {
 	text  string
 	right float64 // the marker ends here
+	tag   *tag    // its Lbl element
 }
 
 func newRenderer(fs *fontState, opts Options, size fpdf.SizeType) *renderer {
@@ -84,6 +86,13 @@ func newRenderer(fs *fontState, opts Options, size fpdf.SizeType) *renderer {
 	}
 	f.SetCreationDate(created.UTC())
 	f.SetModificationDate(created.UTC())
+	f.SetLang(opts.Lang) // a BCP 47 tag (RenderDoc checks it): nothing to escape
+	f.AddOutputIntent(fpdf.OutputIntentType{
+		SubtypeIdent:              fpdf.OutputIntent_GTS_PDFA1,
+		OutputConditionIdentifier: "sRGB IEC61966-2.1",
+		Info:                      "sRGB IEC61966-2.1",
+		ICCProfile:                srgbProfile(),
+	})
 	r := &renderer{
 		f: f, fs: fs, opts: opts,
 		pageW: size.Wd, pageH: size.Ht,
@@ -93,6 +102,7 @@ func newRenderer(fs *fontState, opts Options, size fpdf.SizeType) *renderer {
 		noteLinks: map[int]int{},
 		curSize:   -1,
 		lastOut:   -1,
+		tags:      newTagger(),
 	}
 	r.setBody(10, 1.42, textColor)
 	r.newPage()
@@ -117,6 +127,7 @@ func (r *renderer) newPage() {
 		r.quoteBar(r.quotes[i], r.bottom)
 		r.quotes[i] = marginTop
 	}
+	r.closeMarked()
 	r.f.AddPage()
 	r.curSize = -1
 	r.y = marginTop
@@ -322,8 +333,10 @@ func (r *renderer) finish() {
 	if title != "" {
 		title = r.fit(title, regular, 8, r.pageW-2*marginX) // the same on every page: fitted once
 	}
+	r.closeMarked()
 	for p := 1; p <= n; p++ {
 		r.f.SetPage(p)
+		r.f.RawWriteStr("/Artifact <</Type /Pagination>> BDC")
 		r.curSize = -1
 		r.font(regular, 8)
 		r.textColor(mutedColor)
@@ -335,28 +348,36 @@ func (r *renderer) finish() {
 			r.f.SetLineWidth(0.2)
 			r.f.Line(marginX, furnitureGap+4, r.pageW-marginX, furnitureGap+4)
 		}
+		r.f.RawWriteStr("EMC")
 	}
 	r.f.SetPage(n)
 	o := r.opts
 	if o.Title == "" {
 		o.Title = r.title
 	}
-	r.f.SetTitle(metaText(o.Title), true)
-	if o.Subject != "" {
-		r.f.SetSubject(metaText(o.Subject), true)
-	}
-	if o.Author != "" {
-		r.f.SetAuthor(metaText(o.Author), true)
-	}
-	if len(o.Keywords) > 0 {
-		r.f.SetKeywords(metaText(strings.Join(o.Keywords, ", ")), true)
-	}
 	creator := o.Creator
 	if creator == "" {
 		creator = "brief"
 	}
-	r.f.SetCreator(metaText(creator), true)
-	r.f.SetProducer("brief (codeberg.org/go-pdf/fpdf)", true)
+	m := meta{
+		title: metaText(o.Title), subject: metaText(o.Subject), author: metaText(o.Author),
+		keywords: metaText(strings.Join(o.Keywords, ", ")), creator: metaText(creator),
+		producer: "brief (codeberg.org/go-pdf/fpdf)", lang: o.Lang,
+		created: r.f.GetCreationDate(),
+	}
+	r.f.SetTitle(m.title, true)
+	if m.subject != "" {
+		r.f.SetSubject(m.subject, true)
+	}
+	if m.author != "" {
+		r.f.SetAuthor(m.author, true)
+	}
+	if m.keywords != "" {
+		r.f.SetKeywords(m.keywords, true)
+	}
+	r.f.SetCreator(m.creator, true)
+	r.f.SetProducer(m.producer, true)
+	r.f.SetXmpMetadata(xmpPacket(m))
 }
 
 // metaText makes s plain text (format.PlainText: no control, bidi or

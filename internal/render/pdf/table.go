@@ -251,47 +251,70 @@ func (r *renderer) table(t table) {
 	}
 	r.room(first)
 	r.y += 0.5
-	r.drawRow(head, w, al, headFill, true)
+	tt := r.begin("Table")
+	defer r.end(tt)
+	tr := r.child(tt, "TR")
+	cells := make([]*tag, len(w))
+	for c := range cells {
+		cells[c] = r.child(tr, "TH")
+		cells[c].attr = "<</O /Table /Scope /Column>>"
+	}
+	r.drawRow(head, w, al, headFill, true, cells)
 	for i, row := range rows {
 		fill := rgb{-1, 0, 0}
 		if i%2 == 1 {
 			fill = zebraFill
 		}
+		tr := r.child(tt, "TR")
+		cells := make([]*tag, len(w))
+		for c := range cells {
+			cells[c] = r.child(tr, "TD")
+		}
 		fresh := false // just under a header at the top of a page
 		for {
 			if r.y+row.h <= r.bottom+0.01 {
-				r.drawRow(row, w, al, fill, false)
+				r.drawRow(row, w, al, fill, false, cells)
 				break
 			}
 			if row.h <= capacity && !fresh {
 				r.newPage()
-				r.drawRow(head, w, al, headFill, true)
+				r.drawRow(head, w, al, headFill, true, nil)
 				fresh = true
 				continue
 			}
 			n := int((r.bottom - r.y - 2*cellPadY + 0.01) / cellLH)
 			if n < minRowLines && !fresh {
 				r.newPage()
-				r.drawRow(head, w, al, headFill, true)
+				r.drawRow(head, w, al, headFill, true, nil)
 				fresh = true
 				continue
 			}
 			top, rest := splitRow(row, max(n, 1))
-			r.drawRow(top, w, al, fill, false)
+			r.drawRow(top, w, al, fill, false, cells)
 			row = rest
 			r.newPage()
-			r.drawRow(head, w, al, headFill, true)
+			r.drawRow(head, w, al, headFill, true, nil)
 			fresh = true
 		}
 	}
+	r.decorate()
 	r.draw(ruleColor)
 	r.f.SetLineWidth(0.3)
 	r.f.Line(r.left, r.y, r.left+r.width, r.y)
 	r.y += paraGap + 1.5
 }
 
-func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, header bool) {
+// drawRow draws a row whose cells are the elements cells, or (cells nil)
+// a header repeated on a new page, which is an artifact.
+func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, header bool, cells []*tag) {
+	if cells == nil {
+		r.tags.decor++
+		defer func() { r.tags.decor-- }()
+	}
+	cur := r.tags.cur
+	defer func() { r.tags.cur = cur }()
 	if fill.r >= 0 {
+		r.decorate()
 		r.fill(fill)
 		r.f.Rect(r.left, r.y, r.width, row.h, "F")
 	}
@@ -302,6 +325,9 @@ func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, head
 	}
 	var rec [][]string // by line, by cell
 	for c := range w {
+		if cells != nil {
+			r.tags.cur = cells[c]
+		}
 		y := r.y + cellPadY
 		for i, l := range row.lines[c] {
 			s := r.drawLine(l, row.cells[c], x+cellPadX, y+baseline(cellSize, cellLH), w[c]-2*cellPadX, cellSize, al[c], col)
@@ -318,6 +344,7 @@ func (r *renderer) drawRow(row tableRow, w []float64, al []align, fill rgb, head
 	}
 	r.y += row.h
 	if header {
+		r.decorate()
 		r.draw(axisColor)
 		r.f.SetLineWidth(0.35)
 		r.f.Line(r.left, r.y, r.left+r.width, r.y)

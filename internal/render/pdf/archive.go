@@ -1,0 +1,406 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/md5"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// What makes the PDF archivable (PDF/A-2b) and accessible beyond what
+// fpdf writes: fpdf writes /Lang, the XMP metadata stream and the
+// output intent through its own API (SetLang, SetXmpMetadata,
+// AddOutputIntent); finalize then rewrites the finished file once to add
+// what fpdf has no API for: the structure tree, MarkInfo, the pages'
+// StructParents and tab order, the Print flag of link annotations, subset
+// tags on the font names, time zones on the Info dates and the trailer ID.
+
+// meta is the document information, as written both in the Info
+// dictionary and in the XMP metadata (PDF/A wants them equal).
+type meta struct {
+	title, subject, author, keywords, creator, producer string
+	lang                                                string
+	created                                             time.Time
+}
+
+// xmpPacket is the XMP metadata of m: Dublin Core title, creator,
+// description and language, the XMP and PDF properties that mirror the
+// Info dictionary, and the PDF/A-2b identification.
+func xmpPacket(m meta) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		_ = xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	date := m.created.UTC().Format("2006-01-02T15:04:05Z07:00")
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<dc:format>application/pdf</dc:format>
+`)
+	if m.title != "" {
+		fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(m.title))
+	}
+	if m.author != "" {
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(m.author))
+	}
+	if m.subject != "" {
+		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(m.subject))
+	}
+	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", esc(m.lang))
+	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
+	if m.creator != "" {
+		fmt.Fprintf(&b, "<xmp:CreatorTool>%s</xmp:CreatorTool>\n", esc(m.creator))
+	}
+	fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n", esc(m.producer))
+	if m.keywords != "" {
+		fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(m.keywords))
+	}
+	b.WriteString("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>B</pdfaid:conformance>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	return []byte(b.String())
+}
+
+var (
+	srgbOnce sync.Once
+	srgbICC  []byte
+)
+
+// srgbProfile is an ICC v2 display profile of sRGB (IEC 61966-2.1), made
+// here from the standard's numbers: D50 white, the Bradford-adapted
+// primaries of the ICC's own sRGB profile and the sRGB tone curve sampled
+// at 1024 points. It is the PDF/A output intent: the colours the
+// document's DeviceRGB values mean.
+func srgbProfile() []byte {
+	srgbOnce.Do(func() { srgbICC = makeSRGBProfile() })
+	return srgbICC
+}
+
+func makeSRGBProfile() []byte {
+	be := binary.BigEndian
+	s15 := func(v float64) []byte { return be.AppendUint32(nil, uint32(int32(math.Round(v*65536)))) }
+	xyz := func(x, y, z float64) []byte {
+		b := append([]byte("XYZ "), 0, 0, 0, 0)
+		return append(append(append(b, s15(x)...), s15(y)...), s15(z)...)
+	}
+	desc := func(s string) []byte {
+		b := append([]byte("desc"), 0, 0, 0, 0)
+		b = be.AppendUint32(b, uint32(len(s)+1))
+		b = append(append(b, s...), 0)
+		b = be.AppendUint32(b, 0) // Unicode language code
+		b = be.AppendUint32(b, 0) // Unicode count
+		b = be.AppendUint16(b, 0) // ScriptCode code
+		b = append(b, 0)          // ScriptCode count
+		return append(b, make([]byte, 67)...)
+	}
+	text := func(s string) []byte {
+		return append(append(append([]byte("text"), 0, 0, 0, 0), s...), 0)
+	}
+	const n = 1024
+	curve := be.AppendUint32(append([]byte("curv"), 0, 0, 0, 0), n)
+	for i := range n {
+		v := float64(i) / (n - 1)
+		if v <= 0.04045 {
+			v /= 12.92
+		} else {
+			v = math.Pow((v+0.055)/1.055, 2.4)
+		}
+		curve = be.AppendUint16(curve, uint16(math.Round(v*65535)))
+	}
+	type tagData struct {
+		sig  string
+		data []byte
+	}
+	tags := []tagData{
+		{"desc", desc("sRGB IEC61966-2.1 (brief)")},
+		{"cprt", text("No copyright, use freely")},
+		{"wtpt", xyz(0.9642, 1.0, 0.8249)},
+		{"rXYZ", xyz(0.4360747, 0.2225045, 0.0139322)},
+		{"gXYZ", xyz(0.3850649, 0.7168786, 0.0971045)},
+		{"bXYZ", xyz(0.1430804, 0.0606169, 0.7141733)},
+		{"rTRC", curve}, {"gTRC", curve}, {"bTRC", curve},
+	}
+	pad4 := func(n int) int { return (n + 3) &^ 3 }
+	off := 128 + 4 + 12*len(tags)
+	var table, data []byte
+	table = be.AppendUint32(table, uint32(len(tags)))
+	curveAt := -1
+	for _, t := range tags {
+		at := off + len(data)
+		if t.sig == "gTRC" || t.sig == "bTRC" {
+			at = curveAt // the three channels share one curve
+		} else {
+			if t.sig == "rTRC" {
+				curveAt = at
+			}
+			data = append(data, t.data...)
+			data = append(data, make([]byte, pad4(len(data))-len(data))...)
+		}
+		table = append(table, t.sig...)
+		table = be.AppendUint32(table, uint32(at))
+		table = be.AppendUint32(table, uint32(len(t.data)))
+	}
+	size := off + len(data)
+	h := make([]byte, 0, 128)
+	h = be.AppendUint32(h, uint32(size))
+	h = append(h, 0, 0, 0, 0)                                                  // CMM
+	h = be.AppendUint32(h, 0x02100000)                                         // version 2.1
+	h = append(h, "mntrRGB XYZ "...)                                           // class, colour space, PCS
+	h = append(h, 0x07, 0xE6, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0)                    // 2022-01-01 00:00:00
+	h = append(h, "acsp"...)                                                   // signature
+	h = append(h, make([]byte, 4+4+4+4+8)...)                                  // platform, flags, manufacturer, model, attributes
+	h = be.AppendUint32(h, 0)                                                  // rendering intent: perceptual
+	h = append(append(append(h, s15(0.9642)...), s15(1.0)...), s15(0.8249)...) // PCS illuminant D50
+	h = append(h, make([]byte, 128-len(h))...)                                 // creator, ID, reserved
+	return append(append(h, table...), data...)
+}
+
+// subsetTag is the six capital letters that name a font subset
+// (ISO 32000-1, 9.6.4): derived from the subset's bytes, so the same
+// subset always has the same tag and different ones almost never do.
+func subsetTag(program []byte) string {
+	sum := sha256.Sum256(program)
+	var b [6]byte
+	for i := range b {
+		b[i] = 'A' + sum[i]%26
+	}
+	return string(b[:])
+}
+
+// pdfObject is one indirect object of the file as fpdf wrote it: from
+// "N 0 obj" to the end of "endobj".
+type pdfObject struct {
+	num  int
+	body []byte
+}
+
+var (
+	kidsRe     = regexp.MustCompile(`/Kids \[((?:\d+ 0 R ?)*)\]`)
+	fontNameRe = regexp.MustCompile(`/(BaseFont|FontName) /(utf8[A-Za-z0-9]+)`)
+	fontFileRe = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	infoDateRe = regexp.MustCompile(`/(CreationDate|ModDate) \(D:(\d{14})\)`)
+	trailerRe  = regexp.MustCompile(`(?s)trailer\s*<<.*?/Root (\d+) 0 R.*?>>`)
+)
+
+// readObjects splits a PDF written by fpdf (one classic cross-reference
+// table, no object streams) into its header and objects in file order.
+func readObjects(raw []byte) (header []byte, objs []pdfObject, root, info int, err error) {
+	i := bytes.LastIndex(raw, []byte("startxref"))
+	if i < 0 {
+		return nil, nil, 0, 0, fmt.Errorf("no startxref")
+	}
+	xrefAt, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(string(raw[i+len("startxref"):])), "%%EOF")))
+	if err != nil || xrefAt <= 0 || xrefAt >= len(raw) {
+		return nil, nil, 0, 0, fmt.Errorf("bad startxref")
+	}
+	lines := strings.SplitN(string(raw[xrefAt:]), "\n", 3)
+	if len(lines) < 3 || lines[0] != "xref" {
+		return nil, nil, 0, 0, fmt.Errorf("no xref table at %d", xrefAt)
+	}
+	var first, count int
+	if _, err := fmt.Sscanf(lines[1], "%d %d", &first, &count); err != nil || first != 0 || count < 2 {
+		return nil, nil, 0, 0, fmt.Errorf("xref subsection %q", lines[1])
+	}
+	entries := lines[2]
+	if len(entries) < 20*count {
+		return nil, nil, 0, 0, fmt.Errorf("xref table cut short")
+	}
+	type at struct{ num, off int }
+	var offs []at
+	for n := 1; n < count; n++ {
+		e := entries[20*n : 20*n+20]
+		off, err := strconv.Atoi(e[:10])
+		if err != nil || e[17] != 'n' || off <= 0 || off >= xrefAt {
+			return nil, nil, 0, 0, fmt.Errorf("xref entry %d: %q", n, e)
+		}
+		offs = append(offs, at{n, off})
+	}
+	slices.SortFunc(offs, func(a, b at) int { return a.off - b.off })
+	header = raw[:offs[0].off]
+	for k, o := range offs {
+		end := xrefAt
+		if k+1 < len(offs) {
+			end = offs[k+1].off
+		}
+		body := raw[o.off:end]
+		if !bytes.HasPrefix(body, fmt.Appendf(nil, "%d 0 obj", o.num)) || !bytes.HasSuffix(bytes.TrimRight(body, "\r\n"), []byte("endobj")) {
+			return nil, nil, 0, 0, fmt.Errorf("object %d at %d is not where the xref says", o.num, o.off)
+		}
+		objs = append(objs, pdfObject{o.num, body})
+	}
+	m := trailerRe.FindSubmatch(raw[xrefAt:])
+	if m == nil {
+		return nil, nil, 0, 0, fmt.Errorf("trailer without Root or Info")
+	}
+	root, _ = strconv.Atoi(string(m[1]))
+	// fpdf's trailer names the object before the catalog as /Info, which
+	// is the output intent's ICC profile when there is one: the Info
+	// dictionary is the one that holds the dates fpdf always writes.
+	for _, o := range objs {
+		if infoDateRe.Match(o.body) && !bytes.Contains(o.body, []byte("/Type")) && !bytes.Contains(o.body, []byte("stream")) {
+			if info != 0 {
+				return nil, nil, 0, 0, fmt.Errorf("two Info dictionaries: %d and %d", info, o.num)
+			}
+			info = o.num
+		}
+	}
+	if info == 0 {
+		return nil, nil, 0, 0, fmt.Errorf("no Info dictionary")
+	}
+	return header, objs, root, info, nil
+}
+
+// finalize rewrites fpdf's output into the finished file: the same
+// objects, with the additions described at the top of this file, a new
+// cross-reference table and a trailer with an ID derived from the
+// content (so the same input still gives the same bytes). psNames maps
+// fpdf's font names ("utf8dejavuB") to the fonts' PostScript names.
+func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error) {
+	header, objs, root, info, err := readObjects(raw)
+	if err != nil {
+		return nil, fmt.Errorf("reading fpdf's output: %w", err)
+	}
+	byNum := make(map[int]int, len(objs))
+	for i, o := range objs {
+		byNum[o.num] = i
+	}
+	body := func(n int) ([]byte, bool) {
+		i, ok := byNum[n]
+		if !ok {
+			return nil, false
+		}
+		return objs[i].body, true
+	}
+
+	// Pages, in order, from the page tree's Kids.
+	pagesObj, _ := body(1)
+	km := kidsRe.FindSubmatch(pagesObj)
+	if km == nil {
+		return nil, fmt.Errorf("page tree without Kids")
+	}
+	var pageObj []int
+	for _, f := range strings.Fields(string(km[1])) {
+		if n, err := strconv.Atoi(f); err == nil && f != "0" {
+			pageObj = append(pageObj, n)
+		}
+	}
+
+	// Subset tags: each descriptor names its font file; the tag comes
+	// from that file's bytes.
+	rename := map[string]string{}
+	for _, o := range objs {
+		if !bytes.Contains(o.body, []byte("/Type /FontDescriptor")) {
+			continue
+		}
+		nm := fontNameRe.FindSubmatch(o.body)
+		fm := fontFileRe.FindSubmatch(o.body)
+		if nm == nil || fm == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(fm[1]))
+		prog, ok := body(n)
+		if !ok {
+			return nil, fmt.Errorf("font file %d of %s missing", n, nm[2])
+		}
+		ps, ok := psNames[string(nm[2])]
+		if !ok {
+			return nil, fmt.Errorf("no PostScript name for font %s", nm[2])
+		}
+		rename[string(nm[2])] = subsetTag(prog) + "+" + ps
+	}
+
+	base := objs[len(objs)-1].num
+	for _, o := range objs {
+		base = max(base, o.num)
+	}
+	base++
+	structObjs, err := tg.structObjects(base, pageObj)
+	if err != nil {
+		return nil, fmt.Errorf("structure tree: %w", err)
+	}
+
+	pageIndex := make(map[int]int, len(pageObj))
+	for i, n := range pageObj {
+		pageIndex[n] = i
+	}
+	for i := range objs {
+		o := &objs[i]
+		switch {
+		case o.num == root:
+			end := bytes.LastIndex(o.body, []byte(">>"))
+			if end < 0 {
+				return nil, fmt.Errorf("catalog without a dictionary")
+			}
+			add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", base)
+			o.body = slices.Concat(o.body[:end], []byte(add), o.body[end:])
+		case o.num == info:
+			o.body = infoDateRe.ReplaceAll(o.body, []byte("/$1 (D:$2+00'00')"))
+		default:
+			if k, ok := pageIndex[o.num]; ok {
+				const start = "<</Type /Page\n"
+				if !bytes.HasPrefix(o.body[bytes.IndexByte(o.body, '\n')+1:], []byte(start)) {
+					return nil, fmt.Errorf("page object %d is not a page dictionary", o.num)
+				}
+				b := bytes.Replace(o.body, []byte(start), fmt.Appendf(nil, "%s/StructParents %d\n/Tabs /S\n", start, k), 1)
+				o.body = bytes.ReplaceAll(b, []byte("<</Type /Annot /Subtype /Link "), []byte("<</Type /Annot /Subtype /Link /F 4 "))
+				continue
+			}
+			if bytes.Contains(o.body[:min(len(o.body), 200)], []byte("/Type /Font")) {
+				o.body = fontNameRe.ReplaceAllFunc(o.body, func(m []byte) []byte {
+					sm := fontNameRe.FindSubmatch(m)
+					if to, ok := rename[string(sm[2])]; ok {
+						return fmt.Appendf(nil, "/%s /%s", sm[1], to)
+					}
+					return m
+				})
+			}
+		}
+	}
+
+	var out bytes.Buffer
+	out.Grow(len(raw) + 64*len(structObjs) + 1024)
+	// PDF 1.7: tab order (/Tabs) is 1.5; fpdf writes 1.3 or 1.4.
+	if !bytes.HasPrefix(header, []byte("%PDF-1.")) || len(header) < 9 {
+		return nil, fmt.Errorf("no PDF header")
+	}
+	out.WriteString("%PDF-1.7")
+	out.Write(header[8:])
+	offsets := map[int]int{}
+	for _, o := range objs {
+		offsets[o.num] = out.Len()
+		out.Write(o.body)
+	}
+	for i, b := range structObjs {
+		n := base + i
+		offsets[n] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", n)
+		out.Write(b)
+		out.WriteString("\nendobj\n")
+	}
+	size := base + len(structObjs)
+	sum := md5.Sum(out.Bytes())
+	id := strings.ToUpper(hex.EncodeToString(sum[:]))
+	xrefAt := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	for n := 1; n < size; n++ {
+		off, ok := offsets[n]
+		if !ok {
+			return nil, fmt.Errorf("object %d missing", n)
+		}
+		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", size, root, info, id, id, xrefAt)
+	return out.Bytes(), nil
+}
