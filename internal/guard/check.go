@@ -180,6 +180,7 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 	out = append(out, lk.checkSentences(d, p)...)
 	out = append(out, lk.checkClauses(d, p)...)
 	out = append(out, lk.checkWords(d, p)...)
+	out = append(out, lk.checkContent(d, p)...)
 	return out
 }
 
@@ -212,7 +213,7 @@ func slotNoun(k byte) string {
 // key is what a slot says: two slots of one key are interchangeable.
 func (lk *Locked) key(i int) string {
 	s := lk.Slots[i]
-	if s.kind == kindName {
+	if s.kind == kindName || s.kind == kindFigure {
 		return string(s.kind) + strings.ToLower(s.Text)
 	}
 	return string(s.kind) + s.Text
@@ -377,13 +378,15 @@ func (lk *Locked) checkSentences(d, p *parsedText) []Issue {
 // leader and runner-up swapped.
 func (lk *Locked) checkClauses(d, p *parsedText) []Issue {
 	draftClause := map[int]map[string]bool{} // clause -> keys
-	draftKinds := map[int]map[byte]bool{}
+	draftEntity := map[int]bool{}            // clause names an entity
 	for _, o := range d.occ {
 		if draftClause[o.clause] == nil {
-			draftClause[o.clause], draftKinds[o.clause] = map[string]bool{}, map[byte]bool{}
+			draftClause[o.clause] = map[string]bool{}
 		}
 		draftClause[o.clause][lk.key(o.slot)] = true
-		draftKinds[o.clause][lk.Slots[o.slot].kind] = true
+		if lk.isEntity(o.slot) {
+			draftEntity[o.clause] = true
+		}
 	}
 	byClause := map[int][]occurrence{}
 	for _, o := range p.occ {
@@ -400,14 +403,14 @@ func (lk *Locked) checkClauses(d, p *parsedText) []Issue {
 			dc := draftClause[sx.clause]
 			for _, y := range os {
 				sy := lk.Slots[y.slot]
-				if sy.kind != kindName && sy.kind != kindDate || sy.kind == sx.kind || dc[lk.key(y.slot)] || !draftKinds[sx.clause][sy.kind] {
+				if sy.kind != kindName || !lk.isEntity(y.slot) || dc[lk.key(y.slot)] || !draftEntity[sx.clause] {
 					continue
 				}
 				// The draft's sentence may name y elsewhere; what counts is
 				// that x's own clause names another.
 				var other []string
 				for k := range dc {
-					if k[0] == sy.kind {
+					if k[0] == kindName && lk.entityKey[k] {
 						other = append(other, k[1:])
 					}
 				}
@@ -580,4 +583,22 @@ func bidiControls(s string) int {
 		}
 	}
 	return n
+}
+
+// isEntity: the slot names one of the data's entities (a name of the
+// vocabulary): what a figure or date is said of.
+func (lk *Locked) isEntity(i int) bool {
+	if lk.entityKey == nil {
+		lk.entityKey = map[string]bool{}
+		names := map[string]bool{}
+		for _, n := range lk.vocab {
+			names[strings.ToLower(strings.TrimSpace(n))] = true
+		}
+		for j, s := range lk.Slots {
+			if s.kind == kindName && names[strings.ToLower(s.Text)] {
+				lk.entityKey[lk.key(j)] = true
+			}
+		}
+	}
+	return lk.entityKey[lk.key(i)]
 }

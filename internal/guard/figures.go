@@ -27,7 +27,7 @@ type figure struct {
 var (
 	digitsRE = regexp.MustCompile(`\d{1,3}(?:[, \x{00A0}\x{202F}]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`)
 	scaleRE  = regexp.MustCompile(`(?i)^[ \x{00A0}]?(trillion|billion|million|thousand|bn|mn|tn|trn|m|k|трлн|млрд|млн|тыс)`)
-	unitRE   = regexp.MustCompile(`(?i)^[ \x{00A0}]?(%|‰|per[ -]?cent(?:age)?(?: points?)?|percentage[ -]points?|per[ -]?mille|per thousand|basis points?|bps?|pp|p\.p\.|points?|times|x\b|[A-Z]{3}\b|\pL+|[$€£¥₹₽₸₺₴₪₩])`)
+	unitRE   = regexp.MustCompile(`(?i)^[ \x{00A0}]?(US dollars?|%|‰|per[ -]?cent(?:age)?(?: points?)?|percentage[ -]points?|per[ -]?mille|per thousand|basis points?|bps?|pp|p\.p\.|points?|times|x\b|[A-Z]{3}\b|\pL+|[$€£¥₹₽₸₺₴₪₩])`)
 	prefixRE = regexp.MustCompile(`(?i)(US\$|C\$|A\$|HK\$|[$€£¥₹₽₸₺₴₪₩]|\b[A-Z]{3})[ \x{00A0}]?$`)
 )
 
@@ -48,6 +48,11 @@ func (l *lexicon) figures(s string) []figure {
 			r, _ := utf8.DecodeLastRuneInString(s[:st])
 			if unicode.IsLetter(r) || r == '.' && st > 1 && isDigitByte(s[st-2]) {
 				continue // "CO2", "Q3", "W06": part of a word
+			}
+			if r == '-' && st > 1 {
+				if p, _ := utf8.DecodeLastRuneInString(s[:st-1]); unicode.IsLetter(p) {
+					continue // "COVID-19", "Su-35": a name
+				}
 			}
 		}
 		v, step := parseDigits(s[st:en])
@@ -126,7 +131,12 @@ func (l *lexicon) around(s string, f *figure) {
 		case strings.Contains(lu, "point") && !strings.HasPrefix(lu, "basis") || lu == "pp" || lu == "p.p.":
 			kind = "pp"
 		case strings.HasPrefix(lu, "basis") || lu == "bp" || lu == "bps":
-			kind = "bp"
+			// a basis point is a hundredth of a percentage point
+			kind = "pp"
+			f.value /= 100
+			f.step /= 100
+		case strings.HasPrefix(lu, "us dollar"):
+			kind = "USD"
 		case lu == "times" || lu == "x":
 			kind = "x"
 		case l.currency[lu] != "":
@@ -172,6 +182,11 @@ func (l *lexicon) wordFigures(s string) []figure {
 			j += m
 		}
 		w := strings.ToLower(s[i:j])
+		if v, ok := l.ordinal[w]; ok {
+			out = append(out, figure{start: i, end: j, value: v, step: 0.5, ordinal: true})
+			i = j
+			continue
+		}
 		v, ok := l.cardinal[w]
 		if !ok || w == "one" && !followsScale(s[j:]) || scaleOf[w] != 0 && w != "thousand" && w != "hundred" {
 			i = j

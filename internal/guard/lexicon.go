@@ -41,10 +41,16 @@ const (
 	clRevised  = "revised"
 	clAttrib   = "attribution"
 	clPeriod   = "period"
+	clFreq     = "frequency"
+	clRecord   = "record"
+	clEarlier  = "earlier"
+	clLater    = "later"
+	clNew      = "new"
+	clCumul    = "cumulative"
 )
 
 // claimClasses are compared sentence by sentence, in this order.
-var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank, clHigh, clLow, clFaster, clSlower, clRevised, clAttrib, clPeriod}
+var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank, clHigh, clLow, clFaster, clSlower, clRevised, clAttrib, clPeriod, clFreq, clRecord, clEarlier, clLater, clNew, clCumul}
 
 // lexicon is one language's lists.
 type lexicon struct {
@@ -56,6 +62,7 @@ type lexicon struct {
 	common    map[string]bool
 	chatter   []string
 	cardinal  map[string]float64
+	ordinal   map[string]float64
 	month     map[string]bool
 	currency  map[string]string // name or sign -> ISO code
 	suffix    []string
@@ -88,7 +95,7 @@ func readLexicon(name string) (*lexicon, error) {
 	}
 	defer f.Close()
 	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
-		cardinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{}}
+		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	section, line := "", 0
 	for sc.Scan() {
@@ -126,7 +133,7 @@ func readLexicon(name string) (*lexicon, error) {
 				}
 			case "suffix":
 				l.suffix = append(l.suffix, w)
-			case "cardinal", "currency":
+			case "cardinal", "currency", "ordinal":
 				k, v, ok := strings.Cut(w, ":")
 				if !ok {
 					return nil, fmt.Errorf("%s:%d: %q: want word:value", name, line, w)
@@ -138,6 +145,10 @@ func readLexicon(name string) (*lexicon, error) {
 				n, err := strconv.ParseFloat(v, 64)
 				if err != nil {
 					return nil, fmt.Errorf("%s:%d: %q: %v", name, line, w, err)
+				}
+				if section == "ordinal" {
+					l.ordinal[k] = n
+					continue
 				}
 				l.cardinal[k] = n
 			default:

@@ -33,11 +33,12 @@ var tokenRE = regexp.MustCompile(`⟦([A-Z])(\d+)(~?)⟧`)
 
 // Slot is one locked claim of the draft.
 type Slot struct {
-	ID   string `json:"id"`   // "F3"
-	Text string `json:"text"` // the draft's exact text
-	kind byte
-	fig  *figure // a figure's reading
-	noun string  // a figure's count noun ("plants"), lower case
+	ID     string `json:"id"`   // "F3"
+	Text   string `json:"text"` // the draft's exact text
+	kind   byte
+	fig    *figure // a figure's reading
+	entity bool    // a name of the data's catalogs
+	noun   string  // a figure's count noun ("plants"), lower case
 	// Where it stands in the draft: block, sentence and clause (indexes
 	// over the whole section).
 	block, sent, clause int
@@ -56,8 +57,9 @@ type Locked struct {
 	lex   *lexicon
 	gaps  []int // blank lines before each block of the draft
 	// exactIdx and ofKind index the slots once, one of each text.
-	exactIdx []int
-	ofKind   map[byte][]int
+	exactIdx  []int
+	entityKey map[string]bool
+	ofKind    map[byte][]int
 	// parsed is the draft read as a reply of itself: its blocks,
 	// sentences and clauses, and every slot in place.
 	parsed *parsedText
@@ -322,7 +324,10 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 	rest := s[en:]
 	if m := nounRE.FindStringSubmatchIndex(rest); m != nil {
 		w := rest[m[2]:m[3]]
-		if !stopAfterNumber[strings.ToLower(w)] && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
+		// "three thermal power plants": an adjective, not what is counted.
+		next := nounRE.FindStringSubmatch(rest[m[1]:])
+		adjective := next != nil && !stopAfterNumber[next[1]] && rest[0] != '-'
+		if !adjective && !stopAfterNumber[strings.ToLower(w)] && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
 			noun = w
 			en += m[1]
 			rest = s[en:]
@@ -463,6 +468,27 @@ func (lk *Locked) findNames(s string, used []bool) [][2]int {
 			mark(w.start, w.end)
 		}
 	}
+	// A capitalised word just before a name is part of it ("Inter RAO"
+	// opening a sentence).
+	for k := range out {
+		for {
+			a := out[k][0]
+			if a < 2 || s[a-1] != ' ' {
+				break
+			}
+			ws := wordsOf(s[:a-1])
+			if len(ws) == 0 {
+				break
+			}
+			p := ws[len(ws)-1]
+			if p.end != a-1 || !hasUpper(p.text[:1]) || lk.lex.common[strings.ToLower(p.text)] || !free(p.start, p.end) || taken[p.start] {
+				break
+			}
+			out[k][0] = p.start
+			mark(p.start, p.end)
+			out = out[:len(out)-1]
+		}
+	}
 	// Merge adjacent name words separated by one space.
 	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
 	var merged [][2]int
@@ -525,7 +551,7 @@ func wordsOf(s string) []textWord {
 				j += m
 				continue
 			}
-			if (r == '\'' || r == '’' || r == '-' || r == '‑') && j+m < len(s) && isLetterAt(s, j+m) {
+			if (r == '\'' || r == '’' || r == '-' || r == '‑') && j+m < len(s) && isLetterAt(s, j+m) && (r != '-' || unicode.IsLetter(rune(s[j-1])) || !unicode.IsDigit(firstRune(s[j+m:]))) {
 				j += m
 				continue
 			}
@@ -582,4 +608,9 @@ func latin(s string) bool {
 		}
 	}
 	return true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

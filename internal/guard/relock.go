@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -105,6 +106,7 @@ func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 		ps = out
 	}
 	pass(lk.findMarkers)
+	pass(lk.findBold)
 	pass(lk.findExact)
 	pass(lk.findDates)
 	pass(lk.findFigures)
@@ -232,7 +234,23 @@ func (lk *Locked) findDates(s string) []found {
 
 func sameDate(a, b string) bool {
 	n := strings.NewReplacer("**", "", "–", "-", "—", "-", ",", "")
-	return strings.EqualFold(strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " "))
+	a, b = strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " ")
+	if strings.EqualFold(a, b) {
+		return true
+	}
+	da, db := dayOf(a), dayOf(b)
+	return da != "" && da == db
+}
+
+// dayOf reads a full date in any of the usual layouts ("3 February
+// 2025", "February 3 2025", "2025-02-03") as YYYY-MM-DD.
+func dayOf(s string) string {
+	for _, l := range []string{"2 January 2006", "January 2 2006", "2006-01-02", "Monday 2 January 2006"} {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
 }
 
 // findFigures reads every figure of free text and pairs it with a figure
@@ -242,9 +260,7 @@ func (lk *Locked) findFigures(s string) []found {
 	var out []found
 	for _, f := range lk.lex.figures(s) {
 		text := s[f.start:f.end]
-		if f.ordinal && !isDigitByte(text[0]) {
-			continue
-		}
+
 		fd := found{start: f.start, end: f.end}
 		var kindOnly string
 		for _, k := range lk.slotsOf(kindFigure) {
@@ -267,7 +283,7 @@ func (lk *Locked) findFigures(s string) []found {
 				}
 				if tail := sl.tail(); tail != "" {
 					key := strings.Trim(tail, "()")
-					rest := s[fd.end:]
+					rest := strings.NewReplacer(" oz", " ounce", " t ", " tonne ").Replace(s[fd.end:])
 					if len(rest) > 48 {
 						rest = rest[:48]
 					}
@@ -430,7 +446,7 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	if strings.ContainsAny(s, "⟦⟧") {
 		out = append(out, Issue{Text: clip(strings.TrimSpace(s), 60), Why: "a broken slot token"})
 	}
-	if i := strings.IndexAny(s, "\\<>[]`*_|#~{}&$€£¥₹₽₸"); i >= 0 {
+	if i := strings.IndexAny(strings.ReplaceAll(s, "**", "  "), "\\<>[]`*_|#~{}&$€£¥₹₽₸"); i >= 0 {
 		out = append(out, Issue{Text: clip(strings.TrimSpace(s[i:]), 40), Why: fmt.Sprintf("markup or a sign %q that the draft does not have there", s[i:i+1])})
 	}
 	for _, m := range urlRE.FindAllString(s, -1) {
@@ -509,4 +525,23 @@ func hedgedSlot(t string) bool {
 		}
 	}
 	return false
+}
+
+// findBold: a bold span of the reply that is a bold slot of the draft
+// written another way ("**February 3, 2025**" for "**3 February 2025**").
+func (lk *Locked) findBold(s string) []found {
+	var out []found
+	for _, m := range boldRE.FindAllStringIndex(s, -1) {
+		inner := s[m[0]+2 : m[1]-2]
+		for _, sl := range lk.Slots {
+			if !strings.HasPrefix(sl.Text, "**") {
+				continue
+			}
+			if sl.kind == kindDate && sameDate(sl.Text, inner) || sl.kind == kindName && strings.EqualFold(sl.Text[2:len(sl.Text)-2], inner) {
+				out = append(out, found{start: m[0], end: m[1], id: sl.ID})
+				break
+			}
+		}
+	}
+	return out
 }

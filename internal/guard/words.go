@@ -70,7 +70,7 @@ func (l *lexicon) claimWords(text string) map[string]map[string]int {
 				}
 			}
 		}
-		if w == "up" || w == "down" {
+		if (w == "up" || w == "down") && (i == 0 || !phrasalUp[lower[i-1]]) {
 			if i+1 < len(ws) {
 				nxt := lower[i+1]
 				r := []rune(text[ws[i].end:ws[i+1].start])
@@ -178,7 +178,7 @@ func (lk *Locked) checkWords(d, p *parsedText) []Issue {
 				if sum(dw[c]) != sum(rw[c]) {
 					out = append(out, Issue{Text: where, Why: fmt.Sprintf("%d negations (%s) where the draft has %d (%s)", sum(rw[c]), wordList(rw[c]), sum(dw[c]), wordList(dw[c]))})
 				}
-			case clOpinion, clModal:
+			case clOpinion, clModal, clFreq:
 				for w := range rw[c] {
 					if dw[c][w] == 0 {
 						out = append(out, Issue{Text: where, Why: fmt.Sprintf("adds %q (%s) that the draft does not say", w, classNoun(c))})
@@ -200,6 +200,9 @@ func (lk *Locked) checkWords(d, p *parsedText) []Issue {
 		}
 	}
 	out = append(out, lk.checkDirections(d, p)...)
+	out = append(out, lk.checkRanks(d, p)...)
+	out = append(out, lk.checkOrder(d, p)...)
+	out = append(out, lk.checkToBy(d, p)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].String() < out[j].String() })
 	return out
 }
@@ -308,6 +311,18 @@ func classNoun(c string) string {
 		return "an attribution"
 	case clPeriod:
 		return "a part of a period"
+	case clFreq:
+		return "a frequency"
+	case clRecord:
+		return "a record"
+	case clEarlier:
+		return "an earlier date"
+	case clLater:
+		return "a later date"
+	case clNew:
+		return "something new"
+	case clCumul:
+		return "a running total"
 	}
 	return c
 }
@@ -322,4 +337,295 @@ func figureNext(s string) bool {
 		return unicode.IsDigit(r) || strings.ContainsRune("$€£₽₸¥+-−", r)
 	}
 	return false
+}
+
+// stem strips a plural, past, gerund, adverb or possessive ending, so
+// that "stated" and "states" are one word.
+func stem(w string) string {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	for _, s := range []string{"ments", "ment", "ing", "ed", "es", "s", "ly"} {
+		if len(w) > len(s)+3 && strings.HasSuffix(w, s) {
+			return w[:len(w)-len(s)]
+		}
+	}
+	return w
+}
+
+// contentWords are the words of s that carry content: four letters or
+// more, not in the lexicon's lists (function words, connectives, claim
+// words), by stem.
+func (l *lexicon) contentWords(s string) map[string]string {
+	out := map[string]string{}
+	for _, w := range wordsOf(strings.NewReplacer("-", " ", "‑", " ").Replace(s)) {
+		lw := strings.ToLower(strings.ReplaceAll(w.text, "’", "'"))
+		if utf8Len(lw) < 4 || strings.IndexFunc(lw, unicode.IsDigit) >= 0 {
+			continue
+		}
+		st := stem(lw)
+		if l.all[lw] || l.common[lw] || l.all[st] || l.common[st] {
+			continue
+		}
+		out[st] = w.text
+	}
+	return out
+}
+
+// checkContent: the reply's free text uses no content word the draft
+// does not use (a new word is a new claim: "weapons" for "chemicals",
+// "as the war disrupted supply"), and each block keeps the content words
+// of its draft (a sentence dropped, a list member left out).
+func (lk *Locked) checkContent(d, p *parsedText) []Issue {
+	draftAll := map[string]bool{}
+	for st := range lk.lex.contentWords(lk.Draft) {
+		draftAll[st] = true
+	}
+	var out []Issue
+	seen := map[string]bool{}
+	for _, s := range p.sents {
+		free := tokenRE.ReplaceAllString(s.text, " ")
+		for st, w := range lk.lex.contentWords(free) {
+			if !draftAll[st] && !seen[st] {
+				seen[st] = true
+				out = append(out, Issue{Text: w, Why: "a word the draft does not use (a new claim?)"})
+			}
+		}
+	}
+	if len(d.blocks) != len(p.blocks) {
+		return out
+	}
+	dfree, rfree := map[int]string{}, map[int]string{}
+	for _, s := range d.sents {
+		dfree[s.block] += " " + tokenRE.ReplaceAllString(s.text, " ")
+	}
+	for _, s := range p.sents {
+		rfree[s.block] += " " + s.surface
+	}
+	for b, t := range dfree {
+		kept := lk.lex.contentWords(rfree[b])
+		var lost []string
+		for st, w := range lk.lex.contentWords(t) {
+			if _, ok := kept[st]; !ok {
+				lost = append(lost, fmt.Sprintf("%q", w))
+			}
+		}
+		sort.Strings(lost)
+		// One word may go in a rewording ("gives"); a sentence or a list
+		// member dropped loses more.
+		if len(lost) > 1 {
+			out = append(out, Issue{Text: clip(rfree[b], 60), Why: "drops the draft's words " + strings.Join(lost, ", ")})
+		}
+	}
+	return out
+}
+
+// phrasalUp are verbs whose "up" is no rise: "made up 64.5%".
+var phrasalUp = map[string]bool{"made": true, "make": true, "makes": true, "making": true, "set": true, "sets": true,
+	"add": true, "adds": true, "added": true, "sum": true, "sums": true, "summed": true, "took": true, "take": true, "takes": true, "back": true}
+
+// smallOrdinals are rank words that say a place.
+var smallOrdinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+// checkRanks: an ordinal of the draft is kept ("first nuclear power
+// plant" never "second"), and an ordinal the reply adds beside an entity
+// is that entity's place in the draft's ranking: the first entity of
+// each clause of the block's sentences that rank ("the highest", "Next
+// came A, B and C").
+func (lk *Locked) checkRanks(d, p *parsedText) []Issue {
+	var out []Issue
+	ords := func(t string) map[string]int {
+		m := map[string]int{}
+		for _, w := range wordsOf(t) {
+			if smallOrdinals[strings.ToLower(w.text)] > 0 {
+				m[strings.ToLower(w.text)]++
+			}
+		}
+		return m
+	}
+	for _, u := range lk.units(d, p) {
+		var dt, rt []string
+		for _, i := range u[0] {
+			dt = append(dt, d.sents[i].surface)
+		}
+		for _, i := range u[1] {
+			rt = append(rt, p.sents[i].surface)
+		}
+		do, ro := ords(strings.Join(dt, " ")), ords(strings.Join(rt, " "))
+		for w := range do {
+			if ro[w] == 0 {
+				out = append(out, Issue{Text: clip(strings.Join(rt, " "), 80), Why: fmt.Sprintf("drops the draft's %q", w)})
+			}
+		}
+	}
+	// The draft's ranking, per block.
+	rank := map[int][]string{} // block -> entity keys in order
+	for si, s := range d.sents {
+		w := lk.lex.claimWords(s.surface)
+		if len(w[clHigh]) == 0 && len(w[clLow]) == 0 && len(w[clRank]) == 0 {
+			continue
+		}
+		firstOf := map[int]bool{}
+		for _, oi := range s.occ {
+			o := d.occ[oi]
+			if !lk.isEntity(o.slot) || firstOf[o.clause] {
+				continue
+			}
+			firstOf[o.clause] = true
+			k := lk.key(o.slot)
+			dup := false
+			for _, x := range rank[s.block] {
+				dup = dup || x == k
+			}
+			if !dup {
+				rank[s.block] = append(rank[s.block], k)
+			}
+		}
+		_ = si
+	}
+	for _, s := range p.sents {
+		for _, cl := range clauseTexts(s.text) {
+			n := 0
+			for _, w := range wordsOf(cl.text) {
+				if k := smallOrdinals[strings.ToLower(w.text)]; k > 0 {
+					n = k
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			for _, oi := range s.occ {
+				o := p.occ[oi]
+				if o.clause%1000 != cl.index || !lk.isEntity(o.slot) {
+					continue
+				}
+				r := rank[s.block]
+				if len(r) == 0 {
+					break
+				}
+				if n > len(r) || r[n-1] != lk.key(o.slot) {
+					out = append(out, Issue{Slot: lk.Slots[o.slot].ID, Text: lk.Slots[o.slot].Text, Why: fmt.Sprintf("placed %d here; the draft's ranking is %s", n, strings.Join(r, ", "))})
+				}
+				break
+			}
+		}
+	}
+	return out
+}
+
+type clauseText struct {
+	index int
+	text  string
+}
+
+// clauseTexts cuts a tokenised sentence into its clauses.
+func clauseTexts(st string) []clauseText {
+	b := clauseBounds(st)
+	var out []clauseText
+	a := 0
+	for i := 0; i <= len(b); i++ {
+		e := len(st)
+		if i < len(b) {
+			e = b[i]
+		}
+		out = append(out, clauseText{index: i, text: st[a:e]})
+		a = e
+	}
+	return out
+}
+
+// checkOrder: two entities that one clause of the draft names, in one
+// clause of the reply, stand in the draft's order: "Russia exports more
+// to Kazakhstan" may not become "Kazakhstan exports more to Russia".
+func (lk *Locked) checkOrder(d, p *parsedText) []Issue {
+	type pair struct{ a, b string }
+	draftPairs := map[pair]bool{}
+	byClause := func(pt *parsedText) map[int][]string {
+		m := map[int][]string{}
+		for _, o := range pt.occ {
+			if lk.isEntity(o.slot) {
+				m[o.clause] = append(m[o.clause], lk.key(o.slot))
+			}
+		}
+		return m
+	}
+	for _, ks := range byClause(d) {
+		_ = byClause
+		for i := range ks {
+			for j := i + 1; j < len(ks); j++ {
+				if ks[i] != ks[j] {
+					draftPairs[pair{ks[i], ks[j]}] = true
+				}
+			}
+		}
+	}
+	var out []Issue
+	seen := map[pair]bool{}
+	for _, s := range p.sents {
+		for _, cl := range clauseTexts(s.text) {
+			type at struct {
+				key string
+				pos int
+			}
+			var es []at
+			for _, m := range tokenRE.FindAllStringSubmatchIndex(cl.text, -1) {
+				if k, ok := lk.byID[cl.text[m[2]:m[3]]+cl.text[m[4]:m[5]]]; ok && lk.isEntity(k) {
+					es = append(es, at{lk.key(k), m[0]})
+				}
+			}
+			for i := range es {
+				for j := i + 1; j < len(es); j++ {
+					x := pair{es[i].key, es[j].key}
+					if !draftPairs[pair{x.b, x.a}] || draftPairs[x] || seen[x] || !relation(cl.text[es[i].pos:es[j].pos]) {
+						continue
+					}
+					seen[x] = true
+					out = append(out, Issue{Text: x.a[1:] + " … " + x.b[1:], Why: "two names of one clause of the draft stand in the reverse order (who did what to whom may have turned round)"})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// relation: words between two names that say who acts on whom.
+func relation(between string) bool {
+	for _, w := range wordsOf(strings.ToLower(between)) {
+		switch w.text {
+		case "to", "from", "into", "towards", "exports", "imports", "export", "import", "exported", "imported", "exporter", "importer",
+			"supplies", "supplied", "supplier", "ambassador", "deficit", "surplus", "owes", "sells", "sold", "buys", "bought":
+			return true
+		}
+	}
+	return false
+}
+
+// checkToBy: "rose to 90" (a level) is not "rose by 90" (a change).
+func (lk *Locked) checkToBy(d, p *parsedText) []Issue {
+	prev := func(pt *parsedText, o occurrence) string {
+		st := pt.sents[o.sent].text
+		i := strings.Index(st, tokenOpen+lk.Slots[o.slot].ID)
+		if i < 0 {
+			return ""
+		}
+		ws := strings.Fields(strings.ToLower(st[:i]))
+		if len(ws) == 0 {
+			return ""
+		}
+		return ws[len(ws)-1]
+	}
+	draftPrev := map[int]string{}
+	for _, o := range d.occ {
+		draftPrev[o.slot] = prev(d, o)
+	}
+	var out []Issue
+	for _, o := range p.occ {
+		s := lk.Slots[o.slot]
+		if o.extra || s.kind != kindFigure {
+			continue
+		}
+		a, b := draftPrev[o.slot], prev(p, o)
+		if a != b && (a == "to" && b == "by" || a == "by" && b == "to") {
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("%q before it where the draft has %q (a change is not a level)", b, a)})
+		}
+	}
+	return out
 }
