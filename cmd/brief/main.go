@@ -21,8 +21,12 @@ import (
 	"github.com/briefhq/brief/internal/dataset"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version is what --version prints and brief.json records: set at
+// build time with -ldflags "-X main.version=v1.2.3" (release and Docker
+// builds without a .git), else read from the build info (see version.go).
+var version = ""
+
+func init() { version = buildVersion(version, debug.ReadBuildInfo) }
 
 // IO is where a command reads and writes; tests pass buffers.
 type IO struct {
