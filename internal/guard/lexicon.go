@@ -47,6 +47,7 @@ const (
 	clLater    = "later"
 	clNew      = "new"
 	clCumul    = "cumulative"
+	clPrevious = "previous"
 )
 
 // claimClasses are compared sentence by sentence, in this order.

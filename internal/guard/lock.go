@@ -33,12 +33,11 @@ var tokenRE = regexp.MustCompile(`⟦([A-Z])(\d+)(~?)⟧`)
 
 // Slot is one locked claim of the draft.
 type Slot struct {
-	ID     string `json:"id"`   // "F3"
-	Text   string `json:"text"` // the draft's exact text
-	kind   byte
-	fig    *figure // a figure's reading
-	entity bool    // a name of the data's catalogs
-	noun   string  // a figure's count noun ("plants"), lower case
+	ID   string `json:"id"`   // "F3"
+	Text string `json:"text"` // the draft's exact text
+	kind byte
+	fig  *figure // a figure's reading
+	noun string  // a figure's count noun ("plants"), lower case
 	// Where it stands in the draft: block, sentence and clause (indexes
 	// over the whole section).
 	block, sent, clause int

@@ -203,6 +203,8 @@ func (lk *Locked) checkWords(d, p *parsedText) []Issue {
 	out = append(out, lk.checkRanks(d, p)...)
 	out = append(out, lk.checkOrder(d, p)...)
 	out = append(out, lk.checkToBy(d, p)...)
+	out = append(out, lk.checkRespectively(d, p)...)
+	out = append(out, lk.checkShareOf(d, p)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].String() < out[j].String() })
 	return out
 }
@@ -231,6 +233,14 @@ func (lk *Locked) checkDirections(d, p *parsedText) []Issue {
 		}
 		return strings.Join(ds, "+")
 	}
+	before := func(pt *parsedText, o occurrence) bool {
+		for _, cl := range clauseTexts(pt.sents[o.sent].text) {
+			if cl.index == o.clause%1000 {
+				return len(lk.lex.claimWords(cl.text)[clPrevious]) > 0
+			}
+		}
+		return false
+	}
 	draftOcc := map[int]occurrence{}
 	for _, o := range d.occ {
 		draftOcc[o.slot] = o
@@ -240,6 +250,9 @@ func (lk *Locked) checkDirections(d, p *parsedText) []Issue {
 		s := lk.Slots[o.slot]
 		if o.extra || s.kind != kindFigure {
 			continue
+		}
+		if before(d, draftOcc[o.slot]) != before(p, o) {
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "said of the period before here but not in the draft, or the reverse (figures of two periods swapped?)"})
 		}
 		a, b := dir(d, draftOcc[o.slot]), dir(p, o)
 		if a != "" && b != "" && !strings.Contains(a, "+") && !strings.Contains(b, "+") && a != b {
@@ -547,12 +560,14 @@ func (lk *Locked) checkOrder(d, p *parsedText) []Issue {
 		}
 		return m
 	}
-	for _, ks := range byClause(d) {
-		_ = byClause
+	clausePairs := map[int]map[pair]bool{}
+	for c, ks := range byClause(d) {
+		clausePairs[c] = map[pair]bool{}
 		for i := range ks {
 			for j := i + 1; j < len(ks); j++ {
 				if ks[i] != ks[j] {
 					draftPairs[pair{ks[i], ks[j]}] = true
+					clausePairs[c][pair{ks[i], ks[j]}] = true
 				}
 			}
 		}
@@ -574,7 +589,16 @@ func (lk *Locked) checkOrder(d, p *parsedText) []Issue {
 			for i := range es {
 				for j := i + 1; j < len(es); j++ {
 					x := pair{es[i].key, es[j].key}
-					if !draftPairs[pair{x.b, x.a}] || draftPairs[x] || seen[x] || !relation(cl.text[es[i].pos:es[j].pos]) {
+					dp := map[pair]bool{}
+					for _, oi := range s.occ {
+						o := p.occ[oi]
+						if o.clause%1000 == cl.index && !o.extra {
+							for q := range clausePairs[lk.Slots[o.slot].clause] {
+								dp[q] = true
+							}
+						}
+					}
+					if !dp[pair{x.b, x.a}] || dp[x] || seen[x] || !relation(cl.text[es[i].pos:es[j].pos]) {
 						continue
 					}
 					seen[x] = true
@@ -588,6 +612,10 @@ func (lk *Locked) checkOrder(d, p *parsedText) []Issue {
 
 // relation: words between two names that say who acts on whom.
 func relation(between string) bool {
+	// "(Kazakhstan with Russia)": a counterpart, said next to its entity.
+	if i := strings.Index(between, tokenClose); i >= 0 && between[i+len(tokenClose):] == " with " {
+		return true
+	}
 	for _, w := range wordsOf(strings.ToLower(between)) {
 		switch w.text {
 		case "to", "from", "into", "towards", "exports", "imports", "export", "import", "exported", "imported", "exporter", "importer",
@@ -625,6 +653,85 @@ func (lk *Locked) checkToBy(d, p *parsedText) []Issue {
 		a, b := draftPrev[o.slot], prev(p, o)
 		if a != b && (a == "to" && b == "by" || a == "by" && b == "to") {
 			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("%q before it where the draft has %q (a change is not a level)", b, a)})
+		}
+	}
+	return out
+}
+
+// checkRespectively: "A and B had X and Y respectively" pairs by order:
+// the names and the figures keep the draft's order.
+func (lk *Locked) checkRespectively(d, p *parsedText) []Issue {
+	order := func(pt *parsedText, si int, kind byte) []string {
+		var ks []string
+		for _, oi := range pt.sents[si].occ {
+			o := pt.occ[oi]
+			if lk.Slots[o.slot].kind == kind && (kind != kindName || lk.isEntity(o.slot)) {
+				ks = append(ks, lk.key(o.slot))
+			}
+		}
+		return ks
+	}
+	var out []Issue
+	for ri, s := range p.sents {
+		if !strings.Contains(strings.ToLower(s.text), "respectively") {
+			continue
+		}
+		for _, oi := range s.occ {
+			ds := lk.Slots[p.occ[oi].slot].sent
+			if !strings.Contains(strings.ToLower(d.sents[ds].text), "respectively") {
+				continue
+			}
+			for _, k := range []byte{kindName, kindFigure} {
+				if a, b := strings.Join(order(d, ds, k), "|"), strings.Join(order(p, ri, k), "|"); a != b {
+					out = append(out, Issue{Text: clip(s.surface, 80), Why: "a \"respectively\" list whose names or figures are in another order than the draft's"})
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// checkShareOf: a percentage keeps what it is a share of ("64.7% of the
+// total" never "64.7% of Russia's trade").
+func (lk *Locked) checkShareOf(d, p *parsedText) []Issue {
+	of := func(pt *parsedText, o occurrence) string {
+		st := pt.sents[o.sent].text
+		tok := tokenOpen + lk.Slots[o.slot].ID
+		i := strings.Index(st, tok)
+		if i < 0 {
+			return ""
+		}
+		rest := st[i+len(tok):]
+		rest = rest[strings.Index(rest, tokenClose)+len(tokenClose):]
+		if !strings.HasPrefix(rest, " of ") {
+			return ""
+		}
+		rest = rest[4:]
+		if j := strings.IndexAny(rest, ".,;:()⟦"); j >= 0 {
+			rest = rest[:j]
+		}
+		ws := strings.Fields(rest)
+		if len(ws) > 3 {
+			ws = ws[:3]
+		}
+		return strings.Join(ws, " ")
+	}
+	draft := map[int]string{}
+	for _, o := range d.occ {
+		if f := lk.Slots[o.slot].fig; f != nil && f.kind == "%" {
+			draft[o.slot] = of(d, o)
+		}
+	}
+	var out []Issue
+	for _, o := range p.occ {
+		a := draft[o.slot]
+		if a == "" || o.extra {
+			continue
+		}
+		if b := of(p, o); b != a {
+			s := lk.Slots[o.slot]
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("a share of %q here, of %q in the draft", b, a)})
 		}
 	}
 	return out
