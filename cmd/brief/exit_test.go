@@ -79,4 +79,4 @@ func TestBadInputWritesNothing(t *testing.T) {
 	}
 }
 
-var regexpLoc = regexp.MustCompile(`\.(csv|json|yaml|yml):\d+(:\d+)?: `)
+var regexpLoc = regexp.MustCompile(`\.(csv|json|yaml|yml):\d+(:\d+)?: |\.xlsx:[^!]+![A-Z]+\d+: `)

@@ -68,6 +68,9 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
 		}},
+		{"excel-cell", []string{
+			`testdata/bad/excel-cell/observations.xlsx:Observations!D3: value "n/a": not a number: leave the row out if there is no figure`,
+		}},
 		{"european-number", []string{
 			`testdata/bad/european-number/prices.csv:3:2: value "2023.00": dataset.yaml reads numbers with decimal "," and thousands "." between groups of three digits: write it as 2.023,00, or correct decimal and thousands`,
 		}},

@@ -21,7 +21,15 @@ var (
 // readCatalog opens a catalog file and returns its checked top-level
 // keys, or nil after reporting why it cannot be used.
 func (l *loader) readCatalog(path string, known []string) map[string]*yaml.Node {
-	root := l.readYAMLFile(path)
+	var root *yaml.Node
+	switch {
+	case !isWorkbook(path):
+		root = l.readYAMLFile(path)
+	case known[1] == "indicators":
+		root = l.sheetTree(path, "indicators", indicatorKeys)
+	default:
+		root = l.sheetTree(path, "entities", entityKeys)
+	}
 	if root == nil {
 		return nil
 	}

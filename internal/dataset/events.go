@@ -22,12 +22,6 @@ const (
 // figures. The date is any period form, so an event known only by its
 // year keeps the year.
 func (l *loader) loadEvents(path string) {
-	f, err := l.open(path)
-	if err != nil {
-		l.errorAt(Pos{File: path}, "cannot read: "+l.reason(path, err))
-		return
-	}
-	defer f.Close()
 	var col [nEventColumns]int
 	header := func(rec []string, at cells) bool {
 		for i := range col {
@@ -147,6 +141,24 @@ func (l *loader) loadEvents(path string) {
 			l.ds.Events = append(l.ds.Events, ev)
 		}
 	}
+	if isWorkbook(path) {
+		wb, done := l.openWorkbook(path, Pos{File: path})
+		if wb == nil {
+			return
+		}
+		defer done()
+		asked := l.sheetOf["events\x00"+path]
+		if sheet, ok := l.pickSheet(wb, path, asked.name, asked.pos, "events"); ok {
+			l.readSheet(wb, path, sheet, table{}, false, header, row)
+		}
+		return
+	}
+	f, err := l.open(path)
+	if err != nil {
+		l.errorAt(Pos{File: path}, "cannot read: "+l.reason(path, err))
+		return
+	}
+	defer f.Close()
 	l.readCSV(f, path, table{}, header, row)
 }
 

@@ -48,7 +48,7 @@ const (
 
 // File names looked for in a dataset folder.
 var (
-	observationFiles = []string{"observations.csv", "observations.json", "observations.yaml", "observations.yml"}
+	observationFiles = []string{"observations.csv", "observations.json", "observations.yaml", "observations.yml", "observations.xlsx"}
 	configFiles      = []string{ConfigFile, "dataset.yml"}
 	indicatorFiles   = []string{"indicators.yaml", "indicators.yml"}
 	entityFiles      = []string{"entities.yaml", "entities.yml"}
@@ -96,6 +96,10 @@ func (l *loader) load(path string) {
 			}
 		}
 		l.ds.Dir = filepath.Dir(path)
+		if isWorkbook(path) {
+			l.loadWorkbook(path)
+			return
+		}
 		l.loadObservationFile(path, nil)
 		return
 	}
@@ -126,10 +130,10 @@ func (l *loader) loadDir(dir, cfgPath string) {
 	}
 
 	if p := cfg.pick(l, cfg.indicators, dir, indicatorFiles); p != "" {
-		l.loadIndicators(p)
+		l.inSheet(func() { l.loadIndicators(p) })
 	}
 	if p := cfg.pick(l, cfg.entities, dir, entityFiles); p != "" {
-		l.loadEntities(p)
+		l.inSheet(func() { l.loadEntities(p) })
 	}
 
 	if len(cfg.observations) > 0 {
@@ -156,6 +160,27 @@ func (l *loader) loadDir(dir, cfgPath string) {
 
 	if p := cfg.pick(l, cfg.events, dir, []string{"events.csv"}); p != "" {
 		l.loadEvents(p)
+	}
+}
+
+// loadWorkbook reads a workbook given alone as the dataset: the
+// observations from its sheet named "observations" (else the first), and
+// the catalogs and events from the sheets named "indicators", "entities"
+// and "events", where it has them.
+func (l *loader) loadWorkbook(path string) {
+	has := l.workbookSheets(path)
+	if has == nil {
+		return
+	}
+	if has["indicators"] {
+		l.inSheet(func() { l.loadIndicators(path) })
+	}
+	if has["entities"] {
+		l.inSheet(func() { l.loadEntities(path) })
+	}
+	l.loadObservationFile(path, nil)
+	if has["events"] {
+		l.loadEvents(path)
 	}
 }
 
@@ -328,6 +353,12 @@ type loader struct {
 
 	flags map[string]*flagTally // flags flag_status does not list
 
+	// sheetOf is the sheet dataset.yaml names for a catalog or events
+	// table in a workbook, by "indicators\x00path" and so on; posSheet
+	// the workbook and sheet a catalog is being read from.
+	sheetOf  map[string]sheetRef
+	posSheet [2]string
+
 	unknownMsgs map[string]string
 	obsFile     string // the first observations file, for "no observations"
 }
@@ -354,6 +385,7 @@ func newLoader(opts Options) *loader {
 		units:     map[[2]string]*tally{},
 		firstUnit: map[string]string{},
 		entNames:  map[string]string{},
+		sheetOf:   map[string]sheetRef{},
 
 		unknownMsgs: map[string]string{},
 	}

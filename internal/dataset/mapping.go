@@ -184,6 +184,18 @@ func (l *loader) readConfig(path string) *config {
 		if n == nil {
 			return nil
 		}
+		var sheet *yaml.Node
+		if n.Kind == yaml.MappingNode {
+			// {file: book.xlsx, sheet: Indicators}
+			keys, good := l.keyed(path, n, key, []string{"file", "sheet"})
+			if !good || keys["file"] == nil {
+				if good {
+					l.errorAt(yamlPos(path, n), key+" must name a file: {file: book.xlsx, sheet: "+titleCase(key)+"}")
+				}
+				return nil
+			}
+			n, sheet = keys["file"], keys["sheet"]
+		}
 		s, ok := l.text(path, n, key)
 		if !ok || s == "" {
 			if ok {
@@ -191,7 +203,18 @@ func (l *loader) readConfig(path string) *config {
 			}
 			return nil
 		}
-		return &pathRef{path: relTo(dir, s), pos: yamlPos(path, n)}
+		ref := &pathRef{path: relTo(dir, s), pos: yamlPos(path, n)}
+		if sheet != nil {
+			name, good := l.text(path, sheet, "sheet")
+			switch {
+			case !good:
+			case !isWorkbook(ref.path):
+				l.errorAt(yamlPos(path, sheet), "sheet applies to workbooks (.xlsx); "+filepath.Base(ref.path)+" is not one: remove sheet, or give the workbook")
+			default:
+				l.sheetOf[key+"\x00"+ref.path] = sheetRef{name: name, pos: yamlPos(path, sheet)}
+			}
+		}
+		return ref
 	}
 	cfg.indicators, cfg.entities, cfg.events = ref("indicators"), ref("entities"), ref("events")
 	if n := top["observations"]; n != nil {

@@ -127,6 +127,10 @@ func numberAdvice(t string) string {
 	case "n/a", "na", "null", "none", "-", "—", "–", "..", "", "?":
 		return "not a number: leave the row out if there is no figure"
 	}
+	switch strings.ToUpper(t) {
+	case "#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA":
+		return "an error of an Excel formula: correct the formula, or leave the cell empty if there is no figure"
+	}
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
 		if _, err := ParseNumber(t[1 : len(t)-1]); err == nil {
 			return "write negative numbers with a minus sign: -" + t[1:len(t)-1]

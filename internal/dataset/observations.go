@@ -105,8 +105,13 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		defer func() { l.declared = append(l.declared, [2]int{start, len(l.ds.Observations)}) }()
 	}
 	ext := strings.ToLower(filepath.Ext(path))
-	if (m.wideAll || len(m.wideEnt) > 0) && (ext == ".json" || ext == ".yaml" || ext == ".yml") {
-		l.errorAt(m.pos, "wide_entities reads CSV files only: give the file as CSV, or in the tidy shape (one row per entity)")
+	if (m.wideAll || len(m.wideEnt) > 0 || m.widePeriods) && (ext == ".json" || ext == ".yaml" || ext == ".yml") {
+		l.errorAt(m.pos, "wide_entities and wide_periods read tables (CSV, a workbook's sheet) only: give the file as CSV, or in the tidy shape")
+		return
+	}
+	if isWorkbook(path) {
+		f.Close()
+		l.readObservationSheet(path, m)
 		return
 	}
 	switch ext {
@@ -174,7 +179,12 @@ func (l *loader) reserve(f fs.File, br *bufio.Reader) {
 	if len(head) == 0 || lines == 0 {
 		return
 	}
-	n := int(st.Size()*int64(lines)/int64(len(head))) + 16
+	l.reserveRows(int(st.Size()*int64(lines)/int64(len(head))) + 16)
+}
+
+// reserveRows sizes the observations and the duplicate index for n more
+// rows.
+func (l *loader) reserveRows(n int) {
 	if n > 1<<25 {
 		n = 1 << 25
 	}

@@ -31,6 +31,7 @@ func main() {
 	worldBankAPI()
 	eurostatSDMX()
 	europeanCSV()
+	workbooks()
 }
 
 // readCSV reads a file of ../shared/data as records, without its header.
