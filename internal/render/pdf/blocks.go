@@ -1,10 +1,13 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/briefhq/brief/internal/render/doc"
 )
 
 // Vertical rhythm, in millimetres.
@@ -39,7 +42,7 @@ func (r *renderer) blocks(bs []block) {
 	}
 }
 
-// block draws b; lead is what a heading is kept with (see leads).
+// block draws b; lead is what it is kept with (see leads).
 func (r *renderer) block(b block, lead float64) {
 	switch b := b.(type) {
 	case titleBlock:
@@ -47,6 +50,10 @@ func (r *renderer) block(b block, lead float64) {
 	case heading:
 		r.heading(b, lead)
 	case paragraph:
+		if doc.CaptionOf(b) != doc.NoCaption {
+			r.caption(b, lead)
+			return
+		}
 		t := r.begin("P")
 		r.text(b.Spans, r.size, r.lh, r.color)
 		r.end(t)
@@ -68,7 +75,7 @@ func (r *renderer) block(b block, lead float64) {
 	case table:
 		r.table(b)
 	case image:
-		r.image(b)
+		r.image(b, lead)
 	case notes:
 		r.notes(b)
 	}
@@ -116,9 +123,11 @@ func (r *renderer) headingHeight(h heading) float64 {
 	return float64(n)*hs.size*1.25*ptmm + hs.after
 }
 
-// leads returns, for each heading of bs, the height the blocks after it
-// need on its page, so that a heading never ends a page: the start of the
-// next block (see lead), or when the next block is a heading, that
+// leads returns, for each block of bs, the height of what must follow it
+// on its page. A chart is kept with its caption after it (*Figure N. …*)
+// and a table's caption before it (*Table N. …*) with the table's header
+// and first rows. A heading never ends a page: it is kept with the start
+// of the next block (see lead), or when the next block is a heading, that
 // heading's space above, its lines and what it is kept with in turn. A
 // run of headings taller than a page cannot be kept together: a heading
 // whose run with it is taller than a page gets +Inf, and heading draws it
@@ -132,6 +141,7 @@ func (r *renderer) leads(bs []block) []float64 {
 	for i := len(bs) - 1; i >= 0; i-- {
 		h, ok := bs[i].(heading)
 		if !ok {
+			out[i] = r.keep(bs, i)
 			continue
 		}
 		follow, chain := 0.0, false
@@ -139,7 +149,7 @@ func (r *renderer) leads(bs []block) []float64 {
 			if _, chain = bs[i+1].(heading); chain {
 				follow = group
 			} else {
-				follow = r.lead(bs[i+1])
+				follow = r.lead(bs[i+1]) + r.keep(bs, i+1)
 			}
 		}
 		hh := r.headingHeight(h)
@@ -152,12 +162,59 @@ func (r *renderer) leads(bs []block) []float64 {
 	return out
 }
 
+// keep is the height of what block bs[i] is kept with after it: a
+// chart's caption, or the start of the table a caption names.
+func (r *renderer) keep(bs []block, i int) float64 {
+	if i+1 >= len(bs) {
+		return 0
+	}
+	switch b := bs[i].(type) {
+	case image:
+		if p, ok := bs[i+1].(paragraph); ok && doc.CaptionOf(p) == doc.FigureCaption {
+			if _, chart := r.chartFor(b); chart {
+				return r.captionHeight(p)
+			}
+		}
+	case paragraph:
+		if t, ok := bs[i+1].(table); ok && doc.CaptionOf(b) == doc.TableCaption {
+			return captionGap + paraGap + r.tableLead(t)
+		}
+	}
+	return 0
+}
+
+// Captions: small italic text in the muted colour.
+const (
+	captionSize = 8.5
+	captionGap  = 1.2
+)
+
+var captionLH = captionSize * 1.38 * ptmm
+
+// captionHeight is the height of a caption's lines.
+func (r *renderer) captionHeight(p paragraph) float64 {
+	return float64(len(r.breakLines(p.Spans, captionSize, r.width))) * captionLH
+}
+
+// caption draws a figure's or table's caption, kept with keep, the
+// height of what follows it (see keep).
+func (r *renderer) caption(p paragraph, keep float64) {
+	r.room(r.captionHeight(p) + keep)
+	t := r.begin("Caption")
+	r.text(p.Spans, captionSize, captionLH, mutedColor)
+	r.end(t)
+	r.y += captionGap + paraGap
+}
+
 // lead is the height the start of block b needs beside a heading kept
-// with it: two lines of text, a table's header and first row, a whole
+// with it: two lines of text, a table's header and first rows, a whole
 // chart.
 func (r *renderer) lead(b block) float64 {
 	switch b := b.(type) {
 	case paragraph:
+		if doc.CaptionOf(b) != doc.NoCaption {
+			return r.captionHeight(b)
+		}
 		return 2 * r.lh
 	case list:
 		return 2 * r.lh
@@ -270,28 +327,83 @@ func (r *renderer) list(l list, depth int) {
 	}
 }
 
-func (r *renderer) quote(q quote) {
-	left, width, col := r.left, r.width, r.color
-	r.left += 5
-	r.width -= 5
-	r.color = mutedColor
-	r.quotes = append(r.quotes, r.y)
-	t := r.begin("BlockQuote")
-	r.blocks(q.Blocks)
-	r.end(t)
-	top := r.quotes[len(r.quotes)-1]
-	r.quotes = r.quotes[:len(r.quotes)-1]
-	r.quoteBar(top, r.y-paraGap)
-	r.left, r.width, r.color = left, width, col
+// Block quotes are boxes: a light fill with a bar on the left, padded;
+// the key-messages quote (doc.IsKeyMessages) that opens a brief is tinted
+// and its text is not muted.
+const (
+	boxPadX = 4.0
+	boxPadY = 3.0
+	boxBar  = 1.2
+)
+
+var (
+	quoteFill = rgb{0xF4, 0xF6, 0xF8}
+	keyFill   = rgb{0xE8, 0xF0, 0xFA}
+)
+
+// box is a block quote being drawn: its fill goes behind the text, so it
+// is drawn first, before its height on the page is known. A placeholder
+// (a content-stream comment) marks the place, and once the box's part on
+// the page is laid out, fpdf's RegisterAlias puts the fill there.
+type box struct {
+	key   bool
+	x, w  float64 // the box's outer edges
+	top   float64 // its top on the current page
+	alias string  // the placeholder on the current page
 }
 
-func (r *renderer) quoteBar(top, bottom float64) {
-	if bottom <= top {
+func (r *renderer) quote(q quote) {
+	key := doc.IsKeyMessages(q)
+	r.room(2*boxPadY + 2*r.lh) // a box does not start at the foot of a page
+	left, width, col := r.left, r.width, r.color
+	b := &box{key: key, x: r.left, w: r.width}
+	r.openBox(b)
+	r.boxes = append(r.boxes, b)
+	r.left += boxBar + boxPadX
+	r.width -= boxBar + 2*boxPadX
+	r.y += boxPadY
+	typ := "BlockQuote"
+	if key {
+		typ = "Sect" // not a quotation: the brief's own key messages
+	} else {
+		r.color = mutedColor
+	}
+	t := r.begin(typ)
+	r.blocks(q.Blocks)
+	r.end(t)
+	bottom := max(r.y-paraGap, b.top) + boxPadY
+	r.closeBox(b, bottom)
+	r.boxes = r.boxes[:len(r.boxes)-1]
+	r.left, r.width, r.color = left, width, col
+	r.y = bottom + paraGap + 1
+}
+
+// openBox starts b's part on this page at y: a placeholder for its fill.
+func (r *renderer) openBox(b *box) {
+	r.closeMarked()
+	r.aliases++
+	b.top = r.y
+	b.alias = fmt.Sprintf("%%brief-box-%07d%%", r.aliases)
+	r.f.RawWriteStr(b.alias)
+}
+
+// closeBox ends b's part on this page at bottom: the placeholder becomes
+// the fill and the bar, an artifact.
+func (r *renderer) closeBox(b *box, bottom float64) {
+	if bottom <= b.top+0.01 {
+		r.f.RegisterAlias(b.alias, "")
 		return
 	}
-	r.decorate()
-	r.fill(ruleColor)
-	r.f.Rect(r.left-5, top, 1, bottom-top, "F")
+	fill, bar := quoteFill, ruleColor
+	if b.key {
+		fill, bar = keyFill, accentColor
+	}
+	k := 72 / 25.4
+	y, h := (r.pageH-bottom)*k, (bottom-b.top)*k
+	rect := func(c rgb, x, w float64) string {
+		return fmt.Sprintf("q %.3f %.3f %.3f rg %.2f %.2f %.2f %.2f re f Q", float64(c.r)/255, float64(c.g)/255, float64(c.b)/255, x*k, y, w*k, h)
+	}
+	r.f.RegisterAlias(b.alias, "/Artifact BMC\n"+rect(fill, b.x, b.w)+"\n"+rect(bar, b.x, boxBar)+"\nEMC")
 }
 
 // code draws a code block line by line on a light band, cutting lines
@@ -356,10 +468,11 @@ func (r *renderer) notes(ns notes) {
 	r.size, r.lh, r.color = size, lh, col
 }
 
-// image draws a chart known by its file name, or else the alt text.
-func (r *renderer) image(im image) {
+// image draws a chart known by its file name, kept with keep (its
+// caption), or else the alt text.
+func (r *renderer) image(im image, keep float64) {
 	if c, ok := r.chartFor(im); ok {
-		r.drawChart(c, im)
+		r.drawChart(c, im, keep)
 		return
 	}
 	r.warn("image " + strconv.Quote(im.Dest) + " is not a chart of this brief: shown as its alt text")

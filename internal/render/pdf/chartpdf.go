@@ -38,10 +38,14 @@ func (r *renderer) chartHeight(c chart.Chart) float64 {
 
 // drawChart draws the chart's Scene (the same one the SVG is made of)
 // with fpdf's vector primitives and the embedded font, kept on one page.
-func (r *renderer) drawChart(c chart.Chart, im image) {
+func (r *renderer) drawChart(c chart.Chart, im image, keep float64) {
 	s := c.Draw(r.width/ptmm, r.measure)
 	h := s.H * ptmm
-	r.room(h + 2)
+	need := h + 2
+	if keep > 0 {
+		need = h + 4 + keep // the caption starts below the chart's gap
+	}
+	r.room(need)
 	r.y += 1
 	x0, y0 := r.left, r.y
 	fig := r.begin("Figure")

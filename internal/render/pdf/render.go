@@ -61,8 +61,10 @@ type renderer struct {
 	warned    map[string]bool
 	noteLinks map[int]int
 	marker    *marker // list marker waiting for the first line of its item
-	quotes    []float64
-	lastOut   int // outline level of the last bookmark, -1 before the first
+	boxes     []*box  // block quotes open, outermost first
+	pageTop   float64 // where content starts on this page: below the padding of open boxes
+	aliases   int     // placeholders registered (box)
+	lastOut   int     // outline level of the last bookmark, -1 before the first
 	tags      *tagger
 	open      openLink
 	lay       Layout
@@ -123,14 +125,18 @@ func (r *renderer) warn(s string) {
 }
 
 func (r *renderer) newPage() {
-	for i := range r.quotes {
-		r.quoteBar(r.quotes[i], r.bottom)
-		r.quotes[i] = marginTop
+	for _, b := range r.boxes {
+		r.closeBox(b, min(r.y, r.bottom)+boxPadY)
 	}
 	r.closeMarked()
 	r.f.AddPage()
 	r.curSize = -1
 	r.y = marginTop
+	for _, b := range r.boxes {
+		r.openBox(b)
+		r.y += boxPadY
+	}
+	r.pageTop = r.y
 	r.lay.line(r.page(), "") // make sure the page exists in the layout
 	p := &r.lay.Pages[r.page()-1]
 	p.Lines = p.Lines[:len(p.Lines)-1]
@@ -141,7 +147,7 @@ func (r *renderer) page() int { return r.f.PageNo() }
 // room makes sure h millimetres fit below y, starting a page if not.
 // It reports whether a page was started.
 func (r *renderer) room(h float64) bool {
-	if r.y+h <= r.bottom+0.01 || r.y <= marginTop+0.01 {
+	if r.y+h <= r.bottom+0.01 || r.y <= r.pageTop+0.01 {
 		return false
 	}
 	r.newPage()

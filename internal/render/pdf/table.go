@@ -200,13 +200,88 @@ func (r *renderer) layoutRow(cells [][]span, w []float64, st style) tableRow {
 	return tr
 }
 
+// tableLead is the height of a table's start: the space above it, its
+// header and first two rows (a table never leaves one row alone at a
+// page foot), or all three rows of a table of three (two here and one on
+// the next page would leave one alone: tablePages moves it whole).
 func (r *renderer) tableLead(t table) float64 {
 	w := r.widths(t)
-	h := r.layoutRow(t.Header, w, bold).h
-	if len(t.Rows) > 0 {
-		h += r.layoutRow(t.Rows[0], w, regular).h
+	h := r.layoutRow(t.Header, w, bold).h + 0.5
+	n := 2
+	if len(t.Rows) == 3 {
+		n = 3
+	}
+	for _, row := range t.Rows[:min(n, len(t.Rows))] {
+		h += r.layoutRow(row, w, regular).h
 	}
 	return h
+}
+
+// tablePages plans where a table's rows go over pages so that no page
+// holds a single row of a table of two or more: it reports whether the
+// table should start on a new page, and before which rows a page breaks.
+// It fills pages greedily as drawing does; then a first page with one row
+// gives way to a new page, and a last page with one row takes the row
+// before it from a page that keeps two or more. A table with a row taller
+// than a page, split between lines as it is drawn, is left as it falls.
+func (r *renderer) tablePages(head tableRow, rows []tableRow) (newPage bool, breaks map[int]bool) {
+	top := r.pageTop // a page's top: marginTop unless in a box
+	capacity := r.bottom - top - head.h - 0.5
+	for _, row := range rows {
+		if row.h > capacity {
+			return false, nil
+		}
+	}
+	greedy := func(y float64) []int { // the first row of each page
+		starts := []int{0}
+		y += 0.5 + head.h
+		for i, row := range rows {
+			if y+row.h <= r.bottom+0.01 {
+				y += row.h
+				continue
+			}
+			starts = append(starts, i)
+			y = top + head.h + row.h
+		}
+		return starts
+	}
+	if len(rows) < 2 {
+		return false, nil
+	}
+	starts := greedy(r.y)
+	if r.y > top+0.01 && len(starts) > 1 && starts[1] <= 1 {
+		newPage = true
+		starts = greedy(top)
+	}
+	// widow moves the row before a last row alone to the last page; it
+	// reports false when the page before would be left with one row.
+	widow := func(starts []int) bool {
+		k := len(starts) - 1
+		if k < 1 || starts[k] != len(rows)-1 {
+			return true
+		}
+		if starts[k]-starts[k-1] < 3 {
+			return false
+		}
+		if top+0.5+head.h+rows[len(rows)-2].h+rows[len(rows)-1].h <= r.bottom+0.01 {
+			starts[k]--
+		}
+		return true
+	}
+	if !widow(starts) && len(starts) == 2 && !newPage && r.y > top+0.01 {
+		// Two rows here and the last alone on the next page: the whole
+		// table goes to the next page.
+		newPage = true
+		starts = greedy(top)
+		widow(starts)
+	}
+	breaks = map[int]bool{}
+	for _, i := range starts[1:] {
+		if i > 0 {
+			breaks[i] = true
+		}
+	}
+	return newPage, breaks
 }
 
 // minRowLines is the fewest lines of a row split across pages that a page
@@ -244,12 +319,17 @@ func (r *renderer) table(t table) {
 		rows[i] = r.layoutRow(row, w, regular)
 	}
 	// A page holds a header and this much of a row.
-	capacity := r.bottom - marginTop - head.h - 0.5
+	capacity := r.bottom - r.pageTop - head.h - 0.5
 	first := head.h
 	if len(rows) > 0 {
 		first += minf(rows[0].h, float64(minRowLines)*cellLH+2*cellPadY)
 	}
-	r.room(first)
+	startNew, breaks := r.tablePages(head, rows)
+	if startNew {
+		r.newPage()
+	} else {
+		r.room(first)
+	}
 	r.y += 0.5
 	tt := r.begin("Table")
 	defer r.end(tt)
@@ -271,6 +351,11 @@ func (r *renderer) table(t table) {
 			cells[c] = r.child(tr, "TD")
 		}
 		fresh := false // just under a header at the top of a page
+		if breaks[i] && r.y > r.pageTop+head.h+0.6 {
+			r.newPage()
+			r.drawRow(head, w, al, headFill, true, nil)
+			fresh = true
+		}
 		for {
 			if r.y+row.h <= r.bottom+0.01 {
 				r.drawRow(row, w, al, fill, false, cells)
