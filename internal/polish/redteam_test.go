@@ -1,0 +1,220 @@
+package polish_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/polish"
+	"github.com/briefhq/brief/internal/report"
+)
+
+var (
+	sampleOnce  sync.Once
+	sampleVocab *guard.Vocabulary
+)
+
+func sample(t *testing.T) *guard.Vocabulary {
+	sampleOnce.Do(func() {
+		ds, _, err := dataset.Load("../../data", dataset.Options{})
+		if err != nil {
+			t.Fatalf("sample data: %v", err)
+		}
+		sampleVocab = report.Vocabulary(ds)
+	})
+	return sampleVocab
+}
+
+// TestRedTeamReplies runs the red team's wire-level cases (a file
+// reply.txt: a raw model answer to the real request for the draft)
+// through the whole polish: a local fake endpoint answers with
+// reply.txt, and the section is polished if the guard accepts it.
+// Counts per class; fails on any corruption printed or more than 5% of
+// faithful answers refused:
+//
+//	go test ./internal/polish -run TestRedTeamReplies -v
+//
+// BRIEF_DUMP_REQUESTS=DIR writes the user message sent for each case's
+// draft to DIR/NAME.txt (what a reply answers).
+func TestRedTeamReplies(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
+	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
+	counts := map[string]*tally{}
+	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
+	n := 0
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := txtar.Parse(b)
+		var draft, reply, expect, class string
+		var vocab *guard.Vocabulary
+		for _, line := range strings.Split(string(a.Comment), "\n") {
+			k, v, _ := strings.Cut(line, ":")
+			switch strings.TrimSpace(k) {
+			case "expect":
+				expect = strings.TrimSpace(v)
+			case "class":
+				class = strings.TrimSpace(v)
+			}
+		}
+		for _, f := range a.Files {
+			switch f.Name {
+			case "draft.md":
+				draft = string(f.Data)
+			case "reply.txt":
+				reply = string(f.Data)
+			case "vocab.txt":
+				vocab = &guard.Vocabulary{}
+				for _, l := range strings.Split(string(f.Data), "\n") {
+					if l = strings.TrimSpace(l); l != "" {
+						vocab.Names = append(vocab.Names, l)
+					}
+				}
+			}
+		}
+		if vocab == nil {
+			vocab = sample(t)
+		}
+		name := strings.TrimSuffix(filepath.Base(p), ".txtar")
+		if dump != "" {
+			writeRequest(t, dump, name, draft, vocab)
+		}
+		if reply == "" {
+			continue
+		}
+		n++
+		out, d := polishWith(t, draft, reply, vocab)
+		k := counts[class]
+		if k == nil {
+			k = &tally{}
+			counts[class] = k
+		}
+		_ = out
+		printed := d.Accepted
+		switch expect {
+		case "accept":
+			k.faithful++
+			if !printed {
+				k.falseRejects++
+				t.Logf("FALSE REJECT %s [%s]: %s %s", name, class, d.Error, strings.Join(d.Reasons, "; "))
+			}
+		case "reject":
+			k.corrupt++
+			if printed {
+				k.falseAccepts++
+				t.Logf("FALSE ACCEPT %s [%s]", name, class)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no wire-level case (reply.txt) in testdata/guard/redteam")
+	}
+	var classes []string
+	for c := range counts {
+		classes = append(classes, c)
+	}
+	sort.Strings(classes)
+	var total tally
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "%-36s %8s %13s %8s %13s\n", "class", "faithful", "false-rejects", "corrupt", "false-accepts")
+	for _, c := range classes {
+		k := counts[c]
+		fmt.Fprintf(&sb, "%-36s %8d %13d %8d %13d\n", c, k.faithful, k.falseRejects, k.corrupt, k.falseAccepts)
+		total.faithful += k.faithful
+		total.falseRejects += k.falseRejects
+		total.corrupt += k.corrupt
+		total.falseAccepts += k.falseAccepts
+	}
+	fmt.Fprintf(&sb, "%-36s %8d %13d %8d %13d", "TOTAL", total.faithful, total.falseRejects, total.corrupt, total.falseAccepts)
+	t.Log("wire level (reply.txt through the pipeline)\n" + sb.String())
+	if total.falseAccepts > 0 {
+		t.Errorf("%d of %d corrupt replies printed", total.falseAccepts, total.corrupt)
+	}
+	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
+		t.Errorf("%d of %d faithful replies refused (more than 5%%)", total.falseRejects, total.faithful)
+	}
+}
+
+// polishWith polishes one section against a fake endpoint answering
+// reply verbatim.
+func polishWith(t *testing.T, draft, reply string, v *guard.Vocabulary) (string, polish.Decision) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		b, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
+			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": reply}, "finish_reason": "stop"}},
+			"usage":   map[string]any{"prompt_tokens": 1, "completion_tokens": 1}})
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(b)
+	}))
+	defer srv.Close()
+	cfg := polish.Config{BaseURL: srv.URL + "/v1", Model: "m", HTTPClient: srv.Client(), CallTimeout: 5 * time.Second, MaxRetries: -1}
+	out, ds, err := polish.Polish(context.Background(), cfg, []polish.Section{{ID: "s", Markdown: draft}}, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out[0], ds[0]
+}
+
+// writeRequest records the user message the pipeline sends for a draft.
+func writeRequest(t *testing.T, dir, name, draft string, v *guard.Vocabulary) {
+	var got string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.NewDecoder(r.Body).Decode(&body)
+		for _, m := range body.Messages {
+			got += m.Content + "\n\n"
+		}
+		w.WriteHeader(400)
+	}))
+	defer srv.Close()
+	cfg := polish.Config{BaseURL: srv.URL + "/v1", Model: "m", HTTPClient: srv.Client(), MaxRetries: -1}
+	if _, _, err := polish.Polish(context.Background(), cfg, []polish.Section{{ID: "s", Markdown: draft}}, v); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".txt"), []byte(got), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWireLevelHarness: the wire-level path prints a reply that keeps
+// the tokens and refuses one that writes a figure of its own.
+func TestWireLevelHarness(t *testing.T) {
+	draft := "## Trade\n\nKazakhstan posted the highest trade turnover in 2024: $27.8 billion.[^1] Next came Uzbekistan ($10.0 billion).[^1]\n"
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan"}}
+	locked := guard.Lock(draft, v).Text
+	out, d := polishWith(t, draft, strings.Replace(locked, "Next came", "It was followed by", 1), v)
+	if !d.Accepted || !strings.Contains(out, "It was followed by Uzbekistan ($10.0 billion)") {
+		t.Errorf("faithful reply: %+v\n%s", d, out)
+	}
+	out, d = polishWith(t, draft, strings.Replace(locked, "⟦F2⟧", "$12.0 billion", 1), v)
+	if d.Accepted || out != draft {
+		t.Errorf("corrupt reply printed: %+v", d)
+	}
+	dir := t.TempDir()
+	writeRequest(t, dir, "x", draft, v)
+	b, _ := os.ReadFile(filepath.Join(dir, "x.txt"))
+	if !strings.Contains(string(b), locked) {
+		t.Errorf("the recorded request lacks the locked draft:\n%s", b)
+	}
+}
