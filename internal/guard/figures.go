@@ -114,6 +114,25 @@ func (l *lexicon) around(s string, f *figure) {
 	if lb := strings.ToLower(s[max(0, f.start-16):f.start]); f.value > 0 && (strings.HasSuffix(lb, "minus ") || strings.HasSuffix(lb, "negative ") || strings.HasSuffix(lb, "deficit of ")) {
 		f.value = -f.value
 	}
+	// A hedge just before: "about $28 billion", "close to 12 million".
+	h0 := max(0, f.start-40)
+	for h0 > 0 && !utf8.RuneStart(s[h0]) {
+		h0--
+	}
+	words := strings.Fields(strings.ToLower(s[h0:f.start]))
+	for n := 1; n <= 2 && n <= len(words); n++ {
+		if l.hedge[strings.Join(words[len(words)-n:], " ")] {
+			f.hedged = true
+		}
+	}
+	if f.end < len(s) && s[f.end] == '%' {
+		f.kind = "%"
+		f.end++
+		return
+	}
+	if f.end == len(s) || strings.IndexByte(",.;:)]", s[f.end]) >= 0 {
+		return
+	}
 	if m := scaleRE.FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
 		f.value *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
 		f.step *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
@@ -149,17 +168,6 @@ func (l *lexicon) around(s string, f *figure) {
 			f.end += m[1]
 		} else if kind == "" && utf8.RuneCountInString(u) <= 4 && !l.known(lu) && u != strings.ToUpper(u) || kind == "" && u == strings.ToUpper(u) && len(u) <= 3 && len(u) > 1 && !isoCurrency(u) {
 			f.unit = lu // "kt", "cm", "MW": compared, not consumed
-		}
-	}
-	// A hedge just before: "about $28 billion", "close to 12 million".
-	h0 := max(0, f.start-40)
-	for h0 > 0 && !utf8.RuneStart(s[h0]) {
-		h0--
-	}
-	words := strings.Fields(strings.ToLower(s[h0:f.start]))
-	for n := 1; n <= 2 && n <= len(words); n++ {
-		if l.hedge[strings.Join(words[len(words)-n:], " ")] {
-			f.hedged = true
 		}
 	}
 }

@@ -58,6 +58,7 @@ type Locked struct {
 	// exactIdx and ofKind index the slots once, one of each text.
 	exactIdx  []int
 	entityKey map[string]bool
+	words     map[string]bool // the draft's words, lower case
 	ofKind    map[byte][]int
 	// parsed is the draft read as a reply of itself: its blocks,
 	// sentences and clauses, and every slot in place.
@@ -73,14 +74,13 @@ type block struct {
 }
 
 var (
-	listRE    = regexp.MustCompile(`^(\s*(?:[-*+]|\d+[.)])\s+)`)
-	boldRE    = regexp.MustCompile(`\*\*[^*\n]+?\*\*`)
-	boldLine  = regexp.MustCompile(`^\s*\*\*[^*]+\*\*\s*$`)
-	markerRE  = regexp.MustCompile(`\[\^[^\]\s]+\]`)
-	linkRE    = regexp.MustCompile(`!?\[[^\]\n]*\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>`)
-	urlRE     = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+`)
-	domainRE  = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})\b(?:/[^\s]*)?`)
-	specialRE = regexp.MustCompile(`\S*[\\<>&\x60\[\]|*_~#⟦⟧{}]\S*`)
+	listRE   = regexp.MustCompile(`^(\s*(?:[-*+]|\d+[.)])\s+)`)
+	boldRE   = regexp.MustCompile(`\*\*[^*\n]+?\*\*`)
+	boldLine = regexp.MustCompile(`^\s*\*\*[^*]+\*\*\s*$`)
+	markerRE = regexp.MustCompile(`\[\^[^\]\s]+\]`)
+	linkRE   = regexp.MustCompile(`!?\[[^\]\n]*\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>`)
+	urlRE    = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+`)
+	domainRE = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})\b(?:/[^\s]*)?`)
 )
 
 // splitBlocks cuts a section into blocks. Headings, tables, images,
@@ -266,7 +266,7 @@ func (lk *Locked) findSpans(s string) []span {
 			blanked[i] = ' '
 		}
 	}
-	for _, m := range specialRE.FindAllStringIndex(string(blanked), -1) {
+	for _, m := range specialSpans(string(blanked)) {
 		// Up to what is already taken (a footnote marker after it);
 		// trailing sentence punctuation stays prose.
 		en := m[1]
@@ -280,10 +280,8 @@ func (lk *Locked) findSpans(s string) []span {
 		}
 		take(m[0], en, kindLocked)
 	}
-	for _, m := range domainRE.FindAllStringIndex(s, -1) {
-		if isDomain(s[m[0]:m[1]]) {
-			take(m[0], m[1], kindLocked)
-		}
+	for _, m := range domains(s) {
+		take(m[0], m[1], kindLocked)
 	}
 	for _, m := range dateRE.FindAllStringIndex(s, -1) {
 		take(m[0], m[1], kindDate)
@@ -612,4 +610,56 @@ func latin(s string) bool {
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r
+}
+
+// specialChars are markup signs: a word holding one is locked whole.
+const specialChars = "\\<>&`[]|*_~#{}"
+
+// specialSpans are the whitespace-delimited words of s that hold a
+// markup sign or a token bracket (a plain scan: a section is large).
+func specialSpans(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], specialChars+"⟦⟧")
+		if j < 0 {
+			break
+		}
+		j += i
+		a := j
+		for a > 0 && !unicode.IsSpace(rune(s[a-1])) {
+			a--
+		}
+		e := j
+		for e < len(s) && !unicode.IsSpace(rune(s[e])) {
+			e++
+		}
+		out = append(out, [2]int{a, e})
+		i = e
+	}
+	return out
+}
+
+// domains finds domain names ("evil.example") in s.
+func domains(s string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '.')
+		if j < 0 {
+			break
+		}
+		j += i
+		if j+1 < len(s) && (s[j+1] >= 'a' && s[j+1] <= 'z' || s[j+1] >= 'A' && s[j+1] <= 'Z') && j > 0 && s[j-1] != ' ' {
+			a := j
+			for a > 0 && !unicode.IsSpace(rune(s[a-1])) && s[a-1] != '(' {
+				a--
+			}
+			if m := domainRE.FindStringIndex(s[a:min(len(s), j+80)]); m != nil && isDomain(s[a+m[0]:a+m[1]]) {
+				out = append(out, [2]int{a + m[0], a + m[1]})
+				i = a + m[1]
+				continue
+			}
+		}
+		i = j + 1
+	}
+	return out
 }

@@ -32,6 +32,7 @@ type parsedText struct {
 	sents  []sentence
 	occ    []occurrence
 	bad    []string // tokens that are no slot of the draft
+	units  [][2][]int
 }
 
 // clauseSep ends a clause inside a sentence.
@@ -146,9 +147,9 @@ func clauseBounds(s string) []int {
 		case ',', ';', ':', '–', '—':
 			out = append(out, i+n)
 		case ' ':
-			ls := strings.ToLower(s[i:])
+			ls := s[i:min(len(s), i+10)]
 			for _, w := range clauseWords {
-				if strings.HasPrefix(ls, w) {
+				if len(ls) >= len(w) && strings.EqualFold(ls[:len(w)], w) {
 					out = append(out, i+1)
 					break
 				}

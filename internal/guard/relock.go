@@ -424,13 +424,13 @@ func utf8Len(s string) int { return len([]rune(s)) }
 
 // draftWord: w is a word of the draft's free text (any case).
 func (lk *Locked) draftWord(w string) bool {
-	lw := strings.ToLower(w)
-	for _, x := range wordsOf(lk.Draft) {
-		if strings.ToLower(x.text) == lw {
-			return true
+	if lk.words == nil {
+		lk.words = map[string]bool{}
+		for _, x := range wordsOf(lk.Draft) {
+			lk.words[strings.ToLower(x.text)] = true
 		}
 	}
-	return false
+	return lk.words[strings.ToLower(w)]
 }
 
 // freeTextIssues are what free text may not hold once every claim of

@@ -98,6 +98,13 @@ func (l *lexicon) claimWords(text string) map[string]map[string]int {
 // by a claim form one unit; sentences with no claim form one unit per
 // block.
 func (lk *Locked) units(d, p *parsedText) [][2][]int {
+	if p.units == nil {
+		p.units = lk.makeUnits(d, p)
+	}
+	return p.units
+}
+
+func (lk *Locked) makeUnits(d, p *parsedText) [][2][]int {
 	parent := map[string]string{}
 	var find func(string) string
 	find = func(x string) string {
@@ -213,18 +220,27 @@ func (lk *Locked) checkWords(d, p *parsedText) []Issue {
 // than the draft's clause gives it ("exports rose while imports fell"
 // turned round).
 func (lk *Locked) checkDirections(d, p *parsedText) []Issue {
+	type ck struct {
+		pt     *parsedText
+		clause int
+	}
+	cache := map[ck]map[string]map[string]int{}
+	words := func(pt *parsedText, o occurrence) map[string]map[string]int {
+		k := ck{pt, o.clause}
+		if w, ok := cache[k]; ok {
+			return w
+		}
+		var w map[string]map[string]int
+		for _, cl := range clauseTexts(pt.sents[o.sent].text) {
+			if cl.index == o.clause%1000 {
+				w = lk.lex.claimWords(cl.text)
+			}
+		}
+		cache[k] = w
+		return w
+	}
 	dir := func(pt *parsedText, o occurrence) string {
-		st := pt.sents[o.sent].text
-		b := clauseBounds(st)
-		j := o.clause % 1000
-		a, e := 0, len(st)
-		if j > 0 && j-1 < len(b) {
-			a = b[j-1]
-		}
-		if j < len(b) {
-			e = b[j]
-		}
-		w := lk.lex.claimWords(st[a:e])
+		w := words(pt, o)
 		var ds []string
 		for _, c := range []string{clUp, clDown, clFlat} {
 			if len(w[c]) > 0 {
@@ -234,12 +250,7 @@ func (lk *Locked) checkDirections(d, p *parsedText) []Issue {
 		return strings.Join(ds, "+")
 	}
 	before := func(pt *parsedText, o occurrence) bool {
-		for _, cl := range clauseTexts(pt.sents[o.sent].text) {
-			if cl.index == o.clause%1000 {
-				return len(lk.lex.claimWords(cl.text)[clPrevious]) > 0
-			}
-		}
-		return false
+		return len(words(pt, o)[clPrevious]) > 0
 	}
 	draftOcc := map[int]occurrence{}
 	for _, o := range d.occ {
@@ -364,12 +375,14 @@ func stem(w string) string {
 	return w
 }
 
+var hyphens = strings.NewReplacer("-", " ", "‑", " ")
+
 // contentWords are the words of s that carry content: four letters or
 // more, not in the lexicon's lists (function words, connectives, claim
 // words), by stem.
 func (l *lexicon) contentWords(s string) map[string]string {
 	out := map[string]string{}
-	for _, w := range wordsOf(strings.NewReplacer("-", " ", "‑", " ").Replace(s)) {
+	for _, w := range wordsOf(hyphens.Replace(s)) {
 		lw := strings.ToLower(strings.ReplaceAll(w.text, "’", "'"))
 		if utf8Len(lw) < 4 || strings.IndexFunc(lw, unicode.IsDigit) >= 0 {
 			continue
@@ -406,17 +419,28 @@ func (lk *Locked) checkContent(d, p *parsedText) []Issue {
 	if len(d.blocks) != len(p.blocks) {
 		return out
 	}
-	dfree, rfree := map[int]string{}, map[int]string{}
+	dfree, rfree := map[int]*strings.Builder{}, map[int]*strings.Builder{}
+	add := func(m map[int]*strings.Builder, b int, t string) {
+		if m[b] == nil {
+			m[b] = &strings.Builder{}
+		}
+		m[b].WriteString(" ")
+		m[b].WriteString(t)
+	}
 	for _, s := range d.sents {
-		dfree[s.block] += " " + tokenRE.ReplaceAllString(s.text, " ")
+		add(dfree, s.block, tokenRE.ReplaceAllString(s.text, " "))
 	}
 	for _, s := range p.sents {
-		rfree[s.block] += " " + s.surface
+		add(rfree, s.block, s.surface)
 	}
 	for b, t := range dfree {
-		kept := lk.lex.contentWords(rfree[b])
+		r := ""
+		if rfree[b] != nil {
+			r = rfree[b].String()
+		}
+		kept := lk.lex.contentWords(r)
 		var lost []string
-		for st, w := range lk.lex.contentWords(t) {
+		for st, w := range lk.lex.contentWords(t.String()) {
 			if _, ok := kept[st]; !ok {
 				lost = append(lost, fmt.Sprintf("%q", w))
 			}
@@ -425,7 +449,7 @@ func (lk *Locked) checkContent(d, p *parsedText) []Issue {
 		// One word may go in a rewording ("gives"); a sentence or a list
 		// member dropped loses more.
 		if len(lost) > 1 {
-			out = append(out, Issue{Text: clip(rfree[b], 60), Why: "drops the draft's words " + strings.Join(lost, ", ")})
+			out = append(out, Issue{Text: clip(r, 60), Why: "drops the draft's words " + strings.Join(lost, ", ")})
 		}
 	}
 	return out
