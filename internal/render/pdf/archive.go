@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"crypto/md5"
 	"crypto/sha256"
 	"encoding/binary"
@@ -262,9 +263,22 @@ func readObjects(raw []byte) (header []byte, objs []pdfObject, root, info int, e
 	return header, objs, root, info, nil
 }
 
+// deflate compresses b for a FlateDecode stream.
+func deflate(b []byte) ([]byte, error) {
+	var z bytes.Buffer
+	w := zlib.NewWriter(&z)
+	if _, err := w.Write(b); err != nil {
+		return nil, err
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return z.Bytes(), nil
+}
+
 // finalize rewrites fpdf's output into the finished file: the same
 // objects, with the additions described at the top of this file, a new
-// cross-reference table and a trailer with an ID derived from the
+// cross-reference stream and a trailer with an ID derived from the
 // content (so the same input still gives the same bytes). psNames maps
 // fpdf's font names ("utf8dejavuB") to the fonts' PostScript names.
 func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error) {
@@ -382,25 +396,55 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 		offsets[o.num] = out.Len()
 		out.Write(o.body)
 	}
+	// The structure tree is many small dictionaries: they go compressed
+	// into one object stream (base+len), indexed by a cross-reference
+	// stream (base+len+1), both PDF 1.5.
+	stm := base + len(structObjs)
+	var index, data bytes.Buffer
 	for i, b := range structObjs {
-		n := base + i
-		offsets[n] = out.Len()
-		fmt.Fprintf(&out, "%d 0 obj\n", n)
-		out.Write(b)
-		out.WriteString("\nendobj\n")
+		fmt.Fprintf(&index, "%d %d ", base+i, data.Len())
+		data.Write(b)
+		data.WriteByte('\n')
 	}
-	size := base + len(structObjs)
+	packed, err := deflate(append(index.Bytes(), data.Bytes()...))
+	if err != nil {
+		return nil, err
+	}
+	offsets[stm] = out.Len()
+	fmt.Fprintf(&out, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", stm, len(structObjs), index.Len(), len(packed))
+	out.Write(packed)
+	out.WriteString("\nendstream\nendobj\n")
+
+	xref := stm + 1
+	size := xref + 1
 	sum := md5.Sum(out.Bytes())
 	id := strings.ToUpper(hex.EncodeToString(sum[:]))
-	xrefAt := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", size)
+	offsets[xref] = out.Len()
+	// Entries of 1+4+2 bytes: type 1 (offset, generation) for objects in
+	// the file, type 2 (object stream, index) for those packed in it.
+	var rows []byte
+	rows = append(rows, 0, 0, 0, 0, 0, 0xFF, 0xFF)
 	for n := 1; n < size; n++ {
+		if n >= base && n < stm {
+			rows = append(rows, 2)
+			rows = binary.BigEndian.AppendUint32(rows, uint32(stm))
+			rows = binary.BigEndian.AppendUint16(rows, uint16(n-base))
+			continue
+		}
 		off, ok := offsets[n]
 		if !ok {
 			return nil, fmt.Errorf("object %d missing", n)
 		}
-		fmt.Fprintf(&out, "%010d 00000 n \n", off)
+		rows = append(rows, 1)
+		rows = binary.BigEndian.AppendUint32(rows, uint32(off))
+		rows = append(rows, 0, 0)
 	}
-	fmt.Fprintf(&out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\nstartxref\n%d\n%%%%EOF\n", size, root, info, id, id, xrefAt)
+	packed, err = deflate(rows)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&out, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] /Filter /FlateDecode /Length %d>>\nstream\n", xref, size, root, info, id, id, len(packed))
+	out.Write(packed)
+	fmt.Fprintf(&out, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", offsets[xref])
 	return out.Bytes(), nil
 }
