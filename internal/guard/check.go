@@ -2,7 +2,6 @@ package guard
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -132,7 +131,7 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 			if strings.TrimSpace(db.prefix) != strings.TrimSpace(rb.prefix) || db.kind != rb.kind {
 				out = append(out, Issue{Text: clip(rb.text, 60), Why: fmt.Sprintf("block %d is %s in the draft", i+1, blockKind(db))})
 			}
-			if tokenRE.MatchString(db.text) && strings.HasPrefix(db.text, tokenOpen+"B") && strings.TrimSpace(rb.text) != db.text {
+			if tokenRE.re().MatchString(db.text) && strings.HasPrefix(db.text, tokenOpen+"B") && strings.TrimSpace(rb.text) != db.text {
 				out = append(out, Issue{Slot: strings.Trim(db.text, "⟦⟧"), Text: clip(lk.Slots[lk.byID[strings.Trim(db.text, "⟦⟧")]].Text, 60), Why: "a heading, table, image or other kept block is changed, moved or missing"})
 			}
 		}
@@ -450,7 +449,7 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 		}
 		b.WriteString(bl.prefix)
 		last := 0
-		for _, m := range tokenRE.FindAllStringSubmatchIndex(bl.text, -1) {
+		for _, m := range tokenRE.re().FindAllStringSubmatchIndex(bl.text, -1) {
 			b.WriteString(bl.text[last:m[0]])
 			last = m[1]
 			id := bl.text[m[2]:m[3]] + bl.text[m[4]:m[5]]
@@ -555,18 +554,18 @@ func (lk *Locked) chatter(reply string) []Issue {
 }
 
 var (
-	roundedTokenRE = regexp.MustCompile(`⟦F\d+~⟧`)
-	hedgedTokenRE  = regexp.MustCompile(`(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated)\s+⟦F\d+~⟧`)
+	roundedTokenRE = lazy(`⟦F\d+~⟧`)
+	hedgedTokenRE  = lazy(`(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated)\s+⟦F\d+~⟧`)
 )
 
 // unhedged: a rounded figure must follow a hedge ("about ⟦F3~⟧").
 func unhedged(tok string) []Issue {
 	hedged := map[int]bool{}
-	for _, m := range hedgedTokenRE.FindAllStringIndex(tok, -1) {
+	for _, m := range hedgedTokenRE.re().FindAllStringIndex(tok, -1) {
 		hedged[m[1]] = true
 	}
 	var out []Issue
-	for _, m := range roundedTokenRE.FindAllStringIndex(tok, -1) {
+	for _, m := range roundedTokenRE.re().FindAllStringIndex(tok, -1) {
 		if !hedged[m[1]] {
 			out = append(out, Issue{Slot: strings.Trim(tok[m[0]:m[1]], "⟦⟧~"), Why: "a rounded figure without a word such as \"about\" before it"})
 		}

@@ -2,7 +2,6 @@ package guard
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -25,10 +24,10 @@ type figure struct {
 }
 
 var (
-	digitsRE = regexp.MustCompile(`\d{1,3}(?:[, \x{00A0}\x{202F}]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`)
-	scaleRE  = regexp.MustCompile(`(?i)^[ \x{00A0}]?(trillion|billion|million|thousand|bn|mn|tn|trn|m|k|трлн|млрд|млн|тыс)`)
-	unitRE   = regexp.MustCompile(`(?i)^[ \x{00A0}]?(US dollars?|%|‰|per[ -]?cent(?:age)?(?: points?)?|percentage[ -]points?|per[ -]?mille|per thousand|basis points?|bps?|pp|p\.p\.|points?|times|x\b|[A-Z]{3}\b|\pL+|[$€£¥₹₽₸₺₴₪₩])`)
-	prefixRE = regexp.MustCompile(`(?i)(US\$|C\$|A\$|HK\$|[$€£¥₹₽₸₺₴₪₩]|\b[A-Z]{3})[ \x{00A0}]?$`)
+	digitsRE = lazy(`\d{1,3}(?:[, \x{00A0}\x{202F}]\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?`)
+	scaleRE  = lazy(`(?i)^[ \x{00A0}]?(trillion|billion|million|thousand|bn|mn|tn|trn|m|k|трлн|млрд|млн|тыс)`)
+	unitRE   = lazy(`(?i)^[ \x{00A0}]?(US dollars?|%|‰|per[ -]?cent(?:age)?(?: points?)?|percentage[ -]points?|per[ -]?mille|per thousand|basis points?|bps?|pp|p\.p\.|points?|times|x\b|[A-Z]{3}\b|\pL+|[$€£¥₹₽₸₺₴₪₩])`)
+	prefixRE = lazy(`(?i)(US\$|C\$|A\$|HK\$|[$€£¥₹₽₸₺₴₪₩]|\b[A-Z]{3})[ \x{00A0}]?$`)
 )
 
 var scaleOf = map[string]float64{
@@ -42,7 +41,7 @@ var scaleOf = map[string]float64{
 // a scale word and a unit. Ordinals ("80th", "second") are marked.
 func (l *lexicon) figures(s string) []figure {
 	var out []figure
-	for _, loc := range digitsRE.FindAllStringIndex(s, -1) {
+	for _, loc := range digitsRE.re().FindAllStringIndex(s, -1) {
 		st, en := loc[0], loc[1]
 		if st > 0 {
 			r, _ := utf8.DecodeLastRuneInString(s[:st])
@@ -90,7 +89,7 @@ func (l *lexicon) around(s string, f *figure) {
 		w0--
 	}
 	before := s[w0:f.start]
-	if m := prefixRE.FindStringSubmatchIndex(before); m != nil {
+	if m := prefixRE.re().FindStringSubmatchIndex(before); m != nil {
 		p := before[m[2]:m[3]]
 		code := l.currency[strings.ToLower(p)]
 		if code == "" && isoCurrency(p) {
@@ -133,12 +132,12 @@ func (l *lexicon) around(s string, f *figure) {
 	if f.end == len(s) || strings.IndexByte(",.;:)]", s[f.end]) >= 0 {
 		return
 	}
-	if m := scaleRE.FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
+	if m := scaleRE.re().FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
 		f.value *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
 		f.step *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
 		f.end += m[1]
 	}
-	if m := unitRE.FindStringSubmatchIndex(s[f.end:]); m != nil {
+	if m := unitRE.re().FindStringSubmatchIndex(s[f.end:]); m != nil {
 		u := s[f.end+m[2] : f.end+m[3]]
 		lu := strings.ToLower(u)
 		kind := ""
@@ -269,7 +268,7 @@ func followsScale(s string) bool {
 	return len(f) > 0 && scaleOf[strings.Trim(f[0], ".,;:")] >= 1e3
 }
 
-var yearLike = regexp.MustCompile(`^[12]\d{3}$`)
+var yearLike = lazy(`^[12]\d{3}$`)
 
 // parseDigits reads "27.8", "27,8", "1,000", "12 000" and says the value
 // of one step of the last digit (0.1 for "27.8").
@@ -289,7 +288,7 @@ func parseDigits(s string) (float64, float64) {
 	step := 1.0
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		step = math.Pow(10, -float64(len(s)-i-1))
-	} else if yearLike.MatchString(s) && len(s) == len(orig) {
+	} else if yearLike.re().MatchString(s) && len(s) == len(orig) {
 		// a year-like number is exact
 	} else if len(s) >= 3 {
 		for z := len(s) - 1; z > 0 && s[z] == '0' && step*10 <= math.Abs(v)/10; z-- {
@@ -322,7 +321,7 @@ func sameFigure(p, d figure) bool {
 // billion" -> "$28 billion", "64.7%" -> "65%", "183 outlets" -> "180
 // outlets". ok is false when there is nothing to round.
 func rounded(text string) (string, bool) {
-	loc := digitsRE.FindStringIndex(text)
+	loc := digitsRE.re().FindStringIndex(text)
 	if loc == nil {
 		return text, false
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/briefhq/brief/internal/guard/internal/regions"
 )
 
 var vocab = &Vocabulary{Names: []string{
@@ -209,5 +211,18 @@ func BenchmarkCheckSection(b *testing.B) {
 	p := strings.Replace(trade, "Next came", "It was followed by", 1)
 	for i := 0; i < b.N; i++ {
 		Check(trade, p, vocab)
+	}
+}
+
+// TestRegionsAreGenerated: lexicon/regions.txt is what internal/regions makes
+// from golang.org/x/text (run go generate ./internal/guard when x/text
+// moves).
+func TestRegionsAreGenerated(t *testing.T) {
+	b, err := lexiconFS.ReadFile("lexicon/regions.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(b) != regions.Text() {
+		t.Error("lexicon/regions.txt is stale: run go generate ./internal/guard")
 	}
 }

@@ -9,8 +9,6 @@ import (
 	"sync"
 
 	"golang.org/x/text/currency"
-	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // The word lists of a language live in lexicon/LANG.txt (embedded), so
@@ -168,27 +166,16 @@ func readLexicon(name string) (*lexicon, error) {
 }
 
 // regionNames are the English names of every country and region CLDR
-// knows (golang.org/x/text), lower case: "kazakhstan", "china",
-// "united states".
+// knows, lower case ("kazakhstan", "china", "united states"), from
+// lexicon/regions.txt (generated from golang.org/x/text by internal/regions).
+//
+//go:generate go run ./internal/regions/gen
 func regionNames() map[string]bool {
 	m := map[string]bool{}
-	n := display.English.Regions()
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			r, err := language.ParseRegion(string([]rune{a, b}))
-			if err != nil || !r.IsCountry() {
-				continue
-			}
-			name := strings.ToLower(n.Name(r))
-			if name == "" || strings.Contains(name, "unknown") {
-				continue
-			}
-			m[name] = true
-			// "Congo - Kinshasa", "Hong Kong SAR China": the part before
-			// the qualifier is a name too.
-			if i := strings.IndexAny(name, "-("); i > 0 {
-				m[strings.TrimSpace(name[:i])] = true
-			}
+	b, _ := lexiconFS.ReadFile("lexicon/regions.txt")
+	for _, l := range strings.Split(string(b), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
 		}
 	}
 	return m

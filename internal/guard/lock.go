@@ -2,7 +2,6 @@ package guard
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,7 +28,7 @@ const (
 	tokenClose = "⟧"
 )
 
-var tokenRE = regexp.MustCompile(`⟦([A-Z])(\d+)(~?)⟧`)
+var tokenRE = lazy(`⟦([A-Z])(\d+)(~?)⟧`)
 
 // Slot is one locked claim of the draft.
 type Slot struct {
@@ -74,13 +73,13 @@ type block struct {
 }
 
 var (
-	listRE   = regexp.MustCompile(`^(\s*(?:[-*+]|\d+[.)])\s+)`)
-	boldRE   = regexp.MustCompile(`\*\*[^*\n]+?\*\*`)
-	boldLine = regexp.MustCompile(`^\s*\*\*[^*]+\*\*\s*$`)
-	markerRE = regexp.MustCompile(`\[\^[^\]\s]+\]`)
-	linkRE   = regexp.MustCompile(`!?\[[^\]\n]*\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>`)
-	urlRE    = regexp.MustCompile(`(?i)\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+`)
-	domainRE = regexp.MustCompile(`(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})\b(?:/[^\s]*)?`)
+	listRE   = lazy(`^(\s*(?:[-*+]|\d+[.)])\s+)`)
+	boldRE   = lazy(`\*\*[^*\n]+?\*\*`)
+	boldLine = lazy(`^\s*\*\*[^*]+\*\*\s*$`)
+	markerRE = lazy(`\[\^[^\]\s]+\]`)
+	linkRE   = lazy(`!?\[[^\]\n]*\]\([^)\n]*\)|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>`)
+	urlRE    = lazy(`(?i)\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+`)
+	domainRE = lazy(`(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,24})\b(?:/[^\s]*)?`)
 )
 
 // splitBlocks cuts a section into blocks. Headings, tables, images,
@@ -138,12 +137,12 @@ func splitBlocks(md string) []block {
 			i = j
 			continue
 		case strings.HasPrefix(t, "#") || strings.HasPrefix(t, "![") || strings.HasPrefix(t, "<") ||
-			strings.HasPrefix(t, ">") || markerDef(t) || boldLine.MatchString(l) || t == "---" || t == "***" || t == "___":
+			strings.HasPrefix(t, ">") || markerDef(t) || boldLine.re().MatchString(l) || t == "---" || t == "***" || t == "___":
 			flush()
 			add(block{kind: 'B', text: strings.TrimRight(l, " \t")})
 			continue
 		}
-		if m := listRE.FindString(l); m != "" {
+		if m := listRE.re().FindString(l); m != "" {
 			flush()
 			cur = &block{kind: 'L', prefix: m, text: l[len(m):]}
 			continue
@@ -159,7 +158,7 @@ func splitBlocks(md string) []block {
 }
 
 func markerDef(t string) bool {
-	m := markerRE.FindStringIndex(t)
+	m := markerRE.re().FindStringIndex(t)
 	return m != nil && m[0] == 0 && strings.HasPrefix(t[m[1]:], ":")
 }
 
@@ -244,16 +243,16 @@ func (lk *Locked) findSpans(s string) []span {
 		out = append(out, span{start: st, end: en, kind: kind})
 		return &out[len(out)-1]
 	}
-	for _, m := range markerRE.FindAllStringIndex(s, -1) {
+	for _, m := range markerRE.re().FindAllStringIndex(s, -1) {
 		take(m[0], m[1], kindSource)
 	}
-	for _, m := range linkRE.FindAllStringIndex(s, -1) {
+	for _, m := range linkRE.re().FindAllStringIndex(s, -1) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range urlRE.FindAllStringIndex(s, -1) {
+	for _, m := range urlRE.re().FindAllStringIndex(s, -1) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range boldRE.FindAllStringIndex(s, -1) {
+	for _, m := range boldRE.re().FindAllStringIndex(s, -1) {
 		k := byte(kindName)
 		if inner := s[m[0]+2 : m[1]-2]; isWholeDate(inner) {
 			k = kindDate
@@ -283,7 +282,7 @@ func (lk *Locked) findSpans(s string) []span {
 	for _, m := range domains(s) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+	for _, m := range dateRE.re().FindAllStringIndex(s, -1) {
 		take(m[0], m[1], kindDate)
 	}
 	for _, f := range lk.lex.figures(s) {
@@ -319,10 +318,10 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 	}
 	noun := ""
 	rest := s[en:]
-	if m := nounRE.FindStringSubmatchIndex(rest); m != nil {
+	if m := nounRE.re().FindStringSubmatchIndex(rest); m != nil {
 		w := rest[m[2]:m[3]]
 		// "three thermal power plants": an adjective, not what is counted.
-		next := nounRE.FindStringSubmatch(rest[m[1]:])
+		next := nounRE.re().FindStringSubmatch(rest[m[1]:])
 		adjective := next != nil && !stopAfterNumber[next[1]] && rest[0] != '-'
 		if !adjective && !stopAfterNumber[strings.ToLower(w)] && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
 			noun = w
@@ -330,16 +329,16 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 			rest = s[en:]
 		}
 	}
-	if m := perRE.FindStringIndex(rest); m != nil && noun == "" {
+	if m := perRE.re().FindStringIndex(rest); m != nil && noun == "" {
 		en += m[1]
 		rest = s[en:]
 	}
 	// A unit written as a capitalised code with digits: "kt CO2e".
-	if m := chemRE.FindStringIndex(rest); m != nil {
+	if m := chemRE.re().FindStringIndex(rest); m != nil {
 		en += m[1]
 		rest = s[en:]
 	}
-	if m := statusRE.FindStringIndex(rest); m != nil {
+	if m := statusRE.re().FindStringIndex(rest); m != nil {
 		en += m[1]
 		rest = s[en:]
 	}
@@ -350,10 +349,10 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 }
 
 var (
-	nounRE   = regexp.MustCompile(`^[ -](\p{Ll}[\p{Ll}-]*)`)
-	perRE    = regexp.MustCompile(`^ per \p{Ll}+(?: \p{Ll}+)?`)
-	chemRE   = regexp.MustCompile(`^ [A-Z][A-Za-z]*\d[A-Za-z0-9.]*\b`)
-	statusRE = regexp.MustCompile(`^ \((?:planned|plan|target|targeted|forecast|estimate|estimated|expected|provisional|preliminary|actual|revised)\)`)
+	nounRE   = lazy(`^[ -](\p{Ll}[\p{Ll}-]*)`)
+	perRE    = lazy(`^ per \p{Ll}+(?: \p{Ll}+)?`)
+	chemRE   = lazy(`^ [A-Z][A-Za-z]*\d[A-Za-z0-9.]*\b`)
+	statusRE = lazy(`^ \((?:planned|plan|target|targeted|forecast|estimate|estimated|expected|provisional|preliminary|actual|revised)\)`)
 )
 
 // stopAfterNumber are words after a number that are not what it counts.
@@ -372,7 +371,7 @@ func init() {
 var months = `January|February|March|April|May|June|July|August|September|October|November|December`
 
 // dateRE finds dates and periods as the templates write them.
-var dateRE = regexp.MustCompile(`\b(?:` +
+var dateRE = lazy(`\b(?:` +
 	`(?:\d{1,2}[–-])?\d{1,2} (?:` + months + `)(?: \d{4})?` +
 	`|(?:` + months + `)(?:[–-](?:` + months + `))?(?: \d{1,2},)? \d{4}` +
 	`|(?:` + months + `) \d{1,2}(?:, \d{4})?` +
@@ -382,7 +381,7 @@ var dateRE = regexp.MustCompile(`\b(?:` +
 	`)\b`)
 
 func isWholeDate(s string) bool {
-	m := dateRE.FindStringIndex(s)
+	m := dateRE.re().FindStringIndex(s)
 	return m != nil && m[0] == 0 && m[1] == len(s)
 }
 
@@ -653,7 +652,7 @@ func domains(s string) [][2]int {
 			for a > 0 && !unicode.IsSpace(rune(s[a-1])) && s[a-1] != '(' {
 				a--
 			}
-			if m := domainRE.FindStringIndex(s[a:min(len(s), j+80)]); m != nil && isDomain(s[a+m[0]:a+m[1]]) {
+			if m := domainRE.re().FindStringIndex(s[a:min(len(s), j+80)]); m != nil && isDomain(s[a+m[0]:a+m[1]]) {
 				out = append(out, [2]int{a + m[0], a + m[1]})
 				i = a + m[1]
 				continue

@@ -55,7 +55,7 @@ func (lk *Locked) parse(text string, surfaces []string) *parsedText {
 			clause := 0
 			last := 0
 			clauseAt := clauseBounds(st)
-			for _, m := range tokenRE.FindAllStringSubmatchIndex(st, -1) {
+			for _, m := range tokenRE.re().FindAllStringSubmatchIndex(st, -1) {
 				surf.WriteString(st[last:m[0]])
 				last = m[1]
 				id := st[m[2]:m[3]] + st[m[4]:m[5]]
@@ -114,7 +114,7 @@ func splitSentences(s string) []string {
 				j++
 			}
 			for {
-				m := tokenRE.FindStringSubmatchIndex(s[j:])
+				m := tokenRE.re().FindStringSubmatchIndex(s[j:])
 				if m == nil || m[0] != 0 || s[j+m[2]:j+m[3]] != "S" {
 					break
 				}

@@ -61,7 +61,7 @@ type piece struct {
 func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 	var ps []piece
 	last := 0
-	for _, m := range tokenRE.FindAllStringIndex(s, -1) {
+	for _, m := range tokenRE.re().FindAllStringIndex(s, -1) {
 		if m[0] > last {
 			ps = append(ps, piece{text: s[last:m[0]]})
 		}
@@ -150,7 +150,7 @@ func (lk *Locked) slotsOf(kind byte) []int {
 
 func (lk *Locked) findMarkers(s string) []found {
 	var out []found
-	for _, m := range markerRE.FindAllStringIndex(s, -1) {
+	for _, m := range markerRE.re().FindAllStringIndex(s, -1) {
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("footnote %s is not one of the draft's", s[m[0]:m[1]])}
 		for _, k := range lk.slotsOf(kindSource) {
 			if lk.Slots[k].Text == s[m[0]:m[1]] {
@@ -218,7 +218,7 @@ func (lk *Locked) findExact(s string) []found {
 
 func (lk *Locked) findDates(s string) []found {
 	var out []found
-	for _, m := range dateRE.FindAllStringIndex(s, -1) {
+	for _, m := range dateRE.re().FindAllStringIndex(s, -1) {
 		t := s[m[0]:m[1]]
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("date %q is not in the draft", t)}
 		for _, k := range lk.slotsOf(kindDate) {
@@ -297,7 +297,7 @@ func (lk *Locked) findFigures(s string) []found {
 				if hedgedSlot(sl.Text) && !f.hedged {
 					fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's hedge (%q)", text, sl.Text)
 				}
-				if m := chemRE.FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
+				if m := chemRE.re().FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
 					fd.end += m[1]
 				}
 				break
@@ -449,10 +449,10 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	if i := strings.IndexAny(strings.ReplaceAll(s, "**", "  "), "\\<>[]`*_|#~{}&$€£¥₹₽₸"); i >= 0 {
 		out = append(out, Issue{Text: clip(strings.TrimSpace(s[i:]), 40), Why: fmt.Sprintf("markup or a sign %q that the draft does not have there", s[i:i+1])})
 	}
-	for _, m := range urlRE.FindAllString(s, -1) {
+	for _, m := range urlRE.re().FindAllString(s, -1) {
 		out = append(out, Issue{Text: m, Why: "a link the draft does not have"})
 	}
-	for _, m := range domainRE.FindAllString(s, -1) {
+	for _, m := range domainRE.re().FindAllString(s, -1) {
 		if isDomain(m) && !strings.Contains(lk.Draft, m) {
 			out = append(out, Issue{Text: m, Why: "a domain the draft does not have"})
 		}
@@ -531,7 +531,7 @@ func hedgedSlot(t string) bool {
 // written another way ("**February 3, 2025**" for "**3 February 2025**").
 func (lk *Locked) findBold(s string) []found {
 	var out []found
-	for _, m := range boldRE.FindAllStringIndex(s, -1) {
+	for _, m := range boldRE.re().FindAllStringIndex(s, -1) {
 		inner := s[m[0]+2 : m[1]-2]
 		for _, sl := range lk.Slots {
 			if !strings.HasPrefix(sl.Text, "**") {

@@ -408,7 +408,7 @@ func (lk *Locked) checkContent(d, p *parsedText) []Issue {
 	var out []Issue
 	seen := map[string]bool{}
 	for _, s := range p.sents {
-		free := tokenRE.ReplaceAllString(s.text, " ")
+		free := tokenRE.re().ReplaceAllString(s.text, " ")
 		for st, w := range lk.lex.contentWords(free) {
 			if !draftAll[st] && !seen[st] {
 				seen[st] = true
@@ -428,7 +428,7 @@ func (lk *Locked) checkContent(d, p *parsedText) []Issue {
 		m[b].WriteString(t)
 	}
 	for _, s := range d.sents {
-		add(dfree, s.block, tokenRE.ReplaceAllString(s.text, " "))
+		add(dfree, s.block, tokenRE.re().ReplaceAllString(s.text, " "))
 	}
 	for _, s := range p.sents {
 		add(rfree, s.block, s.surface)
@@ -605,7 +605,7 @@ func (lk *Locked) checkOrder(d, p *parsedText) []Issue {
 				pos int
 			}
 			var es []at
-			for _, m := range tokenRE.FindAllStringSubmatchIndex(cl.text, -1) {
+			for _, m := range tokenRE.re().FindAllStringSubmatchIndex(cl.text, -1) {
 				if k, ok := lk.byID[cl.text[m[2]:m[3]]+cl.text[m[4]:m[5]]]; ok && lk.isEntity(k) {
 					es = append(es, at{lk.key(k), m[0]})
 				}
