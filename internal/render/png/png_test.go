@@ -444,3 +444,32 @@ func BenchmarkChart(b *testing.B) {
 		}
 	}
 }
+
+// TestEdgeCharts: charts at the edges of what the layout takes (no data,
+// one point, zeros only, negatives only, a label the font lacks, a
+// hundred bars) are drawn, as tall as their scene.
+func TestEdgeCharts(t *testing.T) {
+	var many []chart.Point
+	for i := range 100 {
+		many = append(many, chart.Point{Label: strings.Repeat("x", i%30+1), Value: float64(i*i) - 2000})
+	}
+	for name, c := range map[string]chart.Chart{
+		"empty":     {Kind: chart.Bar},
+		"one point": {Kind: chart.Line, Points: []chart.Point{{Label: "2024", Value: 1}}},
+		"zeros":     {Kind: chart.Bar, Points: []chart.Point{{Label: "x", Value: 0}, {Label: "y", Value: 0}}},
+		"negatives": {Kind: chart.Line, Title: "Negative", Points: []chart.Point{{Label: "a", Value: -1}, {Label: "b", Value: -3}}},
+		"no glyph":  {Kind: chart.Bar, Title: "中文 📈", Points: []chart.Point{{Label: "東京", Value: 2}, {Label: "대한민국", Value: 1}}},
+		"100 bars":  {Kind: chart.Bar, Title: "Many", Points: many},
+	} {
+		b, err := Chart(c)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		img := decode(t, b)
+		h := c.Plain().Draw(chart.SVGWidth, nil).H
+		if got := img.Bounds().Size(); got.X != Width || got.Y != int(math.Ceil(h*Scale)) {
+			t.Errorf("%s: %v pixels for a scene %.1f points high", name, got, h)
+		}
+	}
+}
