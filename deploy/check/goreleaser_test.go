@@ -28,7 +28,7 @@ func TestGoreleaserConfigLoads(t *testing.T) {
 	if !contains(b.Env, "CGO_ENABLED=0") || !contains(b.Flags, "-trimpath") {
 		t.Errorf("the build is not static and trimmed: env %v, flags %v", b.Env, b.Flags)
 	}
-	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X main.version={{ .Version }}") {
+	if !strings.Contains(strings.Join(b.Ldflags, " "), "-X main.version=v{{ .Version }}") {
 		t.Errorf("ldflags %v do not set main.version, which --version prints", b.Ldflags)
 	}
 	for _, a := range p.Archives {
