@@ -263,6 +263,103 @@ func readObjects(raw []byte) (header []byte, objs []pdfObject, root, info int, e
 	return header, objs, root, info, nil
 }
 
+// indirectAnnots replaces the annotation dictionaries fpdf writes inline
+// in a page's /Annots array with what ref returns for each (the i-th of
+// the page is annotation idx[i]), and checks that the page has as many
+// as the layout made.
+func indirectAnnots(page []byte, idx []int, ref func(i int, dict []byte) ([]byte, error)) ([]byte, error) {
+	const key = "/Annots ["
+	at := bytes.Index(page, []byte(key))
+	if at < 0 {
+		if len(idx) > 0 {
+			return nil, fmt.Errorf("page without the %d link annotations laid out on it", len(idx))
+		}
+		return page, nil
+	}
+	var out []byte
+	out = append(out, page[:at+len(key)]...)
+	i := at + len(key)
+	n := 0
+	for {
+		for i < len(page) && (page[i] == ' ' || page[i] == '\n') {
+			i++
+		}
+		if i >= len(page) {
+			return nil, fmt.Errorf("/Annots array not closed")
+		}
+		if page[i] == ']' {
+			break
+		}
+		end, err := dictEnd(page, i)
+		if err != nil {
+			return nil, err
+		}
+		if n >= len(idx) {
+			return nil, fmt.Errorf("more link annotations on the page than laid out (%d)", len(idx))
+		}
+		r, err := ref(idx[n], page[i:end])
+		if err != nil {
+			return nil, err
+		}
+		out = append(append(out, r...), ' ')
+		n++
+		i = end
+	}
+	if n != len(idx) {
+		return nil, fmt.Errorf("%d link annotations on the page, %d laid out", n, len(idx))
+	}
+	return append(out, page[i:]...), nil
+}
+
+// dictEnd returns the end of the dictionary that starts at b[i] ("<<"):
+// nested dictionaries, literal strings (with escapes and balanced
+// parentheses) and hex strings are skipped.
+func dictEnd(b []byte, i int) (int, error) {
+	if !bytes.HasPrefix(b[i:], []byte("<<")) {
+		return 0, fmt.Errorf("no dictionary at %q", b[i:min(len(b), i+20)])
+	}
+	depth := 0
+	for i < len(b) {
+		switch {
+		case bytes.HasPrefix(b[i:], []byte("<<")):
+			depth++
+			i += 2
+		case bytes.HasPrefix(b[i:], []byte(">>")):
+			depth--
+			i += 2
+			if depth == 0 {
+				return i, nil
+			}
+		case b[i] == '<':
+			j := bytes.IndexByte(b[i:], '>')
+			if j < 0 {
+				return 0, fmt.Errorf("hex string not closed")
+			}
+			i += j + 1
+		case b[i] == '(':
+			nest := 0
+			for ; i < len(b); i++ {
+				if b[i] == '\\' {
+					i++
+					continue
+				}
+				if b[i] == '(' {
+					nest++
+				} else if b[i] == ')' {
+					nest--
+					if nest == 0 {
+						break
+					}
+				}
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return 0, fmt.Errorf("dictionary not closed")
+}
+
 // deflate compresses b for a FlateDecode stream.
 func deflate(b []byte) ([]byte, error) {
 	var z bytes.Buffer
@@ -335,15 +432,29 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 		rename[string(nm[2])] = subsetTag(prog) + "+" + ps
 	}
 
-	base := objs[len(objs)-1].num
+	// New objects: the link annotations (fpdf writes them inline in the
+	// pages; a structure element can only point at an indirect one), then
+	// the structure tree.
+	first := objs[len(objs)-1].num
 	for _, o := range objs {
-		base = max(base, o.num)
+		first = max(first, o.num)
 	}
-	base++
-	structObjs, err := tg.structObjects(base, pageObj)
+	first++
+	annotObj := make([]int, len(tg.annots))
+	perPage := make([][]int, len(pageObj)) // annotation indexes by page
+	for i, a := range tg.annots {
+		annotObj[i] = first + i
+		if a.page < 1 || a.page > len(pageObj) {
+			return nil, fmt.Errorf("link annotation on page %d of %d", a.page, len(pageObj))
+		}
+		perPage[a.page-1] = append(perPage[a.page-1], i)
+	}
+	base := first + len(annotObj)
+	structObjs, err := tg.structObjects(base, pageObj, annotObj)
 	if err != nil {
 		return nil, fmt.Errorf("structure tree: %w", err)
 	}
+	annots := make([][]byte, len(annotObj))
 
 	pageIndex := make(map[int]int, len(pageObj))
 	for i, n := range pageObj {
@@ -368,7 +479,19 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 					return nil, fmt.Errorf("page object %d is not a page dictionary", o.num)
 				}
 				b := bytes.Replace(o.body, []byte(start), fmt.Appendf(nil, "%s/StructParents %d\n/Tabs /S\n", start, k), 1)
-				o.body = bytes.ReplaceAll(b, []byte("<</Type /Annot /Subtype /Link "), []byte("<</Type /Annot /Subtype /Link /F 4 "))
+				b, err := indirectAnnots(b, perPage[k], func(i int, dict []byte) ([]byte, error) {
+					const link = "<</Type /Annot /Subtype /Link "
+					if !bytes.HasPrefix(dict, []byte(link)) {
+						return nil, fmt.Errorf("page %d: annotation %q is not a link", k+1, dict[:min(len(dict), 40)])
+					}
+					add := fmt.Sprintf("/F 4 /StructParent %d /Contents %s ", len(pageObj)+i, pdfTextString(tg.annots[i].tag.contents))
+					annots[i] = slices.Concat([]byte(link), []byte(add), dict[len(link):])
+					return fmt.Appendf(nil, "%d 0 R", annotObj[i]), nil
+				})
+				if err != nil {
+					return nil, err
+				}
+				o.body = b
 				continue
 			}
 			if bytes.Contains(o.body[:min(len(o.body), 200)], []byte("/Type /Font")) {
@@ -395,6 +518,15 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		out.Write(o.body)
+	}
+	for i, a := range annots {
+		if a == nil {
+			return nil, fmt.Errorf("link annotation %d not found on its page", i+1)
+		}
+		offsets[annotObj[i]] = out.Len()
+		fmt.Fprintf(&out, "%d 0 obj\n", annotObj[i])
+		out.Write(a)
+		out.WriteString("\nendobj\n")
 	}
 	// The structure tree is many small dictionaries: they go compressed
 	// into one object stream (base+len), indexed by a cross-reference

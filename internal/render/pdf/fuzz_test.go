@@ -18,7 +18,8 @@ func FuzzRender(f *testing.F) {
 		"", "#", "# 🚀\n", "[^1]\n\n[^1]: x", "| a |\n|--|\n| " + string(make([]byte, 300)) + " |",
 		"- a\n  - b\n    - c\n      - d\n", "> q\n> > qq\n", "```\ncode\twith tab\n```\n",
 		"![x](chart-a.svg) ![y](https://example.org/y.png)", "<b>html</b>\n\n<div>x</div>\n",
-		"https://" + string(make([]rune, 200)), "a\\\nb  \nc", "\xff\xfe invalid", "\u202e bidi \u0000 nul",
+		"https://" + string(make([]rune, 200)), "a\\\nb  \nc",
+		"[a](<https://x.org/a(b)c>) [b](https://x.org/>>\\\\)) <https://x.org/<<>>>", "\xff\xfe invalid", "\u202e bidi \u0000 nul",
 	} {
 		f.Add(s)
 	}

@@ -286,13 +286,26 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 		}
 		r.font(s.Style, sz)
 		r.textColor(col)
-		if s.Note != 0 {
-			// A superscript marker is a Span of its own whose text is
-			// " [N]": it copies and reads apart from the figure before
-			// it ("$27.8 billion [1]", not "$27.8 billion1").
-			t := r.child(r.tags.cur, "Span")
-			t.actual = " [" + fr.text + "]"
-			r.markAs(t)
+		// A link is a Link element with its text and its annotation. A
+		// footnote marker is one whose text is " [N]": it copies and
+		// reads apart from the figure before it ("$27.8 billion [1]",
+		// not "$27.8 billion1").
+		// (The marker's text is a Span in the Link: readers such as
+		// poppler honour ActualText on Span marked content only.)
+		var lt, mc *tag
+		switch {
+		case s.Link != "":
+			lt = r.child(r.tags.cur, "Link")
+			lt.contents = "Link to " + s.Link
+			mc = lt
+		case s.Note != 0:
+			lt = r.child(r.tags.cur, "Link")
+			lt.contents = "Source " + fr.text
+			mc = r.child(lt, "Span")
+			mc.actual = " [" + fr.text + "]"
+		}
+		if mc != nil && r.tags.decor == 0 {
+			r.markAs(mc)
 		} else {
 			r.mark()
 		}
@@ -303,9 +316,11 @@ func (r *renderer) drawLine(l line, sp []span, x, y, w, size float64, al align, 
 		switch {
 		case s.Link != "":
 			r.f.LinkString(x+fr.x, top, fr.w, h, s.Link)
+			r.annot(lt)
 			r.link(s.Link, strings.TrimSpace(fr.text))
 		case s.Note != 0:
 			r.f.Link(x+fr.x, top, fr.w, h, r.noteLink(s.Note))
+			r.annot(lt)
 			r.link("#source-"+strconv.Itoa(s.Note), fr.text)
 		}
 	}

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -190,6 +191,7 @@ type structElem struct {
 	attr             map[string]any
 	text             string
 	kids             []*structElem
+	objr             []string // annotations
 }
 
 func (e *structElem) all(f func(*structElem)) {
@@ -240,7 +242,8 @@ func tagTree(t *testing.T, d *qpdfDoc) *structElem {
 	parentTree := d.dict(t, root["/ParentTree"])["/Nums"].([]any)
 	owner := map[[2]int]string{} // page, MCID -> element
 	for i := 0; i+1 < len(parentTree); i += 2 {
-		for id, ref := range parentTree[i+1].([]any) {
+		arr, _ := parentTree[i+1].([]any) // an annotation's key holds one element instead
+		for id, ref := range arr {
 			owner[[2]int{int(parentTree[i].(float64)), id}] = ref.(string)
 		}
 	}
@@ -263,6 +266,10 @@ func tagTree(t *testing.T, d *qpdfDoc) *structElem {
 				e.kids = append(e.kids, read(k))
 				continue
 			case map[string]any:
+				if k["/Type"] == "/OBJR" {
+					e.objr = append(e.objr, k["/Obj"].(string))
+					continue
+				}
 				page, id = k["/Pg"].(string), int(k["/MCID"].(float64))
 			}
 			p, ok := pageNo[page]
@@ -283,6 +290,52 @@ func tagTree(t *testing.T, d *qpdfDoc) *structElem {
 		return e
 	}
 	tree := read(d.dict(t, cat["/StructTreeRoot"])["/K"].(string))
+	// Every annotation is an indirect object with a StructParent that
+	// the ParentTree maps to the Link element that holds it.
+	linkOf := map[string]string{} // annotation -> element
+	var walk func(ref string)
+	walk = func(ref string) {
+		el := d.dict(t, ref)
+		kids, _ := el["/K"].([]any)
+		for _, k := range kids {
+			switch k := k.(type) {
+			case string:
+				walk(k)
+			case map[string]any:
+				if k["/Type"] == "/OBJR" {
+					linkOf[k["/Obj"].(string)] = ref
+					if el["/S"] != "/Link" {
+						t.Errorf("annotation %v held by a %v element", k["/Obj"], el["/S"])
+					}
+				}
+			}
+		}
+	}
+	walk(d.dict(t, cat["/StructTreeRoot"])["/K"].(string))
+	byKey := map[int]string{}
+	for i := 0; i+1 < len(parentTree); i += 2 {
+		if ref, ok := parentTree[i+1].(string); ok {
+			byKey[int(parentTree[i].(float64))] = ref
+		}
+	}
+	for i, p := range pages {
+		annots, _ := d.dict(t, p)["/Annots"].([]any)
+		for _, a := range annots {
+			ref, ok := a.(string)
+			if !ok {
+				t.Errorf("page %d: an annotation written inline, not as an object", i+1)
+				continue
+			}
+			ad := d.dict(t, ref)
+			sp, ok := ad["/StructParent"].(float64)
+			if !ok || byKey[int(sp)] != linkOf[ref] || linkOf[ref] == "" {
+				t.Errorf("page %d: annotation %s: StructParent %v maps to %q, held by %q", i+1, ref, ad["/StructParent"], byKey[int(sp)], linkOf[ref])
+			}
+			if qpdfString(ad["/Contents"]) == "" || ad["/F"] != float64(4) {
+				t.Errorf("page %d: annotation %s without Contents or the Print flag: %v", i+1, ref, ad)
+			}
+		}
+	}
 	for p, ids := range texts {
 		for id := range ids {
 			if !seen[[2]int{p, id}] {
@@ -325,7 +378,7 @@ func TestTaggedStructure(t *testing.T) {
 			}
 		}
 	})
-	for _, typ := range []string{"H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Span"} {
+	for _, typ := range []string{"H1", "H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "Figure", "Link"} {
 		if count[typ] == 0 {
 			t.Errorf("no %s element in the structure tree (%v)", typ, count)
 		}
@@ -590,5 +643,30 @@ func TestPDFTextString(t *testing.T) {
 	}
 	if got := pdfTextString("\U0001F600"); got != "<FEFF"+strings.ToUpper(strconv.FormatUint(uint64(utf16.Encode([]rune("\U0001F600"))[0]), 16))+"DE00>" {
 		t.Errorf("got %s", got)
+	}
+}
+
+// Links whose URLs hold what ends a PDF dictionary or string become
+// tagged annotations all the same, and the file stays well-formed; a link
+// in a table header that repeats on each page is tagged once per page.
+func TestHostileLinksTagged(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Links\n\n[a](<https://x.org/a(b)c>) and [b](https://x.org/%3E%3E\\)x) and <https://x.org/<<>>> and [c](https://x.org/(((>>))) too.[^1]\n\n")
+	md.WriteString("| [Country](https://x.org/c>>) | Value |\n|:--|--:|\n")
+	for i := range 100 {
+		fmt.Fprintf(&md, "| Country %d | %d |\n", i, i)
+	}
+	md.WriteString("\n[^1]: Source (with parentheses) and >> signs.\n")
+	res := mustRender(t, md.String(), Options{CreatedAt: created})
+	d := readQPDF(t, res.PDF)
+	tagTree(t, d)
+	n := 0
+	for _, p := range d.dict(t, d.dict(t, d.catalog(t)["/Pages"]))["/Kids"].([]any) {
+		annots, _ := d.dict(t, p)["/Annots"].([]any)
+		n += len(annots)
+	}
+	pages := len(res.Layout.Pages)
+	if pages < 2 || n != 4+pages {
+		t.Errorf("%d annotations on %d pages, want the 3 links, the marker and the header's link on each page; links %v", n, pages, res.Layout.Links)
 	}
 }

@@ -21,17 +21,28 @@ type tag struct {
 	typ    string // standard structure type: P, H2, TD, ...
 	alt    string // Alt text of a Figure
 	actual string // ActualText: what the content reads as
-	attr   string // attribute dictionary, e.g. <</O /Table /Scope /Column>>
-	parent *tag
-	kids   []tagKid
-	obj    int // object number, when written
+	// contents describes a Link's annotation (its /Contents).
+	contents string
+	attr     string // attribute dictionary, e.g. <</O /Table /Scope /Column>>
+	parent   *tag
+	kids     []tagKid
+	obj      int // object number, when written
 }
 
-// tagKid is a child element, or (tag nil) marked content on a page.
+// tagKid is a child element, a link annotation (annot > 0: the
+// tagger's annots[annot-1]) or else marked content on a page.
 type tagKid struct {
+	tag   *tag
+	annot int
+	page  int // 1-based
+	mcid  int
+}
+
+// annotRec is a link annotation fpdf wrote on page, in the order it did:
+// its Link element.
+type annotRec struct {
+	page int
 	tag  *tag
-	page int // 1-based
-	mcid int
 }
 
 // tagger is the structure tree being built and the marked-content
@@ -46,6 +57,7 @@ type tagger struct {
 	artifact bool
 	openPage int
 	decor    int // > 0: content drawn now is an artifact (a repeated table header)
+	annots   []annotRec
 }
 
 type mcid []*tag
@@ -109,6 +121,13 @@ func (r *renderer) markAs(t *tag) {
 	tg.open, tg.openPage = t, p
 }
 
+// annot records that the link annotation just made belongs to t.
+func (r *renderer) annot(t *tag) {
+	tg := r.tags
+	tg.annots = append(tg.annots, annotRec{page: r.page(), tag: t})
+	t.kids = append(t.kids, tagKid{annot: len(tg.annots), page: r.page()})
+}
+
 // decorate makes what is drawn next an artifact: a rule, a fill, a bar.
 func (r *renderer) decorate() {
 	tg := r.tags
@@ -157,8 +176,10 @@ func prune(t *tag) bool {
 
 // structObjects numbers the elements from base (the StructTreeRoot is
 // base, the ParentTree base+1, the elements after) and returns their
-// objects in order; pageObj[p-1] is the object number of page p.
-func (tg *tagger) structObjects(base int, pageObj []int) ([][]byte, error) {
+// objects in order; pageObj[p-1] is the object number of page p,
+// annotObj[i] that of link annotation i, whose StructParent is the
+// number of pages plus i.
+func (tg *tagger) structObjects(base int, pageObj, annotObj []int) ([][]byte, error) {
 	prune(tg.root)
 	var order []*tag
 	var number func(t *tag)
@@ -179,7 +200,7 @@ func (tg *tagger) structObjects(base int, pageObj []int) ([][]byte, error) {
 		return pageObj[p-1], nil
 	}
 	objs := make([][]byte, 0, 2+len(order))
-	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", tg.root.obj, base+1, len(pageObj)))
+	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", tg.root.obj, base+1, len(pageObj)+len(annotObj)))
 	var nums strings.Builder
 	nums.WriteString("<</Nums [")
 	for p := range pageObj {
@@ -197,6 +218,9 @@ func (tg *tagger) structObjects(base int, pageObj []int) ([][]byte, error) {
 		}
 		nums.WriteString("] ")
 	}
+	for i, a := range tg.annots {
+		fmt.Fprintf(&nums, "%d %d 0 R ", len(pageObj)+i, a.tag.obj)
+	}
 	nums.WriteString("]>>")
 	objs = append(objs, []byte(nums.String()))
 	for _, t := range order {
@@ -208,7 +232,7 @@ func (tg *tagger) structObjects(base int, pageObj []int) ([][]byte, error) {
 		fmt.Fprintf(&b, "<</Type /StructElem /S /%s /P %d 0 R", t.typ, parent)
 		page := 0
 		for _, k := range t.kids {
-			if k.tag == nil {
+			if k.tag == nil && k.annot == 0 {
 				page = k.page
 				break
 			}
@@ -228,6 +252,12 @@ func (tg *tagger) structObjects(base int, pageObj []int) ([][]byte, error) {
 			switch {
 			case k.tag != nil:
 				fmt.Fprintf(&b, "%d 0 R", k.tag.obj)
+			case k.annot > 0:
+				o, err := pg(k.page)
+				if err != nil {
+					return nil, err
+				}
+				fmt.Fprintf(&b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotObj[k.annot-1], o)
 			case k.page == page:
 				b.WriteString(strconv.Itoa(k.mcid))
 			default:
