@@ -2,11 +2,11 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
