@@ -110,8 +110,13 @@ func (l *lexicon) around(s string, f *figure) {
 		}
 	}
 	// "minus 3.3%", "a deficit of $8.6 billion": a sign in words.
-	if lb := strings.ToLower(s[max(0, f.start-16):f.start]); f.value > 0 && (strings.HasSuffix(lb, "minus ") || strings.HasSuffix(lb, "negative ") || strings.HasSuffix(lb, "deficit of ")) {
-		f.value = -f.value
+	if lb := strings.ToLower(s[max(0, f.start-16):f.start]); f.value > 0 {
+		for _, w := range l.order["sign-word"] {
+			if strings.HasSuffix(lb, w+" ") {
+				f.value = -f.value
+				break
+			}
+		}
 	}
 	// A hedge just before: "about $28 billion", "close to 12 million".
 	h0 := max(0, f.start-40)

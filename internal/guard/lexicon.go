@@ -68,6 +68,11 @@ type lexicon struct {
 	regions   map[string]bool     // country and region names, lower case
 	units     map[string][]string // a short unit and its names in full
 	all       map[string]bool     // every word of every list
+	// lists are the word lists of the rules, by section; order keeps
+	// each list in the file's order; place maps "second" to 2.
+	lists map[string]map[string]bool
+	order map[string][]string
+	place map[string]int
 }
 
 var (
@@ -94,7 +99,8 @@ func readLexicon(name string) (*lexicon, error) {
 	}
 	defer f.Close()
 	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
-		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{}}
+		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{},
+		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}}
 	sc := bufio.NewScanner(f)
 	section, line := "", 0
 	for sc.Scan() {
@@ -132,7 +138,13 @@ func readLexicon(name string) (*lexicon, error) {
 				}
 			case "suffix":
 				l.suffix = append(l.suffix, w)
-			case "cardinal", "currency", "ordinal":
+			case "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+				if l.lists[section] == nil {
+					l.lists[section] = map[string]bool{}
+				}
+				l.lists[section][phrase] = true
+				l.order[section] = append(l.order[section], phrase)
+			case "cardinal", "currency", "ordinal", "place":
 				k, v, ok := strings.Cut(w, ":")
 				if !ok {
 					return nil, fmt.Errorf("%s:%d: %q: want word:value", name, line, w)
@@ -144,6 +156,10 @@ func readLexicon(name string) (*lexicon, error) {
 				n, err := strconv.ParseFloat(v, 64)
 				if err != nil {
 					return nil, fmt.Errorf("%s:%d: %q: %v", name, line, w, err)
+				}
+				if section == "place" {
+					l.place[k] = int(n)
+					continue
 				}
 				if section == "ordinal" {
 					l.ordinal[k] = n
@@ -228,3 +244,6 @@ func (l *lexicon) sameUnit(a, b string) bool {
 	}
 	return false
 }
+
+// in reports w (lower case) in a rule's list.
+func (l *lexicon) in(list, w string) bool { return l.lists[list][w] }

@@ -310,7 +310,8 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		p0--
 	}
 	pre := s[p0:st]
-	for _, h := range []string{"about ", "around ", "roughly ", "approximately ", "nearly ", "almost ", "some ", "over ", "more than ", "less than ", "at least ", "up to "} {
+	for _, h := range lk.lex.order["figure-before"] {
+		h += " "
 		if strings.HasSuffix(strings.ToLower(pre), h) && (len(pre) == len(h) || !isLetterAt(pre, len(pre)-len(h)-1)) {
 			st -= len(h)
 			break
@@ -322,8 +323,8 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		w := rest[m[2]:m[3]]
 		// "three thermal power plants": an adjective, not what is counted.
 		next := nounRE.re().FindStringSubmatch(rest[m[1]:])
-		adjective := next != nil && !stopAfterNumber[next[1]] && rest[0] != '-'
-		if !adjective && !stopAfterNumber[strings.ToLower(w)] && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
+		adjective := next != nil && !lk.lex.in("stop-after-number", next[1]) && rest[0] != '-'
+		if !adjective && !lk.lex.in("stop-after-number", strings.ToLower(w)) && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
 			noun = w
 			en += m[1]
 			rest = s[en:]
@@ -338,7 +339,7 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		en += m[1]
 		rest = s[en:]
 	}
-	if m := statusRE.re().FindStringIndex(rest); m != nil {
+	if m := statusRE.re().FindStringSubmatchIndex(rest); m != nil && lk.lex.in("status", rest[m[2]:m[3]]) {
 		en += m[1]
 		rest = s[en:]
 	}
@@ -352,21 +353,8 @@ var (
 	nounRE   = lazy(`^[ -](\p{Ll}[\p{Ll}-]*)`)
 	perRE    = lazy(`^ per \p{Ll}+(?: \p{Ll}+)?`)
 	chemRE   = lazy(`^ [A-Z][A-Za-z]*\d[A-Za-z0-9.]*\b`)
-	statusRE = lazy(`^ \((?:planned|plan|target|targeted|forecast|estimate|estimated|expected|provisional|preliminary|actual|revised)\)`)
+	statusRE = lazy(`^ \((\pL+)\)`)
 )
-
-// stopAfterNumber are words after a number that are not what it counts.
-var stopAfterNumber = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`a an the and or of in on at to for from by with than as per is are was were be been
-		more less over under above below up down higher lower this that these those its their which who while when where
-		but if so yet nor it they he she we into onto out off about around between among after before since until during
-		through across against without within along also only just still even each every both either neither not no
-		compared against versus vs respectively time times earlier later ago`) {
-		stopAfterNumber[w] = true
-	}
-}
 
 var months = `January|February|March|April|May|June|July|August|September|October|November|December`
 

@@ -35,9 +35,6 @@ type parsedText struct {
 	units  [][2][]int
 }
 
-// clauseSep ends a clause inside a sentence.
-var clauseWords = []string{" while ", " whereas ", " but ", " and ", " although ", " though ", " whilst ", " yet "}
-
 // parse reads tokenised text. surfaces, if given, are the texts the
 // tokens stand for in order (a relocked reply's own wording); otherwise
 // a token reads as its slot's text.
@@ -147,8 +144,9 @@ func clauseBounds(s string) []int {
 		case ',', ';', ':', '–', '—':
 			out = append(out, i+n)
 		case ' ':
-			ls := s[i:min(len(s), i+10)]
-			for _, w := range clauseWords {
+			ls := s[i:min(len(s), i+12)]
+			for _, w := range english().order["clause-joiner"] {
+				w = " " + w + " "
 				if len(ls) >= len(w) && strings.EqualFold(ls[:len(w)], w) {
 					out = append(out, i+1)
 					break

@@ -462,7 +462,7 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	for i := 1; i < len(ws); i++ {
 		prev := strings.ToLower(ws[i-1].text)
 		w := ws[i].text
-		if !prepositions[prev] && !titles[prev] || hasUpper(w) || !latin(w) {
+		if !lk.lex.in("name-before", prev) || hasUpper(w) || !latin(w) {
 			continue
 		}
 		l := strings.ToLower(w)
@@ -472,12 +472,6 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	}
 	return out
 }
-
-var titles = map[string]bool{"president": true, "minister": true, "ambassador": true, "mr": true, "mrs": true, "ms": true, "dr": true,
-	"governor": true, "mayor": true, "general": true, "chairman": true, "ceo": true, "director": true, "spokesman": true, "spokeswoman": true}
-
-var prepositions = map[string]bool{"in": true, "from": true, "at": true, "with": true, "of": true, "by": true,
-	"for": true, "near": true, "across": true, "via": true, "towards": true, "toward": true, "into": true, "between": true}
 
 // allKnown: every word of t is an English word the lexicon knows (such a
 // name is matched in its own case only).
@@ -506,8 +500,11 @@ func (s Slot) tail() string {
 	if s.fig == nil {
 		return ""
 	}
-	for _, t := range []string{" to date", " (planned)", " (plan)", " (target)", " (estimate)", " (forecast)", " (expected)", " (provisional)", " (preliminary)"} {
-		if strings.Contains(s.Text, t) {
+	if strings.Contains(s.Text, " to date") {
+		return "to date"
+	}
+	for _, st := range english().order["status"] {
+		if t := " (" + st + ")"; strings.Contains(s.Text, t) {
 			return strings.TrimSpace(t)
 		}
 	}
@@ -519,8 +516,8 @@ func (s Slot) tail() string {
 
 func hedgedSlot(t string) bool {
 	l := strings.ToLower(t)
-	for _, h := range []string{"about ", "around ", "roughly ", "approximately ", "nearly ", "almost ", "some "} {
-		if strings.HasPrefix(l, h) {
+	for h := range english().hedge {
+		if strings.HasPrefix(l, h+" ") {
 			return true
 		}
 	}

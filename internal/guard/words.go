@@ -70,7 +70,7 @@ func (l *lexicon) claimWords(text string) map[string]map[string]int {
 				}
 			}
 		}
-		if (w == "up" || w == "down") && (i == 0 || !phrasalUp[lower[i-1]]) {
+		if (w == "up" || w == "down") && (i == 0 || !l.in("phrasal-up", lower[i-1])) {
 			if i+1 < len(ws) {
 				nxt := lower[i+1]
 				r := []rune(text[ws[i].end:ws[i+1].start])
@@ -354,8 +354,8 @@ func classNoun(c string) string {
 // figureNext: the text goes on with a figure ("$27.8", "12", "about 3").
 func figureNext(s string) bool {
 	s = strings.TrimLeft(s, " ")
-	for _, h := range []string{"about ", "around ", "some ", "nearly ", "almost ", "roughly "} {
-		s = strings.TrimPrefix(s, h)
+	for h := range english().hedge {
+		s = strings.TrimPrefix(s, h+" ")
 	}
 	for _, r := range s {
 		return unicode.IsDigit(r) || strings.ContainsRune("$€£₽₸¥+-−", r)
@@ -455,13 +455,6 @@ func (lk *Locked) checkContent(d, p *parsedText) []Issue {
 	return out
 }
 
-// phrasalUp are verbs whose "up" is no rise: "made up 64.5%".
-var phrasalUp = map[string]bool{"made": true, "make": true, "makes": true, "making": true, "set": true, "sets": true,
-	"add": true, "adds": true, "added": true, "sum": true, "sums": true, "summed": true, "took": true, "take": true, "takes": true, "back": true}
-
-// smallOrdinals are rank words that say a place.
-var smallOrdinals = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
-
 // checkRanks: an ordinal of the draft is kept ("first nuclear power
 // plant" never "second"), and an ordinal the reply adds beside an entity
 // is that entity's place in the draft's ranking: the first entity of
@@ -472,7 +465,7 @@ func (lk *Locked) checkRanks(d, p *parsedText) []Issue {
 	ords := func(t string) map[string]int {
 		m := map[string]int{}
 		for _, w := range wordsOf(t) {
-			if smallOrdinals[strings.ToLower(w.text)] > 0 {
+			if lk.lex.place[strings.ToLower(w.text)] > 0 {
 				m[strings.ToLower(w.text)]++
 			}
 		}
@@ -522,7 +515,7 @@ func (lk *Locked) checkRanks(d, p *parsedText) []Issue {
 		for _, cl := range clauseTexts(s.text) {
 			n := 0
 			for _, w := range wordsOf(cl.text) {
-				if k := smallOrdinals[strings.ToLower(w.text)]; k > 0 {
+				if k := lk.lex.place[strings.ToLower(w.text)]; k > 0 {
 					n = k
 				}
 			}
@@ -641,9 +634,7 @@ func relation(between string) bool {
 		return true
 	}
 	for _, w := range wordsOf(strings.ToLower(between)) {
-		switch w.text {
-		case "to", "from", "into", "towards", "exports", "imports", "export", "import", "exported", "imported", "exporter", "importer",
-			"supplies", "supplied", "supplier", "ambassador", "deficit", "surplus", "owes", "sells", "sold", "buys", "bought":
+		if english().in("relation", w.text) {
 			return true
 		}
 	}
