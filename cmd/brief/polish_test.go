@@ -80,12 +80,32 @@ func TestPolishEndToEnd(t *testing.T) {
 		Polish []struct {
 			Section, Model     string
 			TokensIn           int `json:"tokens_in"`
+			Attempts           int
 			Accepted, CacheHit bool
+			Text               string
+			Figures            []struct{ Slot, Draft, Printed string }
 		} `json:"polish"`
 	}
 	b, _ := os.ReadFile(filepath.Join(out, "weekly", "2025-W06", "brief.json"))
 	if err := json.Unmarshal(b, &rec); err != nil || len(rec.Polish) == 0 {
 		t.Fatalf("brief.json has no polish decisions: %v", err)
+	}
+	// The audit records the text and the figures as printed, and the
+	// requests really made.
+	for _, d := range rec.Polish {
+		if d.Section != "summary" {
+			continue
+		}
+		if !d.Accepted || d.Attempts != 1 || !strings.Contains(string(md), strings.TrimSpace(d.Text)) || !strings.Contains(d.Text, "Kazakhstan posted the highest") {
+			t.Errorf("summary decision: accepted %v, attempts %d, text as printed %q", d.Accepted, d.Attempts, d.Text)
+		}
+		found := false
+		for _, f := range d.Figures {
+			found = found || f.Printed == "$27.8 billion" && f.Draft == "$27.8 billion"
+		}
+		if !found {
+			t.Errorf("figures as printed: %+v", d.Figures)
+		}
 	}
 
 	// An unchanged re-run makes zero calls and gives the same bytes.
