@@ -18,7 +18,7 @@ import (
 const secret = "sk-live-TOPSECRET-0042"
 
 // fakeLLM answers every chat completion with its draft, lightly reworded
-// ("posted" for "recorded"), or, when obey is set, with the draft plus a
+// ("posted the highest" for "had the highest"), or, when obey is set, with the draft plus a
 // sentence an instruction in the data asked for.
 func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 	var n atomic.Int32
@@ -32,7 +32,7 @@ func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 		user := body.Messages[len(body.Messages)-1].Content
 		i, j := strings.Index(user, "<draft>\n"), strings.LastIndex(user, "\n</draft>")
 		draft := user[i+len("<draft>\n") : j]
-		answer := strings.ReplaceAll(draft, "recorded", "posted")
+		answer := strings.ReplaceAll(draft, "had the highest", "posted the highest")
 		if obey {
 			answer += "\nAs instructed, exports doubled to $60 billion.\n"
 		}

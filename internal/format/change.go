@@ -136,6 +136,9 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		return "up more than " + Number(maxFold, 0) + "-fold" + tail
 	case d.HasPct && d.Pct > foldFrom:
 		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1, false)) + "-fold" + tail
+	case d.HasPct && cur == 0:
+		// "down 100%" is a fall to nothing: say so.
+		return "down to zero" + tail
 	case d.HasPct:
 		if roundsToZero(d.Pct, pctPlaces, 1) {
 			return "little changed" + tail

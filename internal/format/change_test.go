@@ -74,7 +74,7 @@ func TestChange(t *testing.T) {
 		{"just below fold", 1100, 100, "count", 1, "", "up 1,000.0%"},
 		{"a thousandfold", 100000, 100, "count", 1, "", "up 1,000-fold"},
 		{"from a negligible base", 1e18, 1e-12, "count", 1, "a year earlier", "up more than 1,000-fold on a year earlier"},
-		{"to zero", 0, 4, "USD", 1, "", "down 100.0%"},
+		{"to zero", 0, 4, "USD", 1, "", "down to zero"},
 		{"auto decimals", 104.25, 100, "USD", -1, "", "up 4.3%"},
 		{"zero decimals: a change keeps a tenth", 104.25, 100, "USD", 0, "", "up 4.3%"},
 	}

@@ -40,8 +40,11 @@ type Kind struct {
 	// the defaults (5 s, 8 MB per result, 1,000,000 elements per list,
 	// 64 MB per brief, 32 includes).
 	Budget Budget
-	root   *template.Template
-	pool   sync.Pool // of *renderer: clones of root with metered functions
+	// Words are the language's words the engine takes from data
+	// (_shared/words.yaml): articles, acronyms, verbs of speech.
+	Words *Words
+	root  *template.Template
+	pool  sync.Pool // of *renderer: clones of root with metered functions
 }
 
 // LoadKind reads manifest.yaml and every *.tmpl of dir in fsys. Files
@@ -72,6 +75,13 @@ func LoadKind(fsys fs.FS, dir, display string) (*Kind, error) {
 	}
 	sort.Strings(shared)
 	k := &Kind{Name: path.Base(dir), Dir: display, Manifest: m, Files: map[string]string{}}
+	words, wname, wsrc, err := readWords(fsys, dir, display, templates.FS)
+	if err != nil {
+		return nil, err
+	}
+	k.Words = words
+	wsum := sha256.Sum256(wsrc)
+	k.Files[wname] = hex.EncodeToString(wsum[:])
 	k.root = template.New("").Option("missingkey=error").Funcs(placeholderFuncs())
 	type file struct {
 		fsys        fs.FS
@@ -314,6 +324,8 @@ func (r *renderer) funcMap() template.FuncMap {
 	f["cite"] = r.wrap("cite", func(vs ...any) (string, error) { return r.st.cite(vs...) })
 	f["chart"] = r.wrap("chart", func(kind string, iv *Indicator) (string, error) { return r.st.chart(kind, iv) })
 	f["vary"] = r.wrap("vary", func(options ...string) string { return r.st.vary(options...) })
+	f["nextFigure"] = r.wrap("nextFigure", func() int { return r.st.nextFigure() })
+	f["nextTable"] = r.wrap("nextTable", func() int { return r.st.nextTable() })
 	f["sources"] = r.wrap("sources", func() []SourceRef { return r.st.sources })
 	f["include"] = r.wrap("include", r.include)
 	for n, fn := range listFuncs(func() *meter { return r.m }) {

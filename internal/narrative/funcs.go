@@ -106,6 +106,8 @@ func (s *state) funcs() template.FuncMap {
 	f["cite"] = s.cite
 	f["chart"] = s.chart
 	f["vary"] = s.vary
+	f["nextFigure"] = s.nextFigure
+	f["nextTable"] = s.nextTable
 	f["sources"] = func() []SourceRef { return s.sources }
 	f["include"] = s.include
 	return f

@@ -11,10 +11,17 @@ import (
 // the summary, then the next most salient. Ties keep catalog order.
 func highlights(b *Brief, limit int) []*Highlight {
 	var cands []*Highlight
+	// rowBest is the best statement of each row, for key messages that
+	// need more lines than the indicators give (one indicator, several
+	// series).
+	rowBest := map[*Row]*Highlight{}
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			var best *Highlight
 			consider := func(h *Highlight) {
+				if rb := rowBest[h.Row]; rb == nil || h.salience > rb.salience {
+					rowBest[h.Row] = h
+				}
 				if best == nil || h.salience > best.salience {
 					best = h
 				}
@@ -76,11 +83,38 @@ func highlights(b *Brief, limit int) []*Highlight {
 			out, taken[h], seenTopic[h.Topic] = append(out, h), true, true
 		}
 	}
+	// Then one per family of related indicators (four counts of one
+	// project portfolio are one story), then the rest.
+	family := map[string]bool{}
+	for _, h := range out {
+		family[h.Indicator.Family] = true
+	}
+	for _, h := range cands {
+		if len(out) < limit && !taken[h] && !family[h.Indicator.Family] {
+			out, taken[h], family[h.Indicator.Family] = append(out, h), true, true
+		}
+	}
 	for _, h := range cands {
 		if len(out) < limit && !taken[h] {
 			out = append(out, h)
 		}
 	}
+	var more []*Highlight
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			for _, r := range iv.Rows {
+				if h := rowBest[r]; h != nil && h.Row == r && !taken[h] && !chosenRow(out, r) {
+					h.ThisWeek = r.ThisWeek
+					if r.Overdue() {
+						h.salience -= staleDemotion
+					}
+					more = append(more, h)
+				}
+			}
+		}
+	}
+	sort.SliceStable(more, func(i, j int) bool { return more[i].salience > more[j].salience })
+	b.moreHighlights = more
 	// This week's figures lead; the rest is context.
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].ThisWeek != out[j].ThisWeek {
@@ -120,4 +154,53 @@ func boost(r *Row) float64 {
 		return 1
 	}
 	return 0
+}
+
+// MinKeyMessages and MaxKeyMessages bound the key messages at the top of
+// a brief.
+const (
+	MinKeyMessages = 3
+	MaxKeyMessages = 5
+)
+
+// KeyMessages are the lines of the key-messages box: the summary's
+// highlights, this week's first, and, when they are fewer than
+// MinKeyMessages, the week's events (attributed statements first), up
+// to MaxKeyMessages.
+func (b *Brief) KeyMessages() []*Highlight {
+	var out []*Highlight
+	out = append(out, b.FreshHighlights()...)
+	out = append(out, b.ContextHighlights()...)
+	if len(out) > MaxKeyMessages {
+		out = out[:MaxKeyMessages]
+	}
+	for _, h := range b.moreHighlights {
+		if len(out) >= MinKeyMessages {
+			return out
+		}
+		out = append(out, h)
+	}
+	if len(out) >= MinKeyMessages {
+		return out
+	}
+	evs := append([]*Event(nil), b.WeekEvents...)
+	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Quote && !evs[j].Quote })
+	for _, e := range evs {
+		if len(out) >= MinKeyMessages {
+			break
+		}
+		out = append(out, &Highlight{Kind: "event", Event: e, ThisWeek: true})
+	}
+	return out
+}
+
+// chosenRow reports whether a highlight already says row r: as its
+// figure, or as one of those tied at the top of its ranking.
+func chosenRow(hs []*Highlight, r *Row) bool {
+	for _, h := range hs {
+		if h.Row == r || h.Kind == "leader" && inRows(h.Indicator.Tied(), r) {
+			return true
+		}
+	}
+	return false
 }

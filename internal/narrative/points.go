@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
 
@@ -19,9 +18,19 @@ import (
 // MaxPointWords bounds a point: longer ones are left out.
 const MaxPointWords = 40
 
+// MaxSayWords is how long a sentence a person can say in one breath may
+// be: a talking point aims at it, and an event's summary longer than it
+// is said by its title.
+const MaxSayWords = 30
+
 // MaxPointsPerIndicator keeps one busy indicator from crowding out the
 // rest: a press office wants the range of the week.
 const MaxPointsPerIndicator = 3
+
+// MaxPointsPerFamily bounds the points of a family of related indicators
+// (the catalog's family: four counts of one project portfolio are one
+// story).
+const MaxPointsPerFamily = 2
 
 // Point is one candidate talking point.
 type Point struct {
@@ -100,7 +109,11 @@ func candidates(b *Brief, press bool) []*Point {
 		if t == nil && len(b.Topics) > 0 {
 			t = b.Topics[0]
 		}
-		out = append(out, &Point{Kind: "event", Topic: t, Event: e, salience: 2.8})
+		sal := 2.8
+		if e.Quote {
+			sal += 1 // what a named person said is the week's news in their words
+		}
+		out = append(out, &Point{Kind: "event", Topic: t, Event: e, salience: sal})
 	}
 	if b.Changes != nil {
 		for _, rv := range b.Changes.Revised {
@@ -131,6 +144,52 @@ func topicOfIndicator(b *Brief, iv *Indicator) *Topic {
 		}
 	}
 	return nil
+}
+
+// byTopicFirst orders candidates (most salient first) so that each
+// topic's best comes first, in order of salience, then the rest as they
+// were.
+func byTopicFirst(cands []*Point) []*Point {
+	out := make([]*Point, 0, len(cands))
+	first := map[*Topic]bool{}
+	var rest []*Point
+	for _, p := range cands {
+		if !first[p.Topic] {
+			first[p.Topic] = true
+			out = append(out, p)
+			continue
+		}
+		rest = append(rest, p)
+	}
+	return append(out, rest...)
+}
+
+// sameStory reports whether an event tells what a chosen figure of its
+// topic already tells: its title shares two words of substance with the
+// figure's indicator ("Inter RAO to build three thermal power plants"
+// beside the plants planned).
+func sameStory(e *Event, chosen []*Point) bool {
+	for _, p := range chosen {
+		if p.Indicator == nil || p.Topic == nil || p.Topic.ID != e.Topic {
+			continue
+		}
+		have := map[string]bool{}
+		for _, t := range tokens(p.Indicator.raw + " " + p.Indicator.Noun) {
+			if len(t) > 3 {
+				have[stem(t)] = true
+			}
+		}
+		n := 0
+		for _, t := range tokens(e.Title) {
+			if len(t) > 3 && have[stem(t)] {
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // words counts the words of rendered Markdown, not its footnote markers.
@@ -168,10 +227,30 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 	var chosen []*Point
 	seenText := map[string]bool{}
 	perIndicator := map[*Indicator]int{}
+	perFamily := map[string]int{}
+	series := map[*facts.Fact]bool{} // the latest fact of each series with a point
+	familySize := map[string]int{}
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			familySize[iv.Family]++
+		}
+	}
+	// Every topic first, then the most salient of the rest: the points
+	// cover the week, not one busy indicator.
+	cands := byTopicFirst(candidates(b, press))
 	err = r.run(func() error {
-		for _, p := range candidates(b, press) {
-			if p.Indicator != nil && perIndicator[p.Indicator] >= MaxPointsPerIndicator {
+		for _, p := range cands {
+			iv := p.Indicator
+			if iv != nil && (perIndicator[iv] >= MaxPointsPerIndicator || familySize[iv.Family] > 1 && perFamily[iv.Family] >= MaxPointsPerFamily) {
 				pts.Skipped++
+				continue
+			}
+			if p.Row != nil && series[p.Row.Fact] {
+				pts.Skipped++ // one point per series
+				continue
+			}
+			if p.Event != nil && sameStory(p.Event, chosen) {
+				pts.Skipped++ // an event a figure of its topic has told
 				continue
 			}
 			var buf bytes.Buffer
@@ -193,8 +272,12 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 			}
 			seenText[text] = true
 			chosen = append(chosen, p)
-			if p.Indicator != nil {
-				perIndicator[p.Indicator]++
+			if iv != nil {
+				perIndicator[iv]++
+				perFamily[iv.Family]++
+			}
+			if p.Row != nil {
+				series[p.Row.Fact] = true
 			}
 		}
 		return nil
@@ -324,8 +407,8 @@ func (r *Row) PressWeek() *WeekFig {
 	return w
 }
 
-// PressText is a change rounded for the press: a percent change to two
-// significant digits ("up 4.2%", "up 23%"); a change in percentage points
+// PressText is a change for the press: a percent change to one decimal,
+// as in the brief ("up 4.2%", "up 23.0%"); a change in percentage points
 // as exact as the figures ("down 0.5 percentage points"), since rounding
 // it to a whole point would change it.
 func (c *Change) PressText() string {
@@ -336,11 +419,25 @@ func (c *Change) PressText() string {
 	if format.IsPercent(c.Fact.Unit) {
 		return c.Text
 	}
-	places := 0
-	if d := format.ChangeOf(cur, prev); d.HasPct && math.Abs(d.Pct) < 10 {
-		places = 1
-	}
+	// One precision for every percent change, as in the brief: "up 2.0%"
+	// beside "up 1.3%", never "up 2%".
+	places := 1
 	// An absolute change (from a base of zero or below) is a figure like
 	// any other: "up about $4.2 billion".
 	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, "on "+c.Label) + c.Caveat
+}
+
+// Overdue are the chosen points whose figure is the latest of a series
+// whose next figure is overdue: the page says so once for them all,
+// not once a point.
+func (p *Points) Overdue() []*Point {
+	var out []*Point
+	for _, g := range p.Groups {
+		for _, x := range g.Points {
+			if x.Row != nil && x.Kind != "outlook" && x.Row.Overdue() {
+				out = append(out, x)
+			}
+		}
+	}
+	return out
 }

@@ -127,16 +127,16 @@ func releasedEarly(f *facts.Fact, fl *flowSeries) time.Time {
 	return rel
 }
 
-// upTo is a period label said up to a day within it: "2025 to 3
-// February", "the first quarter of 2025 to 12 March"; the day's year is
-// said when the period ends in another ("week 1 of 2026 to 30 December
-// 2025").
+// upTo is a period label said up to a day within it: "2025 up to 3
+// February", "the first quarter of 2025 up to 12 March"; the day's year
+// is said when the period ends in another ("week 1 of 2026 up to 30
+// December 2025").
 func upTo(label string, p period.Period, day time.Time) string {
 	layout := "2 January"
 	if day.Year() != p.End.Year() {
 		layout += " 2006"
 	}
-	return label + " to " + day.Format(layout)
+	return label + " up to " + day.Format(layout)
 }
 
 // soFar follows a figure that is a period's total so far; toDate one its
@@ -227,7 +227,7 @@ func flowIndicators(ds *dataset.Dataset) map[string]*flowSeries {
 // note that calls it a total to date), and of a flow's figure for part of
 // its period, the part: "12 million visitors so far" (no release date, a
 // period not over on the brief's day) or, released before its period's
-// last day, the period up to that day ("in 2025 to 3 February", in
+// last day, the period up to that day ("in 2025 up to 3 February", in
 // r.Period, which the row's At, the tables and the talking points say).
 func qualify(r *Row, f *facts.Fact, fl *flowSeries, asOf time.Time) {
 	if f == nil {
@@ -235,15 +235,32 @@ func qualify(r *Row, f *facts.Fact, fl *flowSeries, asOf time.Time) {
 	}
 	if q := qualifier(f); q != "" {
 		r.Text = q + " " + r.Text
+		r.qual = q
 	}
 	part := false
 	if rel := releasedEarly(f, fl); !rel.IsZero() {
 		r.Period, part = upTo(r.Period, f.Period, rel), true
 	} else if partial(f, fl != nil, asOf) {
 		r.Text, part = r.Text+soFar, true
+		r.suffix = soFar
 	}
 	cumulative := r.Indicator != nil && r.Indicator.Cumulative
 	if !part && !cumulative && f.Status != dataset.Plan && f.Status != dataset.Target && saysCumulative(f.Note) {
 		r.Text += toDate
+		r.suffix, r.ToDate = toDate, true
 	}
+}
+
+// planReleases are the release dates of the plan and target rows that
+// give one, by position: a plan is due in its period only when that
+// begins after the day it was stated.
+func planReleases(ds *dataset.Dataset) map[rowPos]time.Time {
+	out := map[rowPos]time.Time{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if (o.Status == dataset.Plan || o.Status == dataset.Target) && !o.Released.IsZero() {
+			out[rowPos{o.Pos.File, o.Pos.Line}] = o.Released
+		}
+	}
+	return out
 }

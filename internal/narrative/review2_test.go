@@ -66,15 +66,15 @@ func TestPartialRankingSaysItsCoverage(t *testing.T) {
 	}
 	ds := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, rows...)
 	md, _ := briefOf(t, ds, "2024-W10", nil)
-	wantIn(t, "2024-W10", md, "the highest gross domestic product among the 4 of 5 entities with figures in 2023: $110.")
+	wantIn(t, "2024-W10", md, "the highest gross domestic product among the 4 of 5 in the data with figures in 2023: $110.")
 
 	// Every entity ranked: no count.
 	full := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, "AA 2023 10", "BB 2023 9", "CC 2023 8")
 	md, _ = briefOf(t, full, "2024-W10", nil)
 	// Every entity ranked: no "of" count, but the scope (without a named
 	// group, "the highest" would read as of the world).
-	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product among the 3 entities in the data in 2023:")
-	shunIn(t, "2024-W10, all ranked", md, "entities with figures")
+	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product among the 3 in the data in 2023:")
+	shunIn(t, "2024-W10, all ranked", md, "with figures")
 }
 
 // N7: a change on a period that is not the one just before says that the
@@ -84,17 +84,15 @@ func TestChangeOverAMissingPeriodSaysSo(t *testing.T) {
 	ds := series(in, "EA 2000-11 4.700", "EA 2000-12 4.863", "EA 2001-02 4.782")
 	md, _ := briefOf(t, ds, "2001-W09", nil)
 	wantIn(t, "2001-W09", md,
-		"**Interest rate** (EA) stood at 4.782% in February 2001, down 0.081 percentage points on December 2000, the latest earlier figure (none for January 2001).",
-		"This is down 0.081 percentage points on December 2000 (4.863%), the latest earlier figure (none for January 2001).",
-		"| down 0.081 percentage points on December 2000, the latest earlier figure (none for January 2001)")
+		"EA's interest rate stood at 4.782% in February 2001, down 0.081 percentage points on December 2000 (4.863%), the latest earlier figure (none for January 2001).")
 	// Two months missing.
 	ds = series(in, "EA 2000-10 4.700", "EA 2000-11 4.863", "EA 2001-02 4.782")
 	md, _ = briefOf(t, ds, "2001-W09", nil)
-	wantIn(t, "2001-W09, two missing", md, "on November 2000, the latest earlier figure (none for December 2000 to January 2001)")
+	wantIn(t, "2001-W09, two missing", md, "on November 2000 (4.863%), the latest earlier figure (none for December 2000 to January 2001)")
 	// Nothing missing: nothing said.
 	ds = series(in, "EA 2001-01 4.863", "EA 2001-02 4.782")
 	md, _ = briefOf(t, ds, "2001-W09", nil)
-	wantIn(t, "2001-W09, no gap", md, "down 0.081 percentage points on January 2001.")
+	wantIn(t, "2001-W09, no gap", md, "down 0.081 percentage points on January 2001 (4.863%).")
 	shunIn(t, "2001-W09, no gap", md, "latest earlier figure")
 }
 
@@ -105,8 +103,9 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds := series(in, "AA 2024 100", "BB 2024 50", "CC 2024 50", "DD 2024 20", "EE 2024 0", "FF 2024 0", "GG 2024 0")
 	md, _ := briefOf(t, ds, "2025-W10", nil)
 	wantIn(t, "2025-W10", md,
-		"the most cases among the 7 entities in the data in 2024: 100 cases.",
-		" BB and CC followed with 50 cases each, and DD with 20 cases.",
+		"the most cases among the 7 in the data in 2024: 100 cases.",
+		" BB and CC shared second place with 50 cases each.",
+		" Figure 1 and Table 1 show the other one.",
 		" EE, FF and GG recorded none.")
 	shunIn(t, "2025-W10", md, "0 cases and 0 cases", "more follow")
 
@@ -114,15 +113,16 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	in.Summary = dataset.SummaryCumulative
 	ds = series(in, "AA 2020-01-26 2075", "BB 2020-01-26 5", "CC 2020-01-26 3", "DD 2020-01-26 0", "EE 2020-01-26 0")
 	md, _ = briefOf(t, ds, "2020-W04", nil)
-	wantIn(t, "2020-W04", md, "BB (5 cases) and CC (3 cases).", " DD and EE had no cases yet.")
+	wantIn(t, "2020-W04", md, "BB came second with 5 cases.", " DD and EE had no cases yet.", "| CC | 3[^1] |")
 	shunIn(t, "2020-W04", md, "(0 cases)", "0 cases and", "more follow")
 
-	// A tie across the fifth place is named whole, never split in file
-	// order.
+	// A ranking a reader can hold: the leader and the runner-up in
+	// words, the rest in the chart and the table.
 	ds = series(dataset.Indicator{ID: "x", Name: "Exports", Unit: "USD"},
 		"AA 2024 90", "BB 2024 80", "CC 2024 70", "DD 2024 60", "EE 2024 50", "FF 2024 50", "GG 2024 40", "HH 2024 30", "II 2024 20")
 	md, _ = briefOf(t, ds, "2025-W10", nil)
-	wantIn(t, "2025-W10, tie at fifth", md, "and EE and FF with $50 each.", " 3 more follow in the ranking.")
+	wantIn(t, "2025-W10, nine ranked", md, "AA had the highest exports among the 9 in the data in 2024: $90.[^1] BB came second with $80.[^1] Figure 1 and Table 1 show the other 7.", "| II | $20[^1] |")
+	shunIn(t, "2025-W10, nine ranked", md, "respectively", "CC (")
 }
 
 // N2: annual figures repeated in each month are said as such: no change
@@ -141,13 +141,13 @@ func TestAnnualFiguresRepeatedMonthly(t *testing.T) {
 	ds := series(dataset.Indicator{ID: "gold", Name: "Gold price", Unit: "USD per troy ounce", Decimals: 2}, rows...)
 	md, _ := briefOf(t, ds, "1900-W05", nil)
 	wantIn(t, "1900-W05", md,
-		"**Gold price** (XAU): $18.96 per troy ounce in January 1900 (the data give one figure for the whole of 1900, repeated each month), the highest of 3 years on record.[^1] It is up 0.1% on 1899.")
+		"XAU's gold price stood at $18.96 per troy ounce in January 1900 (the data give one figure for the whole of 1900, repeated each month).[^1] That is a three-year high. It is up 0.1% on 1899 ($18.94).")
 	shunIn(t, "1900-W05", md, "on December 1899", "on January 1899")
 
 	md, _ = briefOf(t, ds, "1901-W09", nil) // February 1901 ends: a record
-	wantIn(t, "1901-W09", md, "the highest of 38 months on record (36 of them repeat the annual figures of 1898 to 1900)")
+	wantIn(t, "1901-W09", md, "the highest in data going back to January 1898 (36 of the 38 months repeat the annual figures of 1898 to 1900)")
 	md, _ = briefOf(t, ds, "1901-W05", nil) // January 1901 against the 1900 figure
-	wantIn(t, "1901-W05", md, "This is up 5.5% on 1900 ($18.96 per troy ounce).")
+	wantIn(t, "1901-W05", md, "up 5.5% on 1900 ($18.96).")
 	shunIn(t, "1901-W05", md, "on January 1900", "whole of 1901")
 }
 
@@ -157,11 +157,11 @@ func TestCoarseEventBecomesContext(t *testing.T) {
 	ds := series(dataset.Indicator{ID: "x", Name: "Exports", Unit: "USD"}, "AA 2024 1", "AA 2025 2")
 	ds.Events = []dataset.Event{{Date: period.MustParse("2025"), Topic: "t", Title: "Meeting scheduled", Summary: "A meeting is scheduled in 2025.", Source: "Article"}}
 	md, _ := briefOf(t, ds, "2025-W06", nil)
-	wantIn(t, "2025-W06", md, "### Developments\n\n- **2025**: Meeting scheduled.")
-	shunIn(t, "2025-W06", md, "### Context")
+	wantIn(t, "2025-W06", md, "### Developments in topic\n\n- **2025**: Meeting scheduled.")
+	shunIn(t, "2025-W06", md, "### Background")
 	for _, w := range []string{"2025-W30", "2026-W01"} {
 		md, _ = briefOf(t, ds, w, nil)
-		wantIn(t, w, md, "### Context\n\nEarlier items, dated only by their month or year:\n\n- **2025**: Meeting scheduled.")
+		wantIn(t, w, md, "### Background on topic\n\nEarlier items, dated only by their month or year:\n\n- **2025**: Meeting scheduled.")
 		shunIn(t, w, md, "### Developments")
 	}
 }

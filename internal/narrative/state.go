@@ -15,14 +15,26 @@ import (
 )
 
 // SourceRef is one entry of the Sources list: a footnote number and the
-// source it stands for.
+// source it stands for. A footnote stands for a source (its publisher as
+// the data name it), with every web address the brief cites it by, so
+// that the list is grouped by publisher.
 type SourceRef struct {
 	N    int    `json:"n"`
 	Text string `json:"text"` // escaped for Markdown
 	Raw  string `json:"source"`
-	URL  string `json:"url,omitempty"`
+	// URL is the first web address the source is cited by; Links are all
+	// of them, each with what it was cited for.
+	URL   string       `json:"url,omitempty"`
+	Links []SourceLink `json:"links,omitempty"`
 	// Rows are the dataset rows cited with this marker ("file:line").
 	Rows []string `json:"rows"`
+}
+
+// SourceLink is one web address of a source and what the brief cites it
+// for: the indicator or event of its first citation, escaped.
+type SourceLink struct {
+	URL   string `json:"url"`
+	Label string `json:"label"`
 }
 
 // Figure is one cited figure: its text on the page, the fact it states and
@@ -40,7 +52,7 @@ type Figure struct {
 type state struct {
 	brief   *Brief
 	sources []SourceRef
-	byKey   map[[2]string]int
+	byKey   map[string]int
 	rowSeen map[string]map[string]bool
 	charts  []chart.Chart
 	chartAt map[string]bool
@@ -50,6 +62,8 @@ type state struct {
 	// nFigures and nRows count what the whole brief has cited.
 	nFigures, nRows int
 	varyN           int
+	varied          map[string]bool // the wordings vary chose in the section
+	nFigure, nTable int             // figures and tables numbered so far
 	tmpl            *template.Template
 	m               *meter   // the render's budget; nil outside a render
 	data            []string // dataset text cited in the current section
@@ -57,11 +71,11 @@ type state struct {
 }
 
 func newState(b *Brief) *state {
-	return &state{brief: b, byKey: map[[2]string]int{}, rowSeen: map[string]map[string]bool{}, chartAt: map[string]bool{}}
+	return &state{brief: b, byKey: map[string]int{}, rowSeen: map[string]map[string]bool{}, chartAt: map[string]bool{}}
 }
 
 func (s *state) begin(section string, t *Topic) {
-	s.section, s.topic, s.figures, s.varyN = section, t, nil, 0
+	s.section, s.topic, s.figures, s.varyN, s.varied = section, t, nil, 0, nil
 	s.data, s.dataAt = nil, map[string]bool{}
 	if t != nil {
 		s.section += ":" + t.ID
@@ -69,14 +83,32 @@ func (s *state) begin(section string, t *Topic) {
 }
 
 // marker returns the footnote number of a source, assigning the next one
-// on first use.
-func (s *state) marker(src facts.Source) int {
-	k := [2]string{src.Source, src.SourceURL}
-	n, ok := s.byKey[k]
+// on first use; a web address of the source not met before is added to
+// its links, labelled with what it is cited for.
+func (s *state) marker(src facts.Source, label string) int {
+	n, ok := s.byKey[src.Source]
 	if !ok {
 		n = len(s.sources) + 1
-		s.byKey[k] = n
-		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source, URL: webURL(src.SourceURL)})
+		s.byKey[src.Source] = n
+		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source})
+	}
+	if u := webURL(src.SourceURL); u != "" {
+		ref := &s.sources[n-1]
+		known := false
+		for i := range ref.Links {
+			if l := &ref.Links[i]; l.URL == u {
+				known = true
+				if l.Label == "" {
+					l.Label = label
+				}
+			}
+		}
+		if !known {
+			ref.Links = append(ref.Links, SourceLink{URL: u, Label: label})
+			if ref.URL == "" {
+				ref.URL = u
+			}
+		}
 	}
 	row := fmt.Sprintf("%s:%d", src.File, src.Line)
 	key := strconv.Itoa(n)
@@ -103,7 +135,7 @@ const (
 func (s *state) cite(vs ...any) (string, error) {
 	set := map[int]bool{}
 	var over error
-	add := func(text, fact, event string, srcs []facts.Source) {
+	add := func(text, fact, event, label string, srcs []facts.Source) {
 		// A brief cites some tens of figures; a template that cites in a
 		// loop would fill brief.json without end.
 		s.nFigures++
@@ -114,7 +146,7 @@ func (s *state) cite(vs ...any) (string, error) {
 		}
 		f := Figure{Text: text, Fact: fact, Event: event, Markers: []int{}, Rows: []string{}}
 		for _, src := range srcs {
-			n := s.marker(src)
+			n := s.marker(src, label)
 			set[n] = true
 			f.Markers = appendUnique(f.Markers, n)
 			f.Rows = append(f.Rows, fmt.Sprintf("%s:%d", src.File, src.Line))
@@ -132,20 +164,20 @@ func (s *state) cite(vs ...any) (string, error) {
 			if x.Counterpart != nil {
 				s.quote(x.Counterpart.Name)
 			}
-			add(x.Text, x.Fact.ID, "", x.Fact.Sources)
+			add(x.Text, x.Fact.ID, "", x.Indicator.Name, x.Fact.Sources)
 		case *Share:
 			if x != nil { // optional: a row without a share cites nothing more
 				srcs := x.Fact.Sources
 				if x.Fact.Ranking != nil && len(x.Fact.Ranking.Inputs) > 0 {
 					srcs = x.Fact.Ranking.Inputs // every row of the total
 				}
-				add(x.Text, x.Fact.ID, "", srcs)
+				add(x.Text, x.Fact.ID, "", "", srcs)
 			}
 		case *Change:
 			if x == nil {
 				return fmt.Errorf("cite: no change to cite")
 			}
-			add(x.Text+" ("+x.From+")", x.Fact.ID, "", x.Fact.Sources)
+			add(x.Text+" ("+x.From+")", x.Fact.ID, "", "", x.Fact.Sources)
 		case *WeekFig:
 			if x == nil {
 				return fmt.Errorf("cite: no week to cite (test .Week first)")
@@ -162,22 +194,22 @@ func (s *state) cite(vs ...any) (string, error) {
 					text += "; revised down by " + d.Text + " (" + d.From + " to " + d.To + ")"
 				}
 			}
-			add(text, x.Fact.ID, "", x.Fact.Sources)
+			add(text, x.Fact.ID, "", "", x.Fact.Sources)
 		case *WeekRange:
 			if x != nil { // optional: a week of one figure has no range
-				add(x.Low+" to "+x.High, x.Fact.ID, "", x.Fact.Sources)
+				add(x.Low+" to "+x.High, x.Fact.ID, "", "", x.Fact.Sources)
 			}
 		case *Outlook:
 			if x == nil {
 				return fmt.Errorf("cite: no plan or target to cite")
 			}
-			add(x.Text, x.Fact.ID, "", x.Fact.Sources[:1])
+			add(x.Text, x.Fact.ID, "", "", x.Fact.Sources[:1])
 		case *Revision:
 			if x == nil {
 				return fmt.Errorf("cite: no revision to cite")
 			}
 			o := x.obs
-			add(x.To+" (was "+x.From+")", "", "", []facts.Source{{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}})
+			add(x.To+" (was "+x.From+")", "", "", x.Indicator.Name, []facts.Source{{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}})
 		case []*Revision:
 			for _, r := range x {
 				if err := walk(r); err != nil {
@@ -190,7 +222,7 @@ func (s *state) cite(vs ...any) (string, error) {
 			}
 			e := x.ev
 			s.quote(x.Title, x.Summary)
-			add(x.Title, "", e.Date.String()+" "+e.Title,
+			add(x.Title, "", e.Date.String()+" "+e.Title, x.Title,
 				[]facts.Source{{File: e.Pos.File, Line: e.Pos.Line, Source: e.Source, SourceURL: e.SourceURL}})
 		case *Highlight:
 			return walk(x.Row)
@@ -253,8 +285,26 @@ func (s *state) vary(options ...string) string {
 	}
 	fmt.Fprintf(h, "%s|%s|%d", week, s.section, s.varyN)
 	s.varyN++
-	return options[h.Sum32()%uint32(len(options))]
+	// The same wording twice in a section reads mechanically: the next
+	// one not yet chosen in it is taken, while there is one.
+	start := int(h.Sum32() % uint32(len(options)))
+	if s.varied == nil {
+		s.varied = map[string]bool{}
+	}
+	for i := range options {
+		if o := options[(start+i)%len(options)]; !s.varied[o] {
+			s.varied[o] = true
+			return o
+		}
+	}
+	return options[start]
 }
+
+// nextFigure numbers the next figure of the brief: "Figure 2".
+func (s *state) nextFigure() int { s.nFigure++; return s.nFigure }
+
+// nextTable numbers the next table of the brief: "Table 2".
+func (s *state) nextTable() int { s.nTable++; return s.nTable }
 
 // include runs a named template into a string, so its output can be put
 // into a list or passed to a function.

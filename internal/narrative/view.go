@@ -46,6 +46,10 @@ type Brief struct {
 	// Changes is what moved since the previous brief.
 	Changes *Changes
 	Stats   Stats
+	// moreHighlights are the best statements of the rows the Highlights
+	// leave out, most salient first: key messages take from them when
+	// the highlights are too few.
+	moreHighlights []*Highlight
 }
 
 // Stats counts what the brief covers.
@@ -92,7 +96,21 @@ type Topic struct {
 type Indicator struct {
 	ID     string
 	Name   string // as in the catalog, "Trade turnover"
-	Phrase string // for mid-sentence use, "trade turnover"
+	Phrase string // for mid-sentence use, "trade turnover" (the catalog's phrase, else the name)
+	// Noun is what a count counts, in the plural, and NounOne in the
+	// singular ("joint industrial projects"), from the catalog; Verb
+	// joins an entity to the figure ("has completed"). Counts is set
+	// when the indicator has a Noun and its figures are counts (not money
+	// or percentages), so a sentence can say "99 joint industrial
+	// projects" (Row.Counted).
+	Noun, NounOne, Verb string
+	Counts              bool
+	// Negative and Positive name a figure below and above zero
+	// ("deficit", "surplus"): Row.Signed says "a deficit of €80 million".
+	Negative, Positive string
+	// Family groups related indicators (the catalog's family, else the
+	// indicator alone): talking points and key messages take few of one.
+	Family string
 	// Superlative is how the top of a ranking is said: "highest" for an
 	// amount ("the highest trade turnover"), "most" for a count ("the most
 	// jobs created").
@@ -148,6 +166,7 @@ type Indicator struct {
 	historyEntity *Entity
 	lines         []line // the ranking's series, for a line chart of several
 	groupRaw      string // the group's name, unescaped, for chart titles
+	words         *Words
 }
 
 // Entity is an entity's names, escaped.
@@ -155,7 +174,11 @@ type Entity struct {
 	ID    string
 	Name  string
 	Short string
-	raw   string // unescaped short name, for charts
+	// Ref is the name as a sentence says it, with the article the
+	// language's words give it ("the Russian Federation"); a sentence
+	// that opens with it capitalises it.
+	Ref string
+	raw string // unescaped short name, for charts
 }
 
 // Row is the latest figure of one series and what is known about it.
@@ -186,8 +209,8 @@ type Row struct {
 	Record      string // "highest", "lowest" or ""
 	RecordSince int    // number of earlier periods the record beats
 	// RecordRepeats says how many of the periods a record counts only
-	// repeat an annual figure: "1,524 of them repeat the annual figures
-	// of 1833 to 1959"; "" when none do.
+	// repeat an annual figure: "1,524 of the 2,317 months repeat the
+	// annual figures of 1833 to 1959"; "" when none do.
 	RecordRepeats string
 	// Repeated, on a monthly or quarterly figure that is its year's one
 	// figure repeated in each period, says so: "the data give one figure
@@ -195,7 +218,21 @@ type Row struct {
 	Repeated string
 	// Periods names the row\'s periods in the plural: "years", "quarters",
 	// "months", "weeks" or "days".
-	Periods  string
+	Periods string
+	// RecordFrom is the first period of the data a record is counted
+	// over ("1960"): "its highest in data going back to 1960".
+	RecordFrom string
+	// ToDate is set when the figure's source calls it a total to date
+	// ("Projects implemented to date."): a sentence says it "as of" its
+	// period (When), the Text keeps "to date".
+	ToDate bool
+	// Due, on a plan or target, is the period it is due in, said after
+	// its preposition ("by 2030"), when its period lies after the day it
+	// was stated (its release, else the brief's day); "" when the
+	// period is only the month the plan was reported in.
+	Due      string
+	qual     string // the qualifier before the figure ("about"), or ""
+	suffix   string // the caveat after it (" to date", " so far"), or ""
 	decimals int
 	label    string    // the unit's display label, unescaped
 	plain    string    // the value as text without Markdown escapes, for charts
@@ -215,8 +252,16 @@ type Change struct {
 	On     string
 	Caveat string
 	From   string // the earlier value, "$26.7 billion"
-	Label  string // the earlier period, "2023"
-	Dir    int    // -1, 0, +1
+	// FromBare is From without its unit word ("1,300.0" of "1,300.0 kt
+	// CO2e"), for a sentence that has said the unit.
+	FromBare string
+	Label    string // the earlier period, "2023"
+	Dir      int    // -1, 0, +1
+	// Short is the change alone, "up 4.2%", for a table whose header
+	// says what it is on; ToZero is set when the figure fell to zero
+	// from another ("fell to zero", never "down 100%").
+	Short  string
+	ToZero bool
 	// Assessment reads the change through the indicator's higher_is:
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
@@ -251,19 +296,29 @@ type Event struct {
 	// before the brief's event window: it was a development of the
 	// weeks after that period began, and is now background.
 	Context bool
-	ev      *dataset.Event
+	// Quote is set when the summary reports what a person said (a verb
+	// of speech of the language's words): an attributed statement, said
+	// as written, with its speaker.
+	Quote bool
+	// Line is the event in one sentence: its summary when that is short
+	// enough to say (MaxSayWords), else its title.
+	Line string
+	ev   *dataset.Event
 }
 
 // Highlight is one statement of the summary.
 type Highlight struct {
-	Kind string // "leader", "change", "record", "week", "latest"
+	Kind string // "leader", "change", "record", "week", "latest", "event" (a key message)
 	// ThisWeek is set when the statement is about this week's figure;
 	// the others are context.
 	ThisWeek  bool
 	Topic     *Topic
 	Indicator *Indicator
 	Row       *Row
-	salience  float64
+	// Event is the event of a key message of Kind "event" (see
+	// KeyMessages), nil otherwise.
+	Event    *Event
+	salience float64
 }
 
 // BuildOptions say which brief to build.
@@ -288,6 +343,9 @@ type BuildOptions struct {
 	// AsOf is the last day the brief knows of (default: the week's end):
 	// events dated after it are left out.
 	AsOf time.Time
+	// Words are the language's words (articles, acronyms, verbs of
+	// speech); nil says names as given.
+	Words *Words
 }
 
 // Build turns a fact set into the view of one brief.
@@ -300,6 +358,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	}
 	if o.AsOf.IsZero() || o.AsOf.After(o.Week.End) {
 		o.AsOf = o.Week.End
+	}
+	if o.Words == nil {
+		o.Words = noWords
 	}
 	// Whether the data give release dates is a matter of their shape, not
 	// of the day: asked of the data as loaded, so that a week before the
@@ -325,14 +386,15 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			// brief in another language uses the name in that language.
 			short = e.Name(o.Lang)
 		}
-		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(e.Name(o.Lang)), Short: format.EscapeMarkdown(short), raw: short}
+		name := e.Name(o.Lang)
+		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), raw: short}
 	}
 	entity := func(id string) Entity {
 		if e, ok := ents[id]; ok {
 			return e
 		}
 		esc := format.EscapeMarkdown(id)
-		return Entity{ID: id, Name: esc, Short: esc, raw: id}
+		return Entity{ID: id, Name: esc, Short: esc, Ref: format.EscapeMarkdown(o.Words.ref(id)), raw: id}
 	}
 	topics := map[string]*Topic{}
 	for _, t := range ds.Topics {
@@ -344,12 +406,31 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	indicators := map[string]*Indicator{}
 	for _, in := range ds.Indicators {
 		label := lb.of(in.ID, in.Unit)
-		iv := &Indicator{
-			ID: in.ID, Name: format.EscapeMarkdown(in.Name), Phrase: format.EscapeMarkdown(lowerFirst(in.Name)),
-			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
-			raw: in.Name, unit: in.Unit, label: label, Superlative: "highest",
-			Cumulative: in.WeeklySummary() == dataset.SummaryCumulative,
+		name := displayName(in, o.Words)
+		wd := in.Wording
+		phrase := wd.Phrase
+		if phrase == "" {
+			phrase = o.Words.phrase(name)
 		}
+		iv := &Indicator{
+			ID: in.ID, Name: format.EscapeMarkdown(name), Phrase: format.EscapeMarkdown(phrase),
+			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
+			raw: name, unit: in.Unit, label: label, Superlative: "highest",
+			Cumulative: in.WeeklySummary() == dataset.SummaryCumulative,
+			Noun:       format.EscapeMarkdown(wd.Noun), NounOne: format.EscapeMarkdown(wd.NounOne), Verb: format.EscapeMarkdown(wd.Verb),
+			Negative: format.EscapeMarkdown(wd.Negative), Positive: format.EscapeMarkdown(wd.Positive), Family: wd.Family,
+			words: o.Words,
+		}
+		if iv.Family == "" {
+			iv.Family = in.ID
+		}
+		if iv.Noun == "" && wd.Verb == "" && format.IsCountNoun(in.Unit) && hasWord(phrase, label) {
+			// A count whose name says what it counts ("Foreign
+			// visitors" in visitors) is said by its name: "about 12
+			// million foreign visitors".
+			iv.Noun = iv.Phrase
+		}
+		iv.Counts = iv.Noun != "" && !format.IsCurrency(in.Unit) && !format.IsPercent(in.Unit)
 		if format.IsCountNoun(in.Unit) {
 			iv.Superlative = "most"
 		}
@@ -360,6 +441,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	}
 	decimals := indicatorDecimals(ds, set, lb)
 	flow := flowIndicators(ds)
+	released := planReleases(ds)
 	inWeek := func(p period.Period) bool {
 		return !p.End.Before(o.Week.Start) && !p.End.After(o.Week.End)
 	}
@@ -382,6 +464,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
 		r.Note = format.EscapeMarkdown(f.Note)
 		qualify(r, f, flow[f.Indicator], o.AsOf)
+		if isForward(r) && len(f.Sources) > 0 {
+			setDue(r, released[rowPos{f.Sources[0].File, f.Sources[0].Line}], o.AsOf)
+		}
 		for _, src := range f.Sources {
 			r.sources = append(r.sources, src.Source)
 		}
@@ -393,6 +478,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	ranks := map[string][]*facts.Fact{} // by indicator
 	shares := map[shareKey]*facts.Fact{}
 	ranges := map[facts.SeriesKey]*WeekRange{}
+	var seriesOf map[facts.SeriesKey]*facts.Series // for records, made when one is met
 	for i := range set.Facts {
 		f := &set.Facts[i]
 		k := facts.SeriesKey{Indicator: f.Indicator, Entity: f.Entity, Counterpart: f.Counterpart}
@@ -422,6 +508,11 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
 			}
 			c.Text = c.On + c.Caveat
+			c.FromBare = r.trimUnit(from, f.Unit)
+			c.Short = changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "")
+			if f.Value == 0 && f.Against.Value != 0 {
+				c.ToZero = true
+			}
 			if f.Kind == facts.ChangePrev {
 				r.Change = c
 			} else {
@@ -438,11 +529,18 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 					r.Periods = "years"
 				}
 				if n := f.SinceRepeated; n > 0 {
-					r.RecordRepeats = fmt.Sprintf("%s of them repeat the annual figures of %s", format.Number(float64(n), 0), yearSpan(f.RepeatedFrom, f.RepeatedTo))
+					r.RecordRepeats = fmt.Sprintf("%s of the %s %s repeat the annual figures of %s", format.Number(float64(n), 0), format.Number(float64(f.Since+1), 0), f.Period.Kind.String()+"s", yearSpan(f.RepeatedFrom, f.RepeatedTo))
 				}
 				if f.Kind == facts.RecordLow {
 					r.Record = "lowest"
 				}
+				if seriesOf == nil {
+					seriesOf = make(map[facts.SeriesKey]*facts.Series, len(set.Series))
+					for _, s := range set.Series {
+						seriesOf[s.Key] = s
+					}
+				}
+				r.RecordFrom = recordFrom(seriesOf[k], f)
 			}
 		case facts.WeekClose, facts.WeekSum, facts.WeekIncrease:
 			if r := rows[k]; r != nil {
@@ -509,6 +607,11 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			// An event that begins after the week is still to come.
 			Upcoming: e.Date.Start.After(o.Week.End), ev: e,
 			Context: e.Date.Start.Before(from),
+			Quote:   o.Words.quotes(e.Summary),
+		}
+		ev.Line = sentence(ev.Summary)
+		if ev.Line == "" || len(strings.Fields(ev.Line)) > MaxSayWords && !ev.Quote {
+			ev.Line = sentence(ev.Title)
 		}
 		for _, id := range e.Entities {
 			ev.Entities = append(ev.Entities, entity(id))
@@ -674,11 +777,11 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", len(bucket), m, iv.Group)
 			}
 		} else if len(bucket) < members {
-			iv.InGroup = fmt.Sprintf("among the %d of %d entities with figures", len(bucket), members)
+			iv.InGroup = fmt.Sprintf("among the %d of %d in the data with figures", len(bucket), members)
 		} else {
 			// Without a named group, "the highest GDP" would read as of
 			// the world: say what the ranking is of.
-			iv.InGroup = fmt.Sprintf("among the %d entities in the data", len(bucket))
+			iv.InGroup = fmt.Sprintf("among the %d in the data", len(bucket))
 		}
 		rows := append([]*Row(nil), iv.Ranking...)
 		rows = append(rows, iv.Later...)
@@ -1005,16 +1108,16 @@ func (iv *Indicator) RecordNames(kind string) []string {
 		if len(rs) > MaxRecordNames && i == MaxRecordNames-1 {
 			return append(out, fmt.Sprintf("%d others", len(rs)-i))
 		}
-		out = append(out, r.Entity.Name)
+		out = append(out, r.Entity.Ref)
 	}
 	return out
 }
 
-// TiedNames are the names of the Tied rows.
+// TiedNames are the names of the Tied rows, as a sentence says them.
 func (iv *Indicator) TiedNames() []string {
 	var out []string
 	for _, r := range iv.Tied() {
-		out = append(out, r.Entity.Name)
+		out = append(out, r.Entity.Ref)
 	}
 	return out
 }
@@ -1061,7 +1164,7 @@ func (iv *Indicator) ZeroNames() []string {
 		if len(zs) > MaxRecordNames && i == MaxRecordNames-1 {
 			return append(out, fmt.Sprintf("%d others", len(zs)-i))
 		}
-		out = append(out, r.Entity.Name)
+		out = append(out, r.Entity.Ref)
 	}
 	return out
 }
@@ -1106,6 +1209,26 @@ func (iv *Indicator) Top() []*Row {
 	return iv.Ranking[:min(len(iv.figures()), max(iv.named(), len(iv.Tied())))]
 }
 
+// Runner is the runner-up of the ranking a sentence names after its
+// leader (those tied with it together), or nil.
+func (iv *Indicator) Runner() *RestGroup {
+	if gs := iv.RestGroups(); len(gs) > 0 {
+		return gs[0]
+	}
+	return nil
+}
+
+// Others counts the ranked figures a sentence does not name (neither
+// the leader, those tied with it, nor the runner-up); the chart and the
+// table show them. A count's Zeros are said apart.
+func (iv *Indicator) Others() int {
+	n := len(iv.figures()) - len(iv.Tied())
+	if g := iv.Runner(); g != nil {
+		n -= len(g.Rows)
+	}
+	return max(0, n)
+}
+
 // RestGroup is runners-up that share one figure: "United Kingdom and
 // Italy with 3 cases each".
 type RestGroup struct {
@@ -1121,10 +1244,10 @@ func (iv *Indicator) RestGroups() []*RestGroup {
 	for _, r := range iv.Rest() {
 		if n := len(out); n > 0 && out[n-1].First.Value == r.Value && out[n-1].First.Status == r.Status {
 			out[n-1].Rows = append(out[n-1].Rows, r)
-			out[n-1].Names = append(out[n-1].Names, r.Entity.Name)
+			out[n-1].Names = append(out[n-1].Names, r.Entity.Ref)
 			continue
 		}
-		out = append(out, &RestGroup{Rows: []*Row{r}, Names: []string{r.Entity.Name}, First: r})
+		out = append(out, &RestGroup{Rows: []*Row{r}, Names: []string{r.Entity.Ref}, First: r})
 	}
 	return out
 }
@@ -1251,4 +1374,36 @@ func changeText(cur, prev float64, unit, label string, decimals, pctPlaces int, 
 		label = format.EscapeMarkdown(label)
 	}
 	return format.ChangeLabel(cur, prev, unit, label, decimals, pctPlaces, against)
+}
+
+// recordFrom is the first period a record is counted over: the earliest
+// figure of its series of the record's granularity (plans left out), or
+// "" when the series is not known.
+func recordFrom(s *facts.Series, f *facts.Fact) string {
+	if s == nil {
+		return ""
+	}
+	for _, o := range s.Obs {
+		if o.Period.Kind == f.Period.Kind && o.Status != dataset.Plan && o.Status != dataset.Target {
+			if f.SinceYears {
+				return fmt.Sprint(o.Period.Start.Year())
+			}
+			return o.Period.Label()
+		}
+	}
+	return ""
+}
+
+// hasWord reports whether phrase has word as one of its words, in any
+// case.
+func hasWord(phrase, word string) bool {
+	if word == "" {
+		return false
+	}
+	for _, w := range strings.Fields(strings.ToLower(phrase)) {
+		if w == strings.ToLower(word) {
+			return true
+		}
+	}
+	return false
 }

@@ -37,6 +37,17 @@ type WeekFig struct {
 	// "fell by", "was unchanged".
 	Total string
 	Verb  string
+	// TotalBare, FromBare and AgainstBare are Total, From and Against
+	// without their unit word, for a sentence that says the unit once
+	// ("rose by 738,677 cases …, to 23.42 million, against a rise of
+	// 978,520 …").
+	TotalBare, FromBare, AgainstBare string
+	// TextBare is Text without its unit word; Counts is set when the
+	// indicator's name says what it counts ("confirmed cases"), so that
+	// a sentence about it needs no unit word at all ("Northland's
+	// confirmed cases rose by 140,000").
+	TextBare string
+	Counts   bool
 	// N is the number of figures in the week.
 	N     int
 	Range *WeekRange
@@ -45,6 +56,11 @@ type WeekFig struct {
 	// previous week", "up 4,900 doses in the week", or "".
 	Period      string
 	TableChange string
+	// TableShort and TableSpan split TableChange into the change ("up
+	// 4,900 doses") and what it is over (" in the week", " on the
+	// previous week"), so that a table whose rows share the span says it
+	// once, in its header.
+	TableShort, TableSpan string
 	// Partial is set when the week's figures stop on an earlier weekday
 	// than the previous week's (the facts' Week.Partial): Span then names
 	// the days ("in the 3 days to Wednesday 30 June", "on Monday 28
@@ -78,12 +94,18 @@ type WeekFig struct {
 // the totals.
 type WeekDrop struct {
 	Text, On, From, To string
+	// FromBare and ToBare are From and To without their unit word.
+	FromBare, ToBare string
 }
 
 // WeekRange is the week's low and high of a level (two figures or more).
 type WeekRange struct {
 	Fact      *facts.Fact
 	Low, High string
+	// LowBare is Low without its unit word; HighBare is High without it
+	// ("312" and "341" of "312 to 341 cm"), for a sentence that has
+	// said the unit.
+	LowBare, HighBare string
 }
 
 // weekFig turns a week fact of row r into its view.
@@ -122,7 +144,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 				from, to = valueMD(x.From.Value, unit, r.label, format.Unscaled(-1)), valueMD(x.To.Value, unit, r.label, format.Unscaled(-1))
 			}
 			return &WeekDrop{Text: valueMD(x.From.Value-x.To.Value, unit, r.label, d), On: when(x.To.Period, weekYear),
-				From: from, To: to}
+				From: from, To: to, FromBare: r.trimUnit(from, unit), ToBare: r.trimUnit(to, unit)}
 		}
 		w.Flat, w.Drop, w.Drops, w.PrevDrop, w.PrevFlat = fw.Flat, drop(fw.Drop), fw.Drops, drop(fw.PrevDrop), fw.PrevFlat
 		if fw.Since != nil {
@@ -155,12 +177,15 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 			w.FromOn = when(a.Period, weekYear)
 		}
 		if w.Change != "" && w.Kind != "increase" {
-			w.TableChange = w.Change + " on the previous week"
+			w.TableShort, w.TableSpan = w.Change, " on the previous week"
 			if w.Partial && w.Kind == "sum" {
-				w.TableChange = w.Change + " on the same days of the previous week"
+				w.TableSpan = " on the same days of the previous week"
 			}
+			w.TableChange = w.TableShort + w.TableSpan
 		}
 	}
+	w.TotalBare, w.FromBare = r.trimUnit(w.Total, unit), r.trimUnit(w.From, unit)
+	w.TextBare, w.Counts = r.trimUnit(w.Text, unit), r.Indicator != nil && r.Indicator.Counts
 	if w.Kind == "increase" {
 		if a := f.Against; a != nil {
 			switch {
@@ -170,6 +195,12 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 				w.Against = "a fall of " + valueMD(-a.Value, unit, r.label, pd)
 			default:
 				w.Against = "no change"
+			}
+			w.AgainstBare = strings.TrimSuffix(w.Against, w.From) + w.FromBare
+			if a.Value < 0 {
+				w.AgainstBare = "a fall of " + r.trimUnit(valueMD(-a.Value, unit, r.label, pd), unit)
+			} else if a.Value == 0 {
+				w.AgainstBare = w.Against
 			}
 		}
 		span := " in the week"
@@ -182,16 +213,19 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		}
 		switch {
 		case w.Flat:
-			w.TableChange = "no new figure" + span
+			w.TableShort = "no new figure"
 		case w.Verb == "rose by":
-			w.TableChange = "up " + net + w.Text + span
+			w.TableShort = "up " + net + w.Text
 		case w.Verb == "fell by":
-			w.TableChange = "down " + net + w.Text + span
+			w.TableShort = "down " + net + w.Text
 		default:
-			w.TableChange = "no net change" + span
+			w.TableShort = "no net change"
 		}
+		w.TableSpan = span
+		w.TableChange = w.TableShort + span
 		if w.Drop != nil {
 			w.TableChange += ", including a downward revision"
+			w.TableShort += ", including a downward revision"
 		}
 	}
 	return w
@@ -207,7 +241,7 @@ func newWeekRange(f *facts.Fact, r *Row) *WeekRange {
 	if i, j := strings.IndexByte(lo, ' '), strings.IndexByte(hi, ' '); i > 0 && j > 0 && lo[i:] == hi[j:] {
 		lo = lo[:i]
 	}
-	return &WeekRange{Fact: f, Low: lo, High: hi}
+	return &WeekRange{Fact: f, Low: lo, High: hi, LowBare: r.trimUnit(lo, f.Unit), HighBare: r.trimUnit(hi, f.Unit)}
 }
 
 // when names a day ("on Friday 14 August", the year only when it is not

@@ -31,7 +31,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang,
-		Week: o.Week, Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf,
+		Week: o.Week, Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf, Words: kind.Words,
 	})
 	doc, pts, err := kind.RenderPointsContext(ctx, view, o.PointOptions)
 	if err != nil {

@@ -15,12 +15,9 @@ func TestDailySeriesReadAsTheirWeek(t *testing.T) {
 	out := weekly(t, "../../testdata/week-daily", "2026-W33")
 	md := string(file(t, out, "brief.md"))
 	for _, want := range []string{
-		"- **Gold price** (London) closed the week at $2,412.30 per troy ounce on Friday 14 August, up 1.2% from $2,383.10 per troy ounce on Friday 7 August; the week's range was $2,375.00 to $2,420.50 per troy ounce.[^",
-		"| Gold price | London | 14 August 2026 | $2,412.30 per troy ounce[^3] | up 1.2% on the previous week[^3] |",
-		"- **Museum visitors** (Astana) totalled 12,750 visitors over the week (7 daily figures), up 6.7% on the previous week's 11,950 visitors.[^",
-		"| Museum visitors | Astana | Week 33 of 2026 | 12,750 visitors[^1] | up 6.7% on the previous week[^1] |",
-		"- **Vaccine doses given to date** (Astana) rose by 4,900 doses over the week to 108,820 doses on Sunday 16 August.[^",
-		"| Vaccine doses given to date | Astana | 16 August 2026 | 108,820 doses[^2] | up 4,900 doses in the week[^2] |",
+		"London's gold price closed the week at $2,412.30 per troy ounce on Friday 14 August, up 1.2% from $2,383.10 on Friday 7 August; the week's range was $2,375.00 to $2,420.50.[^",
+		"Astana's museum visitors totalled 12,750 over the week (7 daily figures), up 6.7% on the previous week's 11,950.[^",
+		"Astana's vaccine doses given to date rose by 4,900 over the week to 108,820 on Sunday 16 August.[^",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q", want)
@@ -46,8 +43,9 @@ func TestCovidWeekOnRealFiles(t *testing.T) {
 	out := weekly(t, "../../testdata/mapping/covid", "2020-W15")
 	md := string(file(t, out, "brief.md"))
 	for _, want := range []string{
-		"Confirmed COVID-19 cases** (US) rose by 218,006 cases over the week to 567,022 cases on Sunday 12 April, against a rise of 205,472 cases the week before.",
-		"| Confirmed COVID-19 cases | France | 12 April 2020 | 108,792 cases[^1] | up a net 60,567 cases in the week, including a downward revision[^1] |",
+		"The US's confirmed COVID-19 cases rose by 218,006 over the week to 567,022 on Sunday 12 April, against a rise of 205,472 the week before.",
+		"| Entity | Value (cases) | Change in the week |",
+		"| France | 108,792[^1] | up a net 60,567 cases, including a downward revision[^1] |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)
