@@ -95,6 +95,7 @@ func fakeLLMServer() {
 		draft := user[i+len("<draft>\n") : j]
 		answer := strings.Replace(draft, " posted the highest", " <script>alert(1)</script> posted the highest", 1)
 		answer = strings.Replace(answer, " recorded the highest", " <script>alert(1)</script> recorded the highest", 1)
+		answer = strings.Replace(answer, " had the highest", " <script>alert(1)</script> had the highest", 1)
 		out, _ := json.Marshal(map[string]any{"id": "x", "object": "chat.completion",
 			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": answer}, "finish_reason": "stop"}},
 			"usage":   map[string]any{"prompt_tokens": 10, "completion_tokens": 10}})
