@@ -114,7 +114,10 @@ func (r *renderer) drawChart(c chart.Chart, im image, keep float64) {
 // chartAlt is the text a screen reader says for a chart: its title, or
 // the image's alt text, and the figures it shows ("Kazakhstan $27.8
 // billion; Uzbekistan $11.2 billion"; the last point of each series of a
-// line chart).
+// line chart; the last few of a long series).
+// maxAltPoints is the most points a chart's alt text names one by one.
+const maxAltPoints = 12
+
 func chartAlt(c chart.Chart, im image) string {
 	alt := strings.TrimSpace(im.Alt)
 	if alt == "" {
@@ -133,7 +136,12 @@ func chartAlt(c chart.Chart, im image) string {
 			}
 		}
 	} else {
-		for _, p := range c.Points {
+		ps := c.Points
+		if len(ps) > maxAltPoints { // a long series: its latest points
+			parts = append(parts, fmt.Sprintf("%d points, the last %d", len(ps), maxAltPoints/2))
+			ps = ps[len(ps)-maxAltPoints/2:]
+		}
+		for _, p := range ps {
 			say(p.Label, p.Text)
 		}
 	}

@@ -16,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/briefhq/brief/internal/chart"
 )
 
 // qpdfDoc is a PDF as qpdf --json (version 2) shows it: every object by
@@ -668,5 +670,23 @@ func TestHostileLinksTagged(t *testing.T) {
 	pages := len(res.Layout.Pages)
 	if pages < 2 || n != 4+pages {
 		t.Errorf("%d annotations on %d pages, want the 3 links, the marker and the header's link on each page; links %v", n, pages, res.Layout.Links)
+	}
+}
+
+// A chart's alt text names its figures; a long series only its latest.
+func TestChartAltText(t *testing.T) {
+	c := fixtures[0].charts["chart-trade_turnover-bar.svg"]
+	got := chartAlt(c, image{Alt: "Trade turnover with Russia by country, 2024"})
+	if got != "Trade turnover with Russia by country, 2024: Kazakhstan $27.8 billion; Uzbekistan $11.2 billion; Kyrgyzstan $3.1 billion; Tajikistan $1.6 billion" {
+		t.Errorf("alt %q", got)
+	}
+	var long chart.Chart
+	long.Title = "Gold price"
+	for i := range 250 {
+		long.Points = append(long.Points, chart.Point{Label: fmt.Sprintf("day %d", i), Value: float64(i), Text: fmt.Sprintf("$%d", 2000+i)})
+	}
+	got = chartAlt(long, image{})
+	if !strings.HasPrefix(got, "Gold price: 250 points, the last 6; day 244 $2244") || !strings.HasSuffix(got, "day 249 $2249") || len(got) > 200 {
+		t.Errorf("alt of a long series %q", got)
 	}
 }
