@@ -276,13 +276,11 @@ func TestDeadlineKeepsDrafts(t *testing.T) {
 	for i := range secs {
 		secs[i] = Section{ID: fmt.Sprintf("s%d", i), Markdown: draft}
 	}
-	start := time.Now()
+	// Calls wait an hour: the polish returns only because of its
+	// deadline (a regression hangs until go test's own timeout).
 	out, ds, err := Polish(context.Background(), cfg, secs, vocab)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if el := time.Since(start); el > 10*time.Second {
-		t.Errorf("the polish took %s past a deadline of 300ms", el)
 	}
 	for i := range out {
 		if out[i] != draft || ds[i].Accepted || !strings.Contains(ds[i].Error, "polish deadline") {
