@@ -247,6 +247,10 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 		chk("value", near(e.Value, o.Value), fnum(e.Value), fnum(o.Value))
 		switch e.Kind {
 		case "latest":
+			// a figure as read, no arithmetic: exact (docs/mapping.md:
+			// "scale multiplies by moving the decimal point, so 1234.5 in
+			// millions is exactly 1234500000")
+			chk("value (exact)", e.Value == o.Value || (e.Value == 0 && o.Value == 0), fnum(e.Value), fnum(o.Value))
 			chk("status", e.Status == o.Status, e.Status, o.Status)
 			chk("new", e.New == o.New, e.New, o.New)
 			chk("stale", e.Stale == o.Stale, e.Stale, o.Stale)

@@ -1,52 +1,123 @@
 package oracle
 
 import (
-	"encoding/csv"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
 
-// The oracle's own reading of dataset.yaml (docs/mapping.md) and of the
-// catalogs, for the real files of ../shared/data.
+// The oracle's own reading of dataset.yaml (docs/mapping.md, with its
+// "Agency files") and of the catalogs, for the real files of
+// ../shared/data and the agency fixtures under testdata/mapping.
+
+// fileRef is a catalog's place: a path, or {file, sheet} for a sheet of
+// a workbook.
+type fileRef struct {
+	File, Sheet string
+}
+
+func (f *fileRef) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		f.File = n.Value
+		return nil
+	}
+	var v struct {
+		File  string `yaml:"file"`
+		Sheet string `yaml:"sheet"`
+	}
+	if err := n.Decode(&v); err != nil {
+		return err
+	}
+	f.File, f.Sheet = v.File, v.Sheet
+	return nil
+}
+
+// strList is a YAML scalar or a list of scalars, as text.
+type strList []string
+
+func (s *strList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*s = strList{n.Value}
+		return nil
+	}
+	var l []string
+	if err := n.Decode(&l); err != nil {
+		return err
+	}
+	*s = l
+	return nil
+}
+
+// wideEntities is a map from column to entity id, or "all".
+type wideEntities struct {
+	All bool
+	Map map[string]string
+}
+
+func (w *wideEntities) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode && n.Value == "all" {
+		w.All = true
+		return nil
+	}
+	return n.Decode(&w.Map)
+}
+
+// obsEntry is one entry of observations: in dataset.yaml.
+type obsEntry struct {
+	File         string            `yaml:"file"`
+	Sheet        string            `yaml:"sheet"`
+	Delimiter    string            `yaml:"delimiter"`
+	Columns      map[string]string `yaml:"columns"`
+	Constants    map[string]string `yaml:"constants"`
+	EntityName   string            `yaml:"entity_name"`
+	Ignore       []string          `yaml:"ignore"`
+	SkipEmpty    bool              `yaml:"skip_empty"`
+	OnlyEntities []string          `yaml:"only_entities"`
+	Exclude      []string          `yaml:"exclude_entities"`
+	Wide         map[string]string `yaml:"wide"`
+	WideEntities *wideEntities     `yaml:"wide_entities"`
+	Period       string            `yaml:"period"`
+	// Agency files
+	HeaderRow   int                `yaml:"header_row"`
+	SkipRows    int                `yaml:"skip_rows"`
+	WidePeriods string             `yaml:"wide_periods"`
+	Filter      map[string]strList `yaml:"filter"`
+	Scale       string             `yaml:"scale"`
+	ScaleColumn string             `yaml:"scale_column"`
+	FlagColumn  string             `yaml:"flag_column"`
+	FlagStatus  map[string]string  `yaml:"flag_status"`
+	Decimal     string             `yaml:"decimal"`
+	Thousands   string             `yaml:"thousands"`
+	DateFormat  string             `yaml:"date_format"`
+}
 
 type mappingFile struct {
-	Indicators   string `yaml:"indicators"`
-	Entities     string `yaml:"entities"`
-	Observations []struct {
-		File         string            `yaml:"file"`
-		Delimiter    string            `yaml:"delimiter"`
-		Columns      map[string]string `yaml:"columns"`
-		Constants    map[string]string `yaml:"constants"`
-		EntityName   string            `yaml:"entity_name"`
-		SkipEmpty    bool              `yaml:"skip_empty"`
-		OnlyEntities []string          `yaml:"only_entities"`
-		Wide         map[string]string `yaml:"wide"`
-		WideEntities map[string]string `yaml:"wide_entities"`
-		Period       string            `yaml:"period"`
-		Exclude      []string          `yaml:"exclude_entities"`
-	} `yaml:"observations"`
+	Indicators   *fileRef   `yaml:"indicators"`
+	Entities     *fileRef   `yaml:"entities"`
+	Observations []obsEntry `yaml:"observations"`
 }
 
 type catalogFile struct {
-	Indicators []struct {
-		ID         string `yaml:"id"`
-		Name       string `yaml:"name"`
-		Topic      string `yaml:"topic"`
-		Unit       string `yaml:"unit"`
-		Additive   *bool  `yaml:"additive"`
-		Comparable *bool  `yaml:"comparable"`
-		Summary    string `yaml:"summary"`
-	} `yaml:"indicators"`
-	Entities []struct {
-		ID     string   `yaml:"id"`
-		Groups []string `yaml:"groups"`
-	} `yaml:"entities"`
+	Indicators []indicatorEntry `yaml:"indicators"`
+	Entities   []entityEntry    `yaml:"entities"`
+}
+
+type indicatorEntry struct {
+	ID         string `yaml:"id"`
+	Name       string `yaml:"name"`
+	Topic      string `yaml:"topic"`
+	Unit       string `yaml:"unit"`
+	Additive   *bool  `yaml:"additive"`
+	Comparable *bool  `yaml:"comparable"`
+	Summary    string `yaml:"summary"`
+}
+
+type entityEntry struct {
+	ID     string   `yaml:"id"`
+	Groups []string `yaml:"groups"`
 }
 
 func readYAML(path string, v any) (bool, error) {
@@ -62,36 +133,79 @@ func readYAML(path string, v any) (bool, error) {
 
 var fields = []string{"indicator", "entity", "counterpart", "period", "value", "unit", "released", "source", "source_url", "note", "status"}
 
-// loadMapped reads a dataset folder with a dataset.yaml.
+// readCatalog reads a catalog: a YAML file, or a sheet of a workbook
+// whose header names the catalog's keys (id, name, topic, unit, ...;
+// groups separated by ";" or ","). ok is false when the file is absent.
+func readCatalog(dir string, ref *fileRef, def string, c *catalogFile, what string) (bool, error) {
+	path := filepath.Join(dir, def)
+	if ref != nil {
+		path = filepath.Join(dir, ref.File)
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		if ref != nil && ref.Sheet != "" {
+			return false, fmt.Errorf("%s: a sheet of a file that is no workbook", path)
+		}
+		return readYAML(path, c)
+	}
+	sheet := ""
+	if ref != nil {
+		sheet = ref.Sheet
+	}
+	t, err := readTable(path, sheet, "", 1)
+	if err != nil {
+		return false, err
+	}
+	col := map[string]int{}
+	for i, h := range t.Header {
+		col[strings.ToLower(h)] = i
+	}
+	for _, r := range t.Rows {
+		get := func(k string) string {
+			if i, ok := col[k]; ok {
+				return r.at(i).name()
+			}
+			return ""
+		}
+		boolp := func(k string) *bool {
+			switch strings.ToLower(get(k)) {
+			case "true", "yes", "1":
+				return bptr(true)
+			case "false", "no", "0":
+				return bptr(false)
+			}
+			return nil
+		}
+		if get("id") == "" {
+			continue
+		}
+		if what == "indicators" {
+			c.Indicators = append(c.Indicators, indicatorEntry{ID: get("id"), Name: get("name"), Topic: get("topic"), Unit: get("unit"),
+				Additive: boolp("additive"), Comparable: boolp("comparable"), Summary: get("summary")})
+			continue
+		}
+		e := entityEntry{ID: get("id")}
+		for _, g := range strings.FieldsFunc(get("groups"), func(r rune) bool { return r == ';' || r == ',' }) {
+			if g = strings.TrimSpace(g); g != "" {
+				e.Groups = append(e.Groups, g)
+			}
+		}
+		c.Entities = append(c.Entities, e)
+	}
+	return true, nil
+}
+
+// loadMapped reads a dataset folder with a dataset.yaml (or a tidy
+// folder's observations.csv).
 func loadMapped(dir string) (*dataset, error) {
 	var m mappingFile
 	if ok, err := readYAML(filepath.Join(dir, "dataset.yaml"), &m); err != nil {
 		return nil, fmt.Errorf("dataset.yaml: %v", err)
 	} else if !ok || len(m.Observations) == 0 { // a tidy folder
-		m.Observations = append(m.Observations, struct {
-			File         string            `yaml:"file"`
-			Delimiter    string            `yaml:"delimiter"`
-			Columns      map[string]string `yaml:"columns"`
-			Constants    map[string]string `yaml:"constants"`
-			EntityName   string            `yaml:"entity_name"`
-			SkipEmpty    bool              `yaml:"skip_empty"`
-			OnlyEntities []string          `yaml:"only_entities"`
-			Wide         map[string]string `yaml:"wide"`
-			WideEntities map[string]string `yaml:"wide_entities"`
-			Period       string            `yaml:"period"`
-			Exclude      []string          `yaml:"exclude_entities"`
-		}{File: "observations.csv"})
+		m.Observations = append(m.Observations, obsEntry{File: "observations.csv"})
 	}
 	ds := &dataset{}
-	indPath, entPath := "indicators.yaml", "entities.yaml"
-	if m.Indicators != "" {
-		indPath = m.Indicators
-	}
-	if m.Entities != "" {
-		entPath = m.Entities
-	}
 	var ic catalogFile
-	if ok, err := readYAML(filepath.Join(dir, indPath), &ic); err != nil {
+	if ok, err := readCatalog(dir, m.Indicators, "indicators.yaml", &ic, "indicators"); err != nil {
 		return nil, err
 	} else if ok {
 		ds.Indicators = map[string]*indicatorDef{}
@@ -100,7 +214,7 @@ func loadMapped(dir string) (*dataset, error) {
 		}
 	}
 	var ec catalogFile
-	if ok, err := readYAML(filepath.Join(dir, entPath), &ec); err != nil {
+	if ok, err := readCatalog(dir, m.Entities, "entities.yaml", &ec, "entities"); err != nil {
 		return nil, err
 	} else if ok {
 		ds.Entities = []entityDef{}
@@ -109,119 +223,267 @@ func loadMapped(dir string) (*dataset, error) {
 		}
 	}
 	for _, o := range m.Observations {
-		path := filepath.Join(dir, o.File)
-		f, err := os.Open(path)
-		if err != nil {
+		if err := readEntry(ds, dir, o); err != nil {
 			return nil, err
 		}
-		cr := csv.NewReader(f)
-		cr.FieldsPerRecord = -1
-		if o.Delimiter != "" {
-			cr.Comma = []rune(o.Delimiter)[0]
-		}
-		header, err := cr.Read()
-		if err != nil {
-			f.Close()
-			return nil, err
-		}
-		col := map[string]int{}
-		for i, h := range header {
-			col[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
-		}
-		where := map[string]int{} // our field -> column index
-		for _, fld := range fields {
-			if c, ok := o.Columns[fld]; ok {
-				where[fld] = col[strings.ToLower(c)]
-			} else if _, isConst := o.Constants[fld]; !isConst {
-				if i, ok := col[fld]; ok {
-					where[fld] = i
-				}
-			}
-		}
-		only := map[string]bool{}
-		for _, e := range o.OnlyEntities {
-			only[e] = true
-		}
-		exclude := map[string]bool{}
-		for _, e := range o.Exclude {
-			exclude[e] = true
-		}
-		for {
-			rec, err := cr.Read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				f.Close()
-				return nil, err
-			}
-			line, _ := cr.FieldPos(0)
-			get := func(fld string) string {
-				if v, ok := o.Constants[fld]; ok {
-					return v
-				}
-				if i, ok := where[fld]; ok && i < len(rec) {
-					return strings.TrimSpace(rec[i])
-				}
-				return ""
-			}
-			ps := get("period")
-			if o.Period == "month" && len(ps) == 10 {
-				ps = ps[:7]
-			}
-			p, err := parsePeriod(ps)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %v", path, line, err)
-			}
-			type iv struct{ ind, ent, val string }
-			var vals []iv
-			switch {
-			case len(o.Wide) > 0:
-				for c, ind := range o.Wide {
-					if i, ok := col[strings.ToLower(c)]; ok && i < len(rec) {
-						vals = append(vals, iv{ind, get("entity"), strings.TrimSpace(rec[i])})
-					}
-				}
-			case len(o.WideEntities) > 0:
-				for c, ent := range o.WideEntities {
-					if i, ok := col[strings.ToLower(c)]; ok && i < len(rec) {
-						vals = append(vals, iv{get("indicator"), ent, strings.TrimSpace(rec[i])})
-					}
-				}
-			default:
-				vals = append(vals, iv{get("indicator"), get("entity"), get("value")})
-			}
-			for _, x := range vals {
-				ent := x.ent
-				if (len(only) > 0 && !only[ent]) || exclude[ent] {
-					continue
-				}
-				if x.val == "" {
-					if o.SkipEmpty || len(o.Wide) > 0 || len(o.WideEntities) > 0 {
-						continue
-					}
-					return nil, fmt.Errorf("%s:%d: empty value", path, line)
-				}
-				v, err := strconv.ParseFloat(x.val, 64)
-				if err != nil {
-					return nil, fmt.Errorf("%s:%d: %v", path, line, err)
-				}
-				st := get("status")
-				if st == "" {
-					st = "actual"
-				}
-				rel := get("released")
-				if rel != "" {
-					ds.HasReleased = true
-				}
-				ds.Rows = append(ds.Rows, &row{File: path, Line: line, Indicator: x.ind, Entity: ent, Counterpart: get("counterpart"),
-					P: p, Value: v, Unit: get("unit"), Released: rel, Status: st})
-			}
-		}
-		f.Close()
 	}
 	inferMonths(ds)
 	return ds, nil
+}
+
+// readEntry reads the rows of one observations entry into ds.
+func readEntry(ds *dataset, dir string, o obsEntry) error {
+	path := filepath.Join(dir, o.File)
+	headerRow := 1
+	switch {
+	case o.HeaderRow > 0 && o.SkipRows > 0 && o.HeaderRow != o.SkipRows+1:
+		return fmt.Errorf("%s: header_row %d and skip_rows %d disagree", path, o.HeaderRow, o.SkipRows)
+	case o.HeaderRow > 0:
+		headerRow = o.HeaderRow
+	case o.SkipRows > 0:
+		headerRow = o.SkipRows + 1
+	}
+	t, err := readTable(path, o.Sheet, o.Delimiter, headerRow)
+	if err != nil {
+		return err
+	}
+	col := map[string]int{}
+	for i, h := range t.Header {
+		k := strings.ToLower(h)
+		if _, dup := col[k]; !dup {
+			col[k] = i
+		}
+	}
+	find := func(name, why string) (int, error) {
+		i, ok := col[strings.ToLower(strings.TrimSpace(name))]
+		if !ok {
+			return 0, fmt.Errorf("%s:%d: no column %q (%s); the header has %q", path, t.HeaderLine, name, why, t.Header)
+		}
+		return i, nil
+	}
+	used := map[int]bool{}    // columns with a meaning: not a period of wide_periods
+	where := map[string]int{} // our field -> column index
+	for _, fld := range fields {
+		if c, ok := o.Columns[fld]; ok {
+			i, err := find(c, "columns: "+fld)
+			if err != nil {
+				return err
+			}
+			where[fld], used[i] = i, true
+		} else if _, isConst := o.Constants[fld]; !isConst {
+			if fld == "status" && o.FlagColumn != "" {
+				continue
+			}
+			if i, ok := col[fld]; ok {
+				where[fld], used[i] = i, true
+			}
+		}
+	}
+	type filt struct {
+		i    int
+		vals map[string]bool
+	}
+	var filters []filt
+	for c, vals := range o.Filter {
+		i, err := find(c, "filter")
+		if err != nil {
+			return err
+		}
+		used[i] = true
+		f := filt{i: i, vals: map[string]bool{}}
+		for _, v := range vals {
+			f.vals[strings.TrimSpace(v)] = true
+		}
+		filters = append(filters, f)
+	}
+	scaleCol, flagCol := -1, -1
+	if o.ScaleColumn != "" {
+		if scaleCol, err = find(o.ScaleColumn, "scale_column"); err != nil {
+			return err
+		}
+		used[scaleCol] = true
+	}
+	if o.FlagColumn != "" {
+		if flagCol, err = find(o.FlagColumn, "flag_column"); err != nil {
+			return err
+		}
+		used[flagCol] = true
+	}
+	scale, err := parseScale(o.Scale)
+	if err != nil {
+		return err
+	}
+	df, err := compileDateFormat(o.DateFormat)
+	if err != nil {
+		return err
+	}
+	for _, c := range append(append([]string{o.EntityName}, o.Ignore...), keys(o.Wide)...) {
+		if i, ok := col[strings.ToLower(c)]; ok && c != "" {
+			used[i] = true
+		}
+	}
+	if o.WideEntities != nil {
+		for c := range o.WideEntities.Map {
+			if i, ok := col[strings.ToLower(c)]; ok {
+				used[i] = true
+			}
+		}
+	}
+	// the cells that make observations: one (value), one per wide column,
+	// entity column or period column
+	type source struct {
+		i        int
+		ind, ent string
+		p        *period
+	}
+	var srcs []source
+	switch {
+	case len(o.Wide) > 0:
+		for c, ind := range o.Wide {
+			if i, ok := col[strings.ToLower(c)]; ok {
+				srcs = append(srcs, source{i: i, ind: ind})
+			}
+		}
+	case o.WideEntities != nil:
+		for c, ent := range o.WideEntities.Map {
+			if i, ok := col[strings.ToLower(c)]; ok {
+				srcs = append(srcs, source{i: i, ent: ent})
+			}
+		}
+		if o.WideEntities.All {
+			for i, h := range t.Header {
+				if !used[i] && h != "" {
+					srcs = append(srcs, source{i: i, ent: h})
+				}
+			}
+		}
+	case o.WidePeriods == "all":
+		for i, h := range t.Header {
+			if used[i] || h == "" {
+				continue
+			}
+			p, err := periodText(h, df)
+			if err != nil {
+				continue // not a period: another column
+			}
+			if p, err = declarePeriod(p, o.Period); err != nil {
+				return fmt.Errorf("%s:%d: column %q: %v", path, t.HeaderLine, h, err)
+			}
+			srcs = append(srcs, source{i: i, p: &p})
+		}
+	default:
+		i, ok := where["value"]
+		if !ok {
+			return fmt.Errorf("%s:%d: no value column", path, t.HeaderLine)
+		}
+		srcs = append(srcs, source{i: i})
+	}
+	only := map[string]bool{}
+	for _, e := range o.OnlyEntities {
+		only[e] = true
+	}
+	exclude := map[string]bool{}
+	for _, e := range o.Exclude {
+		exclude[e] = true
+	}
+rows:
+	for _, rec := range t.Rows {
+		blank := true
+		for _, c := range rec.Cells {
+			if !c.empty() {
+				blank = false
+				break
+			}
+		}
+		if blank {
+			continue
+		}
+		for _, f := range filters {
+			if !f.vals[rec.at(f.i).name()] {
+				continue rows
+			}
+		}
+		line := rec.Line
+		get := func(fld string) string {
+			if v, ok := o.Constants[fld]; ok {
+				return v
+			}
+			if i, ok := where[fld]; ok {
+				return rec.at(i).name()
+			}
+			return ""
+		}
+		var p period
+		if o.WidePeriods != "all" {
+			var c cell
+			if v, ok := o.Constants["period"]; ok {
+				c = cell{Text: v}
+			} else if i, ok := where["period"]; ok {
+				c = rec.at(i)
+			}
+			if p, err = cellPeriod(c, df); err == nil {
+				p, err = declarePeriod(p, o.Period)
+			}
+			if err != nil {
+				return fmt.Errorf("%s:%d: %v", path, line, err)
+			}
+		}
+		rowScale := scale
+		if scaleCol >= 0 {
+			c := rec.at(scaleCol)
+			if rowScale, err = parseScale(c.name()); err != nil {
+				return fmt.Errorf("%s:%d: %v", path, line, err)
+			}
+		}
+		st := get("status")
+		if flagCol >= 0 {
+			st = flagStatus(rec.at(flagCol).name(), o.FlagStatus)
+		}
+		if st == "" {
+			st = "actual"
+		}
+		rel := get("released")
+		for _, s := range srcs {
+			ind, ent, pp := get("indicator"), get("entity"), p
+			if s.ind != "" {
+				ind = s.ind
+			}
+			if s.ent != "" {
+				ent = s.ent
+			}
+			if s.p != nil {
+				pp = *s.p
+			}
+			if (len(only) > 0 && !only[ent]) || exclude[ent] {
+				continue
+			}
+			c := rec.at(s.i)
+			if c.empty() {
+				if o.SkipEmpty || len(srcs) > 1 || len(o.Wide) > 0 || o.WideEntities != nil || o.WidePeriods == "all" {
+					continue
+				}
+				return fmt.Errorf("%s:%d: empty value", path, line)
+			}
+			v, err := cellValue(c, o.Decimal, o.Thousands, rowScale)
+			if err != nil {
+				return fmt.Errorf("%s:%d: %v", path, line, err)
+			}
+			if rel != "" {
+				ds.HasReleased = true
+			}
+			ds.Rows = append(ds.Rows, &row{File: path, Line: line, Indicator: ind, Entity: ent, Counterpart: get("counterpart"),
+				P: pp, Value: v, Unit: get("unit"), Released: rel, Status: st, declared: o.Period != ""})
+		}
+	}
+	return nil
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
 }
 
 // inferMonths: a series whose every date is one of the first days of
@@ -239,7 +501,7 @@ func inferMonths(ds *dataset) {
 		}
 		ok := true
 		for i, r := range rows {
-			if r.P.Kind != 'D' || r.P.Start.Day() > 4 {
+			if r.declared || r.P.Kind != 'D' || r.P.Start.Day() > 4 {
 				ok = false
 				break
 			}

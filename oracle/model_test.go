@@ -21,6 +21,7 @@ type row struct {
 	Unit        string
 	Released    string // YYYY-MM-DD or ""
 	Status      string // actual, estimate, plan, target
+	declared    bool   // its file declares what its dates stand for (period:): no inference
 }
 
 func (r *row) String() string {
