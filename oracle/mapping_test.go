@@ -219,7 +219,7 @@ func loadMapped(dir string) (*dataset, error) {
 	} else if ok {
 		ds.Entities = []entityDef{}
 		for _, e := range ec.Entities {
-			ds.Entities = append(ds.Entities, entityDef{ID: e.ID, Groups: e.Groups})
+			ds.Entities = append(ds.Entities, entityDef(e))
 		}
 	}
 	for _, o := range m.Observations {
