@@ -188,6 +188,7 @@ type pdfObject struct {
 }
 
 var (
+	toUniRe    = regexp.MustCompile(`/ToUnicode (\d+) 0 R`)
 	kidsRe     = regexp.MustCompile(`/Kids \[((?:\d+ 0 R ?)*)\]`)
 	fontNameRe = regexp.MustCompile(`/(BaseFont|FontName) /(utf8[A-Za-z0-9]+)`)
 	fontFileRe = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
@@ -360,6 +361,32 @@ func dictEnd(b []byte, i int) (int, error) {
 	return 0, fmt.Errorf("dictionary not closed")
 }
 
+// identityUCS is a ToUnicode CMap for fonts whose character codes are
+// the UTF-16 code units of the text (fpdf's UTF-8 fonts): each code maps
+// to itself, in ranges that vary in the last byte only, surrogates left
+// out (fpdf never writes a character beyond U+FFFF).
+func identityUCS() []byte {
+	var b strings.Builder
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	var ranges []int
+	for hi := range 256 {
+		if hi < 0xD8 || hi > 0xDF {
+			ranges = append(ranges, hi)
+		}
+	}
+	for len(ranges) > 0 { // at most 100 entries per block
+		n := min(100, len(ranges))
+		fmt.Fprintf(&b, "%d beginbfrange\n", n)
+		for _, hi := range ranges[:n] {
+			fmt.Fprintf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi)
+		}
+		b.WriteString("endbfrange\n")
+		ranges = ranges[n:]
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return []byte(b.String())
+}
+
 // deflate compresses b for a FlateDecode stream.
 func deflate(b []byte) ([]byte, error) {
 	var z bytes.Buffer
@@ -456,6 +483,23 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 	}
 	annots := make([][]byte, len(annotObj))
 
+	// fpdf's ToUnicode CMap maps <0000>-<FFFF> in one bfrange, which the
+	// CMap format does not allow (a range may vary in its last byte only):
+	// each font gets one with a range per high byte instead.
+	toUni := map[int]bool{}
+	for _, o := range objs {
+		if bytes.Contains(o.body[:min(len(o.body), 200)], []byte("/Subtype /Type0")) {
+			if m := toUniRe.FindSubmatch(o.body); m != nil {
+				n, _ := strconv.Atoi(string(m[1]))
+				toUni[n] = true
+			}
+		}
+	}
+	cmap, err := deflate(identityUCS())
+	if err != nil {
+		return nil, err
+	}
+
 	pageIndex := make(map[int]int, len(pageObj))
 	for i, n := range pageObj {
 		pageIndex[n] = i
@@ -470,6 +514,8 @@ func finalize(raw []byte, tg *tagger, psNames map[string]string) ([]byte, error)
 			}
 			add := fmt.Sprintf("/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", base)
 			o.body = slices.Concat(o.body[:end], []byte(add), o.body[end:])
+		case toUni[o.num]:
+			o.body = slices.Concat(fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(cmap)), cmap, []byte("\nendstream\nendobj\n"))
 		case o.num == info:
 			o.body = infoDateRe.ReplaceAll(o.body, []byte("/$1 (D:$2+00'00')"))
 		default:

@@ -690,3 +690,40 @@ func TestChartAltText(t *testing.T) {
 		t.Errorf("alt of a long series %q", got)
 	}
 }
+
+// Each font's ToUnicode CMap maps codes to themselves in ranges that
+// vary in the last byte only, as the CMap format requires, and covers the
+// Basic Multilingual Plane but the surrogates.
+func TestToUnicodeRanges(t *testing.T) {
+	res := fixtures[1].render(t)
+	d := readQPDF(t, res.PDF)
+	n := 0
+	for key := range d.objs {
+		ref := strings.TrimPrefix(key, "obj:")
+		if key == ref {
+			continue
+		}
+		dict := d.dict(t, ref)
+		if dict["/Subtype"] != "/Type0" {
+			continue
+		}
+		n++
+		cm := string(d.streamData(t, dict["/ToUnicode"].(string)))
+		ranges := regexp.MustCompile(`<([0-9A-F]{4})> <([0-9A-F]{4})> <([0-9A-F]{4})>`).FindAllStringSubmatch(cm, -1)
+		covered := 0
+		for _, r := range ranges {
+			if r[1][:2] != r[2][:2] || r[1] != r[3] {
+				t.Errorf("bfrange %s %s %s spans more than its last byte or is not the identity", r[1], r[2], r[3])
+			}
+			lo, _ := strconv.ParseUint(r[1], 16, 16)
+			hi, _ := strconv.ParseUint(r[2], 16, 16)
+			covered += int(hi-lo) + 1
+		}
+		if covered != 0x10000-0x800 || strings.Contains(cm, "<D800>") {
+			t.Errorf("ToUnicode covers %d codes, want the BMP less the surrogates", covered)
+		}
+	}
+	if n < 3 {
+		t.Errorf("%d Type0 fonts", n)
+	}
+}
