@@ -158,9 +158,9 @@ func TestLexiconReads(t *testing.T) {
 
 var digitRE = regexp.MustCompile(`\d`)
 
-// FuzzChangedDigitIsCaught: Check never panics, and changing one digit
+// FuzzChangedNumberIsCaught: Check never panics, and changing one digit
 // of a figure in an accepted text is always caught.
-func FuzzChangedDigitIsCaught(f *testing.F) {
+func FuzzChangedNumberIsCaught(f *testing.F) {
 	f.Add(trade, strings.Replace(trade, "Next came", "It was followed by", 1), uint16(3), uint8(1))
 	f.Add(energy, energy, uint16(0), uint8(3))
 	f.Fuzz(func(t *testing.T, draft, polished string, at uint16, delta uint8) {
