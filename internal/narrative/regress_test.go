@@ -68,6 +68,7 @@ func briefOf(t *testing.T, ds *dataset.Dataset, week string, prev *PreviousBrief
 	if err != nil {
 		t.Fatal(err)
 	}
+	lint(t, doc, false)
 	js, err := json.Marshal(States(set))
 	if err != nil {
 		t.Fatal(err)
@@ -154,7 +155,7 @@ func TestStaleSectionNamesThePeriodThatEndsLast(t *testing.T) {
 		{"B 2019-01-26 1e9 2019-01-27", "A 2019-W04 2e9 2019-01-28"},
 	} {
 		md, _ := briefOf(t, planned(rows...), "2019-W09", nil)
-		if want := "## Trade\n\n*Latest available: week 4 of 2019. Newer figures are overdue.*\n"; !strings.Contains(md, want) {
+		if want := "## Trade\n\n*The latest trade figures are for week 4 of 2019; newer ones are overdue.*\n"; !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)
 		}
 	}

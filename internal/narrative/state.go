@@ -63,6 +63,7 @@ type state struct {
 	nFigures, nRows int
 	varyN           int
 	varied          map[string]bool // the wordings vary chose in the section
+	varyUse         map[string]int  // how often vary chose each wording in the brief
 	nFigure, nTable int             // figures and tables numbered so far
 	tmpl            *template.Template
 	m               *meter   // the render's budget; nil outside a render
@@ -285,19 +286,32 @@ func (s *state) vary(options ...string) string {
 	}
 	fmt.Fprintf(h, "%s|%s|%d", week, s.section, s.varyN)
 	s.varyN++
-	// The same wording twice in a section reads mechanically: the next
-	// one not yet chosen in it is taken, while there is one.
+	// The same wording twice in a section reads mechanically: of the
+	// wordings not yet chosen in it, the one the brief has used least is
+	// taken, the seeded one first among equals.
 	start := int(h.Sum32() % uint32(len(options)))
 	if s.varied == nil {
 		s.varied = map[string]bool{}
 	}
+	if s.varyUse == nil {
+		s.varyUse = map[string]int{}
+	}
+	pick := ""
 	for i := range options {
-		if o := options[(start+i)%len(options)]; !s.varied[o] {
-			s.varied[o] = true
-			return o
+		o := options[(start+i)%len(options)]
+		if s.varied[o] {
+			continue
+		}
+		if pick == "" || s.varyUse[o] < s.varyUse[pick] {
+			pick = o
 		}
 	}
-	return options[start]
+	if pick == "" {
+		pick = options[start]
+	}
+	s.varied[pick] = true
+	s.varyUse[pick]++
+	return pick
 }
 
 // nextFigure numbers the next figure of the brief: "Figure 2".

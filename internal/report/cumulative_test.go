@@ -36,6 +36,7 @@ func weeklyAsOf(t *testing.T, data, asOf string) string {
 		t.Fatal(err)
 	}
 	checkBrief(t, out)
+	lint(t, out, false)
 	return string(file(t, out, "brief.md"))
 }
 

@@ -197,6 +197,7 @@ func pointsOf(t *testing.T, data, week, audience string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	lint(t, out, true)
 	return string(out.Doc.Markdown)
 }
 
@@ -226,10 +227,10 @@ func TestNoReleaseClaimWithoutReleaseDates(t *testing.T) {
 // old ones as context.
 func TestStaleSectionAndContextInSummary(t *testing.T) {
 	_, md := rankingLater(t)
-	if em := section(t, md, "Emissions"); !strings.HasPrefix(em, "Emissions\n\n*Latest available: 2020. Newer figures are overdue.*\n") {
+	if em := section(t, md, "Emissions"); !strings.HasPrefix(em, "Emissions\n\n*The latest emissions figures are for 2020; newer ones are overdue.*\n") {
 		t.Errorf("the stale section does not say so:\n%s", em)
 	}
-	if pop := section(t, md, "Population"); strings.Contains(pop, "Latest available") {
+	if pop := section(t, md, "Population"); strings.Contains(pop, "overdue") {
 		t.Errorf("a current section is called stale:\n%s", pop)
 	}
 	key := keyMessages(t, md)

@@ -34,6 +34,7 @@ func points(t *testing.T, data, audience string, max int, formats Formats) *Outp
 	if err != nil {
 		t.Fatal(err)
 	}
+	lint(t, out, true)
 	return out
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/readability"
 	"github.com/briefhq/brief/templates"
 )
 
@@ -51,7 +52,22 @@ func weeklyWith(t *testing.T, data string, week string, prev *narrative.Previous
 	if err != nil {
 		t.Fatal(err)
 	}
+	lint(t, out, false)
 	return out
+}
+
+// lint runs the readability check (internal/readability) over the brief
+// or points file of out: every brief and points file the tests make is
+// read as an editor would.
+func lint(t *testing.T, out *Output, points bool) {
+	t.Helper()
+	var data []string
+	for _, sec := range out.Doc.Sections {
+		data = append(data, sec.Data...)
+	}
+	for _, f := range readability.Check(string(out.Doc.Markdown), readability.Options{Points: points, Data: data}) {
+		t.Errorf("readability: %s", f)
+	}
 }
 
 func file(t *testing.T, out *Output, name string) []byte {
@@ -210,7 +226,7 @@ func derivedCount(line, n string) bool {
 	}
 	// The numbers of figures and tables, the rest of a ranking, the start
 	// of the data a record is counted over.
-	for _, w := range []string{"Figure ", "Table ", "the other ", "data going back to ", "of the "} {
+	for _, w := range []string{"Figure ", "Table ", "the other ", "The other ", "the top ", "lists all ", "data going back to ", "of the "} {
 		if strings.Contains(line, w+n) {
 			return true
 		}
