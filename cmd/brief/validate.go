@@ -34,6 +34,7 @@ func newValidateCmd(io IO) *cobra.Command {
 
 type finding struct {
 	File     string `json:"file"`
+	Sheet    string `json:"sheet,omitempty"` // a workbook's: line and col are the cell's row and column
 	Line     int    `json:"line"`
 	Col      int    `json:"col,omitempty"`
 	Severity string `json:"severity"`
@@ -67,7 +68,7 @@ func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
 			sev = "error"
 			nerr++
 		}
-		list = append(list, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, sev, d.Message})
+		list = append(list, finding{d.Pos.File, d.Pos.Sheet, d.Pos.Line, d.Pos.Col, sev, d.Message})
 	}
 	if o.JSON {
 		b, _ := json.MarshalIndent(map[string]any{"data": o.Data, "errors": nerr, "warnings": nwarn, "notes": nnote, "findings": list}, "", "  ")

@@ -261,7 +261,7 @@ func TestAgencyMappingErrors(t *testing.T) {
     sheet: Data
     constants: {indicator: euribor_3m, unit: "%", source: ECB}
 `, []string{
-			`d: no observations: add observations.csv (or .json, .yaml), or list the files in dataset.yaml`,
+			`d: no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml`,
 			`d/dataset.yaml:4:16: header_row and skip_rows say the same thing: keep one (header_row: 5 is skip_rows: 4)`,
 			`d/dataset.yaml:5:19: wide_periods takes all: every column whose name is a period (1960, 2024-Q3, 2024-11) holds the values of that period`,
 			`d/dataset.yaml:6:12: scale "2.5": give the power of ten the values are in, as a number (1000, 1e6) or a word (thousand, million, billion)`,

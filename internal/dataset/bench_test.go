@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -106,4 +107,37 @@ func BenchmarkLoadXLSX(b *testing.B) {
 			b.Fatal(err, len(diags), len(ds.Observations))
 		}
 	}
+}
+
+// BenchmarkXLSXvsCSV loads the same 100k rows from CSV and from a
+// workbook in turn, each iteration both, and reports the best time of
+// each and their ratio: on a shared machine the load changes from one
+// second to the next, and the best of several interleaved runs compares
+// the two under the same conditions. The README's figure:
+//
+//	go test ./internal/dataset -run '^$' -bench XLSXvsCSV -benchtime 10x
+func BenchmarkXLSXvsCSV(b *testing.B) {
+	dir := b.TempDir()
+	const rows = 100_000
+	csvPath := filepath.Join(dir, "observations.csv")
+	writeRows(b, csvPath, rows)
+	xlsxPath := filepath.Join(dir, "observations.xlsx")
+	writeWorkbook(b, csvPath, xlsxPath)
+	best := [2]time.Duration{time.Hour, time.Hour}
+	b.ResetTimer()
+	for b.Loop() {
+		for i, path := range []string{csvPath, xlsxPath} {
+			start := time.Now()
+			ds, diags, err := Load(path, Options{})
+			if d := time.Since(start); d < best[i] {
+				best[i] = d
+			}
+			if err != nil || len(diags) > 0 || len(ds.Observations) != rows {
+				b.Fatal(err, len(diags), len(ds.Observations))
+			}
+		}
+	}
+	b.ReportMetric(float64(best[0].Milliseconds()), "csv-best-ms")
+	b.ReportMetric(float64(best[1].Milliseconds()), "xlsx-best-ms")
+	b.ReportMetric(float64(best[1])/float64(best[0]), "xlsx/csv")
 }

@@ -150,7 +150,7 @@ func (l *loader) loadDir(dir, cfgPath string) {
 		}
 		switch len(found) {
 		case 0:
-			l.errorAt(Pos{File: dir}, "no observations: add observations.csv (or .json, .yaml), or list the files in dataset.yaml")
+			l.errorAt(Pos{File: dir}, "no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml")
 		case 1:
 			l.loadObservationFile(found[0], nil)
 		default:

@@ -313,7 +313,7 @@ func TestLoadMissing(t *testing.T) {
 		t.Errorf("Error() = %q", lerr.Error())
 	}
 	_, diags, _ = Load("d", Options{FS: fstest.MapFS{"d/indicators.yaml": {Data: []byte("indicators: []\n")}}})
-	checkDiags(t, diags, "d: no observations: add observations.csv (or .json, .yaml), or list the files in dataset.yaml")
+	checkDiags(t, diags, "d: no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml")
 }
 
 func TestParseNumber(t *testing.T) {

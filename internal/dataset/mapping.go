@@ -44,6 +44,15 @@ import (
 //	    wide_entities: {China: CHN, US: USA}  # one column per entity: their column: entity id
 //	    # wide_entities: all      # or every column not mapped otherwise, named by its header
 //	    period: month             # what a date stands for: day, week, month, quarter, year
+//	  - file: API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv  # agency files (agency.go):
+//	    header_row: 5             # or skip_rows: 4: a preamble above the header
+//	    wide_periods: all         # one column per period ("1960".."2023")
+//	    filter: {Indicator Code: NY.GDP.MKTP.CD}  # keep rows by column values
+//	    # scale: million, scale_column: UNIT_MULT, flag_column: OBS_FLAG,
+//	    # flag_status: {p: estimate}, decimal: ",", thousands: ".",
+//	    # date_format: DD.MM.YYYY
+//	  - file: book.xlsx
+//	    sheet: GDP                # a workbook's sheet (sheet.go)
 //
 // Columns not named under columns are read by their tidy names (a column
 // "Value" is the value). A wide file makes one observation per wide

@@ -61,7 +61,7 @@ type span struct {
 
 // inMemory is the size below which a sheet is unpacked whole: its merged
 // cells, listed after its rows, are then found without a second pass.
-const inMemory = 32 << 20
+const inMemory = 128 << 20
 
 // Rows starts reading the sheet named name.
 func (w *Workbook) Rows(name string) (*Rows, error) {
@@ -106,7 +106,7 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.merges, err = readMerges(newScanner(rc))
+		r.merges, err = findMerges(rc)
 		rc.Close()
 		if err != nil {
 			return nil, damaged(what, err)
@@ -138,6 +138,31 @@ func (w *Workbook) Rows(name string) (*Rows, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// findMerges reads the merged ranges of a streamed sheet: it looks for
+// them with a plain search, which is fast, and reads tags only from there.
+func findMerges(rd io.Reader) ([]merge, error) {
+	buf := make([]byte, window)
+	keep := 0 // bytes kept from the chunk before, for a word across chunks
+	for {
+		n, err := io.ReadFull(rd, buf[keep:])
+		chunk := buf[:keep+n]
+		if i := bytes.Index(chunk, []byte("mergeCells")); i >= 0 {
+			start := bytes.LastIndexByte(chunk[:i], '<')
+			if start < 0 {
+				start = 0
+			}
+			return readMerges(newScanner(io.MultiReader(bytes.NewReader(bytes.Clone(chunk[start:])), rd)))
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		keep = copy(buf, chunk[len(chunk)-16:])
+	}
 }
 
 // readMerges reads the mergeCell elements of a sheet.
@@ -294,7 +319,16 @@ func (e errorf) Error() string { return string(e) }
 func (r *Rows) readRow() bool {
 	var t tag
 	col := 0
-	for r.s.next(&t) {
+	for {
+		if ref, typ, style, empty, ok := r.s.cellStart(); ok {
+			if !r.addCell(&col, ref, typ, style, empty) {
+				return false
+			}
+			continue
+		}
+		if !r.s.next(&t) {
+			break
+		}
 		name := string(t.name)
 		if name == "row" && t.end {
 			return true
@@ -315,39 +349,48 @@ func (r *Rows) readRow() bool {
 			}
 			return true
 		})
-		if ref != nil {
-			c := refColumn(ref)
-			if c <= col {
-				r.err = damaged("the sheet", errorf("cell "+string(ref)+" is out of order"))
-				return false
-			}
-			col = c
-		} else {
-			col++
-		}
-		if col > maxColumns {
-			r.err = damaged("the sheet", errorf("a cell lies beyond column XFD"))
+		if !r.addCell(&col, ref, typ, style, t.empty) {
 			return false
 		}
-		if t.empty {
-			continue // a cell with a style and nothing in it
-		}
-		c, ok := r.readCell(string(typ), style)
-		if !ok {
-			return false
-		}
-		if c.Kind == Empty {
-			continue
-		}
-		for len(r.cells) < col-1 {
-			r.cells = append(r.cells, Cell{})
-		}
-		r.cells = append(r.cells, c)
 	}
 	if r.s.err != nil {
 		r.err = damaged("the sheet", r.s.err)
 	}
 	return false
+}
+
+// addCell reads the cell whose start tag was just read, the one after
+// column *col unless ref names its column.
+func (r *Rows) addCell(col *int, ref, typ []byte, style int, empty bool) bool {
+	if ref != nil {
+		c := refColumn(ref)
+		if c <= *col {
+			r.err = damaged("the sheet", errorf("cell "+string(ref)+" is out of order"))
+			return false
+		}
+		*col = c
+	} else {
+		*col++
+	}
+	if *col > maxColumns {
+		r.err = damaged("the sheet", errorf("a cell lies beyond column XFD"))
+		return false
+	}
+	if empty {
+		return true // a cell with a style and nothing in it
+	}
+	c, ok := r.readCell(string(typ), style)
+	if !ok {
+		return false
+	}
+	if c.Kind == Empty {
+		return true
+	}
+	for len(r.cells) < *col-1 {
+		r.cells = append(r.cells, Cell{})
+	}
+	r.cells = append(r.cells, c)
+	return true
 }
 
 // readCell reads the content of a <c> element up to its end tag.
@@ -424,14 +467,16 @@ func (r *Rows) cell(typ string, style int, formula, hasV bool) Cell {
 		}
 		return Cell{}
 	}
-	v := string(r.text)
-	switch typ {
-	case "s":
-		i, err := strconv.Atoi(v)
-		if err != nil || i < 0 || i >= len(r.w.sst) {
-			return Cell{Value: v, Kind: Invalid, Problem: "the cell points at shared string " + v + ", which the workbook lacks: open it in Excel or LibreOffice and save it again"}
+	if typ == "s" {
+		// The index of a shared string: no string made for it.
+		i := atoi(r.text)
+		if i < 0 || i >= len(r.w.sst) {
+			return Cell{Value: string(r.text), Kind: Invalid, Problem: "the cell points at shared string " + string(r.text) + ", which the workbook lacks: open it in Excel or LibreOffice and save it again"}
 		}
 		return Cell{Value: r.w.sst[i], Kind: Text}
+	}
+	v := string(r.text)
+	switch typ {
 	case "str", "inlineStr":
 		return Cell{Value: unescapeX(v), Kind: Text}
 	case "b":

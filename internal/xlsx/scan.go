@@ -108,9 +108,12 @@ func (s *scanner) next(t *tag) bool {
 		if t.end {
 			raw = raw[1:]
 		}
-		t.empty = raw[len(raw)-1] == '/'
+		t.empty = len(raw) > 0 && raw[len(raw)-1] == '/'
 		if t.empty {
 			raw = raw[:len(raw)-1]
+		}
+		if len(raw) == 0 {
+			continue // </> or </>: no element
 		}
 		n := 0
 		for n < len(raw) && raw[n] != ' ' && raw[n] != '\t' && raw[n] != '\r' && raw[n] != '\n' {
@@ -202,6 +205,64 @@ func (s *scanner) text(dst []byte) []byte {
 		}
 		dst = append(dst, s.buf[s.pos+9:s.pos+end]...)
 		s.pos += end + 3
+	}
+}
+
+// cellStart reads a cell's start tag, <c r="B2" s="3" t="s"> (or <c .../>),
+// at the scanner's position in one pass: the whole of most of a sheet's
+// tags. ok is false, and nothing read, for anything else (a prefix, an
+// entity, a tag longer than the window's rest), which next then reads.
+func (s *scanner) cellStart() (ref, typ []byte, style int, empty, ok bool) {
+	for len(s.buf)-s.pos < 256 && !s.eof && s.fill() {
+	}
+	b := s.buf[s.pos:]
+	if len(b) < 3 || b[0] != '<' || b[1] != 'c' || b[2] != ' ' && b[2] != '>' && b[2] != '/' {
+		return nil, nil, 0, false, false
+	}
+	i := 2
+	for {
+		for i < len(b) && b[i] == ' ' {
+			i++
+		}
+		if i >= len(b) {
+			return nil, nil, 0, false, false
+		}
+		switch b[i] {
+		case '>':
+			s.pos += i + 1
+			return ref, typ, style, false, true
+		case '/':
+			if i+1 < len(b) && b[i+1] == '>' {
+				s.pos += i + 2
+				return ref, typ, style, true, true
+			}
+			return nil, nil, 0, false, false
+		}
+		k := i
+		for i < len(b) && b[i] != '=' && b[i] != ' ' && b[i] != '>' {
+			i++
+		}
+		if i+1 >= len(b) || b[i] != '=' || b[i+1] != '"' {
+			return nil, nil, 0, false, false
+		}
+		key := b[k:i]
+		j := bytes.IndexByte(b[i+2:], '"')
+		if j < 0 {
+			return nil, nil, 0, false, false
+		}
+		val := b[i+2 : i+2+j]
+		if bytes.IndexByte(val, '&') >= 0 {
+			return nil, nil, 0, false, false
+		}
+		switch string(key) {
+		case "r":
+			ref = val
+		case "t":
+			typ = val
+		case "s":
+			style = atoi(val)
+		}
+		i += j + 3
 	}
 }
 

@@ -369,3 +369,21 @@ func TestClassify(t *testing.T) {
 		}
 	}
 }
+
+// TestFindMerges: the merged ranges of a streamed sheet are found past
+// the first chunks, also when their tag straddles two of them.
+func TestFindMerges(t *testing.T) {
+	for _, pad := range []int{0, 1, window - 30, window - 3, 3*window - 7} {
+		var b bytes.Buffer
+		b.WriteString(`<worksheet><sheetData>`)
+		b.WriteString(strings.Repeat(" ", pad))
+		b.WriteString(`<row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="C3:C9"/></mergeCells></worksheet>`)
+		got, err := findMerges(bytes.NewReader(b.Bytes()))
+		if err != nil || !reflect.DeepEqual(got, []merge{{1, 1, 2, 2}, {3, 3, 9, 3}}) {
+			t.Errorf("pad %d: %v %v", pad, got, err)
+		}
+	}
+	if got, err := findMerges(strings.NewReader(`<worksheet><sheetData></sheetData></worksheet>`)); err != nil || got != nil {
+		t.Errorf("no merges: %v %v", got, err)
+	}
+}
