@@ -8,6 +8,15 @@ import (
 	"testing"
 )
 
+// heights is the step of the loops that put a table or chart at every
+// height of a page: every line, or every third under -short (the race run).
+func heights() int {
+	if testing.Short() {
+		return 3
+	}
+	return 1
+}
+
 // filler is n one-line paragraphs: they move what follows down the page
 // line by line, so a loop over n puts it at every height.
 func filler(n int) string {
@@ -36,7 +45,7 @@ func pagesOf(l Layout, s string) []int {
 // first rows.
 func TestTableRowsNeverAlone(t *testing.T) {
 	for _, rows := range []int{2, 3, 5, 9} {
-		for n := 0; n < 60; n++ {
+		for n := 0; n < 60; n += heights() {
 			var md strings.Builder
 			md.WriteString("# Rows\n\n" + filler(n) + "## Section\n\n*Table 1. Rows of the test.*\n\n| Name | Value |\n|:--|--:|\n")
 			for i := range rows {
@@ -84,7 +93,7 @@ func containsInt(xs []int, x int) bool {
 // falls; a heading stays with both.
 func TestFigureCaptionStaysWithTheChart(t *testing.T) {
 	charts := fixtures[0].charts
-	for n := 0; n < 60; n++ {
+	for n := 0; n < 60; n += heights() {
 		md := "# Figures\n\n" + filler(n) + "## Trade\n\n![Trade turnover](chart-trade_turnover-bar.svg)\n\n*Figure 1. Trade turnover with Russia, 2024, billion US dollars.*\n\nAfter the figure.\n"
 		res := mustRender(t, md, Options{CreatedAt: created, Charts: charts})
 		if len(res.Layout.Charts) != 1 {
