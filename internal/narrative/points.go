@@ -228,7 +228,10 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 	seenText := map[string]bool{}
 	perIndicator := map[*Indicator]int{}
 	perFamily := map[string]int{}
-	series := map[*facts.Fact]bool{} // the latest fact of each series with a point
+	series := map[facts.SeriesKey]bool{} // the series with a point
+	key := func(r *Row) facts.SeriesKey {
+		return facts.SeriesKey{Indicator: r.Fact.Indicator, Entity: r.Fact.Entity, Counterpart: r.Fact.Counterpart}
+	}
 	familySize := map[string]int{}
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
@@ -245,7 +248,7 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 				pts.Skipped++
 				continue
 			}
-			if p.Row != nil && series[p.Row.Fact] {
+			if p.Row != nil && series[key(p.Row)] {
 				pts.Skipped++ // one point per series
 				continue
 			}
@@ -277,7 +280,16 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 				perFamily[iv.Family]++
 			}
 			if p.Row != nil {
-				series[p.Row.Fact] = true
+				series[key(p.Row)] = true
+			}
+			if !press && p.Kind == "leader" {
+				// The internal leader point names its runner-up: no
+				// point of its own.
+				if g := p.Indicator.Runner(); g != nil {
+					for _, r := range g.Rows {
+						series[key(r)] = true
+					}
+				}
 			}
 		}
 		return nil

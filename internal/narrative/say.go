@@ -178,12 +178,14 @@ func (r *Row) IsPlan() bool { return isForward(r) }
 func (r *Row) RecordSpan() int { return r.RecordSince + 1 }
 
 // NoteAdds reports whether the row's note says something the sentence
-// does not: a word that is not the indicator's own (its name, phrase,
-// noun, verb, description, unit), nor the qualifier the figure already
-// carries, nor a filler word of the language. "Projects implemented to
-// date." beside an indicator described as "projects already implemented"
-// adds nothing; "Kokshetau, Semey and Ust-Kamenogorsk; to be built by
-// Inter RAO." does.
+// does not. Its words are weighed against what the sentence says (the
+// indicator's name, phrase, noun, verb and unit, the figure's qualifier)
+// and the language's filler words; numbers are left aside. A note adds
+// something when two or more of its words are new, or most of them:
+// "Projects implemented to date." beside "Kazakhstan has completed 99
+// joint industrial projects … as of February 2025" adds nothing;
+// "Kokshetau, Semey and Ust-Kamenogorsk; to be built by Inter RAO.",
+// "Per cubic metre." and "Preliminary." do.
 func (r *Row) NoteAdds() bool {
 	if r.Note == "" || r.Fact == nil {
 		return false
@@ -192,19 +194,23 @@ func (r *Row) NoteAdds() bool {
 	known := map[string]bool{}
 	if iv := r.Indicator; iv != nil {
 		w = iv.words
-		for _, s := range []string{iv.raw, iv.Phrase, iv.Noun, iv.NounOne, iv.Verb, iv.Description, iv.label, r.qual, r.suffix} {
+		for _, s := range []string{iv.raw, iv.Phrase, iv.Noun, iv.NounOne, iv.Verb, iv.label, r.qual, r.suffix} {
 			for _, t := range tokens(s) {
 				known[stem(t)] = true
 			}
 		}
 	}
+	content, unknown := 0, 0
 	for _, t := range tokens(r.Fact.Note) {
-		if known[stem(t)] || w != nil && w.filler[t] {
+		if t[0] >= '0' && t[0] <= '9' || w != nil && w.filler[t] {
 			continue
 		}
-		return true
+		content++
+		if !known[stem(t)] {
+			unknown++
+		}
 	}
-	return false
+	return unknown >= 2 || unknown*2 > content
 }
 
 // tokens are the words and numbers of s, in lower case.

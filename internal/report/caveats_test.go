@@ -34,7 +34,7 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 			md := plainMD(file(t, weekly(t, "../../data", week), "brief.md"))
 			contains(t, "the key messages", keyMessages(t, md), "- "+sentence)
 			tourism := section(t, md, "Tourism and payments")
-			contains(t, "the topic", tourism, "- "+sentence+" About 12 million;")
+			contains(t, "the topic", tourism, "- "+sentence+" Source note: About 12 million;")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
 			for _, audience := range []string{"press", "internal"} {
 				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))

@@ -100,9 +100,9 @@ func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	contains(t, "the key messages", keyMessages(t, md), "- "+visitors, "- Kazakhstan had an estimated 4.32 million hotel nights in 2024.")
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,
-		"- "+visitors+" About 12 million; the year had just begun.",
-		"- Kazakhstan had an estimated 4.32 million hotel nights in 2024. Estimated from the first three quarters.",
-		"- Kazakhstan's tourism receipts stood at $2.5 billion (estimate) in 2024. Preliminary.",
+		"- "+visitors+" Source note: About 12 million; the year had just begun.",
+		"- Kazakhstan had an estimated 4.32 million hotel nights in 2024. Source note: Estimated from the first three quarters.",
+		"- Kazakhstan's tourism receipts stood at $2.5 billion (estimate) in 2024. Source note: Preliminary.",
 	)
 	lacks(t, "the topic", tourism, "a preliminary", "visitors in 2025.")
 

@@ -182,6 +182,13 @@ func TestNoUnitIDReachesAnyOutput(t *testing.T) {
 
 func pointsOf(t *testing.T, data, week, audience string) string {
 	t.Helper()
+	return pointsMax(t, data, week, audience, 20)
+}
+
+// pointsMax is the points.md of a week for an audience, at most max
+// points.
+func pointsMax(t *testing.T, data, week, audience string, max int) string {
+	t.Helper()
 	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +199,7 @@ func pointsOf(t *testing.T, data, week, audience string) string {
 	}
 	out, err := Points(context.Background(), ds, kind, PointsOptions{
 		Options:      Options{Week: period.MustParse(week), Generated: generated, Lang: "en", Formats: Formats{MD: true}},
-		PointOptions: narrative.PointOptions{Audience: audience, Max: 20},
+		PointOptions: narrative.PointOptions{Audience: audience, Max: max},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -158,3 +158,42 @@ func TestStaleSeriesComeLast(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenBriefsAndPoints: the briefs and talking points of the
+// sample, testdata/unseen and two real datasets (../shared/data read in
+// place; skipped without it), as a reader sees them, reviewed like code
+// (go test -update rewrites them). Every one passes the readability
+// check (lint, in the helpers).
+func TestGoldenBriefsAndPoints(t *testing.T) {
+	for _, c := range []struct {
+		name, data, week, shared string
+	}{
+		{"sample", "../../data", "", ""},
+		{"unseen", "../../testdata/unseen", "", ""},
+		{"central-asia", "../../testdata/mapping/central-asia", "2023-W52", "gdp/gdp.csv"},
+		{"covid", "../../testdata/mapping/covid", "2022-W15", "covid/key-countries-pivoted.csv"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.shared != "" {
+				needShared(t, c.shared)
+			}
+			week := c.week
+			if week == "" {
+				ds, _, err := dataset.Load(c.data, dataset.Options{Now: generated})
+				if err != nil {
+					t.Fatal(err)
+				}
+				week = period.WeekOf(LatestDay(ds, generated)).String()
+			}
+			if c.name != "sample" && c.name != "unseen" && c.name != "central-asia" {
+				golden(t, c.name+"-weekly.md", file(t, weekly(t, c.data, week), "brief.md"))
+			}
+			for _, audience := range []string{"press", "internal"} {
+				if c.name == "sample" && audience == "press" {
+					continue // TestPressPointsOnTheSample
+				}
+				golden(t, c.name+"-points-"+audience+".md", []byte(pointsMax(t, c.data, week, audience, 10)))
+			}
+		})
+	}
+}

@@ -280,7 +280,7 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 	md := file(t, out, "brief.md")
 	golden(t, "central-asia-weekly.md", md)
 	for _, want := range []string{
-		"The Russian Federation had the highest gross domestic product among the 6 in the data in 2023: $2.0 trillion.",
+		"The Russian Federation had the highest GDP among the 6 in the data in 2023: $2.0 trillion.",
 		"| Indicator | Entity | Value | Change on 2022 |",
 		"| Gross domestic product | Kazakhstan | $261.4 billion[^1] | up 15.9%[^1] |",
 		"down 6.3 percentage points on 2022 (19.7%), an improvement", // deflator: higher_is bad; 13.4 - 19.7 as printed (13.416 - 19.657 is -6.24)

@@ -54,16 +54,16 @@ func TestSmallRevisionIsReadable(t *testing.T) {
 
 // TestRankingOfUnnamedSetSaysItsScope (fourth review, N2): without a
 // named group, a ranking says what it is of, in the brief and the press
-// points: "the highest gross domestic product among the 6 entities in
+// points: "the highest GDP among the 6 in
 // the data", never a bare "the highest" that reads as of the world.
 func TestRankingOfUnnamedSetSaysItsScope(t *testing.T) {
 	needShared(t, "gdp/gdp.csv")
 	md := plainMD(file(t, weekly(t, "../../testdata/mapping/central-asia", "2015-W53"), "brief.md"))
-	if !strings.Contains(md, "The Russian Federation had the highest gross domestic product among the 6 in the data in 2015") {
+	if !strings.Contains(md, "The Russian Federation had the highest GDP among the 6 in the data in 2015") {
 		t.Errorf("brief:\n%s", md[:min(len(md), 2000)])
 	}
 	pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/central-asia", "2015-W53", "press")))
-	if !strings.Contains(pts, "The Russian Federation had the highest gross domestic product among the 6 in the data in 2015") {
+	if !strings.Contains(pts, "The Russian Federation had the highest GDP among the 6 in the data in 2015") {
 		t.Errorf("points:\n%s", pts)
 	}
 }
