@@ -63,7 +63,7 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 	ix := dataset.NewIndex(p.ds)
 	bar := progress(io, len(units))
 	fails := batch.Run(ctx, units, jobs, func(ctx context.Context, u batch.Unit) error {
-		opts := o.reportOptions(p)
+		opts := o.reportOptions(p, p.langs[0])
 		opts.Title = title + ": " + u.Name
 		prev, err := previous.Find("", o.Out, filepath.Join(b.Per, u.Slug), p.week, discardIfBar(io, bar))
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/report"
@@ -24,12 +25,30 @@ type DataOptions struct {
 
 func (o *DataOptions) bind(c *cobra.Command, withWeek bool) {
 	c.Flags().StringVar(&o.Data, "data", "data", "dataset folder or observations file")
-	c.Flags().StringVar(&o.Lang, "lang", "en", "language of entity names (entities.yaml may name them per language)")
+	c.Flags().StringVar(&o.Lang, "lang", "en", "language(s) to write in, BCP 47 tags, comma-separated (en, ru-RU, kk; ru,kk,en writes all three)")
 	if withWeek {
 		c.Flags().StringVar(&o.Week, "week", "", "ISO week to report, e.g. 2025-W05 (default: the latest week in the data)")
 		c.Flags().StringVar(&o.AsOf, "as-of", "", "report the data as known on this day, YYYY-MM-DD (its week is the brief's week)")
 		c.MarkFlagsMutuallyExclusive("week", "as-of")
 	}
+}
+
+// langs reads --lang: one locale per tag, in the order given; an
+// unsupported tag is a usage error listing the supported languages.
+func (o *DataOptions) langs(cmd string) ([]*locale.Locale, error) {
+	reg, err := locale.Default()
+	if err != nil {
+		return nil, err
+	}
+	s := o.Lang
+	if strings.TrimSpace(s) == "" {
+		s = "en"
+	}
+	ls, err := reg.ParseList(s)
+	if err != nil {
+		return nil, usagef(cmd, "--lang: %v", err)
+	}
+	return ls, nil
 }
 
 // load reads and validates the dataset, printing warnings to io.Err.
@@ -41,7 +60,15 @@ func load(o *DataOptions, now time.Time, io IO) (*dataset.Dataset, error) {
 	for _, d := range diags {
 		fmt.Fprintln(io.Err, d.String())
 	}
-	if l := o.Lang; l != "" && l != "en" && ds.HasEntityCatalog {
+	for _, l := range strings.Split(o.Lang, ",") {
+		l = strings.TrimSpace(l)
+		if base, _, ok := strings.Cut(l, "-"); ok {
+			l = base
+		}
+		l = strings.ToLower(l)
+		if l == "" || l == "en" || !ds.HasEntityCatalog {
+			continue
+		}
 		named := false
 		for _, e := range ds.Entities {
 			if e.Names[l] != "" {

@@ -44,18 +44,21 @@ func runPoints(ctx context.Context, o *PointsOptions, io IO) error {
 	if err != nil {
 		return err
 	}
-	out, err := report.Points(ctx, p.ds, p.kind, report.PointsOptions{
-		Options:      o.reportOptions(p),
-		PointOptions: narrative.PointOptions{Audience: o.Audience, Max: o.Max},
-	})
-	if err != nil {
-		return err
-	}
-	if err := write(ctx, &o.OutputOptions, "points", p, out, io); err != nil {
-		return err
-	}
-	if out.Points != nil && out.Points.Count == 0 {
-		fmt.Fprintln(io.Err, "warning: no talking points: the data has nothing for this week")
+	for _, lr := range p.langs {
+		out, err := report.Points(ctx, p.ds, lr.kind, report.PointsOptions{
+			Options:      o.reportOptions(p, lr),
+			PointOptions: narrative.PointOptions{Audience: o.Audience, Max: o.Max},
+		})
+		if err != nil {
+			return err
+		}
+		if err := write(ctx, &o.OutputOptions, "points", p, lr, out, io); err != nil {
+			return err
+		}
+		if out.Points != nil && out.Points.Count == 0 {
+			fmt.Fprintln(io.Err, "warning: no talking points: the data has nothing for this week")
+			break
+		}
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/briefhq/brief/internal/atomicfile"
 	"github.com/briefhq/brief/internal/batch"
 	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/polish"
@@ -71,7 +72,7 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 
 // prepared is what every writing command needs before it builds.
 type prepared struct {
-	kind    *narrative.Kind
+	kind    *narrative.Kind // of the first language
 	ds      *dataset.Dataset
 	week    period.Period
 	asOf    time.Time
@@ -80,6 +81,28 @@ type prepared struct {
 	prev    *narrative.PreviousBrief
 	// polisher is nil unless --polish (and never with --offline).
 	polisher *report.Polisher
+	// langs are the briefs to write, one per language of --lang, in its
+	// order; the data are read once for all of them.
+	langs []*langRun
+}
+
+// langRun is one language's brief: its locale, templates and the
+// previous brief in that language.
+type langRun struct {
+	loc  *locale.Locale
+	kind *narrative.Kind
+	prev *narrative.PreviousBrief
+}
+
+// langDir is the folder of a language's brief inside the week's folder:
+// "" for English (OUT/weekly/<week>/brief.md, as always), the tag for
+// another (OUT/weekly/<week>/ru/brief.md), so languages never overwrite
+// each other and each compares itself with its own predecessor.
+func langDir(l *locale.Locale) string {
+	if l.ID() == "en" {
+		return ""
+	}
+	return l.ID()
 }
 
 func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO) (*prepared, error) {
@@ -117,32 +140,49 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if o.TemplateTime <= 0 {
 		return nil, usagef(cmd, "--template-time %s: give a positive duration such as 5s", o.TemplateTime)
 	}
-	if p.kind, err = loadKind(o.Templates, kindName); err != nil {
+	locs, err := o.langs(cmd)
+	if err != nil {
 		return nil, err
 	}
-	p.kind.Budget.Time = o.TemplateTime
+	for _, l := range locs {
+		k, err := narrative.LoadKindLang(o.Templates, kindName, l.ID())
+		if err != nil {
+			return nil, err
+		}
+		k.Budget.Time = o.TemplateTime
+		p.langs = append(p.langs, &langRun{loc: l, kind: k})
+	}
+	p.kind = p.langs[0].kind
 	if p.ds, err = load(&o.DataOptions, p.now, io); err != nil {
 		return nil, err
 	}
 	if p.week, p.asOf, err = o.week(cmd, p.ds, p.now); err != nil {
 		return nil, err
 	}
-	if p.prev, err = previous.Find(o.Since, o.Out, "", p.week, io.Err); err != nil {
-		return nil, err
+	for _, lr := range p.langs {
+		if lr.prev, err = previous.Find(o.Since, o.Out, langDir(lr.loc), p.week, io.Err); err != nil {
+			return nil, err
+		}
+		if lr.prev != nil && lr.prev.Lang != "" && lr.prev.Lang != lr.loc.ID() {
+			return nil, usagef(cmd, "--since %s: it is a brief in %s, not in %s: pass the brief.json of the %s brief (OUT/weekly/<week>/%s)", o.Since, lr.prev.Lang, lr.loc.ID(), lr.loc.ID(), filepath.Join(langDir(lr.loc), "brief.json"))
+		}
 	}
+	p.prev = p.langs[0].prev
 	return p, ctx.Err()
 }
 
-func (o *OutputOptions) reportOptions(p *prepared) report.Options {
+func (o *OutputOptions) reportOptions(p *prepared, lr *langRun) report.Options {
 	return report.Options{
-		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.Title, Organisation: o.Organisation, Lang: o.Lang,
-		Formats: p.formats, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: p.prev,
+		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.Title, Organisation: o.Organisation,
+		Locale: lr.loc, Lang: lr.loc.ID(),
+		Formats: p.formats, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: lr.prev,
 		Polisher: p.polisher,
 	}
 }
 
-// write puts the files of one document into OUT/<kind>/<week>/ at once.
-func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out *report.Output, io IO) error {
+// write puts the files of one document into OUT/<kind>/<week>/ (in
+// English; OUT/<kind>/<week>/<lang>/ in another language) at once.
+func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, lr *langRun, out *report.Output, io IO) error {
 	for _, w := range out.Warnings {
 		fmt.Fprintln(io.Err, "warning: "+w)
 	}
@@ -156,12 +196,22 @@ func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, out 
 	}
 	tree := newTree(o.Out, "", io)
 	defer tree.Close()
-	rel := filepath.Join(kind, p.week.String())
+	rel := filepath.Join(kind, p.week.String(), langDir(lr.loc))
 	// A weekly brief's folder also holds the batch briefs of its week
-	// (entity/, group/): they are kept when the brief is replaced.
+	// (entity/, group/) and the briefs in other languages (ru/, kk/):
+	// they are kept when the English brief is replaced.
 	var keep []string
-	if kind == "weekly" {
-		keep = []string{"entity", "group"}
+	if langDir(lr.loc) == "" {
+		if kind == "weekly" {
+			keep = []string{"entity", "group"}
+		}
+		if reg, err := locale.Default(); err == nil {
+			for _, id := range reg.Supported() {
+				if id != "en" {
+					keep = append(keep, id)
+				}
+			}
+		}
 	}
 	if err := writeDir(ctx, tree, rel, kind, p.formats, out, keep, io); err != nil {
 		return err
@@ -249,11 +299,19 @@ func runWeekly(ctx context.Context, o *OutputOptions, b *BatchOptions, io IO) er
 		return err
 	}
 	if b.Per != "" {
+		if len(p.langs) != 1 || p.langs[0].loc.ID() != "en" {
+			return usagef("weekly", "--per writes English briefs only (--lang %s): run the briefs in other languages without --per", o.Lang)
+		}
 		return runBatch(ctx, o, b, p, io)
 	}
-	out, err := report.Weekly(ctx, p.ds, p.kind, o.reportOptions(p))
-	if err != nil {
-		return err
+	for _, lr := range p.langs {
+		out, err := report.Weekly(ctx, p.ds, lr.kind, o.reportOptions(p, lr))
+		if err != nil {
+			return err
+		}
+		if err := write(ctx, o, "weekly", p, lr, out, io); err != nil {
+			return err
+		}
 	}
-	return write(ctx, o, "weekly", p, out, io)
+	return nil
 }

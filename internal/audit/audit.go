@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"regexp"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/dataset"
@@ -18,13 +19,19 @@ import (
 	"github.com/briefhq/brief/internal/polish"
 )
 
+// langTag is the shape of a record's language: a BCP 47 tag.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$`)
+
 // Version of the record's shape; bump it when a field changes meaning.
 const Version = 1
 
 // Record is brief.json.
 type Record struct {
-	Version   int                         `json:"version"`
-	Kind      string                      `json:"kind"`
+	Version int    `json:"version"`
+	Kind    string `json:"kind"`
+	// Lang is the language the brief is written in ("en", "ru", "kk"):
+	// the next brief compares itself only with one in its language.
+	Lang      string                      `json:"lang"`
 	Period    string                      `json:"period"`
 	Start     string                      `json:"start"`
 	End       string                      `json:"end"`
@@ -167,7 +174,14 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 			s.Earlier[j].Period = mustPeriod(s.Earlier[j].Period)
 		}
 	}
-	return &narrative.PreviousBrief{Period: w.String(), Series: r.Series, Events: r.Events}, nil
+	lang := r.Lang
+	if lang == "" {
+		lang = "en" // written before briefs had a language: all were English
+	}
+	if !langTag.MatchString(lang) {
+		return nil, fmt.Errorf("lang %q is not a language tag such as en, ru or kk", lang)
+	}
+	return &narrative.PreviousBrief{Period: w.String(), Lang: lang, Series: r.Series, Events: r.Events}, nil
 }
 
 // checkState holds one series of an earlier brief to what the data

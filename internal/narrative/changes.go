@@ -14,6 +14,7 @@ import (
 // brief's brief.json.
 type PreviousBrief struct {
 	Period string        // its week, "2025-W05"
+	Lang   string        // its language, "en"
 	Series []SeriesState // the latest figure of every series it knew
 	Events []string      // EventKey of each event it reported
 	// NoState is set when the previous brief was written without its

@@ -70,3 +70,30 @@ func readTemplate(fsys fs.FS, name string) ([]byte, error) {
 	}
 	return b, nil
 }
+
+// LoadKindLang loads the brief kind in a language: English from
+// DIR/KIND (LoadKindDir), another language from DIR/LANG/KIND, with the
+// blocks and words of DIR/LANG/_shared (dir "" is the embedded
+// templates). A language without its templates is an error naming the
+// folder to add: a brief is never quietly written in English.
+func LoadKindLang(dir, kind, lang string) (*Kind, error) {
+	if lang == "" || lang == "en" {
+		return LoadKindDir(dir, kind)
+	}
+	sub := path.Join(lang, kind)
+	if dir == "" {
+		if _, err := fs.Stat(templates.FS, path.Join(sub, "manifest.yaml")); err != nil {
+			return nil, fmt.Errorf("no built-in %s templates in %s: give a folder holding %s/manifest.yaml with --templates", kind, lang, sub)
+		}
+		return LoadKind(templates.FS, sub, "templates/"+sub)
+	}
+	fsys := inputfile.DirFS(dir)
+	shown := filepath.ToSlash(filepath.Clean(dir))
+	if _, err := fs.Stat(fsys, path.Join(sub, "manifest.yaml")); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("--templates %s: no %s/manifest.yaml: a brief in %s needs its own templates (templates/ru/%s of the repository is a start)", dir, sub, lang, kind)
+		}
+		return nil, errorf(path.Join(shown, sub, "manifest.yaml"), "cannot read: %v", unwrapPath(err))
+	}
+	return LoadKind(fsys, sub, path.Join(shown, sub))
+}

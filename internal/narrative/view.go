@@ -10,6 +10,7 @@ import (
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -50,6 +51,15 @@ type Brief struct {
 	// leave out, most salient first: key messages take from them when
 	// the highlights are too few.
 	moreHighlights []*Highlight
+	loc            *locale.Locale
+}
+
+// Locale is the locale the brief is written in.
+func (b *Brief) Locale() *locale.Locale {
+	if b == nil || b.loc == nil {
+		return English()
+	}
+	return b.loc
 }
 
 // Stats counts what the brief covers.
@@ -346,6 +356,9 @@ type BuildOptions struct {
 	// Words are the language's words (articles, acronyms, verbs of
 	// speech); nil says names as given.
 	Words *Words
+	// Locale writes the brief's numbers, dates and phrases; nil is
+	// English. Lang, when empty, is its tag.
+	Locale *locale.Locale
 }
 
 // Build turns a fact set into the view of one brief.
@@ -362,6 +375,13 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	if o.Words == nil {
 		o.Words = noWords
 	}
+	if o.Locale == nil {
+		o.Locale = English()
+	}
+	if o.Lang == "" {
+		o.Lang = o.Locale.ID()
+	}
+	loc := o.Locale
 	// Whether the data give release dates is a matter of their shape, not
 	// of the day: asked of the data as loaded, so that a week before the
 	// first release still says that nothing was released.
@@ -372,11 +392,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	b := &Brief{
 		Title: format.EscapeMarkdown(o.Title), KindTitle: format.EscapeMarkdown(o.KindTitle), Organisation: format.EscapeMarkdown(o.Organisation), Lang: o.Lang,
 		Week: Week{
-			ID: o.Week.String(), Label: "Week " + strings.TrimPrefix(o.Week.Label(), "week "),
-			Range: format.DateRange(o.Week.Start, o.Week.End), Start: o.Week.Start, End: o.Week.End,
+			ID: o.Week.String(), Label: capital(periodLabel(loc, o.Week)),
+			Range: loc.DateRange(o.Week.Start, o.Week.End), Start: o.Week.Start, End: o.Week.End,
 		},
-		Generated:   format.Date(o.Generated),
+		Generated:   loc.Date(o.Generated),
 		HasReleases: hasReleases,
+		loc:         loc,
 	}
 	ents := map[string]Entity{}
 	for _, e := range ds.Entities {

@@ -28,10 +28,11 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 	if o.AsOf.IsZero() || o.AsOf.After(o.Week.End) {
 		o.AsOf = o.Week.End
 	}
+	o.setLocale()
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang,
-		Week: o.Week, Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf, Words: kind.Words,
+		Week: o.Week, Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf, Words: kind.Words, Locale: o.Locale,
 	})
 	doc, pts, err := kind.RenderPointsContext(ctx, view, o.PointOptions)
 	if err != nil {

@@ -69,6 +69,7 @@ func renderPDFPages(parsed *doc.Document, m meta, o Options) ([]byte, []string, 
 		Paper:     o.Paper,
 		CreatedAt: o.Generated,
 		Charts:    m.charts,
+		Lang:      o.Lang,
 	})
 	if err != nil {
 		return nil, nil, 0, fmt.Errorf("PDF: %w", err)

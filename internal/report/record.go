@@ -15,7 +15,7 @@ import (
 // comparison, and the hashes of the files written with it.
 func record(kind *narrative.Kind, title string, ds *dataset.Dataset, set *facts.Set, view *narrative.Brief, doc *narrative.Document, files []atomicfile.File, o Options, warnings []string) *audit.Record {
 	rec := &audit.Record{
-		Version: audit.Version, Kind: kind.Name, Period: o.Week.String(),
+		Version: audit.Version, Kind: kind.Name, Lang: o.Lang, Period: o.Week.String(),
 		Start: day(o.Week.Start), End: day(o.Week.End), AsOf: day(o.AsOf),
 		Generated: o.Generated.UTC().Format(time.RFC3339), Title: title,
 		Tool: audit.Tool{Name: "brief", Version: o.Version},

@@ -11,6 +11,7 @@ import (
 	"github.com/briefhq/brief/internal/atomicfile"
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/polish"
@@ -23,11 +24,15 @@ type Options struct {
 	Generated    time.Time     // the injected clock
 	Title        string        // defaults to the manifest's title
 	Organisation string
-	Lang         string
-	Formats      Formats
-	DataPath     string // as the user named it, for the audit
-	Version      string // the tool's version, for the audit
-	Paper        string // "a4" or "letter"
+	// Locale is the language the brief is written in (nil: English);
+	// Lang is its tag, for the names of the catalog and the printed
+	// files' language ("" takes the locale's).
+	Locale   *locale.Locale
+	Lang     string
+	Formats  Formats
+	DataPath string // as the user named it, for the audit
+	Version  string // the tool's version, for the audit
+	Paper    string // "a4" or "letter"
 	// Previous is the brief before this one (for "What changed"), nil if
 	// there is none.
 	Previous *narrative.PreviousBrief
@@ -107,10 +112,11 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 	if o.Title == "" {
 		o.Title = kind.Manifest.Title
 	}
+	o.setLocale()
 	set := facts.Derive(ds, facts.Options{AsOf: o.AsOf, WeekStart: o.Week.Start})
 	view := narrative.Build(ds, set, narrative.BuildOptions{
 		Title: o.Title, KindTitle: kind.Manifest.Title, Organisation: o.Organisation, Lang: o.Lang, Week: o.Week,
-		Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf, Words: kind.Words,
+		Generated: o.Generated, Previous: o.Previous, Group: o.Group, AsOf: o.AsOf, Words: kind.Words, Locale: o.Locale,
 	})
 	doc, err := kind.RenderContext(ctx, view)
 	if err != nil {
@@ -149,3 +155,13 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 }
 
 func day(t time.Time) string { return t.Format("2006-01-02") }
+
+// setLocale fills the locale (English when none is given) and its tag.
+func (o *Options) setLocale() {
+	if o.Locale == nil {
+		o.Locale = narrative.English()
+	}
+	if o.Lang == "" {
+		o.Lang = o.Locale.ID()
+	}
+}

@@ -13,8 +13,10 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -22,6 +24,8 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // Style is the look of a span's text.
@@ -515,8 +519,50 @@ func cloneBlocks(bs []Block) []Block {
 }
 
 // KeyMessagesLabel is the first paragraph, in bold, of the block quote
-// that opens a brief with its key messages.
+// that opens an English brief with its key messages; a brief in another
+// language uses its locale's doc.key_messages ("Основные выводы").
 const KeyMessagesLabel = "Key messages"
+
+// labels are the words the recognisers below know, in every language of
+// the locales (phrases doc.key_messages, doc.figure, doc.table): a
+// Russian brief's "**Основные выводы**" box and "*Рисунок 1.*" caption
+// are drawn as the English ones are.
+var labels = sync.OnceValue(func() (l struct {
+	key      []string
+	captions []captionWord
+}) {
+	l.key = []string{KeyMessagesLabel}
+	l.captions = []captionWord{{"Figure ", FigureCaption}, {"Table ", TableCaption}}
+	reg, err := locale.Default()
+	if err != nil {
+		return l // locale's own tests fail on this; English still works
+	}
+	for _, lc := range reg.Locales() {
+		addLabels(&l.key, &l.captions, lc)
+	}
+	return l
+})
+
+type captionWord struct {
+	word string
+	kind CaptionKind
+}
+
+// addLabels adds a locale's key-messages label and caption words to the
+// lists, once each.
+func addLabels(key *[]string, captions *[]captionWord, lc *locale.Locale) {
+	if s, err := lc.Phrase("doc.key_messages"); err == nil && !slices.Contains(*key, s) {
+		*key = append(*key, s)
+	}
+	for _, c := range []struct {
+		phrase string
+		kind   CaptionKind
+	}{{"doc.figure", FigureCaption}, {"doc.table", TableCaption}} {
+		if s, err := lc.Phrase(c.phrase); err == nil && !slices.Contains(*captions, captionWord{s + " ", c.kind}) {
+			*captions = append(*captions, captionWord{s + " ", c.kind})
+		}
+	}
+}
 
 // IsKeyMessages reports whether q is the key-messages box: a block quote
 // whose first paragraph is "Key messages" (KeyMessagesLabel) in bold and
@@ -534,7 +580,13 @@ func IsKeyMessages(q Quote) bool {
 			return false
 		}
 	}
-	return strings.EqualFold(strings.TrimRight(Plain(p.Spans), ":"), KeyMessagesLabel)
+	text := strings.TrimRight(Plain(p.Spans), ":")
+	for _, k := range labels().key {
+		if strings.EqualFold(text, k) {
+			return true
+		}
+	}
+	return false
 }
 
 // CaptionKind says what a caption paragraph names.
@@ -562,10 +614,7 @@ func CaptionOf(b Block) CaptionKind {
 		}
 	}
 	text := Plain(p.Spans)
-	for _, c := range []struct {
-		word string
-		kind CaptionKind
-	}{{"Figure ", FigureCaption}, {"Table ", TableCaption}} {
+	for _, c := range labels().captions {
 		rest, ok := strings.CutPrefix(text, c.word)
 		if !ok {
 			continue
