@@ -268,3 +268,8 @@ func (l *Locale) PhraseKeys() []string {
 }
 
 func sortStrings(s []string) { sort.Strings(s) }
+
+// PluralCategories are the CLDR plural categories the locale's words
+// are given in, in its file's order: ru one few many other; kk and en
+// one other.
+func (l *Locale) PluralCategories() []string { return append([]string(nil), l.categories...) }

@@ -331,6 +331,9 @@ func (r *renderer) funcMap() template.FuncMap {
 	for n, fn := range listFuncs(func() *meter { return r.m }) {
 		f[n] = r.wrap(n, fn)
 	}
+	for n, fn := range langFuncs(func() *state { return r.st }) {
+		f[n] = r.wrap(n, fn)
+	}
 	// The checks instrument adds (not callable from a template's text).
 	f[tickRange] = func() (string, error) { return r.m.tick(false) }
 	f[tickBlock] = func() (string, error) { return r.m.tick(true) }

@@ -110,6 +110,9 @@ func (s *state) funcs() template.FuncMap {
 	f["nextTable"] = s.nextTable
 	f["sources"] = func() []SourceRef { return s.sources }
 	f["include"] = s.include
+	for k, v := range langFuncs(func() *state { return s }) {
+		f[k] = v
+	}
 	return f
 }
 

@@ -248,6 +248,7 @@ type Row struct {
 	plain    string    // the value as text without Markdown escapes, for charts
 	sources  []string  // unescaped source names, for charts
 	at       time.Time // a history row's period middle, for a timed chart
+	loc      *locale.Locale
 }
 
 // Change is a row's change against an earlier period.
@@ -473,7 +474,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
 			Periods: f.Period.Kind.String() + "s", decimals: d, label: label,
 			Text: valueMD(f.Value, f.Unit, label, d), plain: format.ValueLabel(f.Value, f.Unit, label, d),
-			Status: string(f.Status), New: f.New,
+			Status: string(f.Status), New: f.New, loc: loc,
 		}
 		if f.Counterpart != "" {
 			c := entity(f.Counterpart)

@@ -1,0 +1,135 @@
+package narrative
+
+import (
+	"math"
+
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/locale"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// The methods below write a row in its brief's locale, for the templates
+// of a language other than English (whose view the rest of this package
+// writes): the figure with the locale's separators, scale words and
+// currency ("27,8 млрд долл. США"), the period as a label, after a
+// preposition and in the genitive ("2024 г.", "в 2024 г.", "февраля
+// 2025 г."), the change on the period before.
+
+func (r *Row) locale() *locale.Locale {
+	if r.loc == nil {
+		return English()
+	}
+	return r.loc
+}
+
+// Num is the figure with its unit as the locale writes it: money with
+// the currency's name ("27,8 млрд долл. США"), a percentage ("64,7 %"),
+// another unit as the number, its scale word and the unit's label.
+func (r *Row) Num() (string, error) { return localValue(r.locale(), r.Value, r.Fact, r.label, r.decimals) }
+
+// NumBare is Num without a currency or unit: a second figure of a
+// sentence that has named the unit.
+func (r *Row) NumBare() (string, error) {
+	return localBare(r.locale(), r.Value, r.decimals)
+}
+
+// PeriodL is the row's period as a label: "2024 г.", "февраль 2025 г.".
+func (r *Row) PeriodL() (string, error) { return r.periodForm(locale.Label) }
+
+// InL is the row's period after the locale's preposition of time: "в
+// 2024 г.", "в феврале 2025 г.", "3 февраля 2025 г.".
+func (r *Row) InL() (string, error) { return r.periodForm(locale.In) }
+
+// GenL is the row's period in the genitive: "февраля 2025 г." ("по
+// состоянию на конец февраля 2025 г.").
+func (r *Row) GenL() (string, error) { return r.periodForm("gen") }
+
+func (r *Row) periodForm(f locale.PeriodForm) (string, error) {
+	if r.Fact == nil {
+		return "", nil
+	}
+	return r.locale().Period(r.Fact.Period, f)
+}
+
+// Share is the row's share of its ranking's total in the locale
+// ("64,7 %"), "" when it has none.
+func (r *Row) ShareL() (string, error) {
+	if r.Share == nil || r.Share.Fact == nil {
+		return "", nil
+	}
+	return r.locale().Percent(r.Share.Fact.Value, 1)
+}
+
+// ChangeL is the change on the earlier figure, in the locale: its
+// percentage (or the difference, for percentages and from zero) with a
+// sign, "+4,1 %", "−6,9 %", "0,0 %"; PrevL is the earlier figure and
+// PrevPeriodL its period.
+func (c *Change) ChangeL(l *locale.Locale) (string, error) {
+	if c == nil || c.Fact == nil {
+		return "", nil
+	}
+	cur, prev := c.Fact.Value, c.Fact.Against.Value
+	if prev == 0 || format.IsPercent(c.Fact.Unit) {
+		s, err := localBare(l, math.Abs(cur-prev), 1)
+		return signed(cur-prev, s), err
+	}
+	pct := (cur - prev) / math.Abs(prev) * 100
+	s, err := l.Percent(math.Abs(pct), 1)
+	return signed(pct, s), err
+}
+
+// PrevL is the earlier figure of a change, with its unit, in the locale.
+func (c *Change) PrevL(l *locale.Locale, decimals int) (string, error) {
+	if c == nil || c.Fact == nil {
+		return "", nil
+	}
+	return localValue(l, c.Fact.Against.Value, c.Fact, c.label, decimals)
+}
+
+// PrevPeriodL is the earlier figure's period as a label.
+func (c *Change) PrevPeriodL(l *locale.Locale) (string, error) {
+	if c == nil || c.Fact == nil {
+		return "", nil
+	}
+	return l.Period(c.Fact.Against.Period, locale.Label)
+}
+
+func signed(v float64, s string) string {
+	switch {
+	case v > 0:
+		return "+" + s
+	case v < 0:
+		return "−" + s
+	}
+	return s
+}
+
+func localBare(l *locale.Locale, v float64, decimals int) (string, error) {
+	if math.Abs(v) >= 1e6 {
+		return l.Scaled(v, decimals)
+	}
+	return l.Number(v, decimals)
+}
+
+func localValue(l *locale.Locale, v float64, f *facts.Fact, label string, decimals int) (string, error) {
+	unit := ""
+	if f != nil {
+		unit = f.Unit
+	}
+	switch {
+	case format.IsCurrency(unit):
+		return l.Money(v, unit, decimals)
+	case format.IsPercent(unit):
+		return l.Percent(v, decimals)
+	}
+	s, err := localBare(l, v, decimals)
+	if err != nil || label == "" {
+		return s, err
+	}
+	return s + "\u00a0" + format.EscapeMarkdown(label), nil
+}
+
+// When is the event's date as a period (a day, month or year), for a
+// template that writes it in its locale (periodLabel).
+func (e *Event) When() period.Period { return e.ev.Date }
