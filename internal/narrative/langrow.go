@@ -26,7 +26,9 @@ func (r *Row) locale() *locale.Locale {
 // Num is the figure with its unit as the locale writes it: money with
 // the currency's name ("27,8 млрд долл. США"), a percentage ("64,7 %"),
 // another unit as the number, its scale word and the unit's label.
-func (r *Row) Num() (string, error) { return localValue(r.locale(), r.Value, r.Fact, r.label, r.decimals) }
+func (r *Row) Num() (string, error) {
+	return localValue(r.locale(), r.Value, r.Fact, r.label, r.decimals)
+}
 
 // NumBare is Num without a currency or unit: a second figure of a
 // sentence that has named the unit.
