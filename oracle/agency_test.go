@@ -2,6 +2,7 @@ package oracle
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -114,8 +115,31 @@ func cellValue(c cell, dec, th string, scale int) (float64, error) {
 var scaleWords = map[string]int{"unit": 0, "units": 0, "thousand": 3, "thousands": 3, "million": 6, "millions": 6,
 	"billion": 9, "billions": 9, "trillion": 12, "trillions": 12}
 
-// parseScale reads a scale: a power of ten (6) or a word (million,
-// Millions); empty is units.
+// parseScaleKey reads the scale: key, "the power of ten the values are
+// in: a number or a word": the number is read as the power of ten itself
+// (1000, 1e6, 0.01), not as its exponent (see doc.go: the docs' other
+// use of the phrase, scale_column's "6 is millions", is an exponent).
+func parseScaleKey(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if n, ok := scaleWords[strings.ToLower(s)]; ok {
+		return n, nil
+	}
+	if s == "" {
+		return 0, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err == nil && f > 0 {
+		k := int(math.Round(math.Log10(f)))
+		if p, _ := strconv.ParseFloat("1e"+strconv.Itoa(k), 64); p == f {
+			return k, nil
+		}
+	}
+	return 0, fmt.Errorf("scale %q: a power of ten (1000, 1e6) or thousand, million, billion, trillion", s)
+}
+
+// parseScale reads a scale_column cell: the exponent of the power of ten
+// (SDMX's UNIT_MULT: 6 is millions) or a word (million, Millions); empty
+// is units.
 func parseScale(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {

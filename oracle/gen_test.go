@@ -22,6 +22,11 @@ type generated struct {
 	files  map[string]string // catalog files, shared by both vintages
 	csv1   string
 	csv2   string
+	// an agency's shape (docs/mapping.md, "Agency files"), in half the
+	// datasets: the folder's dataset.yaml and observation file of each
+	// vintage, instead of observations.csv
+	lay          *layout
+	agen1, agen2 map[string]string
 }
 
 type profile struct {
@@ -333,6 +338,19 @@ func generate(seed uint64) *generated {
 	}
 	g.csv1, g.V1 = write(false)
 	g.csv2, g.V2 = write(true)
+	// the shape of the observation file, drawn from a stream of its own
+	ra := rand.New(rand.NewPCG(seed^0x2545f4914f6cdd1d, seed+1))
+	plans, days, months := false, false, false
+	for _, gr := range rows {
+		plans = plans || gr.r.isPlan()
+		days = days || gr.r.P.Kind == 'D'
+		months = months || gr.r.P.Kind == 'M'
+	}
+	g.lay = drawLayout(ra, plans, days, months, nInd)
+	if g.lay.Agency {
+		g.agen1 = g.lay.render(ra, g.V1.Rows, inds, hasReleased)
+		g.agen2 = g.lay.render(ra, g.V2.Rows, inds, hasReleased)
+	}
 	return g
 }
 
@@ -350,6 +368,18 @@ func (g *generated) writeTo(dir string, v int) error {
 		if err := os.WriteFile(filepath.Join(dir, n), []byte(g.files[n]), 0o644); err != nil {
 			return err
 		}
+	}
+	if g.lay != nil && g.lay.Agency {
+		files := g.agen1
+		if v == 2 {
+			files = g.agen2
+		}
+		for n, s := range files {
+			if err := os.WriteFile(filepath.Join(dir, n), []byte(s), 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	csv := g.csv1
 	if v == 2 {

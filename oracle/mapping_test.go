@@ -309,7 +309,7 @@ func readEntry(ds *dataset, dir string, o obsEntry) error {
 		}
 		used[flagCol] = true
 	}
-	scale, err := parseScale(o.Scale)
+	scale, err := parseScaleKey(o.Scale)
 	if err != nil {
 		return err
 	}

@@ -255,12 +255,32 @@ func checkGenerated(t *tally, tmp string, seed uint64) {
 		fail(err)
 		return
 	}
+	// the oracle's own reader must read back the rows it wrote, in
+	// whatever shape (a self-check of its reading of docs/mapping.md,
+	// which TestOracleRealData relies on)
+	for _, v := range []struct {
+		data string
+		ds   *dataset
+	}{{"v1", g.V1}, {"v2", g.V2}} {
+		got, err := loadMapped(filepath.Join(dir, v.data))
+		if err != nil {
+			fail(fmt.Errorf("%s: the oracle cannot read back what it wrote: %v", v.data, err))
+			return
+		}
+		if d := sameRows(v.ds.Rows, got.Rows); d != "" {
+			fail(fmt.Errorf("%s: the oracle reads back other rows than it wrote: %s", v.data, d))
+			return
+		}
+	}
 	if keep := os.Getenv("ORACLE_KEEP"); keep != "" {
 		g.writeTo(filepath.Join(keep, fmt.Sprintf("s%d", seed), "v1"), 1)
 		g.writeTo(filepath.Join(keep, fmt.Sprintf("s%d", seed), "v2"), 2)
 	}
 	t.mu.Lock()
 	t.datasets++
+	for _, f := range g.lay.features() {
+		t.features[f]++
+	}
 	t.mu.Unlock()
 	for _, v := range []struct {
 		data string
@@ -349,4 +369,34 @@ func TestOracleGenerated(t *testing.T) {
 	wg.Wait()
 	t.Logf("oracle: %d seeds from %d in %v", len(seeds), seeds[0], time.Since(start).Round(time.Millisecond))
 	tl.report(t)
+}
+
+// sameRows compares two sets of rows (file name, line and every field);
+// it returns the first difference, or "".
+func sameRows(want, got []*row) string {
+	key := func(r *row) string {
+		return fmt.Sprintf("%s|%s|%s|%s|%s|%s|%s|%s|%s", locKey(r.File, r.Line), r.Indicator, r.Entity, r.Counterpart,
+			r.P.ID, fnum(r.Value), r.Unit, r.Released, r.Status)
+	}
+	n := map[string]int{}
+	for _, r := range want {
+		n[key(r)]++
+	}
+	for _, r := range got {
+		n[key(r)]--
+	}
+	var diff []string
+	for k, c := range n {
+		switch {
+		case c > 0:
+			diff = append(diff, "written, not read: "+k)
+		case c < 0:
+			diff = append(diff, "read, not written: "+k)
+		}
+	}
+	sort.Strings(diff)
+	if len(diff) > 6 {
+		diff = append(diff[:6], fmt.Sprintf("... %d more", len(diff)-6))
+	}
+	return strings.Join(diff, "; ")
 }
