@@ -341,15 +341,38 @@ func generate(seed uint64) *generated {
 	// the shape of the observation file, drawn from a stream of its own
 	ra := rand.New(rand.NewPCG(seed^0x2545f4914f6cdd1d, seed+1))
 	plans, days, months := false, false, false
+	kinds := map[byte]bool{}
 	for _, gr := range rows {
 		plans = plans || gr.r.isPlan()
 		days = days || gr.r.P.Kind == 'D'
 		months = months || gr.r.P.Kind == 'M'
+		kinds[gr.r.P.Kind] = true
 	}
-	g.lay = drawLayout(ra, plans, days, months, nInd)
+	g.lay = drawLayout(ra, plans, days, months, nInd, kinds)
+	if g.lay.PerInd && !g.lay.Wide && g.lay.Declared == "" { // each entry may say what its dates stand for
+		g.lay.DeclaredInd = map[string]string{}
+		for _, sp := range specs {
+			if d := map[byte]string{'W': "week", 'M': "month", 'Q': "quarter", 'A': "year"}[sp.freq]; d != "" && ra.IntN(2) == 0 {
+				g.lay.DeclaredInd[sp.def.ID] = d
+			}
+		}
+	}
 	if g.lay.Agency {
 		g.agen1 = g.lay.render(ra, g.V1.Rows, inds, hasReleased)
 		g.agen2 = g.lay.render(ra, g.V2.Rows, inds, hasReleased)
+	} else if ra.IntN(4) == 0 { // a workbook alone: observations.xlsx with its catalogs as sheets
+		g.lay.TidyXLSX = true
+		var ec []entityDef
+		if withEntities {
+			ec = append(ents, entityDef{ID: "CP"})
+		}
+		g.agen1 = map[string]string{"observations.xlsx": tidyWorkbook(ra, g.csv1, inds, ec)}
+		g.agen2 = map[string]string{"observations.xlsx": tidyWorkbook(ra, g.csv2, inds, ec)}
+		for _, ds := range []*dataset{g.V1, g.V2} {
+			for _, r := range ds.Rows {
+				r.File = "observations.xlsx"
+			}
+		}
 	}
 	return g
 }
@@ -365,11 +388,14 @@ func (g *generated) writeTo(dir string, v int) error {
 	}
 	sort.Strings(names)
 	for _, n := range names {
+		if g.lay != nil && g.lay.TidyXLSX {
+			break // the catalogs are sheets of the workbook
+		}
 		if err := os.WriteFile(filepath.Join(dir, n), []byte(g.files[n]), 0o644); err != nil {
 			return err
 		}
 	}
-	if g.lay != nil && g.lay.Agency {
+	if g.lay != nil && (g.lay.Agency || g.lay.TidyXLSX) {
 		files := g.agen1
 		if v == 2 {
 			files = g.agen2

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -22,6 +23,7 @@ import (
 // layout is the shape of a generated dataset's observation file.
 type layout struct {
 	Agency     bool
+	TidyXLSX   bool // not an agency's shape: the tidy columns in observations.xlsx, catalogs as its sheets
 	Delim      rune
 	Dec, Th    string // decimal and thousands separators as dataset.yaml names them
 	ThChar     string // the thousands separator written ("space": a space or a no-break space)
@@ -42,13 +44,21 @@ type layout struct {
 	Flags      int    // 0: a status column; 1: flag_column with the default flags; 2: with flag_status
 	FlagKeysUp bool   // flag_status keys in capitals (A, P as OBS_STATUS writes them)
 	Notes      bool   // an ignored column
-	XLSX       bool   // an Excel workbook (export.xlsx) instead of a CSV file
-	Sheet      string // its sheet (sheet:), "" for the first
-	Pct        int    // percent of the values of a "%" unit written as percentages (0.035 shown 3.50%)
-	SayComma   bool   // delimiter: "," said although it is the default
-	TabWord    bool   // delimiter: tab rather than "\t"
-	Names      map[string]string
-	AutoMap    map[string]bool // a column named like our field, left unmapped
+	HeadCase   bool   // the header writes freq, SERIES, UNIT_MULT, OBS_FLAG in another case than dataset.yaml
+	Spaces     bool   // filter cells with spaces around them (" A")
+	CR         bool   // old Mac line ends (CR alone)
+	Declared   string // period: month (quarter, year, week): the file writes a day of each period
+	// DeclaredInd: the same per indicator, one entry each (PerInd)
+	DeclaredInd map[string]string
+	XLSX        bool   // an Excel workbook (export.xlsx) instead of a CSV file
+	Sheet       string // its sheet (sheet:), "" for the default
+	DefSheet    string // without sheet: the sheet's name: observations (picked by its name) or Sheet1 (the first visible)
+	DateCells   int    // percent of the released dates written as date cells
+	Pct         int    // percent of the values of a "%" unit written as percentages (0.035 shown 3.50%)
+	SayComma    bool   // delimiter: "," said although it is the default
+	TabWord     bool   // delimiter: tab rather than "\t"
+	Names       map[string]string
+	AutoMap     map[string]bool // a column named like our field, left unmapped
 }
 
 // fieldNames are the column names an agency might use for our fields.
@@ -68,7 +78,7 @@ var fieldNames = map[string][]string{
 // drawLayout draws the shape of one dataset. plans says whether the data
 // have plans or targets (the default flags cannot say them), days and
 // months whether they have day or month periods.
-func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int) *layout {
+func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int, kinds map[byte]bool) *layout {
 	l := &layout{Delim: ',', Dec: ".", Names: map[string]string{}, AutoMap: map[string]bool{}}
 	if ra.IntN(2) == 0 {
 		return l // the tidy observations.csv
@@ -77,6 +87,8 @@ func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int) *layout {
 	if ra.IntN(4) == 0 {
 		l.XLSX = true
 		l.Sheet = []string{"", "Data", "Daten 2024"}[ra.IntN(3)]
+		l.DefSheet = []string{"Sheet1", "observations", "Observations"}[ra.IntN(3)]
+		l.DateCells = []int{0, 50, 100}[ra.IntN(3)]
 		l.Pct = []int{0, 50, 100}[ra.IntN(3)]
 	}
 	l.Delim = []rune{',', ';', '\t'}[ra.IntN(3)]
@@ -101,6 +113,8 @@ func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int) *layout {
 	}
 	l.SayComma, l.TabWord = ra.IntN(2) == 0, ra.IntN(2) == 0
 	l.CRLF, l.BOM = ra.IntN(2) == 0, ra.IntN(2) == 0
+	l.CR = !l.CRLF && ra.IntN(4) == 0
+	l.HeadCase, l.Spaces = ra.IntN(3) == 0, ra.IntN(3) == 0
 	l.Wide = ra.IntN(3) == 0
 	if days && ra.IntN(2) == 0 {
 		l.DateFormat = []string{"DD.MM.YYYY", "D.M.YYYY", "MM/DD/YYYY", "YYYY/MM/DD", "DD-MM-YYYY", "D M YYYY"}[ra.IntN(6)]
@@ -108,6 +122,16 @@ func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int) *layout {
 	} else if !days && months && ra.IntN(2) == 0 {
 		l.DateFormat = []string{"MM/YYYY", "M.YYYY", "YYYY/MM"}[ra.IntN(3)]
 		l.DateGran = 'M'
+	}
+	if len(kinds) == 1 && !kinds['D'] && ra.IntN(2) == 0 {
+		for k := range kinds {
+			l.Declared = map[byte]string{'W': "week", 'M': "month", 'Q': "quarter", 'A': "year"}[k]
+		}
+		l.DateFormat, l.DateGran = "", 0
+		if ra.IntN(2) == 0 {
+			l.DateFormat = []string{"DD.MM.YYYY", "D/M/YYYY", "YYYY-MM-DD"}[ra.IntN(3)]
+		}
+		l.DateGran = 'D'
 	}
 	switch ra.IntN(4) {
 	case 1:
@@ -134,7 +158,11 @@ func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int) *layout {
 	}
 	l.FlagKeysUp = ra.IntN(2) == 0
 	l.Notes = ra.IntN(2) == 0
-	for f, names := range fieldNames {
+	for _, f := range fields { // in order: a map's would change the draws
+		names, ok := fieldNames[f]
+		if !ok {
+			continue
+		}
 		l.Names[f] = names[ra.IntN(len(names))]
 		if strings.EqualFold(l.Names[f], f) && ra.IntN(2) == 0 {
 			l.AutoMap[f] = true
@@ -183,8 +211,21 @@ func (l *layout) number(ra *rand.Rand, v float64, scale int) string {
 	return sign + ip + l.Dec + fp
 }
 
-// periodText writes a period as the layout's date_format writes it.
-func (l *layout) periodText(p period) string {
+// periodText writes a period as the layout's date_format writes it; with
+// a declared period, as a day of it (the same day for the same period).
+func (l *layout) periodText(p period, ind string) string {
+	if l.Declared != "" || l.DeclaredInd[ind] != "" {
+		n := int(p.End.Sub(p.Start).Hours()/24) + 1
+		h := 0
+		for _, c := range p.ID {
+			h = h*31 + int(c)
+		}
+		d := p.Start.AddDate(0, 0, h%n)
+		p = period{ID: d.Format("2006-01-02"), Kind: 'D', Start: d, End: d}
+		if l.DateFormat == "" {
+			return p.ID
+		}
+	}
 	if l.DateFormat == "" || p.Kind != l.DateGran {
 		return p.ID
 	}
@@ -318,7 +359,7 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 		}
 		sort.Slice(ps, func(i, j int) bool { return later1(ps[j], ps[i]) })
 		for _, p := range ps {
-			periodCols = append(periodCols, l.periodText(p))
+			periodCols = append(periodCols, l.periodText(p, ""))
 		}
 		widePs = ps
 	}
@@ -329,17 +370,17 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 		}
 		if !l.Wide {
 			ln := newLine(k)
-			ln.value, ln.per, ln.p, ln.rows = l.number(ra, r.Value, l.Scale+ln.mult), l.periodText(r.P), r.P, []*row{r}
+			ln.value, ln.per, ln.p, ln.rows = l.number(ra, r.Value, l.Scale+ln.mult), l.periodText(r.P, r.Indicator), r.P, []*row{r}
 			lines = append(lines, ln)
 			continue
 		}
 		ln := byKey[k]
-		if ln == nil || ln.cells[l.periodText(r.P)] != "" {
+		if ln == nil || ln.cells[l.periodText(r.P, "")] != "" {
 			ln = newLine(k)
 			byKey[k] = ln
 			lines = append(lines, ln)
 		}
-		ln.cells[l.periodText(r.P)] = l.number(ra, r.Value, l.Scale+ln.mult)
+		ln.cells[l.periodText(r.P, "")] = l.number(ra, r.Value, l.Scale+ln.mult)
 		ln.rows = append(ln.rows, r)
 	}
 	// decoys: a copy of a line that breaks one filter, with other values;
@@ -365,8 +406,10 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 			d.decoy = breakers[ra.IntN(len(breakers))]
 			v := ln.rows[0].Value + 1
 			d.value = l.number(ra, v, l.Scale+ln.mult)
-			for c := range ln.cells {
-				d.cells[c] = l.number(ra, v, l.Scale+ln.mult)
+			for _, c := range periodCols {
+				if ln.cells[c] != "" {
+					d.cells[c] = l.number(ra, v, l.Scale+ln.mult)
+				}
 			}
 			all = append(all, d)
 		}
@@ -395,6 +438,12 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 		valueCol[len(cols)+1] = true
 	}
 	pct := []bool{false}
+	relCol := -1
+	for j, c := range cols {
+		if c == "released" {
+			relCol = j
+		}
+	}
 	first := len(l.Preamble) + 2 // the line of the first record
 	for i, ln := range all {
 		var rec []string
@@ -413,7 +462,10 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 			case "@freq":
 				v = "A"
 				if ln.decoy == "freq" {
-					v = "Q"
+					v = []string{"Q", "a", "AA"}[ra.IntN(3)] // compared as written
+				}
+				if l.Spaces && ra.IntN(3) == 0 {
+					v = []string{" ", "  "}[ra.IntN(2)] + v + []string{"", " "}[ra.IntN(2)]
 				}
 			case "@series":
 				s, ok := series[ln]
@@ -423,7 +475,10 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 				}
 				v = s
 				if ln.decoy == "series" {
-					v = "S3"
+					v = []string{"S3", "s1", "S"}[ra.IntN(3)]
+				}
+				if l.Spaces && ra.IntN(3) == 0 {
+					v += " "
 				}
 			case "@unitcode":
 				v = "U_" + strings.ToUpper(ln.k.ind)
@@ -463,7 +518,7 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 		}
 	}
 	if l.XLSX {
-		files[l.file()] = l.workbook(ra, recs, valueCol, periodAt, pct)
+		files[l.file()] = l.workbook(ra, recs, valueCol, periodAt, pct, relCol)
 	} else {
 		var body bytes.Buffer
 		if l.BOM {
@@ -482,6 +537,9 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 			panic(err)
 		}
 		files[l.file()] = body.String()
+		if l.CR { // no field holds a line end
+			files[l.file()] = strings.ReplaceAll(body.String(), "\n", "\r")
+		}
 	}
 	files["dataset.yaml"] = l.mapping(l.file(), indIDs, present, inds, hasCp, hasReleased)
 	return files
@@ -491,14 +549,26 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 func (l *layout) colName(c string) string {
 	switch c {
 	case "@freq":
+		if l.HeadCase {
+			return "Freq"
+		}
 		return "freq"
 	case "@series":
+		if l.HeadCase {
+			return "Series"
+		}
 		return "SERIES"
 	case "@unitcode":
 		return "unit"
 	case "@mult":
+		if l.HeadCase {
+			return "unit_mult"
+		}
 		return "UNIT_MULT"
 	case "@flag":
+		if l.HeadCase {
+			return "Obs_Flag"
+		}
 		return "OBS_FLAG"
 	case "@notes":
 		return "Notes"
@@ -543,13 +613,19 @@ func (l *layout) mapping(file string, indIDs []string, present map[string]bool, 
 		if l.DateFormat != "" {
 			fmt.Fprintf(&b, "    date_format: %s\n", yq(l.DateFormat))
 		}
+		if l.Declared != "" {
+			fmt.Fprintf(&b, "    period: %s\n", l.Declared)
+		}
+		if d := l.DeclaredInd[ind]; d != "" {
+			fmt.Fprintf(&b, "    period: %s\n", d)
+		}
 		if l.ScaleWord != "" {
 			fmt.Fprintf(&b, "    scale: %s\n", l.ScaleWord)
 		}
 		if l.ScaleCol {
 			b.WriteString("    scale_column: UNIT_MULT\n")
 		}
-		b.WriteString("    columns:\n")
+		var mapped []string
 		fs := []string{"indicator", "entity", "counterpart", "period", "value", "unit", "released", "source", "source_url", "status"}
 		for _, f := range fs {
 			switch {
@@ -561,7 +637,10 @@ func (l *layout) mapping(file string, indIDs []string, present map[string]bool, 
 				l.PerInd && (f == "indicator" || f == "unit" || f == "source" || f == "source_url"):
 				continue
 			}
-			fmt.Fprintf(&b, "      %s: %s\n", f, yq(l.Names[f]))
+			mapped = append(mapped, fmt.Sprintf("      %s: %s\n", f, yq(l.Names[f])))
+		}
+		if len(mapped) > 0 {
+			b.WriteString("    columns:\n" + strings.Join(mapped, ""))
 		}
 		var filters []string
 		if l.Freq {
@@ -622,6 +701,9 @@ func (l *layout) mapping(file string, indIDs []string, present map[string]bool, 
 
 // features names the agency keys a layout exercises, for the log.
 func (l *layout) features() []string {
+	if l != nil && l.TidyXLSX {
+		return []string{"shape: tidy observations.xlsx with its catalogs as sheets"}
+	}
 	if l == nil || !l.Agency {
 		return []string{"shape: tidy observations.csv"}
 	}
@@ -633,6 +715,8 @@ func (l *layout) features() []string {
 	}
 	add(l.XLSX, "Excel workbook")
 	add(l.XLSX && l.Sheet != "", "Excel workbook, sheet:")
+	add(l.XLSX && l.Sheet == "" && l.DefSheet != "Sheet1", "Excel workbook, sheet named observations")
+	add(l.XLSX && l.DateCells > 0, "Excel workbook, released as date cells")
 	add(l.XLSX && l.Pct > 0, "Excel workbook, percentages")
 	add(!l.XLSX && l.Delim == ';', "delimiter ;")
 	add(!l.XLSX && l.Delim == '\t', "delimiter tab")
@@ -653,6 +737,10 @@ func (l *layout) features() []string {
 	add(l.PerInd, "one entry per indicator (filter on unit, unit a constant)")
 	add(l.Flags == 1, "flag_column, default flags")
 	add(l.Flags == 2, "flag_column with flag_status")
+	add(l.HeadCase, "filter, scale and flag columns named in another case")
+	add(l.Spaces, "filter cells with spaces")
+	add(l.CR, "CR line ends")
+	add(l.Declared != "", "period: "+l.Declared+" (days in the file)")
 	return out
 }
 
@@ -667,21 +755,14 @@ func (l *layout) file() string {
 // preamble: values as number cells (a few as text, read with the
 // separators; a percent unit's as percentages), periods as dates, years
 // as numbers or text.
-func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool, periodAt map[[2]int]period, pct []bool) string {
+func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool, periodAt map[[2]int]period, pct []bool, relCol int) string {
 	f := excelize.NewFile()
 	defer f.Close()
-	sheet := "Sheet1"
-	if l.Sheet != "" {
-		sheet = l.Sheet
-		if err := f.SetSheetName("Sheet1", sheet); err != nil {
-			panic(err)
-		}
+	sheet := l.Sheet
+	if sheet == "" {
+		sheet = l.DefSheet
 	}
-	if ra.IntN(3) == 0 { // another sheet first: sheet: must pick
-		if _, err := f.NewSheet("Notes"); err == nil && l.Sheet != "" {
-			f.MoveSheet("Notes", sheet)
-		}
-	}
+	sheetsAround(f, ra, sheet, l.Sheet != "" || sheet != "Sheet1", l.Sheet == "" && sheet == "Sheet1")
 	style := func(code string) int {
 		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
 		if err != nil {
@@ -712,12 +793,22 @@ func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool,
 				continue
 			}
 			ref := cellRef(j+1, top+i)
-			if p, ok := periodAt[[2]int{i, j}]; ok && ra.IntN(2) == 0 {
+			if j == relCol && i > 0 && ra.IntN(100) < l.DateCells {
+				t, err := time.Parse("2006-01-02", s)
+				if err != nil {
+					panic(err)
+				}
+				must(f.SetCellValue(sheet, ref, t))
+				must(f.SetCellStyle(sheet, ref, ref, dayFmt[ra.IntN(len(dayFmt))]))
+				continue
+			}
+			p, ok := periodAt[[2]int{i, j}]
+			if t, day := l.dayOf(s); ok && day && ra.IntN(2) == 0 {
+				must(f.SetCellValue(sheet, ref, t))
+				must(f.SetCellStyle(sheet, ref, ref, dayFmt[ra.IntN(len(dayFmt))]))
+				continue
+			} else if ok && !day && ra.IntN(2) == 0 {
 				switch p.Kind {
-				case 'D':
-					must(f.SetCellValue(sheet, ref, p.Start))
-					must(f.SetCellStyle(sheet, ref, ref, dayFmt[ra.IntN(len(dayFmt))]))
-					continue
 				case 'M':
 					must(f.SetCellValue(sheet, ref, p.Start))
 					must(f.SetCellStyle(sheet, ref, ref, monthFmt[ra.IntN(len(monthFmt))]))
@@ -742,6 +833,10 @@ func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool,
 				must(f.SetCellFloat(sheet, ref, v, -1, 64))
 				continue
 			}
+			if n, err := strconv.Atoi(s); err == nil && i > 0 && ra.IntN(2) == 0 {
+				must(f.SetCellInt(sheet, ref, int64(n))) // UNIT_MULT as a number
+				continue
+			}
 			must(f.SetCellStr(sheet, ref, s))
 		}
 	}
@@ -752,10 +847,163 @@ func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool,
 	return b.String()
 }
 
+// sheetsAround names the workbook's only sheet, and may put another
+// before it (when sheet: or its name picks it: visible) or a hidden one
+// (when it must be the first visible sheet).
+func sheetsAround(f *excelize.File, ra *rand.Rand, sheet string, visibleBefore, hiddenBefore bool) {
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	if sheet != "Sheet1" {
+		must(f.SetSheetName("Sheet1", sheet))
+	}
+	switch {
+	case visibleBefore && ra.IntN(2) == 0:
+		_, err := f.NewSheet("Notes")
+		must(err)
+		must(f.SetCellStr("Notes", "A1", "This sheet is no data: the data are on the next one."))
+		must(f.MoveSheet("Notes", sheet))
+	case hiddenBefore && ra.IntN(2) == 0:
+		_, err := f.NewSheet("Hidden")
+		must(err)
+		must(f.SetCellStr("Hidden", "A1", "lookup"))
+		must(f.MoveSheet("Hidden", sheet))
+		i, err := f.GetSheetIndex(sheet)
+		must(err)
+		f.SetActiveSheet(i)
+		must(f.SetSheetVisible("Hidden", false))
+	}
+}
+
 func cellRef(col, row int) string {
 	s, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
 		panic(err)
 	}
 	return s
+}
+
+func mustFormat(f string) *dateFormat {
+	df, err := compileDateFormat(f)
+	if err != nil {
+		panic(err)
+	}
+	return df
+}
+
+// dayOf reads the text written for a period as a day, if it is one.
+func (l *layout) dayOf(s string) (time.Time, bool) {
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, true
+	}
+	if l.DateFormat != "" && l.DateGran == 'D' {
+		if p, ok, err := mustFormat(l.DateFormat).parse(s); ok && err == nil && p.Kind == 'D' {
+			return p.Start, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// tidyWorkbook writes a tidy dataset as a workbook alone
+// (observations.xlsx, docs/mapping.md "Excel workbooks"): the
+// observations on a sheet named observations (not always the first), the
+// catalogs on sheets named indicators and entities. Values are number
+// cells (some text), periods and release dates date cells (some text).
+func tidyWorkbook(ra *rand.Rand, csvText string, inds map[string]*indicatorDef, ents []entityDef) string {
+	recs, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	sheet := []string{"observations", "Observations"}[ra.IntN(2)]
+	sheetsAround(f, ra, sheet, true, false)
+	style := func(code string) int {
+		id, err := f.NewStyle(&excelize.Style{CustomNumFmt: &code})
+		must(err)
+		return id
+	}
+	dayFmt := []int{style("dd/mm/yyyy"), style("yyyy-mm-dd")}
+	monthFmt := style("mmm yyyy")
+	col := map[string]int{"value": -1, "period": -1, "released": -1}
+	for j, h := range recs[0] {
+		col[h] = j
+	}
+	for i, rec := range recs {
+		for j, s := range rec {
+			if s == "" {
+				continue
+			}
+			ref := cellRef(j+1, i+1)
+			switch {
+			case i == 0:
+			case j == col["value"] && ra.IntN(5) > 0:
+				v, err := strconv.ParseFloat(s, 64)
+				must(err)
+				must(f.SetCellFloat(sheet, ref, v, -1, 64))
+				continue
+			case (j == col["period"] || j == col["released"]) && ra.IntN(2) == 0:
+				p, err := parsePeriod(s)
+				must(err)
+				switch p.Kind {
+				case 'D':
+					must(f.SetCellValue(sheet, ref, p.Start))
+					must(f.SetCellStyle(sheet, ref, ref, dayFmt[ra.IntN(2)]))
+					continue
+				case 'M':
+					must(f.SetCellValue(sheet, ref, p.Start))
+					must(f.SetCellStyle(sheet, ref, ref, monthFmt))
+					continue
+				case 'A':
+					must(f.SetCellInt(sheet, ref, int64(p.Start.Year())))
+					continue
+				}
+			}
+			must(f.SetCellStr(sheet, ref, s))
+		}
+	}
+	// the catalogs
+	_, err = f.NewSheet("indicators")
+	must(err)
+	must(f.SetSheetRow("indicators", "A1", &[]any{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "summary"}))
+	ids := keysOf(inds)
+	for i, id := range ids {
+		d := inds[id]
+		row := []any{d.ID, d.Name, d.Topic, d.Unit, 2, "neutral", "", "", d.Summary}
+		if d.Additive != nil {
+			row[6] = *d.Additive
+		}
+		if d.Comparable != nil {
+			row[7] = *d.Comparable
+		}
+		must(f.SetSheetRow("indicators", cellRef(1, i+2), &row))
+	}
+	if ents != nil {
+		_, err = f.NewSheet("Entities")
+		must(err)
+		must(f.SetSheetRow("Entities", "A1", &[]any{"id", "name", "groups"}))
+		for i, e := range ents {
+			sep := []string{";", ", ", ","}[ra.IntN(3)]
+			must(f.SetSheetRow("Entities", cellRef(1, i+2), &[]any{e.ID, "Entity " + e.ID, strings.Join(e.Groups, sep)}))
+		}
+	}
+	var b bytes.Buffer
+	must(f.Write(&b))
+	return b.String()
+}
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

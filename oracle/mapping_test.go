@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -141,7 +142,7 @@ func readCatalog(dir string, ref *fileRef, def string, c *catalogFile, what stri
 	if ref != nil {
 		path = filepath.Join(dir, ref.File)
 	}
-	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+	if !isWorkbook(path) {
 		if ref != nil && ref.Sheet != "" {
 			return false, fmt.Errorf("%s: a sheet of a file that is no workbook", path)
 		}
@@ -151,7 +152,7 @@ func readCatalog(dir string, ref *fileRef, def string, c *catalogFile, what stri
 	if ref != nil {
 		sheet = ref.Sheet
 	}
-	t, err := readTable(path, sheet, "", 1)
+	t, err := readTable(path, sheet, what, "", 1)
 	if err != nil {
 		return false, err
 	}
@@ -201,7 +202,32 @@ func loadMapped(dir string) (*dataset, error) {
 	if ok, err := readYAML(filepath.Join(dir, "dataset.yaml"), &m); err != nil {
 		return nil, fmt.Errorf("dataset.yaml: %v", err)
 	} else if !ok || len(m.Observations) == 0 { // a tidy folder
-		m.Observations = append(m.Observations, obsEntry{File: "observations.csv"})
+		obs := "observations.csv"
+		if _, err := os.Stat(filepath.Join(dir, obs)); os.IsNotExist(err) {
+			// a workbook alone: its catalogs are its sheets indicators and
+			// entities when it has them (and no YAML catalog is there)
+			for _, x := range []string{"observations.xlsx", "observations.xlsm"} {
+				if _, err := os.Stat(filepath.Join(dir, x)); err == nil {
+					obs = x
+					for _, c := range []struct {
+						ref  **fileRef
+						name string
+					}{{&m.Indicators, "indicators"}, {&m.Entities, "entities"}} {
+						if _, err := os.Stat(filepath.Join(dir, c.name+".yaml")); err == nil || *c.ref != nil {
+							continue
+						}
+						if f, err := excelize.OpenFile(filepath.Join(dir, x)); err == nil {
+							if s := sheetNamed(f, c.name); s != "" {
+								*c.ref = &fileRef{File: x, Sheet: s}
+							}
+							f.Close()
+						}
+					}
+					break
+				}
+			}
+		}
+		m.Observations = append(m.Observations, obsEntry{File: obs})
 	}
 	ds := &dataset{}
 	var ic catalogFile
@@ -243,7 +269,7 @@ func readEntry(ds *dataset, dir string, o obsEntry) error {
 	case o.SkipRows > 0:
 		headerRow = o.SkipRows + 1
 	}
-	t, err := readTable(path, o.Sheet, o.Delimiter, headerRow)
+	t, err := readTable(path, o.Sheet, "observations", o.Delimiter, headerRow)
 	if err != nil {
 		return err
 	}

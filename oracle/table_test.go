@@ -70,11 +70,20 @@ type table struct {
 	Rows       []tableRow
 }
 
+// isWorkbook says whether a file is an Excel workbook (.xlsx or .xlsm).
+func isWorkbook(path string) bool {
+	e := strings.ToLower(filepath.Ext(path))
+	return e == ".xlsx" || e == ".xlsm"
+}
+
 // readTable reads the file of an observations entry (or a catalog) with
-// its header on line headerRow (1 without header_row or skip_rows).
-func readTable(path, sheet, delimiter string, headerRow int) (*table, error) {
-	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
-		return readSheet(path, sheet, headerRow)
+// its header on line headerRow (1 without header_row or skip_rows). A
+// workbook without sheet: is read from its sheet named defSheet
+// ("observations", "indicators", "entities"), else its first visible
+// sheet (docs/mapping.md, "Excel workbooks").
+func readTable(path, sheet, defSheet, delimiter string, headerRow int) (*table, error) {
+	if isWorkbook(path) {
+		return readSheet(path, sheet, defSheet, headerRow)
 	}
 	if sheet != "" {
 		return nil, fmt.Errorf("%s: sheet %q given for a file that is no workbook", path, sheet)
@@ -205,18 +214,35 @@ func formatKind(code string) (date byte, percent bool) {
 	return date, percent
 }
 
-func readSheet(path, sheet string, headerRow int) (*table, error) {
+// sheetNamed is the workbook's sheet named name (ignoring case), or "".
+func sheetNamed(f *excelize.File, name string) string {
+	for _, s := range f.GetSheetList() {
+		if strings.EqualFold(s, name) {
+			return s
+		}
+	}
+	return ""
+}
+
+func readSheet(path, sheet, defSheet string, headerRow int) (*table, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	if sheet == "" && defSheet != "" {
+		sheet = sheetNamed(f, defSheet)
+	}
 	if sheet == "" {
-		list := f.GetSheetList()
-		if len(list) == 0 {
-			return nil, fmt.Errorf("%s: no sheet", path)
+		for _, s := range f.GetSheetList() {
+			if v, err := f.GetSheetVisible(s); err == nil && v {
+				sheet = s
+				break
+			}
 		}
-		sheet = list[0]
+		if sheet == "" {
+			return nil, fmt.Errorf("%s: no visible sheet", path)
+		}
 	}
 	if i, err := f.GetSheetIndex(sheet); err != nil || i < 0 {
 		return nil, fmt.Errorf("%s: no sheet %q (it has %v)", path, sheet, f.GetSheetList())
@@ -252,6 +278,8 @@ func readSheet(path, sheet string, headerRow int) (*table, error) {
 					grid[ri][ci] = cell{Text: v}
 					continue
 				}
+				// "15 significant digits, as Excel keeps"
+				n, _ = strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64)
 				c := cell{IsNum: true, Num: n}
 				sid, err := f.GetCellStyle(sheet, ref)
 				if err != nil {
