@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 var (
@@ -97,12 +99,13 @@ func (l *loader) loadIndicators(path string) {
 		if !ids("topic", id, item, pos) {
 			continue
 		}
-		name, _ := l.text(path, keys["name"], "name")
+		forms := l.names(path, keys["name"], "topic "+strconv.Quote(id))
+		name := englishName(forms)
 		if name == "" {
 			name = titleCase(id)
 		}
 		l.topicByID[id] = len(l.ds.Topics)
-		l.ds.Topics = append(l.ds.Topics, Topic{ID: id, Name: name, Pos: pos})
+		l.ds.Topics = append(l.ds.Topics, Topic{ID: id, Name: name, Forms: forms, Pos: pos})
 	}
 
 	if top["indicators"] == nil {
@@ -116,7 +119,7 @@ func (l *loader) loadIndicators(path string) {
 		return out
 	}
 	for _, item := range l.list(path, top["indicators"], "indicators", "indicator") {
-		keys, _ := l.keyed(path, item, "each indicator", indicatorKeys)
+		keys, _ := l.keyed(path, item, "each indicator", withLangKeys(item, indicatorKeys))
 		if keys == nil {
 			continue
 		}
@@ -161,6 +164,14 @@ func (l *loader) loadIndicators(path string) {
 		}
 		l.readSemantics(path, keys, &in)
 		l.readWording(path, keys, &in.Wording)
+		for _, kv := range langBlocks(item, indicatorKeys) {
+			if w := l.readLangWording(path, in.ID, kv[0], kv[1]); w != nil {
+				if in.Langs == nil {
+					in.Langs = map[string]*LangWording{}
+				}
+				in.Langs[kv[0].Value] = w
+			}
+		}
 		topicPos := pos
 		if n := keys["topic"]; n != nil {
 			in.Topic, _ = l.text(path, n, "topic")
@@ -229,7 +240,11 @@ func (l *loader) loadEntities(path string) {
 		}
 		pos := yamlPos(path, item)
 		id, _ := l.text(path, keys["id"], "id")
-		name, _ := l.text(path, keys["name"], "name")
+		forms := l.names(path, keys["name"], "group "+strconv.Quote(id))
+		name := englishName(forms)
+		if name == "" && len(forms) > 0 {
+			name = titleCase(id) // named in other languages only
+		}
 		switch {
 		case id == "":
 			l.errorAt(pos, "group has no id")
@@ -243,6 +258,7 @@ func (l *loader) loadEntities(path string) {
 			}
 			l.ds.GroupNames[id] = name
 			groupPos[id] = pos
+			l.group(id).forms, l.group(id).pos, l.group(id).listed = forms, pos, true
 		}
 	}
 	listed := top["groups"] != nil
@@ -257,7 +273,7 @@ func (l *loader) loadEntities(path string) {
 			continue
 		}
 		pos := yamlPos(path, item)
-		e := Entity{Pos: pos, Names: map[string]string{}}
+		e := Entity{Pos: pos}
 		e.ID, _ = l.text(path, keys["id"], "id")
 		if e.ID == "" {
 			l.errorAt(pos, "entity has no id")
@@ -268,18 +284,8 @@ func (l *loader) loadEntities(path string) {
 			continue
 		}
 		firstLine[e.ID] = item.Line
-		if n := keys["name"]; n != nil {
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					lang := strings.TrimSpace(n.Content[i].Value)
-					if s, good := l.text(path, n.Content[i+1], "name"); good && s != "" {
-						e.Names[lang] = s
-					}
-				}
-			} else if s, good := l.text(path, n, "name"); good && s != "" {
-				e.Names[""] = s
-			}
-		}
+		e.Forms = l.names(path, keys["name"], "entity "+strconv.Quote(e.ID))
+		e.Names = nominatives(e.Forms)
 		e.Short, _ = l.text(path, keys["short"], "short")
 		if n := keys["groups"]; n != nil {
 			items := []*yaml.Node{n}
@@ -309,6 +315,9 @@ func (l *loader) loadEntities(path string) {
 				case good:
 					e.Groups = append(e.Groups, s)
 					used[s] = true
+					if gi := l.group(s); gi.used.Line == 0 {
+						gi.used = yamlPos(path, g)
+					}
 				}
 			}
 		}
@@ -409,4 +418,58 @@ func (l *loader) readWording(path string, keys map[string]*yaml.Node, w *Wording
 	if w.Noun == "" && w.NounOne != "" {
 		l.errorAt(yamlPos(path, n), "noun: give the plural too (other: joint industrial projects)")
 	}
+}
+
+// group is the loader's record of group id, made on first mention.
+func (l *loader) group(id string) *groupInfo {
+	if l.ds.groups == nil {
+		l.ds.groups = map[string]*groupInfo{}
+	}
+	g := l.ds.groups[id]
+	if g == nil {
+		g = &groupInfo{}
+		l.ds.groups[id] = g
+	}
+	return g
+}
+
+// englishName is the English nominative of a name by language: en, else
+// the plain name.
+func englishName(forms map[string]locale.Noun) string {
+	if n, ok := forms["en"]; ok {
+		return n.Nominative()
+	}
+	return forms[""].Nominative()
+}
+
+// withLangKeys is known plus the language blocks (ru:, kk:) of item, so
+// that keyed accepts them and still reports other unknown keys.
+func withLangKeys(item *yaml.Node, known []string) []string {
+	blocks := langBlocks(item, known)
+	if len(blocks) == 0 {
+		return known
+	}
+	out := append([]string(nil), known...)
+	for _, kv := range blocks {
+		out = append(out, kv[0].Value)
+	}
+	return out
+}
+
+// langBlocks are the keys of item that name a language, not a known key,
+// with their values, in file order.
+func langBlocks(item *yaml.Node, known []string) [][2]*yaml.Node {
+	if item.Kind != yaml.MappingNode {
+		return nil
+	}
+	var out [][2]*yaml.Node
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		k := item.Content[i]
+		if !contains(known, k.Value) && isLangKey(k.Value) && !seen[k.Value] {
+			seen[k.Value] = true
+			out = append(out, [2]*yaml.Node{k, item.Content[i+1]})
+		}
+	}
+	return out
 }

@@ -23,14 +23,23 @@ const (
 // year keeps the year.
 func (l *loader) loadEvents(path string) {
 	var col [nEventColumns]int
+	var trCols []trColumn
 	header := func(rec []string, at cells) bool {
 		for i := range col {
 			col[i] = -1
 		}
+		trCols = trCols[:0]
 		for i, raw := range rec {
 			name := strings.ToLower(strings.TrimSpace(raw))
 			pos := at.at(i)
 			j := indexOf(eventColumns, name)
+			if tc, ok := translationColumn(name, i, "title", "summary", "source"); ok && j < 0 {
+				if l.dupTranslation(trCols, tc, raw, pos) {
+					continue
+				}
+				trCols = append(trCols, tc)
+				continue
+			}
 			switch {
 			case j >= 0 && col[j] >= 0:
 				l.errorAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" appears twice (first as column "+strconv.Itoa(col[j]+1)+"): keep one")
@@ -137,6 +146,7 @@ func (l *loader) loadEvents(path string) {
 			l.warnAt(p, "source_url "+strconv.Quote(s)+" is not a web link: start it with https://")
 		}
 		ev.SourceURL = l.intern(s)
+		ev.Texts = readTranslations(rec, trCols, ev.Texts)
 		if ok {
 			l.ds.Events = append(l.ds.Events, ev)
 		}
@@ -169,4 +179,64 @@ func indexOf(list []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// trColumn is a column of text in another language: title_ru, note_kk.
+type trColumn struct {
+	idx        int
+	field      string // title, summary, note, source
+	lang, name string
+}
+
+// translationColumn reads a header name as field_lang, for one of fields.
+func translationColumn(name string, idx int, fields ...string) (trColumn, bool) {
+	i := strings.LastIndexByte(name, '_')
+	if i < 0 {
+		return trColumn{}, false
+	}
+	f, lang := name[:i], name[i+1:]
+	if !isLangKey(lang) || indexOf(fields, f) < 0 {
+		return trColumn{}, false
+	}
+	return trColumn{idx: idx, field: f, lang: lang, name: name}, true
+}
+
+func (l *loader) dupTranslation(cols []trColumn, tc trColumn, raw string, pos Pos) bool {
+	for _, c := range cols {
+		if c.name == tc.name {
+			l.errorAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" appears twice (first as column "+strconv.Itoa(c.idx+1)+"): keep one")
+			return true
+		}
+	}
+	return false
+}
+
+// readTranslations adds a row's texts in other languages to m (nil
+// until the row gives one).
+func readTranslations(rec []string, cols []trColumn, m map[string]Translation) map[string]Translation {
+	for _, c := range cols {
+		if c.idx >= len(rec) {
+			continue
+		}
+		s := strings.TrimSpace(rec[c.idx])
+		if s == "" {
+			continue
+		}
+		if m == nil {
+			m = map[string]Translation{}
+		}
+		t := m[c.lang]
+		switch c.field {
+		case "title":
+			t.Title = strings.Clone(s)
+		case "summary":
+			t.Summary = strings.Clone(s)
+		case "note":
+			t.Note = strings.Clone(s)
+		case "source":
+			t.Source = strings.Clone(s)
+		}
+		m[c.lang] = t
+	}
+	return m
 }

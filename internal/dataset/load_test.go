@@ -118,7 +118,7 @@ func TestWorldBank(t *testing.T) {
 	if ds.HasEntityCatalog || !ds.HasIndicatorCatalog || len(ds.Indicators) != 2 || ds.Indicators[1].Name != "Inflation, GDP deflator" {
 		t.Errorf("catalogs: %+v", ds.Indicators)
 	}
-	if len(ds.Topics) != 1 || ds.Topics[0] != (Topic{ID: "economy", Name: "Economy", Pos: ds.Topics[0].Pos}) {
+	if len(ds.Topics) != 1 || ds.Topics[0].ID != "economy" || ds.Topics[0].Name != "Economy" {
 		t.Errorf("topics: %+v", ds.Topics)
 	}
 }

@@ -6,6 +6,7 @@ package dataset
 import (
 	"time"
 
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -44,7 +45,10 @@ type Observation struct {
 	SourceURL   string
 	Note        string
 	Status      Status
-	Pos         Pos
+	// Texts are the row's note and source in other languages (note_ru,
+	// source_kk), by language; nil when the row gives none.
+	Texts map[string]Translation
+	Pos   Pos
 }
 
 // HigherIs says how a rise of an indicator reads.
@@ -62,7 +66,10 @@ const (
 type Topic struct {
 	ID   string
 	Name string
-	Pos  Pos
+	// Forms are its names by language, as name: {en: Trade, ru: Торговля}
+	// gives them ("" for a plain name).
+	Forms map[string]locale.Noun
+	Pos   Pos
 }
 
 // Indicator is an entry of indicators.yaml.
@@ -97,14 +104,20 @@ type Indicator struct {
 	// Wording is how the indicator is said in a sentence (phrase, noun,
 	// verb, sign words, family); empty fields fall back on Name.
 	Wording Wording
-	Pos     Pos
+	// Langs are its words in other languages, from its blocks ru:, kk:
+	// (IndicatorWording checks and gives them).
+	Langs map[string]*LangWording
+	Pos   Pos
 }
 
 // Entity is an entry of entities.yaml. Names maps a language ("en", "ru")
-// to a name; a plain string name is stored under "".
+// to a name (the nominative); a plain string name is stored under "".
+// Forms are the same names with their case forms and gender, as the
+// catalog gives them (EntityForms checks and gives them).
 type Entity struct {
 	ID     string
 	Names  map[string]string
+	Forms  map[string]locale.Noun
 	Short  string
 	Groups []string
 	Pos    Pos
@@ -132,7 +145,10 @@ type Event struct {
 	Summary   string
 	Source    string
 	SourceURL string
-	Pos       Pos
+	// Texts are its title, summary and source in other languages
+	// (title_ru, summary_kk), by language; nil when the row gives none.
+	Texts map[string]Translation
+	Pos   Pos
 }
 
 // Dataset is everything loaded from one dataset folder or file.
@@ -152,6 +168,9 @@ type Dataset struct {
 	// under groups: ("eaeu" -> "EAEU"); a group without one is named
 	// from its id.
 	GroupNames map[string]string
+	// groups are the groups entities belong to or groups: lists, with
+	// their names by language and where they are.
+	groups map[string]*groupInfo
 
 	// asOf is the day of an AsOf view (isView); the zero time for a
 	// dataset as loaded.
@@ -168,4 +187,12 @@ func (ds *Dataset) GroupSizes() map[string]int {
 		}
 	}
 	return n
+}
+
+// groupInfo is a group as the entity catalog gives it.
+type groupInfo struct {
+	forms  map[string]locale.Noun
+	pos    Pos  // its entry under groups:
+	listed bool // groups: lists it
+	used   Pos  // the first entity that names it
 }

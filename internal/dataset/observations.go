@@ -62,6 +62,7 @@ type row struct {
 	name  string // entity display name, from a mapping's entity_name column
 	scale cell   // the mapping's scale column, if any
 	flag  cell   // the mapping's flag column, if any
+	texts map[string]Translation
 }
 
 func (r *row) at(f field) Pos {
@@ -223,6 +224,9 @@ type csvShape struct {
 	scale, flag int
 	// stop: the header is not where the mapping says; nothing is read.
 	stop bool
+	// tr are the columns of notes and sources in other languages
+	// (note_ru, source_kk).
+	tr []trColumn
 }
 
 type wideColumn struct {
@@ -265,6 +269,7 @@ func (l *loader) observationRows(file string, m *fileMapping, head func(func(lin
 		if sh.nameCol >= 0 {
 			r.name = rec[sh.nameCol]
 		}
+		r.texts = readTranslations(rec, sh.tr, nil)
 		if sh.scale >= 0 {
 			r.scale = cell{s: rec[sh.scale], pos: at.at(sh.scale), set: true, kind: at.kind(sh.scale)}
 		}
@@ -372,6 +377,12 @@ func (l *loader) resolveHeader(rec []string, at cells, file string, m *fileMappi
 			}
 			l.warnAt(pos, "column "+strconv.Quote(strings.TrimSpace(raw))+" is ignored: dataset.yaml gives "+fieldNames[ro.f]+" as a constant")
 		default:
+			if tc, ok := translationColumn(name, i, "note", "source"); ok && !filtered {
+				if !l.dupTranslation(sh.tr, tc, raw, pos) {
+					sh.tr = append(sh.tr, tc)
+				}
+				continue
+			}
 			if name == "" || filtered {
 				// A nameless column is ignored: spreadsheets and the World
 				// Bank's files end every line with an empty one.
@@ -681,6 +692,7 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 		Source:      src,
 		SourceURL:   url,
 		Status:      status,
+		Texts:       r.texts,
 		Pos:         r.pos,
 	}
 	if n := val(fNote); n != "" {

@@ -50,6 +50,12 @@ func (l *loader) readObservationTree(root *yaml.Node, file string, m *fileMappin
 			}
 			seen[name] = k.Line
 			ro := m.roleOf(name)
+			if tc, isTr := translationColumn(name, 0, "note", "source"); isTr && ro.kind == roleUnknown {
+				if s, ok := l.text(file, v, strconv.Quote(k.Value)); ok {
+					r.texts = readTranslations([]string{s}, []trColumn{tc}, r.texts)
+				}
+				continue
+			}
 			if ro.kind == roleUnknown || ro.kind == roleIgnore || ro.kind == roleConstant {
 				if ro.kind == roleUnknown {
 					msg := "unknown key " + strconv.Quote(k.Value) + " is ignored"
