@@ -78,6 +78,7 @@ func (lk *Locked) Verify(reply string) Result {
 			break
 		}
 	}
+	early = append(early, oddRunes(lk.Draft, reply)...)
 	reply = Sanitize(reply)
 	if strings.TrimSpace(reply) == "" {
 		return refuse([]Issue{{Why: "the reply is empty"}})
@@ -180,6 +181,10 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 	out = append(out, lk.checkClauses(d, p)...)
 	out = append(out, lk.checkWords(d, p)...)
 	out = append(out, lk.checkContent(d, p)...)
+	out = append(out, lk.checkUnitWords(d, p)...)
+	out = append(out, lk.checkBeforeSlot(d, p)...)
+	out = append(out, lk.checkRounding(p)...)
+	out = append(out, lk.checkNameCounts(d, p)...)
 	return out
 }
 

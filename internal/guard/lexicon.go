@@ -71,8 +71,12 @@ type lexicon struct {
 	// lists are the word lists of the rules, by section; order keeps
 	// each list in the file's order; place maps "second" to 2.
 	lists map[string]map[string]bool
-	order map[string][]string
-	place map[string]int
+	// synonym maps a phrase to its group: any phrase of a group stands
+	// for any other; maxSyn is the longest phrase in words.
+	synonym map[string]string
+	maxSyn  int
+	order   map[string][]string
+	place   map[string]int
 }
 
 var (
@@ -100,7 +104,7 @@ func readLexicon(name string) (*lexicon, error) {
 	defer f.Close()
 	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
 		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{},
-		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}}
+		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	section, line := "", 0
 	for sc.Scan() {
@@ -138,7 +142,17 @@ func readLexicon(name string) (*lexicon, error) {
 				}
 			case "suffix":
 				l.suffix = append(l.suffix, w)
-			case "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "synonym":
+				group := strings.ReplaceAll(w, "_", " ")
+				for _, ph := range strings.Split(group, "=") {
+					if ph == "" {
+						return nil, fmt.Errorf("%s:%d: %q: want phrase=phrase", name, line, w)
+					}
+					l.synonym[ph] = group
+					l.synonym[stemPhrase(ph)] = group
+					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
+				}
+			case "free", "free-past", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}
@@ -247,3 +261,13 @@ func (l *lexicon) sameUnit(a, b string) bool {
 
 // in reports w (lower case) in a rule's list.
 func (l *lexicon) in(list, w string) bool { return l.lists[list][w] }
+
+// stemPhrase is a phrase with every word stemmed ("headed by" and
+// "heads by" are one).
+func stemPhrase(ph string) string {
+	ws := strings.Fields(ph)
+	for i, w := range ws {
+		ws[i] = stem(w)
+	}
+	return strings.Join(ws, " ")
+}

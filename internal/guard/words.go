@@ -73,6 +73,10 @@ func (l *lexicon) claimWords(text string) map[string]map[string]int {
 		if (w == "up" || w == "down") && (i == 0 || !l.in("phrasal-up", lower[i-1])) {
 			if i+1 < len(ws) {
 				nxt := lower[i+1]
+				// "down about 11%": the hedge of a rounded figure.
+				if l.hedge[nxt] && i+2 < len(ws) {
+					nxt = lower[i+2]
+				}
 				r := []rune(text[ws[i].end:ws[i+1].start])
 				if unicode.IsDigit([]rune(nxt)[0]) || nxt == "from" || nxt == "on" || nxt == "by" || strings.ContainsAny(string(r), "$€£₽₸+-−") {
 					if w == "up" {

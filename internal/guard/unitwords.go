@@ -1,0 +1,474 @@
+package guard
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The words of a reply sentence come from the draft sentence(s) its
+// claims came from. A unit (see units) is the draft's sentences and the
+// reply's sentences linked by their tokens; every word of the reply's
+// side must stand on the draft's side, no more often than there, except
+// the lexicon's [free] words (articles and joiners that cannot change a
+// claim). Words are compared by stem ("reports", "reported"); a phrase
+// of a [synonym] group stands for any other of its group ("headed by"
+// for "led by"); the words of an [interchangeable] claim class stand for
+// one another ("increased" for "rose": the class is checked apart).
+
+// unitWord is one comparable word of a sentence: its canonical form and
+// the text as written.
+type unitWord struct {
+	key, text string
+	caps      bool // written in capitals for emphasis ("NOT")
+}
+
+// unitWords reads the tokenised sentence text into canonical words.
+func (l *lexicon) unitWords(text string) []unitWord {
+	ws := wordsOf(text)
+	lower := make([]string, len(ws))
+	for i, w := range ws {
+		lower[i] = strings.ToLower(strings.ReplaceAll(w.text, "’", "'"))
+	}
+	var out []unitWord
+	for i := 0; i < len(ws); {
+		// The longest synonym phrase at i.
+		matched := false
+		for n := min(l.maxSyn, len(ws)-i); n >= 1; n-- {
+			ph := strings.Join(lower[i:i+n], " ")
+			g, ok := l.synonym[ph]
+			if !ok {
+				g, ok = l.synonym[stemPhrase(ph)]
+			}
+			if ok {
+				out = append(out, unitWord{key: "syn:" + g, text: strings.Join(lower[i:i+n], " ")})
+				i += n
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		w := lower[i]
+		caps := utf8.RuneCountInString(ws[i].text) > 1 && strings.ToUpper(ws[i].text) == ws[i].text && strings.IndexFunc(ws[i].text, unicode.IsLetter) >= 0
+		// A possessive "'s" after a token is read apart by wordsOf.
+		for _, p := range []string{"'s", "'"} {
+			if b, ok := strings.CutSuffix(w, p); ok && b != "" {
+				w = b
+				break
+			}
+		}
+		key := w
+		if w == "up" || w == "down" {
+			key = "cls:" + w
+		} else if cs := l.classes[w]; len(cs) > 0 && l.interchangeable(cs) {
+			key = "cls:" + classKey(cs)
+		} else if l.lists["free"][w] || l.lists["free-past"][w] {
+			key = w
+		} else {
+			key = stem(w)
+		}
+		out = append(out, unitWord{key: key, text: ws[i].text, caps: caps})
+		i++
+	}
+	return out
+}
+
+// interchangeable: every class of the word is one whose words may stand
+// for one another.
+func (l *lexicon) interchangeable(cs []string) bool {
+	for _, c := range cs {
+		if !l.lists["interchangeable"][c] {
+			return false
+		}
+	}
+	return true
+}
+
+// pastMarker: the draft's words say something of the past, so a reply
+// may say it with "was" or "had".
+func (l *lexicon) pastMarker(ws []unitWord) bool {
+	// A draft in the present ("is scheduled") may not become past; one
+	// with no verb of its own ("Gold price: $4,228 in June 2026") may.
+	for _, w := range ws {
+		if l.lists["present"][strings.ToLower(w.text)] {
+			return false
+		}
+	}
+	return true
+}
+
+// markCount counts the signs that carry meaning of their own: a
+// question, an exclamation, quotes, an ellipsis, a dash, brackets.
+func markCount(s string) map[string]int {
+	m := map[string]int{}
+	// Tokens hold no marks of the reply's own.
+	s = tokenRE.re().ReplaceAllString(s, "X")
+	for i, r := range s {
+		switch r {
+		case '?':
+			m["?"]++
+		case '!':
+			m["!"]++
+		case '"', '“', '”', '«', '»', '„':
+			m["quote"]++
+		case '‘', '’', '\'':
+			// An apostrophe inside a word is no quote.
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+			if !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && !(r != '‘' && unicode.IsLetter(prev) && (next == 's' || next == ' ' || next == utf8.RuneError)) {
+				m["quote"]++
+			}
+		case '…':
+			m["…"]++
+		case '—', '–':
+			m["dash"]++
+		case '(', '[':
+			m["("]++
+		case '*', '_':
+			m["emphasis"]++
+		}
+	}
+	if n := strings.Count(s, "..."); n > 0 {
+		m["…"] += n
+	}
+	return m
+}
+
+// checkUnitWords: the reply's words of each unit are the draft's.
+func (lk *Locked) checkUnitWords(d, p *parsedText) []Issue {
+	var out []Issue
+	seen := map[string]bool{}
+	for _, u := range lk.units(d, p) {
+		if len(u[1]) == 0 {
+			continue
+		}
+		var dt, rt []string
+		for _, i := range u[0] {
+			dt = append(dt, d.sents[i].text)
+		}
+		for _, i := range u[1] {
+			rt = append(rt, p.sents[i].text)
+		}
+		draft, reply := strings.Join(dt, " "), strings.Join(rt, " ")
+		dw, rw := lk.lex.unitWords(draft), lk.lex.unitWords(lk.stripSlotWords(reply))
+		have := map[string]int{}
+		caps := map[string]bool{}
+		for _, w := range dw {
+			have[w.key]++
+			if w.caps {
+				caps[w.key] = true
+			}
+		}
+		past := lk.lex.pastMarker(dw)
+		where := clip(lk.surfaceOf(p, u[1]), 80)
+		for _, w := range rw {
+			lw := strings.ToLower(w.text)
+			if w.caps && !caps[w.key] && utf8.RuneCountInString(w.text) > 1 {
+				if k := "caps" + w.text; !seen[k] {
+					seen[k] = true
+					out = append(out, Issue{Text: w.text, Why: "a word in capitals (emphasis) that the draft does not write so"})
+				}
+			}
+			if lk.lex.lists["free"][lw] || past && lk.lex.lists["free-past"][lw] {
+				continue
+			}
+			if have[w.key] > 0 {
+				have[w.key]--
+				continue
+			}
+			k := where + "|" + w.key
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			why := "a word that the draft's sentence does not say (a new claim?)"
+			if lk.draftWord(w.text) || strings.HasPrefix(w.key, "syn:") {
+				why = "a word that the draft's sentence does not say, or says fewer times (a new claim?)"
+			}
+			out = append(out, Issue{Text: fmt.Sprintf("%s: %q", where, w.text), Why: why})
+		}
+		dm, rm := markCount(draft), markCount(reply)
+		var marks []string
+		for k, n := range rm {
+			if n > dm[k] {
+				marks = append(marks, k)
+			}
+		}
+		sort.Strings(marks)
+		for _, k := range marks {
+			out = append(out, Issue{Text: where, Why: fmt.Sprintf("%d %q signs where the draft's sentence has %d (a question, emphasis or scare quotes change what is said)", rm[k], k, dm[k])})
+		}
+		out = append(out, lk.checkOrdered(d, p, u)...)
+	}
+	return out
+}
+
+func (lk *Locked) surfaceOf(p *parsedText, sents []int) string {
+	var b []string
+	for _, i := range sents {
+		b = append(b, p.sents[i].surface)
+	}
+	return strings.Join(b, " ")
+}
+
+// checkOrdered: a word that relates two claims by its place ("from",
+// "to", "exports", "before", "until", "more than") keeps its place
+// among the claims it relates: the tokens before and after it in its
+// sentence are, as far as both texts hold them, the draft's.
+func (lk *Locked) checkOrdered(d, p *parsedText, u [2][]int) []Issue {
+	read := func(pt *parsedText, sents []int) [][]string {
+		var all [][]string
+		for _, si := range sents {
+			var items []string
+			t := pt.sents[si].text
+			ws := wordsOf(t)
+			toks := tokenRE.re().FindAllStringSubmatchIndex(t, -1)
+			wi, ti := 0, 0
+			for wi < len(ws) || ti < len(toks) {
+				if ti < len(toks) && (wi == len(ws) || toks[ti][0] < ws[wi].start) {
+					m := toks[ti]
+					id := t[m[2]:m[3]] + t[m[4]:m[5]]
+					if k, ok := lk.byID[id]; ok && lk.Slots[k].kind == kindName {
+						items = append(items, "T"+lk.key(k))
+					}
+					ti++
+					continue
+				}
+				w := strings.ToLower(ws[wi].text)
+				if lk.lex.lists["ordered"][w] {
+					items = append(items, "W"+w)
+				}
+				wi++
+			}
+			all = append(all, items)
+		}
+		return all
+	}
+	ds, rs := read(d, u[0]), read(p, u[1])
+	// For each ordered word and token present on both sides: does the
+	// word stand before or after the token? Compared as sets of
+	// (word, token, before) facts per sentence.
+	facts := func(all [][]string) map[string]bool {
+		f := map[string]bool{}
+		for _, items := range all {
+			for i, a := range items {
+				if a[0] != 'W' {
+					continue
+				}
+				for j, b := range items {
+					if b[0] != 'T' {
+						continue
+					}
+					f[a+"\x00"+b+"\x00"+fmt.Sprint(j < i)] = true
+				}
+			}
+		}
+		return f
+	}
+	df, rf := facts(ds), facts(rs)
+	var out []Issue
+	for k := range rf {
+		if df[k] {
+			continue
+		}
+		parts := strings.Split(k, "\x00")
+		other := parts[0] + "\x00" + parts[1] + "\x00" + fmt.Sprint(parts[2] != "true")
+		if df[other] {
+			out = append(out, Issue{Text: clip(lk.surfaceOf(p, u[1]), 80), Why: fmt.Sprintf("%q stands on the other side of %q than in the draft (who or what it relates has turned round)", parts[0][1:], parts[1][2:])})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Why < out[j].Why })
+	if len(out) > 1 {
+		out = out[:1]
+	}
+	return out
+}
+
+// stripSlotWords removes what belongs to a slot in the reply's wording:
+// the one hedge before a rounded figure ("about ⟦F3~⟧") and a sign word
+// before a negative figure ("minus ⟦F2⟧", "a deficit of ⟦F2⟧").
+func (lk *Locked) stripSlotWords(s string) string {
+	s = hedgedTokenRE.re().ReplaceAllStringFunc(s, func(m string) string {
+		return m[strings.Index(m, tokenOpen):]
+	})
+	// The passive's "by" ("was followed by ⟦N2⟧") is the voice, not a word.
+	s = passiveByRE.re().ReplaceAllString(s, "$1")
+	// "rose by ⟦F1⟧" is "rose ⟦F1⟧" (a level "to ⟦F1⟧" is checkToBy's).
+	s = byTokenRE.re().ReplaceAllStringFunc(s, func(m string) string {
+		return m[strings.Index(m, tokenOpen):]
+	})
+	return signTokenRE.re().ReplaceAllStringFunc(s, func(m string) string {
+		t := m[strings.Index(m, tokenOpen):]
+		id := strings.Trim(t, "⟦⟧~")
+		if k, ok := lk.byID[id]; ok && strings.ContainsAny(firstString(lk.Slots[k].Text), "-−") {
+			return t
+		}
+		return m
+	})
+}
+
+var passiveByRE = lazy(`(?i)\b(\pL+ed) by\b`)
+
+var byTokenRE = lazy(`(?i)\bby\s+⟦F\d+~?⟧`)
+
+var signTokenRE = lazy(`(?i)\b(?:minus|negative|(?:a )?deficit of)\s+⟦F\d+~?⟧`)
+
+// firstString is the first two characters of s (a sign, maybe after "$").
+func firstString(s string) string {
+	r := []rune(s)
+	return string(r[:min(2, len(r))])
+}
+
+// checkBeforeSlot: a word that bounds or places a figure or date ("over",
+// "almost", "until", "since", "by", "after") stands before it in the
+// reply only if the draft has that word (or its synonym) there: "over
+// ⟦F1⟧", "effective until ⟦D2⟧" are new claims.
+func (lk *Locked) checkBeforeSlot(d, p *parsedText) []Issue {
+	prev := func(pt *parsedText, o occurrence) string {
+		st := pt.sents[o.sent].text
+		i := strings.Index(st, tokenOpen+lk.Slots[o.slot].ID)
+		if i < 0 {
+			return ""
+		}
+		ws := strings.Fields(strings.ToLower(st[:i]))
+		if len(ws) == 0 {
+			return ""
+		}
+		w := strings.Trim(ws[len(ws)-1], "(),;:\"'")
+		if len(ws) > 1 && lk.lex.lists["before-slot"][ws[len(ws)-2]+" "+w] {
+			return ws[len(ws)-2] + " " + w
+		}
+		return w
+	}
+	draftPrev := map[int]string{}
+	for _, o := range d.occ {
+		draftPrev[o.slot] = prev(d, o)
+	}
+	var out []Issue
+	for _, o := range p.occ {
+		s := lk.Slots[o.slot]
+		if o.extra || s.kind != kindFigure && s.kind != kindDate {
+			continue
+		}
+		b := prev(p, o)
+		if o.round && lk.lex.hedge[b] {
+			continue
+		}
+		if !lk.lex.lists["before-slot"][b] {
+			continue
+		}
+		a := draftPrev[o.slot]
+		if a == b || lk.lex.synonym[a] != "" && lk.lex.synonym[a] == lk.lex.synonym[b] {
+			continue
+		}
+		out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("%q before it where the draft has %q (a bound, a limit or another time)", b, a)})
+	}
+	return out
+}
+
+// classKey names a set of classes (sorted, each once).
+func classKey(cs []string) string {
+	u := append([]string(nil), cs...)
+	sort.Strings(u)
+	out := u[:0]
+	for i, c := range u {
+		if i == 0 || c != u[i-1] {
+			out = append(out, c)
+		}
+	}
+	return strings.Join(out, "+")
+}
+
+// roundable: the prompt lets the model round this figure ("about
+// ⟦F3~⟧"): money, a share or a scaled or large count; never a year, an
+// identifier, an ordinal, a small count, or a figure the draft already
+// hedges ("about 12 million": "about about").
+func (lk *Locked) roundable(i int) bool {
+	s := lk.Slots[i]
+	f := s.fig
+	if s.kind != kindFigure || f == nil || f.ordinal || f.hedged {
+		return false
+	}
+	low := strings.ToLower(s.Text)
+	for h := range lk.lex.hedge {
+		if strings.HasPrefix(low, h+" ") {
+			return false
+		}
+	}
+	if f.kind != "" {
+		return true
+	}
+	v := f.value
+	if v < 0 {
+		v = -v
+	}
+	return v >= 1000 && (strings.ContainsAny(s.Text, ",\u00a0\u202f ") || v >= 1e6)
+}
+
+// checkRounding: a rounded token only for a figure that may be rounded.
+func (lk *Locked) checkRounding(p *parsedText) []Issue {
+	var out []Issue
+	for _, o := range p.occ {
+		if o.round && !lk.roundable(o.slot) {
+			s := lk.Slots[o.slot]
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "rounded, but this figure may not be rounded (a year, a number, a small count or a figure already hedged)"})
+		}
+	}
+	return out
+}
+
+// checkNameCounts: a name stands in a unit no more often than in the
+// draft's sentences (a name repeated says something new of it:
+// "Kazakhstan and Uzbekistan the leaders").
+func (lk *Locked) checkNameCounts(d, p *parsedText) []Issue {
+	var out []Issue
+	for _, u := range lk.units(d, p) {
+		dn, rn := map[string]int{}, map[string]int{}
+		for _, i := range u[0] {
+			for _, oi := range d.sents[i].occ {
+				if k := lk.key(d.occ[oi].slot); k[0] == kindName {
+					dn[k]++
+				}
+			}
+		}
+		for _, i := range u[1] {
+			for _, oi := range p.sents[i].occ {
+				if k := lk.key(p.occ[oi].slot); k[0] == kindName {
+					rn[k]++
+				}
+			}
+		}
+		for k, n := range rn {
+			if n > dn[k] && dn[k] > 0 || n > 1 && dn[k] == 0 {
+				out = append(out, Issue{Text: k[1:], Why: fmt.Sprintf("named %d times in this sentence, %d in the draft's", n, dn[k])})
+			}
+		}
+	}
+	return out
+}
+
+// oddRunes: characters a reader cannot tell from blank or that show a
+// glyph of their own (private use, braille, symbols, unassigned, tags,
+// variation selectors), unless the draft has them.
+func oddRunes(draft, reply string) []Issue {
+	var out []Issue
+	seen := map[rune]bool{}
+	for _, r := range reply {
+		if seen[r] || r == '⟦' || r == '⟧' {
+			continue
+		}
+		odd := unicode.Is(unicode.Co, r) || unicode.Is(unicode.Cs, r) || r >= 0x2800 && r <= 0x28ff ||
+			unicode.Is(unicode.Variation_Selector, r) || r >= 0xe0000 && r <= 0xe007f ||
+			!unicode.IsPrint(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) ||
+			unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)
+		if odd && !strings.ContainsRune(draft, r) {
+			seen[r] = true
+			out = append(out, Issue{Text: fmt.Sprintf("U+%04X", r), Why: "a character that is no letter, digit or punctuation of the draft (a hidden mark or a glyph of its own)"})
+		}
+	}
+	return out
+}
