@@ -168,6 +168,45 @@
 //     however many there were (the part-week rule is about the current
 //     week only).
 //
+// # Reading other people's files (docs/mapping.md)
+//
+// The oracle reads dataset.yaml itself (mapping_test.go, table_test.go,
+// agency_test.go): columns, constants, wide, wide_entities, only and
+// exclude_entities, period:, and the keys of "Agency files" and "Excel
+// workbooks": a preamble (header_row, skip_rows: the lines above are not
+// read at all), wide_periods (a column whose name is a period, or a date
+// in date_format, holds that period; empty cells skipped), filter (every
+// column must hold one of its values, compared as written after trimming
+// spaces; column names ignore case, as columns: do), scale and
+// scale_column (the decimal point of the value's text moved, then read:
+// exact), flag_column and flag_status (letter by letter, the least final
+// status winning; without flag_status p and e are estimates), decimal and
+// thousands (groups of three digits), date_format, delimiter, and
+// workbooks with excelize (an independent reader from the engine's):
+// sheet: or the sheet named observations (indicators, entities) else the
+// first visible one, numbers to 15 significant digits, percentages as
+// shown, dates at their format's granularity, merged cells filled from
+// their first cell, empty rows skipped, catalogs as sheets.
+//
+// Its readings where docs/mapping.md is open:
+//
+//   - `scale: N` is the power of ten itself (1000, 1e6, 0.01), as the
+//     engine reads it; "the power of ten the values are in: a number",
+//     next to scale_column's "the power of ten row by row (6 is
+//     millions)", also reads as the exponent (scale: 6), which the engine
+//     refuses.
+//   - A flag listed whole in flag_status is read whole before letter by
+//     letter (the same for every single-letter flag).
+//   - `period: week|month|quarter|year` turns a day into the period that
+//     holds it; a period that is no day but finer than the declared one
+//     is an error (the docs speak of dates only).
+//   - delimiter: "tab" and "\t" are both a tab.
+//
+// TestOracleRealData reads the agency fixtures of testdata/mapping with
+// it; the generated datasets below are written in these shapes, and the
+// oracle must read back the rows it wrote (a self-check) before the
+// engine's claims are compared.
+//
 // # Generated datasets
 //
 // generate(seed) (math/rand/v2, PCG seeded by the seed; the seed is
@@ -185,6 +224,22 @@
 // second vintage with revised values released in the week of the second
 // brief. The second vintage is also read --as-of a day of that week
 // (Monday to Saturday, by the seed), which makes part weeks.
+//
+// Half the datasets are written in an agency's shape (genagency_test.go,
+// drawn from a stream of its own, so that a seed's data are the same in
+// any shape): a preamble, "," ";" or tab delimiters, decimal commas and
+// thousands separators (. , ' space, no-break spaces, some numbers
+// without them), a scale or a UNIT_MULT column, filters (one or two
+// columns, a list, a mapped column, SDMX's unit with the unit a constant
+// and one entry per indicator) with decoy rows that would conflict were
+// they read, periods as columns, date formats, period: with a day of
+// each period in the file, flag columns, BOM, CRLF or CR, and Excel
+// workbooks (number, date and percentage cells, text numbers, sheet: or
+// a sheet picked by its name or as the first visible one, merged cells,
+// values outside the table). A quarter of the others are a tidy workbook
+// alone (observations.xlsx with its catalogs as sheets), read as a folder
+// and as --data v1/observations.xlsx. The log counts the datasets of
+// each shape ("shape: ...").
 //
 // # Commands
 //
@@ -229,6 +284,6 @@
 // knownIssues (oracle_test.go), each with its reason: they are logged with
 // their count and first example, not failed, so CI stays green while they
 // are open; ORACLE_NOSKIP=1 shows them as failures. Only a disagreement
-// where the engine contradicts the README belongs there; remove an entry
-// when the engine is fixed (the list is empty now).
+// where the engine contradicts the README or docs/ belongs there; remove
+// an entry when the engine is fixed (workbook-alone-catalogs is open).
 package oracle

@@ -54,6 +54,8 @@ type layout struct {
 	Sheet       string // its sheet (sheet:), "" for the default
 	DefSheet    string // without sheet: the sheet's name: observations (picked by its name) or Sheet1 (the first visible)
 	DateCells   int    // percent of the released dates written as date cells
+	MergeDown   bool   // an entity's cell merged down the rows of its lines
+	Outside     bool   // values right of the table, formatted empty rows after it
 	Pct         int    // percent of the values of a "%" unit written as percentages (0.035 shown 3.50%)
 	SayComma    bool   // delimiter: "," said although it is the default
 	TabWord     bool   // delimiter: tab rather than "\t"
@@ -89,10 +91,11 @@ func drawLayout(ra *rand.Rand, plans, days, months bool, nInd int, kinds map[byt
 		l.Sheet = []string{"", "Data", "Daten 2024"}[ra.IntN(3)]
 		l.DefSheet = []string{"Sheet1", "observations", "Observations"}[ra.IntN(3)]
 		l.DateCells = []int{0, 50, 100}[ra.IntN(3)]
+		l.MergeDown, l.Outside = ra.IntN(3) == 0, ra.IntN(3) == 0
 		l.Pct = []int{0, 50, 100}[ra.IntN(3)]
 	}
 	l.Delim = []rune{',', ';', '\t'}[ra.IntN(3)]
-	seps := [][2]string{{".", ""}, {".", ","}, {".", "'"}, {".", "space"}, {",", ""}, {",", "."}, {",", "space"}, {",", "'"}}
+	seps := [][2]string{{".", ""}, {".", ","}, {".", "'"}, {".", "space"}, {",", ""}, {",", "."}, {",", "space"}, {",", "'"}, {",", "none"}, {".", "none"}}
 	s := seps[ra.IntN(len(seps))]
 	l.Dec, l.Th = s[0], s[1]
 	l.ThChar = l.Th
@@ -195,7 +198,7 @@ func (l *layout) number(ra *rand.Rand, v float64, scale int) string {
 	if ip == "" {
 		ip = "0"
 	}
-	if l.Th != "" && len(ip) > 3 && ra.IntN(100) < l.Group {
+	if l.Th != "" && l.Th != "none" && len(ip) > 3 && ra.IntN(100) < l.Group {
 		var b strings.Builder
 		for i, c := range ip {
 			if i > 0 && (len(ip)-i)%3 == 0 {
@@ -518,7 +521,13 @@ func (l *layout) render(ra *rand.Rand, rows []*row, inds map[string]*indicatorDe
 		}
 	}
 	if l.XLSX {
-		files[l.file()] = l.workbook(ra, recs, valueCol, periodAt, pct, relCol)
+		entCol := -1
+		for j, c := range cols {
+			if c == "entity" {
+				entCol = j
+			}
+		}
+		files[l.file()] = l.workbook(ra, recs, valueCol, periodAt, pct, relCol, entCol)
 	} else {
 		var body bytes.Buffer
 		if l.BOM {
@@ -717,6 +726,8 @@ func (l *layout) features() []string {
 	add(l.XLSX && l.Sheet != "", "Excel workbook, sheet:")
 	add(l.XLSX && l.Sheet == "" && l.DefSheet != "Sheet1", "Excel workbook, sheet named observations")
 	add(l.XLSX && l.DateCells > 0, "Excel workbook, released as date cells")
+	add(l.XLSX && l.MergeDown, "Excel workbook, entities merged down")
+	add(l.XLSX && l.Outside, "Excel workbook, values outside the table")
 	add(l.XLSX && l.Pct > 0, "Excel workbook, percentages")
 	add(!l.XLSX && l.Delim == ';', "delimiter ;")
 	add(!l.XLSX && l.Delim == '\t', "delimiter tab")
@@ -741,6 +752,7 @@ func (l *layout) features() []string {
 	add(l.Spaces, "filter cells with spaces")
 	add(l.CR, "CR line ends")
 	add(l.Declared != "", "period: "+l.Declared+" (days in the file)")
+	add(len(l.DeclaredInd) > 0, "period: per entry (days in the file)")
 	return out
 }
 
@@ -755,7 +767,7 @@ func (l *layout) file() string {
 // preamble: values as number cells (a few as text, read with the
 // separators; a percent unit's as percentages), periods as dates, years
 // as numbers or text.
-func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool, periodAt map[[2]int]period, pct []bool, relCol int) string {
+func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool, periodAt map[[2]int]period, pct []bool, relCol, entCol int) string {
 	f := excelize.NewFile()
 	defer f.Close()
 	sheet := l.Sheet
@@ -839,6 +851,38 @@ func (l *layout) workbook(ra *rand.Rand, recs [][]string, valueCol map[int]bool,
 			}
 			must(f.SetCellStr(sheet, ref, s))
 		}
+	}
+	// an entity merged down the rows of its lines: "a country merged down
+	// the rows of its years names each row"
+	if l.MergeDown {
+		for i := 1; i < len(recs); {
+			j := i
+			for j+1 < len(recs) && recs[j+1][entCol] == recs[i][entCol] {
+				j++
+			}
+			if j > i {
+				for r := i + 1; r <= j; r++ {
+					must(f.SetCellValue(sheet, cellRef(entCol+1, top+r), nil))
+				}
+				must(f.MergeCell(sheet, cellRef(entCol+1, top+i), cellRef(entCol+1, top+j)))
+			}
+			i = j + 1
+		}
+	}
+	// outside the table: a value right of the header's last column (ignored
+	// with a warning), formatted empty rows and columns after it
+	if l.Outside {
+		w := len(recs[0])
+		for i := 1; i < len(recs); i += 1 + ra.IntN(7) {
+			if ra.IntN(2) == 0 {
+				must(f.SetCellStr(sheet, cellRef(w+2, top+i), "checked"))
+			} else {
+				must(f.SetCellInt(sheet, cellRef(w+2, top+i), int64(ra.IntN(100))))
+			}
+		}
+		fill, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}})
+		must(err)
+		must(f.SetCellStyle(sheet, cellRef(1, top+len(recs)+1), cellRef(w+4, top+len(recs)+4), fill))
 	}
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
