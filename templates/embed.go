@@ -7,5 +7,5 @@ import "embed"
 // FS holds one folder per brief kind (weekly/, points/), each with manifest.yaml
 // and its section templates.
 //
-//go:embed all:weekly all:points all:_shared all:ru
+//go:embed all:weekly all:points all:_shared all:ru all:kk
 var FS embed.FS

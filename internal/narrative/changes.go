@@ -7,6 +7,7 @@ import (
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -107,8 +108,10 @@ type Changes struct {
 	Events []*Event
 	// More counts the items left out of each list above (at most MaxShown
 	// of each are listed; brief.json has them all).
-	More int
-	all  ChangeRecord
+	More  int
+	all   ChangeRecord
+	since string         // the previous brief's week, "2025-W05"
+	loc   *locale.Locale // the brief's, for SinceL
 }
 
 // ChangeRecord is every change, uncapped, for brief.json.
@@ -150,6 +153,13 @@ type Revision struct {
 	To          string // the value now, "$28.1 billion"
 	Dir         int
 	obs         *dataset.Observation
+	// For a brief in another language (langrow.go): the values, their
+	// unit and decimals, the period, and the brief's locale.
+	from, to float64
+	unit     string
+	label    string
+	decimals int
+	loc      *locale.Locale
 }
 
 func weekLabel(id string) string {
@@ -165,7 +175,7 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 	if prev == nil {
 		return &Changes{First: true, all: ChangeRecord{First: true, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}}
 	}
-	c := &Changes{Since: weekLabel(prev.Period), NoState: prev.NoState}
+	c := &Changes{Since: weekLabel(prev.Period), NoState: prev.NoState, since: prev.Period, loc: b.loc}
 	c.all = ChangeRecord{Since: prev.Period, NoState: prev.NoState, New: []string{}, Revised: []RevisionRecord{}, Records: []string{}, Stale: []string{}, Events: []string{}}
 	if prev.NoState {
 		return c
@@ -236,6 +246,7 @@ func changes(b *Brief, set *facts.Set, prev *PreviousBrief, rows map[facts.Serie
 				c.Revised = append(c.Revised, &Revision{
 					Indicator: r.Indicator, Entity: r.Entity, Counterpart: r.Counterpart, Period: o.Period.Label(),
 					From: from, To: to, Dir: sign(o.Value - k.Value), obs: o,
+					from: k.Value, to: o.Value, unit: o.Unit, label: lb.of(ind, o.Unit), decimals: decimals[ind], loc: b.loc,
 				})
 			}
 		}

@@ -79,6 +79,22 @@ func langFuncs(st func() *state) template.FuncMap {
 			}
 			return "", fmt.Errorf("joinL: expected a list, got %T", v)
 		},
+		// caseL TEXT CASE: TEXT with the ending of CASE (nom gen dat acc
+		// loc abl ins, or ord) by the locale's vowel harmony (kk): a word
+		// is declined ("Ресей" ins "Ресеймен"), a figure takes it after a
+		// hyphen as it is read ("4,2%" dat "4,2%-ға", "5" loc "5-те").
+		// A locale without harmony, or a text harmony cannot read (an
+		// abbreviation, a name in Latin letters), is an error: give the
+		// form in the catalog, or test it first with declinable.
+		"caseL": func(text, c string) (string, error) { return l().Suffix(text, locale.Case(c)) },
+		// declinable TEXT: whether caseL can decline TEXT (a word of the
+		// locale's letters or a figure), so that a template can say a
+		// name printed as written (a catalog name in no form of the
+		// language) in a construction that needs no ending.
+		"declinable": func(text string) bool {
+			_, err := l().Suffix(text, locale.Case("gen"))
+			return err == nil
+		},
 		"quote":    func(s string) string { return l().Quote(s) },
 		"ordinalL": func(n int) string { return l().Ordinal(n) },
 		// changeL, prevL, prevPeriodL: a row's change in the locale.

@@ -49,7 +49,10 @@ func (r *Row) GenL() (string, error) { return r.periodForm("gen") }
 
 func (r *Row) periodForm(f locale.PeriodForm) (string, error) {
 	if r.Fact == nil {
-		return "", nil
+		if r.per.IsZero() {
+			return "", nil
+		}
+		return r.locale().Period(r.per, f)
 	}
 	return r.locale().Period(r.Fact.Period, f)
 }
@@ -135,3 +138,84 @@ func localValue(l *locale.Locale, v float64, f *facts.Fact, label string, decima
 // When is the event's date as a period (a day, month or year), for a
 // template that writes it in its locale (periodLabel).
 func (e *Event) When() period.Period { return e.ev.Date }
+
+// SinceL is the previous brief's week as a label in the brief's locale
+// ("5-я неделя 2025 г.", "2025 жылғы 5-апта"); "" for a first brief.
+func (c *Changes) SinceL() (string, error) {
+	if c == nil || c.since == "" {
+		return "", nil
+	}
+	p, err := period.Parse(c.since)
+	if err != nil {
+		return "", err
+	}
+	l := c.loc
+	if l == nil {
+		l = English()
+	}
+	return l.Period(p, locale.Label)
+}
+
+func (v *Revision) locale() *locale.Locale {
+	if v.loc == nil {
+		return English()
+	}
+	return v.loc
+}
+
+// PeriodL is the revised figure's period as a label in the locale;
+// FromL and ToL are the figure before and after, with their unit
+// ("27,8 млрд АҚШ доллары").
+func (v *Revision) PeriodL() (string, error) {
+	if v.obs == nil {
+		return "", nil
+	}
+	return v.locale().Period(v.obs.Period, locale.Label)
+}
+
+// FromL is the figure the previous brief printed, in the locale.
+func (v *Revision) FromL() (string, error) { return v.value(v.from) }
+
+// ToL is the figure now, in the locale.
+func (v *Revision) ToL() (string, error) { return v.value(v.to) }
+
+func (v *Revision) value(x float64) (string, error) {
+	f := &facts.Fact{Unit: v.unit}
+	d := max(v.decimals, 0)
+	a, err := localValue(v.locale(), v.from, f, v.label, d)
+	if err != nil {
+		return "", err
+	}
+	b, err := localValue(v.locale(), v.to, f, v.label, d)
+	// Too close to print apart at the indicator's decimals: one more
+	// decimal at a time, as the English figures do (distinctValues).
+	for ; err == nil && a == b && d < 6; d++ {
+		a, _ = localValue(v.locale(), v.from, f, v.label, d+1)
+		b, err = localValue(v.locale(), v.to, f, v.label, d+1)
+	}
+	if err != nil {
+		return "", err
+	}
+	if x == v.from {
+		return a, nil
+	}
+	return b, nil
+}
+
+// OutlookNum is the row's plan or target beyond its figure (Outlook), in
+// the locale with its unit; OutlookPeriodL is its period as a label
+// ("2030 жыл"). Both "" without an outlook.
+func (r *Row) OutlookNum() (string, error) {
+	if r.Outlook == nil || r.Outlook.Fact == nil {
+		return "", nil
+	}
+	return localValue(r.locale(), r.Outlook.Fact.Value, r.Outlook.Fact, r.label, r.decimals)
+}
+
+// OutlookPeriodL is the period of the row's outlook as a label.
+func (r *Row) OutlookPeriodL() (string, error) {
+	if r.Outlook == nil || r.Outlook.Fact == nil {
+		return "", nil
+	}
+	return r.locale().Period(r.Outlook.Fact.Period, locale.Label)
+}

@@ -244,10 +244,11 @@ type Row struct {
 	qual     string // the qualifier before the figure ("about"), or ""
 	suffix   string // the caveat after it (" to date", " so far"), or ""
 	decimals int
-	label    string    // the unit's display label, unescaped
-	plain    string    // the value as text without Markdown escapes, for charts
-	sources  []string  // unescaped source names, for charts
-	at       time.Time // a history row's period middle, for a timed chart
+	label    string        // the unit's display label, unescaped
+	plain    string        // the value as text without Markdown escapes, for charts
+	sources  []string      // unescaped source names, for charts
+	at       time.Time     // a history row's period middle, for a timed chart
+	per      period.Period // a history row's period (it has no Fact)
 	loc      *locale.Locale
 }
 
@@ -849,6 +850,12 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 	for _, r := range latestRows {
 		decimals = r.decimals
 	}
+	// The history's rows are written in the locale of the indicator's
+	// rows (PeriodL of a line chart's caption).
+	var hloc *locale.Locale
+	if len(iv.Rows) > 0 {
+		hloc = iv.Rows[0].loc
+	}
 	history := func(s *facts.Series) []*Row {
 		var out []*Row
 		for _, o := range s.Obs {
@@ -864,6 +871,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label,
 				Text: valueMD(o.Value, o.Unit, label, decimals), plain: format.ValueLabel(o.Value, o.Unit, label, decimals),
 				Status: string(o.Status), sources: []string{o.Source}, at: mid,
+				per: o.Period, loc: hloc,
 			})
 		}
 		return out
