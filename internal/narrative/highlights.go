@@ -11,60 +11,15 @@ import (
 // the summary, then the next most salient. Ties keep catalog order.
 func highlights(b *Brief, limit int) []*Highlight {
 	var cands []*Highlight
-	// rowBest is the best statement of each row, for key messages that
-	// need more lines than the indicators give (one indicator, several
-	// series).
-	rowBest := map[*Row]*Highlight{}
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			var best *Highlight
 			consider := func(h *Highlight) {
-				if rb := rowBest[h.Row]; rb == nil || h.salience > rb.salience {
-					rowBest[h.Row] = h
-				}
 				if best == nil || h.salience > best.salience {
 					best = h
 				}
 			}
-			for i, r := range iv.Rows {
-				if iv.Ranked && i == 0 {
-					lead := r.Fact.Salience + 1
-					if iv.Cumulative {
-						// The largest total to date changes little from
-						// week to week: the week's increases come first.
-						lead = r.Fact.Salience
-					}
-					consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: lead})
-				}
-				if r.Fact.Kind != facts.Latest {
-					continue // a ranking's earlier figure: the series' latest is said on its own
-				}
-				if r.Week != nil && r.Week.Kind == "increase" {
-					// A running total is told by the week's increase, its
-					// salience weighed by size (facts.weighIncreases); its
-					// level alone, or an unmoved total (no new figure),
-					// is no headline.
-					consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: r.Week.Fact.Salience})
-					continue
-				}
-				consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
-				// A change or record says more than the figure alone: it
-				// wins over the same row's plain figure, so the summary
-				// keeps what made the figure salient.
-				for _, c := range []*Change{r.Change, r.YearAgo} {
-					if c != nil {
-						consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: max(c.Fact.Salience+boost(r), r.Fact.Salience+0.01)})
-					}
-				}
-				if r.Week != nil {
-					// How the week went says more of a daily series than
-					// its last day.
-					consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: max(r.Week.Fact.Salience, r.Fact.Salience+0.03)})
-				}
-				if r.Record != "" {
-					consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: max(2+boost(r), r.Fact.Salience+0.02)})
-				}
-			}
+			statements(t, iv, consider)
 			if best != nil {
 				best.ThisWeek = best.Row.ThisWeek
 				if best.Row.Overdue() {
@@ -74,6 +29,56 @@ func highlights(b *Brief, limit int) []*Highlight {
 			}
 		}
 	}
+	return pickHighlights(cands, limit)
+}
+
+// statements offers consider every statement the summary could make of
+// an indicator's rows.
+func statements(t *Topic, iv *Indicator, consider func(*Highlight)) {
+	for i, r := range iv.Rows {
+		if iv.Ranked && i == 0 {
+			lead := r.Fact.Salience + 1
+			if iv.Cumulative {
+				// The largest total to date changes little from
+				// week to week: the week's increases come first.
+				lead = r.Fact.Salience
+			}
+			consider(&Highlight{Kind: "leader", Topic: t, Indicator: iv, Row: r, salience: lead})
+		}
+		if r.Fact.Kind != facts.Latest {
+			continue // a ranking's earlier figure: the series' latest is said on its own
+		}
+		if r.Week != nil && r.Week.Kind == "increase" {
+			// A running total is told by the week's increase, its
+			// salience weighed by size (facts.weighIncreases); its
+			// level alone, or an unmoved total (no new figure),
+			// is no headline.
+			consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: r.Week.Fact.Salience})
+			continue
+		}
+		consider(&Highlight{Kind: "latest", Topic: t, Indicator: iv, Row: r, salience: r.Fact.Salience})
+		// A change or record says more than the figure alone: it
+		// wins over the same row's plain figure, so the summary
+		// keeps what made the figure salient.
+		for _, c := range []*Change{r.Change, r.YearAgo} {
+			if c != nil {
+				consider(&Highlight{Kind: "change", Topic: t, Indicator: iv, Row: r, salience: max(c.Fact.Salience+boost(r), r.Fact.Salience+0.01)})
+			}
+		}
+		if r.Week != nil {
+			// How the week went says more of a daily series than
+			// its last day.
+			consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: max(r.Week.Fact.Salience, r.Fact.Salience+0.03)})
+		}
+		if r.Record != "" {
+			consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: max(2+boost(r), r.Fact.Salience+0.02)})
+		}
+	}
+}
+
+// pickHighlights chooses at most limit of the indicators' best
+// statements, most salient first.
+func pickHighlights(cands []*Highlight, limit int) []*Highlight {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].salience > cands[j].salience })
 	var out []*Highlight
 	taken := map[*Highlight]bool{}
@@ -99,22 +104,6 @@ func highlights(b *Brief, limit int) []*Highlight {
 			out = append(out, h)
 		}
 	}
-	var more []*Highlight
-	for _, t := range b.Topics {
-		for _, iv := range t.Indicators {
-			for _, r := range iv.Rows {
-				if h := rowBest[r]; h != nil && h.Row == r && !taken[h] && !chosenRow(out, r) {
-					h.ThisWeek = r.ThisWeek
-					if r.Overdue() {
-						h.salience -= staleDemotion
-					}
-					more = append(more, h)
-				}
-			}
-		}
-	}
-	sort.SliceStable(more, func(i, j int) bool { return more[i].salience > more[j].salience })
-	b.moreHighlights = more
 	// This week's figures lead; the rest is context.
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].ThisWeek != out[j].ThisWeek {
@@ -174,12 +163,7 @@ func (b *Brief) KeyMessages() []*Highlight {
 	if len(out) > MaxKeyMessages {
 		out = out[:MaxKeyMessages]
 	}
-	for _, h := range b.moreHighlights {
-		if len(out) >= MinKeyMessages {
-			return out
-		}
-		out = append(out, h)
-	}
+	out = append(out, b.rowHighlights(out, MinKeyMessages-len(out))...)
 	if len(out) >= MinKeyMessages {
 		return out
 	}
@@ -203,4 +187,42 @@ func chosenRow(hs []*Highlight, r *Row) bool {
 		}
 	}
 	return false
+}
+
+// rowHighlights are the n best statements of rows that the highlights hs
+// do not say, one per row, most salient first: key messages take them
+// when the indicators give too few lines (one indicator, several
+// series). Made only when asked for.
+func (b *Brief) rowHighlights(hs []*Highlight, n int) []*Highlight {
+	if n <= 0 {
+		return nil
+	}
+	best := map[*Row]*Highlight{}
+	var rows []*Row
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			statements(t, iv, func(h *Highlight) {
+				if chosenRow(hs, h.Row) {
+					return
+				}
+				if cur := best[h.Row]; cur == nil {
+					rows = append(rows, h.Row)
+					best[h.Row] = h
+				} else if h.salience > cur.salience {
+					best[h.Row] = h
+				}
+			})
+		}
+	}
+	var more []*Highlight
+	for _, r := range rows {
+		h := best[r]
+		h.ThisWeek = r.ThisWeek
+		if r.Overdue() {
+			h.salience -= staleDemotion
+		}
+		more = append(more, h)
+	}
+	sort.SliceStable(more, func(i, j int) bool { return more[i].salience > more[j].salience })
+	return more[:min(n, len(more))]
 }

@@ -253,7 +253,8 @@ func qualify(r *Row, f *facts.Fact, fl *flowSeries, asOf time.Time) {
 
 // planReleases are the release dates of the plan and target rows that
 // give one, by position: a plan is due in its period only when that
-// begins after the day it was stated.
+// begins after the day it was stated. Build asks for them at its first
+// plan, so data without plans make no pass over their rows.
 func planReleases(ds *dataset.Dataset) map[rowPos]time.Time {
 	out := map[rowPos]time.Time{}
 	for i := range ds.Observations {

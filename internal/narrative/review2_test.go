@@ -149,7 +149,7 @@ func TestAnnualFiguresRepeatedMonthly(t *testing.T) {
 	ds := series(dataset.Indicator{ID: "gold", Name: "Gold price", Unit: "USD per troy ounce", Decimals: 2}, rows...)
 	md, _ := briefOf(t, ds, "1900-W05", nil)
 	wantIn(t, "1900-W05", md,
-		"XAU's gold price stood at $18.96 per troy ounce in January 1900 (the data give one figure for the whole of 1900, repeated each month).[^1] That is a three-year high. It is up 0.1% on 1899 ($18.94).")
+		"The gold price stood at $18.96 per troy ounce in January 1900 (the data give one figure for the whole of 1900, repeated each month).[^1] That is a three-year high. It is up 0.1% on 1899 ($18.94).")
 	shunIn(t, "1900-W05", md, "on December 1899", "on January 1899")
 
 	md, _ = briefOf(t, ds, "1901-W09", nil) // February 1901 ends: a record

@@ -276,7 +276,7 @@ func (iv *Indicator) ChartOf() string {
 	if len(iv.lines) >= 2 && iv.groupRaw != "" {
 		return iv.Group
 	}
-	if e := iv.historyEntity; e != nil {
+	if e := iv.historyEntity; e != nil && e.Ref != "" {
 		return e.Name
 	}
 	return ""

@@ -47,11 +47,7 @@ type Brief struct {
 	// Changes is what moved since the previous brief.
 	Changes *Changes
 	Stats   Stats
-	// moreHighlights are the best statements of the rows the Highlights
-	// leave out, most salient first: key messages take from them when
-	// the highlights are too few.
-	moreHighlights []*Highlight
-	loc            *locale.Locale
+	loc     *locale.Locale
 }
 
 // Locale is the locale the brief is written in.
@@ -264,11 +260,8 @@ type Change struct {
 	On     string
 	Caveat string
 	From   string // the earlier value, "$26.7 billion"
-	// FromBare is From without its unit word ("1,300.0" of "1,300.0 kt
-	// CO2e"), for a sentence that has said the unit.
-	FromBare string
-	Label    string // the earlier period, "2023"
-	Dir      int    // -1, 0, +1
+	Label  string // the earlier period, "2023"
+	Dir    int    // -1, 0, +1
 	// Short is the change alone, "up 4.2%", for a table whose header
 	// says what it is on; ToZero is set when the figure fell to zero
 	// from another ("fell to zero", never "down 100%").
@@ -278,6 +271,16 @@ type Change struct {
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
 	label      string // the unit's display label, unescaped
+	row        *Row
+}
+
+// FromBare is From without its unit word ("1,300.0" of "1,300.0 kt
+// CO2e"), for a sentence that has said the unit.
+func (c *Change) FromBare() string {
+	if c.row == nil || c.Fact == nil {
+		return c.From
+	}
+	return c.row.trimUnit(c.From, c.Fact.Unit)
 }
 
 // Share is a row's share of its group's total; citing it cites every
@@ -412,12 +415,38 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		name := e.Name(o.Lang)
 		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), raw: short}
 	}
+	// The one entity of data that name it only by its ISO 4217 code
+	// ("XAU" of a gold price series) is no subject a reader knows: a
+	// sentence says "the gold price", not "XAU's gold price" (Ref is
+	// empty). A country's code ("KAZ") stays: it says whose figure it is.
+	anonymous := ""
+	if !ds.HasEntityCatalog {
+		for _, sr := range set.Series {
+			if anonymous == "" {
+				anonymous = sr.Key.Entity
+			} else if sr.Key.Entity != anonymous {
+				anonymous = ""
+				break
+			}
+		}
+		if e, ok := ents[anonymous]; ok && e.raw != anonymous || !format.IsCurrency(anonymous) {
+			anonymous = "" // named in the data, or a code a reader knows
+		}
+	}
+	if e, ok := ents[anonymous]; ok {
+		e.Ref = ""
+		ents[anonymous] = e
+	}
 	entity := func(id string) Entity {
 		if e, ok := ents[id]; ok {
 			return e
 		}
 		esc := format.EscapeMarkdown(id)
-		return Entity{ID: id, Name: esc, Short: esc, Ref: format.EscapeMarkdown(o.Words.ref(id)), raw: id}
+		e := Entity{ID: id, Name: esc, Short: esc, Ref: format.EscapeMarkdown(o.Words.ref(id)), raw: id}
+		if id == anonymous {
+			e.Ref = ""
+		}
+		return e
 	}
 	topics := map[string]*Topic{}
 	for _, t := range ds.Topics {
@@ -464,7 +493,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	}
 	decimals := indicatorDecimals(ds, set, lb)
 	flow := flowIndicators(ds)
-	released := planReleases(ds)
+	var released map[rowPos]time.Time // made at the first plan or target
 	inWeek := func(p period.Period) bool {
 		return !p.End.Before(o.Week.Start) && !p.End.After(o.Week.End)
 	}
@@ -488,6 +517,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		r.Note = format.EscapeMarkdown(f.Note)
 		qualify(r, f, flow[f.Indicator], o.AsOf)
 		if isForward(r) && len(f.Sources) > 0 {
+			if released == nil {
+				released = planReleases(ds)
+			}
 			setDue(r, released[rowPos{f.Sources[0].File, f.Sources[0].Line}], o.AsOf)
 		}
 		for _, src := range f.Sources {
@@ -524,15 +556,14 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			d := decimals[f.Indicator]
 			from := valueMD(f.Against.Value, f.Unit, r.label, d)
 			c := &Change{
-				Fact: f, From: from, Label: f.Against.Label, label: r.label,
+				Fact: f, From: from, Label: f.Against.Label, label: r.label, row: r,
 				On:         changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
 				Caveat:     changeCaveat(f.Against),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
 			}
 			c.Text = c.On + c.Caveat
-			c.FromBare = r.trimUnit(from, f.Unit)
-			c.Short = changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "")
+			c.Short = strings.TrimSuffix(c.On, " on "+f.Against.Label)
 			if f.Value == 0 && f.Against.Value != 0 {
 				c.ToZero = true
 			}

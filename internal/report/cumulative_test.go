@@ -205,8 +205,8 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 	}
 	md := string(file(t, weeklyWith(t, data, "2026-W05", prev), "brief.md"))
 	wants(t, "2026-W05", md,
-		"XAU's gold price stood at $4,753.00 per troy ounce in January 2026, up 10.3% on December 2025 ($4,309.00).[^1] It is the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).",
-		"- **Record:** XAU's gold price stood at $4,753.00 per troy ounce in January 2026, the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).[^1]")
+		"The gold price stood at $4,753.00 per troy ounce in January 2026, up 10.3% on December 2025 ($4,309.00).[^1] It is the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).",
+		"- **Record:** The gold price stood at $4,753.00 per troy ounce in January 2026, the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).[^1]")
 	shuns(t, "2026-W05", md, "2317", "($4,309.00), the highest")
 	// What changed says an overdue series without a verb that must agree
 	// with the indicator's name ("cases ... has").
@@ -215,12 +215,12 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	md = string(file(t, weeklyWith(t, data, "2026-W48", prev), "brief.md"))
-	wants(t, "2026-W48", md, "- **Overdue:** XAU's gold price has no figure after June 2026; the next is overdue.")
+	wants(t, "2026-W48", md, "- **Overdue:** The gold price has no figure after June 2026; the next is overdue.")
 	md = string(file(t, weekly(t, data, "1960-W01"), "brief.md"))
 	// Before 1960 the file repeats each year's annual average in its
 	// twelve months: December 1959 is the 1959 figure, compared with
 	// 1958's, never with November 1959's repeat of itself (review 2, N2).
-	wants(t, "1960-W01", md, "XAU's gold price stood at $35.10 per troy ounce in December 1959 (the data give one figure for the whole of 1959, repeated each month).[^1] It is unchanged on 1958 ($35.10).[^1]")
+	wants(t, "1960-W01", md, "The gold price stood at $35.10 per troy ounce in December 1959 (the data give one figure for the whole of 1959, repeated each month).[^1] It is unchanged on 1958 ($35.10).[^1]")
 	shuns(t, "1960-W01", md, "on November 1959", "on December 1958")
 }
 
