@@ -28,6 +28,7 @@ func newValidateCmd(io IO) *cobra.Command {
 		RunE:  func(c *cobra.Command, _ []string) error { return runValidate(c.Context(), o, io) },
 	}
 	o.bind(c, false)
+	c.Flags().Lookup("lang").Usage = "also list every name form, wording and translation these languages lack (BCP 47 tags, comma-separated: ru,kk)"
 	c.Flags().BoolVar(&o.JSON, "json", false, "print the findings as JSON")
 	return c
 }
@@ -42,7 +43,11 @@ type finding struct {
 }
 
 func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
-	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: io.Now()})
+	langs, err := o.langs("validate")
+	if err != nil {
+		return err
+	}
+	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: io.Now(), Languages: langs})
 	var de *dataset.Error
 	if err != nil && !errors.As(err, &de) {
 		return err

@@ -211,7 +211,20 @@ func (l *loader) readLangWording(file string, id string, k, n *yaml.Node) *LangW
 			l.errorAt(yamlPos(file, v), what("verb")+" is empty: give it in words, or leave the key out")
 		default:
 			if lc := shippedLocale(lang); lc != nil {
-				if err := lc.CheckVerb(vb); err != nil && !isMissing(err) {
+				// Forms not given are for --lang to list; forms the
+				// language cannot have are errors now.
+				probe := vb
+				probe.Plain = false
+				if probe.All == "" && len(probe.By) > 0 && len(lc.Genders()) > 0 {
+					probe.By = map[string]string{"pl": "-"}
+					for _, g := range lc.Genders() {
+						probe.By[string(g)] = "-"
+					}
+					for k, s := range vb.By {
+						probe.By[k] = s
+					}
+				}
+				if err := lc.CheckVerb(probe); err != nil {
 					l.errorAt(yamlPos(file, v), what("verb")+": "+reason(err))
 				}
 			}
@@ -219,16 +232,6 @@ func (l *loader) readLangWording(file string, id string, k, n *yaml.Node) *LangW
 		}
 	}
 	return w
-}
-
-// isMissing says whether a locale error is only about forms not given
-// (for --lang to list), not about forms the language cannot have.
-func isMissing(err error) bool {
-	var m *locale.MissingFormError
-	if !errors.As(err, &m) {
-		return false
-	}
-	return len(m.Cases) > 0 || strings.HasPrefix(m.Reason, "has no form") || strings.HasPrefix(m.Reason, "has no gender")
 }
 
 func reason(err error) string {
@@ -339,18 +342,20 @@ func (ds *Dataset) entityFaults(e *Entity, lc *locale.Locale) []langFault {
 	return requireNoun(lc, e.Pos, what, n, lc.Cases(), true)
 }
 
-// nounExample is how a name with its forms is written in lc.
+// nounExample is how a name with its forms is written in lc: every
+// case, and the gender where lc has genders.
 func nounExample(lc *locale.Locale) string {
-	switch lc.ID() {
-	case "ru":
-		return "{nom: Казахстан, gen: Казахстана, dat: Казахстану, acc: Казахстан, ins: Казахстаном, prep: Казахстане, gender: m}"
-	case "kk":
-		return "{nom: Қазақстан, gen: Қазақстанның, dat: Қазақстанға, acc: Қазақстанды, loc: Қазақстанда, abl: Қазақстаннан, ins: Қазақстанмен}"
-	}
 	cs := lc.Cases()
-	parts := make([]string, len(cs))
-	for i, c := range cs {
-		parts[i] = string(c) + ": …"
+	parts := make([]string, 0, len(cs)+1)
+	for _, c := range cs {
+		parts = append(parts, string(c)+": …")
+	}
+	if gs := lc.Genders(); len(gs) > 0 {
+		names := make([]string, len(gs))
+		for i, g := range gs {
+			names[i] = string(g)
+		}
+		parts = append(parts, "gender: "+strings.Join(names, "|"))
 	}
 	return "{" + strings.Join(parts, ", ") + "}"
 }

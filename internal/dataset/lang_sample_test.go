@@ -26,7 +26,7 @@ func locales(t *testing.T, ids ...string) []*locale.Locale {
 // The sample and testdata/unseen carry every Russian and Kazakh form and
 // translation a brief needs.
 func TestSampleLanguages(t *testing.T) {
-	for _, dir := range []string{"../../data"} {
+	for _, dir := range []string{"../../data", "../../testdata/unseen"} {
 		ds, diags, err := Load(dir, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)

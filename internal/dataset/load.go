@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/briefhq/brief/internal/inputfile"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -28,6 +29,11 @@ type Options struct {
 	// the default of two years). Zero means DefaultStaleAfter; a negative
 	// value turns the check off.
 	StaleAfter time.Duration
+
+	// Languages are the languages briefs of the dataset will be written
+	// in: every word or text one of them lacks (CheckLanguage) is an
+	// error of the load. None asks for nothing beyond the base entries.
+	Languages []*locale.Locale
 
 	// FS, when set, is read instead of the operating system's files.
 	// Paths are then slash-separated and must stay inside FS (a mapping
@@ -72,6 +78,12 @@ func Load(path string, opts Options) (*Dataset, Diagnostics, error) {
 	l := newLoader(opts)
 	l.load(path)
 	l.finish()
+	if len(opts.Languages) > 0 {
+		for _, lc := range opts.Languages {
+			l.diags = append(l.diags, l.ds.CheckLanguage(lc)...)
+		}
+		l.diags.Sort()
+	}
 	if l.diags.HasErrors() {
 		return l.ds, l.diags, &Error{Diagnostics: l.diags}
 	}

@@ -28,6 +28,7 @@ type Verb struct {
 	By      map[string]string // by gender, and "pl" for a plural subject
 	Object  Case
 	Subject Case
+	Plain   bool // written as a plain text, not {all: …}
 	Line    int
 }
 
@@ -36,7 +37,7 @@ func (v *Verb) UnmarshalYAML(node *yaml.Node) error {
 	*v = Verb{Line: node.Line}
 	switch node.Kind {
 	case yaml.ScalarNode:
-		v.All = strings.TrimSpace(node.Value)
+		v.All, v.Plain = strings.TrimSpace(node.Value), true
 		return nil
 	case yaml.MappingNode:
 	default:
@@ -73,11 +74,10 @@ func (v Verb) Text() string {
 	if v.All != "" {
 		return v.All
 	}
-	ks := make([]string, 0, len(v.By))
-	for k := range v.By {
-		ks = append(ks, k)
+	if s := v.By["m"]; s != "" {
+		return s // the dictionary form of a Russian past tense
 	}
-	sort.Strings(ks)
+	ks := sortedKeys(v.By)
 	if len(ks) == 0 {
 		return ""
 	}
@@ -85,8 +85,8 @@ func (v Verb) Text() string {
 }
 
 // CheckVerb reports a verb that does not give a form for every subject
-// the locale's agreement needs (each gender and pl in ru; one text where
-// the locale has no genders), a form key the locale does not have, or an
+// the locale's agreement needs (each gender and pl in ru, or all: for a
+// verb that does not change; one text where the locale has no genders), a form key the locale does not have, or an
 // object or subject case it does not have. Every fault is in one error.
 func (l *Locale) CheckVerb(v Verb) error {
 	var faults []string
@@ -97,6 +97,10 @@ func (l *Locale) CheckVerb(v Verb) error {
 		faults = append(faults, "gives all: and forms by gender: give one or the other")
 	case v.All == "" && len(v.By) == 0:
 		faults = append(faults, "has no form")
+	case v.Plain && len(genders) > 0:
+		// As indeclinable: true for a noun: one form for every subject
+		// is said, not assumed.
+		faults = append(faults, fmt.Sprintf("is one text, but a %s verb agrees with its subject: give %s, or {all: …} for one that does not change", l.id, "{"+strings.Join(keys, ": …, ")+": …}"))
 	case v.All == "" && len(genders) == 0:
 		faults = append(faults, fmt.Sprintf("gives forms by gender, which %s verbs do not have: give one text", l.id))
 	case v.All == "":
