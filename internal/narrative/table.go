@@ -114,6 +114,30 @@ func (t *Topic) Lead() *Row {
 	return best
 }
 
+// MaxLeads bounds the sentences a topic with a table says of its
+// unranked figures.
+const MaxLeads = 3
+
+// Leads are the unranked figures a topic with a table says in sentences:
+// its Lead, then those at a record or fallen to zero (news a table cell
+// does not tell), in catalog order, at most MaxLeads.
+func (t *Topic) Leads() []*Row {
+	lead := t.Lead()
+	if lead == nil {
+		return nil
+	}
+	out := []*Row{lead}
+	for _, r := range t.Unranked() {
+		if len(out) == MaxLeads {
+			break
+		}
+		if r != lead && (r.Record != "" || r.Change != nil && r.Change.ToZero) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // salienceOf is a row's weight for the lead: its own, or what made it
 // salient (a change, the week).
 func salienceOf(r *Row) float64 {
@@ -133,13 +157,13 @@ func salienceOf(r *Row) float64 {
 }
 
 // Notes are the table's figures whose notes add something, for the
-// lines under it (the Lead's note is said with its sentence).
+// lines under it (the Leads' notes are said with their sentences).
 func (t *Topic) Notes() []*Row {
-	lead := t.Lead()
+	leads := t.Leads()
 	var out []*Row
 	for _, iv := range t.Indicators {
 		for _, r := range iv.Shown {
-			if r != lead && r.NoteAdds() && !inRows(iv.Ranking, r) {
+			if !inRows(leads, r) && r.NoteAdds() && !inRows(iv.Ranking, r) {
 				out = append(out, r)
 			}
 		}
