@@ -2,6 +2,8 @@
 // the PDF renderer draws the same Chart with vector primitives.
 package chart
 
+import "github.com/briefhq/brief/internal/locale"
+
 // Kind of chart.
 type Kind string
 
@@ -59,4 +61,8 @@ type Chart struct {
 	// line chart shows: 0 is DefaultWindow of the frequency, AllPeriods
 	// the full history.
 	Window int
+	// Locale writes the chart's own words and figures: tick numbers,
+	// months and quarters of a time axis, "No data". nil is English. The
+	// texts above (title, unit, source, values) come written in it.
+	Locale *locale.Locale
 }

@@ -3,6 +3,8 @@ package chart
 import (
 	"math"
 	"sort"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // Palette colours the series of a line chart in order, the first (the
@@ -161,7 +163,7 @@ func (d *drawer) line(ss []Series) {
 	t := NiceTicks(lo, hi, 5)
 	tickW := 0.0
 	for _, v := range t.Values {
-		tickW = math.Max(tickW, d.m(FormatTick(v, t.Decimals), labelSize, false))
+		tickW = math.Max(tickW, d.m(FormatTickIn(d.l, v, t.Decimals), labelSize, false))
 	}
 
 	// The domain of the x axis: period numbers on a time axis, else the
@@ -213,7 +215,7 @@ func (d *drawer) line(ss []Series) {
 	maxW := 0.0
 	if isTimed {
 		for p := int(dlo); p <= int(dhi); p++ {
-			maxW = math.Max(maxW, d.m(tickLabel(f, p, 1, true), labelSize, false))
+			maxW = math.Max(maxW, d.m(tickLabel(d.l, f, p, 1, true), labelSize, false))
 		}
 	} else {
 		for _, l := range order {
@@ -242,7 +244,7 @@ func (d *drawer) line(ss []Series) {
 		perPeriod = (x1 - x0 - 4) / (dhi - dlo)
 	}
 	if isTimed {
-		ticks = timeTicks(f, int(dlo), int(dhi), perPeriod, func(s string) float64 { return d.m(s, labelSize, false) })
+		ticks = timeTicks(d.l, f, int(dlo), int(dhi), perPeriod, func(s string) float64 { return d.m(s, labelSize, false) })
 	} else {
 		ticks = orderTicks(order, perPeriod, maxW)
 	}
@@ -261,7 +263,7 @@ func (d *drawer) line(ss []Series) {
 			col, wid = Axis, 0.8
 		}
 		d.hline(x0, x1, y, col, wid)
-		d.text(x0-4, y+labelSize*0.35, FormatTick(v, t.Decimals), labelSize, End, Muted, false, false)
+		d.text(x0-4, y+labelSize*0.35, FormatTickIn(d.l, v, t.Decimals), labelSize, End, Muted, false, false)
 	}
 	ly := bottom + labelSize + 3
 	for _, tk := range ticks {
@@ -342,7 +344,7 @@ func spread(pts [][2]float64, gap, lo, hi float64) []float64 {
 
 // timeTicks picks the finest step of whole periods whose labels keep a gap
 // between them, and labels the periods on that step from first to last.
-func timeTicks(f Frequency, first, last int, perPeriod float64, width func(string) float64) []xTick {
+func timeTicks(l *locale.Locale, f Frequency, first, last int, perPeriod float64, width func(string) float64) []xTick {
 	steps := tickSteps(f)
 	for n, step := range steps {
 		var ticks []xTick
@@ -353,10 +355,10 @@ func timeTicks(f Frequency, first, last int, perPeriod float64, width func(strin
 				continue
 			}
 			y := periodStart(f, p).Year()
-			l := tickLabel(f, p, step, y != prevYear)
+			lb := tickLabel(l, f, p, step, y != prevYear)
 			prevYear = y
-			ticks = append(ticks, xTick{at: float64(p), label: l})
-			widest = math.Max(widest, width(l))
+			ticks = append(ticks, xTick{at: float64(p), label: lb})
+			widest = math.Max(widest, width(lb))
 		}
 		if n == len(steps)-1 || perPeriod == 0 || perPeriod*float64(step) >= widest+8 {
 			return ticks

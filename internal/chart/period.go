@@ -3,7 +3,6 @@ package chart
 import (
 	"math"
 	"sort"
-	"strconv"
 	"time"
 )
 
@@ -116,44 +115,6 @@ func onTick(f Frequency, i, step int) bool {
 		i -= epochMonday
 	}
 	return (i%step+step)%step == 0
-}
-
-var shortMonths = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
-
-// tickLabel names period i on the time axis. Months, weeks and days name
-// their year on the first tick and when the year changes ("Jan 2024",
-// "Apr", ...; "3 Feb 2025", "17 Feb"); a step of whole years names the
-// year alone. A week is named by its Monday.
-func tickLabel(f Frequency, i, step int, withYear bool) string {
-	t := periodStart(f, i)
-	y := strconv.Itoa(t.Year())
-	switch f {
-	case Quarterly:
-		if step%4 == 0 {
-			return y
-		}
-		q := "Q" + strconv.Itoa((int(t.Month())-1)/3+1)
-		if withYear {
-			return q + " " + y
-		}
-		return q
-	case Monthly:
-		if step%12 == 0 {
-			return y
-		}
-		m := shortMonths[t.Month()-1]
-		if withYear {
-			return m + " " + y
-		}
-		return m
-	case Weekly, Daily:
-		d := strconv.Itoa(t.Day()) + " " + shortMonths[t.Month()-1]
-		if withYear {
-			return d + " " + y
-		}
-		return d
-	}
-	return y
 }
 
 // inferFrequency guesses the frequency of series from the short gaps

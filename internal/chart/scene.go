@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // A Scene is a chart laid out as shapes on a W x H canvas measured in
@@ -130,7 +131,7 @@ func (c Chart) Draw(w float64, m Measure) Scene {
 	if m == nil {
 		m = ApproxWidth
 	}
-	d := drawer{c: c.Windowed().Plain(), m: m, s: Scene{W: w}}
+	d := drawer{c: c.Windowed().Plain(), m: m, s: Scene{W: w}, l: c.loc()}
 	d.title()
 	if d.c.Kind == Line {
 		if ss := d.c.lines(); len(ss) > 0 {
@@ -143,7 +144,7 @@ func (c Chart) Draw(w float64, m Measure) Scene {
 	switch pts := d.c.finite(); {
 	case len(pts) == 0 || d.c.Kind == Line:
 		d.y += 14
-		d.text(w/2, d.y, "No data", labelSize, Middle, Muted, false, true)
+		d.text(w/2, d.y, NoData(d.l), labelSize, Middle, Muted, false, true)
 		d.y += 8
 	default:
 		d.bars(pts)
@@ -155,6 +156,7 @@ func (c Chart) Draw(w float64, m Measure) Scene {
 
 type drawer struct {
 	c Chart
+	l *locale.Locale
 	m Measure
 	s Scene
 	y float64 // next free baseline area, from the top
@@ -213,7 +215,7 @@ func (d *drawer) source() {
 func (d *drawer) valueText(p Point, dec int) string {
 	s := p.Text
 	if s == "" {
-		s = FormatTick(d.c.Scaled(p.Value), dec)
+		s = FormatTickIn(d.l, d.c.Scaled(p.Value), dec)
 	}
 	return fit(s, d.s.W*0.3, valueSize, false, d.m)
 }
@@ -278,7 +280,7 @@ func (d *drawer) bars(pts []Point) {
 	d.vline(zero, top, bottom, Axis, 0.8)
 	ty := bottom + labelSize + 3
 	for _, v := range t.Values {
-		d.text(xOf(v), ty, FormatTick(v, t.Decimals), labelSize, Middle, Muted, false, false)
+		d.text(xOf(v), ty, FormatTickIn(d.l, v, t.Decimals), labelSize, Middle, Muted, false, false)
 	}
 	d.y = ty
 	if d.c.Unit != "" {
@@ -294,7 +296,9 @@ func wrap(s string, w, size float64, bold bool, m Measure, maxLines int) []strin
 	var lines []string
 	cur := ""
 	more := false // text left over after maxLines lines
-	for _, wd := range strings.Fields(s) {
+	// Words end at plain spaces only: a no-break space (ru "2024 г.",
+	// "27,8 млрд") holds its words on one line.
+	for _, wd := range strings.FieldsFunc(s, func(r rune) bool { return r == ' ' }) {
 		if len(lines) == maxLines {
 			more = true
 			break

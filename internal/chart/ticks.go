@@ -1,10 +1,6 @@
 package chart
 
-import (
-	"math"
-	"strconv"
-	"strings"
-)
+import "math"
 
 // Ticks are the axis ticks for a range of values: Lo and Hi bound the axis,
 // Step is the distance between ticks and Values lists them from Lo to Hi.
@@ -65,28 +61,6 @@ func NiceTicks(min, max float64, n int) Ticks {
 		t.Values = append(t.Values, v)
 	}
 	return t
-}
-
-// FormatTick writes a tick value with the given decimals, thousands
-// separated by commas and a typographic minus: 1,250 or −2.5.
-func FormatTick(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("\u2212")
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
 }
 
 // Scaled returns v divided by the chart's Scale (1 when unset).

@@ -273,3 +273,18 @@ func sortStrings(s []string) { sort.Strings(s) }
 // are given in, in its file's order: ru one few many other; kk and en
 // one other.
 func (l *Locale) PluralCategories() []string { return append([]string(nil), l.categories...) }
+
+// English is the shipped English locale, the language of a brief or
+// chart that names none. The embedded files are checked by this
+// package's tests, so a failure to load them is a build fault.
+var English = sync.OnceValue(func() *Locale {
+	r, err := Default()
+	if err != nil {
+		panic(fmt.Sprintf("the embedded locales do not load: %v", err))
+	}
+	l, ok := r.Get("en")
+	if !ok {
+		panic("the embedded locales have no en")
+	}
+	return l
+})

@@ -3,6 +3,7 @@ package locale
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/feature/plural"
 )
@@ -330,4 +331,33 @@ func (l *Locale) CountNoun(f Figure, noun Noun) (string, error) {
 		return l.PluralForm(noun, c)
 	}
 	return l.Form(noun, c)
+}
+
+// CurrencyUnit names a currency standing for the figures of a chart's
+// axis or a table's column, after a scale word when scaled: the
+// currency's text with its number taken out, in the form a scale word
+// asks for (ru "долл. США", "млрд сомов"; kk "АҚШ доллары"), or its code
+// where the text is a bare sign or the locale does not know it (en
+// "USD", "billion KZT").
+func (l *Locale) CurrencyUnit(code string, scaled bool) string {
+	c, ok := l.d.Currencies[code]
+	if !ok {
+		return code
+	}
+	cat := "one"
+	if scaled {
+		cat = l.d.Plural.AfterScale
+	}
+	p, ok := c.Text.get(cat)
+	if !ok {
+		p, _ = c.Text.get("other")
+	}
+	name := strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(p, "{n}", ""), "\u00a0", " "))
+	name = strings.ReplaceAll(name, " ", "\u00a0")
+	for _, r := range name {
+		if unicode.IsLetter(r) {
+			return name
+		}
+	}
+	return code
 }

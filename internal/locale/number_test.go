@@ -278,9 +278,23 @@ func TestAxisTitle(t *testing.T) {
 		{"en", "USD", Billion, "billion USD"},
 		{"en", "people", Million, "million people"},
 		{"en", "%", NoScale, "%"},
-		{"ru", "долл. США", Billion, "млрд долл. США"},
-		{"kk", "АҚШ доллары", Billion, "млрд АҚШ доллары"},
+		{"ru", "долл.\u00a0США", Billion, "млрд\u00a0долл.\u00a0США"}, // no-break spaces: an axis title wraps as a whole
+		{"kk", "АҚШ доллары", Billion, "млрд\u00a0АҚШ доллары"},
 		{"ru", "", Million, "млн"},
+	}
+	// CurrencyUnit: the name for an axis, the code where the locale has
+	// only a sign (English), the form after a scale word.
+	for _, tt := range []struct {
+		lang, code string
+		scaled     bool
+		want       string
+	}{
+		{"en", "USD", true, "USD"}, {"en", "KZT", false, "KZT"}, {"ru", "USD", true, "долл.\u00a0США"},
+		{"ru", "KGS", true, "сомов"}, {"ru", "KGS", false, "сом"}, {"kk", "KZT", true, "теңге"},
+	} {
+		if got := loc(t, tt.lang).CurrencyUnit(tt.code, tt.scaled); got != tt.want {
+			t.Errorf("%s CurrencyUnit(%s, %v) = %q, want %q", tt.lang, tt.code, tt.scaled, got, tt.want)
+		}
 	}
 	for _, tt := range tests {
 		if got := must(t)(loc(t, tt.lang).AxisTitle(tt.unit, tt.s)); got != tt.want {

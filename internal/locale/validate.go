@@ -319,7 +319,39 @@ func (l *Locale) validate() error {
 			return bad("phrases."+key, 0, "%v", err)
 		}
 	}
+	for _, key := range RequiredPhrases {
+		p, ok := d.Phrases[key.Key]
+		if !ok {
+			return bad("phrases", 0, "no %s: every language needs it (%s)", key.Key, key.Why)
+		}
+		if err := checkPattern(p, key.Args, key.Need...); err != nil {
+			return bad("phrases."+key.Key, 0, "%v", err)
+		}
+	}
 	return nil
+}
+
+// A RequiredPhrase is a phrase every locale must give, because code
+// that cannot return an error (a chart being drawn) writes it: its key,
+// what it is for, the placeholders it may use and those it must.
+type RequiredPhrase struct {
+	Key  string
+	Why  string
+	Args map[string][]string
+	Need []string
+}
+
+// RequiredPhrases are checked at load, so that drawing a chart never
+// meets a missing word.
+var RequiredPhrases = []RequiredPhrase{
+	{Key: "chart.no_data", Why: "a chart without figures"},
+	{Key: "chart.source", Why: "the source line under a chart"},
+	{Key: "chart.with", Why: "a chart's title naming the partner", Args: map[string][]string{"indicator": nil, "partner": nil, "partner_ins": nil}, Need: []string{"indicator"}},
+	{Key: "chart.top", Why: "a chart's title when it shows the first n", Args: map[string][]string{"n": nil}, Need: []string{"n"}},
+	{Key: "chart.tick.quarter", Why: "a quarter on a time axis", Args: map[string][]string{"q": nil, "Q": nil}},
+	{Key: "chart.tick.year", Why: "a tick with its year", Args: map[string][]string{"tick": nil, "y": nil}, Need: []string{"tick", "y"}},
+	{Key: "chart.alt.points", Why: "a long chart's text for screen readers", Args: map[string][]string{"n": nil, "k": nil}, Need: []string{"n", "k"}},
+	{Key: "axis.title", Why: "a chart's value axis", Args: map[string][]string{"scale": nil, "unit": nil}, Need: []string{"scale", "unit"}},
 }
 
 func validStyle(s string) bool { return s == "full" || s == "abbr" }

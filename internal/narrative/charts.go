@@ -2,10 +2,12 @@ package narrative
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // chart records a chart of an indicator and returns the Markdown image
@@ -16,9 +18,14 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	if iv == nil {
 		return "", fmt.Errorf("chart: no indicator")
 	}
-	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.label, Title: iv.raw}
+	l := s.brief.Locale()
+	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.label, Title: iv.raw, Locale: l}
 	if iv.Counterpart != nil {
-		c.Title += " with " + iv.Counterpart.raw
+		t, err := l.Phrase("chart.with", "indicator", iv.raw, "partner", iv.Counterpart.raw)
+		if err != nil {
+			return "", err
+		}
+		c.Title = t
 	}
 	var rows []*Row
 	switch c.Kind {
@@ -29,10 +36,16 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		rows = iv.Ranking
 		if len(rows) > MaxShown {
 			rows = rows[:MaxShown]
-			c.Title += fmt.Sprintf(", top %d", MaxShown)
+			top, err := l.Phrase("chart.top", "n", l.Digits(locale.Figure{Int: strconv.Itoa(MaxShown)}))
+			if err != nil {
+				return "", err
+			}
+			c.Title += top
 		}
-		if iv.Period != "" {
-			c.Title += ", " + iv.Period
+		if p, err := iv.periodIn(l); err != nil {
+			return "", err
+		} else if p != "" {
+			c.Title += ", " + p
 		}
 	case chart.Line:
 		if len(iv.History) < 2 {
@@ -58,17 +71,27 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	for i, r := range rows {
 		values[i] = r.Value
 	}
-	factor, word := format.ScaleOf(values)
+	factor, _ := format.ScaleOf(values)
 	c.Scale = factor
-	c.Unit = format.AxisTitle(iv.label, word)
+	axis, err := l.AxisTitle(iv.axisUnit(l, factor != 1), scaleOf(factor))
+	if err != nil {
+		return "", err
+	}
+	c.Unit = axis
 	var srcs []string
 	seen := map[string]bool{}
 	for _, r := range rows {
-		label := r.Period
-		if c.Kind == chart.Bar {
-			label = r.Entity.raw
+		label := r.Entity.raw
+		if c.Kind == chart.Line {
+			if label, err = r.periodLabel(l); err != nil {
+				return "", err
+			}
 		}
-		pt := chart.Point{Label: label, Value: r.Value, Text: r.plain}
+		text, err := r.chartText(l)
+		if err != nil {
+			return "", err
+		}
+		pt := chart.Point{Label: label, Value: r.Value, Text: text}
 		if c.Kind == chart.Line && !r.at.IsZero() {
 			pt.At = float64(r.at.Unix()) / 86400
 		}
@@ -89,7 +112,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		}
 		c.Points = nil
 	}
-	c.Source = "Source: " + strings.Join(srcs, "; ")
+	c.Source = chart.SourceLine(l, srcs)
 	c.File = "chart-" + slug(iv.ID) + "-" + kind + ".svg"
 	if !s.chartAt[c.File] {
 		s.chartAt[c.File] = true
@@ -114,4 +137,75 @@ func slug(id string) string {
 		return "chart"
 	}
 	return b.String()
+}
+
+// scaleOf is the locale's scale of a chart's tick factor (format.ScaleOf).
+func scaleOf(factor float64) locale.Scale {
+	switch factor {
+	case 1e6:
+		return locale.Million
+	case 1e9:
+		return locale.Billion
+	case 1e12:
+		return locale.Trillion
+	}
+	return locale.NoScale
+}
+
+// periodIn is the indicator's period as a chart title says it, in l:
+// its Ranking's period ("2024", "2024 г."), "" when it has none.
+func (iv *Indicator) periodIn(l *locale.Locale) (string, error) {
+	if iv.Period == "" {
+		return "", nil
+	}
+	if ld := iv.Leader(); ld != nil && ld.Fact != nil && ld.Fact.PeriodLabel == iv.Period {
+		return l.Period(ld.Fact.Period, locale.Label)
+	}
+	return iv.Period, nil
+}
+
+// axisUnit is the unit a chart's value axis names, in l: a currency by
+// the locale's name for it ("USD", "долл. США"), else the unit's label.
+func (iv *Indicator) axisUnit(l *locale.Locale, scaled bool) string {
+	if format.IsCurrency(iv.unit) && iv.label == iv.unit {
+		return l.CurrencyUnit(iv.unit, scaled)
+	}
+	return iv.label
+}
+
+// periodLabel is the row's period as a label in l: "February 2025",
+// "февраль 2025 г.".
+func (r *Row) periodLabel(l *locale.Locale) (string, error) {
+	switch {
+	case r.Fact != nil:
+		return l.Period(r.Fact.Period, locale.Label)
+	case r.per.Kind != 0 || !r.per.Start.IsZero():
+		return l.Period(r.per, locale.Label)
+	}
+	return r.Period, nil
+}
+
+// chartText is the row's value as a chart labels it: in English the
+// brief's own figure ("$27.8 billion"); in another language the locale's
+// short form, money with its sign ("27,8 млрд $"), a percentage ("64,7
+// %"), else the number and the unit's label.
+func (r *Row) chartText(l *locale.Locale) (string, error) {
+	if l == English() {
+		return r.plain, nil
+	}
+	unit := r.unit
+	if r.Fact != nil {
+		unit = r.Fact.Unit
+	}
+	switch {
+	case format.IsCurrency(unit) && (r.label == "" || r.label == unit):
+		return l.MoneyShort(r.Value, unit, r.decimals)
+	case format.IsPercent(unit):
+		return l.Percent(r.Value, r.decimals)
+	}
+	s, err := localBare(l, r.Value, r.decimals)
+	if err != nil || r.label == "" {
+		return s, err
+	}
+	return s + "\u00a0" + r.label, nil
 }

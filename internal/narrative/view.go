@@ -245,6 +245,7 @@ type Row struct {
 	sources  []string      // unescaped source names, for charts
 	at       time.Time     // a history row's period middle, for a timed chart
 	per      period.Period // a history row's period (it has no Fact)
+	unit     string        // a history row's unit (it has no Fact)
 	loc      *locale.Locale
 }
 
@@ -902,7 +903,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label,
 				Text: valueMD(o.Value, o.Unit, label, decimals), plain: format.ValueLabel(o.Value, o.Unit, label, decimals),
 				Status: string(o.Status), sources: []string{o.Source}, at: mid,
-				per: o.Period, loc: hloc,
+				per: o.Period, loc: hloc, unit: o.Unit,
 			})
 		}
 		return out

@@ -63,6 +63,29 @@ func TestSampleWeeklyRussian(t *testing.T) {
 	leakCheck(t, md, "../../data")
 }
 
+// The sample's Russian chart: its title, value labels, ticks, axis and
+// source line in Russian (the figures with a decimal comma and the
+// dollar sign after them, as tables do); English only where the dataset
+// has no Russian text.
+func TestSampleChartRussian(t *testing.T) {
+	out := weeklyIn(t, "../../data", "ru")
+	svg := string(file(t, out, "chart-trade_turnover-bar.svg"))
+	texts := regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllStringSubmatch(svg, -1)
+	var all []string
+	for _, m := range texts {
+		all = append(all, m[1])
+	}
+	joined := strings.Join(all, "\n")
+	for _, want := range []string{
+		"(партнёр\u00a0— Россия), 2024\u00a0г.", "27,8\u00a0млрд\u00a0$", "Казахстан", "млрд\u00a0долл.\u00a0США", "Источник: ",
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("the Russian chart lacks %q; its texts: %q", want, all)
+		}
+	}
+	leakCheck(t, joined, "../../data")
+}
+
 // TestSampleWeeklyKazakh: the Kazakh brief of the sample, its numbers,
 // dates and endings by vowel harmony.
 func TestSampleWeeklyKazakh(t *testing.T) {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/briefhq/brief/internal/chart"
@@ -138,7 +139,7 @@ func chartAlt(c chart.Chart, im image) string {
 	} else {
 		ps := c.Points
 		if len(ps) > maxAltPoints { // a long series: its latest points
-			parts = append(parts, fmt.Sprintf("%d points, the last %d", len(ps), maxAltPoints/2))
+			parts = append(parts, c.Phrase("chart.alt.points", "n", strconv.Itoa(len(ps)), "k", strconv.Itoa(maxAltPoints/2)))
 			ps = ps[len(ps)-maxAltPoints/2:]
 		}
 		for _, p := range ps {
