@@ -273,10 +273,13 @@
 // folder's entries; a test file too, a needless rerun). This must happen
 // inside m.Run, where the testing package logs opens, not in TestMain
 // before it. -count=1 still forces a run.
-// TestOracleRealData reads every dataset.yaml under testdata/ that points
-// into ../shared/data, for the latest week of the data and 1, 52 and 156
-// weeks before, and as of the Wednesday of the latest week; it skips when
-// ../shared is absent.
+// TestOracleRealData reads every dataset.yaml under testdata/ (those that
+// point into ../shared/data and the synthetic agency fixtures, which hold
+// their files) and the same agency layouts made from ../shared/data into
+// a temporary folder by `go run ./internal/fixtures/makefixtures -real`,
+// for the latest week of the data and 1, 52 and 156 weeks before, and as
+// of the Wednesday of the latest week; it skips when none of their files
+// is there.
 //
 // # Known issues
 //

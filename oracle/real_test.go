@@ -3,6 +3,8 @@ package oracle
 import (
 	"errors"
 	"io/fs"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -11,12 +13,18 @@ import (
 
 // realMappings lists the dataset folders under testdata/ (but bad/) that
 // have a dataset.yaml: those that read the files of ../shared/data in
-// place, and the agency fixtures of testdata/mapping (a World Bank API
-// download, Eurostat's SDMX-CSV, a German Excel's CSV, a workbook),
-// which hold their files.
+// place, and the synthetic agency fixtures of testdata/mapping (a World
+// Bank API download, Eurostat's SDMX-CSV, a German Excel's CSV, a
+// workbook; invented figures), which hold their files.
 func realMappings(t *testing.T) []string {
+	return mappingsUnder(filepath.Join("..", "testdata"))
+}
+
+// mappingsUnder lists the folders under root (but bad/) that have a
+// dataset.yaml.
+func mappingsUnder(root string) []string {
 	var dirs []string
-	filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
@@ -33,14 +41,39 @@ func realMappings(t *testing.T) []string {
 	return dirs
 }
 
+// generatedMappings makes the same agency and Excel layouts from the real
+// files of ../shared/data, which the project does not copy, into a
+// temporary folder with the project's generator, run as a command (go run
+// ./internal/fixtures/makefixtures -real), so that the oracle imports no
+// package of the engine, and lists their folders (absolute paths). None
+// when ../shared is absent.
+func generatedMappings(t *testing.T) []string {
+	if _, err := os.Stat(filepath.Join("..", "..", "shared", "data", "gdp", "gdp.csv")); err != nil {
+		t.Logf("the real-shaped agency fixtures are not made (no ../shared/data): %v", err)
+		return nil
+	}
+	out := t.TempDir()
+	cmd := exec.Command("go", "run", "./internal/fixtures/makefixtures", "-real", "../shared/data", "-out", out)
+	cmd.Dir = ".."
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go run ./internal/fixtures/makefixtures -real ../shared/data: %v\n%s", err, b)
+	}
+	dirs := mappingsUnder(out)
+	if len(dirs) == 0 {
+		t.Fatalf("makefixtures wrote no dataset.yaml into %s", out)
+	}
+	return dirs
+}
+
 // TestOracleRealData compares every claim on the real files of
-// ../shared/data, read in place through the mappings under testdata/,
-// and on the agency fixtures of testdata/mapping, for the latest week of
-// each and three earlier ones, and as of the Wednesday of the latest
-// week. A mapping whose files are absent (no ../shared beside the
-// repository) is skipped.
+// ../shared/data, read in place through the mappings under testdata/, on
+// the synthetic agency fixtures of testdata/mapping, and on the same
+// agency layouts made from ../shared/data at test time
+// (generatedMappings), for the latest week of each and three earlier
+// ones, and as of the Wednesday of the latest week. A mapping whose files
+// are absent (no ../shared beside the repository) is skipped.
 func TestOracleRealData(t *testing.T) {
-	dirs := realMappings(t)
+	dirs := append(realMappings(t), generatedMappings(t)...)
 	if len(dirs) == 0 {
 		t.Fatal("no dataset.yaml under testdata/")
 	}
@@ -71,7 +104,10 @@ func TestOracleRealData(t *testing.T) {
 			}
 		}
 		lw := weekOf(last)
-		rel, _ := filepath.Rel("..", dir)
+		rel := dir // a generated folder, absolute
+		if !filepath.IsAbs(dir) {
+			rel, _ = filepath.Rel("..", dir)
+		}
 		claims, agree := 0, 0
 		add := func(r result) {
 			claims += r.Claims

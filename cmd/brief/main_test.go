@@ -16,6 +16,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/fixtures"
 )
 
 func TestMain(m *testing.M) {
@@ -32,9 +33,10 @@ func TestMain(m *testing.M) {
 		main()
 	}
 	testscript.Main(m, map[string]func(){
-		"brief":    main,
-		"fakellm":  fakeLLMServer,
-		"waitfile": waitFile,
+		"brief":        main,
+		"fakellm":      fakeLLMServer,
+		"waitfile":     waitFile,
+		"makefixtures": makeFixtures,
 		// brief-late-signal sends itself SIGINT and SIGTERM after the run
 		// has returned, before the process exits: the exit code must stay
 		// the run's (it was 130 when the default handler came back).
@@ -56,15 +58,41 @@ func TestScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// ../shared/data beside the repository: the real files, read in
+	// place ([shared] in a script; a plain clone has none).
+	shared := filepath.Join(filepath.Dir(repo), "shared", "data")
+	_, err = os.Stat(filepath.Join(shared, "gdp", "gdp.csv"))
+	haveShared := err == nil
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		Condition: func(cond string) (bool, error) {
+			if cond == "shared" {
+				return haveShared, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
+			env.Setenv("SHARED", shared)
 			env.Setenv("SOURCE_DATE_EPOCH", "1764151200") // 2025-11-26T10:00:00Z
 			return nil
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") != "",
 	})
+}
+
+// makeFixtures (testscript: "exec makefixtures SHARED OUT") writes the
+// real-shaped agency and Excel fixtures made from the files of SHARED
+// (../shared/data) into OUT (fixtures.Real).
+func makeFixtures() {
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: makefixtures SHARED OUT")
+		os.Exit(2)
+	}
+	if _, err := fixtures.Real(os.Args[1], os.Args[2]); err != nil {
+		fmt.Fprintln(os.Stderr, "makefixtures:", err)
+		os.Exit(1)
+	}
 }
 
 // fakeLLMServer (testscript: "exec fakellm MODE &") is a local

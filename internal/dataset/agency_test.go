@@ -1,10 +1,12 @@
 package dataset
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/briefhq/brief/internal/fixtures"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -31,34 +33,108 @@ func loadClean(t *testing.T, path string) *Dataset {
 	return ds
 }
 
+// realShapes writes the real-shaped fixtures, made from the files of
+// ../shared/data by fixtures.Real, into a temporary folder and returns
+// it; the working folder must be the repository's root. Without
+// ../shared beside the repository (a plain clone) the test is skipped:
+// those files are read in tests, never copied into the project.
+func realShapes(t *testing.T) string {
+	t.Helper()
+	if _, err := os.Stat("../shared/data/gdp/gdp.csv"); err != nil {
+		t.Skip("../shared/data is not beside the repository (a plain clone): the real-shaped fixtures are made from it at test time")
+	}
+	out := t.TempDir()
+	if _, err := fixtures.Real("../shared/data", out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// firstAndLast returns the first and the last period of each entity's
+// observations.
+func firstAndLast(ds *Dataset) (first, last map[string]string) {
+	first, last = map[string]string{}, map[string]string{}
+	for _, o := range ds.Observations {
+		p := o.Period.String()
+		if first[o.Entity] == "" || p < first[o.Entity] {
+			first[o.Entity] = p
+		}
+		if p > last[o.Entity] {
+			last[o.Entity] = p
+		}
+	}
+	return first, last
+}
+
 // TestWorldBankAPIDownload reads GDP as the World Bank's API download lays
-// it out: four preamble lines, one column per year, empty cells where
-// there is no figure, aggregates mixed in.
+// it out (testdata/mapping/worldbank-api, invented figures): four
+// preamble lines, one column per year, empty cells where there is no
+// figure, aggregates mixed in, a second indicator the filter leaves out.
 func TestWorldBankAPIDownload(t *testing.T) {
 	t.Chdir("../..")
 	ds := loadClean(t, "testdata/mapping/worldbank-api")
+	// Borduria's GDP, not its GDP per capita (14184.562714285714) on the
+	// next line: the filter keeps NY.GDP.MKTP.CD.
+	bo := find(t, ds, "gdp", "XBO", "2023")
+	if bo.Value != 17511793154.965286 || bo.Unit != "USD" || bo.Status != Actual {
+		t.Errorf("Borduria 2023 = %v %s %s, want 17511793154.965286 USD actual", bo.Value, bo.Unit, bo.Status)
+	}
+	// Line 11: after the preamble, the header, Borduria's two lines, an
+	// aggregate, Freedonia and Ruritania.
+	sy := find(t, ds, "gdp", "XSY", "2023")
+	if got := sy.Pos.String(); got != "testdata/mapping/worldbank-api/API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv:11" || sy.Value != 15706136560.464571 {
+		t.Errorf("Syldavia 2023 = %v at %s", sy.Value, got)
+	}
+	if o := find(t, ds, "gdp", "XFR", "1960"); o.Value != 1000000000.271 {
+		t.Errorf("Freedonia 1960 = %v", o.Value)
+	}
+	for _, o := range ds.Observations {
+		if o.Entity == "XFA" || o.Entity == "XWA" {
+			t.Fatalf("aggregate %s not excluded", o.Entity)
+		}
+	}
+	// Empty cells are no figures: the series start and end in different
+	// years.
+	first, last := firstAndLast(ds)
+	if first["XFR"] != "1960" || first["XSY"] != "1990" || first["XBO"] != "1994" || first["XRU"] != "2000" || last["XRU"] != "2022" || last["XBO"] != "2023" {
+		t.Errorf("first years %v, last years %v", first, last)
+	}
+	if len(ds.Observations) != 151 {
+		t.Errorf("%d observations, want 151 (the non-empty GDP cells of four countries)", len(ds.Observations))
+	}
+	for _, e := range ds.Entities {
+		if e.ID == "XSY" && e.Names[""] != "Syldavia" {
+			t.Errorf("XSY is named %q", e.Names[""])
+		}
+	}
+}
+
+// TestWorldBankAPIDownloadReal reads the same layout made from the World
+// Bank's real GDP (../shared/data): Central Asia, Russia and two
+// aggregates.
+func TestWorldBankAPIDownloadReal(t *testing.T) {
+	t.Chdir("../..")
+	dir := filepath.Join(realShapes(t), "worldbank-api")
+	ds := loadClean(t, dir)
 	kaz := find(t, ds, "gdp", "KAZ", "2023")
 	if kaz.Value != 261421121085.57208 || kaz.Unit != "USD" || kaz.Status != Actual {
 		t.Errorf("Kazakhstan 2023 = %v %s %s, want 261421121085.57208 USD actual", kaz.Value, kaz.Unit, kaz.Status)
 	}
 	// Line 7: after the preamble, the header and Europe & Central Asia.
-	if got := kaz.Pos.String(); got != "testdata/mapping/worldbank-api/API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv:7" {
-		t.Errorf("position %s", got)
+	if got, want := kaz.Pos.String(), filepath.Join(dir, "API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv")+":7"; got != want {
+		t.Errorf("position %s, want %s", got, want)
 	}
 	if o := find(t, ds, "gdp", "KAZ", "1990"); o.Value != 26932016269.61069 {
 		t.Errorf("Kazakhstan 1990 = %v", o.Value)
 	}
-	first := map[string]string{}
 	for _, o := range ds.Observations {
 		if o.Entity == "WLD" || o.Entity == "ECS" {
 			t.Fatalf("aggregate %s not excluded", o.Entity)
 		}
-		if p := o.Period.String(); first[o.Entity] == "" || p < first[o.Entity] {
-			first[o.Entity] = p
-		}
 	}
 	// Empty cells are no figures: Turkmenistan's series starts in 1987,
 	// Russia's in 1988, the Kyrgyz Republic's in 1990.
+	first, _ := firstAndLast(ds)
 	if first["TKM"] != "1987" || first["RUS"] != "1988" || first["KGZ"] != "1990" {
 		t.Errorf("first years %v", first)
 	}
@@ -72,12 +148,52 @@ func TestWorldBankAPIDownload(t *testing.T) {
 	}
 }
 
-// TestEurostatSDMX reads Eurostat's SDMX-CSV layout: two units in one
-// file told apart by a filter, values in millions, OBS_FLAG p as an
-// estimate.
+// TestEurostatSDMX reads Eurostat's SDMX-CSV layout
+// (testdata/mapping/eurostat-sdmx, invented figures): two units and a
+// quarterly series in one file told apart by a filter, values in millions
+// by UNIT_MULT, OBS_FLAG p and e as estimates, b (break) as actual.
 func TestEurostatSDMX(t *testing.T) {
 	t.Chdir("../..")
 	ds := loadClean(t, "testdata/mapping/eurostat-sdmx")
+	// 50436.1 million euros, UNIT_MULT 6, flagged p.
+	if o := find(t, ds, "gdp", "XB", "2023"); o.Value != 50436100000 || o.Unit != "EUR" || o.Status != Estimate {
+		t.Errorf("Borduria 2023 = %v %s %s, want 50436100000 EUR estimate", o.Value, o.Unit, o.Status)
+	}
+	for _, c := range []struct {
+		geo, year string
+		value     float64
+		status    Status
+	}{
+		{"XF", "2018", 200117700000, Actual},   // b: break in series, listed as actual
+		{"XR", "2022", 254690300000, Estimate}, // e
+		{"XS", "2023", 132918800000, Estimate}, // bp: read letter by letter
+		{"XS", "2022", 128052200000, Actual},   // no flag
+	} {
+		if o := find(t, ds, "gdp", c.geo, c.year); o.Value != c.value || o.Status != c.status {
+			t.Errorf("%s %s = %v %s, want %v %s", c.geo, c.year, o.Value, o.Status, c.value, c.status)
+		}
+	}
+	if o := find(t, ds, "gdp_deflator", "XS", "2023"); o.Value != 1.8 || o.Unit != "%" || o.Status != Estimate {
+		t.Errorf("Syldavia's deflator 2023 = %v %s %s, want 1.8 %% estimate (p by default)", o.Value, o.Unit, o.Status)
+	}
+	if o := find(t, ds, "gdp_deflator", "XS", "2022"); o.Value != -0.5 {
+		t.Errorf("Syldavia's deflator 2022 = %v, want -0.5", o.Value)
+	}
+	for _, o := range ds.Observations {
+		if o.Period.Kind != period.Year {
+			t.Fatalf("%s %s %v: the filter freq: A keeps annual rows only", o.Indicator, o.Entity, o.Period)
+		}
+	}
+	if len(ds.Observations) != 72 {
+		t.Errorf("%d observations, want 72 (4 countries, 9 years, 2 units)", len(ds.Observations))
+	}
+}
+
+// TestEurostatSDMXReal reads the same layout made from the World Bank's
+// real GDP and deflator of seven EU countries (../shared/data).
+func TestEurostatSDMXReal(t *testing.T) {
+	t.Chdir("../..")
+	ds := loadClean(t, filepath.Join(realShapes(t), "eurostat-sdmx"))
 	de := find(t, ds, "gdp", "DE", "2023")
 	// 4456081.0 million US dollars, flagged p.
 	if de.Value != 4456081e6 || de.Unit != "USD" || de.Status != Estimate {
@@ -94,11 +210,31 @@ func TestEurostatSDMX(t *testing.T) {
 	}
 }
 
-// TestEuropeanCSV reads a semicolon file as a German Excel saves it:
-// BOM, CRLF, 01.01.2024 dates, decimal commas and thousands dots.
+// TestEuropeanCSV reads a semicolon file as a German Excel saves it
+// (testdata/mapping/european-csv, invented figures): BOM, CRLF,
+// 01.01.2024 dates, decimal commas and thousands dots.
 func TestEuropeanCSV(t *testing.T) {
 	t.Chdir("../..")
 	ds := loadClean(t, "testdata/mapping/european-csv")
+	if o := find(t, ds, "coffee_price", "XS", "2024-01"); o.Value != 4123.45 || o.Unit != "EUR per tonne" || o.Period.Kind != period.Month {
+		t.Errorf("coffee January 2024 = %v %s (%v), want 4123.45 (written 4.123,45) for the month", o.Value, o.Unit, o.Period)
+	}
+	if o := find(t, ds, "policy_rate", "XS", "2025-12"); o.Value != 2.125 || o.Period.Kind != period.Month {
+		t.Errorf("policy rate December 2025 = %v (%v), want 2.125 (written 2,125) for the month", o.Value, o.Period)
+	}
+	if got := find(t, ds, "coffee_price", "XS", "2024-03").Pos.String(); got != "testdata/mapping/european-csv/kaffee-leitzins.csv:4" {
+		t.Errorf("March 2024 at %s, want line 4 (after the header with its byte order mark)", got)
+	}
+	if len(ds.Observations) != 48 {
+		t.Errorf("%d observations, want 48", len(ds.Observations))
+	}
+}
+
+// TestEuropeanCSVReal reads the same layout made from the real gold
+// prices and Euribor (../shared/data).
+func TestEuropeanCSVReal(t *testing.T) {
+	t.Chdir("../..")
+	ds := loadClean(t, filepath.Join(realShapes(t), "european-csv"))
 	if o := find(t, ds, "gold_price", "XAU", "2024-01"); o.Value != 2034.04 || o.Unit != "USD per troy ounce" {
 		t.Errorf("gold January 2024 = %v %s, want 2034.04 (written 2.034,04)", o.Value, o.Unit)
 	}

@@ -72,7 +72,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/excel-cell/observations.xlsx:Observations!D3: value "n/a": not a number: leave the row out if there is no figure`,
 		}},
 		{"european-number", []string{
-			`testdata/bad/european-number/prices.csv:3:2: value "2023.00": dataset.yaml reads numbers with decimal "," and thousands "." between groups of three digits: write it as 2.023,00, or correct decimal and thousands`,
+			`testdata/bad/european-number/prices.csv:3:2: value "4023.00": dataset.yaml reads numbers with decimal "," and thousands "." between groups of three digits: write it as 4.023,00, or correct decimal and thousands`,
 		}},
 		{"bad-released", []string{
 			`testdata/bad/bad-released/observations.csv:3:8: released "01/02/2024" is not a date: write it as YYYY-MM-DD`,

@@ -11,21 +11,67 @@ import (
 	"github.com/briefhq/brief/internal/period"
 )
 
-// TestExcelWorkbook reads testdata/mapping/excel/book.xlsx: a human
-// layout (title, merged two-row header, years across, numbers stored as
-// text, formatted empty rows), dates as serials shown as months, a rate
-// as a percentage, and both catalogs as sheets.
+// TestExcelWorkbook reads testdata/mapping/excel/book.xlsx (invented
+// figures): a human layout (title, merged two-row header, years across,
+// numbers stored as text, formatted empty rows), dates as
+// serials shown as months, a rate as a percentage, and both catalogs as
+// sheets.
 func TestExcelWorkbook(t *testing.T) {
 	t.Chdir("../..")
 	ds := loadClean(t, "testdata/mapping/excel")
+	bo := find(t, ds, "gdp", "XBO", "2023")
+	// A number cell keeps 15 significant digits: 17511793154.965286 is
+	// stored as 17511793154.9652.
+	if bo.Value != 17511793154.9652 || bo.Unit != "USD" {
+		t.Errorf("Borduria 2023 = %v %s", bo.Value, bo.Unit)
+	}
+	if got := bo.Pos.String(); got != "testdata/mapping/excel/book.xlsx:GDP!5:5" {
+		t.Errorf("position %s", got)
+	}
+	// Syldavia's figures are typed in as text: all their digits.
+	if o := find(t, ds, "gdp", "XSY", "2023"); o.Value != 15706136560.464571 {
+		t.Errorf("Syldavia 2023 (a number stored as text) = %v", o.Value)
+	}
+	// "Jan 2024" (serial 45292) shown as 3.250% (0.0325).
+	e := find(t, ds, "policy_rate", "XSY", "2024-01")
+	if e.Value != 3.25 || e.Period.Kind != period.Month || e.Unit != "%" {
+		t.Errorf("policy rate January 2024 = %v %s (%v)", e.Value, e.Unit, e.Period)
+	}
+	if len(ds.Observations) != 44 {
+		t.Errorf("%d observations, want 44 (4 countries x 5 years, 24 months)", len(ds.Observations))
+	}
+	var ind *Indicator
+	for i := range ds.Indicators {
+		if ds.Indicators[i].ID == "policy_rate" {
+			ind = &ds.Indicators[i]
+		}
+	}
+	if ind == nil || ind.Decimals != 3 || ind.UnitLabel != "% a year" || ind.Pos.String() != "testdata/mapping/excel/book.xlsx:Indicators!A3" {
+		t.Errorf("policy_rate from the Indicators sheet: %+v", ind)
+	}
+	groups := map[string][]string{}
+	for _, en := range ds.Entities {
+		groups[en.ID] = en.Groups
+	}
+	if strings.Join(groups["XBO"], ",") != "storybook" || len(groups["XFR"]) != 0 {
+		t.Errorf("groups from the Entities sheet: %v", groups)
+	}
+}
+
+// TestExcelWorkbookReal reads the same workbook made from the World
+// Bank's real GDP of Central Asia and Russia and the real Euribor
+// (../shared/data).
+func TestExcelWorkbookReal(t *testing.T) {
+	t.Chdir("../..")
+	dir := filepath.Join(realShapes(t), "excel")
+	ds := loadClean(t, dir)
 	kaz := find(t, ds, "gdp", "KAZ", "2023")
-	// Excel keeps 15 significant digits: 261421121085.57208 is stored
-	// as 261421121085.572.
+	// 261421121085.57208 is stored as 261421121085.572.
 	if kaz.Value != 261421121085.572 || kaz.Unit != "USD" {
 		t.Errorf("Kazakhstan 2023 = %v %s", kaz.Value, kaz.Unit)
 	}
-	if got := kaz.Pos.String(); got != "testdata/mapping/excel/book.xlsx:GDP!5:5" {
-		t.Errorf("position %s", got)
+	if got, want := kaz.Pos.String(), filepath.Join(dir, "book.xlsx")+":GDP!5:5"; got != want {
+		t.Errorf("position %s, want %s", got, want)
 	}
 	// Turkmenistan's figures are typed in as text.
 	if o := find(t, ds, "gdp", "TKM", "2023"); o.Value != 59887334844.06514 {
@@ -38,15 +84,6 @@ func TestExcelWorkbook(t *testing.T) {
 	}
 	if len(ds.Observations) != 54 {
 		t.Errorf("%d observations, want 54 (6 countries x 5 years, 24 months)", len(ds.Observations))
-	}
-	var ind *Indicator
-	for i := range ds.Indicators {
-		if ds.Indicators[i].ID == "euribor_3m" {
-			ind = &ds.Indicators[i]
-		}
-	}
-	if ind == nil || ind.Decimals != 3 || ind.UnitLabel != "% a year" || ind.Pos.String() != "testdata/mapping/excel/book.xlsx:Indicators!A3" {
-		t.Errorf("euribor_3m from the Indicators sheet: %+v", ind)
 	}
 	groups := map[string][]string{}
 	for _, en := range ds.Entities {
