@@ -219,3 +219,25 @@ func (r *Row) OutlookPeriodL() (string, error) {
 	}
 	return r.locale().Period(r.Outlook.Fact.Period, locale.Label)
 }
+
+// PressNum is Num for the press, by the English brief's one rule
+// (format.PressDecimals): a figure of 1,000 or more in size is rounded
+// to two significant digits and said with the locale's "about" when that
+// changed it ("около 28 млрд долл. США", "шамамен 28 млрд АҚШ
+// доллары"); a smaller one and a percentage are Num.
+func (r *Row) PressNum() (string, error) {
+	v := r.Value
+	if r.Fact == nil || format.IsPercent(r.Fact.Unit) || math.Abs(v) < format.PressMin || math.IsInf(v, 0) || math.IsNaN(v) {
+		return r.Num()
+	}
+	x := format.RoundSignificant(v, 2)
+	s, err := localValue(r.locale(), x, r.Fact, r.label, -1)
+	if err != nil || x == v {
+		return s, err
+	}
+	about, err := r.locale().Phrase("about")
+	if err != nil {
+		return "", err
+	}
+	return about + s, nil
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/render/pdf"
 )
 
 func weeklyIn(t *testing.T, data, lang string) *Output {
@@ -195,4 +196,79 @@ func (s *sourceLines) find(run string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+func pointsIn(t *testing.T, data, lang, audience string) *Output {
+	t.Helper()
+	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := locale.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := reg.Match(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kind, err := narrative.LoadKindLang("", "points", l.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Points(context.Background(), ds, kind, PointsOptions{
+		Options: Options{
+			Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Locale: l,
+			DataPath: data, Version: "test", Formats: Formats{MD: true, PDF: true}, Paper: "a4",
+		},
+		PointOptions: narrative.PointOptions{Audience: audience, Max: 10},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Talking points in Russian and Kazakh, for the press (rounded figures
+// with the language's "about") and internal use (exact figures, shares,
+// the runner-up, source notes): goldens, each point sourced and short,
+// on one A4 page (Points drops the least salient points until they fit:
+// at least 7 stay), and no English but the dataset's own.
+func TestPointsLanguages(t *testing.T) {
+	for _, c := range []struct {
+		lang, audience string
+		want, not      []string
+	}{
+		{"ru", "press", []string{"около 28\u00a0млрд\u00a0долл.\u00a0США", "Для прессы", "## Источники"}, []string{"27,8", "общего объёма"}},
+		{"ru", "internal", []string{"27,8\u00a0млрд\u00a0долл.\u00a0США", "64,7\u00a0% общего объёма", "Второе место — Узбекистан", "Примечание источника:"}, []string{"около 28"}},
+		{"kk", "press", []string{"шамамен 28\u00a0млрд\u00a0АҚШ доллары", "Баспасөз үшін", "Ресеймен", "## Дереккөздер"}, []string{"27,8", "үлесі"}},
+		{"kk", "internal", []string{"27,8\u00a0млрд\u00a0АҚШ доллары", "(жалпы көлемдегі үлесі — 64,7%)", "Екінші орында — Өзбекстан", "Дереккөз ескертпесі:"}, []string{"шамамен 28"}},
+	} {
+		t.Run(c.lang+"-"+c.audience, func(t *testing.T) {
+			out := pointsIn(t, "../../data", c.lang, c.audience)
+			md := file(t, out, "points.md")
+			golden(t, "sample-points-"+c.audience+"."+c.lang+".md", md)
+			checkPoints(t, string(md), 7)
+			for _, w := range c.want {
+				if !strings.Contains(string(md), w) {
+					t.Errorf("the points lack %q", w)
+				}
+			}
+			for _, w := range c.not {
+				if strings.Contains(string(md), w) {
+					t.Errorf("the %s points say %q", c.audience, w)
+				}
+			}
+			res, err := pdf.Render(md, pdf.Options{Lang: c.lang, Paper: "a4"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(res.Layout.Pages); n != 1 {
+				t.Errorf("points.md lays out on %d pages", n)
+			}
+			leakCheck(t, string(md), "../../data")
+			unseen := pointsIn(t, "../../testdata/unseen", c.lang, c.audience)
+			leakCheck(t, string(file(t, unseen, "points.md")), "../../testdata/unseen")
+		})
+	}
 }
