@@ -203,6 +203,9 @@ func (r *Row) chartText(l *locale.Locale) (string, error) {
 	case format.IsPercent(unit):
 		return l.Percent(r.Value, r.decimals)
 	}
+	if n := r.Indicator.countNoun(); n != nil {
+		return countText(l, r.Value, r.decimals, *n)
+	}
 	s, err := localBare(l, r.Value, r.decimals)
 	if err != nil || r.label == "" {
 		return s, err

@@ -98,8 +98,13 @@ func langFuncs(st func() *state) template.FuncMap {
 		"quote":    func(s string) string { return l().Quote(s) },
 		"ordinalL": func(n int) string { return l().Ordinal(n) },
 		// changeL, prevL, prevPeriodL: a row's change in the locale.
-		"changeL":     func(c *Change) (string, error) { return c.ChangeL(l()) },
-		"prevL":       func(r *Row, c *Change) (string, error) { return c.PrevL(l(), r.decimals) },
+		"changeL": func(c *Change) (string, error) { return c.ChangeL(l()) },
+		"prevL": func(r *Row, c *Change) (string, error) {
+			if c == nil || c.Fact == nil {
+				return "", nil
+			}
+			return localCount(l(), c.Fact.Against.Value, c.Fact, c.label, r.decimals, r.Indicator.countNoun())
+		},
 		"prevPeriodL": func(c *Change) (string, error) { return c.PrevPeriodL(l()) },
 		// agree KEY NOUN-GENDER: a word of the locale's agreeing table in
 		// the gender given ("m", "f", "n", "pl").

@@ -27,7 +27,7 @@ func (r *Row) locale() *locale.Locale {
 // the currency's name ("27,8 млрд долл. США"), a percentage ("64,7 %"),
 // another unit as the number, its scale word and the unit's label.
 func (r *Row) Num() (string, error) {
-	return localValue(r.locale(), r.Value, r.Fact, r.label, r.decimals)
+	return localCount(r.locale(), r.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
 }
 
 // NumBare is Num without a currency or unit: a second figure of a
@@ -115,6 +115,32 @@ func localBare(l *locale.Locale, v float64, decimals int) (string, error) {
 		return l.Scaled(v, decimals)
 	}
 	return l.Number(v, decimals)
+}
+
+// localCount is localValue, but a count of a unit the catalog names in
+// the language takes that noun in the form its number asks for ("99
+// проектов", "3 станции", "12 млн посетителей").
+func localCount(l *locale.Locale, v float64, f *facts.Fact, label string, decimals int, noun *locale.Noun) (string, error) {
+	if noun == nil || f == nil || format.IsCurrency(f.Unit) || format.IsPercent(f.Unit) || l == English() {
+		return localValue(l, v, f, label, decimals)
+	}
+	c, err := countText(l, v, decimals, *noun)
+	return format.EscapeMarkdown(c), err
+}
+
+// countText is v counted in noun: scaled from a million ("12 млн
+// посетителей"), else the number ("99 проектов").
+func countText(l *locale.Locale, v float64, decimals int, noun locale.Noun) (string, error) {
+	fig, err := locale.RoundScaled(v, decimals)
+	if err != nil {
+		return "", err
+	}
+	if fig.Scale == locale.NoScale {
+		if fig, err = locale.RoundNumber(v, decimals); err != nil {
+			return "", err
+		}
+	}
+	return l.CountFigure(fig, noun)
 }
 
 func localValue(l *locale.Locale, v float64, f *facts.Fact, label string, decimals int) (string, error) {
@@ -209,7 +235,7 @@ func (r *Row) OutlookNum() (string, error) {
 	if r.Outlook == nil || r.Outlook.Fact == nil {
 		return "", nil
 	}
-	return localValue(r.locale(), r.Outlook.Fact.Value, r.Outlook.Fact, r.label, r.decimals)
+	return localCount(r.locale(), r.Outlook.Fact.Value, r.Outlook.Fact, r.label, r.decimals, r.Indicator.countNoun())
 }
 
 // OutlookPeriodL is the period of the row's outlook as a label.

@@ -173,6 +173,8 @@ type Indicator struct {
 	lines         []line // the ranking's series, for a line chart of several
 	groupRaw      string // the group's name, unescaped, for chart titles
 	words         *Words
+	lang          *dataset.LangWording // the catalog's wording in a brief's language other than English
+	loc           *locale.Locale
 }
 
 // Entity is an entity's names, escaped.
@@ -185,6 +187,11 @@ type Entity struct {
 	// that opens with it capitalises it.
 	Ref string
 	raw string // unescaped short name, for charts
+	// forms are the name's case forms and gender in a brief's language
+	// other than English, from the catalog (dataset.EntityForms); nil
+	// when the catalog lacks them.
+	forms *locale.Noun
+	loc   *locale.Locale
 }
 
 // Row is the latest figure of one series and what is known about it.
@@ -414,7 +421,14 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			short = e.Name(o.Lang)
 		}
 		name := e.Name(o.Lang)
-		ents[e.ID] = Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), raw: short}
+		ev := Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), raw: short}
+		if loc.ID() != "en" {
+			ev.loc = loc
+			if n, err := ds.EntityForms(e.ID, loc); err == nil {
+				ev.forms = &n
+			}
+		}
+		ents[e.ID] = ev
 	}
 	// The one entity of data that name it only by its ISO 4217 code
 	// ("XAU" of a gold price series) is no subject a reader knows: a
@@ -452,6 +466,11 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	topics := map[string]*Topic{}
 	for _, t := range ds.Topics {
 		tv := &Topic{ID: t.ID, Name: format.EscapeMarkdown(t.Name)}
+		if loc.ID() != "en" {
+			if n, err := ds.TopicName(t.ID, loc); err == nil {
+				tv.Name = format.EscapeMarkdown(n.Nominative())
+			}
+		}
 		topics[t.ID] = tv
 		b.Topics = append(b.Topics, tv)
 	}
@@ -487,12 +506,16 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		if format.IsCountNoun(in.Unit) {
 			iv.Superlative = "most"
 		}
+		if loc.ID() != "en" {
+			iv.langWording(ds, loc)
+		}
 		indicators[in.ID] = iv
 		if t := topics[in.Topic]; t != nil {
 			t.Indicators = append(t.Indicators, iv)
 		}
 	}
 	decimals := indicatorDecimals(ds, set, lb)
+	notes := noteIndex(ds, o.Lang)
 	flow := flowIndicators(ds)
 	var released map[rowPos]time.Time // made at the first plan or target
 	inWeek := func(p period.Period) bool {
@@ -515,7 +538,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			r.Repeated = fmt.Sprintf("the data give one figure for the whole of %d, repeated each %s", y, f.Period.Kind)
 		}
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
-		r.Note = format.EscapeMarkdown(f.Note)
+		r.Note = format.EscapeMarkdown(noteIn(notes, f, o.Lang))
 		qualify(r, f, flow[f.Indicator], o.AsOf)
 		if isForward(r) && len(f.Sources) > 0 {
 			if released == nil {
@@ -663,6 +686,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			Upcoming: e.Date.Start.After(o.Week.End), ev: e,
 			Context: e.Date.Start.Before(from),
 			Quote:   o.Words.quotes(e.Summary),
+		}
+		if o.Lang != "en" && o.Lang != "" {
+			if title, summary, _, err := e.Text(o.Lang); err == nil {
+				ev.Title, ev.Summary = format.EscapeMarkdown(title), format.EscapeMarkdown(summary)
+				ev.Quote = o.Words.quotes(summary)
+			}
 		}
 		ev.Line = sentence(ev.Summary)
 		if ev.Line == "" || len(strings.Fields(ev.Line)) > MaxSayWords && !ev.Quote {

@@ -1,0 +1,147 @@
+package narrative
+
+import (
+	"fmt"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/locale"
+)
+
+// The catalog's words in a brief's language other than English
+// (dataset.EntityForms, TopicName, IndicatorWording, Event.Text,
+// Observation.NoteIn): Build takes them where the catalog gives them;
+// where it does not, the dataset's own text stays (the leak tests log
+// it), and a template that asks for a form the catalog lacks gets an
+// error naming the catalog's file and line, never a guessed form.
+
+// langWording takes the indicator's name and phrase in l from the
+// catalog.
+func (iv *Indicator) langWording(ds *dataset.Dataset, l *locale.Locale) {
+	iv.loc = l
+	w, err := ds.IndicatorWording(iv.ID, l)
+	if err != nil {
+		return
+	}
+	iv.lang = &w
+	if name := w.Name.Nominative(); name != "" {
+		iv.raw = name
+		iv.Name = format.EscapeMarkdown(name)
+	}
+	if p := w.Phrase.Nominative(); p != "" {
+		iv.Phrase = format.EscapeMarkdown(p)
+	}
+}
+
+// langFault is the error of a form a template asks for and the catalog
+// lacks: validate --lang lists every one.
+func langFault(what string, l *locale.Locale) error {
+	return fmt.Errorf("%s has no %s forms in the catalog: run brief validate --lang %s, which lists what to add and where", what, l.ID(), l.ID())
+}
+
+// Case is the entity's name in a grammatical case of the brief's
+// language ("ins": "Россией", "prep": "Казахстане"), from the catalog.
+func (e Entity) Case(c string) (string, error) {
+	if e.forms == nil || e.loc == nil {
+		return "", langFault(fmt.Sprintf("entity %q", e.raw), e.locOrEnglish())
+	}
+	s, err := e.loc.Form(*e.forms, locale.Case(c))
+	return format.EscapeMarkdown(s), err
+}
+
+// HasForms says whether the catalog gives the entity's forms in the
+// brief's language (a template says the name in the nominative
+// otherwise, where its grammar allows).
+func (e Entity) HasForms() bool { return e.forms != nil }
+
+// Gender is the entity name's gender ("m", "f", "n") or "pl" for a
+// plural name, for agreement; "" without forms.
+func (e Entity) Gender() string {
+	if e.forms == nil {
+		return ""
+	}
+	if e.forms.Plural {
+		return "pl"
+	}
+	return string(e.forms.Gender)
+}
+
+func (e Entity) locOrEnglish() *locale.Locale {
+	if e.loc != nil {
+		return e.loc
+	}
+	return English()
+}
+
+// PhraseCase is the indicator's phrase in a case of the brief's language
+// ("gen": "товарооборота"), from the catalog.
+func (iv *Indicator) PhraseCase(c string) (string, error) {
+	if iv.lang == nil || iv.loc == nil {
+		return "", langFault(fmt.Sprintf("indicator %q", iv.ID), iv.locOrEnglish())
+	}
+	s, err := iv.loc.Form(iv.lang.Phrase, locale.Case(c))
+	return format.EscapeMarkdown(s), err
+}
+
+// HasWording says whether the catalog says the indicator in the brief's
+// language.
+func (iv *Indicator) HasWording() bool { return iv.lang != nil }
+
+// PhraseGender is the gender of the indicator's phrase, for agreement
+// ("m", "f", "n", "pl"); "" without wording.
+func (iv *Indicator) PhraseGender() string {
+	if iv.lang == nil {
+		return ""
+	}
+	if iv.lang.Phrase.Plural {
+		return "pl"
+	}
+	return string(iv.lang.Phrase.Gender)
+}
+
+func (iv *Indicator) locOrEnglish() *locale.Locale {
+	if iv.loc != nil {
+		return iv.loc
+	}
+	return English()
+}
+
+// countNoun is the noun a count of the indicator is written with in a
+// language other than English: the catalog's unit in words ("проект"),
+// nil without one.
+func (iv *Indicator) countNoun() *locale.Noun {
+	if iv == nil || iv.lang == nil {
+		return nil
+	}
+	return iv.lang.Unit
+}
+
+// noteIndex maps each observation with a note to its place, for noteIn;
+// nil in English, which takes the fact's note as it is.
+func noteIndex(ds *dataset.Dataset, lang string) map[rowPos]*dataset.Observation {
+	if lang == "en" || lang == "" {
+		return nil
+	}
+	m := map[rowPos]*dataset.Observation{}
+	for i := range ds.Observations {
+		if o := &ds.Observations[i]; o.Note != "" {
+			m[rowPos{o.Pos.File, o.Pos.Line}] = o
+		}
+	}
+	return m
+}
+
+// noteIn is a fact's note in lang: the note_<lang> of its observation,
+// else the note as the data give it.
+func noteIn(notes map[rowPos]*dataset.Observation, f *facts.Fact, lang string) string {
+	if notes == nil || f.Note == "" || len(f.Sources) == 0 {
+		return f.Note
+	}
+	if o := notes[rowPos{f.Sources[0].File, f.Sources[0].Line}]; o != nil {
+		if n, err := o.NoteIn(lang); err == nil && n != "" {
+			return n
+		}
+	}
+	return f.Note
+}
