@@ -302,3 +302,20 @@ func TestCheckLanguageListsAll(t *testing.T) {
 		`d/observations.csv:2: the note "To date." of projects, KZ, 2025 has no kk translation: give it in the column note_kk`,
 	)
 }
+
+// Observations in YAML (and JSON) carry translated notes as keys.
+func TestTranslatedNoteKeys(t *testing.T) {
+	fs := fstest.MapFS{"d/observations.yaml": {Data: []byte(`- {indicator: x, entity: KZ, period: 2024, value: 1, unit: USD, source: Office, source_url: "https://x.example", note: Preliminary., note_kk: Алдын ала деректер., source_kk: Кеңсе}
+`)}}
+	ds, diags, err := Load("d", Options{FS: fs})
+	if err != nil || len(diags) != 0 {
+		t.Fatalf("%v %v", err, diagStrings(diags))
+	}
+	o := ds.Observations[0]
+	if n, err := o.NoteIn("kk"); err != nil || n != "Алдын ала деректер." || o.SourceIn("kk") != "Кеңсе" {
+		t.Errorf("kk: %q %v %q", n, err, o.SourceIn("kk"))
+	}
+	if _, err := o.NoteIn("ru"); err == nil || !strings.Contains(err.Error(), "d/observations.yaml:1:3: the note \"Preliminary.\"") {
+		t.Errorf("ru: %v", err)
+	}
+}
