@@ -47,7 +47,13 @@ func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
 	if err != nil {
 		return err
 	}
-	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: io.Now(), Languages: langs})
+	// Staleness is judged against the same clock as a brief's date, so a
+	// check with SOURCE_DATE_EPOCH set gives the same findings any day.
+	now, err := clock("validate", "", io)
+	if err != nil {
+		return err
+	}
+	ds, diags, err := dataset.Load(o.Data, dataset.Options{Now: now, Languages: langs})
 	var de *dataset.Error
 	if err != nil && !errors.As(err, &de) {
 		return err
