@@ -80,8 +80,8 @@ type efact struct {
 	} `json:"against"`
 	Counts map[string]int `json:"counts"`
 	Week   *struct {
-		N        int        `json:"n"`
-		PrevN    int        `json:"prev_n"`
+		N        int        `json:"count"`
+		PrevN    int        `json:"prev_count"`
 		First    *weekPoint `json:"first"`
 		Last     *weekPoint `json:"last"`
 		High     *weekPoint `json:"high"`
@@ -433,9 +433,9 @@ func checkWeek(e efact, o *ofact, chk func(string, bool, any, any)) {
 		return
 	}
 	ew, ow := e.Week, o.Week
-	chk("week.n", ew.N == ow.N, ew.N, ow.N)
+	chk("week.count", ew.N == ow.N, ew.N, ow.N)
 	if e.Kind == "week_sum" {
-		chk("week.prev_n", ew.PrevN == ow.PrevN, ew.PrevN, ow.PrevN)
+		chk("week.prev_count", ew.PrevN == ow.PrevN, ew.PrevN, ow.PrevN)
 	}
 	point := func(field string, ep *weekPoint, or *row) {
 		es, ov := "none", "none"

@@ -57,7 +57,7 @@
 //     week.days (Monday to its last figure's weekday) and week.prev_cut
 //     (last week's last figure on those days); a flow's sum and a running
 //     total's increase are then compared with the same days of last week
-//     (week.prev_n figures), never with the whole week. A running total
+//     (week.prev_count figures), never with the whole week. A running total
 //     whose figures all equal last week's final total "had no new figure"
 //     (week.flat, week.since: the first figure of the unchanged total) and
 //     is not compared; one that falls during the week, from last week's

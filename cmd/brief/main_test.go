@@ -16,10 +16,16 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/briefhq/brief/internal/atomicfile"
+	"github.com/briefhq/brief/internal/audit"
+	"github.com/briefhq/brief/internal/briefschema"
 	"github.com/briefhq/brief/internal/fixtures"
 )
 
 func TestMain(m *testing.M) {
+	// Every brief.json and points.json a test writes, in this process or
+	// in a script's brief, is held to docs/brief.schema.json: one that
+	// does not match fails the run that wrote it.
+	audit.Validate = briefschema.Validate
 	// BRIEF_TEST_HANG=write: this test binary runs as brief whose first
 	// file write hangs, as a stuck disk would (TestSignalWhileAWriteHangs).
 	if os.Getenv("BRIEF_TEST_HANG") == "write" {

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"regexp"
 
 	"github.com/briefhq/brief/internal/chart"
@@ -23,7 +24,10 @@ import (
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}$`)
 
 // Version of the record's shape; bump it when a field changes meaning.
-const Version = 1
+// Version 2 spells every key out (version 1's series had one-letter keys,
+// its sources "n", its chart points capitalised keys); Previous reads
+// both.
+const Version = 2
 
 // Record is brief.json.
 type Record struct {
@@ -94,11 +98,11 @@ type Output struct {
 
 // Chart is a chart of the brief, by file name.
 type Chart struct {
-	File   string        `json:"file"`
-	Kind   chart.Kind    `json:"kind"`
-	Title  string        `json:"title"`
-	Source string        `json:"source"`
-	Points []chart.Point `json:"points"`
+	File   string     `json:"file"`
+	Kind   chart.Kind `json:"kind"`
+	Title  string     `json:"title"`
+	Source string     `json:"source"`
+	Points []Point    `json:"points"`
 	// Series are the lines of a chart of several series, each with its
 	// points as drawn (after the chart's window).
 	Series []Series `json:"series,omitempty"`
@@ -106,8 +110,26 @@ type Chart struct {
 
 // Series is one line of a chart.
 type Series struct {
-	Name   string        `json:"name"`
-	Points []chart.Point `json:"points"`
+	Name   string  `json:"name"`
+	Points []Point `json:"points"`
+}
+
+// Point is one bar of a chart, or one point of a line.
+type Point struct {
+	Label string  `json:"label"` // the entity (bar) or the period (line)
+	Value float64 `json:"value"` // in the chart's unit, unscaled
+	Text  string  `json:"text"`  // the value as the brief prints it; "" when the chart does not print it
+	// At is a timed line chart's place of the point on its time axis:
+	// days since 1970-01-01 of its period's middle; 0 otherwise.
+	At float64 `json:"at"`
+}
+
+func points(ps []chart.Point) []Point {
+	out := make([]Point, len(ps))
+	for i, p := range ps {
+		out[i] = Point{Label: p.Label, Value: p.Value, Text: p.Text, At: p.At}
+	}
+	return out
 }
 
 // NewOutput hashes a written file's content.
@@ -120,21 +142,26 @@ func NewOutput(file string, data []byte) Output {
 func Charts(cs []chart.Chart) []Chart {
 	out := make([]Chart, 0, len(cs))
 	for _, c := range cs {
-		ac := Chart{File: c.File, Kind: c.Kind, Title: c.Title, Source: c.Source, Points: c.Points}
+		ac := Chart{File: c.File, Kind: c.Kind, Title: c.Title, Source: c.Source, Points: points(c.Points)}
 		for _, s := range c.Series {
-			ac.Series = append(ac.Series, Series{Name: s.Name, Points: s.Points})
+			ac.Series = append(ac.Series, Series{Name: s.Name, Points: points(s.Points)})
 		}
 		out = append(out, ac)
 	}
 	return out
 }
 
+// Validate, when set, checks every record Marshal writes. Tests set it to
+// the check against docs/brief.schema.json (internal/briefschema), so
+// that each brief.json and points.json the tests write is held to the
+// schema, and a field added without the schema fails them.
+var Validate func([]byte) error
+
 // Marshal writes the record as indented JSON with a final newline. Map keys
-// are sorted by encoding/json, so the bytes are reproducible.
+// are sorted by encoding/json, so the bytes are reproducible. A list is
+// [] and a map {} when empty, never null, at any depth (see emptyNotNull).
 func (r *Record) Marshal() ([]byte, error) {
-	if r.Warnings == nil {
-		r.Warnings = []string{}
-	}
+	emptyNotNull(reflect.ValueOf(r).Elem())
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
@@ -142,7 +169,91 @@ func (r *Record) Marshal() ([]byte, error) {
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
+	if Validate != nil {
+		if err := Validate(b.Bytes()); err != nil {
+			return nil, fmt.Errorf("the %s record does not match docs/brief.schema.json: %w", r.Kind, err)
+		}
+	}
 	return b.Bytes(), nil
+}
+
+// emptyNotNull replaces every nil slice and nil map reachable from v (an
+// addressable value) by an empty one, so that encoding/json writes []
+// and {} where it would write null: a reader of brief.json iterates a
+// list without a null check, and the schema says "array". A field with
+// omitempty stays left out when empty.
+func emptyNotNull(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			emptyNotNull(v.Elem())
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			if f := v.Field(i); t.Field(i).IsExported() && f.CanSet() {
+				emptyNotNull(f)
+			}
+		}
+	case reflect.Slice:
+		if v.IsNil() {
+			if v.CanSet() {
+				v.Set(reflect.MakeSlice(v.Type(), 0, 0))
+			}
+			return
+		}
+		if holdsLists(v.Type().Elem()) {
+			for i := range v.Len() {
+				emptyNotNull(v.Index(i))
+			}
+		}
+	case reflect.Array:
+		for i := range v.Len() {
+			emptyNotNull(v.Index(i))
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			if v.CanSet() {
+				v.Set(reflect.MakeMap(v.Type()))
+			}
+			return
+		}
+		if holdsLists(v.Type().Elem()) {
+			it := v.MapRange()
+			for it.Next() {
+				e := reflect.New(it.Value().Type()).Elem()
+				e.Set(it.Value())
+				emptyNotNull(e)
+				v.SetMapIndex(it.Key(), e)
+			}
+		}
+	}
+}
+
+// holdsLists tells whether a value of type t can hold a slice or a map
+// (so that a long list of numbers or strings is not walked in vain).
+func holdsLists(t reflect.Type) bool {
+	return holds(t, map[reflect.Type]bool{})
+}
+
+func holds(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Slice, reflect.Map, reflect.Interface:
+		return true
+	case reflect.Pointer, reflect.Array:
+		return holds(t.Elem(), seen)
+	case reflect.Struct:
+		for i := range t.NumField() {
+			if t.Field(i).IsExported() && holds(t.Field(i).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Previous reads a brief.json written earlier into what the next brief
@@ -152,8 +263,22 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, err
 	}
+	if r.Version == 1 {
+		// Version 1 wrote a series' keys as one letter: read them so.
+		var v1 struct {
+			Series []seriesV1 `json:"series"`
+		}
+		if err := json.Unmarshal(data, &v1); err != nil {
+			return nil, err
+		}
+		r.Series = make([]narrative.SeriesState, len(v1.Series))
+		for i, s := range v1.Series {
+			r.Series[i] = s.state()
+		}
+		r.Version = Version
+	}
 	if r.Version != Version || r.Period == "" {
-		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d)", r.Version, Version)
+		return nil, fmt.Errorf("not a brief.json of this version (version %d, want %d or 1)", r.Version, Version)
 	}
 	// The file is input like any other: it may have been edited, or be
 	// hostile. Nothing of it reaches a brief unchecked: its week is
@@ -182,6 +307,32 @@ func Previous(data []byte) (*narrative.PreviousBrief, error) {
 		return nil, fmt.Errorf("lang %q is not a language tag such as en, ru or kk", lang)
 	}
 	return &narrative.PreviousBrief{Period: w.String(), Lang: lang, Series: r.Series, Events: r.Events}, nil
+}
+
+// seriesV1 is a series as a version 1 brief.json wrote it.
+type seriesV1 struct {
+	Indicator   string  `json:"i"`
+	Entity      string  `json:"e"`
+	Counterpart string  `json:"c"`
+	Period      string  `json:"p"`
+	Value       float64 `json:"v"`
+	Unit        string  `json:"u"`
+	Stale       bool    `json:"stale"`
+	Status      string  `json:"s"`
+	Record      string  `json:"record"`
+	Earlier     []struct {
+		Period string  `json:"p"`
+		Value  float64 `json:"v"`
+	} `json:"x"`
+}
+
+func (s seriesV1) state() narrative.SeriesState {
+	st := narrative.SeriesState{Indicator: s.Indicator, Entity: s.Entity, Counterpart: s.Counterpart, Period: s.Period,
+		Value: s.Value, Unit: s.Unit, Stale: s.Stale, Status: s.Status, Record: s.Record}
+	for _, e := range s.Earlier {
+		st.Earlier = append(st.Earlier, narrative.PeriodValue{Period: e.Period, Value: e.Value})
+	}
+	return st
 }
 
 // checkState holds one series of an earlier brief to what the data

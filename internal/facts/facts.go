@@ -89,7 +89,7 @@ type Missing struct {
 	To        period.Period `json:"-"`
 	FromLabel string        `json:"from"`
 	ToLabel   string        `json:"to"`
-	N         int           `json:"n"`
+	N         int           `json:"count"`
 }
 
 // Fact is one derived statement. Only the fields of its Kind are set.
@@ -184,7 +184,7 @@ type Week struct {
 	// Period is the brief's ISO week; N the number of figures in it.
 	Period period.Period `json:"-"`
 	Label  string        `json:"period"`
-	N      int           `json:"n"`
+	N      int           `json:"count"`
 	// First and Last are the week's first and last figures (the close,
 	// for a level), named by their periods.
 	First Point `json:"first"`
@@ -196,7 +196,7 @@ type Week struct {
 	// PrevN is the number of figures in the previous week (WeekSum) that
 	// the week's sum is compared with: all of them, or those of the same
 	// days when the week is Partial.
-	PrevN int `json:"prev_n,omitempty"`
+	PrevN int `json:"prev_count,omitempty"`
 	// Partial is set on a daily series whose figures in the week stop on
 	// an earlier weekday than the previous week's (an --as-of mid-week,
 	// data that end mid-week, a missing day): the week's sum or increase

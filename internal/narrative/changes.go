@@ -25,32 +25,33 @@ type PreviousBrief struct {
 }
 
 // SeriesState is the latest figure of one series as a brief knew it: what
-// the next brief compares with. brief.json keeps one per series, compact.
+// the next brief compares with. brief.json keeps one per series.
+// (Records of version 1 used one-letter keys; audit.Previous reads them.)
 type SeriesState struct {
-	Indicator   string  `json:"i"`
-	Entity      string  `json:"e"`
-	Counterpart string  `json:"c,omitempty"`
-	Period      string  `json:"p"`
-	Value       float64 `json:"v"`
-	Unit        string  `json:"u,omitempty"`
+	Indicator   string  `json:"indicator"`
+	Entity      string  `json:"entity"`
+	Counterpart string  `json:"counterpart,omitempty"`
+	Period      string  `json:"period"`
+	Value       float64 `json:"value"`
+	Unit        string  `json:"unit,omitempty"`
 	Stale       bool    `json:"stale,omitempty"`
 	// Status is "plan" or "target" when the series had nothing else (its
 	// latest claim was no measured figure); empty for an actual figure or
 	// an estimate.
-	Status string `json:"s,omitempty"`
+	Status string `json:"status,omitempty"`
 	// Record is "high" or "low" when the figure was a record then.
 	Record string `json:"record,omitempty"`
 	// Earlier holds the earlier figures the brief compared the latest
 	// with (the previous period, a year earlier, last week's close of a
 	// daily level), once each, so that a revision of them is reported
 	// too.
-	Earlier []PeriodValue `json:"x,omitempty"`
+	Earlier []PeriodValue `json:"earlier,omitempty"`
 }
 
 // PeriodValue is one earlier figure of a series.
 type PeriodValue struct {
-	Period string  `json:"p"`
-	Value  float64 `json:"v"`
+	Period string  `json:"period"`
+	Value  float64 `json:"value"`
 }
 
 // States lists the latest figure of every series of a fact set.

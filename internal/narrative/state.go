@@ -19,8 +19,8 @@ import (
 // the data name it), with every web address the brief cites it by, so
 // that the list is grouped by publisher.
 type SourceRef struct {
-	N    int    `json:"n"`
-	Text string `json:"text"` // escaped for Markdown
+	N    int    `json:"footnote"` // its footnote number, [^N]
+	Text string `json:"text"`     // escaped for Markdown
 	Raw  string `json:"source"`
 	// URL is the first web address the source is cited by; Links are all
 	// of them, each with what it was cited for.

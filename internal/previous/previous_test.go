@@ -75,10 +75,10 @@ func TestSinceRefusesWhatItCannotTrust(t *testing.T) {
 		{"later week", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W09"}`, "it is the brief of 2025-W09, not of a week before 2025-W06"},
 		{"points", `{"version": ` + v + `, "kind": "points", "period": "2025-W05"}`, `kind "points": the brief.json of a points, not of a weekly brief`},
 		{"injected period", `{"version": ` + v + `, "kind": "weekly", "period": "W\u202eevil\n\n# Injected heading <script>"}`, `is not an ISO week such as 2025-W05`},
-		{"huge value", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1e300}]}`, "series 1 (gdp, KZ): value 1e+300 is out of the data's bounds"},
-		{"bad series period", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "<b>2024</b>", "v": 1}]}`, `period "<b>2024</b>" is not a period`},
-		{"bad status", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1, "s": "rumour"}]}`, `status "rumour": want plan or target`},
-		{"bad record", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1, "record": "**top**"}]}`, `record "**top**": want high or low`},
+		{"huge value", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"indicator": "gdp", "entity": "KZ", "period": "2024", "value": 1e300}]}`, "series 1 (gdp, KZ): value 1e+300 is out of the data's bounds"},
+		{"bad series period", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"indicator": "gdp", "entity": "KZ", "period": "<b>2024</b>", "value": 1}]}`, `period "<b>2024</b>" is not a period`},
+		{"bad status", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"indicator": "gdp", "entity": "KZ", "period": "2024", "value": 1, "status": "rumour"}]}`, `status "rumour": want plan or target`},
+		{"bad record", `{"version": ` + v + `, "kind": "weekly", "period": "2025-W05", "series": [{"indicator": "gdp", "entity": "KZ", "period": "2024", "value": 1, "record": "**top**"}]}`, `record "**top**": want high or low`},
 	} {
 		p := filepath.Join(dir, strings.ReplaceAll(tc.name, " ", "-")+".json")
 		write(t, p, []byte(tc.json))
@@ -88,7 +88,7 @@ func TestSinceRefusesWhatItCannotTrust(t *testing.T) {
 		}
 	}
 	p := filepath.Join(dir, "lower.json")
-	write(t, p, []byte(`{"version": `+v+`, "kind": "weekly", "period": "2025-w05", "series": [{"i": "gdp", "e": "KZ", "p": "2024", "v": 1}]}`))
+	write(t, p, []byte(`{"version": `+v+`, "kind": "weekly", "period": "2025-w05", "series": [{"indicator": "gdp", "entity": "KZ", "period": "2024", "value": 1}]}`))
 	if got, err := Since(p, week); err != nil || got.Period != "2025-W05" {
 		t.Errorf("a lower-case week: %+v, %v", got, err)
 	}
