@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/briefhq/brief/internal/briefschema"
 )
 
 // relTol is the relative tolerance of every comparison of two numbers:
@@ -555,6 +557,10 @@ func runWeekly(dir, data, week, out string) (*briefJSON, error) {
 	b, err := os.ReadFile(filepath.Join(dir, out, "weekly", week, "brief.json"))
 	if err != nil {
 		return nil, err
+	}
+	// Each brief.json the oracle has written matches docs/brief.schema.json.
+	if err := briefschema.Validate(b); err != nil {
+		return nil, fmt.Errorf("brief.json of %s: %v", week, err)
 	}
 	var j briefJSON
 	if err := json.Unmarshal(b, &j); err != nil {
