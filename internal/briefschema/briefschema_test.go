@@ -144,7 +144,7 @@ func TestSchemaDescribesTheGoTypes(t *testing.T) {
 // schema does not know (a field added without the schema), a one-letter
 // key of version 1, a missing field.
 func TestValidateRefuses(t *testing.T) {
-	good := `{"version": 2, "kind": "weekly", "period": "2025-W06", "start": "2025-02-03", "end": "2025-02-09", "as_of": "2025-02-09",
+	good := `{"version": 2, "kind": "weekly", "lang": "en", "period": "2025-W06", "start": "2025-02-03", "end": "2025-02-09", "as_of": "2025-02-09",
 		"generated_at": "2025-11-26T10:00:00Z", "title": "T", "tool": {"name": "brief", "version": "dev"},
 		"data": {"path": "data", "observations": 1, "indicators": 1, "entities": 1, "events": 0},
 		"templates": {"dir": "weekly", "files": {}}, "outputs": [], "sections": [], "sources": [], "charts": [], "facts": [],
