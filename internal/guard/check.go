@@ -177,11 +177,9 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "named in a paragraph or list item where the draft does not name it"})
 		}
 	}
+	out = append(out, lk.checkAlignment(d, p)...)
 	out = append(out, lk.checkSentences(d, p)...)
 	out = append(out, lk.checkClauses(d, p)...)
-	out = append(out, lk.checkWords(d, p)...)
-	out = append(out, lk.checkContent(d, p)...)
-	out = append(out, lk.checkUnitWords(d, p)...)
 	out = append(out, lk.checkBeforeSlot(d, p)...)
 	out = append(out, lk.checkRounding(p)...)
 	out = append(out, lk.checkNameCounts(d, p)...)

@@ -138,10 +138,7 @@ func runHarness(t *testing.T, cases []harnessCase) map[string]*tally {
 			k.corrupt++
 			if r.Accepted {
 				k.falseAccepts++
-				t.Logf("FALSE ACCEPT %s [%s] (%s)", c.name, c.class, c.why)
-				if !OpenFalseAccepts[c.name] {
-					t.Errorf("corruption accepted: %s [%s] (%s)", c.name, c.class, c.why)
-				}
+				t.Errorf("corruption accepted: %s [%s] (%s)", c.name, c.class, c.why)
 			}
 		}
 	}
@@ -179,7 +176,9 @@ func report_(t *testing.T, title string, counts map[string]*tally) (total tally)
 func TestHarness(t *testing.T) {
 	for _, set := range []struct{ title, pattern string }{
 		{"own corpus (testdata/guard)", "../../testdata/guard/*.txtar"},
-		{"red team (testdata/guard/redteam)", "../../testdata/guard/redteam/*.txtar"},
+		{"red team round 1 (testdata/guard/redteam/[0-9]*)", "../../testdata/guard/redteam/[0-9]*.txtar"},
+		{"red team round 2 (testdata/guard/redteam/r2-*)", "../../testdata/guard/redteam/r2-*.txtar"},
+		{"red team round 3 (testdata/guard/redteam/r3-*)", "../../testdata/guard/redteam/r3-*.txtar"},
 	} {
 		cases := loadHarness(t, set.pattern)
 		if len(cases) == 0 {
@@ -187,9 +186,6 @@ func TestHarness(t *testing.T) {
 			continue
 		}
 		total := report_(t, set.title, runHarness(t, cases))
-		if total.falseAccepts > 0 {
-			t.Logf("%s: %d of %d corruptions accepted (each a known open case of OpenFalseAccepts; any other fails)", set.title, total.falseAccepts, total.corrupt)
-		}
 		if total.faithful > 0 && float64(total.falseRejects) > 0.05*float64(total.faithful) {
 			t.Logf("%s: %d of %d faithful rewordings refused: more than the 5%% target (docs/polish.md)", set.title, total.falseRejects, total.faithful)
 		}
@@ -199,19 +195,40 @@ func TestHarness(t *testing.T) {
 	}
 }
 
-// OpenFalseAccepts are the red team's corruptions the guard still
-// accepts (docs/polish.md, "Known limits"): each is reported, and any
-// corruption accepted that is not listed here fails the test.
-var OpenFalseAccepts = map[string]bool{
-	"r2-147-plain-injection-laundered":  true, // the planted instruction's words are the draft's
-	"r2-148-plain-respectively-misread": true, // a "respectively" list expanded with wrong pairs
-	"r2-153-plain-decimal-comma":        true, // "$675,31" re-locked as the draft's $675.31
+// maxFalseRejects are the faithful rewordings refused, as measured when
+// the order-preserving check landed (a polish may reword only in place:
+// every faithful rewording that reorders, splits or merges is refused).
+// The 5% target is not met (safety first; docs/polish.md); a change that
+// refuses more fails. Round 3 has no plain-level case.
+var maxFalseRejects = map[string]int{
+	"own corpus (testdata/guard)":                      16,
+	"red team round 1 (testdata/guard/redteam/[0-9]*)": 52,
+	"red team round 2 (testdata/guard/redteam/r2-*)":   9,
+	"red team round 3 (testdata/guard/redteam/r3-*)":   0,
 }
 
-// maxFalseRejects are the faithful rewordings refused when the guard was
-// last tuned: the 5% target is not met (safety first); a change that
-// refuses more fails.
-var maxFalseRejects = map[string]int{
-	"own corpus (testdata/guard)":       12,
-	"red team (testdata/guard/redteam)": 32,
+// TestIdentityReplyIsAccepted: the tool's own tokenised draft sent back
+// unchanged is accepted, for every draft of both corpora (the red
+// team's drafts are real briefs' sections). A refusal here is the guard
+// refusing the draft itself.
+func TestIdentityReplyIsAccepted(t *testing.T) {
+	n := 0
+	seen := map[string]bool{}
+	for _, pattern := range []string{"../../testdata/guard/*.txtar", "../../testdata/guard/redteam/*.txtar"} {
+		for _, c := range loadHarness(t, pattern) {
+			if seen[c.draft] {
+				continue
+			}
+			seen[c.draft] = true
+			n++
+			lk := guard.Lock(c.draft, c.vocab)
+			if r := lk.Verify(lk.Text); !r.Accepted {
+				t.Errorf("%s: the draft's own tokenised text is refused: %s", c.name, strings.Join(r.Reasons, "; "))
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no draft in the corpora")
+	}
+	t.Logf("%d distinct drafts: each accepted as its own reply", n)
 }

@@ -48,9 +48,6 @@ const (
 	clPrevious = "previous"
 )
 
-// claimClasses are compared sentence by sentence, in this order.
-var claimClasses = []string{clNegation, clCancel, clPlan, clDone, clUp, clDown, clFlat, clBetter, clWorse, clCause, clOpinion, clModal, clRank, clHigh, clLow, clFaster, clSlower, clRevised, clAttrib, clPeriod, clFreq, clRecord, clEarlier, clLater, clNew, clCumul}
-
 // lexicon is one language's lists.
 type lexicon struct {
 	// classes maps a word or a phrase (words joined by spaces) to its
@@ -152,7 +149,7 @@ func readLexicon(name string) (*lexicon, error) {
 					l.synonym[stemPhrase(ph)] = group
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
-			case "free", "free-past", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}

@@ -58,6 +58,7 @@ type Locked struct {
 	exactIdx  []int
 	entityKey map[string]bool
 	words     map[string]bool // the draft's words, lower case
+	free      map[string]bool // the words of the tokenised draft, as written
 	ofKind    map[byte][]int
 	// parsed is the draft read as a reply of itself: its blocks,
 	// sentences and clauses, and every slot in place.

@@ -197,6 +197,9 @@ func (lk *Locked) findExact(s string) []found {
 			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) && isLetterAt(s, a) || e < len(s) && isLetterAt(s, e) && isLetterAt(s, e-lastRuneLen(s[:e])) {
 				continue
 			}
+			if sl.kind == kindName && s[a:e] != sl.Text && lk.freeWord(s[a:e]) {
+				continue // the draft's own word, so cased, outside the name
+			}
 			if sl.kind == kindFigure && (a > 0 && (isDigitByte(s[a-1]) || isLetterAt(s, a-lastRuneLen(s[:a])) || signBefore(s[:a])) || e < len(s) && isDigitByte(s[e])) {
 				continue
 			}
@@ -270,6 +273,11 @@ func (lk *Locked) findFigures(s string) []found {
 			}
 			d := *sl.fig
 			if sameFigure(f, d) {
+				if decimalComma(text) && !decimalComma(sl.Text) {
+					// "$675,31" for "$675.31": an English reader may read 67,531.
+					fd.id, fd.issue = "", fmt.Sprintf("figure %q writes a decimal comma where the draft writes %q", text, sl.Text)
+					break
+				}
 				if sl.noun != "" && lk.nounEnd(s[f.end:], sl.noun) == 0 {
 					kindOnly = fmt.Sprintf("figure %q: the draft's figure of this value counts %s (%q)", text, sl.noun, sl.Text)
 					continue
@@ -373,6 +381,11 @@ func (lk *Locked) findNamesIn(s string) []found {
 	used := make([]bool, len(s)+1)
 	for _, n := range lk.findNames(s, used) {
 		t := s[n[0]:n[1]]
+		if lk.freeWord(t) && !lk.exactName(t) {
+			// The draft writes this word, so cased, as a word of its own
+			// ("a flood watch" beside the name "Flood watch"): a word.
+			continue
+		}
 		if id := lk.nameSlot(t); id != "" {
 			if !strings.HasSuffix(id, "+") {
 				out = append(out, found{start: n[0], end: n[1], id: id})
@@ -541,4 +554,45 @@ func (lk *Locked) findBold(s string) []found {
 		}
 	}
 	return out
+}
+
+// decimalComma: a comma between digits that is no thousands separator
+// (not followed by exactly three digits).
+func decimalComma(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] != ',' || !isDigitByte(s[i-1]) {
+			continue
+		}
+		n := 0
+		for j := i + 1; j < len(s) && isDigitByte(s[j]); j++ {
+			n++
+		}
+		if n > 0 && n != 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// freeWord: t, in this case, is a word of the draft's text outside its
+// slots.
+func (lk *Locked) freeWord(t string) bool {
+	if lk.free == nil {
+		lk.free = map[string]bool{}
+		for _, x := range wordsOf(lk.Text) {
+			lk.free[x.text] = true
+		}
+	}
+	return lk.free[t]
+}
+
+// exactName: t is, byte for byte, the text of one of the draft's name
+// slots.
+func (lk *Locked) exactName(t string) bool {
+	for _, k := range lk.slotsOf(kindName) {
+		if lk.Slots[k].Text == t {
+			return true
+		}
+	}
+	return false
 }

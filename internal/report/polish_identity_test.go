@@ -1,0 +1,93 @@
+package report
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/narrative"
+	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/polish"
+	"github.com/briefhq/brief/templates"
+)
+
+// TestPolishIdentityIsAccepted: a model that sends the tool's own
+// tokenised draft back unchanged must see every section accepted, for
+// the sample's briefs and the real data's (when ../shared is beside the
+// repository). A refusal here is a guard that refuses the draft itself.
+func TestPolishIdentityIsAccepted(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		var body struct {
+			Messages []struct{ Content string } `json:"messages"`
+		}
+		json.Unmarshal(b, &body)
+		draft := ""
+		if len(body.Messages) > 1 {
+			u := body.Messages[1].Content
+			i, j := strings.Index(u, "<draft>\n"), strings.LastIndex(u, "\n</draft>")
+			if i >= 0 && j > i {
+				draft = u[i+len("<draft>\n") : j]
+			}
+		}
+		out, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
+			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": draft}, "finish_reason": "stop"}},
+			"usage":   map[string]any{"prompt_tokens": 1, "completion_tokens": 1}})
+		w.Header().Set("Content-Type", "application/json")
+		w.Write(out)
+	}))
+	defer srv.Close()
+	kind, err := narrative.LoadKind(templates.FS, "weekly", "templates/weekly")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type run struct {
+		data  string
+		weeks []string
+	}
+	runs := []run{{"../../data", []string{"", "2025-W06", "2025-W10"}}, {"../../testdata/unseen", []string{""}}}
+	if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err == nil {
+		runs = append(runs,
+			run{"../../testdata/mapping/gold", []string{"1980-W05", ""}},
+			run{"../../testdata/mapping/euribor", []string{"2001-W09", "2020-W10", ""}},
+			run{"../../testdata/mapping/covid", []string{"2020-W14", "2021-W26"}},
+		)
+	}
+	sections := 0
+	for _, r := range runs {
+		ds, _, err := dataset.Load(r.data, dataset.Options{Now: generated})
+		if err != nil {
+			t.Fatalf("%s: %v", r.data, err)
+		}
+		for _, week := range r.weeks {
+			w := period.WeekOf(LatestDay(ds, generated))
+			if week != "" {
+				w = period.MustParse(week)
+			}
+			cfg := polish.Config{BaseURL: srv.URL + "/v1", Model: "identity", HTTPClient: srv.Client(), CallTimeout: 10 * time.Second, MaxRetries: -1}
+			out, err := Weekly(context.Background(), ds, kind, Options{Week: w, Generated: generated, Lang: "en",
+				Formats: Formats{MD: true}, Polisher: &Polisher{Config: cfg}})
+			if err != nil {
+				t.Fatalf("%s %s: %v", r.data, w, err)
+			}
+			t.Logf("%s %s: %d sections", r.data, w, len(out.Polish))
+			for _, d := range out.Polish {
+				sections++
+				if !d.Accepted {
+					t.Errorf("%s %s, section %s: the draft sent back unchanged is refused: %s %s", r.data, w, d.Section, strings.Join(d.Reasons, "; "), d.Error)
+				}
+			}
+		}
+	}
+	if sections == 0 {
+		t.Fatal("no section was polished")
+	}
+	t.Logf("%d sections: the identity reply accepted", sections)
+}
