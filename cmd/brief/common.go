@@ -13,6 +13,7 @@ import (
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
 	"github.com/briefhq/brief/internal/report"
+	"github.com/briefhq/brief/internal/userlocale"
 )
 
 // DataOptions are the flags every command that reads data shares.
@@ -33,10 +34,11 @@ func (o *DataOptions) bind(c *cobra.Command, withWeek bool) {
 	}
 }
 
-// langs reads --lang: one locale per tag, in the order given; an
+// langs reads --lang: one locale per tag, in the order given, from the
+// shipped locales and those of the templates folder's locales/; an
 // unsupported tag is a usage error listing the supported languages.
-func (o *DataOptions) langs(cmd string) ([]*locale.Locale, error) {
-	reg, err := locale.Default()
+func (o *DataOptions) langs(cmd, templates string) ([]*locale.Locale, error) {
+	reg, err := userlocale.Registry(templates)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,8 @@ import (
 // ValidateOptions are the flags of `brief validate`.
 type ValidateOptions struct {
 	DataOptions
-	JSON bool
+	JSON      bool
+	Templates string
 }
 
 func newValidateCmd(io IO) *cobra.Command {
@@ -30,6 +31,7 @@ func newValidateCmd(io IO) *cobra.Command {
 	o.bind(c, false)
 	c.Flags().Lookup("lang").Usage = "also list every name form, wording and translation these languages lack (BCP 47 tags, comma-separated: ru,kk)"
 	c.Flags().BoolVar(&o.JSON, "json", false, "print the findings as JSON")
+	c.Flags().StringVar(&o.Templates, "templates", "", "templates folder whose locales/<tag>.yaml add languages to --lang")
 	return c
 }
 
@@ -43,7 +45,7 @@ type finding struct {
 }
 
 func runValidate(_ context.Context, o *ValidateOptions, io IO) error {
-	langs, err := o.langs("validate")
+	langs, err := o.langs("validate", o.Templates)
 	if err != nil {
 		return err
 	}

@@ -140,7 +140,7 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if o.TemplateTime <= 0 {
 		return nil, usagef(cmd, "--template-time %s: give a positive duration such as 5s", o.TemplateTime)
 	}
-	locs, err := o.langs(cmd)
+	locs, err := o.langs(cmd, o.Templates)
 	if err != nil {
 		return nil, err
 	}
