@@ -41,7 +41,7 @@ var scaleOf = map[string]float64{
 // a scale word and a unit. Ordinals ("80th", "second") are marked.
 func (l *lexicon) figures(s string) []figure {
 	var out []figure
-	for _, loc := range digitsRE.re().FindAllStringIndex(s, -1) {
+	for _, loc := range digitsRE.findAllAt(s, 256, digitStart) {
 		st, en := loc[0], loc[1]
 		if st > 0 {
 			r, _ := utf8.DecodeLastRuneInString(s[:st])

@@ -244,16 +244,16 @@ func (lk *Locked) findSpans(s string) []span {
 		out = append(out, span{start: st, end: en, kind: kind})
 		return &out[len(out)-1]
 	}
-	for _, m := range markerRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range markerRE.findAll(s, "[^") {
 		take(m[0], m[1], kindSource)
 	}
-	for _, m := range linkRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range linkRE.findAll(s, "[", "<") {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range urlRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range urlRE.findAllFold(s, "://", "www.") {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range boldRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range boldRE.findAll(s, "**") {
 		k := byte(kindName)
 		if inner := s[m[0]+2 : m[1]-2]; isWholeDate(inner) {
 			k = kindDate
@@ -283,7 +283,7 @@ func (lk *Locked) findSpans(s string) []span {
 	for _, m := range domains(s) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range dateRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range dateRE.findAllAt(s, 64, dateStart) {
 		take(m[0], m[1], kindDate)
 	}
 	for _, f := range lk.lex.figures(s) {

@@ -110,12 +110,14 @@ func splitSentences(s string) []string {
 			for j < len(s) && strings.ContainsRune(`"”’)»'`, rune(s[j])) {
 				j++
 			}
-			for {
-				m := tokenRE.re().FindStringSubmatchIndex(s[j:])
-				if m == nil || m[0] != 0 || s[j+m[2]:j+m[3]] != "S" {
+			for strings.HasPrefix(s[j:], tokenOpen+"S") {
+				// a footnote token: scanned, not searched for (a search
+				// from every stop would read the rest of the block each time)
+				k := strings.Index(s[j:], tokenClose)
+				if k < 0 {
 					break
 				}
-				j += m[1]
+				j += k + len(tokenClose)
 			}
 			if j == len(s) || s[j] == ' ' || s[j] == '\n' {
 				if t := strings.TrimSpace(s[start:j]); t != "" {

@@ -150,7 +150,7 @@ func (lk *Locked) slotsOf(kind byte) []int {
 
 func (lk *Locked) findMarkers(s string) []found {
 	var out []found
-	for _, m := range markerRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range markerRE.findAll(s, "[^") {
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("footnote %s is not one of the draft's", s[m[0]:m[1]])}
 		for _, k := range lk.slotsOf(kindSource) {
 			if lk.Slots[k].Text == s[m[0]:m[1]] {
@@ -221,7 +221,7 @@ func (lk *Locked) findExact(s string) []found {
 
 func (lk *Locked) findDates(s string) []found {
 	var out []found
-	for _, m := range dateRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range dateRE.findAllAt(s, 64, dateStart) {
 		t := s[m[0]:m[1]]
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("date %q is not in the draft", t)}
 		for _, k := range lk.slotsOf(kindDate) {
