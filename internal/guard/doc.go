@@ -4,14 +4,15 @@
 // status), date or period, name and footnote marker of the draft by an
 // opaque token (⟦F3⟧, ⟦D1⟧, ⟦N2⟧, ⟦S1⟧), and every heading, table,
 // image or other kept block by a block token (⟦B1⟧); the model sees only
-// the tokens and words between them. Verify reads the reply: each token
-// must come back exactly once (names may repeat), in its paragraph or list
-// item, in the same sentence as its partners and not beside another
-// entity or date than in the draft; the words that change a claim
-// (negation, cancellation, plan or completion, direction, evaluation,
-// cause, opinion and speculation, modality, rank; lists in lexicon/*.txt)
-// are neither added, dropped nor flipped; free text holds no figure, date,
-// name, markup, link or chatter of its own. The exact draft text is put
+// the tokens and words between them. Verify reads the reply: a polish
+// may only reword in place. Each token must come back exactly once, in
+// its paragraph or list item; each draft sentence stays one sentence in
+// its place; and within it the tokens and content words keep the
+// draft's order, each word itself, another form of its stem, a synonym
+// of its lexicon group or a word of its claim class (align.go), with
+// only articles, joiners and punctuation free around them (lists in
+// lexicon/*.txt). Free text holds no figure, date, name, markup, link or
+// chatter of its own. The exact draft text is put
 // back for every token, so what is printed states the draft's claims in
 // the draft's words. Check judges a polished text written out in full the
 // same way, after re-locking it (see Check).
