@@ -226,7 +226,13 @@ func (l *Locale) Percent(v float64, decimals int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return fill(l.d.Number.Percent.s, "n", l.Digits(f)), nil
+	return l.PercentFigure(f), nil
+}
+
+// PercentFigure writes a rounded percentage (RoundPercent, or
+// internal/format's PercentDigits): en "4.2%", ru "4,2 %".
+func (l *Locale) PercentFigure(f Figure) string {
+	return fill(l.d.Number.Percent.s, "n", l.Digits(f))
 }
 
 // PerMille formats v, already in per mille: en "4.2‰", ru "4,2 ‰".

@@ -199,9 +199,9 @@ func (r *Row) chartText(l *locale.Locale) (string, error) {
 	}
 	switch {
 	case format.IsCurrency(unit) && (r.label == "" || r.label == unit):
-		return l.MoneyShort(r.Value, unit, r.decimals)
+		return localMoney(l, r.Value, unit, r.decimals, true)
 	case format.IsPercent(unit):
-		return l.Percent(r.Value, r.decimals)
+		return localPercent(l, r.Value, r.decimals), nil
 	}
 	if n := r.Indicator.countNoun(); n != nil {
 		return countText(l, r.Value, r.decimals, *n)

@@ -5,6 +5,7 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/period"
 )
@@ -53,14 +54,14 @@ func langFuncs(st func() *state) template.FuncMap {
 			if err != nil {
 				return "", err
 			}
-			return l().Number(x, decimals)
+			return l().Digits(figureOf(format.NumberDigits(x, decimals))), nil
 		},
 		"percentL": func(v any, decimals int) (string, error) {
 			x, err := num(v)
 			if err != nil {
 				return "", err
 			}
-			return l().Percent(x, decimals)
+			return localPercent(l(), x, decimals), nil
 		},
 		// periodLabel P / periodIn P: "2024 г." / "в 2024 г.".
 		"periodLabel": func(p period.Period) (string, error) { return l().Period(p, locale.Label) },

@@ -63,7 +63,7 @@ func (r *Row) ShareL() (string, error) {
 	if r.Share == nil || r.Share.Fact == nil {
 		return "", nil
 	}
-	return r.locale().Percent(r.Share.Fact.Value, 1)
+	return localPercent(r.locale(), r.Share.Fact.Value, 1), nil
 }
 
 // ChangeL is the change on the earlier figure, in the locale: its
@@ -80,8 +80,7 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 		return signed(cur-prev, s), err
 	}
 	pct := (cur - prev) / math.Abs(prev) * 100
-	s, err := l.Percent(math.Abs(pct), 1)
-	return signed(pct, s), err
+	return signed(pct, localPercent(l, math.Abs(pct), 1)), nil
 }
 
 // PrevL is the earlier figure of a change, with its unit, in the locale.
@@ -110,11 +109,30 @@ func signed(v float64, s string) string {
 	return s
 }
 
-func localBare(l *locale.Locale, v float64, decimals int) (string, error) {
-	if math.Abs(v) >= 1e6 {
-		return l.Scaled(v, decimals)
+// figureOf is a figure as internal/format rounds it, for the locale to
+// write: format decides the places for every kind of decimals (declared,
+// automatic, common, press, one-scale), so that a figure rounds in every
+// language as in English.
+func figureOf(d format.Digits) locale.Figure {
+	return locale.Figure{Neg: d.Neg, Int: d.Int, Frac: d.Frac, Scale: locale.Scale(d.Scale), Special: d.Special}
+}
+
+// about is s after the locale's "about" when the press rule rounded the
+// figure (format.Digits.About).
+func about(l *locale.Locale, d format.Digits, s string) (string, error) {
+	if !d.About {
+		return s, nil
 	}
-	return l.Number(v, decimals)
+	a, err := l.Phrase("about")
+	if err != nil {
+		return "", err
+	}
+	return a + s, nil
+}
+
+func localBare(l *locale.Locale, v float64, decimals int) (string, error) {
+	d := format.ScaledDigits(v, decimals)
+	return about(l, d, l.Figure(figureOf(d)))
 }
 
 // localCount is localValue, but a count of a unit the catalog names in
@@ -131,16 +149,24 @@ func localCount(l *locale.Locale, v float64, f *facts.Fact, label string, decima
 // countText is v counted in noun: scaled from a million ("12 млн
 // посетителей"), else the number ("99 проектов").
 func countText(l *locale.Locale, v float64, decimals int, noun locale.Noun) (string, error) {
-	fig, err := locale.RoundScaled(v, decimals)
+	d := format.ScaledDigits(v, decimals)
+	s, err := l.CountFigure(figureOf(d), noun)
 	if err != nil {
 		return "", err
 	}
-	if fig.Scale == locale.NoScale {
-		if fig, err = locale.RoundNumber(v, decimals); err != nil {
-			return "", err
-		}
-	}
-	return l.CountFigure(fig, noun)
+	return about(l, d, s)
+}
+
+// localMoney is an amount of a currency in the locale, short (a sign,
+// for tables and charts) or in words.
+func localMoney(l *locale.Locale, v float64, code string, decimals int, short bool) (string, error) {
+	d := format.MoneyDigits(v, decimals)
+	return about(l, d, l.MoneyFigure(figureOf(d), code, short))
+}
+
+// localPercent is a percentage in the locale.
+func localPercent(l *locale.Locale, v float64, decimals int) string {
+	return l.PercentFigure(figureOf(format.PercentDigits(v, decimals)))
 }
 
 func localValue(l *locale.Locale, v float64, f *facts.Fact, label string, decimals int) (string, error) {
@@ -150,9 +176,9 @@ func localValue(l *locale.Locale, v float64, f *facts.Fact, label string, decima
 	}
 	switch {
 	case format.IsCurrency(unit):
-		return l.Money(v, unit, decimals)
+		return localMoney(l, v, unit, decimals, false)
 	case format.IsPercent(unit):
-		return l.Percent(v, decimals)
+		return localPercent(l, v, decimals), nil
 	}
 	s, err := localBare(l, v, decimals)
 	if err != nil || label == "" {
@@ -207,17 +233,16 @@ func (v *Revision) ToL() (string, error) { return v.value(v.to) }
 
 func (v *Revision) value(x float64) (string, error) {
 	f := &facts.Fact{Unit: v.unit}
-	d := max(v.decimals, 0)
-	a, err := localValue(v.locale(), v.from, f, v.label, d)
+	a, err := localValue(v.locale(), v.from, f, v.label, v.decimals)
 	if err != nil {
 		return "", err
 	}
-	b, err := localValue(v.locale(), v.to, f, v.label, d)
+	b, err := localValue(v.locale(), v.to, f, v.label, v.decimals)
 	// Too close to print apart at the indicator's decimals: one more
 	// decimal at a time, as the English figures do (distinctValues).
-	for ; err == nil && a == b && d < 6; d++ {
-		a, _ = localValue(v.locale(), v.from, f, v.label, d+1)
-		b, err = localValue(v.locale(), v.to, f, v.label, d+1)
+	for d := max(v.decimals, 0) + 1; err == nil && a == b && d <= 6; d++ {
+		a, _ = localValue(v.locale(), v.from, f, v.label, d)
+		b, err = localValue(v.locale(), v.to, f, v.label, d)
 	}
 	if err != nil {
 		return "", err
