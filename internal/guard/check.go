@@ -563,6 +563,9 @@ var (
 
 // unhedged: a rounded figure must follow a hedge ("about ⟦F3~⟧").
 func unhedged(tok string) []Issue {
+	if !strings.Contains(tok, "~"+tokenClose) {
+		return nil // no rounded figure
+	}
 	hedged := map[int]bool{}
 	for _, m := range hedgedTokenRE.re().FindAllStringIndex(tok, -1) {
 		hedged[m[1]] = true

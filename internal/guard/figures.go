@@ -279,7 +279,7 @@ var yearLike = lazy(`^[12]\d{3}$`)
 // of one step of the last digit (0.1 for "27.8").
 func parseDigits(s string) (float64, float64) {
 	orig := s
-	s = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "").Replace(s)
+	s = digitSpaces.Replace(s)
 	if i := strings.LastIndexByte(s, ','); i >= 0 && !strings.Contains(s, ".") {
 		if len(s)-i-1 != 3 || strings.Count(s, ",") == 1 && len(s[:i]) > 3 {
 			s = s[:i] + "." + s[i+1:] // a decimal comma
@@ -358,3 +358,5 @@ func rounded(text string) (string, bool) {
 	}
 	return text[:loc[0]] + s + text[loc[1]:], true
 }
+
+var digitSpaces = strings.NewReplacer(" ", "", "\u00a0", "", "\u202f", "")

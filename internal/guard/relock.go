@@ -236,7 +236,7 @@ func (lk *Locked) findDates(s string) []found {
 }
 
 func sameDate(a, b string) bool {
-	n := strings.NewReplacer("**", "", "–", "-", "—", "-", ",", "")
+	n := dateNoise
 	a, b = strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " ")
 	if strings.EqualFold(a, b) {
 		return true
@@ -291,7 +291,7 @@ func (lk *Locked) findFigures(s string) []found {
 				}
 				if tail := sl.tail(); tail != "" {
 					key := strings.Trim(tail, "()")
-					rest := strings.NewReplacer(" oz", " ounce", " t ", " tonne ").Replace(s[fd.end:])
+					rest := unitSpelling.Replace(s[fd.end:min(len(s), fd.end+64)]) // replacements only lengthen: 64 bytes give the first 48
 					if len(rest) > 48 {
 						rest = rest[:48]
 					}
@@ -462,7 +462,8 @@ func (lk *Locked) freeTextIssues(s string, first bool) []Issue {
 	if i := strings.IndexAny(strings.ReplaceAll(s, "**", "  "), "\\<>[]`*_|#~{}&$€£¥₹₽₸"); i >= 0 {
 		out = append(out, Issue{Text: clip(strings.TrimSpace(s[i:]), 40), Why: fmt.Sprintf("markup or a sign %q that the draft does not have there", s[i:i+1])})
 	}
-	for _, m := range urlRE.re().FindAllString(s, -1) {
+	for _, u := range urlRE.findAllFold(s, "://", "www.") {
+		m := s[u[0]:u[1]]
 		out = append(out, Issue{Text: m, Why: "a link the draft does not have"})
 	}
 	for _, m := range domainRE.re().FindAllString(s, -1) {
@@ -596,3 +597,8 @@ func (lk *Locked) exactName(t string) bool {
 	}
 	return false
 }
+
+var (
+	unitSpelling = strings.NewReplacer(" oz", " ounce", " t ", " tonne ")
+	dateNoise    = strings.NewReplacer("**", "", "–", "-", "—", "-", ",", "")
+)
