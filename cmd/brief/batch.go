@@ -50,7 +50,7 @@ func runBatch(ctx context.Context, o *OutputOptions, b *BatchOptions, p *prepare
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	title := o.Title
+	title := o.titleFor(p.langs[0].loc)
 	if title == "" {
 		title = p.kind.Manifest.Title
 	}

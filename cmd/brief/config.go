@@ -8,7 +8,7 @@ import (
 
 // flagOfKey maps brief.yaml keys to the flags they set.
 var flagOfKey = map[string]string{
-	"title": "title", "organisation": "org", "language": "lang", "data": "data", "out": "out",
+	"organisation": "org", "language": "lang", "data": "data", "out": "out",
 	"templates": "templates", "format": "format", "paper": "paper", "audience": "audience",
 	"max": "max", "model": "model", "prompts": "prompts", "template_time": "template-time",
 	"polish_timeout": "polish-timeout",

@@ -56,7 +56,7 @@ func (o *OutputOptions) bind(c *cobra.Command) {
 	f.BoolVar(&o.Polish, "polish", false, "polish the wording with an LLM under the fact guard")
 	f.BoolVar(&o.Offline, "offline", false, "never touch the network (the default unless --polish)")
 	f.StringVar(&o.Model, "model", "", "LLM model for --polish")
-	f.StringVar(&o.Title, "title", "", "title of the brief (default: the template's title)")
+	f.StringVar(&o.Title, "title", "", "title of the brief, in every language of --lang (default: brief.yaml's title in the language, else the language's template title)")
 	f.StringVar(&o.Organisation, "org", "", "organisation named in the title block")
 	f.StringVar(&o.GeneratedAt, "generated-at", "", "generated date/time for reproducible output (default: SOURCE_DATE_EPOCH, else now)")
 	f.StringVar(&o.Paper, "paper", "a4", "PDF paper size: a4 or letter")
@@ -173,11 +173,25 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 
 func (o *OutputOptions) reportOptions(p *prepared, lr *langRun) report.Options {
 	return report.Options{
-		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.Title, Organisation: o.Organisation,
+		Week: p.week, AsOf: p.asOf, Generated: p.now, Title: o.titleFor(lr.loc), Organisation: o.Organisation,
 		Locale: lr.loc, Lang: lr.loc.ID(),
 		Formats: p.formats, DataPath: o.Data, Version: version, Paper: o.Paper, Previous: lr.prev,
 		Polisher: p.polisher,
 	}
+}
+
+// titleFor is the brief's title in a language: --title in every
+// language, else brief.yaml's in that language (title: {en: …, ru: …}, or
+// a plain title in the project's language), else "": the language's
+// templates give theirs.
+func (o *OutputOptions) titleFor(l *locale.Locale) string {
+	if o.Title != "" {
+		return o.Title
+	}
+	if o.settings != nil {
+		return o.settings.cfg.TitleFor(l.ID())
+	}
+	return ""
 }
 
 // write puts the files of one document into OUT/<kind>/<week>/ (in

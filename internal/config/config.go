@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -24,19 +25,23 @@ const FileName = "brief.yaml"
 
 // Config is brief.yaml. Paths are relative to the file's folder.
 type Config struct {
-	Title        string `yaml:"title"`
-	Organisation string `yaml:"organisation"`
-	Language     string `yaml:"language"`
-	Data         string `yaml:"data"`
-	Out          string `yaml:"out"`
-	Templates    string `yaml:"templates"`
-	Prompts      string `yaml:"prompts"`
-	Format       string `yaml:"format"`
-	Paper        string `yaml:"paper"`
-	Audience     string `yaml:"audience"`
-	Max          int    `yaml:"max"`
-	Model        string `yaml:"model"`
-	BaseURL      string `yaml:"base_url"`
+	// Title is a plain title: (the title in the project's language,
+	// English unless language: says another); Titles is title: given as
+	// a map by language, {en: …, ru: …, kk: …}. TitleFor picks one.
+	Title        string            `yaml:"title"`
+	Titles       map[string]string `yaml:"-"`
+	Organisation string            `yaml:"organisation"`
+	Language     string            `yaml:"language"`
+	Data         string            `yaml:"data"`
+	Out          string            `yaml:"out"`
+	Templates    string            `yaml:"templates"`
+	Prompts      string            `yaml:"prompts"`
+	Format       string            `yaml:"format"`
+	Paper        string            `yaml:"paper"`
+	Audience     string            `yaml:"audience"`
+	Max          int               `yaml:"max"`
+	Model        string            `yaml:"model"`
+	BaseURL      string            `yaml:"base_url"`
 	// TemplateTime is the templates' run-time budget per brief, as a
 	// duration ("5s").
 	TemplateTime string `yaml:"template_time"`
@@ -141,14 +146,22 @@ func Parse(b []byte, file string) (*Config, error) {
 		if _, dup := c.Lines[k.Value]; dup {
 			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("key %q is given twice (first on line %d)", k.Value, c.Lines[k.Value])}
 		}
+		c.Lines[k.Value] = k.Line
+		if k.Value == "title" && v.Kind == yaml.MappingNode {
+			titles, err := titlesOf(v, file)
+			if err != nil {
+				return nil, err
+			}
+			c.Titles = titles
+			// The map is read; the rest of the file decodes as before.
+			*v = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Line: v.Line, Column: v.Column}
+			continue
+		}
 		if v.Kind != yaml.ScalarNode {
 			return nil, &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%s: expected a single value, not a %s", k.Value, kindName(v))}
 		}
-		c.Lines[k.Value] = k.Line
 	}
-	dec = yaml.NewDecoder(bytes.NewReader(b))
-	dec.KnownFields(true)
-	if err := dec.Decode(c); err != nil {
+	if err := doc.Decode(c); err != nil {
 		return nil, yamlErr(err, file)
 	}
 	if err := c.check(); err != nil {
@@ -156,6 +169,63 @@ func Parse(b []byte, file string) (*Config, error) {
 	}
 	c.resolvePaths()
 	return c, nil
+}
+
+// langKey is a language tag as a key of title: (en, ru, kk, de, ru-RU).
+var langKey = regexp.MustCompile(`^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$`)
+
+// titlesOf reads title: {en: …, ru: …}: each key a language tag, each
+// value one non-empty text; keyed by the tag's language (ru-RU is ru).
+func titlesOf(n *yaml.Node, file string) (map[string]string, error) {
+	m := map[string]string{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if !langKey.MatchString(k.Value) {
+			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("title: %q is no language tag: give the title per language, as title: {en: Weekly brief, ru: Еженедельная сводка}", k.Value)}
+		}
+		lang := baseLang(k.Value)
+		if _, dup := m[lang]; dup {
+			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("title: the %s title is given twice", lang)}
+		}
+		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+			return nil, &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("title: %s: expected the title as one text", k.Value)}
+		}
+		m[lang] = v.Value
+	}
+	return m, nil
+}
+
+// baseLang is a tag's language: "ru-RU" and "RU" are "ru".
+func baseLang(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	if i := strings.IndexAny(tag, "-_"); i >= 0 {
+		tag = tag[:i]
+	}
+	return tag
+}
+
+// TitleFor is the brief's title in a language (a tag: "ru", "ru-RU"):
+// its entry of title: {en: …, ru: …}, or a plain title: when the
+// language is the project's (the first of language:, English when it is
+// not set); "" when brief.yaml gives no title in that language, so that
+// the language's templates give theirs ("Еженедельная сводка"), never
+// the English one.
+func (c *Config) TitleFor(lang string) string {
+	if c == nil {
+		return ""
+	}
+	lang = baseLang(lang)
+	if c.Titles != nil {
+		return c.Titles[lang]
+	}
+	project := "en"
+	if first, _, _ := strings.Cut(c.Language, ","); strings.TrimSpace(first) != "" {
+		project = baseLang(first)
+	}
+	if lang == project {
+		return c.Title
+	}
+	return ""
 }
 
 func (c *Config) at(key, msg string) error {
@@ -200,7 +270,8 @@ func (c *Config) resolvePaths() {
 	}
 }
 
-// Values maps each set key to its value as a flag would take it.
+// Values maps each set key to its value as a flag would take it; the
+// title, which may differ by language, is TitleFor's.
 func (c *Config) Values() map[string]string {
 	m := map[string]string{}
 	set := func(k, v string) {
@@ -208,7 +279,6 @@ func (c *Config) Values() map[string]string {
 			m[k] = v
 		}
 	}
-	set("title", c.Title)
 	set("organisation", c.Organisation)
 	set("language", c.Language)
 	set("data", c.Data)

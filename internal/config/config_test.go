@@ -121,3 +121,40 @@ func TestYAMLShapes(t *testing.T) {
 		t.Errorf("a tab inside a value: %+v %v", c, err)
 	}
 }
+
+// TestTitleFor: title: as a map gives each language its title (a tag's
+// language: ru-RU is ru); a plain title is the project's language's
+// (language:, English by default); any other language gets "" (its
+// templates' title), never the English one.
+func TestTitleFor(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want map[string]string
+	}{
+		{"title: Weekly\n", map[string]string{"en": "Weekly", "en-GB": "Weekly", "ru": "", "kk": ""}},
+		{"title: Сводка\nlanguage: ru-RU\n", map[string]string{"ru": "Сводка", "en": ""}},
+		{"title: {en: Weekly, ru-RU: Сводка}\n", map[string]string{"en": "Weekly", "ru": "Сводка", "kk": ""}},
+		{"", map[string]string{"en": "", "ru": ""}},
+	} {
+		cfg, err := Parse([]byte(c.src), "brief.yaml")
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		for lang, want := range c.want {
+			if got := cfg.TitleFor(lang); got != want {
+				t.Errorf("%q: TitleFor(%s) = %q, want %q", c.src, lang, got, want)
+			}
+		}
+		if _, ok := cfg.Values()["title"]; ok {
+			t.Errorf("%q: Values sets the title flag, which would print one title in every language", c.src)
+		}
+	}
+	for src, want := range map[string]string{
+		"title: {en: A, EN: B}\n": `brief.yaml:1: title: the en title is given twice`,
+		"title: {en: \"\"}\n":     `brief.yaml:1: title: en: expected the title as one text`,
+	} {
+		if _, err := Parse([]byte(src), "brief.yaml"); err == nil || err.Error() != want {
+			t.Errorf("%q:\n got  %v\n want %s", src, err, want)
+		}
+	}
+}
