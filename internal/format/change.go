@@ -3,6 +3,8 @@ package format
 import (
 	"math"
 	"strings"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // Delta is the change from a previous value to a current one.
@@ -152,7 +154,7 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 			}
 			return beyondFloat(diff) + Value(math.MaxFloat64, unit, 0) + tail
 		}
-		if x, _, _ := scaled(diff, decimals); x.zero() {
+		if x, _, _ := scaled(diff, decimals); x.Zero() {
 			return "little changed" + tail
 		}
 		dir = sign(diff)
@@ -211,13 +213,13 @@ func againstPhrase(against string) string {
 // roundsToZero reports whether v prints as 0 with decimals (auto places for
 // decimals < 0).
 func roundsToZero(v float64, decimals, auto int) bool {
-	x := newDecimal(v)
+	x := locale.NewDecimal(v)
 	places, isAuto := placesOf(decimals, false)
 	if isAuto {
-		places = x.autoPlaces(auto)
+		places = x.AutoPlaces(auto)
 	}
-	x.round(places)
-	return x.zero()
+	x.Round(places)
+	return x.Zero()
 }
 
 // Trend is the verb for the change from prev to cur: "rose", "fell" or

@@ -33,7 +33,7 @@ func (d Digits) english() string {
 	if d.Frac != "" {
 		b.WriteString("." + d.Frac)
 	}
-	if w := scales[d.Scale].word; w != "" {
+	if w := scaleWords[d.Scale]; w != "" {
 		b.WriteString(" " + w)
 	}
 	return b.String()

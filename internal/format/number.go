@@ -1,6 +1,10 @@
 package format
 
-import "math"
+import (
+	"math"
+
+	"github.com/briefhq/brief/internal/locale"
+)
 
 // Number formats v with comma thousands separators and exactly decimals
 // decimal places, as a table column wants them. With decimals < 0 the
@@ -18,90 +22,32 @@ func Number(v float64, decimals int) string {
 	if s, bad := nonFinite(v); bad {
 		return s
 	}
-	x := newDecimal(v)
-	places, auto := placesOf(decimals, false)
-	if auto {
-		places = x.autoPlaces(2)
-	}
-	x.round(places)
 	var buf [64]byte
-	b := x.appendSign(buf[:0])
-	return string(x.appendAbs(b, places, !auto))
+	return string(appendFigure(buf[:0], locale.NewDecimal(v).Unscaled(placesFor(decimals), 2)))
 }
 
-// scale is a power of ten named in words; thousand is not one, as "45
-// thousand" reads worse than "45,000".
-type scale struct {
-	exp  int // 0, 6, 9 or 12
-	word string
-}
+// scaleWords are the words of the scales (locale.Scale) in English;
+// thousand is not one, as "45 thousand" reads worse than "45,000".
+var scaleWords = [...]string{locale.NoScale: "", locale.Million: "million", locale.Billion: "billion", locale.Trillion: "trillion"}
 
-var scales = [...]scale{{0, ""}, {6, "million"}, {9, "billion"}, {12, "trillion"}}
-
-// scaleIndex picks the scale of |x| before rounding.
-func scaleIndex(x *decimal) int {
-	if x.zero() {
-		return 0
-	}
-	mag := x.exp - 1 // floor(log10 |x|)
-	for i := len(scales) - 1; i > 0; i-- {
-		if mag >= scales[i].exp {
-			return i
-		}
-	}
-	return 0
-}
-
-// scaled rounds v in its scale, moving up a scale when rounding reaches the
-// next one (999.96 million is "1 billion", not "1,000 million"). It returns
-// the rounded, scaled digits, the scale index and the places they have.
-func scaled(v float64, decimals int) (decimal, int, int) {
-	orig := newDecimal(v)
-	i := scaleIndex(&orig)
+// scaled rounds v in its scale (locale.Decimal.OnScales), or on the scale
+// a OneScale code names. It returns the rounded, scaled digits, the scale
+// and the places they have.
+func scaled(v float64, decimals int) (locale.Decimal, locale.Scale, int) {
+	orig := locale.NewDecimal(v)
 	if at, d, ok := scaleCode(decimals); ok {
 		// A figure beside another, on its scale (OneScale): "0.81
 		// million" beside "1.04 million", "1,043,276" beside "80,871".
-		x := orig
-		x.exp -= scales[at].exp
-		places, auto := placesOf(d, at > 0)
-		if auto {
-			places = x.autoPlaces(2)
-			if at > 0 {
-				places = max(1, 3-x.exp)
-			}
-		}
-		x.round(places)
-		return x, at, places
+		x, places := orig.At(locale.Scale(at), placesFor(d))
+		return x, locale.Scale(at), places
 	}
-	for {
-		x := orig
-		x.exp -= scales[i].exp
-		places, auto := placesOf(decimals, i > 0)
-		if auto {
-			if i == 0 {
-				places = x.autoPlaces(2)
-			} else {
-				// At least three significant digits, at least one
-				// decimal: "1.76 million", "27.8 billion", "113.7
-				// million". One decimal would make 1,760,211 "1.8
-				// million" and 0 decimals "2 million", 14% off.
-				places = max(1, 3-x.exp)
-			}
-		}
-		x.round(places)
-		if i+1 < len(scales) && !x.zero() && x.exp-1 >= scales[i+1].exp-scales[i].exp {
-			i++
-			continue
-		}
-		return x, i, places
-	}
+	return orig.OnScales(placesFor(decimals))
 }
 
-// appendScaled appends |v| scaled, with its scale word; pad fills the
-// fraction with zeros to places.
-func appendScaled(b []byte, x *decimal, i, places int, pad bool) []byte {
-	b = x.appendAbs(b, places, pad)
-	if w := scales[i].word; w != "" {
+// appendScaled appends the figure f with its scale word.
+func appendScaled(b []byte, f locale.Figure) []byte {
+	b = appendFigure(b, f)
+	if w := scaleWords[f.Scale]; w != "" {
 		b = append(b, ' ')
 		b = append(b, w...)
 	}
@@ -136,8 +82,7 @@ func Scaled(v float64, decimals int) string {
 	}
 	x, i, places := scaled(v, decimals)
 	var buf [64]byte
-	b := x.appendSign(buf[:0])
-	return string(appendScaled(b, &x, i, places, padded(decimals)))
+	return string(appendScaled(buf[:0], x.Figure(places, padded(decimals), i)))
 }
 
 // ScaleOf returns the common scale for showing values together, such as
@@ -154,7 +99,7 @@ func ScaleOf(values []float64) (factor float64, word string) {
 		}
 	}
 	_, i, _ := scaled(top, -1)
-	return math.Pow10(scales[i].exp), scales[i].word
+	return math.Pow10(i.Exp()), scaleWords[i]
 }
 
 // CommonDecimals is the number of decimals that shows values of one
@@ -175,7 +120,7 @@ func CommonDecimals(values []float64) int {
 			continue
 		}
 		x, _, _ := scaled(v, -1)
-		most = max(most, x.n-x.exp)
+		most = max(most, x.Fraction())
 	}
 	return most
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"math/big"
 	"strconv"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // A figure's decimals, as the functions of this package take them:
@@ -55,6 +57,14 @@ func placesOf(decimals int, scaled bool) (places int, auto bool) {
 	return min(c/commonRadix, maxPlaces), false
 }
 
+// placesFor is decimals as locale.Places: the places of plain and of
+// scaled figures, or automatic.
+func placesFor(decimals int) locale.Places {
+	plain, auto := placesOf(decimals, false)
+	onScale, _ := placesOf(decimals, true)
+	return locale.Places{Plain: plain, OnScale: onScale, Auto: auto}
+}
+
 // printer is how ValueLabel prints a unit with a label.
 type printer int
 
@@ -101,23 +111,23 @@ func CommonPlaces(values []float64, unit, label string) int {
 			continue
 		}
 		if pr == percentPrinter {
-			x := newDecimal(v)
-			x.round(x.autoPlaces(1))
-			p = max(p, x.fraction())
+			x := locale.NewDecimal(v)
+			x.Round(x.AutoPlaces(1))
+			p = max(p, x.Fraction())
 			continue
 		}
 		x, i, places := scaled(v, -1)
 		if i > 0 {
-			s = max(s, x.fraction())
+			s = max(s, x.Fraction())
 			if rounded(v, i, places) {
 				// Three significant digits, zeros included: 2,900,332
 				// is "2.90 million", not "2.9 million" (which reads as
 				// 2,900,000, or as less precise than "1.76 million").
-				s = max(s, 3-x.exp)
+				s = max(s, 3-x.Exp())
 			}
 			continue
 		}
-		f := x.fraction()
+		f := x.Fraction()
 		if pr == moneyPrinter && f == 1 {
 			f = 2 // a price keeps its cents: $4.20
 		}
@@ -129,10 +139,10 @@ func CommonPlaces(values []float64, unit, label string) int {
 // rounded reports whether v, written on scale i with places, was rounded:
 // its zeros are then digits of it, not of a round number ("12 million"
 // is 12,000,000 exactly).
-func rounded(v float64, i, places int) bool {
-	exact := newDecimal(v)
-	exact.exp -= scales[i].exp
-	return exact.fraction() > places
+func rounded(v float64, i locale.Scale, places int) bool {
+	exact := locale.NewDecimal(v)
+	exact.Shift(i.Exp())
+	return exact.Fraction() > places
 }
 
 // MorePlainPlaces is a common choice (from CommonPlaces) with one more
@@ -155,59 +165,27 @@ func IsScaled(v float64) bool {
 	return i > 0
 }
 
-// fraction is the number of decimals x has, without trailing zeros.
-func (x *decimal) fraction() int { return max(0, x.n-x.exp) }
-
-// plain writes x as a plain decimal, "-0.015" or "1889000".
-func (x *decimal) plain() string {
-	if x.zero() {
-		return "0"
-	}
-	var b []byte
-	if x.neg {
-		b = append(b, '-')
-	}
-	if x.exp <= 0 {
-		b = append(b, '0', '.')
-		for i := x.exp; i < 0; i++ {
-			b = append(b, '0')
-		}
-		return string(append(b, x.d[:x.n]...))
-	}
-	for i := 0; i < max(x.exp, x.n); i++ {
-		if i == x.exp {
-			b = append(b, '.')
-		}
-		if i < x.n {
-			b = append(b, x.d[i])
-		} else {
-			b = append(b, '0')
-		}
-	}
-	return string(b)
-}
-
 // printed is v as ValueLabel prints it in unit (with a label of the same
 // printer): its rounded digits, unscaled.
-func printed(v float64, pr printer, decimals int) decimal {
+func printed(v float64, pr printer, decimals int) locale.Decimal {
 	if pr == percentPrinter {
-		x := newDecimal(v)
+		x := locale.NewDecimal(v)
 		places, auto := placesOf(decimals, false)
 		if auto {
-			places = x.autoPlaces(1)
+			places = x.AutoPlaces(1)
 		}
-		x.round(places)
+		x.Round(places)
 		return x
 	}
-	var x decimal
-	var i int
+	var x locale.Decimal
+	var i locale.Scale
 	if pr == moneyPrinter {
 		x, i, _ = moneyScaled(v, decimals)
 	} else {
 		x, i, _ = scaled(v, decimals)
 	}
-	if !x.zero() {
-		x.exp += scales[i].exp
+	if !x.Zero() {
+		x.Shift(-i.Exp())
 	}
 	return x
 }
@@ -219,9 +197,9 @@ func printed(v float64, pr printer, decimals int) decimal {
 // has.
 func printedDiff(cur, prev float64, pr printer, decimals int) (diff float64, places int) {
 	a, b := printed(cur, pr, decimals), printed(prev, pr, decimals)
-	places = max(a.fraction(), b.fraction())
-	ra, ok1 := new(big.Rat).SetString(a.plain())
-	rb, ok2 := new(big.Rat).SetString(b.plain())
+	places = max(a.Fraction(), b.Fraction())
+	ra, ok1 := new(big.Rat).SetString(a.Plain())
+	rb, ok2 := new(big.Rat).SetString(b.Plain())
 	if !ok1 || !ok2 {
 		return cur - prev, places
 	}
@@ -243,12 +221,12 @@ func RoundSignificant(v float64, digits int) float64 {
 	if _, bad := nonFinite(v); bad || v == 0 {
 		return v
 	}
-	x := newDecimal(v)
-	x.round(max(digits, 1) - x.exp)
-	if x.zero() {
+	x := locale.NewDecimal(v)
+	x.Round(max(digits, 1) - x.Exp())
+	if x.Zero() {
 		return 0
 	}
-	r, err := strconv.ParseFloat(x.plain(), 64)
+	r, err := strconv.ParseFloat(x.Plain(), 64)
 	if err != nil || math.IsInf(r, 0) {
 		return v
 	}
@@ -363,7 +341,7 @@ func OneScale(a, b float64, unit, label string, decimals int) int {
 	if pr == percentPrinter {
 		return decimals
 	}
-	index := func(v float64) int {
+	index := func(v float64) locale.Scale {
 		if pr == moneyPrinter {
 			_, i, _ := moneyScaled(v, decimals)
 			return i
@@ -379,16 +357,16 @@ func OneScale(a, b float64, unit, label string, decimals int) int {
 	if ib > ia {
 		top, small = ib, a
 	}
-	x := newDecimal(small)
-	x.exp -= scales[top].exp
-	if x.zero() {
+	x := locale.NewDecimal(small)
+	x.Shift(top.Exp())
+	if x.Zero() {
 		return decimals
 	}
 	if decimals >= 0 {
 		// Declared: exactly these places, on one scale only if the
 		// smaller keeps two significant digits with them.
-		if min(decimals, maxPlaces)+x.exp >= 2 {
-			return atScale(decimals, top)
+		if min(decimals, maxPlaces)+x.Exp() >= 2 {
+			return atScale(decimals, int(top))
 		}
 		return decimals
 	}
@@ -402,10 +380,10 @@ func OneScale(a, b float64, unit, label string, decimals int) int {
 	}
 	c := commonBase - d
 	sp, pp := c%commonRadix, c/commonRadix
-	if need := 2 - x.exp; need <= 2 {
-		return atScale(commonCode(max(sp, need), pp), top)
+	if need := 2 - x.Exp(); need <= 2 {
+		return atScale(commonCode(max(sp, need), pp), int(top))
 	}
-	if top == 1 {
+	if top == locale.Million {
 		return atScale(d, 0) // in full: a million-scale figure beside one far smaller
 	}
 	return decimals

@@ -1,6 +1,10 @@
 package format
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefhq/brief/internal/locale"
+)
 
 // isoCodes lists ISO 4217 currency codes, current ones and those recently
 // withdrawn that historical series still carry (HRK, SLL, ...). The test
@@ -93,18 +97,15 @@ func Money(v float64, currency string, decimals int) string {
 	if s, bad := nonFinite(v); bad {
 		return s + " " + currency
 	}
-	x, i, places := moneyScaled(v, decimals)
+	f := moneyFigure(v, decimals)
 	var buf [64]byte
-	b := x.appendSign(buf[:0])
-	b = append(b, sym...)
-	start := len(b)
-	b = appendScaled(b, &x, i, places, padded(decimals))
-	if i == 0 && !padded(decimals) {
-		// Automatic precision keeps a price's cents: $4.2 is $4.20.
-		if n := len(b) - start; n >= 2 && b[len(b)-2] == '.' {
-			b = append(b, '0')
-		}
+	b := buf[:0]
+	if f.Neg {
+		b = append(b, '-')
 	}
+	b = append(b, sym...)
+	f.Neg = false
+	b = appendScaled(b, f)
 	if sym == "" {
 		b = append(b, ' ')
 		b = append(b, currency...)
@@ -114,12 +115,22 @@ func Money(v float64, currency string, decimals int) string {
 
 // moneyScaled is scaled for Money: a price asked for one decimal gets
 // two ("$0.80").
-func moneyScaled(v float64, decimals int) (decimal, int, int) {
-	x, i, places := scaled(v, decimals)
-	if i == 0 && decimals == 1 {
-		x, i, places = scaled(v, 2)
+func moneyScaled(v float64, decimals int) (locale.Decimal, locale.Scale, int) {
+	if decimals <= commonBase {
+		return scaled(v, decimals) // codes: common, press, one-scale
 	}
-	return x, i, places
+	return locale.NewDecimal(v).AsMoney(placesFor(decimals))
+}
+
+// moneyFigure is the finite v as Money writes it, without its currency:
+// with automatic decimals a price keeps its cents ("4.20").
+func moneyFigure(v float64, decimals int) locale.Figure {
+	x, i, places := moneyScaled(v, decimals)
+	f := x.Figure(places, padded(decimals), i)
+	if !padded(decimals) {
+		f = f.WithCents()
+	}
+	return f
 }
 
 // Percent formats v, already in percent, with a percent sign and exactly
@@ -159,14 +170,13 @@ func appendProse(b []byte, v float64, decimals, auto int, pad bool) []byte {
 	if s, bad := nonFinite(v); bad {
 		return append(b, s...)
 	}
-	x := newDecimal(v)
+	x := locale.NewDecimal(v)
 	places, isAuto := placesOf(decimals, false)
 	if isAuto {
-		places = x.autoPlaces(auto)
+		places = x.AutoPlaces(auto)
 	}
-	x.round(places)
-	b = x.appendSign(b)
-	return x.appendAbs(b, places, pad)
+	x.Round(places)
+	return appendFigure(b, x.Figure(places, pad, locale.NoScale))
 }
 
 // Value formats v in its unit, the way a brief quotes a figure: currency

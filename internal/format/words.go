@@ -3,6 +3,8 @@ package format
 import (
 	"strconv"
 	"strings"
+
+	"github.com/briefhq/brief/internal/locale"
 )
 
 // Ordinal writes n as a numeral ordinal.
@@ -62,60 +64,8 @@ func OrdinalWord(n int) string {
 //	Join([]string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan"})  // "Kazakhstan, Uzbekistan and Kyrgyzstan"
 //	Join([]string{"Korea, Rep.", "Japan"})                     // "Korea, Rep.; and Japan"
 func Join(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	sep, last := ", ", " and "
-	for _, s := range items {
-		if hasListComma(s) {
-			sep, last = "; ", "; and "
-			break
-		}
-	}
-	n := len(last) + len(sep)*(len(items)-2)
-	for _, s := range items {
-		n += len(s)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i, s := range items {
-		switch {
-		case i == len(items)-1:
-			b.WriteString(last)
-		case i > 0:
-			b.WriteString(sep)
-		}
-		b.WriteString(s)
-	}
-	return b.String()
+	return locale.JoinWith(items, ", ", " and ", "; ", "; and ")
 }
-
-// hasListComma reports whether s has a comma that a reader would take for
-// the end of a list item: a comma outside brackets ("Astana (930.1 kt,
-// an estimate)" is one item) that is not a thousands separator (a comma
-// between two digits, "1,250").
-func hasListComma(s string) bool {
-	depth := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == '(' || c == '[':
-			depth++
-		case (c == ')' || c == ']') && depth > 0:
-			depth--
-		case c == ',' && depth == 0:
-			if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
-				continue
-			}
-			return true
-		}
-	}
-	return false
-}
-
-func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Plural writes a count with its noun: the number as Scaled gives it, then
 // singular when the number prints as 1, else plural. With plural "" the

@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/period"
 )
 
@@ -54,32 +53,6 @@ func TestPeriods(t *testing.T) {
 	}
 	if _, err := loc(t, "kk").Period(period.MustParse("2025-02"), "gen"); err == nil || err.Error() != `data/kk.yaml: periods.month has no form "gen"; add it` {
 		t.Errorf("a missing form must be an error naming the file, got %v", err)
-	}
-}
-
-// English labels and dates are what period.Label, format.Date and
-// format.DateRange print, over two years of days.
-func TestEnglishDatesMatch(t *testing.T) {
-	en := loc(t, "en")
-	for d := day(2024, 12, 1); d.Before(day(2027, 1, 10)); d = d.AddDate(0, 0, 1) {
-		for _, k := range []period.Kind{period.Year, period.Quarter, period.Month, period.Week, period.Day} {
-			p := period.OfDay(d).In(k)
-			if got := must(t)(en.Period(p, Label)); got != p.Label() {
-				t.Fatalf("Period(%s) = %q, period.Label gives %q", p, got, p.Label())
-			}
-		}
-		if got := en.Date(d); got != format.Date(d) {
-			t.Fatalf("Date(%s) = %q, format gives %q", d, got, format.Date(d))
-		}
-		for _, n := range []int{0, 6, 20, 40, 400} {
-			e := d.AddDate(0, 0, n)
-			if got, want := en.DateRange(d, e), format.DateRange(d, e); got != want {
-				t.Fatalf("DateRange(%s, %s) = %q, format gives %q", d, e, got, want)
-			}
-			if got, want := en.DateRange(e, d), format.DateRange(e, d); got != want {
-				t.Fatalf("DateRange(%s, %s) = %q, format gives %q", e, d, got, want)
-			}
-		}
 	}
 }
 

@@ -6,11 +6,11 @@ import (
 	"strconv"
 )
 
-// The rounding here mirrors internal/format (decimal.go, number.go,
-// unit.go) rule for rule, so that the English locale prints the bytes
-// format prints; TestEnglishMatchesFormat holds the two together. Only
-// the rules that belong to every language live here: which digits a
-// figure keeps and on which scale. How the digits are written (separators,
+// The rounding of figures lives here, once, for every language: which
+// digits a figure keeps (places, significant digits) and on which scale.
+// internal/format rounds its English figures with Decimal and Places, so
+// the English locale prints the bytes format prints
+// (TestEnglishMatchesFormat). How the digits are written (separators,
 // minus, scale words, currency) is the locale's data.
 
 const (
@@ -58,7 +58,8 @@ func (s Scale) Exp() int {
 // for a value that is not finite (a bug to show plainly), else "".
 //
 // internal/format keeps its own choice of decimals (common, press and
-// scale codes) and hands the result to a locale as a Figure.
+// scale codes), rounds with Decimal and hands the result to a locale as
+// a Figure.
 type Figure struct {
 	Neg     bool
 	Int     string // "27", "0", "1250"
@@ -73,19 +74,23 @@ func (f Figure) IsOne() bool {
 	return f.Int == "1" && f.Frac == "" && f.Scale == NoScale && f.Special == ""
 }
 
-// decimal is the shortest decimal representation of a float64,
-// 0.d[0]d[1]...d[n-1] × 10^exp, as in internal/format.
-type decimal struct {
+// Decimal is the shortest decimal representation of a float64, the value
+// 0.d[0]d[1]...d[n-1] × 10^exp. Rounding these digits, rather than the
+// binary value, rounds the number as it is written in the data (1.25 to
+// one decimal is 1.3). It is the one rounding of figures for every
+// language: internal/format rounds its English figures with it too.
+type Decimal struct {
 	neg bool
-	n   int
+	n   int // significant digits in d, without trailing zeros; 0 means zero
 	exp int
 	d   [24]byte
 }
 
-func newDecimal(v float64) decimal {
-	var x decimal
+// NewDecimal converts a finite v.
+func NewDecimal(v float64) Decimal {
+	var x Decimal
 	var buf [32]byte
-	b := strconv.AppendFloat(buf[:0], v, 'e', -1, 64)
+	b := strconv.AppendFloat(buf[:0], v, 'e', -1, 64) // -d.ddde±dd
 	if b[0] == '-' {
 		x.neg = true
 		b = b[1:]
@@ -112,7 +117,8 @@ func newDecimal(v float64) decimal {
 	return x
 }
 
-func (x *decimal) trim() {
+// trim drops trailing zero digits and normalises zero.
+func (x *Decimal) trim() {
 	for x.n > 0 && x.d[x.n-1] == '0' {
 		x.n--
 	}
@@ -121,10 +127,21 @@ func (x *decimal) trim() {
 	}
 }
 
-func (x *decimal) zero() bool { return x.n == 0 }
+// Zero reports whether x is zero.
+func (x *Decimal) Zero() bool { return x.n == 0 }
 
-// round rounds to places decimals, half away from zero.
-func (x *decimal) round(places int) {
+// Exp is the power of ten of x as 0.ddd × 10^Exp: the number of integer
+// digits of a magnitude of at least 1, floor(log10 |x|) + 1.
+func (x *Decimal) Exp() int { return x.exp }
+
+// Shift divides x by 10^e (multiplies for a negative e).
+func (x *Decimal) Shift(e int) { x.exp -= e }
+
+// Fraction is the number of decimals x has, without trailing zeros.
+func (x *Decimal) Fraction() int { return max(0, x.n-x.exp) }
+
+// Round rounds x to places decimals, half away from zero.
+func (x *Decimal) Round(places int) {
 	keep := x.exp + places
 	switch {
 	case keep >= x.n:
@@ -152,20 +169,50 @@ func (x *decimal) round(places int) {
 	x.trim()
 }
 
-func (x *decimal) autoPlaces(most int) int {
+// AutoPlaces is the automatic number of decimals: most for magnitudes of
+// at least 1, otherwise two significant digits (0.0034 stays 0.0034), at
+// most maxAutoPlaces.
+func (x *Decimal) AutoPlaces(most int) int {
 	if x.n == 0 || x.exp >= 1 {
 		return most
 	}
 	return min(2-x.exp, maxAutoPlaces)
 }
 
-// figure is x as digits, the fraction padded with zeros to places when
-// pad is set.
-func (x *decimal) figure(places int, pad bool, s Scale) Figure {
-	f := Figure{Neg: x.neg && x.n > 0, Scale: s}
+// Plain writes x as a plain decimal, "-0.015" or "1889000".
+func (x *Decimal) Plain() string {
+	if x.Zero() {
+		return "0"
+	}
+	var b []byte
+	if x.neg {
+		b = append(b, '-')
+	}
 	if x.exp <= 0 {
-		f.Int = "0"
-	} else {
+		b = append(b, '0', '.')
+		for i := x.exp; i < 0; i++ {
+			b = append(b, '0')
+		}
+		return string(append(b, x.d[:x.n]...))
+	}
+	for i := 0; i < max(x.exp, x.n); i++ {
+		if i == x.exp {
+			b = append(b, '.')
+		}
+		if i < x.n {
+			b = append(b, x.d[i])
+		} else {
+			b = append(b, '0')
+		}
+	}
+	return string(b)
+}
+
+// Figure is x (rounded to places) as digits on scale s, the fraction
+// padded with zeros to places when pad is set.
+func (x *Decimal) Figure(places int, pad bool, s Scale) Figure {
+	f := Figure{Neg: x.neg && x.n > 0, Scale: s, Int: "0"}
+	if x.exp > 0 {
 		b := make([]byte, x.exp)
 		for i := range b {
 			b[i] = '0'
@@ -190,18 +237,110 @@ func (x *decimal) figure(places int, pad bool, s Scale) Figure {
 	return f
 }
 
-// places maps decimals to places and whether they are automatic.
-func places(decimals int) (int, bool, error) {
-	switch {
-	case decimals >= 0:
-		return min(decimals, maxPlaces), false, nil
-	case decimals >= firstCode:
-		return 0, true, nil
+// WithCents is f as a price writes it: an unscaled figure with one
+// decimal gets a second ("4.20", never "4.2").
+func (f Figure) WithCents() Figure {
+	if f.Scale == NoScale && f.Special == "" && len(f.Frac) == 1 {
+		f.Frac += "0"
 	}
-	return 0, false, fmt.Errorf("locale: decimals %d is one of internal/format's codes (common, press or one-scale decimals): let format round the figure and pass it to the locale as a Figure", decimals)
+	return f
 }
 
-func special(v float64) (Figure, bool) {
+// Places is how many decimals a figure keeps: Plain without a scale word,
+// OnScale with one ("million"), or, when Auto, the automatic rule (up to
+// two decimals and two significant digits below 1 without a scale; at
+// least three significant digits and one decimal with one). Declared
+// decimals give the same places for both, padded with zeros; internal/format's
+// common choices give each its own.
+type Places struct {
+	Plain, OnScale int
+	Auto           bool
+}
+
+// Same is Places of p places for every figure, or automatic for p < 0.
+func Same(p int) Places {
+	if p < 0 {
+		return Places{Auto: true}
+	}
+	return Places{Plain: p, OnScale: p}
+}
+
+// At is x written on scale s (divided by its power of ten), rounded by
+// p, with the places it has.
+func (x Decimal) At(s Scale, p Places) (Decimal, int) {
+	x.exp -= s.Exp()
+	places := p.Plain
+	switch {
+	case p.Auto && s == NoScale:
+		places = x.AutoPlaces(2)
+	case p.Auto:
+		// At least three significant digits, at least one decimal:
+		// "1.76 million", "27.8 billion", "113.7 million". One decimal
+		// would make 1,760,211 "1.8 million" and 0 decimals "2
+		// million", 14% off.
+		places = max(1, 3-x.exp)
+	case s != NoScale:
+		places = p.OnScale
+	}
+	x.Round(places)
+	return x, places
+}
+
+// ScaleOf is the scale of |x| before rounding.
+func (x *Decimal) ScaleOf() Scale {
+	if x.Zero() {
+		return NoScale
+	}
+	mag := x.exp - 1 // floor(log10 |x|)
+	for i := Trillion; i > NoScale; i-- {
+		if mag >= scaleExp[i] {
+			return i
+		}
+	}
+	return NoScale
+}
+
+// OnScales is x rounded by p in its scale, moving up a scale when
+// rounding reaches the next one (999.96 million is "1 billion", not
+// "1,000 million"): the rounded, scaled digits, the scale and the places
+// they have.
+func (x Decimal) OnScales(p Places) (Decimal, Scale, int) {
+	orig := x
+	s := orig.ScaleOf()
+	for {
+		x, places := orig.At(s, p)
+		if s < Trillion && !x.Zero() && x.exp-1 >= scaleExp[s+1]-scaleExp[s] {
+			s++
+			continue
+		}
+		return x, s, places
+	}
+}
+
+// AsMoney is OnScales for an amount of money: an amount below a million
+// is a price, and asked for one decimal gets two ("0.80").
+func (x Decimal) AsMoney(p Places) (Decimal, Scale, int) {
+	y, s, places := x.OnScales(p)
+	if s == NoScale && !p.Auto && p.Plain == 1 {
+		y, s, places = x.OnScales(Same(2))
+	}
+	return y, s, places
+}
+
+// places maps decimals (declared, or automatic below 0) to Places.
+func places(decimals int) (Places, error) {
+	switch {
+	case decimals >= 0:
+		return Same(min(decimals, maxPlaces)), nil
+	case decimals >= firstCode:
+		return Same(-1), nil
+	}
+	return Places{}, fmt.Errorf("locale: decimals %d is one of internal/format's codes (common, press or one-scale decimals): let format round the figure and pass it to the locale as a Figure", decimals)
+}
+
+// SpecialFigure is the Figure of a value that is not finite ("nan",
+// "inf", "neg_inf"), and whether v is one.
+func SpecialFigure(v float64) (Figure, bool) {
 	switch {
 	case math.IsNaN(v):
 		return Figure{Special: "nan"}, true
@@ -213,24 +352,35 @@ func special(v float64) (Figure, bool) {
 	return Figure{}, false
 }
 
+// Unscaled rounds x by p without a scale, automatic places up to most
+// decimals (2 for a number, 1 for a percentage), as a Figure.
+func (x Decimal) Unscaled(p Places, most int) Figure {
+	places := p.Plain
+	if p.Auto {
+		places = x.AutoPlaces(most)
+	}
+	x.Round(places)
+	return x.Figure(places, !p.Auto, NoScale)
+}
+
+// round is v rounded by decimals with f, or its special Figure.
+func round(v float64, decimals int, f func(Decimal, Places) Figure) (Figure, error) {
+	p, err := places(decimals)
+	if err != nil {
+		return Figure{}, err
+	}
+	if g, bad := SpecialFigure(v); bad {
+		return g, nil
+	}
+	return f(NewDecimal(v), p), nil
+}
+
 // RoundNumber rounds v as a table column shows it (format.Number):
 // exactly decimals places, or with decimals < 0 integers as integers,
 // other values with up to two decimals and magnitudes below 1 with two
 // significant digits. Never a scale.
 func RoundNumber(v float64, decimals int) (Figure, error) {
-	p, auto, err := places(decimals)
-	if err != nil {
-		return Figure{}, err
-	}
-	if f, bad := special(v); bad {
-		return f, nil
-	}
-	x := newDecimal(v)
-	if auto {
-		p = x.autoPlaces(2)
-	}
-	x.round(p)
-	return x.figure(p, !auto, NoScale), nil
+	return round(v, decimals, func(x Decimal, p Places) Figure { return x.Unscaled(p, 2) })
 }
 
 // RoundScaled rounds v for prose (format.Scaled): with a scale from a
@@ -240,50 +390,10 @@ func RoundNumber(v float64, decimals int) (Figure, error) {
 // that reaches the next scale moves up ("1.0 billion", not "1,000.0
 // million").
 func RoundScaled(v float64, decimals int) (Figure, error) {
-	p, auto, err := places(decimals)
-	if err != nil {
-		return Figure{}, err
-	}
-	if f, bad := special(v); bad {
-		return f, nil
-	}
-	x, s, p := scaled(newDecimal(v), p, auto)
-	return x.figure(p, !auto, s), nil
-}
-
-func scaleIndex(x *decimal) Scale {
-	if x.zero() {
-		return NoScale
-	}
-	mag := x.exp - 1
-	for i := Trillion; i > NoScale; i-- {
-		if mag >= scaleExp[i] {
-			return i
-		}
-	}
-	return NoScale
-}
-
-func scaled(orig decimal, declared int, auto bool) (decimal, Scale, int) {
-	i := scaleIndex(&orig)
-	for {
-		x := orig
-		x.exp -= scaleExp[i]
-		p := declared
-		if auto {
-			if i == NoScale {
-				p = x.autoPlaces(2)
-			} else {
-				p = max(1, 3-x.exp)
-			}
-		}
-		x.round(p)
-		if i < Trillion && !x.zero() && x.exp-1 >= scaleExp[i+1]-scaleExp[i] {
-			i++
-			continue
-		}
-		return x, i, p
-	}
+	return round(v, decimals, func(x Decimal, p Places) Figure {
+		y, s, q := x.OnScales(p)
+		return y.Figure(q, !p.Auto, s)
+	})
 }
 
 // RoundMoney rounds an amount as RoundScaled does, except that an amount
@@ -291,23 +401,14 @@ func scaled(orig decimal, declared int, auto bool) (decimal, Scale, int) {
 // automatic decimals whole cents when it has a fraction ("4.20"), asked
 // for one decimal, two ("0.80").
 func RoundMoney(v float64, decimals int) (Figure, error) {
-	p, auto, err := places(decimals)
-	if err != nil {
-		return Figure{}, err
-	}
-	if f, bad := special(v); bad {
-		return f, nil
-	}
-	orig := newDecimal(v)
-	x, s, q := scaled(orig, p, auto)
-	if s == NoScale && !auto && decimals == 1 {
-		x, s, q = scaled(orig, 2, false)
-	}
-	f := x.figure(q, !auto, s)
-	if s == NoScale && auto && len(f.Frac) == 1 {
-		f.Frac += "0"
-	}
-	return f, nil
+	return round(v, decimals, func(x Decimal, p Places) Figure {
+		y, s, q := x.AsMoney(p)
+		f := y.Figure(q, !p.Auto, s)
+		if p.Auto {
+			f = f.WithCents()
+		}
+		return f
+	})
 }
 
 // RoundPercent rounds a value already in percent (format.Percent):
@@ -315,17 +416,5 @@ func RoundMoney(v float64, decimals int) (Figure, error) {
 // significant digits below 1, trailing zeros dropped. Points and
 // per-mille round alike.
 func RoundPercent(v float64, decimals int) (Figure, error) {
-	p, auto, err := places(decimals)
-	if err != nil {
-		return Figure{}, err
-	}
-	if f, bad := special(v); bad {
-		return f, nil
-	}
-	x := newDecimal(v)
-	if auto {
-		p = x.autoPlaces(1)
-	}
-	x.round(p)
-	return x.figure(p, !auto, NoScale), nil
+	return round(v, decimals, func(x Decimal, p Places) Figure { return x.Unscaled(p, 1) })
 }

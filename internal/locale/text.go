@@ -24,21 +24,33 @@ func (l *Locale) Quote(s string) string {
 // comma between digits (a separator of the figure) or in brackets is not
 // such a comma.
 func (l *Locale) Join(items []string) string {
+	li := l.d.List
+	return JoinWith(items, li.Sep, li.Last, li.SepComma, li.LastComma)
+}
+
+// JoinWith lists items with sep between them and last before the last
+// one, or sepComma and lastComma when an item has a comma of its own (a
+// comma outside brackets that is not between two digits): the rule of
+// Join in every language, and of format.Join in English.
+func JoinWith(items []string, sep, last, sepComma, lastComma string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	li := l.d.List
-	sep, last := li.Sep, li.Last
 	for _, s := range items {
 		if hasListComma(s) {
-			sep, last = li.SepComma, li.LastComma
+			sep, last = sepComma, lastComma
 			break
 		}
 	}
+	n := len(last) + len(sep)*(len(items)-2)
+	for _, s := range items {
+		n += len(s)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, s := range items {
 		switch {
 		case i == len(items)-1:
@@ -51,8 +63,10 @@ func (l *Locale) Join(items []string) string {
 	return b.String()
 }
 
-// hasListComma reports a comma outside brackets that is not between two
-// digits (format.Join's rule).
+// hasListComma reports whether s has a comma that a reader would take for
+// the end of a list item: a comma outside brackets ("Astana (930.1 kt,
+// an estimate)" is one item) that is not a separator of a figure (a
+// comma between two digits, "1,250", "40,3").
 func hasListComma(s string) bool {
 	depth := 0
 	for i := 0; i < len(s); i++ {

@@ -2,8 +2,6 @@ package locale
 
 import (
 	"testing"
-
-	"github.com/briefhq/brief/internal/format"
 )
 
 func TestQuote(t *testing.T) {
@@ -41,27 +39,10 @@ func TestJoin(t *testing.T) {
 			t.Errorf("%s Join(%q) = %q, want %q", tt.lang, tt.items, show(got), show(tt.want))
 		}
 	}
-	// English is format.Join's, on lists with and without commas.
-	lists := [][]string{{}, {"A"}, {"A", "B"}, {"A", "B", "C"}, {"Uganda", "Nauru", "Congo, Dem. Rep.", "Eritrea"},
-		{"1,250 cases", "3 cases"}, {"Astana (930.1 kt, an estimate)", "Almaty"}, {"a,", "b"}}
-	en := loc(t, "en")
-	for _, items := range lists {
-		if got, want := en.Join(items), format.Join(items); got != want {
-			t.Errorf("en Join(%q) = %q, format gives %q", items, got, want)
-		}
-	}
 }
 
 func TestOrdinals(t *testing.T) {
 	en, ru, kk := loc(t, "en"), loc(t, "ru"), loc(t, "kk")
-	for n := -120; n <= 1200; n++ {
-		if got, want := en.Ordinal(n), format.Ordinal(n); got != want {
-			t.Fatalf("en Ordinal(%d) = %q, format gives %q", n, got, want)
-		}
-		if got, want := en.OrdinalWord(n), format.OrdinalWord(n); got != want {
-			t.Fatalf("en OrdinalWord(%d) = %q, format gives %q", n, got, want)
-		}
-	}
 	c := readCatalog(t)
 	place := c["place"]["name_ru"]
 	week := c["week"]["name_ru"]
