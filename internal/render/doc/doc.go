@@ -629,3 +629,18 @@ func CaptionOf(b Block) CaptionKind {
 	}
 	return NoCaption
 }
+
+// TitleOf is the plain text of the document's title, or of its first
+// heading when it has none, as a title for the file ("Brief" when it has
+// neither).
+func TitleOf(bs []Block) string {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case Title:
+			return Plain(b.Title)
+		case Heading:
+			return Plain(b.Spans)
+		}
+	}
+	return "Brief"
+}

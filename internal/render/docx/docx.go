@@ -90,7 +90,7 @@ func Render(d *doc.Document, o Options) (res *Result, err error) {
 	w.shift = headingShift(d.Blocks)
 	title := format.PlainText(o.Title)
 	if title == "" {
-		title = docTitle(d.Blocks)
+		title = doc.TitleOf(d.Blocks)
 	}
 
 	body := &w.body
@@ -279,18 +279,6 @@ func headingShift(bs []doc.Block) int {
 		return 0
 	}
 	return top - 1
-}
-
-func docTitle(bs []doc.Block) string {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case doc.Title:
-			return doc.Plain(b.Title)
-		case doc.Heading:
-			return doc.Plain(b.Spans)
-		}
-	}
-	return "Brief"
 }
 
 // blocks writes blocks at list depth depth (0 outside lists). A caption

@@ -56,7 +56,7 @@ func Render(d *doc.Document, o Options) (*Result, error) {
 	}
 	title := format.PlainText(o.Title)
 	if title == "" {
-		title = docTitle(d.Blocks)
+		title = doc.TitleOf(d.Blocks)
 	}
 	p.b.Grow(32 << 10)
 	p.s(`<!DOCTYPE html>` + "\n")
@@ -214,18 +214,6 @@ func langTag(l string) string {
 		}
 	}
 	return l
-}
-
-func docTitle(bs []doc.Block) string {
-	for _, b := range bs {
-		switch b := b.(type) {
-		case doc.Title:
-			return doc.Plain(b.Title)
-		case doc.Heading:
-			return doc.Plain(b.Spans)
-		}
-	}
-	return "Brief"
 }
 
 // blocks writes blocks; a figure's caption (after its image) goes into
