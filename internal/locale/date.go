@@ -150,3 +150,50 @@ func (l *Locale) ShortMonth(m time.Month, afterDay bool) string {
 func (l *Locale) Weekday(d time.Weekday) string {
 	return l.d.Weekdays[(int(d)+6)%7]
 }
+
+// When writes a figure's time with its caveat by the phrase key
+// (when.up_to, when.so_far, when.as_of): {period:FORM} is p in a form of
+// the locale's periods ("с начала {period:gen}"), {d} and {month:FORM}
+// the day ("по {d} {month:gen}"). A form the locale lacks is an error
+// naming it.
+func (l *Locale) When(key string, p period.Period, day time.Time) (string, error) {
+	pat, err := l.Phrase(key)
+	if err != nil {
+		return "", err
+	}
+	ps, err := placeholders(pat)
+	if err != nil {
+		return "", fmt.Errorf("%s: phrase %q: %v", l.file, key, err)
+	}
+	vals := map[string]string{}
+	for _, ph := range ps {
+		k := ph.name + ":" + ph.arg
+		switch ph.name {
+		case "period":
+			f := ph.arg
+			if f == "" {
+				f = string(Label)
+			}
+			s, err := l.Period(p, PeriodForm(f))
+			if err != nil {
+				return "", fmt.Errorf("phrase %q: %w", key, err)
+			}
+			vals[k] = s
+		case "d":
+			vals[k] = strconv.Itoa(day.Day())
+		case "month":
+			f := ph.arg
+			if f == "" {
+				f = "nom"
+			}
+			ms, ok := l.d.Months[f]
+			if !ok {
+				return "", fmt.Errorf("%s: phrase %q: months has no form %q; add it", l.file, key, f)
+			}
+			vals[k] = ms[day.Month()-1]
+		default:
+			return "", fmt.Errorf("%s: phrase %q: unknown placeholder {%s} (here: period, d, month)", l.file, key, ph.name)
+		}
+	}
+	return expand(pat, func(name, arg string) string { return vals[name+":"+arg] }), nil
+}

@@ -51,7 +51,7 @@ func TestPeriods(t *testing.T) {
 			}
 		}
 	}
-	if _, err := loc(t, "kk").Period(period.MustParse("2025-02"), "gen"); err == nil || err.Error() != `data/kk.yaml: periods.month has no form "gen"; add it` {
+	if _, err := loc(t, "kk").Period(period.MustParse("2025-02"), "prep"); err == nil || err.Error() != `data/kk.yaml: periods.month has no form "prep"; add it` {
 		t.Errorf("a missing form must be an error naming the file, got %v", err)
 	}
 }
@@ -122,5 +122,24 @@ func TestMonthsAndWeekdays(t *testing.T) {
 	}
 	if got := en.Weekday(time.Saturday); got != "Saturday" {
 		t.Errorf("en Saturday: %q", got)
+	}
+}
+
+// A figure's time with its caveat, as the English says it: a flow's
+// total up to a day, so far, as of.
+func TestWhen(t *testing.T) {
+	day := time.Date(2025, 2, 3, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct{ lang, key, p, want string }{
+		{"ru", "when.up_to", "2025", "с начала 2025\u00a0г. по 3\u00a0февраля"},
+		{"ru", "when.as_of", "2025-02", "по состоянию на февраль 2025\u00a0г."},
+		{"kk", "when.up_to", "2025", "2025 жылдың басынан 3\u00a0ақпанға дейін"},
+		{"kk", "when.as_of", "2025-04", "2025 жылғы сәуірдегі жағдай бойынша"},
+		{"kk", "when.so_far", "2025-02", "2025 жылғы ақпанның басынан бері"},
+		{"en", "when.up_to", "2025", "2025 up to 3 February"},
+	} {
+		got, err := loc(t, c.lang).When(c.key, period.MustParse(c.p), day)
+		if err != nil || got != c.want {
+			t.Errorf("%s When(%s, %s) = %q, %v; want %q", c.lang, c.key, c.p, got, err, c.want)
+		}
 	}
 }

@@ -236,10 +236,12 @@ func (l *Locale) validate() error {
 		if len(ms) != 12 {
 			return bad("months."+k, 0, "has %d names, not 12", len(ms))
 		}
-		if k != "short" && k != "short_gen" && !seenCase[k] {
-			return bad("months."+k, 0, "%q is neither a case of grammar.cases nor short or short_gen", k)
+		// attr: the attributive form of a language that has one (kk
+		// "ақпандағы": "2025 жылғы ақпандағы жағдай бойынша").
+		if k != "short" && k != "short_gen" && k != "attr" && !seenCase[k] {
+			return bad("months."+k, 0, "%q is neither a case of grammar.cases nor short, short_gen or attr", k)
 		}
-		if seenCase[k] {
+		if seenCase[k] || k == "attr" {
 			monthForms = append(monthForms, k)
 		}
 	}

@@ -2,6 +2,8 @@ package narrative
 
 import (
 	"math"
+	"strings"
+	"time"
 
 	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/format"
@@ -27,13 +29,72 @@ func (r *Row) locale() *locale.Locale {
 // the currency's name ("27,8 млрд долл. США"), a percentage ("64,7 %"),
 // another unit as the number, its scale word and the unit's label.
 func (r *Row) Num() (string, error) {
-	return localCount(r.locale(), r.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
+	s, err := localCount(r.locale(), r.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
+	if err != nil {
+		return "", err
+	}
+	return r.approx(s)
+}
+
+// approx is s after the locale's "about" when the row's source calls its
+// figure approximate (qualify: "About 12 million; ..."), as the English
+// says "about 12 million": "около 12 млн", "шамамен 12 млн". A figure
+// the press rule rounded has it already.
+func (r *Row) approx(s string) (string, error) {
+	if r.qual != "about" {
+		return s, nil
+	}
+	a, err := r.locale().Phrase("about")
+	if err != nil || strings.HasPrefix(s, a) {
+		return s, err
+	}
+	return a + s, nil
+}
+
+// WhenL is when the row's figure is said for, after the locale's
+// words for its caveat, as the English says it (qualify): a flow's
+// figure released before its period ended is the period up to that day
+// ("с начала 2025 г. по 3 февраля", "2025 жылдың басынан 3 ақпанға
+// дейін"; phrase when.up_to), one for a period not over a total so far
+// (when.so_far); a total to date, by its note or its indicator's
+// summary: cumulative, is as of its period ("по состоянию на февраль
+// 2025 г.", "2025 жылғы ақпандағы жағдай бойынша"; when.as_of); any
+// other is InL ("в 2024 г.").
+func (r *Row) WhenL() (string, error) {
+	if r.Fact == nil {
+		return r.InL()
+	}
+	l, p := r.locale(), r.Fact.Period
+	switch {
+	case !r.upTo.IsZero():
+		return l.When("when.up_to", p, r.upTo)
+	case r.suffix == soFar:
+		return l.When("when.so_far", p, time.Time{})
+	case r.ToDate || (r.Indicator != nil && r.Indicator.Cumulative && actual(r.Fact)):
+		return l.When("when.as_of", p, time.Time{})
+	}
+	return r.InL()
+}
+
+// AsOfL is the row's period as the day its figure was reported on or
+// stated for: "по состоянию на февраль 2025 г.", "2025 жылғы ақпандағы
+// жағдай бойынша" (a plan with no date of its own is said so, never "in
+// February" as if due then).
+func (r *Row) AsOfL() (string, error) {
+	if r.Fact == nil {
+		return r.InL()
+	}
+	return r.locale().When("when.as_of", r.Fact.Period, time.Time{})
 }
 
 // NumBare is Num without a currency or unit: a second figure of a
 // sentence that has named the unit.
 func (r *Row) NumBare() (string, error) {
-	return localBare(r.locale(), r.Value, r.decimals)
+	s, err := localBare(r.locale(), r.Value, r.decimals)
+	if err != nil {
+		return "", err
+	}
+	return r.approx(s)
 }
 
 // PeriodL is the row's period as a label: "2024 г.", "февраль 2025 г.".
@@ -75,7 +136,13 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 		return "", nil
 	}
 	cur, prev := c.Fact.Value, c.Fact.Against.Value
-	if prev == 0 || format.IsPercent(c.Fact.Unit) {
+	if format.IsPercent(c.Fact.Unit) {
+		// A change of a percentage is in points: "+2,4 п. п.", "+2,4
+		// пайыздық тармақ" (the locale's number.points).
+		d := format.ScaledDigits(math.Abs(cur-prev), 1)
+		return signed(cur-prev, l.PointsFigure(figureOf(d), locale.DefaultStyle)), nil
+	}
+	if prev == 0 {
 		s, err := localBare(l, math.Abs(cur-prev), 1)
 		return signed(cur-prev, s), err
 	}
@@ -282,9 +349,12 @@ func (r *Row) PressNum() (string, error) {
 		return r.Num()
 	}
 	x := format.RoundSignificant(v, 2)
-	s, err := localValue(r.locale(), x, r.Fact, r.label, -1)
-	if err != nil || x == v {
-		return s, err
+	s, err := localCount(r.locale(), x, r.Fact, r.label, -1, r.Indicator.countNoun())
+	if err != nil {
+		return "", err
+	}
+	if x == v {
+		return r.approx(s)
 	}
 	about, err := r.locale().Phrase("about")
 	if err != nil {

@@ -240,6 +240,7 @@ func qualify(r *Row, f *facts.Fact, fl *flowSeries, asOf time.Time) {
 	part := false
 	if rel := releasedEarly(f, fl); !rel.IsZero() {
 		r.Period, part = upTo(r.Period, f.Period, rel), true
+		r.upTo = rel
 	} else if partial(f, fl != nil, asOf) {
 		r.Text, part = r.Text+soFar, true
 		r.suffix = soFar

@@ -244,8 +244,9 @@ type Row struct {
 	// was stated (its release, else the brief's day); "" when the
 	// period is only the month the plan was reported in.
 	Due      string
-	qual     string // the qualifier before the figure ("about"), or ""
-	suffix   string // the caveat after it (" to date", " so far"), or ""
+	qual     string    // the qualifier before the figure ("about"), or ""
+	suffix   string    // the caveat after it (" to date", " so far"), or ""
+	upTo     time.Time // the day a flow's figure for part of its period was released, or zero
 	decimals int
 	label    string        // the unit's display label, unescaped
 	plain    string        // the value as text without Markdown escapes, for charts

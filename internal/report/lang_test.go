@@ -62,6 +62,21 @@ func TestSampleWeeklyRussian(t *testing.T) {
 		t.Error(`brief.json does not record "lang": "ru"`)
 	}
 	leakCheck(t, md, "../../data")
+	// The English caveats said natively: "about 12 million ... in 2025 up
+	// to 3 February", "99 ... as of February 2025", a plan with no date
+	// not said as if due in February.
+	for _, want := range []string{
+		"С начала 2025\u00a0г. по 3\u00a0февраля число иностранных посетителей Казахстана составило около 12\u00a0млн.",
+		"По состоянию на февраль 2025\u00a0г. число реализованных проектов",
+		"по плану составит 3; сроки не названы.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Russian brief lacks %q", want)
+		}
+	}
+	if strings.Contains(md, "В феврале 2025\u00a0г. число новых ТЭЦ") {
+		t.Error("the Russian brief says the plan is for February")
+	}
 }
 
 // The sample's Russian chart: its title, value labels, ticks, axis and
@@ -107,6 +122,15 @@ func TestSampleWeeklyKazakh(t *testing.T) {
 		t.Error(`brief.json does not record "lang": "kk"`)
 	}
 	leakCheck(t, md, "../../data")
+	for _, want := range []string{
+		"2025 жылдың басынан 3\u00a0ақпанға дейін Қазақстанда шетелдік келушілер саны шамамен 12\u00a0млн болды.",
+		"2025 жылғы ақпандағы жағдай бойынша Қазақстанның Ресеймен жүзеге асырылған өнеркәсіптік кооперация жобаларының саны 99 болды.",
+		"саны жоспар бойынша 3 болады; мерзімі көрсетілмеген.",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Kazakh brief lacks %q", want)
+		}
+	}
 }
 
 // The unseen dataset (cities, a daily river level, a target, a table)
@@ -239,9 +263,9 @@ func TestPointsLanguages(t *testing.T) {
 		lang, audience string
 		want, not      []string
 	}{
-		{"ru", "press", []string{"около 28\u00a0млрд\u00a0долл.\u00a0США", "Для прессы", "## Источники"}, []string{"27,8", "общего объёма"}},
+		{"ru", "press", []string{"около 28\u00a0млрд\u00a0долл.\u00a0США", "Для прессы", "## Источники"}, []string{"27,8", "общего объёма", "visitors"}},
 		{"ru", "internal", []string{"27,8\u00a0млрд\u00a0долл.\u00a0США", "64,7\u00a0% общего объёма", "Второе место — Узбекистан", "Примечание источника:"}, []string{"около 28"}},
-		{"kk", "press", []string{"шамамен 28\u00a0млрд\u00a0АҚШ доллары", "Баспасөз үшін", "Ресеймен", "## Дереккөздер"}, []string{"27,8", "үлесі"}},
+		{"kk", "press", []string{"шамамен 28\u00a0млрд\u00a0АҚШ доллары", "Баспасөз үшін", "Ресеймен", "## Дереккөздер"}, []string{"27,8", "үлесі", "visitors"}},
 		{"kk", "internal", []string{"27,8\u00a0млрд\u00a0АҚШ доллары", "(жалпы көлемдегі үлесі — 64,7%)", "Екінші орында — Өзбекстан", "Дереккөз ескертпесі:"}, []string{"шамамен 28"}},
 	} {
 		t.Run(c.lang+"-"+c.audience, func(t *testing.T) {
