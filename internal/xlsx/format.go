@@ -164,10 +164,37 @@ func dateText(raw string, f format, date1904 bool) (text, problem string) {
 	return t.Format("2006-01-02"), ""
 }
 
-// percentText is the figure a percent format shows: 0.052 is 5.2. The
+// numberText is a number cell's stored value as Excel keeps it: rounded
+// to 15 significant digits, so 0.30000000000000004 (0.1+0.2 written by a
+// program) is 0.3. A value that rounding leaves the same keeps its text;
+// text that is no number is left for the reader to report.
+func numberText(raw string) string {
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return raw
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'e', 14, 64), 64)
+	if err != nil || r == v {
+		return raw
+	}
+	return decimalText(r)
+}
+
+// decimalText is v's shortest text, without an exponent unless v is
+// very large or very small: 123456789.123457, 1.5e+25.
+func decimalText(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-9 || a >= 1e21) {
+		return strconv.FormatFloat(v, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+// percentText is the figure a percent format shows: 0.052 is 5.2, the
+// stored value rounded to 15 significant digits first (numberText). The
 // decimal point is moved in the text, so no binary rounding creeps in.
 func percentText(raw string) string {
-	t := raw
+	t := numberText(raw)
+	raw = t
 	exp := 2
 	if i := strings.IndexAny(t, "eE"); i >= 0 {
 		e, err := strconv.Atoi(strings.TrimPrefix(t[i+1:], "+"))
@@ -180,5 +207,5 @@ func percentText(raw string) string {
 	if err != nil {
 		return raw
 	}
-	return strconv.FormatFloat(v, 'g', -1, 64)
+	return decimalText(v)
 }

@@ -509,7 +509,7 @@ func (r *Rows) cell(typ string, style int, formula, hasV bool) Cell {
 	case percent:
 		return Cell{Value: percentText(v), Kind: Number}
 	}
-	return Cell{Value: v, Kind: Number}
+	return Cell{Value: numberText(v), Kind: Number}
 }
 
 func (r *Rows) format(style int) format {

@@ -387,3 +387,32 @@ func TestFindMerges(t *testing.T) {
 		t.Errorf("no merges: %v %v", got, err)
 	}
 }
+
+// TestFifteenDigits: a number cell is its stored value rounded to the 15
+// significant digits Excel shows and keeps: 0.1+0.2 stored as
+// 0.30000000000000004 (as a program writing a workbook may store it) is
+// 0.3, and a percentage is rounded before it is shown as one. A value of
+// 15 digits or fewer keeps its text.
+func TestFifteenDigits(t *testing.T) {
+	f := excelize.NewFile()
+	pct := style(t, f, &excelize.Style{NumFmt: 10})
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	must(t, f.SaveAs(path))
+	cells := ""
+	for i, v := range []string{"0.30000000000000004", "123456789.12345679", "1.00000000000000", "1234567.8901234567", "-2.5000000000000001E-7", "1.2345678901234567e21", "17511793154.9652"} {
+		cells += fmt.Sprintf(`<c r="%c1"><v>%s</v></c>`, 'A'+i, v)
+	}
+	sheet := `<?xml version="1.0" encoding="UTF-8"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1">` + cells + `</row>
+<row r="2"><c r="A2" s="` + fmt.Sprint(pct) + `"><v>0.30000000000000004</v></c><c r="B2" s="` + fmt.Sprint(pct) + `"><v>0.052</v></c></row>
+</sheetData></worksheet>`
+	w := open(t, rezip(t, path, map[string][]byte{"xl/worksheets/sheet1.xml": []byte(sheet)}))
+	want := []string{
+		"1: 2:0.3 | 2:123456789.123457 | 2:1.00000000000000 | 2:1234567.89012346 | 2:-2.5000000000000001E-7 | 2:1.23456789012346e+21 | 2:17511793154.9652",
+		"2: 2:30 | 2:5.2",
+	}
+	if got := rows(t, w, "Sheet1"); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
