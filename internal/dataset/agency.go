@@ -135,7 +135,7 @@ func (l *loader) readAgencyKeys(path string, keys map[string]*yaml.Node, m *file
 		if e, found := scaleOf(s); good && found {
 			m.scaleExp = e
 		} else if good {
-			bad(n, "scale "+strconv.Quote(s)+": give the power of ten the values are in, as a number (1000, 1e6) or a word (thousand, million, billion)")
+			bad(n, scaleAdvice(s))
 		} else {
 			ok = false
 		}
@@ -274,6 +274,23 @@ func scaleOf(s string) (int, bool) {
 		return 0, false
 	}
 	return e, true
+}
+
+// scaleAdvice says what to write for a scale that is no power of ten;
+// a small whole number is taken for the exponent it most likely is.
+func scaleAdvice(s string) string {
+	q := "scale " + strconv.Quote(s) + ": "
+	if e, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && e >= 2 && e <= 18 {
+		what, word := "10^"+strconv.Itoa(e), ""
+		for w, pe := range powerWords {
+			if pe == e && strings.HasSuffix(w, "s") {
+				what, word = "values in "+w, ", or "+strings.TrimSuffix(w, "s")
+			}
+		}
+		return q + "scale is the number the values are multiplied by, not its power of ten: for " + what +
+			" write scale: 1" + strings.Repeat("0", e) + " (or 1e" + strconv.Itoa(e) + word + ")"
+	}
+	return q + "give the number the values are multiplied by: a power of ten (1000, 1e6, 0.01) or a word (thousand, million, billion)"
 }
 
 // rowScale reads a scale column's cell: an SDMX UNIT_MULT (the power of

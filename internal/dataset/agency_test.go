@@ -397,13 +397,29 @@ func TestAgencyMappingErrors(t *testing.T) {
     sheet: Data
     constants: {indicator: euribor_3m, unit: "%", source: ECB}
 `, []string{
-			`d: no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml`,
 			`d/dataset.yaml:4:16: header_row and skip_rows say the same thing: keep one (header_row: 5 is skip_rows: 4)`,
 			`d/dataset.yaml:5:19: wide_periods takes all: every column whose name is a period (1960, 2024-Q3, 2024-11) holds the values of that period`,
-			`d/dataset.yaml:6:12: scale "2.5": give the power of ten the values are in, as a number (1000, 1e6) or a word (thousand, million, billion)`,
+			`d/dataset.yaml:6:12: scale "2.5": give the number the values are multiplied by: a power of ten (1000, 1e6, 0.01) or a word (thousand, million, billion)`,
 			`d/dataset.yaml:7:18: flag_status needs flag_column: name the column of the flags`,
 			`d/dataset.yaml:9:16: thousands "," is the decimal separator too: set decimal to the other one`,
 			`d/dataset.yaml:10:18: date_format "DD.MM.YY": two-digit years are ambiguous: write YYYY`,
+		}},
+		{"scale with scale_column: the one problem, no other", `observations:
+  - file: ecb.csv
+    columns: {entity: REF_AREA, period: TIME_PERIOD, value: OBS_VALUE}
+    scale: 1000
+    scale_column: UNIT_MULT
+    constants: {indicator: euribor_3m, unit: "%", source: ECB}
+`, []string{
+			`d/dataset.yaml:5:19: scale and scale_column together: keep one (a scale for the whole file, or a column giving it row by row)`,
+		}},
+		{"scale as an exponent", `observations:
+  - file: ecb.csv
+    columns: {entity: REF_AREA, period: TIME_PERIOD, value: OBS_VALUE}
+    scale: 6
+    constants: {indicator: euribor_3m, unit: "%", source: ECB}
+`, []string{
+			`d/dataset.yaml:4:12: scale "6": scale is the number the values are multiplied by, not its power of ten: for values in millions write scale: 1000000 (or 1e6, or million)`,
 		}},
 		{"sheet of a CSV file", `observations:
   - file: ecb.csv

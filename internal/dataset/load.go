@@ -141,36 +141,57 @@ func (l *loader) loadDir(dir, cfgPath string) {
 		cfg = &config{}
 	}
 
-	if p := cfg.pick(l, cfg.indicators, dir, indicatorFiles); p != "" {
-		l.inSheet(func() { l.loadIndicators(p) })
-	}
-	if p := cfg.pick(l, cfg.entities, dir, entityFiles); p != "" {
-		l.inSheet(func() { l.loadEntities(p) })
-	}
-
-	if len(cfg.observations) > 0 {
-		for _, m := range cfg.observations {
-			l.loadObservationFile(m.file, m)
-		}
-	} else {
-		var found []string
+	// Without observations in dataset.yaml, the folder's observations
+	// file is read; a workbook there is a dataset of its own, as when
+	// given alone: its sheets indicators, entities and events are the
+	// catalogs and events the folder has no file for.
+	var found []string
+	if len(cfg.observations) == 0 && !cfg.observationsRejected {
 		for _, name := range observationFiles {
 			p := filepath.Join(dir, name)
 			if l.present(p) {
 				found = append(found, p)
 			}
 		}
-		switch len(found) {
-		case 0:
-			l.errorAt(Pos{File: dir}, "no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml")
-		case 1:
-			l.loadObservationFile(found[0], nil)
-		default:
-			l.errorAt(Pos{File: dir}, "found "+strings.Join(found, " and ")+": keep one observations file, or list them in dataset.yaml")
+	}
+	var sheets map[string]bool
+	if len(found) == 1 && isWorkbook(found[0]) {
+		if sheets = l.workbookSheets(found[0]); sheets == nil {
+			return // unreadable: said once, at the workbook
 		}
 	}
+	fromBook := func(ref *pathRef, defaults []string, role string) string {
+		p := cfg.pick(l, ref, dir, defaults)
+		if p == "" && ref == nil && sheets[role] {
+			return found[0]
+		}
+		return p
+	}
 
-	if p := cfg.pick(l, cfg.events, dir, []string{"events.csv"}); p != "" {
+	if p := fromBook(cfg.indicators, indicatorFiles, "indicators"); p != "" {
+		l.inSheet(func() { l.loadIndicators(p) })
+	}
+	if p := fromBook(cfg.entities, entityFiles, "entities"); p != "" {
+		l.inSheet(func() { l.loadEntities(p) })
+	}
+
+	switch {
+	case len(cfg.observations) > 0:
+		for _, m := range cfg.observations {
+			l.loadObservationFile(m.file, m)
+		}
+	case cfg.observationsRejected:
+		// Every entry was rejected, each error at its line in
+		// dataset.yaml: no second error for the files they name.
+	case len(found) == 0:
+		l.errorAt(Pos{File: dir}, "no observations: add observations.csv (or .json, .yaml, .xlsx), or list the files in dataset.yaml")
+	case len(found) == 1:
+		l.loadObservationFile(found[0], nil)
+	default:
+		l.errorAt(Pos{File: dir}, "found "+strings.Join(found, " and ")+": keep one observations file, or list them in dataset.yaml")
+	}
+
+	if p := fromBook(cfg.events, []string{"events.csv"}, "events"); p != "" {
 		l.loadEvents(p)
 	}
 }

@@ -65,6 +65,9 @@ const ConfigFile = "dataset.yaml"
 type config struct {
 	indicators, entities, events *pathRef
 	observations                 []*fileMapping
+	// observationsRejected: dataset.yaml lists observations, and
+	// some entry of the list (or the list itself) was rejected.
+	observationsRejected bool
 }
 
 type pathRef struct {
@@ -228,12 +231,15 @@ func (l *loader) readConfig(path string) *config {
 	cfg.indicators, cfg.entities, cfg.events = ref("indicators"), ref("entities"), ref("events")
 	if n := top["observations"]; n != nil {
 		if n.Kind != yaml.SequenceNode {
+			cfg.observationsRejected = true
 			l.errorAt(yamlPos(path, n), "observations must be a list of files, each with file: and its mapping")
 			return cfg
 		}
 		for _, item := range n.Content {
 			if m := l.readMapping(path, dir, item); m != nil {
 				cfg.observations = append(cfg.observations, m)
+			} else {
+				cfg.observationsRejected = true
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,6 +184,59 @@ func TestWorkbookAlone(t *testing.T) {
 	}
 	if len(ds.Indicators) != 1 || ds.Indicators[0].Additive == nil || !*ds.Indicators[0].Additive {
 		t.Errorf("indicators: %+v", ds.Indicators)
+	}
+}
+
+// TestWorkbookInFolder: observations.xlsx alone in a folder is the
+// same dataset as the workbook given alone: its sheets indicators,
+// entities and events are read where the folder has no file for them.
+// A catalog file beside it is read in place of its sheet.
+func TestWorkbookInFolder(t *testing.T) {
+	dir := t.TempDir()
+	path := book(t, dir, "observations.xlsx", []sheetRows{
+		{"observations", [][]any{
+			{"indicator", "entity", "period", "value", "unit", "source", "source_url"},
+			{"gdp", "KAZ", 2023, 260, "USD", "WB", "https://x.org"},
+			{"gdp", "UZB", 2023, 100, "USD", "WB", "https://x.org"},
+		}},
+		{"indicators", [][]any{{"id", "name", "topic", "unit", "additive"}, {"gdp", "GDP", "economy", "USD", true}}},
+		{"entities", [][]any{{"id", "name", "groups"}, {"KAZ", "Kazakhstan", "ca"}, {"UZB", "Uzbekistan", "ca"}}},
+		{"events", [][]any{{"date", "topic", "entities", "title", "source", "source_url"}, {"2024-01-05", "economy", "KAZ", "Budget passed", "WB", "https://x.org/b"}}},
+	}, nil)
+	summary := func(ds *Dataset) string {
+		var b strings.Builder
+		for _, in := range ds.Indicators {
+			fmt.Fprintf(&b, "indicator %s %q topic %s; ", in.ID, in.Name, in.Topic)
+		}
+		for _, en := range ds.Entities {
+			fmt.Fprintf(&b, "entity %s %q groups %v; ", en.ID, en.Name("en"), en.Groups)
+		}
+		for _, ev := range ds.Events {
+			fmt.Fprintf(&b, "event %s %q; ", ev.Date, ev.Title)
+		}
+		return b.String()
+	}
+	var got []string
+	for _, p := range []string{path, dir} {
+		ds, diags, err := Load(p, Options{StaleAfter: -1})
+		if err != nil || len(diags) > 0 {
+			t.Fatalf("%s: %v\n%s", p, err, strings.Join(diagStrings(diags), "\n"))
+		}
+		got = append(got, summary(ds))
+	}
+	want := `indicator gdp "GDP" topic economy; entity KAZ "Kazakhstan" groups [ca]; entity UZB "Uzbekistan" groups [ca]; event 2024-01-05 "Budget passed"; `
+	if got[0] != want || got[1] != want {
+		t.Errorf("the workbook alone:\n%s\nthe folder:\n%s\nwant:\n%s", got[0], got[1], want)
+	}
+
+	// entities.yaml beside it is the entity catalog; the sheet is not read.
+	writeFiles(t, dir, map[string]string{"entities.yaml": "entities:\n  - id: KAZ\n    name: Qazaqstan\n  - id: UZB\n    name: Uzbekistan\n"})
+	ds, diags, err := Load(dir, Options{StaleAfter: -1})
+	if err != nil || len(diags) > 0 {
+		t.Fatalf("%v\n%s", err, strings.Join(diagStrings(diags), "\n"))
+	}
+	if s := summary(ds); !strings.Contains(s, `entity KAZ "Qazaqstan" groups []`) || !strings.Contains(s, "topic economy") {
+		t.Errorf("with entities.yaml: %s", s)
 	}
 }
 
