@@ -288,5 +288,5 @@
 // their count and first example, not failed, so CI stays green while they
 // are open; ORACLE_NOSKIP=1 shows them as failures. Only a disagreement
 // where the engine contradicts the README or docs/ belongs there; remove
-// an entry when the engine is fixed (workbook-alone-catalogs is open).
+// an entry when the engine is fixed (none is open).
 package oracle

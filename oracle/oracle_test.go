@@ -118,11 +118,7 @@ type knownIssue struct {
 // disagreement.Known where it is detected (compare, compareChanges) and
 // name it here with the engine's defect, a seed and the sentence a reader
 // sees.
-var knownIssues = []knownIssue{
-	{Name: "workbook-alone-catalogs", Reason: "a folder holding observations.xlsx alone: the engine ignores the workbook's " +
-		"sheets indicators and entities (docs/mapping.md, Excel workbooks: \"observations.xlsx in a folder is a dataset of its own: " +
-		"... the catalogs and events from sheets named indicators, entities and events\"), which --data observations.xlsx reads"},
-}
+var knownIssues = []knownIssue{}
 
 // known marks the disagreements of a run that belong to a known issue:
 // a workbook alone whose catalog sheets the engine did not read (its
