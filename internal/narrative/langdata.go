@@ -34,6 +34,40 @@ func (iv *Indicator) langWording(ds *dataset.Dataset, l *locale.Locale) {
 	}
 }
 
+// langGroup takes the name of the indicator's ranking group in its
+// language, with its forms, from the catalog (dataset.GroupForms): the
+// tables, charts and sentences say "Орталық Азия", never "Central Asia".
+// Without forms the group keeps its name as the data give it.
+func (iv *Indicator) langGroup(ds *dataset.Dataset, group string) {
+	if iv.loc == nil || iv.loc.ID() == "en" {
+		return
+	}
+	n, err := ds.GroupForms(group, iv.loc)
+	if err != nil {
+		return
+	}
+	iv.groupForms = &n
+	if nom := n.Nominative(); nom != "" {
+		iv.groupRaw = nom
+	}
+}
+
+// GroupCase is the ranking group's name in a case of the brief's
+// language ("gen": "Центральной Азии"), from the catalog; an error
+// naming the group when the catalog lacks its forms (GroupHasForms).
+func (iv *Indicator) GroupCase(c string) (string, error) {
+	if iv.groupForms == nil || iv.loc == nil {
+		return "", langFault(fmt.Sprintf("group %q", iv.groupRaw), iv.locOrEnglish())
+	}
+	s, err := iv.loc.Form(*iv.groupForms, locale.Case(c))
+	return format.EscapeMarkdown(s), err
+}
+
+// GroupHasForms says whether the catalog gives the ranking group's
+// forms in the brief's language (a template quotes the name as the data
+// give it otherwise: «Central Asia» тобында).
+func (iv *Indicator) GroupHasForms() bool { return iv.groupForms != nil }
+
 // langFault is the error of a form a template asks for and the catalog
 // lacks: validate --lang lists every one.
 func langFault(what string, l *locale.Locale) error {

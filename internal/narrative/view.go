@@ -172,6 +172,7 @@ type Indicator struct {
 	historyEntity *Entity
 	lines         []line // the ranking's series, for a line chart of several
 	groupRaw      string // the group's name, unescaped, for chart titles
+	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	words         *Words
 	lang          *dataset.LangWording // the catalog's wording in a brief's language other than English
 	loc           *locale.Locale
@@ -856,6 +857,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 		}
 		if group != "" {
 			iv.groupRaw = GroupName(ds, group)
+			iv.langGroup(ds, group)
 			iv.Group = format.EscapeMarkdown(iv.groupRaw)
 			iv.InGroup = "in the " + iv.Group + " group"
 			if m := max(rk.groupSize[group], members); len(bucket) < m {

@@ -53,6 +53,7 @@ func TestSampleWeeklyRussian(t *testing.T) {
 	for _, want := range []string{
 		"**6-я неделя 2025\u00a0г.** · 3–9 февраля 2025\u00a0г.", "> **Основные выводы**",
 		"27,8\u00a0млрд\u00a0долл.\u00a0США", "64,7\u00a0%", "*Рисунок 1.", "*Таблица 1.", "## Источники",
+		"В 2024\u00a0г. среди стран Центральной Азии первое место", // the group by its catalog forms (GroupForms)
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Russian brief lacks %q", want)
@@ -113,10 +114,14 @@ func TestSampleWeeklyKazakh(t *testing.T) {
 		"Дайындалған күні: 2026 жылғы 26 қараша",
 		"27,8\u00a0млрд\u00a0АҚШ доллары", "64,7%)", "2024 жылы ", "2025 жылғы ақпанда",
 		"1-суретте және 1-кестеде", "*Сурет 1.", "*Кесте 1.", "## Өзгерістер", "## Қысқаша", "## Дереккөздер",
+		"бойынша Орталық Азия елдері арасында Қазақстан бірінші орында", "(серіктес — Ресей), Орталық Азия елдері, 2024 жыл.", // GroupForms
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the Kazakh brief lacks %q", want)
 		}
+	}
+	if strings.Contains(md, "«Central Asia»") {
+		t.Error("the Kazakh brief names the group in English, not by its catalog forms")
 	}
 	if !strings.Contains(string(file(t, out, "brief.json")), `"lang": "kk"`) {
 		t.Error(`brief.json does not record "lang": "kk"`)
