@@ -170,8 +170,8 @@ type Indicator struct {
 	unit          string
 	label         string // the unit's display label, unescaped
 	historyEntity *Entity
-	lines         []line // the ranking's series, for a line chart of several
-	groupRaw      string // the group's name, unescaped, for chart titles
+	lines         []line       // the ranking's series, for a line chart of several
+	groupRaw      string       // the group's name, unescaped, for chart titles
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	words         *Words
 	lang          *dataset.LangWording // the catalog's wording in a brief's language other than English
