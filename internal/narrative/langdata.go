@@ -179,3 +179,40 @@ func noteIn(notes map[rowPos]*dataset.Observation, f *facts.Fact, lang string) s
 	}
 	return f.Note
 }
+
+// sourceNames are the sources of ds as lang names them: an observation's
+// or event's source_<lang> by its source as written ("City environment
+// office" -> "Городское управление экологии"), the first translation
+// in file order when rows differ; nil for English. A source without a
+// translation keeps its name (a citation names its document as
+// published).
+func sourceNames(ds *dataset.Dataset, lang string) map[string]string {
+	if lang == "en" || lang == "" {
+		return nil
+	}
+	m := map[string]string{}
+	add := func(src string, texts map[string]dataset.Translation) {
+		if t, ok := texts[lang]; ok && t.Source != "" && src != "" {
+			if _, seen := m[src]; !seen {
+				m[src] = t.Source
+			}
+		}
+	}
+	for i := range ds.Observations {
+		add(ds.Observations[i].Source, ds.Observations[i].Texts)
+	}
+	for i := range ds.Events {
+		add(ds.Events[i].Source, ds.Events[i].Texts)
+	}
+	return m
+}
+
+// sourceName is a source as the brief's language names it.
+func (b *Brief) sourceName(src string) string {
+	if b != nil {
+		if n, ok := b.sourceNames[src]; ok {
+			return n
+		}
+	}
+	return src
+}

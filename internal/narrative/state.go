@@ -91,7 +91,8 @@ func (s *state) marker(src facts.Source, label string) int {
 	if !ok {
 		n = len(s.sources) + 1
 		s.byKey[src.Source] = n
-		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(src.Source), Raw: src.Source})
+		name := s.brief.sourceName(src.Source)
+		s.sources = append(s.sources, SourceRef{N: n, Text: format.EscapeMarkdown(name), Raw: name})
 	}
 	if u := webURL(src.SourceURL); u != "" {
 		ref := &s.sources[n-1]

@@ -48,6 +48,10 @@ type Brief struct {
 	Changes *Changes
 	Stats   Stats
 	loc     *locale.Locale
+	// sourceNames are the sources as the brief's language names them
+	// (source_<lang> of an observation or event), by the source as
+	// written; nil in English.
+	sourceNames map[string]string
 }
 
 // Locale is the locale the brief is written in.
@@ -413,6 +417,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		Generated:   loc.Date(o.Generated),
 		HasReleases: hasReleases,
 		loc:         loc,
+		sourceNames: sourceNames(ds, o.Lang),
 	}
 	ents := map[string]Entity{}
 	for _, e := range ds.Entities {
@@ -549,7 +554,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			setDue(r, released[rowPos{f.Sources[0].File, f.Sources[0].Line}], o.AsOf)
 		}
 		for _, src := range f.Sources {
-			r.sources = append(r.sources, src.Source)
+			r.sources = append(r.sources, b.sourceName(src.Source))
 		}
 		return r
 	}

@@ -145,7 +145,25 @@ func TestUnseenWeeklyLanguages(t *testing.T) {
 	for _, lang := range []string{"ru", "kk"} {
 		t.Run(lang, func(t *testing.T) {
 			out := weeklyIn(t, "../../testdata/unseen", lang)
-			leakCheck(t, string(file(t, out, "brief.md")), "../../testdata/unseen")
+			md := string(file(t, out, "brief.md"))
+			leakCheck(t, md, "../../testdata/unseen")
+			// Sources by their source_<lang> names; the catalog's
+			// phrase keeps a river's capital; a change of a share in
+			// points.
+			want := map[string][]string{
+				"ru": {"[^1]: Городское управление экологии", "Акимат Астаны", "+2,4\u00a0п.\u00a0п."},
+				"kk": {"[^1]: Қалалық экология басқармасы", "Астана қаласының әкімдігі", "Ертіс өзенінің деңгейі бойынша", "2,4 пайыздық тармаққа өсті"},
+			}[lang]
+			for _, w := range want {
+				if !strings.Contains(md, w) {
+					t.Errorf("the %s brief lacks %q", lang, w)
+				}
+			}
+			for _, w := range []string{"City environment office", "Akimat of Astana", "Ministry of Energy", " ертіс", "тармақ пайыздық тармақ"} {
+				if strings.Contains(md, w) {
+					t.Errorf("the %s brief says %q", lang, w)
+				}
+			}
 		})
 	}
 }
