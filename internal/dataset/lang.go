@@ -49,7 +49,12 @@ type LangWording struct {
 	Noun, Unit         *locale.Noun
 	Verb               *locale.Verb
 	Negative, Positive *locale.Noun
-	Pos                Pos
+	// Place says the entity is where the figure is counted, not whose
+	// it is: sentences put it in the place case (ru «в Казахстане», kk
+	// «Қазақстанда») and a partner as taking part (ru «с участием
+	// России», kk «Ресейдің қатысуымен»), not «ТЭЦ Казахстана с Россией».
+	Place bool
+	Pos   Pos
 }
 
 // Translation is the text of an event or an observation in another
@@ -60,7 +65,7 @@ type Translation struct {
 }
 
 var (
-	langWordingKeys = []string{"name", "phrase", "noun", "unit", "verb", "negative", "positive"}
+	langWordingKeys = []string{"name", "phrase", "noun", "unit", "verb", "negative", "positive", "place"}
 	langCode        = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
 
@@ -202,6 +207,11 @@ func (l *loader) readLangWording(file string, id string, k, n *yaml.Node) *LangW
 	}
 	w.Noun, w.Unit = noun("noun"), noun("unit")
 	w.Negative, w.Positive = noun("negative"), noun("positive")
+	if v := keys["place"]; v != nil {
+		if err := v.Decode(&w.Place); err != nil || v.Kind != yaml.ScalarNode {
+			l.errorAt(yamlPos(file, v), what("place")+": want true or false (true: sentences say where, «в Казахстане», not whose)")
+		}
+	}
 	if v := keys["verb"]; v != nil {
 		var vb locale.Verb
 		switch err := v.Decode(&vb); {

@@ -118,6 +118,11 @@ func (iv *Indicator) PhraseCase(c string) (string, error) {
 	return format.EscapeMarkdown(s), err
 }
 
+// Place says whether the catalog counts the figure in the entity as a
+// place (the language block's place: true): «число новых ТЭЦ в
+// Казахстане с участием России», not «… Казахстана с Россией».
+func (iv *Indicator) Place() bool { return iv.lang != nil && iv.lang.Place }
+
 // HasWording says whether the catalog says the indicator in the brief's
 // language.
 func (iv *Indicator) HasWording() bool { return iv.lang != nil }
