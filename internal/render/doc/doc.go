@@ -532,7 +532,7 @@ var labels = sync.OnceValue(func() (l struct {
 	captions []captionWord
 }) {
 	l.key = []string{KeyMessagesLabel}
-	l.captions = []captionWord{{"Figure ", FigureCaption}, {"Table ", TableCaption}}
+	l.captions = []captionWord{{"Figure ", "", FigureCaption}, {"Table ", "", TableCaption}}
 	reg, err := locale.Default()
 	if err != nil {
 		return l // locale's own tests fail on this; English still works
@@ -543,9 +543,13 @@ var labels = sync.OnceValue(func() (l struct {
 	return l
 })
 
+// captionWord is a caption's label around its number: "Figure " and ""
+// ("Figure 1."), "" and "-сурет" (kk "1-сурет."), from a locale's
+// doc.figure or doc.table ("{n}-сурет"; a phrase without {n} is the word
+// before the number).
 type captionWord struct {
-	word string
-	kind CaptionKind
+	before, after string
+	kind          CaptionKind
 }
 
 // addLabels adds a locale's key-messages label and caption words to the
@@ -558,8 +562,16 @@ func addLabels(key *[]string, captions *[]captionWord, lc *locale.Locale) {
 		phrase string
 		kind   CaptionKind
 	}{{"doc.figure", FigureCaption}, {"doc.table", TableCaption}} {
-		if s, err := lc.Phrase(c.phrase); err == nil && !slices.Contains(*captions, captionWord{s + " ", c.kind}) {
-			*captions = append(*captions, captionWord{s + " ", c.kind})
+		s, err := lc.Phrase(c.phrase)
+		if err != nil {
+			continue
+		}
+		w := captionWord{s + " ", "", c.kind}
+		if before, after, ok := strings.Cut(s, "{n}"); ok {
+			w = captionWord{before, after, c.kind}
+		}
+		if !slices.Contains(*captions, w) {
+			*captions = append(*captions, w)
 		}
 	}
 }
@@ -615,7 +627,7 @@ func CaptionOf(b Block) CaptionKind {
 	}
 	text := Plain(p.Spans)
 	for _, c := range labels().captions {
-		rest, ok := strings.CutPrefix(text, c.word)
+		rest, ok := strings.CutPrefix(text, c.before)
 		if !ok {
 			continue
 		}
@@ -623,7 +635,11 @@ func CaptionOf(b Block) CaptionKind {
 		for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
 			n++
 		}
-		if n > 0 && n < len(rest) && (rest[n] == '.' || rest[n] == ':') {
+		if n == 0 {
+			continue
+		}
+		rest, ok = strings.CutPrefix(rest[n:], c.after)
+		if ok && rest != "" && (rest[0] == '.' || rest[0] == ':') {
 			return c.kind
 		}
 	}

@@ -125,6 +125,18 @@ Figure 4. Not in italics.
 
 *Table of contents.*
 
+*1-сурет. Сауда айналымы, 2024 жыл.*
+
+*2-кесте: Климат.*
+
+*Рисунок 3. Товарооборот, 2024 г.*
+
+*Таблица 4. Товарооборот.*
+
+*10-суреттегі мәндер.*
+
+*Сурет 1. Ескі тәртіп.*
+
 [^1]: Source.
 `))
 	var quotes []bool
@@ -140,7 +152,11 @@ Figure 4. Not in italics.
 	if !reflect.DeepEqual(quotes, []bool{true, false, false}) {
 		t.Errorf("key-message quotes %v, want [true false false]", quotes)
 	}
-	want := []CaptionKind{FigureCaption, TableCaption, NoCaption, NoCaption, NoCaption}
+	// Kazakh captions put the number first (kk doc.figure "{n}-сурет"),
+	// Russian ones after the word; "10-суреттегі" is no caption, nor
+	// the old "Сурет 1.".
+	want := []CaptionKind{FigureCaption, TableCaption, NoCaption, NoCaption, NoCaption,
+		FigureCaption, TableCaption, FigureCaption, TableCaption, NoCaption, NoCaption}
 	if !reflect.DeepEqual(caps, want) {
 		t.Errorf("captions %v, want %v", caps, want)
 	}
