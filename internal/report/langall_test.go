@@ -187,3 +187,37 @@ func TestNoFormsFallback(t *testing.T) {
 		})
 	}
 }
+
+// TestPlaceSaysVo: an indicator counted in a place (place: true) says
+// the place after «в», and after «во» where Russian asks for it (a name
+// that begins with в or ф and a consonant: «во Франции»). The sample
+// with Kazakhstan's Russian forms replaced by France's.
+func TestPlaceSaysVo(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"entities.yaml", "indicators.yaml", "observations.csv", "events.csv"} {
+		b, err := os.ReadFile(filepath.Join("../../data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "entities.yaml" {
+			const kz = "ru: {nom: Казахстан, gen: Казахстана, dat: Казахстану, acc: Казахстан, ins: Казахстаном, prep: Казахстане, gender: m}"
+			if !strings.Contains(string(b), kz) {
+				t.Fatalf("data/entities.yaml has no %q", kz)
+			}
+			b = []byte(strings.Replace(string(b), kz, "ru: {nom: Франция, gen: Франции, dat: Франции, acc: Францию, ins: Францией, prep: Франции, gender: f}", 1))
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds, _, err := dataset.Load(dir, dataset.Options{Now: generated})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(file(t, langOutput(t, ds, dir, "weekly", "ru", ""), "brief.md"))
+	for _, want := range []string{"число точек приёма карт «Мир» ВТБ во Франции составило 183", "число новых ТЭЦ во Франции с участием России"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the brief lacks %q", want)
+		}
+	}
+}
