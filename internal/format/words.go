@@ -135,3 +135,14 @@ func isConsonant(c byte) bool {
 	}
 	return true
 }
+
+// SmallNumber says a count of twelve or less in words, the way an editor
+// writes it in running text ("six", "twelve"); a larger count stays in
+// figures ("13").
+func SmallNumber(n int) string {
+	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+	if n >= 0 && n < len(words) {
+		return words[n]
+	}
+	return strconv.Itoa(n)
+}

@@ -103,3 +103,11 @@ func TestPlural(t *testing.T) {
 		})
 	}
 }
+
+func TestSmallNumber(t *testing.T) {
+	for n, want := range map[int]string{0: "no", 1: "one", 6: "six", 12: "twelve", 13: "13", 185: "185"} {
+		if got := SmallNumber(n); got != want {
+			t.Errorf("SmallNumber(%d) = %q, want %q", n, got, want)
+		}
+	}
+}

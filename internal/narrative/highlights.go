@@ -2,6 +2,9 @@ package narrative
 
 import (
 	"sort"
+	"strings"
+
+	"github.com/briefhq/brief/internal/format"
 
 	"github.com/briefhq/brief/internal/facts"
 )
@@ -225,4 +228,39 @@ func (b *Brief) rowHighlights(hs []*Highlight, n int) []*Highlight {
 	}
 	sort.SliceStable(more, func(i, j int) bool { return more[i].salience > more[j].salience })
 	return more[:min(n, len(more))]
+}
+
+// OneSource is the name of the one source that every figure and event of
+// the brief comes from, or "" when there are several (or none): a brief
+// resting on a single source says so once, up front, rather than in every
+// footnote only.
+func (b *Brief) OneSource() string {
+	one := ""
+	add := func(name string) bool {
+		name = strings.TrimSpace(name)
+		if one == "" {
+			one = name
+		}
+		return name == one
+	}
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			for _, r := range iv.Rows {
+				if r == nil || r.Fact == nil {
+					continue
+				}
+				for _, s := range r.Fact.Sources {
+					if !add(s.Source) {
+						return ""
+					}
+				}
+			}
+		}
+	}
+	for _, e := range b.Events {
+		if e.ev != nil && !add(e.ev.Source) {
+			return ""
+		}
+	}
+	return format.EscapeMarkdown(one)
 }

@@ -67,14 +67,15 @@ func TestPartialRankingSaysItsCoverage(t *testing.T) {
 	}
 	ds := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, rows...)
 	md, _ := briefOf(t, ds, "2024-W10", nil)
-	wantIn(t, "2024-W10", md, "the highest gross domestic product among the 4 of 5 in the data with figures in 2023: $110.")
+	wantIn(t, "2024-W10", md, "the highest gross domestic product of the four with figures in 2023: $110.")
 
 	// Every entity ranked: no count.
 	full := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, "AA 2023 10", "BB 2023 9", "CC 2023 8")
 	md, _ = briefOf(t, full, "2024-W10", nil)
-	// Every entity ranked: no "of" count, but the scope (without a named
-	// group, "the highest" would read as of the world).
-	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product among the 3 in the data in 2023:")
+	// Every entity ranked: the scope in words (without a named group,
+	// "the highest" would read as of the world), never the data's count.
+	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product of the three covered in 2023:")
+	shunIn(t, "2024-W10, all ranked", md, "in the data")
 	shunIn(t, "2024-W10, all ranked", md, "with figures")
 }
 
@@ -85,15 +86,15 @@ func TestChangeOverAMissingPeriodSaysSo(t *testing.T) {
 	ds := series(in, "EA 2000-11 4.700", "EA 2000-12 4.863", "EA 2001-02 4.782")
 	md, _ := briefOf(t, ds, "2001-W09", nil)
 	wantIn(t, "2001-W09", md,
-		"EA's interest rate stood at 4.782% in February 2001, down 0.081 percentage points on December 2000 (4.863%), the latest earlier figure (none for January 2001).")
+		"EA's interest rate stood at 4.782% in February 2001, down from 4.863% in December 2000, the latest earlier figure (none for January 2001).")
 	// Two months missing.
 	ds = series(in, "EA 2000-10 4.700", "EA 2000-11 4.863", "EA 2001-02 4.782")
 	md, _ = briefOf(t, ds, "2001-W09", nil)
-	wantIn(t, "2001-W09, two missing", md, "on November 2000 (4.863%), the latest earlier figure (none for December 2000 to January 2001)")
+	wantIn(t, "2001-W09, two missing", md, "down from 4.863% in November 2000, the latest earlier figure (none for December 2000 to January 2001)")
 	// Nothing missing: nothing said.
 	ds = series(in, "EA 2001-01 4.863", "EA 2001-02 4.782")
 	md, _ = briefOf(t, ds, "2001-W09", nil)
-	wantIn(t, "2001-W09, no gap", md, "down 0.081 percentage points on January 2001 (4.863%).")
+	wantIn(t, "2001-W09, no gap", md, "down from 4.863% in January 2001.")
 	shunIn(t, "2001-W09, no gap", md, "latest earlier figure")
 }
 
@@ -104,13 +105,13 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds := series(in, "AA 2024 100", "BB 2024 50", "CC 2024 50", "DD 2024 20", "EE 2024 0", "FF 2024 0", "GG 2024 0")
 	md, _ := briefOf(t, ds, "2025-W10", nil)
 	wantIn(t, "2025-W10", md,
-		"the most cases among the 7 in the data in 2024: 100 cases.",
+		"the most cases of the seven covered in 2024: 100 cases.",
 		" BB and CC shared second place with 50 cases each.",
 		" EE, FF and GG recorded none.")
 	shunIn(t, "2025-W10", md, "0 cases and 0 cases", "more follow")
 	// The rest of the ranking is in the figure and the table, said in one
 	// of a few wordings (vary).
-	if !regexp.MustCompile(`(Figure 1 and Table 1 show the other one|Figure 1 and Table 1 give the rest|The other one is in Figure 1 and Table 1)\.`).MatchString(md) {
+	if !regexp.MustCompile(`(Figure 1 and Table 1 give the full ranking|The full ranking is in Figure 1 and Table 1|Figure 1 and Table 1 rank them all)\.`).MatchString(md) {
 		t.Errorf("2025-W10 does not send the reader to the figure and the table:\n%s", md)
 	}
 
@@ -126,8 +127,8 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds = series(dataset.Indicator{ID: "x", Name: "Exports", Unit: "USD"},
 		"AA 2024 90", "BB 2024 80", "CC 2024 70", "DD 2024 60", "EE 2024 50", "FF 2024 50", "GG 2024 40", "HH 2024 30", "II 2024 20")
 	md, _ = briefOf(t, ds, "2025-W10", nil)
-	wantIn(t, "2025-W10, nine ranked", md, "AA had the highest exports among the 9 in the data in 2024: $90.[^1] BB came second with $80.[^1]", "| II | $20[^1] |")
-	if !regexp.MustCompile(`(Figure 1 and Table 1 show the other 7|Figure 1 and Table 1 give the rest|The other 7 are in Figure 1 and Table 1)\.`).MatchString(md) {
+	wantIn(t, "2025-W10, nine ranked", md, "AA had the highest exports of the nine covered in 2024: $90.[^1] BB came second with $80.[^1]", "| II | $20[^1] |")
+	if !regexp.MustCompile(`(Figure 1 and Table 1 give the full ranking|The full ranking is in Figure 1 and Table 1|Figure 1 and Table 1 rank them all)\.`).MatchString(md) {
 		t.Errorf("2025-W10, nine ranked does not send the reader to the figure and the table:\n%s", md)
 	}
 	shunIn(t, "2025-W10, nine ranked", md, "respectively", "CC (")
@@ -153,7 +154,7 @@ func TestAnnualFiguresRepeatedMonthly(t *testing.T) {
 	shunIn(t, "1900-W05", md, "on December 1899", "on January 1899")
 
 	md, _ = briefOf(t, ds, "1901-W09", nil) // February 1901 ends: a record
-	wantIn(t, "1901-W09", md, "the highest in data going back to January 1898 (36 of the 38 months repeat the annual figures of 1898 to 1900)")
+	wantIn(t, "1901-W09", md, "the highest since the series began in January 1898 (36 of the 38 months repeat the annual figures of 1898 to 1900)")
 	md, _ = briefOf(t, ds, "1901-W05", nil) // January 1901 against the 1900 figure
 	wantIn(t, "1901-W05", md, "up 5.5% on 1900 ($18.96).")
 	shunIn(t, "1901-W05", md, "on January 1900", "whole of 1901")
@@ -165,11 +166,13 @@ func TestCoarseEventBecomesContext(t *testing.T) {
 	ds := series(dataset.Indicator{ID: "x", Name: "Exports", Unit: "USD"}, "AA 2024 1", "AA 2025 2")
 	ds.Events = []dataset.Event{{Date: period.MustParse("2025"), Topic: "t", Title: "Meeting scheduled", Summary: "A meeting is scheduled in 2025.", Source: "Article"}}
 	md, _ := briefOf(t, ds, "2025-W06", nil)
-	wantIn(t, "2025-W06", md, "### Developments in topic\n\n- **2025**: Meeting scheduled.")
+	// The summary says what happened; the headline is not said too.
+	wantIn(t, "2025-W06", md, "### Developments in topic\n\n- **2025**: A meeting is scheduled in 2025.")
+	shunIn(t, "2025-W06", md, "Meeting scheduled.")
 	shunIn(t, "2025-W06", md, "### Background")
 	for _, w := range []string{"2025-W30", "2026-W01"} {
 		md, _ = briefOf(t, ds, w, nil)
-		wantIn(t, w, md, "### Background on topic\n\n- **2025**: Meeting scheduled.")
+		wantIn(t, w, md, "### Background on topic\n\n- **2025**: A meeting is scheduled in 2025.")
 		shunIn(t, w, md, "### Developments")
 	}
 }

@@ -191,7 +191,10 @@ type Entity struct {
 	// language's words give it ("the Russian Federation"); a sentence
 	// that opens with it capitalises it.
 	Ref string
-	raw string // unescaped short name, for charts
+	// Plural is set for a name that takes a plural verb ("the Cayman
+	// Islands are"), by the language's words (plural_last).
+	Plural bool
+	raw    string // unescaped short name, for charts
 	// forms are the name's case forms and gender in a brief's language
 	// other than English, from the catalog (dataset.EntityForms); nil
 	// when the catalog lacks them.
@@ -284,8 +287,12 @@ type Change struct {
 	// Assessment reads the change through the indicator's higher_is:
 	// "an improvement", "a deterioration", or "" when neutral.
 	Assessment string
-	label      string // the unit's display label, unescaped
-	row        *Row
+	// Points is set for a change of a rate, said in percentage points:
+	// a sentence says where it came from ("down from 19.8% in 2022"),
+	// not "9.9%, down 9.9 percentage points".
+	Points bool
+	label  string // the unit's display label, unescaped
+	row    *Row
 }
 
 // FromBare is From without its unit word ("1,300.0" of "1,300.0 kt
@@ -428,7 +435,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			short = e.Name(o.Lang)
 		}
 		name := e.Name(o.Lang)
-		ev := Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), raw: short}
+		ev := Entity{ID: e.ID, Name: format.EscapeMarkdown(name), Short: format.EscapeMarkdown(short), Ref: format.EscapeMarkdown(o.Words.ref(name)), Plural: o.Words.plural(name), raw: short}
 		if loc.ID() != "en" {
 			ev.loc = loc
 			if n, err := ds.EntityForms(e.ID, loc); err == nil {
@@ -592,6 +599,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				Caveat:     changeCaveat(f.Against),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
+				Points:     format.IsPercent(f.Unit),
+			}
+			// A change across zero means something else on each side
+			// (inflation and deflation, surplus and deficit): no verdict.
+			if f.Value < 0 != (f.Against.Value < 0) {
+				c.Assessment = ""
 			}
 			c.Text = c.On + c.Caveat
 			c.Short = strings.TrimSuffix(c.On, " on "+f.Against.Label)
@@ -860,20 +873,23 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 		if lead.Ranking != nil {
 			members = lead.Ranking.Members
 		}
+		// Said as a reader would, never by the dataset's counts: "in the
+		// Central Asia group (figures for three of its five members)", "of
+		// the six covered", "of the four with figures" (the period
+		// follows); a world-sized ranking needs no qualifier.
 		if group != "" {
 			iv.groupRaw = GroupName(ds, group)
 			iv.langGroup(ds, group)
 			iv.Group = format.EscapeMarkdown(iv.groupRaw)
 			iv.InGroup = "in the " + iv.Group + " group"
 			if m := max(rk.groupSize[group], members); len(bucket) < m {
-				iv.InGroup = fmt.Sprintf("among the %d of %d members of the %s group with figures", len(bucket), m, iv.Group)
+				iv.InGroup += fmt.Sprintf(" (figures for %s of its %s members)", format.SmallNumber(len(bucket)), format.SmallNumber(m))
 			}
-		} else if len(bucket) < members {
-			iv.InGroup = fmt.Sprintf("among the %d of %d in the data with figures", len(bucket), members)
-		} else {
-			// Without a named group, "the highest GDP" would read as of
-			// the world: say what the ranking is of.
-			iv.InGroup = fmt.Sprintf("among the %d in the data", len(bucket))
+		} else if n := max(len(bucket), members); n <= 12 {
+			iv.InGroup = "of the " + format.SmallNumber(len(bucket)) + " covered"
+			if len(bucket) < members {
+				iv.InGroup = "of the " + format.SmallNumber(len(bucket)) + " with figures"
+			}
 		}
 		rows := append([]*Row(nil), iv.Ranking...)
 		rows = append(rows, iv.Later...)

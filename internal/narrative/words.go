@@ -28,6 +28,9 @@ type Words struct {
 	The      []string `yaml:"the"`
 	TheFirst []string `yaml:"the_first"`
 	TheLast  []string `yaml:"the_last"`
+	// PluralLast are the last words that make a name take a plural verb
+	// ("the Cayman Islands are").
+	PluralLast []string `yaml:"plural_last"`
 	// Acronyms stay in capitals in a sentence ("GDP", never "gdp").
 	Acronyms []string `yaml:"acronyms"`
 	// Speech are the verbs that report what a person said: an event
@@ -38,8 +41,8 @@ type Words struct {
 	// note made of them and of the indicator's own words adds nothing).
 	Filler []string `yaml:"filler"`
 
-	the, first, last, speech, filler map[string]bool
-	acronyms                         map[string]string // lower case -> as written
+	the, first, last, speech, filler, plurals map[string]bool
+	acronyms                                  map[string]string // lower case -> as written
 }
 
 // WordsFile is where a templates folder keeps its words.
@@ -76,6 +79,7 @@ func (w *Words) index() {
 	}
 	w.the, w.first, w.last = set(w.The, false), set(w.TheFirst, false), set(w.TheLast, false)
 	w.speech, w.filler = set(w.Speech, true), set(w.Filler, true)
+	w.plurals = set(w.PluralLast, false)
 	w.acronyms = make(map[string]string, len(w.Acronyms))
 	for _, a := range w.Acronyms {
 		w.acronyms[strings.ToLower(a)] = a
@@ -99,6 +103,17 @@ func (w *Words) ref(name string) string {
 		return w.Article + " " + name
 	}
 	return name
+}
+
+// plural reports whether a name takes a plural verb: its last word is
+// one of plural_last ("Cayman Islands"); a name written back to front
+// with a comma is left singular.
+func (w *Words) plural(name string) bool {
+	words := strings.Fields(name)
+	if w == nil || len(words) < 2 || strings.Contains(name, ",") {
+		return false
+	}
+	return w.plurals[strings.TrimRight(words[len(words)-1], ".")]
 }
 
 // phrase is a name said mid-sentence: its first letter lowered unless it

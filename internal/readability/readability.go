@@ -5,6 +5,7 @@
 package readability
 
 import (
+	_ "embed"
 	"fmt"
 	"regexp"
 	"strings"
@@ -35,10 +36,54 @@ const (
 	MaxPointWords    = 35
 )
 
+//go:embed jargon.txt
+var jargonFile string
+
+// jargon are the phrases of jargon.txt, lower case; a phrase ending in
+// " #" is matched before a digit only.
+var jargon = func() []string {
+	var out []string
+	for _, l := range strings.Split(jargonFile, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "# ") {
+			out = append(out, strings.ToLower(l))
+		}
+	}
+	return out
+}()
+
+// jargonIn is the first phrase of jargon.txt in a sentence, or "".
+func jargonIn(s string) string {
+	low := strings.ToLower(s)
+	for _, j := range jargon {
+		if p, ok := strings.CutSuffix(j, " #"); ok {
+			for i := strings.Index(low, p+" "); i >= 0; {
+				if k := i + len(p) + 1; k < len(low) && low[k] >= '0' && low[k] <= '9' {
+					return p + " " + string(low[k])
+				}
+				n := strings.Index(low[i+1:], p+" ")
+				if n < 0 {
+					break
+				}
+				i += 1 + n
+			}
+			continue
+		}
+		if strings.Contains(low, j) {
+			return j
+		}
+	}
+	return ""
+}
+
+// negativeLevelRE is a rate below zero said as a level ("stood at -3.3%"):
+// below zero a rate means something else (deflation, a fall), which the
+// catalog's negative word says.
+var negativeLevelRE = regexp.MustCompile(`(stood at|was|at) [-−]\d[\d.,]*%`)
+
 // Finding is one thing an editor would mark.
 type Finding struct {
 	Line int
-	Rule string // "repeated", "stock", "long", "unit", "id", "label", "respectively"
+	Rule string // "repeated", "stock", "long", "unit", "id", "label", "respectively", "jargon", "negative"
 	Text string
 }
 
@@ -93,6 +138,12 @@ func Check(md string, o Options) []Finding {
 		for _, s := range sentences(text) {
 			if fromData(s, o.Data) {
 				continue
+			}
+			if j := jargonIn(s); j != "" {
+				out = append(out, Finding{line, "jargon", fmt.Sprintf("%q is the data's or the tool's word, not the reader's: %s", j, clip(s))})
+			}
+			if m := negativeLevelRE.FindString(s); m != "" {
+				out = append(out, Finding{line, "negative", fmt.Sprintf("a rate below zero said as a level (%q): say what it means (the catalog's negative word): %s", m, clip(s))})
 			}
 			w := len(strings.Fields(s))
 			if w > max {

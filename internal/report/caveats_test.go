@@ -32,9 +32,9 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 	for _, week := range []string{"2025-W06", "2025-W52", "2026-W01", "2026-W02"} {
 		t.Run(week, func(t *testing.T) {
 			md := plainMD(file(t, weekly(t, "../../data", week), "brief.md"))
-			contains(t, "the key messages", keyMessages(t, md), "- "+sentence)
+			contains(t, "the key messages", keyMessages(t, md), "- **Tourism and payments:** "+sentence)
 			tourism := section(t, md, "Tourism and payments")
-			contains(t, "the topic", tourism, "- "+sentence+" Source note: About 12 million;")
+			contains(t, "the topic", tourism, "- "+sentence+" About 12 million;")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
 			for _, audience := range []string{"press", "internal"} {
 				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))
@@ -83,7 +83,7 @@ func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
 			// A total to date is said "as of" its month, with the verb of a
 			// total ("has completed"); the table says "to date".
 			const fig = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025."
-			contains(t, "the key messages", keyMessages(t, md), "- "+fig)
+			contains(t, "the key messages", keyMessages(t, md), "- **Industrial cooperation:** "+fig)
 			contains(t, "the topic", section(t, md, "Industrial cooperation"),
 				fig,
 				"*Table 2. Industrial cooperation: Kazakhstan with Russia, February 2025.*",
@@ -108,10 +108,10 @@ func TestNamesWithCommasStayCountable(t *testing.T) {
 	needShared(t, "gdp/gdp.csv")
 	md := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", "2009-W53"), "brief.md"))
 	contains(t, "2009-W53", md,
-		"China; India; Indonesia; Iran, Islamic Rep.; and 59 others are also at record highs.")
+		"China; India; Indonesia; Iran, Islamic Rep.; and 59 others are at record highs for GDP.")
 	lacks(t, "2009-W53", md, "Nauru, Congo, Dem. Rep. and", "Indonesia, Iran, Islamic Rep. and", "the Iran", "the Korea")
 	later := plainMD([]byte(weeklyAsOf(t, "../../testdata/mapping/worldbank", "2015-03-15")))
-	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are also at record highs.")
+	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are also at record highs for GDP.")
 	// A sentence never opens "For NAME, the figure" when NAME has a comma
 	// ("For Venezuela, RB, the figure ..."): it reads "The figure for NAME".
 	opening := regexp.MustCompile(`For [A-Z][^,.]*, [A-Za-z. ]+, the `)
@@ -129,7 +129,7 @@ func TestPointsCountARecordsSpanAsTheBriefDoes(t *testing.T) {
 	for week, span := range map[string]string{"2026-W05": "2,317 months", "1980-W05": "1,765 months"} {
 		for _, audience := range []string{"press", "internal"} {
 			pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", week, audience)))
-			contains(t, week+" "+audience+" points", pts, "the highest in data going back to January 1833 (1,524 of the "+span+" repeat the annual figures of 1833 to 1959)")
+			contains(t, week+" "+audience+" points", pts, "the highest since the series began in January 1833 (1,524 of the "+span+" repeat the annual figures of 1833 to 1959)")
 			lacks(t, week+" "+audience+" points", pts, strings.ReplaceAll(span, ",", ""))
 		}
 	}
@@ -159,7 +159,7 @@ func TestPointsKeepTheBriefsCaveats(t *testing.T) {
 		gold := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", "1955-W05", audience)))
 		contains(t, "gold 1955-W05 "+audience, gold, "$35.03 per troy ounce in January 1955 (the data give one figure for the whole of 1955, repeated each month)")
 		euribor := plainMD([]byte(pointsOf(t, "../../testdata/mapping/euribor", "2001-W09", audience)))
-		contains(t, "euribor 2001-W09 "+audience, euribor, "on December 2000, the latest earlier figure (none for January 2001)")
+		contains(t, "euribor 2001-W09 "+audience, euribor, "in December 2000, the latest earlier figure (none for January 2001)")
 	}
 }
 

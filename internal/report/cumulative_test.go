@@ -70,7 +70,7 @@ func TestRunningTotalsSayWhatTheDataShow(t *testing.T) {
 	md := string(file(t, out, "brief.md"))
 	sum := keyMessages(t, md)
 	wants(t, "key messages", sum,
-		"- Northland's confirmed cases rose by 140,000 over the week to 780,000 on Sunday 14 June, against a rise of 70,000 the week before.[^1]")
+		"- **Health:** Northland's confirmed cases rose by 140,000 over the week to 780,000 on Sunday 14 June, against a rise of 70,000 the week before.[^1]")
 	if i, j := strings.Index(sum, "confirmed cases rose by 140,000"), strings.Index(sum, "tests performed"); i < 0 || j < i {
 		t.Errorf("the largest increase does not lead, or the unmoved total comes before it:\n%s", sum)
 	}
@@ -117,7 +117,7 @@ func TestLevelsAndFlowsReadMidWeek(t *testing.T) {
 		"Astana's museum visitors totalled 3,950 in the 3 days to Wednesday 12 August (3 daily figures), up 8.2% on the same days of the previous week (3,650).[^",
 		"London's gold price stood at $2,401.20 per troy ounce on Wednesday 12 August, up 0.8% from $2,383.10 on Friday 7 August; the week's range so far was $2,375.00 to $2,401.20.[^",
 		// a record is said with its own figure, never after another
-		"The figure of 12 August 2026 is the highest in data going back to 3 August 2026.[^",
+		"The figure of 12 August 2026 is the highest since the series began on 3 August 2026.[^",
 	)
 	shuns(t, "brief as of Wednesday", md, "closed the week", "over the week", "11,950 visitors")
 }
@@ -137,7 +137,7 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 	// record of it.
 	w04 := weekly(t, data, "2020-W04")
 	md := string(file(t, w04, "brief.md"))
-	wants(t, "2020-W04", md, "China had the most confirmed COVID-19 cases to date among the 8 in the data: 2,075 cases by 26 January 2020.[^1]")
+	wants(t, "2020-W04", md, "China had the most confirmed COVID-19 cases to date of the eight covered: 2,075 cases by 26 January 2020.[^1]")
 	shuns(t, "2020-W04", md, "cases on 26 January", "on record", "record high")
 
 	// P4: the US adding 205,472 leads, not China's 2,409 on a small base;
@@ -149,7 +149,7 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 	w14 := weeklyWith(t, data, "2020-W14", prev)
 	md = string(file(t, w14, "brief.md"))
 	wants(t, "2020-W14 key messages", keyMessages(t, md),
-		"- The US's confirmed COVID-19 cases rose by 205,472 over the week to 349,016 on Sunday 5 April, against a rise of 108,600 the week before.[^1]")
+		"- **COVID-19:** The US's confirmed COVID-19 cases rose by 205,472 over the week to 349,016 on Sunday 5 April, against a rise of 108,600 the week before.[^1]")
 	wants(t, "2020-W14", md,
 		"| Entity | Value (cases) | Change in the week |",
 		"| France | 48,225[^1] | up a net 7,929 cases, including a downward revision[^1] |",
@@ -205,8 +205,8 @@ func TestGoldRecordOnRealFiles(t *testing.T) {
 	}
 	md := string(file(t, weeklyWith(t, data, "2026-W05", prev), "brief.md"))
 	wants(t, "2026-W05", md,
-		"The gold price stood at $4,753.00 per troy ounce in January 2026, up 10.3% on December 2025 ($4,309.00).[^1] It is the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).",
-		"- **Record:** The gold price stood at $4,753.00 per troy ounce in January 2026, the highest in data going back to January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).[^1]")
+		"The gold price stood at $4,753.00 per troy ounce in January 2026, up 10.3% on December 2025 ($4,309.00).[^1] It is the highest since the series began in January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).",
+		"- **Record:** The gold price stood at $4,753.00 per troy ounce in January 2026, the highest since the series began in January 1833 (1,524 of the 2,317 months repeat the annual figures of 1833 to 1959).[^1]")
 	shuns(t, "2026-W05", md, "2317", "($4,309.00), the highest")
 	// What changed says an overdue series without a verb that must agree
 	// with the indicator's name ("cases ... has").
@@ -250,7 +250,9 @@ func TestRecordListsAreComplete(t *testing.T) {
 	out := weekly(t, dir, "2024-W26")
 	md := string(file(t, out, "brief.md"))
 	wants(t, "brief", md,
-		"B, C, D, E and 3 others are also at record highs.",
-		"G is also at a record high.")
+		"B, C, D, E and 3 others are also at record highs for X.",
+		// the leader of y fell: G's record is not "also" one
+		"G is at a record high for Y.")
+	lacks(t, "brief", md, "G is also")
 	checkBrief(t, out)
 }

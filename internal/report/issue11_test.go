@@ -209,23 +209,28 @@ func pointsMax(t *testing.T, data, week, audience string, max int) string {
 }
 
 // TestNoReleaseClaimWithoutReleaseDates: a dataset without a released
-// column never says what was or was not released; it counts the figures
-// whose period ended in the week. The sample, with release dates, keeps
-// its claim.
+// column never says what was or was not released. No summary counts the
+// data's figures or events (editorial review, round 2: a count is not a
+// summary, and "figures for periods that ended during the week" is how
+// the brief was made, not news).
 func TestNoReleaseClaimWithoutReleaseDates(t *testing.T) {
 	out, md := rankingLater(t)
 	summary := section(t, md, "Summary")
 	if strings.Contains(md, "released") {
 		t.Errorf("a release claim without release dates:\n%s", summary)
 	}
-	if !strings.HasPrefix(summary, "Summary\n\n1 figure in the data is for a period that ended during the week (the data give no release dates).") {
-		t.Errorf("summary:\n%s", summary)
+	for _, jargon := range []string{"in the data", "release dates", "ended during the week"} {
+		if strings.Contains(summary, jargon) {
+			t.Errorf("summary says %q:\n%s", jargon, summary)
+		}
 	}
 	checkBrief(t, out)
 
 	sample := string(file(t, weekly(t, "../../data", ""), "brief.md"))
-	if !strings.Contains(sample, "11 figures were released during the week, and 6 events are reported.") {
-		t.Errorf("the sample lost its release count:\n%s", section(t, sample, "Summary"))
+	for _, count := range []string{"figures were released during the week", "events are reported"} {
+		if strings.Contains(sample, count) {
+			t.Errorf("the sample counts its figures or events (%q):\n%s", count, sample)
+		}
 	}
 }
 
@@ -241,7 +246,7 @@ func TestStaleSectionAndContextInSummary(t *testing.T) {
 		t.Errorf("a current section is called stale:\n%s", pop)
 	}
 	key := keyMessages(t, md)
-	news := strings.Index(key, "**Key messages**\n\n- Kazakhstan's population stood at 20.6 million people in 2025, a five-year high.")
+	news := strings.Index(key, "**Key messages**\n\n- **Population:** Kazakhstan's population stood at 20.6 million people in 2025, a five-year high.")
 	co2 := strings.Index(key, "56,644 kt of carbon")
 	if news < 0 || co2 < news {
 		t.Errorf("the key messages do not lead with the week's figure:\n%s", key)
@@ -285,7 +290,7 @@ func TestAsOfHidesLaterEvents(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(md, "December 2024**: Kazakh energy delegation visits Russian nuclear projects.") {
+	if !strings.Contains(md, "December 2024**: A delegation led by Kazakhstan's Energy Minister Almasadam Satkaliyev visited nuclear projects in Russia") {
 		t.Errorf("an event known on 2 February is missing:\n%s", md)
 	}
 	checkBrief(t, out)

@@ -75,14 +75,14 @@ func TestWordAndHTMLBesideThePDF(t *testing.T) {
 	if c, refs := strings.Count(md, "[^")-len(sources), strings.Count(body, " NOTEREF "); refs != c-len(sources) {
 		t.Errorf("%d citations in the Markdown, %d cross-references to a note in Word; want %d", c, refs, c-len(sources))
 	}
-	if !strings.Contains(body, `<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Summary</w:t>`) {
-		t.Error("Summary is not a Heading 1 in Word")
+	if !strings.Contains(body, `<w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t xml:space="preserve">Trade</w:t>`) {
+		t.Error("Trade is not a Heading 1 in Word")
 	}
 	if !strings.Contains(zipPart(t, docx, "docProps/core.xml"), "<dc:title>Weekly brief</dc:title>") {
 		t.Error("the Word file's title property")
 	}
 	h := string(file(t, all, "brief.html"))
-	for _, want := range []string{"<h2 id=\"summary\">Summary</h2>", `<figure class="chart"`, "<svg ", `<li id="note-1"`, `<li id="note-2"`} {
+	for _, want := range []string{"<h2 id=\"trade\">Trade</h2>", `<figure class="chart"`, "<svg ", `<li id="note-1"`, `<li id="note-2"`} {
 		if !strings.Contains(h, want) {
 			t.Errorf("brief.html lacks %s", want)
 		}
