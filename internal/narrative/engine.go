@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -472,8 +473,15 @@ func (l *limitWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
+// doubleStop is a sentence's full stop after an abbreviation's ("CO2-экв..",
+// "руб..", "г.."): a word's letter, two stops, then a footnote, a space,
+// emphasis or the line's end; an ellipsis ("...") is not one.
+var doubleStop = regexp.MustCompile(`(\pL)\.\.(\[\^|\s|\*|$)`)
+
 // tidy normalises template whitespace: no trailing spaces, no runs of
-// blank lines, one final newline. Fenced code blocks are left as written.
+// blank lines, one final newline; one full stop ends a sentence whose
+// last word is an abbreviation (doubleStop). Fenced code blocks are left
+// as written.
 func tidy(s string) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, 0, len(lines))
@@ -484,6 +492,9 @@ func tidy(s string) string {
 		}
 		if !fence {
 			l = strings.TrimRight(l, " \t")
+			if strings.Contains(l, "..") {
+				l = doubleStop.ReplaceAllString(l, "$1.$2")
+			}
 			if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
 				continue
 			}

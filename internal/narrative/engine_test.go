@@ -283,3 +283,19 @@ func TestRecursionAndPanicsAreLocatedErrors(t *testing.T) {
 		})
 	}
 }
+
+// A sentence that ends in an abbreviation has one full stop: "тыс. т
+// CO2-экв.[^1]", never "CO2-экв..[^1]"; an ellipsis and code keep theirs.
+func TestTidyDoubleStop(t *testing.T) {
+	for in, want := range map[string]string{
+		"Алматы: 1 210,5 тыс. т CO2-экв..[^1] Далее.": "Алматы: 1 210,5 тыс. т CO2-экв.[^1] Далее.\n",
+		"*Таблица 1. Выбросы, 2025 г..*":              "*Таблица 1. Выбросы, 2025 г.*\n",
+		"итого 5 руб..":                               "итого 5 руб.\n",
+		"And so...":                                   "And so...\n",
+		"```\na..\n```":                               "```\na..\n```\n",
+	} {
+		if got := tidy(in); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
