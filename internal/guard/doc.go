@@ -5,12 +5,13 @@
 // opaque token (⟦F3⟧, ⟦D1⟧, ⟦N2⟧, ⟦S1⟧), and every heading, table,
 // image or other kept block by a block token (⟦B1⟧); the model sees only
 // the tokens and words between them. Verify reads the reply: a polish
-// may only reword in place. Each token must come back exactly once, in
-// its paragraph or list item; each draft sentence stays one sentence in
-// its place; and within it the tokens and content words keep the
-// draft's order, each word itself, another form of its stem, a synonym
-// of its lexicon group or a word of its claim class (align.go), with
-// only articles, joiners and punctuation free around them (lists in
+// may only swap vetted synonyms in place. Each token must come back
+// exactly once, in its paragraph or list item; each draft sentence stays
+// one sentence in its place, written as the draft writes it, word for
+// word and sign for sign (same inflections, articles, possessives,
+// punctuation; only a sentence's first letter may change case), but for
+// a phrase of a vetted [synonym] group and a hedge before a rounded
+// figure (align.go;
 // lexicon/*.txt). Free text holds no figure, date, name, markup, link or
 // chatter of its own. The exact draft text is put
 // back for every token, so what is printed states the draft's claims in

@@ -40,13 +40,18 @@ func TestClaims(t *testing.T) {
 		name, draft, from, to, reason string
 	}{
 		{"unchanged", trade, "", "", ""},
-		{"connective", trade, "Next came", "Next, there came", ""},
-		{"order changed", trade, "Next came", "It was followed by", "keeps the order"}, // reordering is refused (a known false reject)
-		{"came second", trade, "Next came Uzbekistan ($10.0 billion),", "Uzbekistan came second ($10.0 billion), followed by", "keeps the order"}, // reordered: refused (a known false reject)
+		{"connective", trade, "Next came", "Next, there came", `", there came Uzbekistan" where the draft's sentence has "came Uzbekistan`}, // a word added: refused since round 4
+		{"vetted synonym", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "was held", ""},
+		{"synonym not vetted", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "happened", `"happened in 2024." where the draft's sentence has "took place in 2024."`},
+		{"article changed", trade, "The article calls", "An article calls", `"An article calls Kazakhstan" where the draft's sentence has "The article calls Kazakhstan"`},
+		{"comma dropped", trade, "Uzbekistan ($10.0 billion), Kyrgyzstan", "Uzbekistan ($10.0 billion) Kyrgyzstan", "where the draft's sentence has"},
+		{"tense changed", trade, "A delegation visited", "A delegation visits", `"visits nuclear projects in" where the draft's sentence has "visited nuclear projects in"`},
+		{"order changed", trade, "Next came", "It was followed by", "word for word"},                                                            // reordering is refused (a known false reject)
+		{"came second", trade, "Next came Uzbekistan ($10.0 billion),", "Uzbekistan came second ($10.0 billion), followed by", "word for word"}, // reordered: refused (a known false reject)
 		{"hedged rounding", trade, "2024: $27.8 billion,", "2024: about $28 billion,", ""},
 		{"voice and order", trade, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.",
-			"In 2024 Kazakhstan's trade turnover with Russia, $27.8 billion or 64.7% of the total, was the highest in the Central Asia group.", "keeps the order"}, // reordered: refused (a known false reject)
-		{"sentence-initial adjective", trade, "The article calls", "Prominent in the article, it calls", "keeps the order"}, // "Prominent" is a judgement the draft does not make
+			"In 2024 Kazakhstan's trade turnover with Russia, $27.8 billion or 64.7% of the total, was the highest in the Central Asia group.", "word for word"}, // reordered: refused (a known false reject)
+		{"sentence-initial adjective", trade, "The article calls", "Prominent in the article, it calls", "word for word"}, // "Prominent" is a judgement the draft does not make
 		{"figures swapped between entities", trade, "Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion)", "Uzbekistan ($3.2 billion), Kyrgyzstan ($10.0 billion)", "said of"},
 		{"leader and runner-up swapped", trade, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Uzbekistan",
 			"Uzbekistan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Kazakhstan", "said of"},
@@ -60,14 +65,14 @@ func TestClaims(t *testing.T) {
 		{"invented multiple", trade, "Next came", "Thirty times smaller, next came", "not in the draft"},
 		{"full-width other digits", energy, "99 projects", "９８ projects", "not in the draft"},
 		{"bidi override", trade, "$27.8 billion,", "\u202e$8.72 billion\u202c,", "not in the draft"},
-		{"negation added", energy, "The figure is an improvement", "The figure is not an improvement", `"not" where the draft`},
-		{"negation dropped", energy, "were not financed", "were financed", `"financed" where the draft's sentence has "not"`},
-		{"cancelled", energy, "The plants were not financed.", "The plants were not financed and were cancelled.", `adds "were"`},
+		{"negation added", energy, "The figure is an improvement", "The figure is not an improvement", `"not an improvement on" where the draft's sentence has "an improvement on 2024"`},
+		{"negation dropped", energy, "were not financed", "were financed", `"financed." where the draft's sentence has "not financed."`},
+		{"cancelled", energy, "The plants were not financed.", "The plants were not financed and were cancelled.", `"and were cancelled." where the draft's sentence has "."`},
 		{"plan to completion", energy, "3 plants (planned)", "3 plants (completed)", `drops the draft's "(planned)"`},
-		{"evaluation flipped", energy, "an improvement", "a deterioration", `"deterioration" where`},
-		{"cause added", trade, "The article calls Kazakhstan the leader", "The article calls Kazakhstan the leader, a position it owes to sanctions,", `"position" where`},
-		{"opinion added", trade, "The article calls Kazakhstan the leader", "The article calls sanctions-proof Kazakhstan the leader", `"sanctions-proof" where`},
-		{"direction invented", trade, "posted the highest", "skyrocketed to the highest", `"skyrocketed" where the draft's sentence has "posted"`},
+		{"evaluation flipped", energy, "an improvement", "a deterioration", `"a deterioration on 2024" where the draft's sentence has "an improvement on 2024"`},
+		{"cause added", trade, "The article calls Kazakhstan the leader", "The article calls Kazakhstan the leader, a position it owes to sanctions,", `", a position it" where`},
+		{"opinion added", trade, "The article calls Kazakhstan the leader", "The article calls sanctions-proof Kazakhstan the leader", `"sanctions-proof Kazakhstan" where`},
+		{"direction invented", trade, "posted the highest", "skyrocketed to the highest", `"skyrocketed to the highest" where the draft's sentence has "posted the highest trade turnover"`},
 		{"sourced sentence dropped", trade, " Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2.0 billion).[^1]", "", "missing"},
 		{"lower-case place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and china", "country"},
 		{"non-Latin place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and Павлодар", "Павлодар"},
@@ -113,13 +118,12 @@ func TestTokensComeBackAsTheDraftWrote(t *testing.T) {
 	if strings.Contains(lk.Text, "27.8") || strings.Contains(lk.Text, "Uzbekistan") || strings.Contains(lk.Text, "[^1]") || strings.Contains(lk.Text, "| Trade") {
 		t.Fatalf("claims left in the text sent:\n%s", lk.Text)
 	}
-	reply := strings.Replace(lk.Text, "Next came", "Next, there came", 1)
-	reply = strings.Replace(reply, "⟦F1⟧", "about ⟦F1~⟧", 1)
+	reply := strings.Replace(lk.Text, "⟦F1⟧", "about ⟦F1~⟧", 1)
 	r := lk.Verify(reply)
 	if !r.Accepted {
 		t.Fatalf("refused: %v", r.Reasons)
 	}
-	want := strings.Replace(strings.Replace(trade, "Next came", "Next, there came", 1), "$27.8 billion,", "about $28 billion,", 1)
+	want := strings.Replace(trade, "$27.8 billion,", "about $28 billion,", 1)
 	if r.Text != want {
 		t.Errorf("printed:\n%s\nwant:\n%s", r.Text, want)
 	}

@@ -17,37 +17,6 @@ import (
 //go:embed lexicon/*.txt
 var lexiconFS embed.FS
 
-// Claim classes: words that change what a sentence claims.
-const (
-	clNegation = "negation"
-	clCancel   = "cancel"
-	clPlan     = "plan"
-	clDone     = "done"
-	clUp       = "up"
-	clDown     = "down"
-	clFlat     = "flat"
-	clBetter   = "better"
-	clWorse    = "worse"
-	clCause    = "cause"
-	clOpinion  = "opinion"
-	clModal    = "modal"
-	clRank     = "rank"
-	clHigh     = "high"
-	clLow      = "low"
-	clFaster   = "faster"
-	clSlower   = "slower"
-	clRevised  = "revised"
-	clAttrib   = "attribution"
-	clPeriod   = "period"
-	clFreq     = "frequency"
-	clRecord   = "record"
-	clEarlier  = "earlier"
-	clLater    = "later"
-	clNew      = "new"
-	clCumul    = "cumulative"
-	clPrevious = "previous"
-)
-
 // lexicon is one language's lists.
 type lexicon struct {
 	// classes maps a word or a phrase (words joined by spaces) to its
@@ -72,8 +41,13 @@ type lexicon struct {
 	// for any other; maxSyn is the longest phrase in words.
 	synonym map[string]string
 	maxSyn  int
-	order   map[string][]string
-	place   map[string]int
+	// vetted maps a phrase of a [synonym] group, exactly as written (no
+	// stem), to its group: the only words a polish may swap (align.go).
+	vetted      map[string]string
+	maxVetted   int
+	vettedOrder []string
+	order       map[string][]string
+	place       map[string]int
 }
 
 var (
@@ -101,7 +75,7 @@ func readLexicon(name string) (*lexicon, error) {
 	defer f.Close()
 	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
 		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{},
-		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}}
+		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}, vetted: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	section, line := "", 0
 	for sc.Scan() {
@@ -141,12 +115,15 @@ func readLexicon(name string) (*lexicon, error) {
 				l.suffix = append(l.suffix, w)
 			case "synonym":
 				group := strings.ReplaceAll(w, "_", " ")
+				l.vettedOrder = append(l.vettedOrder, group)
 				for _, ph := range strings.Split(group, "=") {
 					if ph == "" {
 						return nil, fmt.Errorf("%s:%d: %q: want phrase=phrase", name, line, w)
 					}
 					l.synonym[ph] = group
 					l.synonym[stemPhrase(ph)] = group
+					l.vetted[ph] = group
+					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
 			case "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
@@ -267,4 +244,20 @@ func stemPhrase(ph string) string {
 		ws[i] = stem(w)
 	}
 	return strings.Join(ws, " ")
+}
+
+// VettedSynonyms are the English lexicon's synonym groups, each a list of
+// phrases, in the file's order: the only words a polish may swap (the
+// prompt lists them; a test holds the two together).
+func VettedSynonyms() [][]string {
+	l := english()
+	var out [][]string
+	seen := map[string]bool{}
+	for _, g := range l.vettedOrder {
+		if !seen[g] {
+			seen[g] = true
+			out = append(out, strings.Split(g, "="))
+		}
+	}
+	return out
 }

@@ -2,128 +2,9 @@ package guard
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
-
-// The words of a reply sentence come from the draft sentence(s) its
-// claims came from. A unit (see units) is the draft's sentences and the
-// reply's sentences linked by their tokens; every word of the reply's
-// side must stand on the draft's side, no more often than there, except
-// the lexicon's [free] words (articles and joiners that cannot change a
-// claim). Words are compared by stem ("reports", "reported"); a phrase
-// of a [synonym] group stands for any other of its group ("headed by"
-// for "led by"); the words of an [interchangeable] claim class stand for
-// one another ("increased" for "rose": the class is checked apart).
-
-// unitWord is one comparable word of a sentence: its canonical form and
-// the text as written.
-type unitWord struct {
-	key, text string
-	caps      bool // written in capitals for emphasis ("NOT")
-}
-
-// unitWords reads the tokenised sentence text into canonical words.
-func (l *lexicon) unitWords(text string) []unitWord {
-	ws := wordsOf(text)
-	lower := make([]string, len(ws))
-	for i, w := range ws {
-		lower[i] = strings.ToLower(strings.ReplaceAll(w.text, "’", "'"))
-	}
-	var out []unitWord
-	for i := 0; i < len(ws); {
-		// The longest synonym phrase at i.
-		matched := false
-		for n := min(l.maxSyn, len(ws)-i); n >= 1; n-- {
-			ph := strings.Join(lower[i:i+n], " ")
-			g, ok := l.synonym[ph]
-			if !ok {
-				g, ok = l.synonym[stemPhrase(ph)]
-			}
-			if ok {
-				out = append(out, unitWord{key: "syn:" + g, text: strings.Join(lower[i:i+n], " ")})
-				i += n
-				matched = true
-				break
-			}
-		}
-		if matched {
-			continue
-		}
-		w := lower[i]
-		caps := utf8.RuneCountInString(ws[i].text) > 1 && strings.ToUpper(ws[i].text) == ws[i].text && strings.IndexFunc(ws[i].text, unicode.IsLetter) >= 0
-		// A possessive "'s" after a token is read apart by wordsOf.
-		for _, p := range []string{"'s", "'"} {
-			if b, ok := strings.CutSuffix(w, p); ok && b != "" {
-				w = b
-				break
-			}
-		}
-		key := w
-		if w == "up" || w == "down" {
-			key = "cls:" + w
-		} else if cs := l.classes[w]; len(cs) > 0 && l.interchangeable(cs) {
-			key = "cls:" + classKey(cs)
-		} else if l.lists["free"][w] || l.lists["free-past"][w] {
-			key = w
-		} else {
-			key = stem(w)
-		}
-		out = append(out, unitWord{key: key, text: ws[i].text, caps: caps})
-		i++
-	}
-	return out
-}
-
-// interchangeable: every class of the word is one whose words may stand
-// for one another.
-func (l *lexicon) interchangeable(cs []string) bool {
-	for _, c := range cs {
-		if !l.lists["interchangeable"][c] {
-			return false
-		}
-	}
-	return true
-}
-
-// markCount counts the signs that carry meaning of their own: a
-// question, an exclamation, quotes, an ellipsis, a dash, brackets.
-func markCount(s string) map[string]int {
-	m := map[string]int{}
-	// Tokens hold no marks of the reply's own.
-	s = tokenRE.re().ReplaceAllString(s, "X")
-	for i, r := range s {
-		switch r {
-		case '?':
-			m["?"]++
-		case '!':
-			m["!"]++
-		case '"', '“', '”', '«', '»', '„':
-			m["quote"]++
-		case '‘', '’', '\'':
-			// An apostrophe inside a word is no quote.
-			prev, _ := utf8.DecodeLastRuneInString(s[:i])
-			next, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
-			if !(unicode.IsLetter(prev) && unicode.IsLetter(next)) && !(r != '‘' && unicode.IsLetter(prev) && (next == 's' || next == ' ' || next == utf8.RuneError)) {
-				m["quote"]++
-			}
-		case '…':
-			m["…"]++
-		case '—', '–':
-			m["dash"]++
-		case '(', '[':
-			m["("]++
-		case '*', '_':
-			m["emphasis"]++
-		}
-	}
-	if n := strings.Count(s, "..."); n > 0 {
-		m["…"] += n
-	}
-	return m
-}
 
 // checkBeforeSlot: a word that bounds or places a figure or date ("over",
 // "almost", "until", "since", "by", "after") stands before it in the
@@ -170,19 +51,6 @@ func (lk *Locked) checkBeforeSlot(d, p *parsedText) []Issue {
 		out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("%q before it where the draft has %q (a bound, a limit or another time)", b, a)})
 	}
 	return out
-}
-
-// classKey names a set of classes (sorted, each once).
-func classKey(cs []string) string {
-	u := append([]string(nil), cs...)
-	sort.Strings(u)
-	out := u[:0]
-	for i, c := range u {
-		if i == 0 || c != u[i-1] {
-			out = append(out, c)
-		}
-	}
-	return strings.Join(out, "+")
 }
 
 // roundable: the prompt lets the model round this figure ("about

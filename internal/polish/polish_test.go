@@ -22,7 +22,7 @@ const key = "sk-test-SECRET-4242"
 
 const draft = `## Trade
 
-Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Uzbekistan ($10 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2 billion).[^1]
+Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1] Next came Uzbekistan ($10 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2 billion).[^1] Trade with Russia rose.
 `
 
 var vocab = &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Central Asia"}}
@@ -115,8 +115,9 @@ func sse(text string, finish bool) string {
 	return b.String()
 }
 
-// reword is a faithful model: it rewrites the connective only.
-func reword(d string) string { return strings.Replace(d, "Next came", "Next, there came", 1) }
+// reword is a faithful model: it swaps one vetted synonym ("rose" for
+// "increased"), the only rewording the guard accepts.
+func reword(d string) string { return strings.Replace(d, " rose.", " increased.", 1) }
 
 func config(f *fake, t testing.TB) (Config, *[]time.Duration) {
 	var sleeps []time.Duration
@@ -214,7 +215,7 @@ func TestPolishCases(t *testing.T) {
 				t.Errorf("accepted = %v, want %v (%+v)", d.Accepted, tc.accepted, d)
 			}
 			if tc.accepted {
-				if !strings.Contains(text, "Next, there came") {
+				if !strings.Contains(text, "Trade with Russia increased.") {
 					t.Errorf("polished text not kept:\n%s", text)
 				}
 			} else if text != draft {

@@ -54,7 +54,7 @@ func TestRedTeamReplies(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
-	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}}
+	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
 	n := 0
 	for _, p := range paths {
@@ -151,7 +151,7 @@ func TestRedTeamReplies(t *testing.T) {
 	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
 		t.Logf("%d of %d faithful replies refused: more than the 5%% target (docs/polish.md)", total.falseRejects, total.faithful)
 	}
-	for _, r := range []string{"r1", "r2", "r3"} {
+	for _, r := range []string{"r1", "r2", "r3", "r4"} {
 		k := perRound[r]
 		t.Logf("round %s (wire): %d of %d corrupt replies printed, %d of %d faithful replies refused", r, k.falseAccepts, k.corrupt, k.falseRejects, k.faithful)
 		if k.falseRejects > maxWireFalseRejects[r] {
@@ -209,11 +209,11 @@ func writeRequest(t *testing.T, dir, name, draft string, v *guard.Vocabulary) {
 // TestWireLevelHarness: the wire-level path prints a reply that keeps
 // the tokens and refuses one that writes a figure of its own.
 func TestWireLevelHarness(t *testing.T) {
-	draft := "## Trade\n\nKazakhstan posted the highest trade turnover in 2024: $27.8 billion.[^1] Next came Uzbekistan ($10.0 billion).[^1]\n"
-	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan"}}
+	draft := "## Trade\n\nKazakhstan posted the highest trade turnover in 2024: $27.8 billion.[^1] Next came Uzbekistan ($10.0 billion).[^1] Trade with Russia rose.\n"
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan", "Russia"}}
 	locked := guard.Lock(draft, v).Text
-	out, d := polishWith(t, draft, strings.Replace(locked, "Next came", "Next, there came", 1), v)
-	if !d.Accepted || !strings.Contains(out, "Next, there came Uzbekistan ($10.0 billion)") {
+	out, d := polishWith(t, draft, strings.Replace(locked, " rose.", " increased.", 1), v)
+	if !d.Accepted || !strings.Contains(out, "Trade with Russia increased.") {
 		t.Errorf("faithful reply: %+v\n%s", d, out)
 	}
 	out, d = polishWith(t, draft, strings.Replace(locked, "⟦F2⟧", "$12.0 billion", 1), v)
@@ -228,15 +228,19 @@ func TestWireLevelHarness(t *testing.T) {
 	}
 }
 
-// roundOf is the red-team round of a case: "r2-…", "r3-…", else round 1.
+// roundOf is the red-team round of a case: "r2-…", "r3-…", "r4-…",
+// else round 1.
 func roundOf(name string) string {
-	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3") {
+	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3" || r == "r4") {
 		return r
 	}
 	return "r1"
 }
 
 // maxWireFalseRejects: faithful replies refused per round, as measured
-// when the order-preserving check landed (the 5% target is not met:
-// safety first; docs/polish.md). A change that refuses more fails.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 35, "r3": 15}
+// when the guard became exact (round 4: a polish writes the draft's
+// sentence word for word, sign for sign, swapping only the lexicon's
+// vetted synonyms; before: r2 35, r3 15, r4 6 refused, and 35 of round
+// 4's 61 corruptions printed). The 5% target is not met: safety first
+// (docs/polish.md). A change that refuses more fails.
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 41, "r3": 21, "r4": 15}
