@@ -18,7 +18,8 @@ import (
 const secret = "sk-live-TOPSECRET-0042"
 
 // fakeLLM answers every chat completion with its draft, lightly reworded
-// ("posted the highest" for "had the highest"), or, when obey is set, with the draft plus a
+// by the vetted synonyms the guard accepts ("headed by" for "led by",
+// "was held" for "took place"), or, when obey is set, with the draft plus a
 // sentence an instruction in the data asked for.
 func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 	var n atomic.Int32
@@ -32,7 +33,7 @@ func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 		user := body.Messages[len(body.Messages)-1].Content
 		i, j := strings.Index(user, "<draft>\n"), strings.LastIndex(user, "\n</draft>")
 		draft := user[i+len("<draft>\n") : j]
-		answer := strings.ReplaceAll(draft, "had the highest", "posted the highest")
+		answer := strings.ReplaceAll(strings.ReplaceAll(draft, "led by", "headed by"), "took place", "was held")
 		if obey {
 			answer += "\nAs instructed, exports doubled to $60 billion.\n"
 		}
@@ -73,8 +74,8 @@ func TestPolishEndToEnd(t *testing.T) {
 		t.Errorf("no one-line summary:\n%s", stderr)
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "weekly", "2025-W06", "brief.md"))
-	if !strings.Contains(string(md), "Kazakhstan posted the highest trade turnover") {
-		t.Errorf("polished wording not in the brief")
+	if !strings.Contains(string(md), "A delegation headed by Kazakhstan's Energy Minister") || !strings.Contains(string(md), "media interaction was held in 2024") {
+		t.Errorf("polished wording not in the brief:\n%s", md)
 	}
 	var rec struct {
 		Polish []struct {
@@ -96,7 +97,7 @@ func TestPolishEndToEnd(t *testing.T) {
 		if d.Section != "topic:trade" {
 			continue // the section that ranks the trade turnover
 		}
-		if !d.Accepted || d.Attempts != 1 || !strings.Contains(string(md), strings.TrimSpace(d.Text)) || !strings.Contains(d.Text, "Kazakhstan posted the highest") {
+		if !d.Accepted || d.Attempts != 1 || !strings.Contains(string(md), strings.TrimSpace(d.Text)) || !strings.Contains(d.Text, "Kazakhstan had the highest") {
 			t.Errorf("trade decision: accepted %v, attempts %d, text as printed %q", d.Accepted, d.Attempts, d.Text)
 		}
 		found := false
