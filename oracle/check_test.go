@@ -140,7 +140,9 @@ func (d disagreement) String() string {
 
 // result of comparing one run.
 type result struct {
-	Claims   int // engine claims of known kinds checked
+	Claims   int            // engine claims of known kinds checked
+	Checked  map[string]int // the same by kind
+	Agreed   map[string]int // agreed claims by kind
 	Agree    int
 	Unknown  map[string]int
 	Features map[string]int // agreed claims by kind and the cases they cover
@@ -213,7 +215,7 @@ func fnum(f float64) string {
 // (field "at engine's period"): whatever the choice of period, the
 // members ranked, their values and positions must be right.
 func compare(label, week string, want map[string]*ofact, got []efact, partial bool, d *dataset, asOf time.Time) result {
-	res := result{Unknown: map[string]int{}, Features: map[string]int{}}
+	res := result{Unknown: map[string]int{}, Features: map[string]int{}, Checked: map[string]int{}, Agreed: map[string]int{}}
 	bad := func(id, kind, field, e, o string, rows []*row) {
 		res.Disagree = append(res.Disagree, disagreement{Dataset: label, Week: week, Claim: id, Kind: kind, Field: field, Engine: e, Oracle: o, Rows: rows})
 	}
@@ -226,6 +228,7 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 			continue
 		}
 		res.Claims++
+		res.Checked[e.Kind]++
 		if seen[e.ID] {
 			bad(e.ID, e.Kind, "id", "duplicate claim", "one claim per id", nil)
 			continue
@@ -313,6 +316,7 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 		}
 		if len(res.Disagree) == n0 {
 			res.Agree++
+			res.Agreed[e.Kind]++
 			for _, f := range features(e) {
 				res.Features[f]++
 			}
