@@ -301,8 +301,10 @@ func TestWriteDirWaitsForTheLockThenFailsClearly(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), filepath.Join(out, "weekly/2025-W06")+" is being written by another brief run") {
 		t.Fatalf("error %v, want the folder named as being written", err)
 	}
-	if d := time.Since(start); d < 300*time.Millisecond || d > 5*time.Second {
-		t.Errorf("gave up after %v, want about 300ms", d)
+	// A timer fires no earlier than its duration, so this bound is exact;
+	// no upper bound is asserted (the machine's load decides it).
+	if d := time.Since(start); d < 300*time.Millisecond {
+		t.Errorf("gave up after %v, before the 300ms wait", d)
 	}
 	if len(told) != 1 || !strings.Contains(told[0], "waiting for another brief run") {
 		t.Errorf("told %q", told)

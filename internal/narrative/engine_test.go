@@ -40,7 +40,7 @@ func tiny() *dataset.Dataset {
 	}
 }
 
-func tinyBrief(t *testing.T) *Brief {
+func tinyBrief(t testing.TB) *Brief {
 	t.Helper()
 	ds := tiny()
 	w := period.MustParse("2025-W06")
@@ -48,7 +48,7 @@ func tinyBrief(t *testing.T) *Brief {
 	return Build(ds, set, BuildOptions{Title: "Test brief", Week: w, Generated: time.Date(2025, 2, 10, 0, 0, 0, 0, time.UTC)})
 }
 
-func kindFrom(t *testing.T, files map[string]string) (*Kind, error) {
+func kindFrom(t testing.TB, files map[string]string) (*Kind, error) {
 	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, src := range files {

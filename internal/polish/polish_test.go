@@ -367,13 +367,11 @@ func TestCancelStopsCalls(t *testing.T) {
 	cfg, _ := config(f, t)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(50*time.Millisecond, cancel)
-	start := time.Now()
+	// The fake answers after 1 s with an acceptable rewording: a call that
+	// the cancel did not stop would print it and record no error.
 	out, ds, err := Polish(ctx, cfg, []Section{{ID: "a", Markdown: draft}, {ID: "b", Markdown: draft}}, vocab)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if time.Since(start) > 900*time.Millisecond {
-		t.Errorf("cancel did not stop the calls")
 	}
 	for i := range out {
 		if out[i] != draft || ds[i].Error == "" {
