@@ -118,11 +118,30 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			i += size
 		}
 	}
-	// Vetted synonyms: the longest phrase of words (no sign between).
+	out := lk.lex.collapse(raw)
+	// A hedge before a rounded figure is the prompt's to add or drop.
+	var kept []alignItem
+	for i, it := range out {
+		if strings.HasPrefix(it.key, "w:") && lk.lex.hedge[strings.ToLower(it.key[2:])] && i+1 < len(out) && out[i+1].round {
+			continue
+		}
+		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") &&
+			lk.lex.hedge[strings.ToLower(out[i-1].key[2:]+" "+it.key[2:])] {
+			kept = kept[:len(kept)-1]
+			continue
+		}
+		kept = append(kept, it)
+	}
+	return lk.lex.canonical(kept)
+}
+
+// collapse reads each vetted synonym phrase of raw (the longest phrase
+// of words, no sign between) as its group.
+func (l *lexicon) collapse(raw []alignItem) []alignItem {
 	var out []alignItem
 	for i := 0; i < len(raw); {
 		matched := false
-		for n := lk.lex.maxVetted; n >= 1; n-- {
+		for n := l.maxVetted; n >= 1; n-- {
 			if i+n > len(raw) {
 				continue
 			}
@@ -136,7 +155,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			if len(ws) != n {
 				continue
 			}
-			if g, ok := lk.lex.vetted[strings.Join(ws, " ")]; ok {
+			if g, ok := l.vetted[strings.Join(ws, " ")]; ok {
 				texts := make([]string, n)
 				for k, it := range raw[i : i+n] {
 					texts[k] = it.text
@@ -152,20 +171,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			i++
 		}
 	}
-	// A hedge before a rounded figure is the prompt's to add or drop.
-	var kept []alignItem
-	for i, it := range out {
-		if strings.HasPrefix(it.key, "w:") && lk.lex.hedge[strings.ToLower(it.key[2:])] && i+1 < len(out) && out[i+1].round {
-			continue
-		}
-		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") &&
-			lk.lex.hedge[strings.ToLower(out[i-1].key[2:]+" "+it.key[2:])] {
-			kept = kept[:len(kept)-1]
-			continue
-		}
-		kept = append(kept, it)
-	}
-	return kept
+	return out
 }
 
 // alignDiff says where two item sequences part, or "" if they match:

@@ -196,16 +196,15 @@ func TestHarness(t *testing.T) {
 }
 
 // maxFalseRejects are the faithful rewordings refused, as measured when
-// the guard became exact (round 4 of the red team: a polish writes the
-// draft's sentence word for word, sign for sign, swapping only the
-// lexicon's vetted synonyms; before: own 16, r1 52, r2 9). The 5% target
+// the vetted paraphrase patterns were added (lexicon [paraphrase];
+// before them, with vetted synonyms only: own 17, r1 55, r2 9). The 5% target
 // is not met (safety first; docs/polish.md); a change that refuses more
 // fails. Rounds 3 and 4 have no plain-level case (wire-level only:
 // internal/polish's TestRedTeamReplies).
 var maxFalseRejects = map[string]int{
-	"own corpus (testdata/guard)":                      17,
-	"red team round 1 (testdata/guard/redteam/[0-9]*)": 55,
-	"red team round 2 (testdata/guard/redteam/r2-*)":   9,
+	"own corpus (testdata/guard)":                      15,
+	"red team round 1 (testdata/guard/redteam/[0-9]*)": 47,
+	"red team round 2 (testdata/guard/redteam/r2-*)":   6,
 	"red team round 3 (testdata/guard/redteam/r3-*)":   0,
 }
 

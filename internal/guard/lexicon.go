@@ -48,6 +48,9 @@ type lexicon struct {
 	vettedOrder []string
 	order       map[string][]string
 	place       map[string]int
+	// paraphrases are the vetted paraphrase patterns (paraphrase.go),
+	// in the file's order.
+	paraphrases []*paraphrase
 }
 
 var (
@@ -77,15 +80,33 @@ func readLexicon(name string) (*lexicon, error) {
 		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{},
 		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}, vetted: map[string]string{}}
 	sc := bufio.NewScanner(f)
-	section, line := "", 0
+	section, line, why := "", 0, ""
+	type rawPattern struct {
+		text, why string
+		line      int
+	}
+	var patterns []rawPattern
 	for sc.Scan() {
 		line++
 		t := strings.TrimSpace(sc.Text())
+		if r, ok := strings.CutPrefix(t, "# why:"); ok {
+			why = strings.TrimSpace(r)
+			continue
+		}
 		if t == "" || strings.HasPrefix(t, "#") {
 			continue
 		}
-		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") {
+		if strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]") && !strings.Contains(t, " ") {
 			section = t[1 : len(t)-1]
+			continue
+		}
+		if section == "paraphrase" {
+			// One pattern a line, its reason the "# why:" line above it.
+			if why == "" {
+				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
+			}
+			patterns = append(patterns, rawPattern{t, why, line})
+			why = ""
 			continue
 		}
 		for _, w := range strings.Fields(t) {
@@ -126,7 +147,7 @@ func readLexicon(name string) (*lexicon, error) {
 					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
-			case "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "paraphrase-run-stop", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}
@@ -164,6 +185,13 @@ func readLexicon(name string) (*lexicon, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	for _, rp := range patterns {
+		p, err := l.compileParaphrase(rp.text, rp.why)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", name, rp.line, err)
+		}
+		l.paraphrases = append(l.paraphrases, p)
 	}
 	l.regions = regionNames()
 	return l, nil

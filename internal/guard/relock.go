@@ -283,6 +283,18 @@ func (lk *Locked) findFigures(s string) []found {
 					continue
 				}
 				fd.id = sl.ID
+				// "minus 3.3%", "a deficit of $8.6 billion" said of the
+				// draft's "-3.3%", "-$8.6 billion": the sign's words are
+				// the figure's (the token prints the sign).
+				if d.value < 0 && !strings.ContainsAny(text[:1], "-–—‐‑−") {
+					lb := strings.ToLower(s[max(0, f.start-16):f.start])
+					for _, w := range lk.lex.order["sign-word"] {
+						if strings.HasSuffix(lb, w+" ") {
+							fd.start -= len(w) + 1
+							break
+						}
+					}
+				}
 				if f.value != d.value {
 					fd.id += "~"
 				}

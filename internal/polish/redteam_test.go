@@ -238,9 +238,10 @@ func roundOf(name string) string {
 }
 
 // maxWireFalseRejects: faithful replies refused per round, as measured
-// when the guard became exact (round 4: a polish writes the draft's
+// when the vetted paraphrase patterns were added (before them: r2 41,
+// r3 21, r4 15); first measured when the guard became exact (round 4: a polish writes the draft's
 // sentence word for word, sign for sign, swapping only the lexicon's
 // vetted synonyms; before: r2 35, r3 15, r4 6 refused, and 35 of round
 // 4's 61 corruptions printed). The 5% target is not met: safety first
 // (docs/polish.md). A change that refuses more fails.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 41, "r3": 21, "r4": 15}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 33, "r3": 17, "r4": 10}

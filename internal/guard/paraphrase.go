@@ -1,0 +1,475 @@
+package guard
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Vetted paraphrase patterns: the step beyond vetted synonyms. The
+// drafts are written by templates, so their sentence shapes are few; a
+// [paraphrase] line of the lexicon names one shape's faithful variants
+// ("the figure for {N}" = "{N}'s figure"), each line with the reason
+// (a "# why:" comment just above it) why no variant can change who,
+// what, when, how much, which way or which source. A pattern is read
+// over a sentence's items (align.go) after the vetted synonyms and the
+// hedges: both the draft's sentence and the reply's are rewritten to the
+// line's first variant wherever any of its variants matches, and the
+// exact comparison follows. A slot variable binds one token, so a
+// pattern moves a token only with its role: "{N}'s figure" for "the
+// figure for {N}" keeps the same name, and a reply that puts another
+// name there stays another name.
+//
+// Pattern syntax, items separated by spaces (words and signs are lexed
+// as a sentence is: "{N}'s" is a name, a quote, an "s"):
+//
+//	^          the sentence's start (only first in a variant)
+//	word , ( : a word or a sign, as written (a vetted synonym matches
+//	           any phrase of its group)
+//	{N1} {F} {D} {S}   one token of that kind (name, figure, date,
+//	           footnote); the same variable in two variants is the
+//	           same token
+//	{x:a|b|c}  one of these words, bound: the same word in every variant
+//	[a|b|]     one of these words or phrases ("_" joins words), or
+//	           nothing if an option is empty; the first variant's
+//	           choice is its first option
+//	{A*}       a run of one clause: words and name tokens only (no
+//	           figure, date, footnote, no sign but an apostrophe or a
+//	           hyphen, no [paraphrase-run-stop] word: no joiner,
+//	           relative pronoun or subordinator), at most one verb
+//	           by its form, at most 40 items
+
+// patElem is one element of a pattern variant.
+type patElem struct {
+	op   byte       // 'l' literal, 'v' slot variable, 'w' bound word, 'a' alternation, 'r' run
+	key  string     // 'l': the item key; 'v', 'w', 'r': the variable's name
+	kind byte       // 'v': the token kind (F, D, N, S)
+	alts [][]string // 'a': each option's item keys; 'w': one key each
+}
+
+// paraphrase is one [paraphrase] line.
+type paraphrase struct {
+	text     string // the line as written
+	reason   string
+	variants [][]patElem
+	anchored []bool
+	first    []map[string]bool // per variant, the keys it can start with (nil: any)
+}
+
+const maxRun = 40
+
+// compileParaphrase reads one [paraphrase] line.
+func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
+	p := &paraphrase{text: line, reason: reason}
+	for _, v := range strings.Split(line, " = ") {
+		v = strings.TrimSpace(v)
+		anchored := false
+		if strings.HasPrefix(v, "^") {
+			anchored = true
+			v = strings.TrimSpace(v[1:])
+		}
+		var elems []patElem
+		var lit []alignItem
+		flush := func() {
+			for _, it := range l.collapse(lit) {
+				elems = append(elems, patElem{op: 'l', key: it.key})
+			}
+			lit = nil
+		}
+		for _, f := range strings.Fields(v) {
+			for f != "" {
+				switch {
+				case strings.HasPrefix(f, "{"):
+					end := strings.Index(f, "}")
+					if end < 0 {
+						return nil, fmt.Errorf("%q: an unclosed {", f)
+					}
+					flush()
+					body := f[1:end]
+					f = f[end+1:]
+					switch {
+					case strings.HasSuffix(body, "*"):
+						elems = append(elems, patElem{op: 'r', key: body})
+					case strings.Contains(body, ":"):
+						name, opts, _ := strings.Cut(body, ":")
+						e := patElem{op: 'w', key: name}
+						for _, o := range strings.Split(opts, "|") {
+							e.alts = append(e.alts, []string{"w:" + o})
+						}
+						elems = append(elems, e)
+					case body != "" && strings.ContainsRune("FDNS", rune(body[0])):
+						elems = append(elems, patElem{op: 'v', key: body, kind: body[0]})
+					case body != "" && body == strings.ToLower(body):
+						elems = append(elems, patElem{op: 'w', key: body}) // options from where it is defined
+					default:
+						return nil, fmt.Errorf("%q: want {F1}, {D1}, {N1}, {S1}, {x:a|b} or {A*}", "{"+body+"}")
+					}
+				case strings.HasPrefix(f, "[") && strings.Contains(f, "]"):
+					end := strings.Index(f, "]")
+					flush()
+					e := patElem{op: 'a'}
+					for _, o := range strings.Split(f[1:end], "|") {
+						var keys []string
+						for _, it := range l.collapse(lexItems(strings.ReplaceAll(o, "_", " "))) {
+							keys = append(keys, it.key)
+						}
+						e.alts = append(e.alts, keys)
+					}
+					elems = append(elems, e)
+					f = f[end+1:]
+				default:
+					k := strings.IndexAny(f, "{[")
+					if k <= 0 {
+						k = len(f)
+					}
+					lit = append(lit, lexItems(f[:k])...)
+					f = f[k:]
+				}
+			}
+		}
+		flush()
+		p.variants = append(p.variants, elems)
+		p.anchored = append(p.anchored, anchored)
+	}
+	if len(p.variants) < 2 {
+		return nil, fmt.Errorf("%q: want two variants or more, joined by \" = \"", line)
+	}
+	// A bound word written {x} takes its options from where it is
+	// defined ({x:a|b}).
+	opts := map[string][][]string{}
+	for _, v := range p.variants {
+		for _, e := range v {
+			if e.op == 'w' && e.alts != nil {
+				opts[e.key] = e.alts
+			}
+		}
+	}
+	for _, v := range p.variants {
+		for i := range v {
+			if v[i].op == 'w' && v[i].alts == nil {
+				if opts[v[i].key] == nil {
+					return nil, fmt.Errorf("%q: {%s} has no options ({%s:a|b} in some variant)", line, v[i].key, v[i].key)
+				}
+				v[i].alts = opts[v[i].key]
+			}
+		}
+	}
+	// Every variable of the first variant is bound by every other.
+	for i, v := range p.variants {
+		for _, e := range v {
+			if e.op == 'v' || e.op == 'w' || e.op == 'r' {
+				for j, w := range p.variants {
+					if !hasVar(w, e.key) {
+						return nil, fmt.Errorf("%q: variable %s of variant %d is missing from variant %d", line, e.key, i+1, j+1)
+					}
+				}
+			}
+		}
+	}
+	for _, v := range p.variants {
+		p.first = append(p.first, firstKeys(v))
+	}
+	return p, nil
+}
+
+func hasVar(v []patElem, name string) bool {
+	for _, e := range v {
+		if (e.op == 'v' || e.op == 'w' || e.op == 'r') && e.key == name {
+			return true
+		}
+	}
+	return false
+}
+
+// firstKeys: the item keys a variant can start with (nil: any, or a
+// token).
+func firstKeys(v []patElem) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range v {
+		switch e.op {
+		case 'l':
+			m[e.key] = true
+			return m
+		case 'w':
+			for _, a := range e.alts {
+				m[a[0]] = true
+			}
+			return m
+		case 'a':
+			empty := false
+			for _, a := range e.alts {
+				if len(a) == 0 {
+					empty = true
+					continue
+				}
+				m[a[0]] = true
+			}
+			if !empty {
+				return m
+			}
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// lexItems reads text into word and sign items as a sentence is read
+// (no token, no first-letter rule).
+func lexItems(s string) []alignItem {
+	var out []alignItem
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += size
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := i
+			for j < len(s) {
+				r2, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
+					break
+				}
+				j += n
+			}
+			out = append(out, alignItem{key: "w:" + s[i:j], text: s[i:j]})
+			i = j
+		default:
+			if r == '’' || r == '‘' {
+				r = '\''
+			}
+			out = append(out, alignItem{key: "p:" + string(r), text: string(r)})
+			i += size
+		}
+	}
+	return out
+}
+
+// binding is what a match bound: one item per slot or word variable, a
+// run of items per run variable.
+type binding map[string][]alignItem
+
+// canonical rewrites a sentence's items by every paraphrase pattern, in
+// the lexicon's order: each match of any variant becomes the first
+// variant, with the same tokens and words bound.
+func (l *lexicon) canonical(items []alignItem) []alignItem {
+	for _, p := range l.paraphrases {
+		items = p.rewrite(l, items)
+	}
+	return items
+}
+
+func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
+	var out []alignItem
+	changed := false
+	for i := 0; i < len(items); {
+		done := false
+		for vi, v := range p.variants {
+			if p.anchored[vi] && i != 0 {
+				continue
+			}
+			if f := p.first[vi]; f != nil && !f[items[i].key] {
+				continue
+			}
+			b := binding{}
+			end, ok := l.match(v, 0, items, i, b)
+			if !ok || end == i {
+				continue
+			}
+			out = append(out, p.instantiate(b)...)
+			i = end
+			done, changed = true, true
+			break
+		}
+		if !done {
+			out = append(out, items[i])
+			i++
+		}
+	}
+	if !changed {
+		return items
+	}
+	return out
+}
+
+// match matches elements v[ei:] against items[ii:], binding variables;
+// it returns the end of the match.
+func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b binding) (int, bool) {
+	if ei == len(v) {
+		return ii, true
+	}
+	e := v[ei]
+	switch e.op {
+	case 'l':
+		if ii < len(items) && items[ii].key == e.key {
+			return l.match(v, ei+1, items, ii+1, b)
+		}
+	case 'v':
+		if ii >= len(items) || !strings.HasPrefix(items[ii].key, tokenOpen+string(e.kind)) {
+			return 0, false
+		}
+		if prev, ok := b[e.key]; ok {
+			if prev[0].key != items[ii].key {
+				return 0, false
+			}
+			return l.match(v, ei+1, items, ii+1, b)
+		}
+		b[e.key] = items[ii : ii+1]
+		if end, ok := l.match(v, ei+1, items, ii+1, b); ok {
+			return end, true
+		}
+		delete(b, e.key)
+	case 'w':
+		if ii >= len(items) {
+			return 0, false
+		}
+		for _, a := range e.alts {
+			if items[ii].key != a[0] {
+				continue
+			}
+			if prev, ok := b[e.key]; ok {
+				if prev[0].key != items[ii].key {
+					return 0, false
+				}
+				return l.match(v, ei+1, items, ii+1, b)
+			}
+			b[e.key] = items[ii : ii+1]
+			if end, ok := l.match(v, ei+1, items, ii+1, b); ok {
+				return end, true
+			}
+			delete(b, e.key)
+		}
+	case 'a':
+		for _, a := range e.alts {
+			if ii+len(a) > len(items) {
+				continue
+			}
+			ok := true
+			for k, key := range a {
+				if items[ii+k].key != key {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			if end, ok := l.match(v, ei+1, items, ii+len(a), b); ok {
+				return end, true
+			}
+		}
+	case 'r':
+		verbs := 0
+		for n := 1; n <= maxRun && ii+n <= len(items); n++ {
+			if !l.runItem(items[ii+n-1]) {
+				break
+			}
+			if l.verbLike(items[ii+n-1]) {
+				if verbs++; verbs > 1 {
+					break // a second verb: a reduced clause ("the plant built") a date could scope
+				}
+			}
+			if prev, ok := b[e.key]; ok {
+				if len(prev) != n || !sameKeys(prev, items[ii:ii+n]) {
+					continue
+				}
+				if end, ok := l.match(v, ei+1, items, ii+n, b); ok {
+					return end, true
+				}
+				continue
+			}
+			b[e.key] = items[ii : ii+n]
+			if end, ok := l.match(v, ei+1, items, ii+n, b); ok {
+				return end, true
+			}
+			delete(b, e.key)
+		}
+	}
+	return 0, false
+}
+
+// runItem: an item a clause's run may hold: a word that neither joins,
+// subordinates nor relates a clause, a name, an apostrophe or a hyphen.
+func (l *lexicon) runItem(it alignItem) bool {
+	switch {
+	case strings.HasPrefix(it.key, "w:"):
+		return !l.in("paraphrase-run-stop", strings.ToLower(it.key[2:]))
+	case strings.HasPrefix(it.key, "syn:"):
+		return true
+	case strings.HasPrefix(it.key, tokenOpen+string(kindName)):
+		return true
+	case it.key == "p:'" || it.key == "p:-" || it.key == "p:–":
+		return true
+	}
+	return false
+}
+
+// verbLike: a finite verb or participle by its form: a vetted synonym
+// (all are verbs or verb phrases), a word of [past] or [present], or
+// a word ending in -ed.
+func (l *lexicon) verbLike(it alignItem) bool {
+	if strings.HasPrefix(it.key, "syn:") {
+		return true
+	}
+	w, ok := strings.CutPrefix(it.key, "w:")
+	if !ok {
+		return false
+	}
+	w = strings.ToLower(w)
+	for _, c := range l.classes[w] {
+		if c == "present" {
+			return true
+		}
+	}
+	return l.in("past", w) || l.in("free-past", w) || len(w) > 3 && strings.HasSuffix(w, "ed")
+}
+
+func sameKeys(a, b []alignItem) bool {
+	for i := range a {
+		if a[i].key != b[i].key {
+			return false
+		}
+	}
+	return true
+}
+
+// instantiate writes the first variant with the bound items.
+func (p *paraphrase) instantiate(b binding) []alignItem {
+	var out []alignItem
+	for _, e := range p.variants[0] {
+		switch e.op {
+		case 'l':
+			out = append(out, alignItem{key: e.key, text: keyText(e.key)})
+		case 'v', 'w', 'r':
+			out = append(out, b[e.key]...)
+		case 'a':
+			for _, k := range e.alts[0] {
+				out = append(out, alignItem{key: k, text: keyText(k)})
+			}
+		}
+	}
+	return out
+}
+
+// keyText is an item's text from its key ("w:fell" -> "fell").
+func keyText(k string) string {
+	switch {
+	case strings.HasPrefix(k, "w:"), strings.HasPrefix(k, "p:"):
+		return k[2:]
+	case strings.HasPrefix(k, "syn:"):
+		return strings.Split(k[4:], "=")[0]
+	}
+	return k
+}
+
+// Paraphrases are the English lexicon's vetted paraphrase patterns, as
+// written, each with its reason (the prompt lists them; a test holds the
+// two together).
+func Paraphrases() [][2]string {
+	var out [][2]string
+	for _, p := range english().paraphrases {
+		out = append(out, [2]string{p.text, p.reason})
+	}
+	return out
+}

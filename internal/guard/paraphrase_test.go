@@ -1,0 +1,131 @@
+package guard_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/guard"
+)
+
+// Each vetted paraphrase pattern of the lexicon admits its faithful
+// variants and still refuses the corruptions written around it (a
+// swapped name, a flipped direction, a contrast word, a fall dated, a
+// date moved over a second clause...). A case is a draft, a polished
+// text (the guard re-locks it as a model's reply) and the verdict.
+func TestParaphrasePatterns(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Russia", "Central Asia",
+		"trade turnover", "Gold price", "London", "COVID-19 deaths", "World", "Rosatom", "Astana", "Trade balance"}}
+	const (
+		rank   = "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n"
+		next   = "Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n"
+		second = "Uzbekistan came second with $10.0 billion.[^1]\n"
+		change = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		this   = "Kazakhstan stood at $27.8 billion in 2024. This is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		level  = "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n"
+		target = "The target is $50.0 billion in 2030.[^3]\n"
+		week   = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
+		forum  = "The media forum took place in Astana in 2024.\n"
+		built  = "Kazakhstan opened the plant built in 2020.\n"
+		joined = "Exports rose and imports fell in 2024.\n"
+		report = "The article reports that Rosatom is on the shortlist of potential suppliers.[^1]\n"
+		points = "The main points:\n"
+	)
+	for _, c := range []struct {
+		name, draft, polished string
+		accept                bool
+	}{
+		// sentence-initial connectives
+		{"meanwhile", rank, "Meanwhile, " + rank, true},
+		{"notably", rank, "Notably, " + rank, true},
+		{"in addition", rank, "In addition, " + rank, true},
+		{"however adds a contrast", rank, "However, " + rank, false},
+		{"but adds a contrast", rank, "But " + rank, false},
+		{"worryingly adds an evaluation", rank, "Worryingly, " + rank, false},
+		// rank words
+		{"then came", next, strings.Replace(next, "Next came", "Then came", 1), true},
+		{"came next, inverted", next, "Uzbekistan came next ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", true},
+		{"next came is not second (a shared first place)", next, "Uzbekistan came second ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", false},
+		{"then came, names swapped", next, "Then came Kyrgyzstan ($10.0 billion), Uzbekistan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", false},
+		{"was second", second, "Uzbekistan was second with $10.0 billion.[^1]\n", true},
+		{"came second, with", second, "Uzbekistan came second, with $10.0 billion.[^1]\n", true},
+		{"was third", second, "Uzbekistan was third with $10.0 billion.[^1]\n", false},
+		{"another name second", second, "Kyrgyzstan was second with $10.0 billion.[^1]\n", false},
+		// a level, a change
+		{"was for stood at, a fall of", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% from May 2026.[^1]\n", true},
+		{"lower than in", level, "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, 7.8% lower than in May 2026.[^1]\n", true},
+		{"a rise of for down", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a rise of 7.8% from May 2026.[^1]\n", false},
+		{"a fall on a date dates the fall", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", false},
+		{"reached for stood at", level, "**Gold price** (London) reached $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n", false},
+		{"possessive figure", change, "Kazakhstan's figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"for N, the figure", change, "For Kazakhstan, the figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"for N, that is lower", change, "For Kazakhstan, that is 3.3% lower than in 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"another name's figure", change, "Uzbekistan's figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"fell from", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"fell by, earlier value first", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by 3.3% from $28.7 billion in 2023, a deterioration.[^2]\n", true},
+		{"that is lower", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% lower than in 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"rose for down", this, "Kazakhstan stood at $27.8 billion in 2024. It rose 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"higher for down", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% higher than in 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"fell on a date", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"plunged: intensity", this, "Kazakhstan stood at $27.8 billion in 2024. It plunged 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"the change and the earlier value swapped", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by $28.7 billion from 3.3% in 2023, a deterioration.[^2]\n", false},
+		// a target, the week before
+		{"target for", target, "The target for 2030 is $50.0 billion.[^3]\n", true},
+		{"aim for target", target, "The aim for 2030 is $50.0 billion.[^3]\n", false},
+		{"compared with an increase in the previous week", week, strings.Replace(week, "against a rise of 5,018 deaths the week before", "compared with an increase of 5,018 deaths in the previous week", 1), true},
+		{"a fall the week before", week, strings.Replace(week, "against a rise of", "against a fall of", 1), false},
+		{"the week after", week, strings.Replace(week, "the week before", "the week after", 1), false},
+		// lead-in
+		{"key points", points, "Key points:\n", true},
+		{"the points follow", points, "The main points follow:\n", false},
+		// fronting and voice
+		{"ranking period fronted", rank, "In 2024, Kazakhstan posted the highest trade turnover with Russia in the Central Asia group: $27.8 billion, 64.7% of the total.[^1]\n", true},
+		{"ranking passive", rank, "The highest trade turnover with Russia in the Central Asia group was posted by Kazakhstan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", true},
+		{"ranking passive fronted", rank, "In 2024 the highest trade turnover with Russia in the Central Asia group was posted by Kazakhstan: $27.8 billion, 64.7% of the total.[^1]\n", true},
+		{"passive, another name", rank, "The highest trade turnover with Russia in the Central Asia group was posted by Uzbekistan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
+		{"passive, roles swapped", rank, "The highest trade turnover with Kazakhstan in the Central Asia group was posted by Russia in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
+		{"passive, lowest", rank, "The lowest trade turnover with Russia in the Central Asia group was posted by Kazakhstan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
+		{"date moved after the colon", rank, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group: $27.8 billion in 2024, 64.7% of the total.[^1]\n", false},
+		{"one clause's date fronted", forum, "In 2024, the media forum took place in Astana.\n", true},
+		{"a date of a reduced clause fronted", built, "In 2020 Kazakhstan opened the plant built.\n", false},
+		{"a date of two clauses fronted", joined, "In 2024, exports rose and imports fell.\n", false},
+		// attribution
+		{"according to the article", report, "According to the article, Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
+		{"the article says", report, "The article says that Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
+		{"the article reported (tense)", report, "The article reported that Rosatom is on the shortlist of potential suppliers.[^1]\n", false},
+		{"according to Rosatom", report, "According to Rosatom, Rosatom is on the shortlist of potential suppliers.[^1]\n", false},
+	} {
+		r := guard.Check(c.draft, c.polished, v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v\n  draft: %s  polish: %s  reasons: %s", c.name, r.Accepted, c.accept, c.draft, c.polished, strings.Join(r.Reasons, "; "))
+		}
+	}
+}
+
+// A sign said in words is the figure's: "a deficit of $8.6 billion" and
+// "minus 3.3%" are the draft's "-$8.6 billion" and "-3.3%", and the
+// printed text is the draft's; a surplus is refused. At the wire level
+// a model that writes "minus ⟦F1⟧" would print "minus -3.3%": refused.
+func TestSignWordsAreTheFigures(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Trade balance", "Kazakhstan", "Russia"}}
+	draft := "**Trade balance** (Kazakhstan with Russia): -$8.6 billion in 2024.[^1]\n"
+	r := guard.Check(draft, "**Trade balance** (Kazakhstan with Russia): a deficit of $8.6 billion in 2024.[^1]\n", v)
+	if !r.Accepted || r.Text != draft {
+		t.Errorf("a deficit of: accepted %v, text %q (want the draft's), %v", r.Accepted, r.Text, r.Reasons)
+	}
+	if r := guard.Check(draft, "**Trade balance** (Kazakhstan with Russia): a surplus of $8.6 billion in 2024.[^1]\n", v); r.Accepted {
+		t.Errorf("a surplus for a deficit accepted: %q", r.Text)
+	}
+	rate := "**Euribor 1-week rate** (Euro area): -0.516% in April 2020.[^1]\n"
+	vr := &guard.Vocabulary{Names: []string{"Euribor 1-week rate", "Euro area"}}
+	if r := guard.Check(rate, "**Euribor 1-week rate** (Euro area): minus 0.516% in April 2020.[^1]\n", vr); !r.Accepted || r.Text != rate {
+		t.Errorf("minus: accepted %v, text %q, %v", r.Accepted, r.Text, r.Reasons)
+	}
+	lk := guard.Lock(rate, vr)
+	reply := strings.Replace(lk.Text, "⟦F1⟧", "minus ⟦F1⟧", 1)
+	if reply == lk.Text {
+		t.Fatalf("no ⟦F1⟧ in %q", lk.Text)
+	}
+	if r := lk.Verify(reply); r.Accepted {
+		t.Errorf("minus before a negative figure's token accepted: %q", r.Text)
+	}
+}
