@@ -79,6 +79,7 @@ func (lk *Locked) Verify(reply string) Result {
 		}
 	}
 	early = append(early, oddRunes(lk.Draft, reply)...)
+	early = append(early, mixedScripts(lk.Draft, reply)...)
 	reply = Sanitize(reply)
 	if strings.TrimSpace(reply) == "" {
 		return refuse([]Issue{{Why: "the reply is empty"}})
@@ -93,7 +94,7 @@ func (lk *Locked) Verify(reply string) Result {
 		issues = append(issues, Issue{Text: b, Why: "a token that is no slot of the draft"})
 	}
 	issues = append(issues, lk.compare(p)...)
-	issues = append(issues, unhedged(tok)...)
+	issues = append(issues, lk.unhedgedIn(tok)...)
 	text, figs := lk.print(p)
 	issues = append(issues, checkShape(lk.Draft, text)...)
 	issues = append(issues, checkLength(lk.Draft, text)...)
@@ -464,7 +465,7 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 			s := lk.Slots[si]
 			t := s.Text
 			if m[6] < m[7] && s.kind == kindFigure {
-				t, _ = rounded(s.Text)
+				t, _ = lk.rounded(s.Text)
 			}
 			if s.kind == kindFigure {
 				figs = append(figs, Printed{Slot: s.ID, Draft: s.Text, Printed: t})
@@ -544,7 +545,7 @@ func (lk *Locked) chatter(reply string) []Issue {
 	}
 	r, d := norm(reply), norm(lk.Draft)
 	var out []Issue
-	for _, ph := range lk.lex.chatter {
+	for _, ph := range lk.chatterList() {
 		needle := " " + ph
 		if !strings.HasSuffix(ph, ":") && !strings.HasSuffix(ph, ",") && !strings.HasSuffix(ph, "!") && !strings.HasSuffix(ph, ".") {
 			needle += " "

@@ -22,6 +22,13 @@ package guard
 // Vocabulary lists the names the dataset knows beyond those of the draft:
 // every entity name (all languages, short names), indicator, topic and
 // group name of the catalogs. It finds names in any case.
+//
+// Lang is the language of the brief ("en", "ru", "kk"; a BCP 47 tag; ""
+// is English): its lexicon reads the draft's figures, dates, sentences
+// and words (lang.go). For a language with case forms Names holds every
+// form the catalog gives (report.VocabularyIn), so that a name in any
+// case is locked.
 type Vocabulary struct {
 	Names []string
+	Lang  string
 }

@@ -40,6 +40,9 @@ var scaleOf = map[string]float64{
 // ("twelve million", "thirty times"), with a currency before or after,
 // a scale word and a unit. Ordinals ("80th", "second") are marked.
 func (l *lexicon) figures(s string) []figure {
+	if l.isNative() {
+		return l.nativeFigures(s)
+	}
 	var out []figure
 	for _, loc := range digitsRE.findAllAt(s, 256, digitStart) {
 		st, en := loc[0], loc[1]
@@ -83,6 +86,10 @@ func isLetterAt(s string, i int) bool {
 
 // around reads the sign, currency, scale, unit and hedge of f.
 func (l *lexicon) around(s string, f *figure) {
+	if l.isNative() {
+		l.aroundNative(s, f, false)
+		return
+	}
 	// Look back a few bytes only: a section has thousands of figures.
 	w0 := max(0, f.start-12)
 	for w0 > 0 && !utf8.RuneStart(s[w0]) {
@@ -200,7 +207,7 @@ func (l *lexicon) wordFigures(s string) []figure {
 			continue
 		}
 		v, ok := l.cardinal[w]
-		if !ok || w == "one" && !followsScale(s[j:]) || scaleOf[w] != 0 && w != "thousand" && w != "hundred" {
+		if !ok || (w == "one" || l.isNative() && v == 1) && !l.followsScale(s[j:]) || scaleOf[w] != 0 && w != "thousand" && w != "hundred" {
 			i = j
 			continue
 		}
@@ -256,6 +263,9 @@ func (l *lexicon) wordFigures(s string) []figure {
 		case "twice", "double", "doubled", "triple", "tripled", "quadruple", "quadrupled", "halved", "half":
 			f.kind = "x"
 		}
+		if l.multiple[w] {
+			f.kind = "x"
+		}
 		l.around(s, &f)
 		out = append(out, f)
 		i = end
@@ -268,9 +278,9 @@ func lastRuneLen(s string) int {
 	return n
 }
 
-func followsScale(s string) bool {
+func (l *lexicon) followsScale(s string) bool {
 	f := strings.Fields(strings.ToLower(s))
-	return len(f) > 0 && scaleOf[strings.Trim(f[0], ".,;:")] >= 1e3
+	return len(f) > 0 && (scaleOf[strings.Trim(f[0], ".,;:")] >= 1e3 || l.scales[f[0]] >= 1e3 || l.scales[strings.Trim(f[0], ",;:")] >= 1e3)
 }
 
 var yearLike = lazy(`^[12]\d{3}$`)

@@ -51,6 +51,14 @@ type lexicon struct {
 	// paraphrases are the vetted paraphrase patterns (paraphrase.go),
 	// in the file's order.
 	paraphrases []*paraphrase
+	// lang is the language's tag ("en", "ru", "kk"); scales, unitKind
+	// and the word lists of dates are read for languages other than
+	// English (lang.go).
+	lang     string
+	scales   map[string]float64
+	unitKind map[string]string
+	multiple map[string]bool
+	native   *native // patterns of a language other than English (lang.go)
 }
 
 var (
@@ -65,6 +73,7 @@ func english() *lexicon {
 		if err != nil {
 			panic(err) // the file is embedded: a test reads it
 		}
+		l.lang = "en"
 		enLex = l
 	})
 	return enLex
@@ -78,7 +87,8 @@ func readLexicon(name string) (*lexicon, error) {
 	defer f.Close()
 	l := &lexicon{classes: map[string][]string{}, hedge: map[string]bool{}, common: map[string]bool{},
 		cardinal: map[string]float64{}, ordinal: map[string]float64{}, units: map[string][]string{}, month: map[string]bool{}, currency: map[string]string{}, all: map[string]bool{},
-		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}, vetted: map[string]string{}}
+		lists: map[string]map[string]bool{}, order: map[string][]string{}, place: map[string]int{}, synonym: map[string]string{}, vetted: map[string]string{},
+		scales: map[string]float64{}, unitKind: map[string]string{}, multiple: map[string]bool{}}
 	sc := bufio.NewScanner(f)
 	section, line, why := "", 0, ""
 	type rawPattern struct {
@@ -153,7 +163,21 @@ func readLexicon(name string) (*lexicon, error) {
 				}
 				l.lists[section][phrase] = true
 				l.order[section] = append(l.order[section], phrase)
-			case "cardinal", "currency", "ordinal", "place":
+			case "year-word", "week-word", "quarter-word":
+				if l.lists[section] == nil {
+					l.lists[section] = map[string]bool{}
+				}
+				l.lists[section][phrase] = true
+				l.order[section] = append(l.order[section], phrase)
+			case "multiple":
+				l.multiple[phrase] = true
+			case "figure-unit":
+				k, v, ok := strings.Cut(w, ":")
+				if !ok {
+					return nil, fmt.Errorf("%s:%d: %q: want words:kind", name, line, w)
+				}
+				l.unitKind[strings.ReplaceAll(k, "_", " ")] = v
+			case "cardinal", "currency", "ordinal", "place", "scale":
 				k, v, ok := strings.Cut(w, ":")
 				if !ok {
 					return nil, fmt.Errorf("%s:%d: %q: want word:value", name, line, w)
@@ -162,9 +186,14 @@ func readLexicon(name string) (*lexicon, error) {
 					l.currency[k] = v
 					continue
 				}
+				k = strings.ReplaceAll(k, "_", " ")
 				n, err := strconv.ParseFloat(v, 64)
 				if err != nil {
 					return nil, fmt.Errorf("%s:%d: %q: %v", name, line, w, err)
+				}
+				if section == "scale" {
+					l.scales[k] = n
+					continue
 				}
 				if section == "place" {
 					l.place[k] = int(n)

@@ -185,6 +185,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 	lk := &Locked{Draft: draft, byID: map[string]int{}, lex: english()}
 	if v != nil {
 		lk.vocab = v.Names
+		lk.lex = lexiconFor(v.Lang)
 	}
 	counts := map[byte]int{}
 	newSlot := func(kind byte, text string, sp span) string {
@@ -255,7 +256,7 @@ func (lk *Locked) findSpans(s string) []span {
 	}
 	for _, m := range boldRE.findAll(s, "**") {
 		k := byte(kindName)
-		if inner := s[m[0]+2 : m[1]-2]; isWholeDate(inner) {
+		if inner := s[m[0]+2 : m[1]-2]; lk.lex.isWholeDate(inner) {
 			k = kindDate
 		}
 		take(m[0], m[1], k)
@@ -283,7 +284,7 @@ func (lk *Locked) findSpans(s string) []span {
 	for _, m := range domains(s) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range dateRE.findAllAt(s, 64, dateStart) {
+	for _, m := range lk.lex.dates(s) {
 		take(m[0], m[1], kindDate)
 	}
 	for _, f := range lk.lex.figures(s) {
@@ -306,7 +307,7 @@ func (lk *Locked) findSpans(s string) []span {
 func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 	st, en := f.start, f.end
 	// hedge before
-	p0 := max(0, st-24)
+	p0 := max(0, st-64)
 	for p0 > 0 && !utf8.RuneStart(s[p0]) {
 		p0--
 	}
@@ -317,6 +318,11 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 			st -= len(h)
 			break
 		}
+	}
+	if lk.lex.isNative() {
+		// A Russian or Kazakh count noun agrees with its number ("171
+		// проект", "45 проектов"): a word of the sentence, kept in place.
+		return st, en, ""
 	}
 	noun := ""
 	rest := s[en:]
@@ -552,6 +558,9 @@ func wordsOf(s string) []textWord {
 // isNameWord: a capitalised word not opening a sentence, a word in a
 // non-Latin script, or a capitalised first word that is no English word.
 func (lk *Locked) isNameWord(w textWord) bool {
+	if lk.lex.isNative() {
+		return nativeNameWord(w)
+	}
 	t := strings.TrimSuffix(strings.TrimSuffix(w.text, "'s"), "’s")
 	r, _ := utf8.DecodeRuneInString(t)
 	if unicode.IsDigit(r) {
@@ -614,17 +623,33 @@ func specialSpans(s string) [][2]int {
 		}
 		j += i
 		a := j
-		for a > 0 && !unicode.IsSpace(rune(s[a-1])) {
+		for a > 0 && !spaceBefore(s, a) {
 			a--
 		}
 		e := j
-		for e < len(s) && !unicode.IsSpace(rune(s[e])) {
+		for e < len(s) && !spaceAt(s, e) {
 			e++
 		}
 		out = append(out, [2]int{a, e})
 		i = e
 	}
 	return out
+}
+
+// spaceAt: a space rune starts at s[i] (never a byte of another
+// letter: "Р" is D0 A0, and A0 alone reads as a no-break space).
+func spaceAt(s string, i int) bool {
+	if !utf8.RuneStart(s[i]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r)
+}
+
+// spaceBefore: a space rune ends just before s[i].
+func spaceBefore(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r)
 }
 
 // domains finds domain names ("evil.example") in s.
@@ -638,7 +663,7 @@ func domains(s string) [][2]int {
 		j += i
 		if j+1 < len(s) && (s[j+1] >= 'a' && s[j+1] <= 'z' || s[j+1] >= 'A' && s[j+1] <= 'Z') && j > 0 && s[j-1] != ' ' {
 			a := j
-			for a > 0 && !unicode.IsSpace(rune(s[a-1])) && s[a-1] != '(' {
+			for a > 0 && !spaceBefore(s, a) && s[a-1] != '(' {
 				a--
 			}
 			if m := domainRE.re().FindStringIndex(s[a:min(len(s), j+80)]); m != nil && isDomain(s[a+m[0]:a+m[1]]) {

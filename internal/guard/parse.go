@@ -45,13 +45,13 @@ func (lk *Locked) parse(text string, surfaces []string) *parsedText {
 	for bi, bl := range p.blocks {
 		// Offsets are approximate for kept blocks; they only order tokens.
 		offset += len(bl.prefix)
-		for _, st := range splitSentences(bl.text) {
+		for _, st := range lk.sentences(bl.text) {
 			si := len(p.sents)
 			sen := sentence{block: bi, text: st}
 			var surf strings.Builder
 			clause := 0
 			last := 0
-			clauseAt := clauseBounds(st)
+			clauseAt := clauseBounds(st, lk.lex.order["clause-joiner"])
 			for _, m := range tokenRE.re().FindAllStringSubmatchIndex(st, -1) {
 				surf.WriteString(st[last:m[0]])
 				last = m[1]
@@ -71,7 +71,7 @@ func (lk *Locked) parse(text string, surfaces []string) *parsedText {
 				case surfaces != nil && tokenN < len(surfaces) && surfaces[tokenN] != "":
 					o.surface = surfaces[tokenN]
 				case round:
-					o.surface, _ = rounded(lk.Slots[k].Text)
+					o.surface, _ = lk.rounded(lk.Slots[k].Text)
 				default:
 					o.surface = lk.Slots[k].Text
 				}
@@ -138,7 +138,7 @@ func splitSentences(s string) []string {
 
 // clauseBounds are the byte offsets where a new clause starts: after a
 // comma, semicolon, colon or dash, and at a joining conjunction.
-func clauseBounds(s string) []int {
+func clauseBounds(s string, joiners []string) []int {
 	var out []int
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -146,8 +146,8 @@ func clauseBounds(s string) []int {
 		case ',', ';', ':', '–', '—':
 			out = append(out, i+n)
 		case ' ':
-			ls := s[i:min(len(s), i+12)]
-			for _, w := range english().order["clause-joiner"] {
+			ls := s[i:min(len(s), i+24)]
+			for _, w := range joiners {
 				w = " " + w + " "
 				if len(ls) >= len(w) && strings.EqualFold(ls[:len(w)], w) {
 					out = append(out, i+1)

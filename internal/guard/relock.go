@@ -221,7 +221,7 @@ func (lk *Locked) findExact(s string) []found {
 
 func (lk *Locked) findDates(s string) []found {
 	var out []found
-	for _, m := range dateRE.findAllAt(s, 64, dateStart) {
+	for _, m := range lk.lex.dates(s) {
 		t := s[m[0]:m[1]]
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("date %q is not in the draft", t)}
 		for _, k := range lk.slotsOf(kindDate) {
@@ -273,7 +273,12 @@ func (lk *Locked) findFigures(s string) []found {
 			}
 			d := *sl.fig
 			if sameFigure(f, d) {
-				if decimalComma(text) && !decimalComma(sl.Text) {
+				if lk.lex.isNative() && decimalPoint(text) && !decimalPoint(sl.Text) {
+					// "27.8" for "27,8": a Russian or Kazakh reader may read a date.
+					fd.id, fd.issue = "", fmt.Sprintf("figure %q writes a decimal point where the draft writes %q", text, sl.Text)
+					break
+				}
+				if !lk.lex.isNative() && decimalComma(text) && !decimalComma(sl.Text) {
 					// "$675,31" for "$675.31": an English reader may read 67,531.
 					fd.id, fd.issue = "", fmt.Sprintf("figure %q writes a decimal comma where the draft writes %q", text, sl.Text)
 					break
@@ -314,7 +319,7 @@ func (lk *Locked) findFigures(s string) []found {
 						break
 					}
 				}
-				if hedgedSlot(sl.Text) && !f.hedged {
+				if lk.hedgedSlot(sl.Text) && !f.hedged {
 					fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's hedge (%q)", text, sl.Text)
 				}
 				if m := chemRE.re().FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
@@ -540,9 +545,9 @@ func (s Slot) tail() string {
 	return ""
 }
 
-func hedgedSlot(t string) bool {
+func (lk *Locked) hedgedSlot(t string) bool {
 	l := strings.ToLower(t)
-	for h := range english().hedge {
+	for h := range lk.lex.hedge {
 		if strings.HasPrefix(l, h+" ") {
 			return true
 		}

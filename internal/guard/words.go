@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -25,7 +26,24 @@ func Sanitize(s string) string {
 		}
 		return r
 	}, s)
-	return norm.NFKC.String(s)
+	// NFKC turns the no-break spaces into plain ones: fold the text
+	// between them, and keep them as written (a Russian or Kazakh figure
+	// holds them: "27,8\u00a0млрд").
+	if !strings.ContainsAny(s, "\u00a0\u202f\u2007") {
+		return norm.NFKC.String(s)
+	}
+	var b strings.Builder
+	for {
+		i := strings.IndexAny(s, "\u00a0\u202f\u2007")
+		if i < 0 {
+			b.WriteString(norm.NFKC.String(s))
+			return b.String()
+		}
+		b.WriteString(norm.NFKC.String(s[:i]))
+		_, n := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+n])
+		s = s[i+n:]
+	}
 }
 
 func normaliseLines(s string) string {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/polish"
 )
@@ -54,6 +55,48 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 	return v
 }
 
+// VocabularyIn is Vocabulary for a brief in lc's language (nil:
+// English): the guard reads the brief with that language's lists, and
+// knows every case form the catalog gives an entity or group in
+// it (Казахстан, Казахстана, Казахстану, Казахстаном, Казахстане;
+// Ресей, Ресейдің, Ресеймен …), so a name in any case is locked and a
+// model cannot decline it into another role.
+func VocabularyIn(ds *dataset.Dataset, lc *locale.Locale) *guard.Vocabulary {
+	v := Vocabulary(ds)
+	if lc == nil || lc.ID() == "en" {
+		return v
+	}
+	v.Lang = lc.ID()
+	add := func(n locale.Noun) {
+		for _, c := range lc.Cases() {
+			if f, err := lc.Form(n, c); err == nil && f != "" {
+				v.Names = append(v.Names, f)
+			}
+			if f, err := lc.PluralForm(n, c); err == nil && f != "" {
+				v.Names = append(v.Names, f)
+			}
+		}
+	}
+	seenGroup := map[string]bool{}
+	for _, e := range ds.Entities {
+		if n, err := ds.EntityForms(e.ID, lc); err == nil {
+			add(n)
+		}
+		for _, g := range e.Groups {
+			if seenGroup[g] {
+				continue
+			}
+			seenGroup[g] = true
+			if n, err := ds.GroupForms(g, lc); err == nil {
+				add(n)
+			}
+		}
+	}
+	// Topic names are common nouns in these languages («торговля»,
+	// «сауда»): headings lock them whole.
+	return v
+}
+
 // polish runs the Polisher of o, if any, over doc and records its
 // decisions in out. With Strict, any section that kept its draft fails
 // the run.
@@ -61,7 +104,7 @@ func (o Options) polish(ctx context.Context, ds *dataset.Dataset, doc *narrative
 	if o.Polisher == nil {
 		return nil
 	}
-	ds2, err := applyPolish(ctx, o.Polisher, ds, doc)
+	ds2, err := applyPolish(ctx, o.Polisher, ds, o.Locale, doc)
 	if err != nil {
 		return err
 	}
@@ -82,7 +125,7 @@ func (o Options) polish(ctx context.Context, ds *dataset.Dataset, doc *narrative
 
 // applyPolish polishes doc's narrative sections in place and returns the
 // decisions for the audit.
-func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *narrative.Document) ([]polish.Decision, error) {
+func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, lc *locale.Locale, doc *narrative.Document) ([]polish.Decision, error) {
 	var idx []int
 	var secs []polish.Section
 	for i, s := range doc.Sections {
@@ -91,7 +134,7 @@ func applyPolish(ctx context.Context, p *Polisher, ds *dataset.Dataset, doc *nar
 			secs = append(secs, polish.Section{ID: s.ID, Markdown: s.Markdown, Data: s.Data})
 		}
 	}
-	out, decisions, err := polish.Polish(ctx, p.Config, secs, Vocabulary(ds))
+	out, decisions, err := polish.Polish(ctx, p.Config, secs, VocabularyIn(ds, lc))
 	if err != nil {
 		return nil, err
 	}
