@@ -90,31 +90,34 @@ const (
 // Plain returns a copy of c whose texts are plain text by
 // format.PlainText: no control, bidi or zero-width characters, no
 // newlines, single spaces; and whose values read with the minus sign
-// U+2212 (format.Minus). Draw and SVG use it, so no text of a chart
-// carries them into the SVG or the PDF.
+// U+2212 (format.Minus), set by the Locale's typography (Typeset: "CO₂",
+// no-break spaces). Draw and SVG use it, so no text of a chart carries
+// them into the SVG or the PDF.
 func (c Chart) Plain() Chart {
-	c.Title = format.PlainText(c.Title)
-	c.Unit = format.PlainText(c.Unit)
-	c.Source = format.PlainText(c.Source)
-	c.Points = plainPoints(c.Points)
+	l := c.loc()
+	plain := func(s string) string { return l.Typeset(format.PlainText(s)) }
+	c.Title = plain(c.Title)
+	c.Unit = plain(c.Unit)
+	c.Source = plain(c.Source)
+	c.Points = plainPoints(c.Points, plain)
 	if c.Series != nil {
 		ss := make([]Series, len(c.Series))
 		for i, s := range c.Series {
-			ss[i] = Series{Name: format.PlainText(s.Name), Points: plainPoints(s.Points)}
+			ss[i] = Series{Name: plain(s.Name), Points: plainPoints(s.Points, plain)}
 		}
 		c.Series = ss
 	}
 	return c
 }
 
-func plainPoints(ps []Point) []Point {
+func plainPoints(ps []Point, plain func(string) string) []Point {
 	if ps == nil {
 		return nil
 	}
 	out := make([]Point, len(ps))
 	for i, p := range ps {
-		p.Label = format.PlainText(p.Label)
-		p.Text = format.Minus(format.PlainText(p.Text))
+		p.Label = plain(p.Label)
+		p.Text = format.Minus(plain(p.Text))
 		out[i] = p
 	}
 	return out

@@ -31,7 +31,20 @@ type fileData struct {
 	Ordinal    ordinalData                    `yaml:"ordinal"`
 	Agreeing   map[string]variants            `yaml:"agreeing"`
 	Phrases    map[string]string              `yaml:"phrases"`
+	Typography typographyData                 `yaml:"typography"`
 	line       map[string]int                 // top-level keys' lines
+}
+
+// typographyData is what Typeset does to a finished text: formulas
+// written as the language's typography writes them ("CO2" -> "CO₂"), and
+// where a space may not break a line.
+type typographyData struct {
+	Formulas map[string]string `yaml:"formulas"`
+	// NbspAfterNumber: a number and the word after it stay on one line
+	// ("2024 г.", "99 проектов", "2025 жылғы").
+	NbspAfterNumber bool `yaml:"nbsp_after_number"`
+	// NbspBeforeDash: a dash never opens a line ("партнёр — Россия").
+	NbspBeforeDash bool `yaml:"nbsp_before_dash"`
 }
 
 type numberData struct {

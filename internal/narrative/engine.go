@@ -208,7 +208,7 @@ func (k *Kind) render(m *meter, b *Brief, pts *Points) (doc *Document, err error
 		if lw.exceeded {
 			return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: fmt.Sprintf("output is larger than %d MB: does a loop never end?", MaxOutput>>20), Err: ErrBudget}
 		}
-		md := tidy(buf.String())
+		md := tidy(b.Locale().Typeset(buf.String()))
 		if mark := missingMark(md); mark != "" {
 			return &TemplateError{File: k.Dir + "/" + spec.Template, Msg: "output contains " + mark + ": a value the template asked for is missing"}
 		}
