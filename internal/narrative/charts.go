@@ -170,6 +170,16 @@ func (iv *Indicator) axisUnit(l *locale.Locale, scaled bool) string {
 	if format.IsCurrency(iv.unit) && iv.label == iv.unit {
 		return l.CurrencyUnit(iv.unit, scaled)
 	}
+	// Another language names the unit by the catalog's word for it
+	// («тыс. т CO₂-экв.», «проекты»), never the English label.
+	if n := iv.countNoun(); n != nil && l != English() {
+		if pl := n.Pl[locale.Nom]; pl != "" {
+			return pl
+		}
+		if nom := n.Nominative(); nom != "" {
+			return nom
+		}
+	}
 	return iv.label
 }
 

@@ -231,7 +231,8 @@ func (b *Brief) rowHighlights(hs []*Highlight, n int) []*Highlight {
 }
 
 // OneSource is the name of the one source that every figure and event of
-// the brief comes from, or "" when there are several (or none): a brief
+// the brief comes from, as the brief's language names it, or "" when
+// there are several (or none): a brief
 // resting on a single source says so once, up front, rather than in every
 // footnote only.
 func (b *Brief) OneSource() string {
@@ -262,5 +263,5 @@ func (b *Brief) OneSource() string {
 			return ""
 		}
 	}
-	return format.EscapeMarkdown(one)
+	return format.EscapeMarkdown(b.sourceName(one))
 }

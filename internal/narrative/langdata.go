@@ -25,6 +25,7 @@ func (iv *Indicator) langWording(ds *dataset.Dataset, l *locale.Locale) {
 		return
 	}
 	iv.lang = &w
+	iv.enRaw, iv.enPhrase = iv.raw, iv.Phrase
 	if name := w.Name.Nominative(); name != "" {
 		iv.raw = name
 		iv.Name = format.EscapeMarkdown(name)

@@ -194,7 +194,14 @@ func (r *Row) NoteAdds() bool {
 	known := map[string]bool{}
 	if iv := r.Indicator; iv != nil {
 		w = iv.words
-		for _, s := range []string{iv.raw, iv.Phrase, iv.Noun, iv.NounOne, iv.Verb, iv.label, r.qual, r.suffix} {
+		// The note is weighed in English, against the English words,
+		// in every language: a brief in another language shows the
+		// notes the English one shows (its note_<lang> translates it).
+		raw, phrase := iv.raw, iv.Phrase
+		if iv.lang != nil {
+			raw, phrase = iv.enRaw, iv.enPhrase
+		}
+		for _, s := range []string{raw, phrase, iv.Noun, iv.NounOne, iv.Verb, iv.label, r.qual, r.suffix} {
 			for _, t := range tokens(s) {
 				known[stem(t)] = true
 			}

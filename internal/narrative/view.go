@@ -179,6 +179,8 @@ type Indicator struct {
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	words         *Words
 	lang          *dataset.LangWording // the catalog's wording in a brief's language other than English
+	enRaw         string               // the English name and phrase, which NoteAdds weighs a note against
+	enPhrase      string
 	loc           *locale.Locale
 }
 
@@ -483,6 +485,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		if loc.ID() != "en" {
 			if n, err := ds.TopicName(t.ID, loc); err == nil {
 				tv.Name = format.EscapeMarkdown(n.Nominative())
+			} else if t.ID == dataset.DefaultTopic.ID && t.Name == dataset.DefaultTopic.Name {
+				// The one topic of a dataset without a catalog of
+				// topics is named by the language («Показатели»).
+				if p, err := loc.Phrase("topic.default"); err == nil {
+					tv.Name = format.EscapeMarkdown(p)
+				}
 			}
 		}
 		topics[t.ID] = tv
