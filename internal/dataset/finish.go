@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -79,6 +80,7 @@ func (l *loader) finish() {
 	}
 	l.flushFlags()
 	l.inferPeriods()
+	l.dropEndedTotals()
 	l.checkSeries()
 	l.flushRepeats()
 	l.diags.Sort()
@@ -265,4 +267,95 @@ func adjective(k period.Kind) string {
 		return "annual"
 	}
 	return k.String() + "ly"
+}
+
+// dropEndedTotals leaves out the tail of a running total (summary:
+// cumulative) that falls from a positive figure to exactly zero and stays
+// at zero to the end of the data: the source stopped counting (the
+// Johns Hopkins file's recoveries from 5 August 2021), it did not revise
+// the total away. Kept, the zeros would read as "0 people recovered" and
+// as a downward revision of the whole total. One warning per indicator
+// names the first such row and what to do.
+func (l *loader) dropEndedTotals() {
+	cumulative := map[string]bool{}
+	for i := range l.ds.Indicators {
+		if l.ds.Indicators[i].Summary == SummaryCumulative {
+			cumulative[l.ds.Indicators[i].ID] = true
+		}
+	}
+	if len(cumulative) == 0 {
+		return
+	}
+	type series struct{ ind, ent, cp string }
+	rows := map[series][]int{}
+	var order []series
+	for i := range l.ds.Observations {
+		o := &l.ds.Observations[i]
+		if !cumulative[o.Indicator] || (o.Status != Actual && o.Status != Estimate) {
+			continue
+		}
+		k := series{o.Indicator, o.Entity, o.Counterpart}
+		if rows[k] == nil {
+			order = append(order, k)
+		}
+		rows[k] = append(rows[k], i)
+	}
+	drop := map[int]bool{}
+	type ended struct {
+		first          *Observation
+		last           *Observation // the last figure before the zeros
+		n, seriesCount int
+	}
+	byInd := map[string]*ended{}
+	var inds []string
+	for _, k := range order {
+		idx := rows[k]
+		sort.SliceStable(idx, func(a, b int) bool {
+			return period.Compare(l.ds.Observations[idx[a]].Period, l.ds.Observations[idx[b]].Period) < 0
+		})
+		j := len(idx)
+		for j > 0 && l.ds.Observations[idx[j-1]].Value == 0 {
+			j--
+		}
+		// A tail of zeros after a positive figure, of two rows or more
+		// (one zero may be a genuine first report of none).
+		if j == 0 || j == len(idx) || len(idx)-j < 2 || l.ds.Observations[idx[j-1]].Value <= 0 {
+			continue
+		}
+		e := byInd[k.ind]
+		if e == nil {
+			e = &ended{first: &l.ds.Observations[idx[j]], last: &l.ds.Observations[idx[j-1]]}
+			byInd[k.ind] = e
+			inds = append(inds, k.ind)
+		}
+		e.seriesCount++
+		for _, i := range idx[j:] {
+			drop[i] = true
+			e.n++
+		}
+	}
+	if len(drop) == 0 {
+		return
+	}
+	for _, ind := range inds {
+		e := byInd[ind]
+		who := e.first.Entity
+		if e.first.Counterpart != "" {
+			who += " with " + e.first.Counterpart
+		}
+		msg := ind + ": the running total for " + who + " falls from " + strconv.FormatFloat(e.last.Value, 'f', -1, 64) +
+			" (" + e.last.Period.String() + ") to 0 and stays at 0 to the end of the data: read as the source no longer counting, the " +
+			strconv.Itoa(e.n) + " zero rows are left out"
+		if e.seriesCount > 1 {
+			msg += " (" + strconv.Itoa(e.seriesCount) + " series end so)"
+		}
+		l.warnAt(e.first.Pos, msg+": leave those values empty, or remove the rows")
+	}
+	kept := l.ds.Observations[:0]
+	for i := range l.ds.Observations {
+		if !drop[i] {
+			kept = append(kept, l.ds.Observations[i])
+		}
+	}
+	l.ds.Observations = kept
 }

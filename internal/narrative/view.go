@@ -614,6 +614,14 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			if f.Value < 0 != (f.Against.Value < 0) {
 				c.Assessment = ""
 			}
+			// Below zero, an indicator that is bad when high and names its
+			// negative side (inflation: "deflation") is another thing:
+			// a deeper deflation is no improvement, an easing one no
+			// deterioration. (A deficit that deepens, higher_is: good, is
+			// still judged: there lower is worse on both sides.)
+			if r.Indicator.Negative != "" && strings.EqualFold(strings.TrimSpace(r.Indicator.HigherIs), "bad") && (f.Value < 0 || f.Against.Value < 0) {
+				c.Assessment = ""
+			}
 			c.Text = c.On + c.Caveat
 			c.Short = strings.TrimSuffix(c.On, " on "+f.Against.Label)
 			if f.Value == 0 && f.Against.Value != 0 {

@@ -1,0 +1,28 @@
+package report
+
+import (
+	"strings"
+	"testing"
+)
+
+// Findings of a blind audit on real data, each as a small invented
+// dataset under testdata/truth: the sentence a reader would be misled by
+// must not be printed.
+
+// A deeper deflation is no improvement, an easing one no deterioration;
+// a deficit that deepens is still a deterioration.
+func TestNoVerdictOnChangesBelowZeroOfABadRate(t *testing.T) {
+	out := weekly(t, "../../testdata/truth/deflation", "2021-W09")
+	md := string(file(t, out, "brief.md"))
+	for _, line := range strings.Split(md, "\n") {
+		if strings.Contains(line, "Inflation") || strings.Contains(line, "inflation") || strings.Contains(line, "deflation") {
+			if strings.Contains(line, "improvement") || strings.Contains(line, "deterioration") {
+				t.Errorf("a change below zero of a bad rate is judged: %s", line)
+			}
+		}
+	}
+	if !strings.Contains(md, "a deterioration") {
+		t.Errorf("the deepening deficit is not judged a deterioration:\n%s", md)
+	}
+	checkBrief(t, out)
+}
