@@ -37,8 +37,10 @@ import (
 //	{A*}       a run of one clause: words and name tokens only (no
 //	           figure, date, footnote, no sign but an apostrophe or a
 //	           hyphen, no [paraphrase-run-stop] word: no joiner,
-//	           relative pronoun or subordinator), at most one verb
-//	           by its form, at most 40 items
+//	           relative pronoun, subordinator or "to", no word of
+//	           the claim classes negation, plan, modal, attribution,
+//	           cause, opinion, cancel), at most one verb by its form,
+//	           at most 40 items
 
 // patElem is one element of a pattern variant.
 type patElem struct {
@@ -394,7 +396,17 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 func (l *lexicon) runItem(it alignItem) bool {
 	switch {
 	case strings.HasPrefix(it.key, "w:"):
-		return !l.in("paraphrase-run-stop", strings.ToLower(it.key[2:]))
+		w := strings.ToLower(it.key[2:])
+		if l.in("paraphrase-run-stop", w) {
+			return false
+		}
+		for _, c := range l.classes[w] {
+			switch c {
+			case "negation", "plan", "modal", "attribution", "cause", "opinion", "cancel":
+				return false
+			}
+		}
+		return true
 	case strings.HasPrefix(it.key, "syn:"):
 		return true
 	case strings.HasPrefix(it.key, tokenOpen+string(kindName)):
@@ -407,7 +419,7 @@ func (l *lexicon) runItem(it alignItem) bool {
 
 // verbLike: a finite verb or participle by its form: a vetted synonym
 // (all are verbs or verb phrases), a word of [past] or [present], or
-// a word ending in -ed.
+// a word ending in -ed or -ing.
 func (l *lexicon) verbLike(it alignItem) bool {
 	if strings.HasPrefix(it.key, "syn:") {
 		return true
@@ -422,7 +434,7 @@ func (l *lexicon) verbLike(it alignItem) bool {
 			return true
 		}
 	}
-	return l.in("past", w) || l.in("free-past", w) || len(w) > 3 && strings.HasSuffix(w, "ed")
+	return l.in("past", w) || l.in("free-past", w) || len(w) > 3 && strings.HasSuffix(w, "ed") || len(w) > 4 && strings.HasSuffix(w, "ing")
 }
 
 func sameKeys(a, b []alignItem) bool {

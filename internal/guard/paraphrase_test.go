@@ -27,6 +27,9 @@ func TestParaphrasePatterns(t *testing.T) {
 		forum  = "The media forum took place in Astana in 2024.\n"
 		built  = "Kazakhstan opened the plant built in 2020.\n"
 		joined = "Exports rose and imports fell in 2024.\n"
+		plans  = "Kazakhstan plans to build a plant in 2026.\n"
+		says   = "The article reports Kazakhstan's deal in 2024.\n"
+		owner  = "The figure for Kazakhstan's partner is down 3.3% on 2023 ($28.7 billion).[^2]\n"
 		report = "The article reports that Rosatom is on the shortlist of potential suppliers.[^1]\n"
 		points = "The main points:\n"
 	)
@@ -88,6 +91,9 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"one clause's date fronted", forum, "In 2024, the media forum took place in Astana.\n", true},
 		{"a date of a reduced clause fronted", built, "In 2020 Kazakhstan opened the plant built.\n", false},
 		{"a date of two clauses fronted", joined, "In 2024, exports rose and imports fell.\n", false},
+		{"a date of an infinitive fronted", plans, "In 2026, Kazakhstan plans to build a plant.\n", false},
+		{"a date of a reported thing fronted", says, "In 2024, the article reports Kazakhstan's deal.\n", false},
+		{"a possessive moved onto the figure", owner, "Kazakhstan's figure's partner is down 3.3% on 2023 ($28.7 billion).[^2]\n", false},
 		// attribution
 		{"according to the article", report, "According to the article, Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
 		{"the article says", report, "The article says that Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
