@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 
@@ -73,7 +74,24 @@ func candidates(b *Brief, press bool) []*Point {
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			if l := iv.Leader(); l != nil {
-				out = append(out, &Point{Kind: "leader", Topic: t, Indicator: iv, Row: l, salience: l.Fact.Salience + 1.2})
+				// The leader's point stands for its row's other stories
+				// too (its change, its record), which make no point of
+				// their own: it is at least as salient as they are, so a
+				// ranking's runners-up never crowd out its leader (the
+				// brief leads with Zimbabwe's 921.5%: so do the points).
+				sal := l.Fact.Salience
+				if l.Record != "" {
+					sal = math.Max(sal, 2.5+boost(l))
+				}
+				for _, c := range []*Change{l.Change, l.YearAgo} {
+					if c != nil {
+						sal = math.Max(sal, c.Fact.Salience+boost(l))
+					}
+				}
+				if l.Week != nil {
+					sal = math.Max(sal, l.Week.Fact.Salience+boost(l))
+				}
+				out = append(out, &Point{Kind: "leader", Topic: t, Indicator: iv, Row: l, salience: sal + 1.2})
 			}
 			for _, r := range iv.Rows {
 				if iv.Leader() == r || r.Fact.Kind != facts.Latest {

@@ -26,3 +26,15 @@ func TestNoVerdictOnChangesBelowZeroOfABadRate(t *testing.T) {
 	}
 	checkBrief(t, out)
 }
+
+// The press points lead with what the brief leads with: the leader of a
+// ranking whose runners-up have large changes of their own is not
+// crowded out by them (Zimbabwe's 921.5% in the World Bank file).
+func TestPointsKeepTheRankingLeader(t *testing.T) {
+	for _, audience := range []string{"press", "internal"} {
+		md := pointsOf(t, "../../testdata/truth/leader", "2024-W08", audience)
+		if !strings.Contains(md, "AA had the highest inflation") {
+			t.Errorf("%s points drop the leader:\n%s", audience, md)
+		}
+	}
+}
