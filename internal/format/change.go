@@ -104,7 +104,7 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		if math.IsNaN(d.Abs) {
 			return "NaN" + tail
 		}
-		return "unchanged" + tail
+		return wordUnchanged + tail
 	}
 	pr := scaledPrinter
 	if useLabel {
@@ -122,7 +122,7 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		// by 0.015, whatever a float makes of 1.889 - 1.904.
 		diff, places := printedDiff(cur, prev, percentPrinter, decimals)
 		if diff == 0 {
-			return "little changed" + tail
+			return wordLittleChanged + tail
 		}
 		if math.IsInf(diff, 0) {
 			return beyondFloat(diff) + Points(math.MaxFloat64, 0) + tail
@@ -135,15 +135,15 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 	case d.HasPct && cur/prev > maxFold:
 		// From a negligible base a multiple is a meaningless 31-digit
 		// number: say how big it is at least.
-		return "up more than " + Number(maxFold, 0) + "-fold" + tail
+		return wordUpMoreThan + Number(maxFold, 0) + wordFold + tail
 	case d.HasPct && d.Pct > foldFrom:
-		return "up " + string(appendProse(nil, cur/prev, pctPlaces, 1, false)) + "-fold" + tail
+		return wordUp + string(appendProse(nil, cur/prev, pctPlaces, 1, false)) + wordFold + tail
 	case d.HasPct && cur == 0:
 		// "down 100%" is a fall to nothing: say so.
-		return "down to zero" + tail
+		return wordDownToZero + tail
 	case d.HasPct:
 		if roundsToZero(d.Pct, pctPlaces, 1) {
-			return "little changed" + tail
+			return wordLittleChanged + tail
 		}
 		body = Percent(math.Abs(d.Pct), pctPlaces)
 	default:
@@ -155,7 +155,7 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 			return beyondFloat(diff) + Value(math.MaxFloat64, unit, 0) + tail
 		}
 		if x, _, _ := scaled(diff, decimals); x.Zero() {
-			return "little changed" + tail
+			return wordLittleChanged + tail
 		}
 		dir = sign(diff)
 		if useLabel {
@@ -165,9 +165,9 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 		}
 	}
 	if dir > 0 {
-		return "up " + body + tail
+		return wordUp + body + tail
 	}
-	return "down " + body + tail
+	return wordDown + body + tail
 }
 
 // beyondFloat opens a change of two finite figures whose difference is
@@ -175,9 +175,9 @@ func change(cur, prev float64, unit, label string, useLabel bool, decimals, pctP
 // more than that largest number, never computed.
 func beyondFloat(diff float64) string {
 	if diff > 0 {
-		return "up more than "
+		return wordUpMoreThan
 	}
-	return "down more than "
+	return wordDownMoreThan
 }
 
 func labelOr(unit, label string) string {
@@ -207,7 +207,7 @@ func againstPhrase(against string) string {
 			return " " + a
 		}
 	}
-	return " on " + a
+	return wordOn + a
 }
 
 // roundsToZero reports whether v prints as 0 with decimals (auto places for
@@ -229,11 +229,11 @@ func roundsToZero(v float64, decimals, auto int) bool {
 func Trend(cur, prev float64) string {
 	switch ChangeOf(cur, prev).Dir {
 	case 1:
-		return "rose"
+		return wordRose
 	case -1:
-		return "fell"
+		return wordFell
 	}
-	return "held steady"
+	return wordHeldSteady
 }
 
 // Assessment judges the change from prev to cur by the indicator's
@@ -253,9 +253,9 @@ func Assessment(cur, prev float64, higherIs string) string {
 	}
 	switch dir {
 	case 1:
-		return "an improvement"
+		return wordImprovement
 	case -1:
-		return "a deterioration"
+		return wordDeterioration
 	}
 	return ""
 }

@@ -26,10 +26,6 @@ func Number(v float64, decimals int) string {
 	return string(appendFigure(buf[:0], locale.NewDecimal(v).Unscaled(placesFor(decimals), 2)))
 }
 
-// scaleWords are the words of the scales (locale.Scale) in English;
-// thousand is not one, as "45 thousand" reads worse than "45,000".
-var scaleWords = [...]string{locale.NoScale: "", locale.Million: "million", locale.Billion: "billion", locale.Trillion: "trillion"}
-
 // scaled rounds v in its scale (locale.Decimal.OnScales), or on the scale
 // a OneScale code names. It returns the rounded, scaled digits, the scale
 // and the places they have.

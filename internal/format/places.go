@@ -281,7 +281,7 @@ func pressed(v float64, percent bool, decimals int, f func(float64, int) string)
 	r := RoundSignificant(v, 2)
 	s := f(r, -1)
 	if r != v {
-		s = "about " + s
+		s = wordAbout + s
 	}
 	return s
 }

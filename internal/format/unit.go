@@ -158,9 +158,9 @@ func Points(v float64, decimals int) string {
 // pointsText adds "percentage point(s)" to a number.
 func pointsText(b []byte) string {
 	if n := len(b); (n == 1 && b[0] == '1') || (n == 2 && b[0] == '-' && b[1] == '1') {
-		return string(b) + " percentage point"
+		return string(b) + wordPointOne
 	}
-	return string(b) + " percentage points"
+	return string(b) + wordPointsOther
 }
 
 // appendProse appends v with decimals places, padded with zeros when pad

@@ -36,7 +36,7 @@ func UnitLabel(unit string) string {
 	}
 	// "t carbon" -> "t of carbon": a measure followed by what it measures.
 	if len(words) >= 2 && measureSymbols[words[0]] && isLowerWord(words[1]) && words[1] != "of" && words[1] != "per" {
-		words = append([]string{words[0], "of"}, words[1:]...)
+		words = append([]string{words[0], wordOf}, words[1:]...)
 	}
 	return strings.Join(words, " ")
 }

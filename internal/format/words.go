@@ -3,8 +3,6 @@ package format
 import (
 	"strconv"
 	"strings"
-
-	"github.com/briefhq/brief/internal/locale"
 )
 
 // Ordinal writes n as a numeral ordinal.
@@ -14,30 +12,7 @@ import (
 //	Ordinal(23)   // "23rd"
 //	Ordinal(111)  // "111th"
 func Ordinal(n int) string {
-	return strconv.Itoa(n) + ordinalSuffix(n)
-}
-
-func ordinalSuffix(n int) string {
-	m := n % 100
-	if m < 0 {
-		m = -m
-	}
-	if m >= 11 && m <= 13 {
-		return "th"
-	}
-	switch m % 10 {
-	case 1:
-		return "st"
-	case 2:
-		return "nd"
-	case 3:
-		return "rd"
-	}
-	return "th"
-}
-
-var ordinalWords = [...]string{
-	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	return en.Ordinal(n)
 }
 
 // OrdinalWord spells the ordinals first to tenth, as style guides ask, and
@@ -46,10 +21,7 @@ var ordinalWords = [...]string{
 //	OrdinalWord(2)   // "second"
 //	OrdinalWord(11)  // "11th"
 func OrdinalWord(n int) string {
-	if n >= 1 && n <= len(ordinalWords) {
-		return ordinalWords[n-1]
-	}
-	return Ordinal(n)
+	return en.OrdinalWord(n)
 }
 
 // Join lists items in prose: "A", "A and B", "A, B and C", with no Oxford
@@ -64,7 +36,7 @@ func OrdinalWord(n int) string {
 //	Join([]string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan"})  // "Kazakhstan, Uzbekistan and Kyrgyzstan"
 //	Join([]string{"Korea, Rep.", "Japan"})                     // "Korea, Rep.; and Japan"
 func Join(items []string) string {
-	return locale.JoinWith(items, ", ", " and ", "; ", "; and ")
+	return en.Join(items)
 }
 
 // Plural writes a count with its noun: the number as Scaled gives it, then
@@ -140,9 +112,8 @@ func isConsonant(c byte) bool {
 // writes it in running text ("six", "twelve"); a larger count stays in
 // figures ("13").
 func SmallNumber(n int) string {
-	words := []string{"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
-	if n >= 0 && n < len(words) {
-		return words[n]
+	if w, ok := en.SmallNumber(n); ok {
+		return w
 	}
 	return strconv.Itoa(n)
 }

@@ -32,7 +32,10 @@ type fileData struct {
 	Agreeing   map[string]variants            `yaml:"agreeing"`
 	Phrases    map[string]string              `yaml:"phrases"`
 	Typography typographyData                 `yaml:"typography"`
-	line       map[string]int                 // top-level keys' lines
+	// SmallNumbers are the counts 0, 1, 2 … in words, as running text
+	// writes the small ones ("six", "twelve"); optional.
+	SmallNumbers []string       `yaml:"small_numbers"`
+	line         map[string]int // top-level keys' lines
 }
 
 // typographyData is what Typeset does to a finished text: formulas

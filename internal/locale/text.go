@@ -153,3 +153,13 @@ func (l *Locale) OrdinalOf(n int, noun Noun, c Case) (string, error) {
 	}
 	return fill(o.WithNoun.s, "n", strconv.Itoa(n), "ord", ord, "noun", w), nil
 }
+
+// SmallNumber is the count n in words, as running text writes a small
+// one ("six", "twelve"; en small_numbers), and false when the file gives
+// no word for n: the caller then writes the figure.
+func (l *Locale) SmallNumber(n int) (string, bool) {
+	if n < 0 || n >= len(l.d.SmallNumbers) {
+		return "", false
+	}
+	return l.d.SmallNumbers[n], true
+}

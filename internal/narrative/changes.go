@@ -168,7 +168,7 @@ func weekLabel(id string) string {
 	if err != nil {
 		return id
 	}
-	return "Week " + p.Label()[len("week "):]
+	return upperFirst(p.Label())
 }
 
 // changes compares the brief being built with the previous one.

@@ -279,9 +279,9 @@ func inPeriod(label string) string {
 		return ""
 	}
 	if c := label[0]; c >= '0' && c <= '9' && strings.Count(label, " ") == 2 {
-		return "on " + label
+		return en("at.on") + label
 	}
-	return "in " + label
+	return en("at.in") + label
 }
 
 // upperFirst capitalises the first letter: "3 figures" stays, "no" -> "No".

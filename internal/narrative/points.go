@@ -402,11 +402,11 @@ func (k *Kind) RenderWithContext(ctx context.Context, b *Brief, pts *Points) (*D
 func (r *Row) PressText() string {
 	s := valueMD(r.Value, r.Fact.Unit, r.label, format.PressDecimals(r.decimals))
 	switch q := qualifier(r.Fact); {
-	case q == "", q == "about" && strings.HasPrefix(s, "about "):
-	case q == "about":
+	case q == "", q == en("qualifier.about") && strings.HasPrefix(s, en("about")):
+	case q == en("qualifier.about"):
 		s = q + " " + s
 	default:
-		s = q + " " + strings.TrimPrefix(s, "about ") // "an estimated $28 billion"
+		s = q + " " + strings.TrimPrefix(s, en("about")) // "an estimated $28 billion"
 	}
 	for _, sfx := range suffixes {
 		if strings.HasSuffix(r.Text, sfx) {
@@ -454,7 +454,7 @@ func (c *Change) PressText() string {
 	places := 1
 	// An absolute change (from a base of zero or below) is a figure like
 	// any other: "up about $4.2 billion".
-	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, "on "+c.Label) + c.Caveat
+	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, en("at.on")+c.Label) + c.Caveat
 }
 
 // Overdue are the chosen points whose figure is the latest of a series

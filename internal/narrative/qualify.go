@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -52,11 +53,11 @@ func qualifier(f *facts.Fact) string {
 		// preliminary 930.1 kt CO2e (estimate)" says it twice.
 		return ""
 	case contains(approxWords, w) && opensWithNumber(afterFirstWord(f.Note)):
-		return "about"
+		return en("qualifier.about")
 	case w == "estimate" || w == "estimated":
-		return "an estimated"
+		return en("qualifier.estimated")
 	case w == "preliminary" || w == "provisional":
-		return "a preliminary"
+		return en("qualifier.preliminary")
 	}
 	return ""
 }
@@ -132,18 +133,18 @@ func releasedEarly(f *facts.Fact, fl *flowSeries) time.Time {
 // is said when the period ends in another ("week 1 of 2026 up to 30
 // December 2025").
 func upTo(label string, p period.Period, day time.Time) string {
-	layout := "2 January"
+	d := enDay(day)
 	if day.Year() != p.End.Year() {
-		layout += " 2006"
+		d += " " + strconv.Itoa(day.Year())
 	}
-	return label + " up to " + day.Format(layout)
+	return en("day.upto", "label", label, "day", d)
 }
 
 // soFar follows a figure that is a period's total so far; toDate one its
 // source calls a total to date.
-const (
-	soFar  = " so far"
-	toDate = " to date"
+var (
+	soFar  = en("total.so_far")
+	toDate = en("total.to_date")
 )
 
 // suffixes are the caveats qualify puts after a figure's text, which the

@@ -49,18 +49,18 @@ func (r *Row) say(v float64, d int, sh figShape, suffix bool) string {
 		if r.Indicator != nil && r.Indicator.Counts {
 			n := r.trimUnit(s, unit)
 			noun := r.Indicator.Noun
-			if strings.TrimPrefix(n, "about ") == "1" && r.Indicator.NounOne != "" {
+			if strings.TrimPrefix(n, en("about")) == "1" && r.Indicator.NounOne != "" {
 				noun = r.Indicator.NounOne
 			}
 			s = n + " " + noun
 		}
 	}
 	switch q := r.qual; {
-	case q == "", q == "about" && strings.HasPrefix(s, "about "):
-	case q == "about":
+	case q == "", q == en("qualifier.about") && strings.HasPrefix(s, en("about")):
+	case q == en("qualifier.about"):
 		s = q + " " + s
 	default:
-		s = q + " " + strings.TrimPrefix(s, "about ") // "an estimated $28 billion"
+		s = q + " " + strings.TrimPrefix(s, en("about")) // "an estimated $28 billion"
 	}
 	if suffix {
 		s += r.suffix
@@ -100,7 +100,7 @@ func (r *Row) trimUnit(s, unit string) string {
 // "a deficit of €80 million", "a surplus of $3.1 billion".
 func (r *Row) signed(d int, sh figShape, suffix bool) string {
 	if w := r.SignWord(); w != "" {
-		return "a " + w + " of " + r.say(abs(r.Value), d, sh, suffix)
+		return en("sign.of", "word", w, "figure", r.say(abs(r.Value), d, sh, suffix))
 	}
 	return r.say(r.Value, d, sh, suffix)
 }
@@ -165,7 +165,7 @@ func (r *Row) PressBare() string { return r.signed(format.PressDecimals(r.decima
 // of February 2025" (a figure its source calls a total to date).
 func (r *Row) When() string {
 	if r.ToDate {
-		return "as of " + r.Period
+		return en("when.as_of", "period", r.Period)
 	}
 	return r.At()
 }
@@ -250,6 +250,6 @@ func setDue(r *Row, released, asOf time.Time) {
 		stated = asOf
 	}
 	if r.Fact.Period.Start.After(stated) {
-		r.Due = "by " + r.Period
+		r.Due = en("total.by") + r.Period
 	}
 }

@@ -186,20 +186,20 @@ func (s *state) cite(vs ...any) (string, error) {
 			}
 			text := x.Text
 			if x.Total != "" {
-				text += " to " + x.Total // a running total's increase, and the total
+				text += en("span.to") + x.Total // a running total's increase, and the total
 			}
 			if x.Change != "" {
 				text += ", " + x.Change + " (" + x.From + ")"
 			}
 			for _, d := range []*WeekDrop{x.Drop, x.PrevDrop} {
 				if d != nil { // a revision of a running total: its size and both totals
-					text += "; revised down by " + d.Text + " (" + d.From + " to " + d.To + ")"
+					text += en("cite.revised_down", "by", d.Text, "from", d.From, "to", d.To)
 				}
 			}
 			add(text, x.Fact.ID, "", "", x.Fact.Sources)
 		case *WeekRange:
 			if x != nil { // optional: a week of one figure has no range
-				add(x.Low+" to "+x.High, x.Fact.ID, "", "", x.Fact.Sources)
+				add(x.Low+en("span.to")+x.High, x.Fact.ID, "", "", x.Fact.Sources)
 			}
 		case *Outlook:
 			if x == nil {
@@ -211,7 +211,7 @@ func (s *state) cite(vs ...any) (string, error) {
 				return fmt.Errorf("cite: no revision to cite")
 			}
 			o := x.obs
-			add(x.To+" (was "+x.From+")", "", "", x.Indicator.Name, []facts.Source{{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}})
+			add(en("cite.was", "to", x.To, "from", x.From), "", "", x.Indicator.Name, []facts.Source{{File: o.Pos.File, Line: o.Pos.Line, Source: o.Source, SourceURL: o.SourceURL}})
 		case []*Revision:
 			for _, r := range x {
 				if err := walk(r); err != nil {

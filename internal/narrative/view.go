@@ -3,6 +3,7 @@ package narrative
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -509,7 +510,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		iv := &Indicator{
 			ID: in.ID, Name: format.EscapeMarkdown(name), Phrase: format.EscapeMarkdown(phrase),
 			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
-			raw: name, unit: in.Unit, label: label, Superlative: "highest",
+			raw: name, unit: in.Unit, label: label, Superlative: en("superlative.highest"),
 			Cumulative: in.WeeklySummary() == dataset.SummaryCumulative,
 			Noun:       format.EscapeMarkdown(wd.Noun), NounOne: format.EscapeMarkdown(wd.NounOne), Verb: format.EscapeMarkdown(wd.Verb),
 			Negative: format.EscapeMarkdown(wd.Negative), Positive: format.EscapeMarkdown(wd.Positive), Family: wd.Family,
@@ -526,7 +527,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 		iv.Counts = iv.Noun != "" && !format.IsCurrency(in.Unit) && !format.IsPercent(in.Unit)
 		if format.IsCountNoun(in.Unit) {
-			iv.Superlative = "most"
+			iv.Superlative = en("superlative.most")
 		}
 		if loc.ID() != "en" {
 			iv.langWording(ds, loc)
@@ -557,7 +558,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			r.Counterpart = &c
 		}
 		if y := f.YearFigure; y != 0 {
-			r.Repeated = fmt.Sprintf("the data give one figure for the whole of %d, repeated each %s", y, f.Period.Kind)
+			r.Repeated = en("row.repeated", "y", strconv.Itoa(y), "kind", f.Period.Kind.String())
 		}
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
 		r.Note = format.EscapeMarkdown(noteIn(notes, f, o.Lang))
@@ -603,7 +604,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			from := valueMD(f.Against.Value, f.Unit, r.label, d)
 			c := &Change{
 				Fact: f, From: from, Label: f.Against.Label, label: r.label, row: r,
-				On:         changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, "on "+f.Against.Label),
+				On:         changeText(f.Value, f.Against.Value, f.Unit, r.label, d, -1, en("at.on")+f.Against.Label),
 				Caveat:     changeCaveat(f.Against),
 				Dir:        sign(f.Value - f.Against.Value),
 				Assessment: format.Assessment(f.Value, f.Against.Value, r.Indicator.HigherIs),
@@ -623,7 +624,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				c.Assessment = ""
 			}
 			c.Text = c.On + c.Caveat
-			c.Short = strings.TrimSuffix(c.On, " on "+f.Against.Label)
+			c.Short = strings.TrimSuffix(c.On, en("change.on")+f.Against.Label)
 			if f.Value == 0 && f.Against.Value != 0 {
 				c.ToZero = true
 			}
@@ -638,15 +639,15 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			}
 		case facts.RecordHigh, facts.RecordLow:
 			if r := rows[k]; r != nil {
-				r.Record, r.RecordSince = "highest", f.Since
+				r.Record, r.RecordSince = en("record.highest"), f.Since
 				if f.SinceYears {
-					r.Periods = "years"
+					r.Periods = en("record.periods_years")
 				}
 				if n := f.SinceRepeated; n > 0 {
-					r.RecordRepeats = fmt.Sprintf("%s of the %s %s repeat the annual figures of %s", format.Number(float64(n), 0), format.Number(float64(f.Since+1), 0), f.Period.Kind.String()+"s", yearSpan(f.RepeatedFrom, f.RepeatedTo))
+					r.RecordRepeats = en("record.repeats", "n", format.Number(float64(n), 0), "m", format.Number(float64(f.Since+1), 0), "periods", f.Period.Kind.String()+"s", "years", yearSpan(f.RepeatedFrom, f.RepeatedTo))
 				}
 				if f.Kind == facts.RecordLow {
-					r.Record = "lowest"
+					r.Record = en("record.lowest")
 				}
 				if seriesOf == nil {
 					seriesOf = make(map[facts.SeriesKey]*facts.Series, len(set.Series))
@@ -897,14 +898,14 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			iv.groupRaw = GroupName(ds, group)
 			iv.langGroup(ds, group)
 			iv.Group = format.EscapeMarkdown(iv.groupRaw)
-			iv.InGroup = "in the " + iv.Group + " group"
+			iv.InGroup = en("group.in", "group", iv.Group)
 			if m := max(rk.groupSize[group], members); len(bucket) < m {
-				iv.InGroup += fmt.Sprintf(" (figures for %s of its %s members)", format.SmallNumber(len(bucket)), format.SmallNumber(m))
+				iv.InGroup += en("group.figures_for", "n", format.SmallNumber(len(bucket)), "m", format.SmallNumber(m))
 			}
 		} else if n := max(len(bucket), members); n <= 12 {
-			iv.InGroup = "of the " + format.SmallNumber(len(bucket)) + " covered"
+			iv.InGroup = en("group.of_covered", "n", format.SmallNumber(len(bucket)))
 			if len(bucket) < members {
-				iv.InGroup = "of the " + format.SmallNumber(len(bucket)) + " with figures"
+				iv.InGroup = en("group.of_with_figures", "n", format.SmallNumber(len(bucket)))
 			}
 		}
 		rows := append([]*Row(nil), iv.Ranking...)
@@ -1088,9 +1089,9 @@ func changeCaveat(c *facts.Comparison) string {
 	}
 	none := m.FromLabel
 	if m.N > 1 {
-		none += " to " + m.ToLabel
+		none += en("span.to") + m.ToLabel
 	}
-	return ", the latest earlier figure (none for " + none + ")"
+	return en("caveat.none_for", "periods", none)
 }
 
 // yearSpan is "1833 to 1959", or "1900" for one year.
@@ -1098,7 +1099,7 @@ func yearSpan(from, to int) string {
 	if from == to {
 		return fmt.Sprint(from)
 	}
-	return fmt.Sprintf("%d to %d", from, to)
+	return en("span.years", "from", strconv.Itoa(from), "to", strconv.Itoa(to))
 }
 
 // At places the figure in time after its value: "in 2024", "on 26
@@ -1107,7 +1108,7 @@ func yearSpan(from, to int) string {
 // 2024".
 func (r *Row) At() string {
 	if r.Indicator != nil && r.Indicator.Cumulative {
-		return "in total " + r.By()
+		return en("total.in") + r.By()
 	}
 	return inPeriod(r.Period)
 }
@@ -1116,9 +1117,9 @@ func (r *Row) At() string {
 // longer period: when a running total reached the figure.
 func (r *Row) By() string {
 	if r.Fact != nil && r.Fact.Period.Kind != period.Day {
-		return "by the end of " + r.Period
+		return en("total.by_end") + r.Period
 	}
-	return "by " + r.Period
+	return en("total.by") + r.Period
 }
 
 // OnRecord is the span a record beats, the figure included: "2,317
@@ -1237,7 +1238,7 @@ func (iv *Indicator) RecordNames(kind string) []string {
 	var out []string
 	for i, r := range rs {
 		if len(rs) > MaxRecordNames && i == MaxRecordNames-1 {
-			return append(out, fmt.Sprintf("%d others", len(rs)-i))
+			return append(out, en("names.others", "n", strconv.Itoa(len(rs)-i)))
 		}
 		out = append(out, r.Entity.Ref)
 	}
@@ -1293,7 +1294,7 @@ func (iv *Indicator) ZeroNames() []string {
 	var out []string
 	for i, r := range zs {
 		if len(zs) > MaxRecordNames && i == MaxRecordNames-1 {
-			return append(out, fmt.Sprintf("%d others", len(zs)-i))
+			return append(out, en("names.others", "n", strconv.Itoa(len(zs)-i)))
 		}
 		out = append(out, r.Entity.Ref)
 	}

@@ -119,19 +119,19 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		pd = oneScale(f.Value, a.Value, unit, r.label, d)
 	}
 	w := &WeekFig{Fact: f, Daily: f.Period.Kind == period.Day, Text: valueMD(f.Value, unit, r.label, pd)}
-	w.Span, w.AgainstSpan = "over the week", "the week before"
+	w.Span, w.AgainstSpan = en("week.over"), en("week.before")
 	if fw := f.Week; fw != nil {
 		w.N = fw.N
 		w.On = when(fw.Last.Period, weekYear)
 		w.Period = fw.Label
 		if fw.Partial && w.Daily {
 			w.Partial = true
-			w.AgainstSpan = "in the same days of the week before"
-			w.Span = "in the " + itoa(fw.Days) + " days to " + strings.TrimPrefix(w.On, "on ")
+			w.AgainstSpan = en("week.same_days_before")
+			w.Span = en("week.days_to", "n", itoa(fw.Days), "day", strings.TrimPrefix(w.On, en("at.on")))
 			if fw.Days == 1 {
-				w.Span, w.AgainstSpan = w.On, "on the same day of the week before"
+				w.Span, w.AgainstSpan = w.On, en("week.same_day_before")
 			}
-			w.Period += ", to " + fw.Last.Period.Start.Format("2 January")
+			w.Period += en("week.to_day", "day", enDay(fw.Last.Period.Start))
 		}
 		drop := func(x *facts.Drop) *WeekDrop {
 			if x == nil {
@@ -148,7 +148,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		}
 		w.Flat, w.Drop, w.Drops, w.PrevDrop, w.PrevFlat = fw.Flat, drop(fw.Drop), fw.Drops, drop(fw.PrevDrop), fw.PrevFlat
 		if fw.Since != nil {
-			w.Since = strings.TrimPrefix(when(fw.Since.Period, weekYear), "on ")
+			w.Since = strings.TrimPrefix(when(fw.Since.Period, weekYear), en("at.on"))
 		}
 	}
 	switch f.Kind {
@@ -159,11 +159,11 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		w.Total = valueMD(r.Value, unit, r.label, d)
 		switch {
 		case f.Value > 0:
-			w.Verb = "rose by"
+			w.Verb = en("week.rose_by")
 		case f.Value < 0:
-			w.Verb, w.Text = "fell by", valueMD(-f.Value, unit, r.label, pd)
+			w.Verb, w.Text = en("week.fell_by"), valueMD(-f.Value, unit, r.label, pd)
 		default:
-			w.Verb = "showed no net change" // a revision took back the week's rise (Drop), or Flat
+			w.Verb = en("week.no_net_change_verb") // a revision took back the week's rise (Drop), or Flat
 		}
 	default:
 		w.Kind = "close"
@@ -177,9 +177,9 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 			w.FromOn = when(a.Period, weekYear)
 		}
 		if w.Change != "" && w.Kind != "increase" {
-			w.TableShort, w.TableSpan = w.Change, " on the previous week"
+			w.TableShort, w.TableSpan = w.Change, en("week.on_previous")
 			if w.Partial && w.Kind == "sum" {
-				w.TableSpan = " on the same days of the previous week"
+				w.TableSpan = en("week.on_same_days_previous")
 			}
 			w.TableChange = w.TableShort + w.TableSpan
 		}
@@ -190,42 +190,42 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		if a := f.Against; a != nil {
 			switch {
 			case a.Value > 0:
-				w.Against = "a rise of " + w.From
+				w.Against = en("week.rise_of") + w.From
 			case a.Value < 0:
-				w.Against = "a fall of " + valueMD(-a.Value, unit, r.label, pd)
+				w.Against = en("week.fall_of") + valueMD(-a.Value, unit, r.label, pd)
 			default:
-				w.Against = "no change"
+				w.Against = en("week.no_change")
 			}
 			w.AgainstBare = strings.TrimSuffix(w.Against, w.From) + w.FromBare
 			if a.Value < 0 {
-				w.AgainstBare = "a fall of " + r.trimUnit(valueMD(-a.Value, unit, r.label, pd), unit)
+				w.AgainstBare = en("week.fall_of") + r.trimUnit(valueMD(-a.Value, unit, r.label, pd), unit)
 			} else if a.Value == 0 {
 				w.AgainstBare = w.Against
 			}
 		}
-		span := " in the week"
+		span := en("week.in_week")
 		if w.Partial {
 			span = " " + w.Span
 		}
 		net := ""
 		if w.Drop != nil {
-			net = "a net "
+			net = en("week.net")
 		}
 		switch {
 		case w.Flat:
-			w.TableShort = "no new figure"
-		case w.Verb == "rose by":
-			w.TableShort = "up " + net + w.Text
-		case w.Verb == "fell by":
-			w.TableShort = "down " + net + w.Text
+			w.TableShort = en("week.no_new_figure")
+		case w.Verb == en("week.rose_by"):
+			w.TableShort = en("change.up") + net + w.Text
+		case w.Verb == en("week.fell_by"):
+			w.TableShort = en("change.down") + net + w.Text
 		default:
-			w.TableShort = "no net change"
+			w.TableShort = en("week.no_net_change")
 		}
 		w.TableSpan = span
 		w.TableChange = w.TableShort + span
 		if w.Drop != nil {
-			w.TableChange += ", including a downward revision"
-			w.TableShort += ", including a downward revision"
+			w.TableChange += en("week.downward_revision")
+			w.TableShort += en("week.downward_revision")
 		}
 	}
 	return w
@@ -250,9 +250,5 @@ func when(p period.Period, weekYear int) string {
 	if p.Kind != period.Day {
 		return inPeriod(p.Label())
 	}
-	layout := "Monday 2 January"
-	if p.Start.Year() != weekYear {
-		layout += " 2006"
-	}
-	return "on " + p.Start.Format(layout)
+	return en("at.on") + enWeekday(p.Start, p.Start.Year() != weekYear)
 }
