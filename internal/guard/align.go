@@ -141,6 +141,12 @@ func (l *lexicon) collapse(raw []alignItem) []alignItem {
 	var out []alignItem
 	for i := 0; i < len(raw); {
 		matched := false
+		if !strings.HasPrefix(raw[i].key, "w:") || !l.vettedFirst[raw[i].key[2:]] {
+			// no vetted phrase starts with this item: most words
+			out = append(out, raw[i])
+			i++
+			continue
+		}
 		for n := l.maxVetted; n >= 1; n-- {
 			if i+n > len(raw) {
 				continue

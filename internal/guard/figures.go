@@ -96,7 +96,7 @@ func (l *lexicon) around(s string, f *figure) {
 		w0--
 	}
 	before := s[w0:f.start]
-	if m := prefixRE.re().FindStringSubmatchIndex(before); m != nil {
+	if m := prefixMatch(before); m != nil {
 		p := before[m[2]:m[3]]
 		code := l.currency[strings.ToLower(p)]
 		if code == "" && isoCurrency(p) {
@@ -182,6 +182,32 @@ func (l *lexicon) around(s string, f *figure) {
 		}
 	}
 }
+
+// prefixMatch is prefixRE's match at the end of before, if mayPrefix.
+func prefixMatch(before string) []int {
+	if !mayPrefix(before) {
+		return nil
+	}
+	return prefixRE.re().FindStringSubmatchIndex(before)
+}
+
+// mayPrefix: before can end in a currency prefix (a sign, "US$", or a
+// word of three letters, then at most a space): a cheap test that spares
+// the prefix pattern's search at most figures ("stood at 27.8").
+func mayPrefix(before string) bool {
+	b := strings.TrimSuffix(strings.TrimSuffix(before, " "), "\u00a0")
+	r, _ := utf8.DecodeLastRuneInString(b)
+	if r == utf8.RuneError || !unicode.IsLetter(r) {
+		return r != utf8.RuneError && !unicode.IsDigit(r) && !unicode.IsSpace(r)
+	}
+	n := 0 // ASCII letters at the end, as the pattern's \b[A-Z]{3} reads them
+	for i := len(b) - 1; i >= 0 && (b[i]|0x20 >= 'a' && b[i]|0x20 <= 'z'); i-- {
+		n++
+	}
+	return n == 3 || !isASCIILetter(r) // a letter of another script: let the pattern judge
+}
+
+func isASCIILetter(r rune) bool { return r|0x20 >= 'a' && r|0x20 <= 'z' }
 
 // wordFigures reads spelled cardinals: "Eleven", "twenty-five", "twelve
 // million", "thirty times". Ordinal words are rank words, not figures.

@@ -44,6 +44,7 @@ type lexicon struct {
 	// vetted maps a phrase of a [synonym] group, exactly as written (no
 	// stem), to its group: the only words a polish may swap (align.go).
 	vetted      map[string]string
+	vettedFirst map[string]bool // the first word of every vetted phrase
 	maxVetted   int
 	vettedOrder []string
 	order       map[string][]string
@@ -154,6 +155,10 @@ func readLexicon(name string) (*lexicon, error) {
 					l.synonym[ph] = group
 					l.synonym[stemPhrase(ph)] = group
 					l.vetted[ph] = group
+					if l.vettedFirst == nil {
+						l.vettedFirst = map[string]bool{}
+					}
+					l.vettedFirst[strings.Fields(ph)[0]] = true
 					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}

@@ -312,9 +312,10 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		p0--
 	}
 	pre := s[p0:st]
+	lpre := strings.ToLower(pre)
 	for _, h := range lk.lex.order["figure-before"] {
 		h += " "
-		if strings.HasSuffix(strings.ToLower(pre), h) && (len(pre) == len(h) || !isLetterAt(pre, len(pre)-len(h)-1)) {
+		if strings.HasSuffix(lpre, h) && (len(pre) == len(h) || !isLetterAt(pre, len(pre)-len(h)-1)) {
 			st -= len(h)
 			break
 		}

@@ -57,6 +57,7 @@ type paraphrase struct {
 	variants [][]patElem
 	anchored []bool
 	first    []map[string]bool // per variant, the keys it can start with (nil: any)
+	need     [][]string        // per variant, the literal keys it cannot match without
 }
 
 const maxRun = 40
@@ -171,6 +172,13 @@ func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
 	}
 	for _, v := range p.variants {
 		p.first = append(p.first, firstKeys(v))
+		var need []string
+		for _, e := range v {
+			if e.op == 'l' {
+				need = append(need, e.key)
+			}
+		}
+		p.need = append(p.need, need)
 	}
 	return p, nil
 }
@@ -256,15 +264,50 @@ type binding map[string][]alignItem
 // the lexicon's order: each match of any variant becomes the first
 // variant, with the same tokens and words bound.
 func (l *lexicon) canonical(items []alignItem) []alignItem {
+	if len(l.paraphrases) == 0 || len(items) == 0 {
+		return items
+	}
+	// A variant can only match a sentence that holds all its literal
+	// words and signs: most patterns are skipped without a scan.
+	present := make(map[string]bool, len(items))
+	for _, it := range items {
+		present[it.key] = true
+	}
 	for _, p := range l.paraphrases {
-		items = p.rewrite(l, items)
+		if !p.possible(present) {
+			continue
+		}
+		if out := p.rewrite(l, items); len(out) != len(items) || &out[0] != &items[0] {
+			items = out
+			clear(present)
+			for _, it := range items {
+				present[it.key] = true
+			}
+		}
 	}
 	return items
 }
 
+// possible: some variant's literal keys are all in the sentence.
+func (p *paraphrase) possible(present map[string]bool) bool {
+	for _, need := range p.need {
+		ok := true
+		for _, k := range need {
+			if !present[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
-	var out []alignItem
-	changed := false
+	var out []alignItem // allocated at the first match: most sentences match no pattern
+	var b binding
 	for i := 0; i < len(items); {
 		done := false
 		for vi, v := range p.variants {
@@ -274,22 +317,31 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 			if f := p.first[vi]; f != nil && !f[items[i].key] {
 				continue
 			}
-			b := binding{}
+			if b == nil {
+				b = binding{}
+			} else {
+				clear(b)
+			}
 			end, ok := l.match(v, 0, items, i, b)
 			if !ok || end == i {
 				continue
 			}
+			if out == nil {
+				out = append(make([]alignItem, 0, len(items)+8), items[:i]...)
+			}
 			out = append(out, p.instantiate(b)...)
 			i = end
-			done, changed = true, true
+			done = true
 			break
 		}
 		if !done {
-			out = append(out, items[i])
+			if out != nil {
+				out = append(out, items[i])
+			}
 			i++
 		}
 	}
-	if !changed {
+	if out == nil {
 		return items
 	}
 	return out

@@ -75,7 +75,7 @@ func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 	// Each pass finds spans in the free pieces and turns them into
 	// tokens.
 	pass := func(find func(free string) []found) {
-		var out []piece
+		out := make([]piece, 0, len(ps)+len(ps)/2+4)
 		for _, p := range ps {
 			if p.token {
 				out = append(out, p)
