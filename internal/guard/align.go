@@ -116,6 +116,9 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			}
 			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r)})
 			i += size
+			// The first word after a colon may change case too ("Source
+			// note: the article"): a name there is a token, not a word.
+			first = r == ':'
 		}
 	}
 	out := lk.lex.collapse(raw)

@@ -32,6 +32,8 @@ func TestParaphrasePatterns(t *testing.T) {
 		owner  = "The figure for Kazakhstan's partner is down 3.3% on 2023 ($28.7 billion).[^2]\n"
 		report = "The article reports that Rosatom is on the shortlist of potential suppliers.[^1]\n"
 		points = "The main points:\n"
+		note   = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
+		trade  = "**Trade balance** (Kazakhstan with Russia) stood at -$8.6 billion in 2024.[^1]\n"
 	)
 	for _, c := range []struct {
 		name, draft, polished string
@@ -77,6 +79,11 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"compared with an increase in the previous week", week, strings.Replace(week, "against a rise of 5,018 deaths the week before", "compared with an increase of 5,018 deaths in the previous week", 1), true},
 		{"a fall the week before", week, strings.Replace(week, "against a rise of", "against a fall of", 1), false},
 		{"the week after", week, strings.Replace(week, "the week before", "the week after", 1), false},
+		// the first word after a colon, a level shown
+		{"lower case after a colon", note, "Source note: the article calls Kazakhstan the leader among Central Asian states.\n", true},
+		{"a capital further on", note, "Source note: The Article calls Kazakhstan the leader among Central Asian states.\n", false},
+		{"showed a deficit of", trade, "**Trade balance** (Kazakhstan with Russia) showed a deficit of $8.6 billion in 2024.[^1]\n", true},
+		{"showed a surplus of", trade, "**Trade balance** (Kazakhstan with Russia) showed a surplus of $8.6 billion in 2024.[^1]\n", false},
 		// lead-in
 		{"key points", points, "Key points:\n", true},
 		{"the points follow", points, "The main points follow:\n", false},
