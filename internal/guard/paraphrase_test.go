@@ -94,6 +94,8 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"passive, another name", rank, "The highest trade turnover with Russia in the Central Asia group was posted by Uzbekistan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"passive, roles swapped", rank, "The highest trade turnover with Kazakhstan in the Central Asia group was posted by Russia in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"passive, lowest", rank, "The lowest trade turnover with Russia in the Central Asia group was posted by Kazakhstan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
+		{"passive, the rest of the thing after the name", rank, "The highest trade turnover was posted by Kazakhstan with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n", true},
+		{"passive, the thing cut mid-phrase", rank, "The highest trade was posted by Kazakhstan turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"date moved after the colon", rank, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group: $27.8 billion in 2024, 64.7% of the total.[^1]\n", false},
 		{"one clause's date fronted", forum, "In 2024, the media forum took place in Astana.\n", true},
 		{"a date of a reduced clause fronted", built, "In 2020 Kazakhstan opened the plant built.\n", false},
