@@ -179,6 +179,7 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 		}
 	}
 	out = append(out, lk.checkAlignment(d, p)...)
+	out = append(out, lk.checkSpacing(d, p)...)
 	out = append(out, lk.checkSentences(d, p)...)
 	out = append(out, lk.checkClauses(d, p)...)
 	out = append(out, lk.checkBeforeSlot(d, p)...)

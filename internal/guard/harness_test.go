@@ -25,6 +25,7 @@ import (
 // run through the whole pipeline by internal/polish's harness).
 type harnessCase struct {
 	file, name, class, expect, why string
+	lang, source                   string
 	draft, polished, reply         string
 	vocab                          *guard.Vocabulary
 }
@@ -70,6 +71,10 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 				c.why = v
 			case "class":
 				c.class = v
+			case "lang":
+				c.lang = v
+			case "source":
+				c.source = v
 			}
 		}
 		var vocab []string
@@ -97,9 +102,18 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 		if c.class == "" {
 			c.class = "own-" + c.expect
 		}
-		if hasVocab {
-			c.vocab = &guard.Vocabulary{Names: vocab}
-		} else {
+		switch {
+		case hasVocab:
+			c.vocab = &guard.Vocabulary{Names: vocab, Lang: c.lang}
+		case c.lang != "":
+			// A Russian or Kazakh case: its data's names in every case
+			// form ("source: unseen/…" is testdata/unseen).
+			dir := "../../data"
+			if strings.HasPrefix(c.source, "unseen/") {
+				dir = "../../testdata/unseen"
+			}
+			c.vocab = vocabData(t, dir, c.lang)
+		default:
 			c.vocab = sampleVocabulary(t)
 		}
 		out = append(out, c)

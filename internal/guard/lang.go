@@ -442,6 +442,32 @@ func (lk *Locked) rounded(text string) (string, bool) {
 	return rounded(text)
 }
 
+// namesSeen: in a Russian or Kazakh draft, the names found by their
+// capitals anywhere ("Ертіс өзенінің", "„Интер РАО“") are names
+// everywhere, a sentence's first word too («Интер РАО» построит,
+// "1-сурет. Ертіс …"): the draft is locked alike wherever it says them,
+// and a reply that writes one out is read as that name.
+func (lk *Locked) namesSeen(draft string) []string {
+	if !lk.lex.isNative() {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, bl := range splitBlocks(draft) {
+		if bl.kind == 'B' {
+			continue
+		}
+		for _, sp := range lk.findSpans(bl.text) {
+			t := bl.text[sp.start:sp.end]
+			if sp.kind == kindName && !strings.HasPrefix(t, "**") && !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
 // nativeNameWord: in a Russian or Kazakh brief a name is a word of
 // another script (Latin, or letters of two scripts), an abbreviation in
 // capitals ("ВТБ", "США"), or a capitalised word that does not open a
@@ -592,18 +618,46 @@ func (lk *Locked) sentences(s string) []string {
 	return splitSentences(s)
 }
 
+// quotedAt: position i of a block stands inside «…» (the Russian and
+// Kazakh quotation marks; „…“ nests inside them).
+func quotedAt(s string, i int) bool {
+	return strings.Count(s[:i], "«") > strings.Count(s[:i], "»")
+}
+
+// nativeRoundable: in Russian and Kazakh a figure quoted from the source
+// («Около 12 млн; …») is never rounded (the quotation would change), nor
+// one that its rounding leaves as it is ("10,0 млрд": a hedge before it
+// would only blur an exact figure).
+func (lk *Locked) nativeRoundable(s Slot) bool {
+	if s.quoted {
+		return false
+	}
+	_, ok := nativeRounded(s.Text)
+	return ok
+}
+
 // nativeUnhedged: a rounded figure must follow one of the language's
 // hedges ("около ⟦F3~⟧", "шамамен ⟦F3~⟧").
 func (lk *Locked) nativeUnhedged(tok string) []Issue {
 	var out []Issue
 	for _, m := range roundedTokenRE.re().FindAllStringIndex(tok, -1) {
-		before := strings.ToLower(strings.TrimRight(tok[:m[0]], " \u00a0"))
-		ok := false
+		written := strings.TrimRight(tok[:m[0]], " \u00a0")
+		before := strings.ToLower(written)
+		ok, capital := false, false
 		for _, h := range lk.lex.native.hedges {
 			if strings.HasSuffix(before, h) && !letterBefore(before, len(before)-len(h)) {
 				ok = true
+				// Capitalised only where a sentence starts ("Около ⟦F3~⟧"
+				// opening it, never "… — Около ⟦F3~⟧").
+				hw := written[len(written)-len(h):]
+				opens := strings.TrimRight(written[:len(written)-len(h)], " \u00a0")
+				capital = hw != h && !(opens == "" || strings.HasSuffix(opens, ".") || strings.HasSuffix(opens, "\n") || strings.HasSuffix(opens, "-") || strings.HasSuffix(opens, tokenClose) && strings.Contains(opens[max(0, len(opens)-12):], tokenOpen+"S"))
 				break
 			}
+		}
+		if capital {
+			out = append(out, Issue{Slot: strings.Trim(tok[m[0]:m[1]], "⟦⟧~"), Why: "a hedge in capitals in the middle of a sentence"})
+			continue
 		}
 		if !ok {
 			out = append(out, Issue{Slot: strings.Trim(tok[m[0]:m[1]], "⟦⟧~"), Why: fmt.Sprintf("a rounded figure without a word such as %q before it", lk.lex.native.hedges[len(lk.lex.native.hedges)-1])})

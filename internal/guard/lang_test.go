@@ -19,13 +19,18 @@ var (
 // vocabIn is the vocabulary a brief of the sample data in lang gives
 // the guard (report.VocabularyIn: every case form of the catalog).
 func vocabIn(t testing.TB, lang string) *guard.Vocabulary {
+	return vocabData(t, "../../data", lang)
+}
+
+// vocabData is vocabIn for the data in dir.
+func vocabData(t testing.TB, dir, lang string) *guard.Vocabulary {
 	t.Helper()
 	langVocabMu.Lock()
 	defer langVocabMu.Unlock()
-	if v := langVocab[lang]; v != nil {
+	if v := langVocab[dir+lang]; v != nil {
 		return v
 	}
-	ds, _, err := dataset.Load("../../data", dataset.Options{})
+	ds, _, err := dataset.Load(dir, dataset.Options{})
 	if err != nil {
 		t.Fatalf("sample data: %v", err)
 	}
@@ -38,7 +43,7 @@ func vocabIn(t testing.TB, lang string) *guard.Vocabulary {
 		t.Fatalf("no locale %s", lang)
 	}
 	v := report.VocabularyIn(ds, lc)
-	langVocab[lang] = v
+	langVocab[dir+lang] = v
 	return v
 }
 
@@ -255,6 +260,64 @@ func TestNativeSampleIdentity(t *testing.T) {
 		r := lk.Verify(lk.Text)
 		if !r.Accepted || r.Text != d.draft {
 			t.Errorf("%s: %v\n%s", d.lang, r.Reasons, r.Text)
+		}
+	}
+}
+
+// TestSpacingIsKept: what stands between words, tokens and signs is
+// kept: a figure glued to its neighbours, a quote glued to a name, a
+// zero-width space for a space, a compound's dash spaced are refused; a
+// no-break space for a plain one, and the prose spacing a vetted swap
+// brings, are not (the Russian and Kazakh red team's spacing class).
+func TestSpacingIsKept(t *testing.T) {
+	for _, c := range []struct {
+		name, lang, draft, from, to string
+		accept                      bool
+	}{
+		{"figure glued", "ru", ruEnergy, "по ⟦D3⟧ число", "по⟦D3⟧число", false},
+		{"quote glued", "ru", ruTrade, "интервью «⟦N", "интервью«⟦N", false},
+		{"zero-width for a space", "ru", ruTrade, "отметил, что", "отметил,\u200bчто", false},
+		{"space before a comma", "ru", ruTrade, "отметил, что", "отметил , что", false},
+		{"dash spaced", "kk", "## С\n\n2024 жылы Ресей–Қазақстан медиафорумы өтті.[^1]\n", "⟦N1⟧–⟦N2⟧", "⟦N1⟧ – ⟦N2⟧", false},
+		{"dash unspaced", "ru", ruTrade, "Второе место — ⟦N", "Второе место—⟦N", false},
+		{"no-break space for a space", "ru", ruTrade, "первое место", "первое\u00a0место", true},
+		{"vetted swap", "ru", ruEnergy, "вырос на", "увеличился на", true},
+	} {
+		r, lk := wire(t, c.lang, c.draft, c.from, c.to)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v\n%s", c.name, r.Accepted, c.accept, r.Reasons, lk.Text)
+		}
+	}
+}
+
+// TestNativeHedges: a Russian or Kazakh rounding takes the language's
+// neutral hedge in lower case, never an English one nor one that claims
+// a side ("почти", "жуық": below the value); a quoted figure and one its
+// rounding leaves as it is ("10,0 млрд") are never rounded.
+func TestNativeHedges(t *testing.T) {
+	quoted := "## Т\n\nЧисло посетителей составило 12,4" + nb + "млн.[^1] Примечание источника: «В том числе 3,4" + nb + "млн из России».\n"
+	for _, c := range []struct {
+		name, lang, draft, from, to string
+		accept                      bool
+		reason                      string
+	}{
+		{"primerno", "ru", ruTrade, "занял ⟦N3⟧: ⟦F1⟧", "занял ⟦N3⟧: примерно ⟦F1~⟧", true, ""},
+		{"pochti", "ru", ruTrade, "занял ⟦N3⟧: ⟦F1⟧", "занял ⟦N3⟧: почти ⟦F1~⟧", false, "word for word"},
+		{"nearly", "ru", ruTrade, "занял ⟦N3⟧: ⟦F1⟧", "занял ⟦N3⟧: nearly ⟦F1~⟧", false, "около"},
+		{"capital mid-sentence", "ru", ruTrade, "занял ⟦N3⟧: ⟦F1⟧", "занял ⟦N3⟧: Около ⟦F1~⟧", false, "capitals"},
+		{"already round", "ru", ruTrade, "— ⟦N4⟧, ⟦F3⟧", "— ⟦N4⟧, около ⟦F3~⟧", false, "may not be rounded"},
+		{"kk zhuyq", "kk", kkTrade, "бірінші орында: ⟦F1⟧", "бірінші орында: жуық ⟦F1~⟧", false, ""},
+		{"kk already round", "kk", kkTrade, "— ⟦N4⟧: ⟦F3⟧", "— ⟦N4⟧: шамамен ⟦F3~⟧", false, "may not be rounded"},
+		{"quoted figure", "ru", quoted, "«В том числе ⟦F2⟧", "«В том числе около ⟦F2~⟧", false, "may not be rounded"},
+		{"unquoted figure", "ru", quoted, "составило ⟦F1⟧", "составило около ⟦F1~⟧", true, ""},
+	} {
+		r, lk := wire(t, c.lang, c.draft, c.from, c.to)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v\n%s", c.name, r.Accepted, c.accept, r.Reasons, lk.Text)
+			continue
+		}
+		if c.reason != "" && !strings.Contains(strings.Join(r.Reasons, "\n"), c.reason) {
+			t.Errorf("%s: no reason says %q: %v", c.name, c.reason, r.Reasons)
 		}
 	}
 }

@@ -37,6 +37,9 @@ type Slot struct {
 	kind byte
 	fig  *figure // a figure's reading
 	noun string  // a figure's count noun ("plants"), lower case
+	// quoted: it stands inside «…» (a quotation of the source: never
+	// rounded).
+	quoted bool
 	// Where it stands in the draft: block, sentence and clause (indexes
 	// over the whole section).
 	block, sent, clause int
@@ -52,6 +55,7 @@ type Locked struct {
 	Slots []Slot
 	byID  map[string]int
 	vocab []string // names the data knows, for finding names in replies
+	seen  []string // names the draft shows by their capitals (lang.go)
 	lex   *lexicon
 	gaps  []int // blank lines before each block of the draft
 	// exactIdx and ofKind index the slots once, one of each text.
@@ -195,6 +199,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		lk.Slots = append(lk.Slots, Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun})
 		return tokenOpen + id + tokenClose
 	}
+	lk.seen = lk.namesSeen(draft)
 	var b strings.Builder
 	for i, bl := range splitBlocks(draft) {
 		lk.gaps = append(lk.gaps, bl.gap)
@@ -211,6 +216,9 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		for _, sp := range spans {
 			b.WriteString(bl.text[last:sp.start])
 			b.WriteString(newSlot(sp.kind, bl.text[sp.start:sp.end], sp))
+			if quotedAt(bl.text, sp.start) {
+				lk.Slots[len(lk.Slots)-1].quoted = true
+			}
 			last = sp.end
 		}
 		b.WriteString(bl.text[last:])
@@ -284,7 +292,20 @@ func (lk *Locked) findSpans(s string) []span {
 	for _, m := range domains(s) {
 		take(m[0], m[1], kindLocked)
 	}
-	for _, m := range lk.lex.dates(s) {
+	dateText := s
+	if lk.lex.isNative() {
+		// A date that runs into a span already taken ("январь 2025 г.*",
+		// the caption's emphasis) is read up to it, as the relock of a
+		// reply reads it ("январь", "2025").
+		b := []byte(s)
+		for i := range b {
+			if used[i] {
+				b[i] = ' '
+			}
+		}
+		dateText = string(b)
+	}
+	for _, m := range lk.lex.dates(dateText) {
 		take(m[0], m[1], kindDate)
 	}
 	for _, f := range lk.lex.figures(s) {
@@ -427,7 +448,7 @@ func (lk *Locked) findNames(s string, used []bool) [][2]int {
 	}
 	// Vocabulary names, longest first, case-insensitive, whole words.
 	ls := strings.ToLower(s)
-	names := append([]string(nil), lk.vocab...)
+	names := append(append([]string(nil), lk.vocab...), lk.seen...)
 	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
 	for _, n := range names {
 		ln := strings.ToLower(strings.TrimSpace(n))
@@ -543,7 +564,7 @@ func wordsOf(s string) []textWord {
 				j += m
 				continue
 			}
-			if (r == '\'' || r == '’' || r == '-' || r == '‑') && j+m < len(s) && isLetterAt(s, j+m) && (r != '-' || unicode.IsLetter(rune(s[j-1])) || !unicode.IsDigit(firstRune(s[j+m:]))) {
+			if (r == '\'' || r == '’' || r == '-' || r == '‑') && j+m < len(s) && isLetterAt(s, j+m) && (r != '-' || unicode.IsLetter(lastRune(s[:j])) || !unicode.IsDigit(firstRune(s[j+m:]))) {
 				j += m
 				continue
 			}
@@ -603,6 +624,11 @@ func latin(s string) bool {
 		}
 	}
 	return true
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 func firstRune(s string) rune {

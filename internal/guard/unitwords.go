@@ -63,6 +63,9 @@ func (lk *Locked) roundable(i int) bool {
 	if s.kind != kindFigure || f == nil || f.ordinal || f.hedged {
 		return false
 	}
+	if lk.lex.isNative() && !lk.nativeRoundable(s) {
+		return false
+	}
 	low := strings.ToLower(s.Text)
 	for h := range lk.lex.hedge {
 		if strings.HasPrefix(low, h+" ") {

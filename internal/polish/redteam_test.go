@@ -19,6 +19,7 @@ import (
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/polish"
 	"github.com/briefhq/brief/internal/report"
 )
@@ -39,6 +40,42 @@ func sample(t *testing.T) *guard.Vocabulary {
 	return sampleVocab
 }
 
+var (
+	langVocabMu sync.Mutex
+	langVocabs  = map[string]*guard.Vocabulary{}
+)
+
+// vocabIn is the vocabulary a brief in lang of a dataset gives the guard
+// (report.VocabularyIn): a Russian or Kazakh case ("lang: ru") is judged
+// in its language, with every case form of the catalog; "source:
+// unseen/…" is testdata/unseen, else the sample data.
+func vocabIn(t *testing.T, lang, source string) *guard.Vocabulary {
+	dir := "../../data"
+	if strings.HasPrefix(source, "unseen/") {
+		dir = "../../testdata/unseen"
+	}
+	langVocabMu.Lock()
+	defer langVocabMu.Unlock()
+	if v := langVocabs[dir+lang]; v != nil {
+		return v
+	}
+	ds, _, err := dataset.Load(dir, dataset.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	reg, err := locale.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lc, err := reg.Match(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := report.VocabularyIn(ds, lc)
+	langVocabs[dir+lang] = v
+	return v
+}
+
 // TestRedTeamReplies runs the red team's wire-level cases (a file
 // reply.txt: a raw model answer to the real request for the draft)
 // through the whole polish: a local fake endpoint answers with
@@ -54,7 +91,7 @@ func TestRedTeamReplies(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
-	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}}
+	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}, "ru": {}}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
 	n := 0
 	for _, p := range paths {
@@ -63,7 +100,7 @@ func TestRedTeamReplies(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := txtar.Parse(b)
-		var draft, reply, expect, class string
+		var draft, reply, expect, class, lang, source, sent, sentSlots string
 		var vocab *guard.Vocabulary
 		for _, line := range strings.Split(string(a.Comment), "\n") {
 			k, v, _ := strings.Cut(line, ":")
@@ -72,6 +109,10 @@ func TestRedTeamReplies(t *testing.T) {
 				expect = strings.TrimSpace(v)
 			case "class":
 				class = strings.TrimSpace(v)
+			case "lang":
+				lang = strings.TrimSpace(v)
+			case "source":
+				source = strings.TrimSpace(v)
 			}
 		}
 		for _, f := range a.Files {
@@ -80,6 +121,10 @@ func TestRedTeamReplies(t *testing.T) {
 				draft = string(f.Data)
 			case "reply.txt":
 				reply = string(f.Data)
+			case "sent.md":
+				sent = string(f.Data)
+			case "sent-slots.txt":
+				sentSlots = string(f.Data)
 			case "vocab.txt":
 				vocab = &guard.Vocabulary{}
 				for _, l := range strings.Split(string(f.Data), "\n") {
@@ -89,8 +134,17 @@ func TestRedTeamReplies(t *testing.T) {
 				}
 			}
 		}
+		if vocab == nil && lang != "" {
+			vocab = vocabIn(t, lang, source)
+		}
 		if vocab == nil {
 			vocab = sample(t)
+		}
+		if sent != "" && reply != "" {
+			reply = fromOldTokens(t, draft, sent, sentSlots, reply, vocab)
+		}
+		if show := os.Getenv("BRIEF_REDTEAM_SHOW"); show != "" && strings.Contains(p, show) {
+			t.Logf("%s: the locked draft\n%s\nthe reply\n%s", p, guard.Lock(draft, vocab).Text, reply)
 		}
 		name := strings.TrimSuffix(filepath.Base(p), ".txtar")
 		if dump != "" {
@@ -151,7 +205,7 @@ func TestRedTeamReplies(t *testing.T) {
 	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
 		t.Logf("%d of %d faithful replies refused: more than the 5%% target (docs/polish.md)", total.falseRejects, total.faithful)
 	}
-	for _, r := range []string{"r1", "r2", "r3", "r4"} {
+	for _, r := range []string{"r1", "r2", "r3", "r4", "ru"} {
 		k := perRound[r]
 		t.Logf("round %s (wire): %d of %d corrupt replies printed, %d of %d faithful replies refused", r, k.falseAccepts, k.corrupt, k.falseRejects, k.faithful)
 		if k.falseRejects > maxWireFalseRejects[r] {
@@ -231,6 +285,9 @@ func TestWireLevelHarness(t *testing.T) {
 // roundOf is the red-team round of a case: "r2-…", "r3-…", "r4-…",
 // else round 1.
 func roundOf(name string) string {
+	if strings.HasPrefix(name, "ru-") || strings.HasPrefix(name, "kk-") {
+		return "ru" // the Russian and Kazakh round
+	}
 	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3" || r == "r4") {
 		return r
 	}
@@ -244,4 +301,7 @@ func roundOf(name string) string {
 // vetted synonyms; before: r2 35, r3 15, r4 6 refused, and 35 of round
 // 4's 61 corruptions printed). The 5% target is not met: safety first
 // (docs/polish.md). A change that refuses more fails.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 33, "r3": 17, "r4": 9}
+// "ru": the Russian and Kazakh round (ru-*, kk-*): 5 of 14 faithful
+// replies refused, each by design (README-ru.md); 0 of 68 corruptions
+// printed (the old binary printed 13).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 33, "r3": 17, "r4": 9, "ru": 5}
