@@ -48,6 +48,9 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"worryingly adds an evaluation", rank, "Worryingly, " + rank, false},
 		// rank words
 		{"then came", next, strings.Replace(next, "Next came", "Then came", 1), true},
+		{"it was followed by", next, strings.Replace(next, "Next came", "It was followed by", 1), true},
+		{"behind it were", next, strings.Replace(next, "Next came", "Behind it were", 1), true},
+		{"ahead of it were", next, strings.Replace(next, "Next came", "Ahead of it were", 1), false},
 		{"came next, inverted", next, "Uzbekistan came next ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", true},
 		{"next came is not second (a shared first place)", next, "Uzbekistan came second ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", false},
 		{"then came, names swapped", next, "Then came Kyrgyzstan ($10.0 billion), Uzbekistan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n", false},
