@@ -560,7 +560,7 @@ func wordsOf(s string) []textWord {
 		j := i
 		for j < len(s) {
 			r, m := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.No, r) { // "CO₂": a subscript digit is part of its word
 				j += m
 				continue
 			}
