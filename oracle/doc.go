@@ -23,8 +23,11 @@
 //     and percent change (percent of |base|; none in percent units, which
 //     change in points, nor from a base of 0), both rows;
 //   - record_high, record_low: above (below) every earlier figure, with
-//     at least two of them; "since" = how many; none for a running total
-//     (summary: cumulative), "always at its record" while it rises;
+//     at least two of them and, for figures of less than a year, a year
+//     of them (first figure's start to the last's end); "since" = how
+//     many; none for a running total (summary: cumulative), "always at
+//     its record" while it rises; a running total that falls to 0 and
+//     stays at 0 (two rows or more) ends at its last positive figure;
 //   - outlook: the nearest plan or target after the latest figure;
 //   - rank, share, total: per indicator, counterpart and group (every
 //     entity one group without entities.yaml), comparable indicators only,
@@ -53,7 +56,9 @@
 //     against last week's, a running total's increase against last
 //     week's. A daily week is a part week when its last figure falls on
 //     an earlier weekday than last week's last figure (or, with no figure
-//     last week, when it is read --as-of before its Sunday): week.partial,
+//     last week, when it is read --as-of before its Sunday or the data's
+//     figures stop before Friday), unless the week is over and the series
+//     has figures after it (a holiday gap): week.partial,
 //     week.days (Monday to its last figure's weekday) and week.prev_cut
 //     (last week's last figure on those days); a flow's sum and a running
 //     total's increase are then compared with the same days of last week

@@ -259,6 +259,9 @@ func (d *dataset) seriesAt(asOf time.Time) map[seriesKey]*series {
 		for _, l := range [][]*row{s.Figures, s.Plans, s.All} {
 			sort.SliceStable(l, func(i, j int) bool { return l[i].P.Start.Before(l[j].P.Start) })
 		}
+		if d.indicator(s.Key.Ind).Summary == "cumulative" {
+			s.Figures, s.All = dropEndedTotal(s.Figures, s.All)
+		}
 	}
 	return out
 }
@@ -341,7 +344,10 @@ func deriveAt(d *dataset, asOf time.Time) map[string]*ofact {
 		}
 		// records: above (below) every earlier figure, with at least two of
 		// them; a running total has none (README, "Frequency")
-		if n >= 3 && d.indicator(k.Ind).Summary != "cumulative" {
+		// and, for figures of less than a year, a year of them (from the
+		// first figure's start to the last's end)
+		long := last.P.Kind == 'A' || !last.P.End.Before(s.Figures[0].P.Start.AddDate(1, 0, -1))
+		if n >= 3 && long && d.indicator(k.Ind).Summary != "cumulative" {
 			hi, lo := true, true
 			for _, r := range s.Figures[:n-1] {
 				if r.Value >= last.Value {
@@ -619,4 +625,38 @@ func chooseRankingPeriod(byMember map[string]map[string]*row, withData, fresh []
 		return ""
 	}
 	return id
+}
+
+// dropEndedTotal: a running total that falls from a positive figure to
+// exactly 0 and stays at 0 to the end of the data, two rows or more, is a
+// series the source stopped counting (README, "Frequency, releases and
+// staleness"): those rows are not figures.
+func dropEndedTotal(figs, all []*row) ([]*row, []*row) {
+	var actual []*row
+	for _, r := range all {
+		if !r.isPlan() {
+			actual = append(actual, r)
+		}
+	}
+	j := len(actual)
+	for j > 0 && actual[j-1].Value == 0 {
+		j--
+	}
+	if j == 0 || len(actual)-j < 2 || actual[j-1].Value <= 0 {
+		return figs, all
+	}
+	gone := map[*row]bool{}
+	for _, r := range actual[j:] {
+		gone[r] = true
+	}
+	keep := func(l []*row) []*row {
+		var out []*row
+		for _, r := range l {
+			if !gone[r] {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
+	return keep(figs), keep(all)
 }

@@ -96,10 +96,23 @@ func deriveWeek(d *dataset, all map[seriesKey]*series, keys []seriesKey, w isoWe
 		same := inPrev
 		part := false
 		if last.P.Kind == 'D' {
+			// the series goes on after the week (figures, not plans)
+			goesOn := false
+			for _, r := range s.All {
+				goesOn = goesOn || !r.isPlan() && r.P.Start.After(w.End)
+			}
 			if len(inPrev) > 0 {
 				part = weekday(last.P.End) < weekday(inPrev[len(inPrev)-1].P.End)
 			} else {
-				part = asOf.Before(w.End) // read mid-week (--as-of), nothing to compare with
+				// read mid-week (--as-of), or the data's last figures stop
+				// before Friday: nothing to compare with, nothing says the
+				// week was whole
+				part = asOf.Before(w.End) || !goesOn && weekday(last.P.End) <= 3
+			}
+			// a week that is over, of a series that goes on after it, is
+			// whole: its missing days are a gap (a market holiday)
+			if goesOn && !asOf.Before(w.End) {
+				part = false
 			}
 		}
 		if part {

@@ -225,6 +225,18 @@ func DefaultComparable(words, unit string) (comparable bool, why string) {
 	if strings.Contains(w, " exchange rate ") || strings.Contains(w, " exchange rates ") {
 		return false, "exchange rates of different currencies"
 	}
+	ut := tokens(u)
+	// A price or volume index is on each entity's own base even when the
+	// unit says only "index" (a CPI of 320 is not higher prices than one
+	// of 235); a composite score such as a development index is not.
+	if hasAny(ut, set("index", "idx")) != "" && hasAny(tokens(words), set("price", "prices", "cpi", "ppi", "hicp", "production", "volume", "output", "deflator")) != "" {
+		return false, "an index on each entity's own base"
+	}
+	// A water level or stage is read on each gauge's own zero: two
+	// gauges' levels in cm are not higher or lower than each other.
+	if hasAny(ut, set("cm", "mm", "m", "metres", "meters", "centimetres", "centimeters")) != "" && hasAny(tokens(words), set("level", "stage", "gauge", "water")) != "" {
+		return false, "levels on each gauge's own zero"
+	}
 	return true, ""
 }
 

@@ -73,6 +73,12 @@ func TestDefaultComparable(t *testing.T) {
 		{"Consumer prices", "index, 2015=100", false},
 		{"Production", "index (base year of each country)", false},
 		{"Human development", "index", true},
+		{"Consumer price index", "index", false},
+		{"Industrial production", "index", false},
+		{"Level of the Irtysh at Semey", "cm", false},
+		{"Water level", "m", false},
+		{"Snow depth", "cm", true},
+		{"Rainfall", "mm", true},
 	}
 	for _, tc := range tests {
 		got, why := DefaultComparable(tc.name, tc.unit)

@@ -10,9 +10,9 @@ import (
 
 // TestRunningTotalHasNoRecords: a running total rising every day is at
 // its highest every day; that is no record. The same figures as a level
-// do give one.
+// do give one (with a year of them: a record needs a history).
 func TestRunningTotalHasNoRecords(t *testing.T) {
-	rows := days("2025-01-13", 28, nil, func(i int) float64 { return float64(1000 + 10*i) })
+	rows := days("2024-01-13", 390, nil, func(i int) float64 { return float64(1000 + 10*i) })
 	ws, asOf := day("2025-02-03"), day("2025-02-09")
 	for _, tc := range []struct {
 		summary dataset.Summary
@@ -146,5 +146,27 @@ func TestRunningTotalArtefacts(t *testing.T) {
 	}
 	if flat.Salience >= find(t, s, "latest/x/FLAT").Salience {
 		t.Errorf("an unmoved total (%g) is more salient than its latest figure", flat.Salience)
+	}
+}
+
+// TestNoRecordOverAShortHistory: a level at its highest after four days,
+// or a monthly rate at its lowest after four months, is no record; after
+// a year of figures it is.
+func TestNoRecordOverAShortHistory(t *testing.T) {
+	ws, asOf := day("2025-02-10"), day("2025-02-16")
+	for _, tc := range []struct {
+		start string
+		n     int
+		want  bool
+	}{{"2025-02-10", 4, false}, {"2024-12-01", 75, false}, {"2024-02-01", 378, true}} {
+		rows := days(tc.start, tc.n, nil, func(i int) float64 { return float64(100 + i) })
+		s := Derive(build(dataset.SummaryLevel, "level", rows), Options{AsOf: asOf, WeekStart: ws})
+		has := false
+		for _, f := range s.Facts {
+			has = has || f.Kind == RecordHigh
+		}
+		if has != tc.want {
+			t.Errorf("%d days from %s: record %v, want %v", tc.n, tc.start, has, tc.want)
+		}
 	}
 }

@@ -114,7 +114,29 @@ func lessBy(pos map[string]int, a, b string) bool {
 // ds.AsOf(opts.AsOf), which Set.Dataset returns.
 func Derive(ds *dataset.Dataset, opts Options) *Set {
 	repeated := repeatedYears(ds)
+	full := ds
 	ds = ds.AsOf(opts.AsOf)
+	// lastStart is the start of each series' last period in the data as
+	// loaded, release dates aside, built on first need: a week whose
+	// figures stop early while the series goes on after it has a gap (a
+	// market holiday), not figures still to come.
+	var lastStart map[SeriesKey]time.Time
+	continuesAfter := func(k SeriesKey, end time.Time) bool {
+		if lastStart == nil {
+			lastStart = map[SeriesKey]time.Time{}
+			for i := range full.Observations {
+				o := &full.Observations[i]
+				if o.Status != dataset.Actual && o.Status != dataset.Estimate {
+					continue // a plan says nothing of the figures to come
+				}
+				key := SeriesKey{o.Indicator, o.Entity, o.Counterpart}
+				if t, ok := lastStart[key]; !ok || o.Period.Start.After(t) {
+					lastStart[key] = o.Period.Start
+				}
+			}
+		}
+		return lastStart[k].After(end)
+	}
 	ord := newOrder(ds)
 	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
 	for i := range ds.Indicators {
@@ -248,7 +270,8 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		// the day before, or on the same day a year earlier, says little.
 		daily := last.Period.Kind == period.Day
 		if k := last.Period.Kind; (k == period.Day || k == period.Week) && !opts.WeekStart.IsZero() {
-			out = weekFacts(out, &base, hist, ind[s.Key.Indicator].WeeklySummary(), pct, opts, inWeek, sources)
+			goesOn := continuesAfter(s.Key, opts.WeekStart.AddDate(0, 0, 6))
+			out = weekFacts(out, &base, hist, ind[s.Key.Indicator].WeeklySummary(), pct, goesOn, opts, inWeek, sources)
 		}
 		prevYear := 0
 		if n := len(same); n > 0 && !daily && base.YearFigure == 0 {
@@ -301,7 +324,12 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 		// A running total is at its highest whenever it rises: a record
 		// of it says nothing.
 		cumulative := ind[s.Key.Indicator].WeeklySummary() == dataset.SummaryCumulative
-		if len(same) >= 2 && !cumulative {
+		// A record needs a history worth the word: three figures, and for
+		// figures of less than a year a year of them ("the highest since
+		// the series began on 10 February", four days earlier, is not news).
+		long := len(same) >= 2 && (last.Period.Kind == period.Year ||
+			!last.Period.End.Before(same[0].Period.Start.AddDate(1, 0, -1)))
+		if long && !cumulative {
 			hi, lo := true, true
 			for _, o := range same {
 				hi = hi && last.Value > o.Value

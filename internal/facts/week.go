@@ -26,11 +26,13 @@ import (
 // week gets none of them; a comparison needs figures in the previous
 // week. Like is compared with like: when the week's figures stop on an
 // earlier weekday than the previous week's (Week.Partial), a sum or an
-// increase is compared with the previous week's over the same days; a
+// increase is compared with the previous week's over the same days
+// (unless the week is over and the series goes on after it, goesOn: then
+// the missing days are a gap, such as a market holiday); a
 // running total that fell (a revision) or did not move (no new figure)
 // in either week is not compared. Each fact cites every row it was
 // computed from.
-func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary dataset.Summary, pct bool,
+func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary dataset.Summary, pct, goesOn bool,
 	opts Options, inWeek func(*dataset.Observation) bool, sources func(...*dataset.Observation) []Source) []Fact {
 	start := opts.WeekStart
 	this := inRange(hist, start, start.AddDate(0, 0, 6))
@@ -42,13 +44,21 @@ func weekFacts(out []Fact, base *Fact, hist []*dataset.Observation, summary data
 	first, last := this[0], this[len(this)-1]
 	// The previous week's figures over the same days as this week's:
 	// all of them, unless this week stops on an earlier weekday.
-	// (Without figures last week, a week read before its end is partial.)
 	same, partial, days := prev, false, 0
 	if last.Period.Kind == period.Day {
 		end := start.AddDate(0, 0, 6)
 		cut := last.Period.Start.AddDate(0, 0, -7)
-		if len(prev) > 0 && prev[len(prev)-1].Period.Start.After(cut) ||
-			len(prev) == 0 && opts.AsOf.Before(end) && last.Period.Start.Before(end) {
+		// A week that is over, of a series that goes on after it, is
+		// whole: its missing last days are a gap (Good Friday), and its
+		// last figure is its close.
+		over := goesOn && !opts.AsOf.Before(end)
+		// Without figures the week before, a week read before its end is
+		// partial, and so is one whose figures (the data's last) stop
+		// before Friday: nothing says the week was whole.
+		wd := last.Period.Start.Weekday()
+		early := !goesOn && wd >= time.Monday && wd <= time.Thursday
+		if !over && (len(prev) > 0 && prev[len(prev)-1].Period.Start.After(cut) ||
+			len(prev) == 0 && (opts.AsOf.Before(end) || early) && last.Period.Start.Before(end)) {
 			partial = true
 			same = inRange(prev, start.AddDate(0, 0, -7), cut)
 			days = int(last.Period.Start.Sub(start).Hours()/24+0.5) + 1

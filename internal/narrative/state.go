@@ -69,6 +69,22 @@ type state struct {
 	m               *meter   // the render's budget; nil outside a render
 	data            []string // dataset text cited in the current section
 	dataAt          map[string]bool
+	indNames        map[string]string // indicatorName's cache
+}
+
+// indicatorName is the catalog name of an indicator of the brief, the
+// label of its source's link when a figure of it is cited first by its
+// change or its week (a link is never left without what it is for).
+func (s *state) indicatorName(id string) string {
+	if s.indNames == nil {
+		s.indNames = map[string]string{}
+		for _, t := range s.brief.Topics {
+			for _, iv := range t.Indicators {
+				s.indNames[iv.ID] = iv.Name
+			}
+		}
+	}
+	return s.indNames[id]
 }
 
 func newState(b *Brief) *state {
@@ -173,13 +189,13 @@ func (s *state) cite(vs ...any) (string, error) {
 				if x.Fact.Ranking != nil && len(x.Fact.Ranking.Inputs) > 0 {
 					srcs = x.Fact.Ranking.Inputs // every row of the total
 				}
-				add(x.Text, x.Fact.ID, "", "", srcs)
+				add(x.Text, x.Fact.ID, "", s.indicatorName(x.Fact.Indicator), srcs)
 			}
 		case *Change:
 			if x == nil {
 				return fmt.Errorf("cite: no change to cite")
 			}
-			add(x.Text+" ("+x.From+")", x.Fact.ID, "", "", x.Fact.Sources)
+			add(x.Text+" ("+x.From+")", x.Fact.ID, "", s.indicatorName(x.Fact.Indicator), x.Fact.Sources)
 		case *WeekFig:
 			if x == nil {
 				return fmt.Errorf("cite: no week to cite (test .Week first)")
@@ -196,16 +212,16 @@ func (s *state) cite(vs ...any) (string, error) {
 					text += en("cite.revised_down", "by", d.Text, "from", d.From, "to", d.To)
 				}
 			}
-			add(text, x.Fact.ID, "", "", x.Fact.Sources)
+			add(text, x.Fact.ID, "", s.indicatorName(x.Fact.Indicator), x.Fact.Sources)
 		case *WeekRange:
 			if x != nil { // optional: a week of one figure has no range
-				add(x.Low+en("span.to")+x.High, x.Fact.ID, "", "", x.Fact.Sources)
+				add(x.Low+en("span.to")+x.High, x.Fact.ID, "", s.indicatorName(x.Fact.Indicator), x.Fact.Sources)
 			}
 		case *Outlook:
 			if x == nil {
 				return fmt.Errorf("cite: no plan or target to cite")
 			}
-			add(x.Text, x.Fact.ID, "", "", x.Fact.Sources[:1])
+			add(x.Text, x.Fact.ID, "", s.indicatorName(x.Fact.Indicator), x.Fact.Sources[:1])
 		case *Revision:
 			if x == nil {
 				return fmt.Errorf("cite: no revision to cite")
