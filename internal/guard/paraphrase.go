@@ -29,7 +29,8 @@ import (
 //	           any phrase of its group)
 //	{N1} {F} {D} {S}   one token of that kind (name, figure, date,
 //	           footnote); the same variable in two variants is the
-//	           same token
+//	           same token; {P} is a date token that names no day (a
+//	           year, month, quarter: isPeriod)
 //	{x:a|b|c}  one of these words, bound: the same word in every variant
 //	[a|b|]     one of these words or phrases ("_" joins words), or
 //	           nothing if an option is empty; the first variant's
@@ -101,7 +102,7 @@ func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
 							e.alts = append(e.alts, []string{"w:" + o})
 						}
 						elems = append(elems, e)
-					case body != "" && strings.ContainsRune("FDNS", rune(body[0])):
+					case body != "" && strings.ContainsRune("FDNSP", rune(body[0])):
 						elems = append(elems, patElem{op: 'v', key: body, kind: body[0]})
 					case body != "" && body == strings.ToLower(body):
 						elems = append(elems, patElem{op: 'w', key: body}) // options from where it is defined
@@ -360,7 +361,16 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 			return l.match(v, ei+1, items, ii+1, b)
 		}
 	case 'v':
-		if ii >= len(items) || !strings.HasPrefix(items[ii].key, tokenOpen+string(e.kind)) {
+		if ii >= len(items) {
+			return 0, false
+		}
+		if e.kind == 'P' {
+			// a period: a date token naming no day
+			d, ok := strings.CutPrefix(items[ii].key, tokenOpen+string(kindDate))
+			if !ok || !isPeriod(d) {
+				return 0, false
+			}
+		} else if !strings.HasPrefix(items[ii].key, tokenOpen+string(e.kind)) {
 			return 0, false
 		}
 		if prev, ok := b[e.key]; ok {
@@ -488,6 +498,26 @@ func (l *lexicon) verbLike(it alignItem) bool {
 	}
 	return l.in("past", w) || l.in("free-past", w) || len(w) > 3 && strings.HasSuffix(w, "ed") || len(w) > 4 && strings.HasSuffix(w, "ing")
 }
+
+// isPeriod: a date that names no day ("2023", "May 2026", "Q1 2025"),
+// so "on" before it can only compare ("down 3% on 2023"), never date an
+// event ("fell 3% on 12 May 2026"): no number of one or two digits but a
+// quarter's or half's, no weekday, no ISO day.
+func isPeriod(d string) bool {
+	for _, f := range strings.FieldsFunc(strings.ToLower(d), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		switch {
+		case len(f) == 2 && (f[0] == 'q' || f[0] == 'h') && f[1] >= '1' && f[1] <= '4':
+		case f[0] >= '0' && f[0] <= '9' && len(f) != 4:
+			return false // a day, or a number that may be one
+		case weekdays[f]:
+			return false
+		}
+	}
+	return !strings.ContainsAny(d, "-/–") // "2025-02", "2024/25": read as days (the safe side)
+}
+
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"mon": true, "tue": true, "wed": true, "thu": true, "fri": true, "sat": true, "sun": true}
 
 func sameKeys(a, b []alignItem) bool {
 	for i := range a {

@@ -21,6 +21,7 @@ func TestParaphrasePatterns(t *testing.T) {
 		second = "Uzbekistan came second with $10.0 billion.[^1]\n"
 		change = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
 		this   = "Kazakhstan stood at $27.8 billion in 2024. This is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		daily  = "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020, down 1.5% on Tuesday 11 August 2020.[^1]\n"
 		level  = "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n"
 		target = "The target is $50.0 billion in 2030.[^3]\n"
 		week   = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
@@ -62,7 +63,9 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"was for stood at, a fall of", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% from May 2026.[^1]\n", true},
 		{"lower than in", level, "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, 7.8% lower than in May 2026.[^1]\n", true},
 		{"a rise of for down", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a rise of 7.8% from May 2026.[^1]\n", false},
-		{"a fall on a date dates the fall", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", false},
+		{"a fall on a period", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", true},
+		{"a fall on a day dates the fall", daily, "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020, a fall of 1.5% on Tuesday 11 August 2020.[^1]\n", false},
+		{"fell on a day dates the fall", daily, "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020 and fell 1.5% on Tuesday 11 August 2020.[^1]\n", false},
 		{"reached for stood at", level, "**Gold price** (London) reached $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n", false},
 		{"possessive figure", change, "Kazakhstan's figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
 		{"for N, the figure", change, "For Kazakhstan, the figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
@@ -73,7 +76,7 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"that is lower", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% lower than in 2023 ($28.7 billion), a deterioration.[^2]\n", true},
 		{"rose for down", this, "Kazakhstan stood at $27.8 billion in 2024. It rose 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"higher for down", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% higher than in 2023 ($28.7 billion), a deterioration.[^2]\n", false},
-		{"fell on a date", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", false},
+		{"fell on a period", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
 		{"plunged: intensity", this, "Kazakhstan stood at $27.8 billion in 2024. It plunged 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"the change and the earlier value swapped", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by $28.7 billion from 3.3% in 2023, a deterioration.[^2]\n", false},
 		// a target, the week before
