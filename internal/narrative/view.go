@@ -512,7 +512,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			Unit: format.EscapeMarkdown(label), Description: format.EscapeMarkdown(in.Description), HigherIs: string(in.HigherIs),
 			raw: name, unit: in.Unit, label: label, Superlative: en("superlative.highest"),
 			Cumulative: in.WeeklySummary() == dataset.SummaryCumulative,
-			Noun:       format.EscapeMarkdown(wd.Noun), NounOne: format.EscapeMarkdown(wd.NounOne), Verb: format.EscapeMarkdown(wd.Verb),
+			Noun:       format.EscapeMarkdown(wd.Noun), NounOne: format.EscapeMarkdown(nounOne(wd.Noun, wd.NounOne)), Verb: format.EscapeMarkdown(wd.Verb),
 			Negative: format.EscapeMarkdown(wd.Negative), Positive: format.EscapeMarkdown(wd.Positive), Family: wd.Family,
 			words: o.Words,
 		}

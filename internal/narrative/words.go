@@ -192,3 +192,32 @@ func displayName(in dataset.Indicator, w *Words) string {
 	}
 	return w.acronymsUp(upperFirst(strings.Join(strings.FieldsFunc(in.ID, func(r rune) bool { return r == '_' || r == '-' }), " ")))
 }
+
+// nounOne is the singular of a catalog noun given only in the plural:
+// its last word made singular when English makes it so regularly
+// ("confirmed COVID-19 cases" -> "confirmed COVID-19 case", "people" ->
+// "person"); "" when it cannot tell ("series", "data"), so that "1" is
+// then said with the plural as before rather than with a wrong singular.
+func nounOne(plural, one string) string {
+	if one != "" || plural == "" {
+		return one
+	}
+	i := strings.LastIndexByte(plural, ' ') + 1
+	head, w := plural[:i], plural[i:]
+	lw := strings.ToLower(w)
+	switch {
+	case lw == "people":
+		return head + w[:len(w)-len("people")] + "person"
+	case lw == "series" || lw == "species" || lw == "news" || lw == "data":
+		return ""
+	case lw == "buses" || lw == "gases":
+		return head + w[:len(w)-2]
+	case strings.HasSuffix(lw, "ies") && len(lw) > 4:
+		return head + w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "sses") || strings.HasSuffix(lw, "ches") || strings.HasSuffix(lw, "shes") || strings.HasSuffix(lw, "xes"):
+		return head + w[:len(w)-2]
+	case strings.HasSuffix(lw, "s") && !strings.HasSuffix(lw, "ss") && !strings.HasSuffix(lw, "us") && !strings.HasSuffix(lw, "is") && len(lw) > 2:
+		return head + w[:len(w)-1]
+	}
+	return ""
+}

@@ -38,3 +38,15 @@ func TestPointsKeepTheRankingLeader(t *testing.T) {
 		}
 	}
 }
+
+// "an eight-year high", never "a eight-year high"; one case of a noun
+// the catalog gives only in the plural is "1 confirmed case".
+func TestArticleAndSingular(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/truth/eight", "2024-W09"), "brief.md"))
+	if !strings.Contains(md, "an eight-year high") || strings.Contains(md, "a eight") {
+		t.Errorf("the eight-year high:\n%s", md)
+	}
+	if strings.Contains(md, "1 confirmed cases") {
+		t.Errorf("a plural after 1:\n%s", md)
+	}
+}
