@@ -61,6 +61,8 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"another name second", second, "Kyrgyzstan was second with $10.0 billion.[^1]\n", false},
 		// a level, a change
 		{"was for stood at, a fall of", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% from May 2026.[^1]\n", true},
+		{"a summary line's period fronted", level, "In June 2026, the **Gold price** (London) was $4,228 per troy ounce, 7.8% lower than in May 2026.[^1]\n", true},
+		{"a summary line's period fronted onto the change", level, "**Gold price** (London) was $4,228 per troy ounce, down 7.8% on May 2026 in June 2026.[^1]\n", false},
 		{"lower than in", level, "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, 7.8% lower than in May 2026.[^1]\n", true},
 		{"a rise of for down", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a rise of 7.8% from May 2026.[^1]\n", false},
 		{"a fall on a period", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", true},
