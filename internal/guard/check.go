@@ -545,11 +545,21 @@ func (lk *Locked) chatter(reply string) []Issue {
 		return " " + strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '*' || r == '#' }), " ") + " "
 	}
 	r, d := norm(reply), norm(lk.Draft)
+	// The reply's words: a phrase whose first word is none of them is not
+	// there (a 64 KB section is not scanned once per phrase).
+	words := map[string]bool{}
+	for _, w := range strings.Fields(r) {
+		words[w] = true
+	}
 	var out []Issue
 	for _, ph := range lk.chatterList() {
 		needle := " " + ph
-		if !strings.HasSuffix(ph, ":") && !strings.HasSuffix(ph, ",") && !strings.HasSuffix(ph, "!") && !strings.HasSuffix(ph, ".") {
+		spaced := !strings.HasSuffix(ph, ":") && !strings.HasSuffix(ph, ",") && !strings.HasSuffix(ph, "!") && !strings.HasSuffix(ph, ".")
+		if spaced {
 			needle += " "
+		}
+		if fw, rest, multi := strings.Cut(ph, " "); (spaced || multi && rest != "") && !words[fw] {
+			continue
 		}
 		if strings.Count(r, needle) > strings.Count(d, needle) {
 			out = append(out, Issue{Text: ph, Why: "reads as the model talking or following an instruction, not as the brief"})

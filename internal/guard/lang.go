@@ -204,6 +204,19 @@ func (l *lexicon) dates(s string) [][]int {
 			i++
 			continue
 		}
+		if !isDigitByte(s[i]) {
+			// A date opens with a digit or a month: any other word is
+			// skipped whole (the pattern is not tried at every word).
+			j := i
+			for j < len(s) && isLetterAt(s, j) {
+				_, n := utf8.DecodeRuneInString(s[j:])
+				j += n
+			}
+			if w := strings.ToLower(s[i:j]); !l.isMonthWord(w) && w != "i" && w != "ii" && w != "iii" && w != "iv" {
+				i = j
+				continue
+			}
+		}
 		m := l.native.dates.FindStringIndex(s[i:min(len(s), i+128)])
 		if m != nil && m[1] > 0 && !letterAfter(s, i+m[1]) {
 			out = append(out, []int{i, i + m[1]})
@@ -214,6 +227,22 @@ func (l *lexicon) dates(s string) [][]int {
 		i += n
 	}
 	return out
+}
+
+// isMonthWord: w (lower case) is a month's name in the language, in a
+// form the lexicon lists (Russian) or its stem with any ending (Kazakh).
+func (l *lexicon) isMonthWord(w string) bool {
+	if l.month[w] {
+		return true
+	}
+	if l.lang == "kk" {
+		for m := range l.month {
+			if strings.HasPrefix(w, m) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isWholeDate: s is one date or period of the language.

@@ -86,6 +86,8 @@ func TestLockNativeClaims(t *testing.T) {
 		{"ru", ruEnergy, 'F', []string{"3", "около 12" + nb + "млн", "2,47" + nb + "%", "1" + nb + "500" + nb + "₸", "0,4" + nb + "п." + nb + "п.", "3,4" + nb + "млрд" + nb + "₽", "150" + nb + "тыс."}},
 		{"ru", ruTrade, 'D', []string{"2024" + nb + "г.", "**3 февраля 2025" + nb + "г.**"}},
 		{"ru", ruEnergy, 'D', []string{"февраль 2025" + nb + "г.", "2025" + nb + "г.", "3 февраля", "6-я неделя 2025" + nb + "г.", "6-й неделе 2025" + nb + "г."}},
+		{"ru", "## Т\n\nВ I квартале 2025" + nb + "г. и в 2-м квартале 2025" + nb + "г. выпуск составил 2" + nb + "трлн" + nb + "руб. и 5" + nb + "пп.\n", 'D', []string{"I квартале 2025" + nb + "г.", "2-м квартале 2025" + nb + "г."}},
+		{"ru", "## Т\n\nВ I квартале 2025" + nb + "г. и в 2-м квартале 2025" + nb + "г. выпуск составил 2" + nb + "трлн" + nb + "руб. и 5" + nb + "пп.\n", 'F', []string{"2" + nb + "трлн" + nb + "руб.", "5" + nb + "пп"}},
 		{"ru", ruTrade, 'N', []string{"стран Центральной Азии", "Россией", "Казахстан", "Узбекистан", "РИА Новости", "Даурен Абаев"}},
 		{"ru", ruEnergy, 'N', []string{"Казахстане", "России", "Казахстана", "ТЭЦ"}},
 		{"kk", kkTrade, 'F', []string{"27,8" + nb + "млрд" + nb + "АҚШ доллары", "64,7%", "10,0" + nb + "млрд" + nb + "АҚШ доллары", "шамамен 12" + nb + "млн", "6,9%-ға"}},
@@ -319,5 +321,29 @@ func TestNativeHedges(t *testing.T) {
 		if c.reason != "" && !strings.Contains(strings.Join(r.Reasons, "\n"), c.reason) {
 			t.Errorf("%s: no reason says %q: %v", c.name, c.reason, r.Reasons)
 		}
+	}
+}
+
+// BenchmarkCheckRussian64KB judges a Russian section near the 64 KB
+// limit, each sentence with a vetted swap («вырос» / «увеличился»):
+//
+//	go test ./internal/guard -run '^$' -bench CheckRussian -benchtime 10x
+func BenchmarkCheckRussian64KB(b *testing.B) {
+	item := "- Товарооборот Казахстана с Россией вырос на 2,47" + nb + "% и составил 1" + nb + "500" + nb + "₸; курс рубля снизился на 0,4" + nb + "п." + nb + "п.[^1] По данным на февраль 2025" + nb + "г. число новых ТЭЦ в Казахстане составит 3; сроки не названы.[^1]\n"
+	var sb strings.Builder
+	sb.WriteString("## Энергетика\n\n")
+	for sb.Len()+len(item) < guard.MaxInput*9/10 {
+		sb.WriteString(item)
+	}
+	draft := sb.String()
+	polished := strings.ReplaceAll(draft, "вырос на", "увеличился на")
+	v := vocabIn(b, "ru")
+	if r := guard.Check(draft, polished, v); !r.Accepted {
+		b.Fatalf("refused: %v", r.Reasons[:min(3, len(r.Reasons))])
+	}
+	b.SetBytes(int64(len(draft)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		guard.Check(draft, polished, v)
 	}
 }

@@ -56,8 +56,11 @@ type Locked struct {
 	byID  map[string]int
 	vocab []string // names the data knows, for finding names in replies
 	seen  []string // names the draft shows by their capitals (lang.go)
-	lex   *lexicon
-	gaps  []int // blank lines before each block of the draft
+	// nameCache is nameKeys, for nameCacheN names seen.
+	nameCache  []string
+	nameCacheN int
+	lex        *lexicon
+	gaps       []int // blank lines before each block of the draft
 	// exactIdx and ofKind index the slots once, one of each text.
 	exactIdx  []int
 	entityKey map[string]bool
@@ -448,13 +451,7 @@ func (lk *Locked) findNames(s string, used []bool) [][2]int {
 	}
 	// Vocabulary names, longest first, case-insensitive, whole words.
 	ls := strings.ToLower(s)
-	names := append(append([]string(nil), lk.vocab...), lk.seen...)
-	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
-	for _, n := range names {
-		ln := strings.ToLower(strings.TrimSpace(n))
-		if utf8.RuneCountInString(ln) < 2 || lk.lex.common[ln] {
-			continue
-		}
+	for _, ln := range lk.nameKeys() {
 		for from := 0; ; {
 			i := strings.Index(ls[from:], ln)
 			if i < 0 {
@@ -513,6 +510,29 @@ func (lk *Locked) findNames(s string, used []bool) [][2]int {
 		merged = append(merged, n)
 	}
 	return merged
+}
+
+// nameKeys are the vocabulary's and the draft's names, lower case,
+// longest first, each once, computed once per draft (findNames runs for
+// every block: a 64 KB section has hundreds).
+func (lk *Locked) nameKeys() []string {
+	if lk.nameCache != nil && lk.nameCacheN == len(lk.seen) {
+		return lk.nameCache
+	}
+	names := append(append([]string(nil), lk.vocab...), lk.seen...)
+	sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	out := []string{}
+	seen := map[string]bool{}
+	for _, n := range names {
+		ln := strings.ToLower(strings.TrimSpace(n))
+		if utf8.RuneCountInString(ln) < 2 || lk.lex.common[ln] || seen[ln] {
+			continue
+		}
+		seen[ln] = true
+		out = append(out, ln)
+	}
+	lk.nameCache, lk.nameCacheN = out, len(lk.seen)
+	return out
 }
 
 // textWord is a word of prose with its place and whether it opens a
