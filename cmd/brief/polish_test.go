@@ -74,7 +74,7 @@ func TestPolishEndToEnd(t *testing.T) {
 		t.Errorf("no one-line summary:\n%s", stderr)
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "weekly", "2025-W06", "brief.md"))
-	if !strings.Contains(string(md), "A delegation headed by Kazakhstan's Energy Minister") || !strings.Contains(string(md), "media interaction was held in 2024") {
+	if !strings.Contains(string(md), "A delegation headed by Kazakhstan's Energy Minister") || !strings.Contains(string(md), "the two countries' media was held") {
 		t.Errorf("polished wording not in the brief:\n%s", md)
 	}
 	var rec struct {

@@ -155,113 +155,84 @@ const (
 	MaxKeyMessages = 5
 )
 
-// KeyMessages are the lines of the key-messages box: the summary's
-// highlights, this week's first, and, when they are fewer than
-// MinKeyMessages, the week's events (attributed statements first), up
-// to MaxKeyMessages.
-func (b *Brief) KeyMessages() []*Highlight {
-	var out []*Highlight
-	out = append(out, b.FreshHighlights()...)
-	out = append(out, b.ContextHighlights()...)
-	if len(out) > MaxKeyMessages {
-		out = out[:MaxKeyMessages]
-	}
-	out = append(out, b.rowHighlights(out, MinKeyMessages-len(out))...)
-	if len(out) >= MinKeyMessages {
-		return out
-	}
-	evs := append([]*Event(nil), b.WeekEvents...)
-	sort.SliceStable(evs, func(i, j int) bool { return evs[i].Quote && !evs[j].Quote })
-	for _, e := range evs {
-		if len(out) >= MinKeyMessages {
-			break
-		}
-		out = append(out, &Highlight{Kind: "event", Event: e, ThisWeek: true})
-	}
-	return out
-}
-
-// chosenRow reports whether a highlight already says row r: as its
-// figure, or as one of those tied at the top of its ranking.
-func chosenRow(hs []*Highlight, r *Row) bool {
-	for _, h := range hs {
-		if h.Row == r || h.Kind == "leader" && inRows(h.Indicator.Tied(), r) {
-			return true
-		}
-	}
-	return false
-}
-
-// rowHighlights are the n best statements of rows that the highlights hs
-// do not say, one per row, most salient first: key messages take them
-// when the indicators give too few lines (one indicator, several
-// series). Made only when asked for.
-func (b *Brief) rowHighlights(hs []*Highlight, n int) []*Highlight {
-	if n <= 0 {
-		return nil
-	}
-	best := map[*Row]*Highlight{}
-	var rows []*Row
-	for _, t := range b.Topics {
-		for _, iv := range t.Indicators {
-			statements(t, iv, func(h *Highlight) {
-				if chosenRow(hs, h.Row) {
-					return
-				}
-				if cur := best[h.Row]; cur == nil {
-					rows = append(rows, h.Row)
-					best[h.Row] = h
-				} else if h.salience > cur.salience {
-					best[h.Row] = h
-				}
-			})
-		}
-	}
-	var more []*Highlight
-	for _, r := range rows {
-		h := best[r]
-		h.ThisWeek = r.ThisWeek
-		if r.Overdue() {
-			h.salience -= staleDemotion
-		}
-		more = append(more, h)
-	}
-	sort.SliceStable(more, func(i, j int) bool { return more[i].salience > more[j].salience })
-	return more[:min(n, len(more))]
-}
-
 // OneSource is the name of the one source that every figure and event of
 // the brief comes from, as the brief's language names it, or "" when
 // there are several (or none): a brief
 // resting on a single source says so once, up front, rather than in every
-// footnote only.
+// footnote only. A statement quoted from it ("Dauren Abayev, …, as quoted
+// in X") comes from X (Words.QuotedIn).
 func (b *Brief) OneSource() string {
+	var rows []*Row
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			rows = append(rows, iv.Rows...)
+		}
+	}
+	return b.oneSource(rows, b.Events)
+}
+
+// TopicSource is the one source of every figure and event of a topic
+// that has both, or "" (see OneSource): figures and events told by one
+// source are one publication's account (an article, a report), which a
+// reader should know before the footnotes; a statistics office's figures
+// alone need no such line, their footnote says it.
+func (b *Brief) TopicSource(t *Topic) string {
+	var rows []*Row
+	for _, iv := range t.Indicators {
+		rows = append(rows, iv.Rows...)
+	}
+	if len(rows) == 0 || len(t.Events)+len(t.Context) == 0 {
+		return ""
+	}
+	evs := append(append([]*Event(nil), t.Events...), t.Context...)
+	return b.oneSource(rows, evs)
+}
+
+func (b *Brief) words() *Words {
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			if iv.words != nil {
+				return iv.words
+			}
+		}
+	}
+	return nil
+}
+
+func (b *Brief) oneSource(rows []*Row, evs []*Event) string {
+	w := b.words()
 	one := ""
 	add := func(name string) bool {
-		name = strings.TrimSpace(name)
+		name = strings.TrimSpace(w.publication(name))
 		if one == "" {
 			one = name
 		}
 		return name == one
 	}
-	for _, t := range b.Topics {
-		for _, iv := range t.Indicators {
-			for _, r := range iv.Rows {
-				if r == nil || r.Fact == nil {
-					continue
-				}
-				for _, s := range r.Fact.Sources {
-					if !add(s.Source) {
-						return ""
-					}
-				}
+	for _, r := range rows {
+		if r == nil || r.Fact == nil {
+			continue
+		}
+		for _, s := range r.Fact.Sources {
+			if !add(s.Source) {
+				return ""
 			}
 		}
 	}
-	for _, e := range b.Events {
+	for _, e := range evs {
 		if e.ev != nil && !add(e.ev.Source) {
 			return ""
 		}
 	}
 	return format.EscapeMarkdown(b.sourceName(one))
+}
+
+// HasQuotes reports whether the brief quotes what a person said.
+func (b *Brief) HasQuotes() bool {
+	for _, e := range b.Events {
+		if e.Quote {
+			return true
+		}
+	}
+	return false
 }

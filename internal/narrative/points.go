@@ -138,6 +138,17 @@ func candidates(b *Brief, press bool) []*Point {
 			out = append(out, &Point{Kind: "revision", Topic: topicOfIndicator(b, rv.Indicator), Indicator: rv.Indicator, Revision: rv, salience: 3.5})
 		}
 	}
+	if press {
+		// A figure to check before repeating it (Row.Unusual) is no
+		// talking point; the internal sheet keeps it with its caveat.
+		kept := out[:0]
+		for _, p := range out {
+			if p.Row == nil || p.Row.Unusual() == "" {
+				kept = append(kept, p)
+			}
+		}
+		out = kept
+	}
 	for _, p := range out {
 		p.Press = press
 		if p.Row != nil && p.Row.Overdue() {

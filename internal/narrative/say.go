@@ -100,6 +100,9 @@ func (r *Row) trimUnit(s, unit string) string {
 // "a deficit of €80 million", "a surplus of $3.1 billion".
 func (r *Row) signed(d int, sh figShape, suffix bool) string {
 	if w := r.SignWord(); w != "" {
+		if r.SignNames() {
+			return en("sign.of_uncountable", "word", w, "figure", r.say(abs(r.Value), d, sh, suffix))
+		}
 		return en("sign.of", "word", w, "figure", r.say(abs(r.Value), d, sh, suffix))
 	}
 	return r.say(r.Value, d, sh, suffix)
@@ -118,6 +121,15 @@ func (r *Row) SignWord() string {
 		return r.Indicator.Positive
 	}
 	return ""
+}
+
+// SignNames reports whether the figure's sign word names what it
+// measures on its own ("deflation of 3.3%" needs no "inflation"), so a
+// sentence says it of the entity: "Turkmenistan recorded deflation of
+// 3.3%", not "Turkmenistan's inflation showed a deflation".
+func (r *Row) SignNames() bool {
+	w := r.SignWord()
+	return w != "" && r.Indicator.words != nil && r.Indicator.words.uncountable[strings.ToLower(w)]
 }
 
 func abs(v float64) float64 {

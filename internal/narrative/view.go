@@ -347,7 +347,7 @@ type Event struct {
 
 // Highlight is one statement of the summary.
 type Highlight struct {
-	Kind string // "leader", "change", "record", "week", "latest", "event" (a key message)
+	Kind string // "leader", "change", "record", "week", "latest", "event" and "breadth" (key messages)
 	// ThisWeek is set when the statement is about this week's figure;
 	// the others are context.
 	ThisWeek  bool
@@ -356,7 +356,15 @@ type Highlight struct {
 	Row       *Row
 	// Event is the event of a key message of Kind "event" (see
 	// KeyMessages), nil otherwise.
-	Event    *Event
+	Event *Event
+	// WithChange, on a key message of Kind "leader", asks for the
+	// leader's own change in the same sentence ("fell 10.8% to $2.0
+	// trillion, still the highest of the six").
+	WithChange bool
+	// Rows and Dir, on a key message of Kind "breadth", are the series
+	// that all moved one way (Dir, -1 or +1); Row is the largest move.
+	Rows     []*Row
+	Dir      int
 	salience float64
 }
 

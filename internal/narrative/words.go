@@ -40,9 +40,16 @@ type Words struct {
 	// Filler are words that say nothing of a figure on their own (a
 	// note made of them and of the indicator's own words adds nothing).
 	Filler []string `yaml:"filler"`
+	// Uncountable are sign words said without an article: "deflation of
+	// 3.3%", where a countable one takes it ("a deficit of €80 million").
+	Uncountable []string `yaml:"uncountable"`
+	// QuotedIn are the words that name, in a source, the publication a
+	// statement is quoted from ("Dauren Abayev, …, as quoted in X"):
+	// what follows the last of them is the publication.
+	QuotedIn []string `yaml:"quoted_in"`
 
-	the, first, last, speech, filler, plurals map[string]bool
-	acronyms                                  map[string]string // lower case -> as written
+	the, first, last, speech, filler, plurals, uncountable map[string]bool
+	acronyms                                               map[string]string // lower case -> as written
 }
 
 // WordsFile is where a templates folder keeps its words.
@@ -80,6 +87,7 @@ func (w *Words) index() {
 	w.the, w.first, w.last = set(w.The, false), set(w.TheFirst, false), set(w.TheLast, false)
 	w.speech, w.filler = set(w.Speech, true), set(w.Filler, true)
 	w.plurals = set(w.PluralLast, false)
+	w.uncountable = set(w.Uncountable, true)
 	w.acronyms = make(map[string]string, len(w.Acronyms))
 	for _, a := range w.Acronyms {
 		w.acronyms[strings.ToLower(a)] = a
@@ -220,4 +228,23 @@ func nounOne(plural, one string) string {
 		return head + w[:len(w)-1]
 	}
 	return ""
+}
+
+// publication is the work a source names: a statement's speaker "as
+// quoted in X" comes from X; another source is itself.
+func (w *Words) publication(source string) string {
+	if w == nil {
+		return source
+	}
+	best := -1
+	var marker string
+	for _, q := range w.QuotedIn {
+		if i := strings.LastIndex(source, q); i > best {
+			best, marker = i, q
+		}
+	}
+	if best < 0 {
+		return source
+	}
+	return strings.TrimSpace(strings.TrimLeft(source[best+len(marker):], ":"))
 }

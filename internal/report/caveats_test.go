@@ -32,15 +32,18 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 	for _, week := range []string{"2025-W06", "2025-W52", "2026-W01", "2026-W02"} {
 		t.Run(week, func(t *testing.T) {
 			md := plainMD(file(t, weekly(t, "../../data", week), "brief.md"))
-			contains(t, "the key messages", keyMessages(t, md), "- **Tourism and payments:** "+sentence)
+			// A year's total resting on its first five weeks is a figure
+			// to check (Row.Unusual): said with that caveat in the topic,
+			// never a key message nor a press point.
+			lacks(t, "the key messages", keyMessages(t, md), "12 million")
 			tourism := section(t, md, "Tourism and payments")
-			contains(t, "the topic", tourism, "- "+sentence+" About 12 million;")
+			contains(t, "the topic", tourism, "- "+sentence+" About 12 million foreigners",
+				"The figure covers only about the first five weeks of 2025; check the figure and its period in the source.")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
-			for _, audience := range []string{"press", "internal"} {
-				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))
-				contains(t, audience+" points", pts, sentence)
-				lacks(t, audience+" points", pts, "12 million visitors in 2025.")
-			}
+			press := plainMD([]byte(pointsOf(t, "../../data", week, "press")))
+			lacks(t, "press points", press, "12 million")
+			internal := plainMD([]byte(pointsOf(t, "../../data", week, "internal")))
+			lacks(t, "internal points", internal, "12 million visitors in 2025.")
 		})
 	}
 }
@@ -83,7 +86,6 @@ func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
 			// A total to date is said "as of" its month, with the verb of a
 			// total ("has completed"); the table says "to date".
 			const fig = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025."
-			contains(t, "the key messages", keyMessages(t, md), "- **Industrial cooperation:** "+fig)
 			contains(t, "the topic", section(t, md, "Industrial cooperation"),
 				fig,
 				"*Table 2. Industrial cooperation: Kazakhstan with Russia, February 2025.*",

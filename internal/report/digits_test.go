@@ -50,7 +50,7 @@ func TestScaledFiguresKeepThreeSignificantDigits(t *testing.T) {
 	md := plainMD(file(t, out, "brief.md"))
 	health := section(t, md, "Health")
 	contains(t, "the ranking", health,
-		"The United States had the most confirmed cases in the Panel group in January 2025: 33.83 million cases, 78.2% of the total.",
+		"The United States had the most confirmed cases in the Panel group in January 2025: 33.83 million cases, 78.2% of the total for all five.",
 		"Spain came second with 3.83 million cases.",
 		"*Table 1. Confirmed cases, January 2025.*",
 		"| Entity | Value (cases) |",
@@ -99,7 +99,8 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
 	const visitors = "Kazakhstan had about 12 million foreign visitors in 2025 up to 3 February."
-	contains(t, "the key messages", keyMessages(t, md), "- **Tourism:** "+visitors, "- **Tourism:** Kazakhstan had an estimated 4.32 million hotel nights in 2024.")
+	contains(t, "the key messages", keyMessages(t, md), "- **Tourism:** Kazakhstan had an estimated 4.32 million hotel nights in 2024.")
+	lacks(t, "the key messages", keyMessages(t, md), "12 million") // a figure to check (Row.Unusual)
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,
 		"- "+visitors+" About 12 million; the year had just begun.",
@@ -110,7 +111,9 @@ func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 
 	for _, audience := range []string{"press", "internal"} {
 		pts := plainMD([]byte(pointsOf(t, digits, "2025-W06", audience)))
-		contains(t, audience+" points", pts, visitors)
+		if audience == "internal" && strings.Contains(pts, visitors) {
+			contains(t, audience+" points", pts, "check the figure and its period") // never without its caveat
+		}
 		lacks(t, audience+" points", pts, "visitors in 2025.", "about about")
 	}
 	press := pointsOf(t, digits, "2025-W06", "press")
@@ -215,8 +218,10 @@ func TestDigitsOnRealFiles(t *testing.T) {
 func TestSampleVisitorsKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, "../../data", "2025-W06"), "brief.md"))
 	const visitors = "Kazakhstan received about 12 million foreign visitors in 2025 up to 3 February."
-	contains(t, "the key messages", keyMessages(t, md), "- **Tourism and payments:** "+visitors)
+	contains(t, "the topic", section(t, md, "Tourism and payments"), "- "+visitors)
+	// Resting on the year's first five weeks, it is a figure to check
+	// (Row.Unusual): neither a key message nor a press point.
+	lacks(t, "the key messages", keyMessages(t, md), "12 million")
 	press := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
-	contains(t, "press points", press, visitors)
-	lacks(t, "press points", press, "visitors in 2025.")
+	lacks(t, "press points", press, "12 million")
 }

@@ -63,7 +63,7 @@ func chartNamed(t *testing.T, out *Output, name string) (found bool, points []st
 func TestRankingKeepsAMemberThatPublishedLater(t *testing.T) {
 	out, md := rankingLater(t)
 	pop := section(t, md, "Population")
-	if !regexp.MustCompile(`Uzbekistan had the highest population in the Central Asia group in 2024: 36\.8 million people, 44\.9% of the total\.\[\^1\]`).MatchString(pop) {
+	if !regexp.MustCompile(`Uzbekistan had the highest population in the Central Asia group in 2024: 36\.8 million people, 44\.9% of the total for all five\.\[\^1\]`).MatchString(pop) {
 		t.Errorf("the ranking is not of the whole group in 2024:\n%s", pop)
 	}
 	for _, want := range []string{
@@ -121,14 +121,14 @@ func TestNoShareOfARateNorRankOfExchangeRates(t *testing.T) {
 	if !regexp.MustCompile(`Kazakhstan had the highest CO2 emissions per person in the Central Asia group in 2020: 3\.02 t of carbon per person\.\[\^\d\]`).MatchString(md) {
 		t.Errorf("the per-person ranking is missing or has a share:\n%s", section(t, md, "Emissions"))
 	}
-	if !regexp.MustCompile(`highest CO2 emissions in the Central Asia group in 2020: 56,644 kt of carbon, 51\.2% of the total\.`).MatchString(md) {
+	if !regexp.MustCompile(`highest CO2 emissions in the Central Asia group in 2020: 56,644 kt of carbon, 51\.2% of the total for all \w+\.`).MatchString(md) {
 		t.Errorf("the additive emissions lost their share:\n%s", section(t, md, "Emissions"))
 	}
 	money := section(t, md, "Money")
 	if strings.Contains(money, "highest") || strings.Contains(money, "came second") || strings.Contains(money, "Figure") || strings.Contains(money, "![") {
 		t.Errorf("exchange rates in national currency are ranked:\n%s", money)
 	}
-	if !strings.Contains(money, "| Uzbekistan | 12,650.0[^2] |") || !strings.Contains(money, "| Entity | Value (national currency per USD) |") {
+	if !regexp.MustCompile(`\| Uzbekistan \| 12,650\.0\[\^\d\] \|`).MatchString(money) || !strings.Contains(money, "| Entity | Value (national currency per USD) |") {
 		t.Errorf("exchange rates are not listed one by one:\n%s", money)
 	}
 	checkBrief(t, out)
@@ -247,7 +247,7 @@ func TestStaleSectionAndContextInSummary(t *testing.T) {
 	}
 	key := keyMessages(t, md)
 	news := strings.Index(key, "**Key messages**\n\n- **Population:** Kazakhstan's population stood at 20.6 million people in 2025, a five-year high.")
-	co2 := strings.Index(key, "56,644 kt of carbon")
+	co2 := strings.Index(key, "**Emissions:**")
 	if news < 0 || co2 < news {
 		t.Errorf("the key messages do not lead with the week's figure:\n%s", key)
 	}
@@ -290,7 +290,7 @@ func TestAsOfHidesLaterEvents(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(md, "December 2024**: A delegation led by Kazakhstan's Energy Minister Almasadam Satkaliyev visited nuclear projects in Russia") {
+	if !strings.Contains(md, "December 2024**: A delegation led by Kazakhstan's Energy Minister, Almasadam Satkaliyev, visited nuclear projects in Russia") {
 		t.Errorf("an event known on 2 February is missing:\n%s", md)
 	}
 	checkBrief(t, out)
@@ -300,7 +300,7 @@ func TestAsOfHidesLaterEvents(t *testing.T) {
 // share of the Central Asia total (CI greps for the figure).
 func TestSampleKeepsItsShare(t *testing.T) {
 	md := string(file(t, weekly(t, "../../data", ""), "brief.md"))
-	if !regexp.MustCompile(`Kazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: \$27\.8 billion, 64\.7% of the total\.\[\^1\]`).MatchString(md) {
+	if !regexp.MustCompile(`Kazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: \$27\.8 billion, 64\.7% of the total for all four\.\[\^1\]`).MatchString(md) {
 		t.Errorf("sample brief lost its leader or share:\n%s", md)
 	}
 }
@@ -314,7 +314,7 @@ func TestCentralAsiaGDPOnRealFiles(t *testing.T) {
 	}
 	out := weekly(t, "../../testdata/semantics/centralasia-gdp", "")
 	md := string(file(t, out, "brief.md"))
-	if !regexp.MustCompile(`Kazakhstan had the highest gross domestic product in the Central Asia group in 2023: \$261\.4 billion, \d+\.\d% of the total\.`).MatchString(md) {
+	if !regexp.MustCompile(`Kazakhstan had the highest gross domestic product in the Central Asia group in 2023: \$261\.4 billion, \d+\.\d% of the total for all five\.`).MatchString(md) {
 		t.Errorf("brief:\n%s", md)
 	}
 	if strings.Contains(md, "released") || strings.Contains(md, "of 5 members") {

@@ -35,13 +35,14 @@ func TestWordingRules(t *testing.T) {
 		"Kazakhstan came second with a trade deficit of €50 million.",
 		"Kazakhstan's export licences fell to zero in 2024, from 5 licences in 2023.",
 		"The United States' GDP stood at $29.0 trillion in 2023, up 3.6% on 2022 ($28.0 trillion). It is a ten-year high.",
-		"Kazakhstan plans 3 plants by 2030.",
+		"| Plants to be built | Kazakhstan | 2030 | 3 plants (planned) | – |",
 		"| Export licences | Kazakhstan | 2024 | 0 licences | down to zero on 2023 |",
 	)
 	lacks(t, "brief", md, "100%", "highest trade balance", "-€20 million.", "States' gdp", ". United States", "- Russian Federation")
 	press := plainMD([]byte(pointsOf(t, "../../testdata/wording", "2025-W06", "press")))
 	contains(t, "press points", press,
 		"The Russian Federation's trade balance showed a trade deficit of €80 million in 2024.",
-		"The United States' GDP stood at $29 trillion in 2023, a ten-year high.")
+		"The United States' GDP stood at $29 trillion in 2023, a ten-year high.",
+		"Kazakhstan plans 3 plants by 2030.")
 	checkBrief(t, out)
 }

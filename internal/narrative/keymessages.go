@@ -1,0 +1,271 @@
+package narrative
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// Key messages weigh what a reader would call the week's stories, not
+// which figure comes first: the size of a change, a record, a move shared
+// by every member of a ranking, the top of a ranking (with its own change
+// when it has one), and the week's dated events. A bare level without a
+// change, record or rank says little and comes after an event; a figure
+// flagged as unusual (Row.Unusual) is never a key message.
+
+// Weights of the key messages' candidates (see kmScore).
+const (
+	kmBreadth = 3.2 // every member moved the same way: a regional story
+	kmLeader  = 2.0 // the top of a ranking, before its change
+	kmEvent   = 2.5 // a dated event of the week (kmWeek included)
+	kmQuote   = 2.6 // an attributed statement of the week
+	kmWeek    = 1.0 // a figure of this week: news before context
+	kmLevel   = 1.0 // a bare level
+	kmPlan    = 0.8 // a plan or target
+	// MinBreadth is the fewest series that must move the same way for a
+	// "fell in all six" message: two alike is no pattern.
+	MinBreadth = 3
+	// maxKeyPerIndicator keeps one indicator from filling the box, and
+	// maxKeyEvents the events from crowding out the figures.
+	maxKeyPerIndicator = 2
+	maxKeyEvents       = 3
+	// minRecordSpan is the fewest earlier figures a record must beat to
+	// be a key message: the highest of three days is no news.
+	minRecordSpan = 4
+)
+
+// KeyMessages are the lines of the key-messages box, three to five: the
+// best candidate of each topic first (so a busy topic does not fill the
+// box), then the next best, at most two per indicator and one per family
+// of related indicators until every family has had its turn; this week's
+// figures lead.
+func (b *Brief) KeyMessages() []*Highlight {
+	cands := b.keyCandidates()
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].salience > cands[j].salience })
+	var out []*Highlight
+	taken := map[*Highlight]bool{}
+	rowTaken := map[*Row]bool{}
+	perIndicator := map[*Indicator]int{}
+	family := map[string]bool{}
+	events := 0
+	ok := func(h *Highlight) bool {
+		if taken[h] || len(out) >= MaxKeyMessages {
+			return false
+		}
+		if h.Kind == "event" && events >= maxKeyEvents {
+			return false
+		}
+		if h.Row != nil && rowTaken[h.Row] {
+			return false
+		}
+		return h.Indicator == nil || perIndicator[h.Indicator] < maxKeyPerIndicator
+	}
+	take := func(h *Highlight) {
+		out, taken[h] = append(out, h), true
+		if h.Kind == "event" {
+			events++
+		}
+		if h.Row != nil {
+			rowTaken[h.Row] = true
+		}
+		if h.Indicator != nil {
+			perIndicator[h.Indicator]++
+			family[h.Indicator.Family] = true
+		}
+	}
+	seenTopic := map[*Topic]bool{}
+	for _, h := range cands {
+		if h.Topic != nil && !seenTopic[h.Topic] && ok(h) {
+			seenTopic[h.Topic] = true
+			take(h)
+		}
+	}
+	for _, h := range cands {
+		if h.salience >= kmEvent && ok(h) && (h.Indicator == nil || !family[h.Indicator.Family]) {
+			take(h)
+		}
+	}
+	for _, h := range cands {
+		if len(out) < MinKeyMessages && ok(h) {
+			take(h)
+		}
+	}
+	// This week's news first, then in the order of the brief's sections,
+	// so that the box reads as a map of what follows.
+	order := map[*Topic]int{}
+	for i, t := range b.Topics {
+		order[t] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].ThisWeek != out[j].ThisWeek {
+			return out[i].ThisWeek
+		}
+		if oi, oj := order[out[i].Topic], order[out[j].Topic]; oi != oj {
+			return oi < oj
+		}
+		return out[i].salience > out[j].salience
+	})
+	return out
+}
+
+// keyCandidates are every statement a key message could make, each
+// weighed by kmScore.
+func (b *Brief) keyCandidates() []*Highlight {
+	var out []*Highlight
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			if h := breadth(t, iv); h != nil {
+				out = append(out, h)
+			}
+			statements(t, iv, func(h *Highlight) {
+				if h.Row == nil || h.Row.Unusual() != "" {
+					return
+				}
+				h.ThisWeek = h.Row.ThisWeek
+				h.salience = kmScore(h) + boolf(h.ThisWeek, kmWeek)
+				if h.Row.Overdue() {
+					h.salience -= staleDemotion
+				}
+				out = append(out, h)
+			})
+		}
+	}
+	for _, e := range b.WeekEvents {
+		if e.ev == nil || e.ev.Date.Kind != period.Day || e.Upcoming {
+			continue // a month's or year's item is background, not the week's news
+		}
+		s := kmEvent
+		if e.Quote {
+			s = kmQuote
+		}
+		out = append(out, &Highlight{Kind: "event", Event: e, Topic: b.topicOf(e), ThisWeek: true, salience: s})
+	}
+	return out
+}
+
+// topicOf is the topic an event is reported under.
+func (b *Brief) topicOf(e *Event) *Topic {
+	for _, t := range b.Topics {
+		for _, x := range t.Events {
+			if x == e {
+				return t
+			}
+		}
+	}
+	return nil
+}
+
+// kmScore weighs a statement for the key messages by what it says, not by
+// when it was released (ThisWeek orders the box instead).
+func kmScore(h *Highlight) float64 {
+	r := h.Row
+	switch h.Kind {
+	case "leader":
+		s := kmLeader
+		if c := r.Change; c != nil && c.Fact != nil && !c.ToZero {
+			// The top of a ranking that moved: "Russia's GDP fell
+			// 10.8% to $2.0 trillion, still the highest of the six".
+			h.WithChange = true
+			s += c.Fact.Salience - boolf(c.Fact.New, 1)
+		}
+		return s
+	case "change":
+		for _, c := range []*Change{r.Change, r.YearAgo} {
+			if c != nil && c.Fact != nil {
+				return c.Fact.Salience - boolf(c.Fact.New, 1) + 0.3
+			}
+		}
+	case "record":
+		if r.RecordSince >= minRecordSpan {
+			return 1.8 + 0.5*math.Log10(float64(r.RecordSince))
+		}
+	case "week":
+		if r.Week != nil && r.Week.Fact != nil {
+			return r.Week.Fact.Salience - boolf(r.Week.Fact.New, 1)
+		}
+	}
+	if r.IsPlan() {
+		return kmPlan
+	}
+	return kmLevel
+}
+
+func boolf(b bool, v float64) float64 {
+	if b {
+		return v
+	}
+	return 0
+}
+
+// breadth is the statement that every ranked series of an indicator moved
+// the same way on its previous figure ("inflation fell in all six
+// covered"), told by the largest move; nil when fewer than MinBreadth
+// series moved, or they did not all move alike.
+func breadth(t *Topic, iv *Indicator) *Highlight {
+	if !iv.Ranked || len(iv.Ranking) < MinBreadth {
+		return nil
+	}
+	dir := 0
+	var big *Row
+	for _, r := range iv.Ranking {
+		c := r.Change
+		if c == nil || c.Fact == nil || c.Dir == 0 || c.ToZero || r.Fact.Kind != facts.Latest || r.Unusual() != "" {
+			return nil
+		}
+		if dir == 0 {
+			dir = c.Dir
+		}
+		if c.Dir != dir {
+			return nil
+		}
+		if big == nil || math.Abs(c.Fact.Against.Pct*boolf(!c.Points, 1)+c.Fact.Against.Abs*boolf(c.Points, 1)) >
+			math.Abs(big.Change.Fact.Against.Pct*boolf(!big.Change.Points, 1)+big.Change.Fact.Against.Abs*boolf(big.Change.Points, 1)) {
+			big = r
+		}
+	}
+	return &Highlight{Kind: "breadth", Topic: t, Indicator: iv, Row: big, Rows: iv.Ranking, Dir: dir,
+		ThisWeek: big.ThisWeek, salience: kmBreadth + boolf(big.ThisWeek, kmWeek)}
+}
+
+// All is how the breadth statement counts its members: "all six", "both".
+func (h *Highlight) All() string {
+	return en("key.all", "n", format.SmallNumber(len(h.Rows)))
+}
+
+// Moved is the change as a key message's verb: "rose 10.8%", "fell
+// 10.8%", "rose 2.1-fold"; "" when the figures print alike (a key
+// message then keeps the fact's order).
+func (c *Change) Moved() string {
+	up, down := en("change.up"), en("change.down")
+	switch {
+	case strings.HasPrefix(c.Short, up):
+		return en("key.rose", "size", strings.TrimPrefix(c.Short, up))
+	case strings.HasPrefix(c.Short, down):
+		return en("key.fell", "size", strings.TrimPrefix(c.Short, down))
+	}
+	return ""
+}
+
+// Size is the change without its direction: "10.8%", "2.1-fold".
+func (c *Change) Size() string {
+	return strings.TrimPrefix(strings.TrimPrefix(c.Short, en("change.up")), en("change.down"))
+}
+
+// Crossed reports whether the figure is said by a sign word that names
+// it ("deflation of 3.3%") and the earlier figure lay on the other side
+// of zero: "after 11.0% in 2022", never "down from 11.0%", which would
+// compare a fall in prices with a rise as if they were one thing.
+func (c *Change) Crossed() bool {
+	if c.row == nil || c.Fact == nil || c.Fact.Against == nil || !c.row.SignNames() {
+		return false
+	}
+	return (c.Fact.Value < 0) != (c.Fact.Against.Value < 0)
+}
+
+// RankedCount is how many figures the ranking has, in words when small:
+// "64.7% of the total for all four".
+func (iv *Indicator) RankedCount() string { return format.SmallNumber(len(iv.Ranking)) }

@@ -1,0 +1,103 @@
+package narrative
+
+import (
+	"math"
+
+	"github.com/briefhq/brief/internal/format"
+)
+
+// A figure can be right and still be a figure a reader should check
+// before repeating it: a level that doubled or halved in one period
+// (Sudan's dollar GDP in the first year of a war), or a flow whose total
+// for the first days of its period is far above its usual rate. The brief
+// says so once, neutrally, beside the figure, and neither key messages
+// nor press points repeat it. The thresholds are deliberately wide: they
+// catch data and exchange-rate artefacts, not ordinary news.
+const (
+	// UnusualRise and UnusualFall bound a level's change on its previous
+	// figure (a factor): at or beyond them the change is unusual. Rates
+	// and shares (percent units) and running totals are not judged: a
+	// rate's move is said in points, and a running total only grows.
+	UnusualRise = 2.0
+	UnusualFall = 0.5
+	// UnusualPace is how many times its previous period's total a flow's
+	// figure for part of a period, scaled to the whole period, may reach
+	// before it is unusual.
+	UnusualPace = 3.0
+	// ShortSpan is the share of its period below which a flow's figure
+	// for part of the period, with no earlier figure to compare, is
+	// flagged: a year's total "up to 3 February" rests on 34 days.
+	ShortSpan = 1.0 / 6
+)
+
+// Unusual is the caveat a figure needs before anyone repeats it, as a
+// sentence, or "" when it needs none (see UnusualRise, UnusualPace,
+// ShortSpan).
+func (r *Row) Unusual() string {
+	if r == nil || r.Fact == nil || r.Indicator == nil || r.Indicator.Cumulative {
+		return ""
+	}
+	f := r.Fact
+	if !r.upTo.IsZero() {
+		whole := f.Period.End.Sub(f.Period.Start)
+		part := r.upTo.Sub(f.Period.Start)
+		if whole <= 0 || part <= 0 {
+			return ""
+		}
+		share := float64(part) / float64(whole)
+		if c := r.Change; c != nil && c.Fact != nil && c.Fact.Against != nil && c.Fact.Against.Value > 0 {
+			if f.Value/share > UnusualPace*c.Fact.Against.Value {
+				return en("unusual.pace")
+			}
+			return ""
+		}
+		if share < ShortSpan {
+			return en("unusual.short", "span", span(int(math.Round(part.Hours()/24))+1), "period", f.PeriodLabel)
+		}
+		return ""
+	}
+	if format.IsPercent(f.Unit) {
+		return ""
+	}
+	c := r.Change
+	if c == nil || c.Fact == nil || c.Fact.Against == nil || c.ToZero {
+		return ""
+	}
+	prev, cur := c.Fact.Against.Value, f.Value
+	if prev <= 0 || cur <= 0 {
+		return "" // a change of sign is said in words, not as a factor
+	}
+	if cur/prev >= UnusualRise || cur/prev <= UnusualFall {
+		return en("unusual.change")
+	}
+	return ""
+}
+
+// Checks are the figures of the topic's table that need the caveat of
+// Unusual and are said in no sentence (a ranking's top and the Leads say
+// it with their figure): the lines under the table say them.
+func (t *Topic) Checks() []*Row {
+	leads := t.Leads()
+	var out []*Row
+	for _, iv := range t.Indicators {
+		for _, r := range iv.Shown {
+			if r.Unusual() != "" && !inRows(leads, r) && r != iv.Leader() {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// span says the first days of a period in words, as a reader holds
+// them: "the first five days", "about the first five weeks", "about the
+// first three months" (never a figure the data do not give).
+func span(days int) string {
+	switch {
+	case days < 14:
+		return en("unusual.days", "n", format.SmallNumber(days))
+	case days < 70:
+		return en("unusual.weeks", "n", format.SmallNumber(int(math.Round(float64(days)/7))))
+	}
+	return en("unusual.months", "n", format.SmallNumber(int(math.Round(float64(days)/30.4))))
+}
