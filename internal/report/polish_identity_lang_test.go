@@ -18,7 +18,8 @@ import (
 )
 
 // TestPolishIdentityIsAcceptedInRussianAndKazakh: every polished section
-// of the Russian and Kazakh briefs of the sample and of testdata/unseen,
+// of the Russian and Kazakh briefs and talking points (press, internal)
+// of the sample and of testdata/unseen,
 // sent back by a model as its own tokens, is accepted through the whole
 // pipeline, and the brief printed is the unpolished one byte for byte
 // (before the guard read these languages 5 of their 22 sections could
@@ -82,6 +83,34 @@ func TestPolishIdentityIsAcceptedInRussianAndKazakh(t *testing.T) {
 			}
 			if a, b := string(plain.Doc.Markdown), string(polished.Doc.Markdown); a != b {
 				t.Errorf("%s %s: the polished brief differs from the draft:\n%s\n---\n%s", data, lang, a, b)
+			}
+			// The talking points, for the press (rounded figures after
+			// «около», «шамамен») and for internal use.
+			pkind, err := narrative.LoadKindLang("", "points", lc.ID())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, audience := range []string{"press", "internal"} {
+				po := PointsOptions{Options: o, PointOptions: narrative.PointOptions{Audience: audience, Max: 10}}
+				po.Polisher = nil
+				plainP, err := Points(context.Background(), ds, pkind, po)
+				if err != nil {
+					t.Fatal(err)
+				}
+				po.Polisher = o.Polisher
+				polishedP, err := Points(context.Background(), ds, pkind, po)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, d := range polishedP.Polish {
+					sections++
+					if !d.Accepted {
+						t.Errorf("%s %s points (%s), section %s: the draft sent back unchanged is refused: %s %s", data, lang, audience, d.Section, strings.Join(d.Reasons, "; "), d.Error)
+					}
+				}
+				if a, b := string(plainP.Doc.Markdown), string(polishedP.Doc.Markdown); a != b {
+					t.Errorf("%s %s points (%s): the polished points differ from the draft:\n%s\n---\n%s", data, lang, audience, a, b)
+				}
 			}
 		}
 	}
