@@ -45,14 +45,20 @@ func IsCurrency(unit string) bool {
 }
 
 // IsPercent reports whether unit means percent: "%", "percent", "per cent"
-// or "pct", in any case.
+// or "pct", in any case, alone or of a base ("% of population", "percent
+// of GDP": a share changes in percentage points all the same).
 //
-//	IsPercent("%")    // true
-//	IsPercent("pct")  // true
+//	IsPercent("%")               // true
+//	IsPercent("pct")             // true
+//	IsPercent("% of population") // true
 func IsPercent(unit string) bool {
-	u := strings.TrimSpace(unit)
-	return u == "%" || strings.EqualFold(u, "percent") || strings.EqualFold(u, "per cent") ||
-		strings.EqualFold(u, "pct")
+	u := strings.ToLower(strings.TrimSpace(unit))
+	for _, p := range []string{"%", "percent", "per cent", "pct"} {
+		if u == p || strings.HasPrefix(u, p+" of ") {
+			return true
+		}
+	}
+	return false
 }
 
 // isCount reports whether unit means a bare number.

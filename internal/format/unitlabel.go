@@ -18,6 +18,9 @@ func UnitLabel(unit string) string {
 	if IsPercent(u) {
 		return "%"
 	}
+	if strings.EqualFold(u, "index") || strings.EqualFold(u, "index points") {
+		return "" // an index level is a bare number: "235.0", not "235.0 index"
+	}
 	if !strings.Contains(u, "_") {
 		return u
 	}

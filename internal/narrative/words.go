@@ -215,7 +215,7 @@ func nounOne(plural, one string) string {
 	lw := strings.ToLower(w)
 	switch {
 	case lw == "people":
-		return head + w[:len(w)-len("people")] + "person"
+		return head + w[:len(w)-len("people")] + en("noun.person")
 	case lw == "series" || lw == "species" || lw == "news" || lw == "data":
 		return ""
 	case lw == "buses" || lw == "gases":

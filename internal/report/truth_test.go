@@ -51,3 +51,19 @@ func TestArticleAndSingular(t *testing.T) {
 		t.Errorf("a plural after 1:\n%s", md)
 	}
 }
+
+// A share of a population falls 3.5 percentage points, not "10.5%"; a
+// price index is not ranked across countries and is not "235.0 index".
+func TestPercentOfABaseAndIndices(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/truth/units", "2024-W08"), "brief.md"))
+	for _, want := range []string{"down from 33.3% in 2022", "down 3.5 percentage points"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("brief lacks %q:\n%s", want, md)
+		}
+	}
+	for _, shun := range []string{"down 10.5%", "highest consumer price index", "came second with 235", "235.0 index", "% of population"} {
+		if strings.Contains(md, shun) {
+			t.Errorf("brief says %q:\n%s", shun, md)
+		}
+	}
+}
