@@ -54,7 +54,11 @@ type LangWording struct {
 	// «Қазақстанда») and a partner as taking part (ru «с участием
 	// России», kk «Ресейдің қатысуымен»), not «ТЭЦ Казахстана с Россией».
 	Place bool
-	Pos   Pos
+	// Per is what a money figure is per, in words of the language, said
+	// after it: ru «за 1 м³» gives «112 тенге за 1 м³», kk «1 текше
+	// метр үшін»; "" without one.
+	Per string
+	Pos Pos
 }
 
 // Translation is the text of an event or an observation in another
@@ -65,7 +69,7 @@ type Translation struct {
 }
 
 var (
-	langWordingKeys = []string{"name", "phrase", "noun", "unit", "verb", "negative", "positive", "place"}
+	langWordingKeys = []string{"name", "phrase", "noun", "unit", "verb", "negative", "positive", "place", "per"}
 	langCode        = regexp.MustCompile(`^[a-z]{2,3}$`)
 )
 
@@ -210,6 +214,13 @@ func (l *loader) readLangWording(file string, id string, k, n *yaml.Node) *LangW
 	if v := keys["place"]; v != nil {
 		if err := v.Decode(&w.Place); err != nil || v.Kind != yaml.ScalarNode {
 			l.errorAt(yamlPos(file, v), what("place")+": want true or false (true: sentences say where, «в Казахстане», not whose)")
+		}
+	}
+	if v := keys["per"]; v != nil {
+		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+			l.errorAt(yamlPos(file, v), what("per")+": want a text, what a money figure is per in "+lang+" (ru: за 1 м³)")
+		} else {
+			w.Per = strings.TrimSpace(v.Value)
 		}
 	}
 	if v := keys["verb"]; v != nil {

@@ -268,7 +268,7 @@ func TestLanguageFieldErrors(t *testing.T) {
 		`d/entities.yaml:17:7: name: language ru appears twice (first on line 16)`,
 		`d/events.csv:2:2: unknown topic "trade": not in indicators.yaml`,
 		`d/indicators.yaml:4:5: key "ru" must be a mapping of the indicator's words in that language (ru: {name: …, phrase: {nom: …}})`,
-		`d/indicators.yaml:7:7: unknown key "phrse"; did you mean "phrase"? (known keys: name, phrase, noun, unit, verb, negative, positive, place)`,
+		`d/indicators.yaml:7:7: unknown key "phrse"; did you mean "phrase"? (known keys: name, phrase, noun, unit, verb, negative, positive, place, per)`,
 		`d/indicators.yaml:11:13: indicator "projects": ru verb: gives a form for "x", which ru does not have (m, f, n, pl)`,
 		`d/indicators.yaml:12: indicator "projects": ru noun "проект" asks for decline: auto, which ru does not do: give the forms`,
 		`d/indicators.yaml:14:13: indicator "projects": kk verb: gives forms by gender, which kk verbs do not have: give one text`,

@@ -33,7 +33,30 @@ func (r *Row) Num() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.approx(s)
+	return r.approx(r.withPer(s))
+}
+
+// perUnit is what a money figure is per, from the catalog's language
+// block (per: «за 1 м³»); "" when it gives none.
+func (r *Row) perUnit() string {
+	if r.Indicator == nil || r.Indicator.lang == nil || r.Indicator.lang.Per == "" || r.Fact == nil || !format.IsCurrency(r.Fact.Unit) {
+		return ""
+	}
+	return format.EscapeMarkdown(r.Indicator.lang.Per)
+}
+
+// withPer puts a money figure s and what it is per in the language's
+// order (the locale's money.per: ru «112 тенге за 1 м³», kk «1 текше метр
+// үшін 112 теңге»).
+func (r *Row) withPer(s string) string {
+	p := r.perUnit()
+	if p == "" {
+		return s
+	}
+	if t, err := r.locale().Phrase("money.per", "n", s, "per", p); err == nil {
+		return t
+	}
+	return s + " " + p
 }
 
 // approx is s after the locale's "about" when the row's source calls its
@@ -353,6 +376,7 @@ func (r *Row) PressNum() (string, error) {
 	if err != nil {
 		return "", err
 	}
+	s = r.withPer(s)
 	if x == v {
 		return r.approx(s)
 	}

@@ -202,6 +202,12 @@ func (r *Row) NoteAdds() bool {
 	if r.Note == "" || r.Fact == nil {
 		return false
 	}
+	// A note that says what the figure is per ("Per cubic metre.") is
+	// said by the figure itself where the language's catalog gives its
+	// per («112 тенге за 1 м³»).
+	if r.perUnit() != "" && strings.HasPrefix(strings.ToLower(strings.TrimSpace(r.Fact.Note)), "per ") {
+		return false
+	}
 	var w *Words
 	known := map[string]bool{}
 	if iv := r.Indicator; iv != nil {
