@@ -55,7 +55,7 @@ type LangWording struct {
 	// России», kk «Ресейдің қатысуымен»), not «ТЭЦ Казахстана с Россией».
 	Place bool
 	// Per is what a money figure is per, in words of the language, said
-	// after it: ru «за 1 м³» gives «112 тенге за 1 м³», kk «1 текше
+	// after it: ru «за 1 куб. м» gives «112 тенге за 1 куб. м», kk «1 текше
 	// метр үшін»; "" without one.
 	Per string
 	Pos Pos
@@ -218,7 +218,7 @@ func (l *loader) readLangWording(file string, id string, k, n *yaml.Node) *LangW
 	}
 	if v := keys["per"]; v != nil {
 		if v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
-			l.errorAt(yamlPos(file, v), what("per")+": want a text, what a money figure is per in "+lang+" (ru: за 1 м³)")
+			l.errorAt(yamlPos(file, v), what("per")+": want a text, what a money figure is per in "+lang+" (ru: за 1 куб. м)")
 		} else {
 			w.Per = strings.TrimSpace(v.Value)
 		}

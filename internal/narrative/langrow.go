@@ -37,7 +37,7 @@ func (r *Row) Num() (string, error) {
 }
 
 // perUnit is what a money figure is per, from the catalog's language
-// block (per: «за 1 м³»); "" when it gives none.
+// block (per: «за 1 куб. м»); "" when it gives none.
 func (r *Row) perUnit() string {
 	if r.Indicator == nil || r.Indicator.lang == nil || r.Indicator.lang.Per == "" || r.Fact == nil || !format.IsCurrency(r.Fact.Unit) {
 		return ""
@@ -46,7 +46,7 @@ func (r *Row) perUnit() string {
 }
 
 // withPer puts a money figure s and what it is per in the language's
-// order (the locale's money.per: ru «112 тенге за 1 м³», kk «1 текше метр
+// order (the locale's money.per: ru «112 тенге за 1 куб. м», kk «1 текше метр
 // үшін 112 теңге»).
 func (r *Row) withPer(s string) string {
 	p := r.perUnit()
