@@ -646,7 +646,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				r.Outlook = &Outlook{Fact: f, Text: valueMD(f.Value, f.Unit, lb.of(f.Indicator, f.Unit), decimals[f.Indicator]), Period: f.PeriodLabel, Status: string(f.Status)}
 			}
 		case facts.RecordHigh, facts.RecordLow:
-			if r := rows[k]; r != nil {
+			// An overdue figure is no news, and no record either (a
+			// 2014 GDP "the highest since 1960" in a brief of 2023).
+			if r := rows[k]; r != nil && !r.Overdue() {
 				r.Record, r.RecordSince = en("record.highest"), f.Since
 				if f.SinceYears {
 					r.Periods = en("record.periods_years")
