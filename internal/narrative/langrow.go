@@ -386,3 +386,21 @@ func (r *Row) PressNum() (string, error) {
 	}
 	return about + s, nil
 }
+
+// RangeL is the week's low and high of the row's level in the locale,
+// the unit said once: «312–341 см»; "" when the row has no week range.
+func (r *Row) RangeL() (string, error) {
+	if r.Week == nil || r.Week.Range == nil || r.Week.Range.Fact == nil || r.Week.Range.Fact.Week == nil {
+		return "", nil
+	}
+	wk := r.Week.Range.Fact.Week
+	lo, err := localBare(r.locale(), wk.Low.Value, r.decimals)
+	if err != nil {
+		return "", err
+	}
+	hi, err := localCount(r.locale(), wk.High.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
+	if err != nil {
+		return "", err
+	}
+	return lo + "–" + hi, nil
+}
