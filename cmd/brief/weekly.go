@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/briefhq/brief/internal/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,6 +46,9 @@ type OutputOptions struct {
 	TemplateTime   time.Duration
 	PolishTimeout  time.Duration
 	settings       *settings
+	// dataConfig is the dataset folder's own brief.yaml (its title), nil
+	// when it has none (datasetConfig).
+	dataConfig *config.Config
 }
 
 func (o *OutputOptions) bind(c *cobra.Command) {
@@ -156,6 +160,13 @@ func (o *OutputOptions) prepare(ctx context.Context, cmd, kindName string, io IO
 	if p.ds, err = load(&o.DataOptions, p.now, io); err != nil {
 		return nil, err
 	}
+	var project *config.Config
+	if o.settings != nil {
+		project = o.settings.cfg
+	}
+	if o.dataConfig, err = datasetConfig(o.Data, project); err != nil {
+		return nil, err
+	}
 	if p.week, p.asOf, err = o.week(cmd, p.ds, p.now); err != nil {
 		return nil, err
 	}
@@ -181,12 +192,18 @@ func (o *OutputOptions) reportOptions(p *prepared, lr *langRun) report.Options {
 }
 
 // titleFor is the brief's title in a language: --title in every
-// language, else brief.yaml's in that language (title: {en: …, ru: …}, or
+// language, else the dataset folder's brief.yaml title (datasetConfig),
+// else brief.yaml's in that language (title: {en: …, ru: …}, or
 // a plain title in the project's language), else "": the language's
 // templates give theirs.
 func (o *OutputOptions) titleFor(l *locale.Locale) string {
 	if o.Title != "" {
 		return o.Title
+	}
+	if hasTitle(o.dataConfig) {
+		// The dataset's title wins in every language: one it does not
+		// give falls to the templates' title, never the project's.
+		return o.dataConfig.TitleFor(l.ID())
 	}
 	if o.settings != nil {
 		return o.settings.cfg.TitleFor(l.ID())
