@@ -41,7 +41,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/missing-group/entities.yaml:4:55: empty group name: give the group an id, or leave it out`,
 		}},
 		{"negative-count", []string{
-			`testdata/bad/negative-count/observations.csv:2:4: value -3 is negative, but "count" counts things: check the sign`,
+			`testdata/bad/negative-count/observations.csv:2:4: value -3 is negative, but "count" counts things: check the sign (a net flow or a balance, such as net migration, may be negative: say so in its name or give it negative: in the catalog)`,
 		}},
 		{"yaml-bomb", []string{
 			`testdata/bad/yaml-bomb/indicators.yaml:2:8: YAML aliases (*a) are not supported: write the value out`,

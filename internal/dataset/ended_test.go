@@ -57,3 +57,22 @@ indicators:
 		t.Errorf("diagnostics %q lack\n%s", diagStrings(diags), want)
 	}
 }
+
+// Net migration in people may be negative; a population may not.
+func TestNetFlowsOfPeopleMayBeNegative(t *testing.T) {
+	obs := "indicator,entity,period,value,unit,source\n" +
+		"net_migration,W,2024,-20000,people,S\n" +
+		"emigration_balance,W,2024,-5,people,S\n" +
+		"population,W,2024,-3,people,S\n"
+	fsys := fstest.MapFS{"d/observations.csv": {Data: []byte(obs)}}
+	_, diags, _ := Load("d", Options{FS: fsys})
+	var errs []string
+	for _, d := range diags {
+		if d.Severity == SevError {
+			errs = append(errs, d.String())
+		}
+	}
+	if len(errs) != 1 || !strings.Contains(errs[0], "d/observations.csv:4:4: value -3 is negative") {
+		t.Errorf("errors %q, want only the negative population", errs)
+	}
+}

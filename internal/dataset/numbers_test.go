@@ -113,6 +113,6 @@ func TestMessagesPrintNumbersAsTheBrief(t *testing.T) {
 		"o.csv:3: conflicting duplicate of line 2: pop for KZ in 2024 is 18.651931 million people there and 18.651932 million people here; keep one",
 		"o.csv:5: conflicting duplicate of line 4: pop for UZ in 2024 is 36.8 million people there and 37 million people here; keep one",
 		"o.csv:7: conflicting duplicate of line 6: gdp for KZ in 2024 is $262.60 billion there and $262.64 billion here; keep one",
-		`o.csv:8:4: value -10.3 million is negative, but "people" counts things: check the sign`,
+		`o.csv:8:4: value -10.3 million is negative, but "people" counts things: check the sign (a net flow or a balance, such as net migration, may be negative: say so in its name or give it negative: in the catalog)`,
 	)
 }

@@ -677,8 +677,8 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	if cp != "" && cp == ent {
 		l.selfPair.note(r.at(fCounterpart))
 	}
-	if v < 0 && isCountUnit(unit) {
-		l.errorAt(r.at(fValue), "value "+format.Scaled(v, -1)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign")
+	if v < 0 && isCountUnit(unit) && !l.mayBeNegative(ind) {
+		l.errorAt(r.at(fValue), "value "+format.Scaled(v, -1)+" is negative, but "+strconv.Quote(unit)+" counts things: check the sign (a net flow or a balance, such as net migration, may be negative: say so in its name or give it negative: in the catalog)")
 	}
 
 	o := Observation{
@@ -850,6 +850,22 @@ func trimmed(rec []string) []string {
 		out[i] = strings.TrimSpace(s)
 	}
 	return out
+}
+
+// mayBeNegative reports whether an indicator of counted things may go
+// below zero: a net flow, a balance or a change ("net migration",
+// "natural increase", "population change"), by its id or catalog name, or
+// one whose catalog names its negative side (negative: net outflow).
+func (l *loader) mayBeNegative(ind string) bool {
+	words := ind
+	if i, ok := l.indByID[ind]; ok {
+		in := &l.ds.Indicators[i]
+		if in.Wording.Negative != "" {
+			return true
+		}
+		words += " " + in.Name
+	}
+	return hasAny(tokens(words), set("net", "balance", "change", "changes", "increase", "growth", "difference", "surplus", "deficit", "saldo")) != ""
 }
 
 // isCountUnit reports whether a unit counts things, so that a negative
