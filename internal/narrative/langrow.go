@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -403,4 +404,38 @@ func (r *Row) RangeL() (string, error) {
 		return "", err
 	}
 	return lo + "–" + hi, nil
+}
+
+// UnusualL is Unusual in the brief's language: the same caveat, by the
+// locale's phrases (unusual.change, unusual.pace, unusual.short with
+// unusual.days, unusual.weeks or unusual.months and the period, in the
+// genitive where the language declines it).
+func (r *Row) UnusualL() (string, error) {
+	key, days := r.unusual()
+	if key == "" {
+		return "", nil
+	}
+	l := r.locale()
+	if key != "unusual.short" {
+		return l.Phrase(key)
+	}
+	n, unit := days, "unusual.days"
+	switch {
+	case days >= 70:
+		n, unit = int(math.Round(float64(days)/30.4)), "unusual.months"
+	case days >= 14:
+		n, unit = int(math.Round(float64(days)/7)), "unusual.weeks"
+	}
+	sp, err := l.Phrase(unit, "n", l.Digits(locale.Figure{Int: strconv.Itoa(n)}))
+	if err != nil {
+		return "", err
+	}
+	p, err := r.PeriodL()
+	if err != nil {
+		return "", err
+	}
+	if g, err := l.Suffix(p, locale.Gen); err == nil {
+		p = g // kk: «2025 жылдың»
+	}
+	return l.Phrase(key, "span", sp, "period", p)
 }

@@ -34,43 +34,57 @@ const (
 // sentence, or "" when it needs none (see UnusualRise, UnusualPace,
 // ShortSpan).
 func (r *Row) Unusual() string {
-	if r == nil || r.Fact == nil || r.Indicator == nil || r.Indicator.Cumulative {
+	switch key, days := r.unusual(); key {
+	case "":
 		return ""
+	case "unusual.short":
+		return en(key, "span", span(days), "period", r.Fact.PeriodLabel)
+	default:
+		return en(key)
+	}
+}
+
+// unusual is which caveat the figure needs (a phrase key of the locale:
+// unusual.change, unusual.pace, unusual.short) and, for a part of a
+// period, how many of its days the figure covers; "" when none.
+func (r *Row) unusual() (string, int) {
+	if r == nil || r.Fact == nil || r.Indicator == nil || r.Indicator.Cumulative {
+		return "", 0
 	}
 	f := r.Fact
 	if !r.upTo.IsZero() {
 		whole := f.Period.End.Sub(f.Period.Start)
 		part := r.upTo.Sub(f.Period.Start)
 		if whole <= 0 || part <= 0 {
-			return ""
+			return "", 0
 		}
 		share := float64(part) / float64(whole)
 		if c := r.Change; c != nil && c.Fact != nil && c.Fact.Against != nil && c.Fact.Against.Value > 0 {
 			if f.Value/share > UnusualPace*c.Fact.Against.Value {
-				return en("unusual.pace")
+				return "unusual.pace", 0
 			}
-			return ""
+			return "", 0
 		}
 		if share < ShortSpan {
-			return en("unusual.short", "span", span(int(math.Round(part.Hours()/24))+1), "period", f.PeriodLabel)
+			return "unusual.short", int(math.Round(part.Hours()/24)) + 1
 		}
-		return ""
+		return "", 0
 	}
 	if format.IsPercent(f.Unit) {
-		return ""
+		return "", 0
 	}
 	c := r.Change
 	if c == nil || c.Fact == nil || c.Fact.Against == nil || c.ToZero {
-		return ""
+		return "", 0
 	}
 	prev, cur := c.Fact.Against.Value, f.Value
 	if prev <= 0 || cur <= 0 {
-		return "" // a change of sign is said in words, not as a factor
+		return "", 0 // a change of sign is said in words, not as a factor
 	}
 	if cur/prev >= UnusualRise || cur/prev <= UnusualFall {
-		return en("unusual.change")
+		return "unusual.change", 0
 	}
-	return ""
+	return "", 0
 }
 
 // Checks are the figures of the topic's table that need the caveat of
