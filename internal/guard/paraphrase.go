@@ -35,6 +35,7 @@ import (
 //	[a|b|]     one of these words or phrases ("_" joins words), or
 //	           nothing if an option is empty; the first variant's
 //	           choice is its first option
+//	{A+}       the same, and it may hold figure tokens
 //	{A*}       a run of one clause: words and name tokens only (no
 //	           figure, date, footnote, no sign but an apostrophe or a
 //	           hyphen, no [paraphrase-run-stop] word: no joiner,
@@ -93,7 +94,7 @@ func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
 					body := f[1:end]
 					f = f[end+1:]
 					switch {
-					case strings.HasSuffix(body, "*"):
+					case strings.HasSuffix(body, "*"), strings.HasSuffix(body, "+"):
 						elems = append(elems, patElem{op: 'r', key: body})
 					case strings.Contains(body, ":"):
 						name, opts, _ := strings.Cut(body, ":")
@@ -426,8 +427,8 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 	case 'r':
 		verbs := 0
 		for n := 1; n <= maxRun && ii+n <= len(items); n++ {
-			if !l.runItem(items[ii+n-1]) {
-				break
+			if it := items[ii+n-1]; !l.runItem(it) && !(strings.HasSuffix(e.key, "+") && strings.HasPrefix(it.key, tokenOpen+string(kindFigure))) {
+				break // {A+} may hold figures too
 			}
 			if l.verbLike(items[ii+n-1]) {
 				if verbs++; verbs > 1 {

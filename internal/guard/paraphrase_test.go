@@ -16,34 +16,39 @@ func TestParaphrasePatterns(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Russia", "Central Asia",
 		"trade turnover", "Gold price", "London", "COVID-19 deaths", "World", "Rosatom", "Astana", "Trade balance"}}
 	const (
-		rank   = "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n"
-		next   = "Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n"
-		second = "Uzbekistan came second with $10.0 billion.[^1]\n"
-		change = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
-		this   = "Kazakhstan stood at $27.8 billion in 2024. This is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
-		daily  = "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020, down 1.5% on Tuesday 11 August 2020.[^1]\n"
-		level  = "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n"
-		target = "The target is $50.0 billion in 2030.[^3]\n"
-		week   = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
-		forum  = "The media forum took place in Astana in 2024.\n"
-		built  = "Kazakhstan opened the plant built in 2020.\n"
-		joined = "Exports rose and imports fell in 2024.\n"
-		plans  = "Kazakhstan plans to build a plant in 2026.\n"
-		says   = "The article reports Kazakhstan's deal in 2024.\n"
-		owner  = "The figure for Kazakhstan's partner is down 3.3% on 2023 ($28.7 billion).[^2]\n"
-		report = "The article reports that Rosatom is on the shortlist of potential suppliers.[^1]\n"
-		points = "The main points:\n"
-		note   = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
-		trade  = "**Trade balance** (Kazakhstan with Russia) stood at -$8.6 billion in 2024.[^1]\n"
+		rank    = "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n"
+		next    = "Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($1.1 billion).[^1]\n"
+		second  = "Uzbekistan came second with $10.0 billion.[^1]\n"
+		change  = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		this    = "Kazakhstan stood at $27.8 billion in 2024. This is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		daily   = "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020, down 1.5% on Tuesday 11 August 2020.[^1]\n"
+		level   = "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n"
+		target  = "The target is $50.0 billion in 2030.[^3]\n"
+		week    = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
+		forum   = "The media forum took place in Astana in 2024.\n"
+		built   = "Kazakhstan opened the plant built in 2020.\n"
+		joined  = "Exports rose and imports fell in 2024.\n"
+		plans   = "Kazakhstan plans to build a plant in 2026.\n"
+		says    = "The article reports Kazakhstan's deal in 2024.\n"
+		owner   = "The figure for Kazakhstan's partner is down 3.3% on 2023 ($28.7 billion).[^2]\n"
+		counted = "Kazakhstan reported 3 plants built in 2020.\n"
+		visits  = "Kazakhstan received about 12 million foreign visitors in 2025.[^1]\n"
+		dated   = "- **3 February 2025**: According to the article, Rosatom is on the shortlist of potential suppliers.[^1]\n"
+		report  = "The article reports that Rosatom is on the shortlist of potential suppliers.[^1]\n"
+		points  = "The main points:\n"
+		note    = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
+		trade   = "**Trade balance** (Kazakhstan with Russia) stood at -$8.6 billion in 2024.[^1]\n"
 	)
 	for _, c := range []struct {
 		name, draft, polished string
 		accept                bool
 	}{
-		// sentence-initial connectives
-		{"meanwhile", rank, "Meanwhile, " + rank, true},
-		{"notably", rank, "Notably, " + rank, true},
-		{"in addition", rank, "In addition, " + rank, true},
+		// sentence-initial connectives: each adds a claim (round 5: "In
+		// addition" makes a restated figure another one, "Meanwhile" dates
+		// a development to its neighbour's time, "Notably" adds emphasis)
+		{"meanwhile", rank, "Meanwhile, " + rank, false},
+		{"notably", rank, "Notably, " + rank, false},
+		{"in addition", rank, "In addition, " + rank, false},
 		{"however adds a contrast", rank, "However, " + rank, false},
 		{"but adds a contrast", rank, "But " + rank, false},
 		{"worryingly adds an evaluation", rank, "Worryingly, " + rank, false},
@@ -65,7 +70,7 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"a summary line's period fronted onto the change", level, "**Gold price** (London) was $4,228 per troy ounce, down 7.8% on May 2026 in June 2026.[^1]\n", false},
 		{"lower than in", level, "**Gold price** (London) stood at $4,228 per troy ounce in June 2026, 7.8% lower than in May 2026.[^1]\n", true},
 		{"a rise of for down", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a rise of 7.8% from May 2026.[^1]\n", false},
-		{"a fall on a period", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", true},
+		{"a fall on a period dates the fall (round 5)", level, "**Gold price** (London) was $4,228 per troy ounce in June 2026, a fall of 7.8% on May 2026.[^1]\n", false},
 		{"a fall on a day dates the fall", daily, "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020, a fall of 1.5% on Tuesday 11 August 2020.[^1]\n", false},
 		{"fell on a day dates the fall", daily, "**Gold price** (London) stood at $2,401.20 on Wednesday 12 August 2020 and fell 1.5% on Tuesday 11 August 2020.[^1]\n", false},
 		{"reached for stood at", level, "**Gold price** (London) reached $4,228 per troy ounce in June 2026, down 7.8% on May 2026.[^1]\n", false},
@@ -74,11 +79,11 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"for N, that is lower", change, "For Kazakhstan, that is 3.3% lower than in 2023 ($28.7 billion), a deterioration.[^2]\n", true},
 		{"another name's figure", change, "Uzbekistan's figure is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"fell from", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", true},
-		{"fell by, earlier value first", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by 3.3% from $28.7 billion in 2023, a deterioration.[^2]\n", true},
+		{"fell from the earlier value in its period dates the fall (round 5)", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by 3.3% from $28.7 billion in 2023, a deterioration.[^2]\n", false},
 		{"that is lower", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% lower than in 2023 ($28.7 billion), a deterioration.[^2]\n", true},
 		{"rose for down", this, "Kazakhstan stood at $27.8 billion in 2024. It rose 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"higher for down", this, "Kazakhstan stood at $27.8 billion in 2024. That is 3.3% higher than in 2023 ($28.7 billion), a deterioration.[^2]\n", false},
-		{"fell on a period", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", true},
+		{"fell on a period dates the fall (round 5)", this, "Kazakhstan stood at $27.8 billion in 2024. It fell 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"plunged: intensity", this, "Kazakhstan stood at $27.8 billion in 2024. It plunged 3.3% from 2023 ($28.7 billion), a deterioration.[^2]\n", false},
 		{"the change and the earlier value swapped", this, "Kazakhstan stood at $27.8 billion in 2024. It fell by $28.7 billion from 3.3% in 2023, a deterioration.[^2]\n", false},
 		// a target, the week before
@@ -102,11 +107,13 @@ func TestParaphrasePatterns(t *testing.T) {
 		{"passive, another name", rank, "The highest trade turnover with Russia in the Central Asia group was posted by Uzbekistan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"passive, roles swapped", rank, "The highest trade turnover with Kazakhstan in the Central Asia group was posted by Russia in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"passive, lowest", rank, "The lowest trade turnover with Russia in the Central Asia group was posted by Kazakhstan in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
-		{"passive, the rest of the thing after the name", rank, "The highest trade turnover was posted by Kazakhstan with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n", true},
+		{"passive, the rest of the thing after the name reads as a partner (round 5)", rank, "The highest trade turnover was posted by Kazakhstan with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"passive, the thing cut mid-phrase", rank, "The highest trade was posted by Kazakhstan turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total.[^1]\n", false},
 		{"date moved after the colon", rank, "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group: $27.8 billion in 2024, 64.7% of the total.[^1]\n", false},
 		{"one clause's date fronted", forum, "In 2024, the media forum took place in Astana.\n", true},
 		{"a date of a reduced clause fronted", built, "In 2020 Kazakhstan opened the plant built.\n", false},
+		{"one clause with a figure, its date fronted", visits, "In 2025, Kazakhstan received about 12 million foreign visitors.[^1]\n", true},
+		{"a date of a reduced clause with a figure fronted", counted, "In 2020, Kazakhstan reported 3 plants built.\n", false},
 		{"a date of two clauses fronted", joined, "In 2024, exports rose and imports fell.\n", false},
 		{"a date of an infinitive fronted", plans, "In 2026, Kazakhstan plans to build a plant.\n", false},
 		{"a date of a reported thing fronted", says, "In 2024, the article reports Kazakhstan's deal.\n", false},
@@ -114,6 +121,8 @@ func TestParaphrasePatterns(t *testing.T) {
 		// attribution
 		{"according to the article", report, "According to the article, Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
 		{"the article says", report, "The article says that Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
+		{"after a dated label, says that", dated, "- **3 February 2025**: The article says that Rosatom is on the shortlist of potential suppliers.[^1]\n", true},
+		{"after a dated label, denies that", dated, "- **3 February 2025**: The article denies that Rosatom is on the shortlist of potential suppliers.[^1]\n", false},
 		{"the article reported (tense)", report, "The article reported that Rosatom is on the shortlist of potential suppliers.[^1]\n", false},
 		{"according to Rosatom", report, "According to Rosatom, Rosatom is on the shortlist of potential suppliers.[^1]\n", false},
 	} {
