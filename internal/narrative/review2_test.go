@@ -67,7 +67,7 @@ func TestPartialRankingSaysItsCoverage(t *testing.T) {
 	}
 	ds := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, rows...)
 	md, _ := briefOf(t, ds, "2024-W10", nil)
-	wantIn(t, "2024-W10", md, "the highest gross domestic product of the four with figures in 2023: $110.")
+	wantIn(t, "2024-W10", md, "the highest gross domestic product of the four with figures in 2023: $110, up 10.0% on 2022 ($100).")
 
 	// Every entity ranked: no count.
 	full := series(dataset.Indicator{ID: "gdp", Name: "Gross domestic product", Unit: "USD"}, "AA 2023 10", "BB 2023 9", "CC 2023 8")

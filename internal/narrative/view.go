@@ -246,6 +246,10 @@ type Row struct {
 	// RecordFrom is the first period of the data a record is counted
 	// over ("1960"): "its highest in data going back to 1960".
 	RecordFrom string
+	// RecordGaps is set when the annual series a record is counted over
+	// misses years between RecordFrom and the figure: the sentence says
+	// the series has gaps.
+	RecordGaps bool
 	// ToDate is set when the figure's source calls it a total to date
 	// ("Projects implemented to date."): a sentence says it "as of" its
 	// period (When), the Text keeps "to date".
@@ -666,6 +670,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 					}
 				}
 				r.RecordFrom = recordFrom(seriesOf[k], f)
+				r.RecordGaps = recordGaps(seriesOf[k], f)
 			}
 		case facts.WeekClose, facts.WeekSum, facts.WeekIncrease:
 			if r := rows[k]; r != nil {
@@ -1534,6 +1539,23 @@ func recordFrom(s *facts.Series, f *facts.Fact) string {
 		}
 	}
 	return ""
+}
+
+// recordGaps reports whether an annual record is counted over a series
+// with years missing: "the highest since records began in 1961" must then
+// say the series has gaps (a hyperinflation the source left out).
+func recordGaps(s *facts.Series, f *facts.Fact) bool {
+	if s == nil || f.Period.Kind != period.Year {
+		return false
+	}
+	first := 0
+	for _, o := range s.Obs {
+		if o.Period.Kind == period.Year && o.Status != dataset.Plan && o.Status != dataset.Target {
+			first = o.Period.Start.Year()
+			break
+		}
+	}
+	return first != 0 && f.Period.Start.Year()-first > f.Since
 }
 
 // hasWord reports whether phrase has word as one of its words, in any

@@ -83,7 +83,7 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 	contains(t, "the rates", rates,
 		// a rate's change is said by where it came from, never "1.889%,
 		// down 0.015 percentage points"
-		"For the Euro area, that is down from 1.904% in December 2024.",
+		"The Euro area had the highest 1-week Euribor in the Money markets group in January 2025: 1.889% a year, down from 1.904% in December 2024.",
 		// the runner-up of a ranking without a table says its change too
 		"Benchmark area came second with 1.880% a year, down from 1.895% in December 2024.",
 	)
