@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -438,4 +439,36 @@ func (r *Row) UnusualL() (string, error) {
 		p = g // kk: «2025 жылдың»
 	}
 	return l.Phrase(key, "span", sp, "period", p)
+}
+
+// HasVerbL says whether the row can be said with the catalog's verb in
+// its language, the entity as the subject and the count as the object
+// («Казахстан реализовал совместно с Россией 99 проектов промышленной
+// кооперации»): the indicator counts, the catalog gives its noun and verb
+// in the language, and the entity its forms (the verb agrees with it).
+func (r *Row) HasVerbL() bool {
+	iv := r.Indicator
+	return iv != nil && iv.Counts && iv.lang != nil && iv.lang.Verb != nil && iv.lang.Noun != nil &&
+		r.Entity.forms != nil && (r.Counterpart == nil || r.Counterpart.forms != nil) && r.locale() != English()
+}
+
+// VerbL is the catalog's verb agreeing with the entity: «реализовал».
+func (r *Row) VerbL() (string, error) {
+	if !r.HasVerbL() {
+		return "", langFault(fmt.Sprintf("indicator %q", r.Indicator.ID), r.locale())
+	}
+	return r.locale().VerbFor(*r.Indicator.lang.Verb, *r.Entity.forms)
+}
+
+// CountedL is the figure counted in the catalog's noun, in the form its
+// number asks for: «99 проектов промышленной кооперации».
+func (r *Row) CountedL() (string, error) {
+	if !r.HasVerbL() {
+		return "", langFault(fmt.Sprintf("indicator %q", r.Indicator.ID), r.locale())
+	}
+	s, err := countText(r.locale(), r.Value, r.decimals, *r.Indicator.lang.Noun)
+	if err != nil {
+		return "", err
+	}
+	return r.approx(format.EscapeMarkdown(s))
 }
