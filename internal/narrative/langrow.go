@@ -472,3 +472,23 @@ func (r *Row) CountedL() (string, error) {
 	}
 	return r.approx(format.EscapeMarkdown(s))
 }
+
+// CountedIn is CountedL with the noun in a case, for a language whose
+// noun after a numeral keeps its singular and takes the verb's case (kk
+// acc: «99 өнеркәсіптік кооперация жобасын»), from the catalog's forms.
+func (r *Row) CountedIn(c string) (string, error) {
+	if !r.HasVerbL() {
+		return "", langFault(fmt.Sprintf("indicator %q", r.Indicator.ID), r.locale())
+	}
+	l := r.locale()
+	d := format.ScaledDigits(r.Value, r.decimals)
+	w, err := l.Form(*r.Indicator.lang.Noun, locale.Case(c))
+	if err != nil {
+		return "", err
+	}
+	s, err := about(l, d, l.Figure(figureOf(d))+" "+w)
+	if err != nil {
+		return "", err
+	}
+	return r.approx(format.EscapeMarkdown(s))
+}
