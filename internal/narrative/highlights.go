@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/briefhq/brief/internal/format"
+	"github.com/briefhq/brief/internal/period"
 
 	"github.com/briefhq/brief/internal/facts"
 )
@@ -235,4 +236,25 @@ func (b *Brief) HasQuotes() bool {
 		}
 	}
 	return false
+}
+
+// CommonYear is the year every figure of the brief is for, when they are
+// all annual figures of one year ("2023"), else "": a brief of annual
+// figures under a week's header says what they are.
+func (b *Brief) CommonYear() string {
+	year := ""
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			for _, r := range iv.Rows {
+				if r == nil || r.Fact == nil {
+					continue
+				}
+				if r.Fact.Period.Kind != period.Year || year != "" && r.Fact.PeriodID != year {
+					return ""
+				}
+				year = r.Fact.PeriodID
+			}
+		}
+	}
+	return year
 }
