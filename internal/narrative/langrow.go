@@ -492,3 +492,13 @@ func (r *Row) CountedIn(c string) (string, error) {
 	}
 	return r.approx(format.EscapeMarkdown(s))
 }
+
+// VerbObjectL is the case the catalog's verb puts its counted object in
+// (kk «жүзеге асырды» acc: «99 … жобасын»; «салуды жоспарлап отыр» nom:
+// «3 жылу электр орталығы»); "" when the catalog says none.
+func (iv *Indicator) VerbObjectL() string {
+	if iv == nil || iv.lang == nil || iv.lang.Verb == nil {
+		return ""
+	}
+	return string(iv.lang.Verb.Object)
+}
