@@ -26,6 +26,7 @@ type alignItem struct {
 	key   string // what must match: "⟦" + the slot's key, "w:" + a word, "p:" + a sign, "syn:" + a group
 	text  string // as written
 	round bool   // a rounded figure's token ("⟦F3~⟧")
+	para  bool   // written by a paraphrase pattern's first variant (paraphrase.go)
 }
 
 // checkAlignment: the same sentences in each block, and each sentence
@@ -189,7 +190,14 @@ func alignDiff(lk *Locked, d, p []alignItem) string {
 	n := min(len(d), len(p))
 	for i := 0; i < n; i++ {
 		if d[i].key != p[i].key {
-			return fmt.Sprintf("%s where the draft's sentence has %s: a polish writes the draft's sentence word for word, sign for sign, swapping only the vetted synonyms (docs/polish.md)", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
+			note := ""
+			for _, it := range append(append([]alignItem(nil), p[i:min(len(p), i+4)]...), d[i:min(len(d), i+4)]...) {
+				if it.para {
+					note = " (both sentences read through the vetted paraphrase patterns)"
+					break
+				}
+			}
+			return fmt.Sprintf("%s where the draft's sentence has %s%s: a polish writes the draft's sentence word for word, sign for sign, but for the vetted synonyms and paraphrases (docs/polish.md)", lk.itemsText(p[i:]), lk.itemsText(d[i:]), note)
 		}
 	}
 	switch {

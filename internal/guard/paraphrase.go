@@ -535,12 +535,12 @@ func (p *paraphrase) instantiate(b binding) []alignItem {
 	for _, e := range p.variants[0] {
 		switch e.op {
 		case 'l':
-			out = append(out, alignItem{key: e.key, text: keyText(e.key)})
+			out = append(out, alignItem{key: e.key, text: keyText(e.key), para: true})
 		case 'v', 'w', 'r':
 			out = append(out, b[e.key]...)
 		case 'a':
 			for _, k := range e.alts[0] {
-				out = append(out, alignItem{key: k, text: keyText(k)})
+				out = append(out, alignItem{key: k, text: keyText(k), para: true})
 			}
 		}
 	}

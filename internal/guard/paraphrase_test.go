@@ -161,3 +161,14 @@ func TestSignWordsAreTheFigures(t *testing.T) {
 		t.Errorf("minus before a negative figure's token accepted: %q", r.Text)
 	}
 }
+
+// A refusal read through a pattern says so: the words it quotes are the
+// pattern's first variant, not the reply's own.
+func TestParaphraseRefusalSaysSo(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan", "Russia", "Central Asia", "trade turnover"}}
+	draft := "Kazakhstan posted the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion.[^1]\n"
+	r := guard.Check(draft, "The highest trade turnover with Russia in the Central Asia group was posted by Uzbekistan in 2024: $27.8 billion.[^1]\n", v)
+	if r.Accepted || !strings.Contains(strings.Join(r.Reasons, "\n"), "read through the vetted paraphrase patterns") {
+		t.Errorf("accepted %v, reasons %q", r.Accepted, r.Reasons)
+	}
+}
