@@ -21,7 +21,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	l := s.brief.Locale()
 	c := chart.Chart{Kind: chart.Kind(kind), Unit: iv.label, Title: iv.raw, Locale: l}
 	if iv.Counterpart != nil {
-		t, err := l.Phrase("chart.with", "indicator", iv.raw, "partner", iv.Counterpart.raw)
+		t, err := iv.titleWith(l)
 		if err != nil {
 			return "", err
 		}
@@ -221,4 +221,23 @@ func (r *Row) chartText(l *locale.Locale) (string, error) {
 		return s, err
 	}
 	return s + "\u00a0" + r.label, nil
+}
+
+// titleWith is a chart's title naming the indicator's partner: by the
+// locale's chart.with_forms where the catalog gives the partner's forms
+// and the indicator's phrase (ru «Товарооборот с Россией», kk «Ресеймен
+// сауда айналымы»), else chart.with ("Trade turnover with Russia",
+// «Товарооборот (партнёр — Россия)»).
+func (iv *Indicator) titleWith(l *locale.Locale) (string, error) {
+	cp := iv.Counterpart
+	if cp.forms != nil && iv.lang != nil && l != English() {
+		phrase, err1 := l.Form(iv.lang.Phrase, locale.Nom)
+		ins, err2 := l.Form(*cp.forms, locale.Ins)
+		if err1 == nil && err2 == nil {
+			if t, err := l.Phrase("chart.with_forms", "indicator", iv.raw, "phrase", phrase, "partner_ins", ins); err == nil {
+				return t, nil
+			}
+		}
+	}
+	return l.Phrase("chart.with", "indicator", iv.raw, "partner", cp.raw)
 }
