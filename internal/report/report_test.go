@@ -286,7 +286,7 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 		"| Gross domestic product | Kazakhstan | $261.4 billion[^1] | up 15.9%[^1] |",
 		"13.4%, down from 19.7% in 2022, an improvement.", // deflator: higher_is bad
 		// below zero, prices fell: deflation, and no verdict on a change across zero
-		"Inflation as measured by the GDP deflator fell in all six covered in 2023; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
+		"GDP-deflator inflation fell in all six covered in 2023; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
 		// GDP in current dollars: higher_is neutral, no verdict
 		"$2.0 trillion, down 10.8% on 2022 ($2.3 trillion).[^1]",
 	} {
