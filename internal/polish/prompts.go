@@ -147,8 +147,8 @@ func (w *promptWriter) Write(p []byte) (int, error) {
 // execPrompt runs t within PromptTime and MaxPromptText. It runs on its
 // own goroutine: a loop that calls no function and writes nothing is left
 // behind when the time is up (it can change nothing).
-func execPrompt(ctx context.Context, t *template.Template, data any) (string, error) {
-	ctx, cancel := context.WithTimeout(ctx, promptTime)
+func execPrompt(parent context.Context, t *template.Template, data any) (string, error) {
+	ctx, cancel := context.WithTimeout(parent, promptTime)
 	defer cancel()
 	t, err := t.Clone()
 	if err != nil {
@@ -179,6 +179,11 @@ func execPrompt(ctx context.Context, t *template.Template, data any) (string, er
 			}
 			return w.b.String(), nil
 		case <-time.After(250 * time.Millisecond):
+		}
+		if err := parent.Err(); err != nil {
+			// The run was cancelled (a signal, the polish deadline), not
+			// out of its own budget: say so, whatever the template was doing.
+			return "", fmt.Errorf("template: %s: %w", t.Name(), err)
 		}
 		return "", fmt.Errorf("template: %s: %w of %s: a loop runs too long", t.Name(), errPromptBudget, promptTime)
 	}
