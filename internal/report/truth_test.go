@@ -84,3 +84,12 @@ func TestNoRecordForAnOverdueSeries(t *testing.T) {
 		t.Errorf("BB's current record is lost:\n%s", md)
 	}
 }
+
+// A week's sum that falls to zero: "down from 238 the previous week",
+// never "down to zero on the previous week's 238".
+func TestWeekSumFallsToZero(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/truth/weekzero", "2020-W20"), "brief.md"))
+	if strings.Contains(md, "down to zero on") || !strings.Contains(md, "down from 238") {
+		t.Errorf("a week's fall to zero:\n%s", md)
+	}
+}
