@@ -346,7 +346,12 @@ type Event struct {
 	// Line is the event in one sentence: its summary when that is short
 	// enough to say (MaxSayWords), else its title.
 	Line string
-	ev   *dataset.Event
+	// KeyLine is Line as a key message says it: a sentence that opens
+	// with its source says the claim first ("Rosatom is on the shortlist
+	// …, according to the article."), so the box does not repeat the
+	// list word for word.
+	KeyLine string
+	ev      *dataset.Event
 }
 
 // Highlight is one statement of the summary.
@@ -749,6 +754,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		if ev.Line == "" || len(strings.Fields(ev.Line)) > MaxSayWords && !ev.Quote {
 			ev.Line = sentence(ev.Title)
 		}
+		ev.KeyLine = o.Words.reattribute(ev.Line)
 		for _, id := range e.Entities {
 			ev.Entities = append(ev.Entities, entity(id))
 		}

@@ -47,6 +47,10 @@ type Words struct {
 	// statement is quoted from ("Dauren Abayev, …, as quoted in X"):
 	// what follows the last of them is the publication.
 	QuotedIn []string `yaml:"quoted_in"`
+	// Attribution are the words that open a sentence by its source
+	// ("According to the article, …"): a key message says the claim
+	// first and its source after it (Event.KeyLine).
+	Attribution []string `yaml:"attribution"`
 
 	the, first, last, speech, filler, plurals, uncountable map[string]bool
 	acronyms                                               map[string]string // lower case -> as written
@@ -247,4 +251,30 @@ func (w *Words) publication(source string) string {
 		return source
 	}
 	return strings.TrimSpace(strings.TrimLeft(source[best+len(marker):], ":"))
+}
+
+// reattribute turns a sentence that opens with its source ("According to
+// the article, Rosatom is on the shortlist …") into one that says the
+// claim first and the source after it ("Rosatom is on the shortlist …,
+// according to the article."), for a key message that sums up what the
+// list below tells; any other sentence is returned as it is.
+func (w *Words) reattribute(line string) string {
+	if w == nil {
+		return line
+	}
+	for _, a := range w.Attribution {
+		if len(line) <= len(a) || !strings.EqualFold(line[:len(a)], a) {
+			continue
+		}
+		comma := strings.Index(line, ", ")
+		if comma < 0 {
+			return line
+		}
+		claim := strings.TrimSuffix(strings.TrimSpace(line[comma+2:]), ".")
+		if len(strings.Fields(claim)) < 4 {
+			return line
+		}
+		return upperFirst(claim) + ", " + lowerFirst(line[:comma]) + "."
+	}
+	return line
 }
