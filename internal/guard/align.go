@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,7 @@ type alignItem struct {
 	key   string // what must match: "⟦" + the slot's key, "w:" + a word, "p:" + a sign, "syn:" + a group
 	text  string // as written
 	round bool   // a rounded figure's token ("⟦F3~⟧")
+	slot  int    // the token's slot (lk.Slots), -1 for a word or a sign
 	para  bool   // written by a paraphrase pattern's first variant (paraphrase.go)
 }
 
@@ -82,10 +84,12 @@ func (lk *Locked) exactItems(s string) []alignItem {
 				end := i + k + len(tokenClose)
 				id := strings.TrimSuffix(s[i+len(tokenOpen):i+k], "~")
 				key := tokenOpen + id
+				slot := -1
 				if n, ok := lk.byID[id]; ok {
 					key = tokenOpen + lk.key(n)
+					slot = n
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~")})
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot})
 				first = false
 				i = end
 				continue
@@ -126,11 +130,11 @@ func (lk *Locked) exactItems(s string) []alignItem {
 	// A hedge before a rounded figure is the prompt's to add or drop.
 	var kept []alignItem
 	for i, it := range out {
-		if strings.HasPrefix(it.key, "w:") && lk.lex.hedge[strings.ToLower(it.key[2:])] && i+1 < len(out) && out[i+1].round {
+		if strings.HasPrefix(it.key, "w:") && i+1 < len(out) && out[i+1].round && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+1].slot) {
 			continue
 		}
 		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") &&
-			lk.lex.hedge[strings.ToLower(out[i-1].key[2:]+" "+it.key[2:])] {
+			lk.mayHedge(strings.ToLower(out[i-1].key[2:]+" "+it.key[2:]), out[i+1].slot) {
 			kept = kept[:len(kept)-1]
 			continue
 		}
@@ -232,4 +236,55 @@ func (lk *Locked) itemText(it alignItem) string {
 		}
 	}
 	return fmt.Sprintf("%q", it.text)
+}
+
+// mayAddHedge reports whether a polish may put h before a figure it
+// rounds: a neutral hedge of [add_hedge], or of [hedge] when the language
+// lists no [add_hedge].
+func (l *lexicon) mayAddHedge(h string) bool {
+	if l.addHedge != nil {
+		return l.addHedge[h]
+	}
+	return l.hedge[h]
+}
+
+// mayHedge reports whether hedge h may stand before the rounding of
+// slot: a neutral hedge always; "nearly" only when the rounding is above
+// the figure, "just over" only when it is below (never for a figure its
+// rounding leaves as it is).
+func (lk *Locked) mayHedge(h string, slot int) bool {
+	if lk.lex.mayAddHedge(h) {
+		return true
+	}
+	below, above := lk.lex.addBelow[h], lk.lex.addAbove[h]
+	if !below && !above || slot < 0 || slot >= len(lk.Slots) {
+		return false
+	}
+	text := lk.Slots[slot].Text
+	r, ok := lk.rounded(text)
+	if !ok {
+		return false
+	}
+	v, rv := firstNumber(text), firstNumber(r)
+	if math.IsNaN(v) || math.IsNaN(rv) {
+		return false
+	}
+	if v < 0 { // "nearly -$9 billion" says nothing clear: neutral hedges only
+		return false
+	}
+	return below && rv > v || above && rv < v
+}
+
+// firstNumber is the value of the first run of digits of a figure's text
+// as English writes it ("$27.8 billion" -> 27.8), NaN without one.
+func firstNumber(text string) float64 {
+	loc := digitsRE.re().FindStringIndex(text)
+	if loc == nil {
+		return math.NaN()
+	}
+	v, _ := parseDigits(text[loc[0]:loc[1]])
+	if strings.Contains(text[:loc[0]], "-") || strings.Contains(text[:loc[0]], "−") {
+		v = -v
+	}
+	return v
 }

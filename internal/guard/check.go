@@ -570,7 +570,7 @@ func (lk *Locked) chatter(reply string) []Issue {
 
 var (
 	roundedTokenRE = lazy(`⟦F\d+~⟧`)
-	hedgedTokenRE  = lazy(`(?i)\b(?:about|around|roughly|approximately|nearly|almost|some|close to|an estimated)\s+⟦F\d+~⟧`)
+	hedgedTokenRE  = lazy(`(?i)\b(?:about|around|roughly|approximately|circa|nearly|almost|some|close to|just under|just over|an estimated)\s+⟦F\d+~⟧`)
 )
 
 // unhedged: a rounded figure must follow a hedge ("about ⟦F3~⟧").

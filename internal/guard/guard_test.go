@@ -233,3 +233,39 @@ func TestRegionsAreGenerated(t *testing.T) {
 		t.Error("lexicon/regions.txt is stale: run go generate ./internal/guard")
 	}
 }
+
+// TestHedgesSayTheirSide: a neutral hedge may stand before any rounding;
+// "nearly" only where the rounding is above the figure, "just over" only
+// where it is below; "an estimated" never (it makes a reported figure an
+// estimate). Red team, Russian round: the English slot took them all.
+func TestHedgesSayTheirSide(t *testing.T) {
+	draft := "Exports were $27.8 billion in 2024, against $10.0 billion and $27.3 billion.[^1]\n"
+	lk := Lock(draft, nil)
+	slot := func(text string) string {
+		for _, s := range lk.Slots {
+			if s.Text == text {
+				return s.ID
+			}
+		}
+		t.Fatalf("no slot for %q in %q", text, lk.Text)
+		return ""
+	}
+	for _, tc := range []struct {
+		fig, hedge string
+		ok         bool
+	}{
+		{"$27.8 billion", "about", true},
+		{"$27.8 billion", "nearly", true},     // $28 billion is above 27.8
+		{"$27.8 billion", "just over", false}, // 27.8 is not over 28
+		{"$27.3 billion", "just over", true},  // $27 billion is below 27.3
+		{"$27.3 billion", "nearly", false},
+		{"$27.8 billion", "an estimated", false},
+		{"$10.0 billion", "nearly", false}, // nothing to round: exactly ten
+	} {
+		id := slot(tc.fig)
+		reply := strings.Replace(lk.Text, "⟦"+id+"⟧", tc.hedge+" ⟦"+id+"~⟧", 1)
+		if r := lk.Verify(reply); r.Accepted != tc.ok {
+			t.Errorf("%q before the rounding of %s: accepted %v, want %v (%v)", tc.hedge, tc.fig, r.Accepted, tc.ok, r.Reasons)
+		}
+	}
+}

@@ -24,16 +24,26 @@ type lexicon struct {
 	classes   map[string][]string
 	maxPhrase int // words in the longest phrase
 	hedge     map[string]bool
-	common    map[string]bool
-	chatter   []string
-	cardinal  map[string]float64
-	ordinal   map[string]float64
-	month     map[string]bool
-	currency  map[string]string // name or sign -> ISO code
-	suffix    []string
-	regions   map[string]bool     // country and region names, lower case
-	units     map[string][]string // a short unit and its names in full
-	all       map[string]bool     // every word of every list
+	// addHedge are the hedges a polish may put before a figure it rounds
+	// ([add_hedge]; the [hedge] list when the language has none): neutral
+	// ones only, never "nearly" or "just over", which say which side.
+	addHedge map[string]bool
+	// addBelow and addAbove may go before a rounded figure only on its
+	// side of the rounding: "nearly $28 billion" for $27.8 billion (the
+	// rounding is above the figure), never for an exact $28.0 billion or
+	// for $28.3 billion; "just over" the other way ([add_hedge_below],
+	// [add_hedge_above]).
+	addBelow, addAbove map[string]bool
+	common             map[string]bool
+	chatter            []string
+	cardinal           map[string]float64
+	ordinal            map[string]float64
+	month              map[string]bool
+	currency           map[string]string // name or sign -> ISO code
+	suffix             []string
+	regions            map[string]bool     // country and region names, lower case
+	units              map[string][]string // a short unit and its names in full
+	all                map[string]bool     // every word of every list
 	// lists are the word lists of the rules, by section; order keeps
 	// each list in the file's order; place maps "second" to 2.
 	lists map[string]map[string]bool
@@ -128,6 +138,20 @@ func readLexicon(name string) (*lexicon, error) {
 			switch section {
 			case "hedge":
 				l.hedge[phrase] = true
+			case "add_hedge":
+				if l.addHedge == nil {
+					l.addHedge = map[string]bool{}
+				}
+				l.addHedge[phrase] = true
+			case "add_hedge_below", "add_hedge_above":
+				m := &l.addBelow
+				if section == "add_hedge_above" {
+					m = &l.addAbove
+				}
+				if *m == nil {
+					*m = map[string]bool{}
+				}
+				(*m)[phrase] = true
 			case "common":
 				l.common[phrase] = true
 			case "chatter":
