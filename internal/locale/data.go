@@ -48,6 +48,9 @@ type typographyData struct {
 	NbspAfterNumber bool `yaml:"nbsp_after_number"`
 	// NbspBeforeDash: a dash never opens a line ("партнёр — Россия").
 	NbspBeforeDash bool `yaml:"nbsp_before_dash"`
+	// NbspAfter are words the next word stays with ("тыс. т", "куб. м",
+	// "АҚШ доллары").
+	NbspAfter []string `yaml:"nbsp_after"`
 }
 
 type numberData struct {

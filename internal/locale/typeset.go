@@ -16,7 +16,7 @@ import (
 // returns s unchanged.
 func (l *Locale) Typeset(s string) string {
 	t := &l.d.Typography
-	if len(t.Formulas) == 0 && !t.NbspAfterNumber && !t.NbspBeforeDash {
+	if len(t.Formulas) == 0 && !t.NbspAfterNumber && !t.NbspBeforeDash && len(t.NbspAfter) == 0 {
 		return s
 	}
 	var b strings.Builder
@@ -48,7 +48,12 @@ func (l *Locale) Typeset(s string) string {
 					continue
 				}
 			}
-			if t.NbspBeforeDash && strings.HasPrefix(s[i+1:], "— ") && i > 0 && s[i-1] != '\n' {
+			if l.nbspAfterWord(s, i) {
+				b.WriteString("\u00a0")
+				i++
+				continue
+			}
+			if t.NbspBeforeDash && (strings.HasPrefix(s[i+1:], "— ") || strings.HasPrefix(s[i+1:], "– ")) && i > 0 && s[i-1] != '\n' {
 				b.WriteString("\u00a0")
 				i++
 				continue
@@ -90,4 +95,22 @@ func (l *Locale) formulaAt(s string, i int) (string, string) {
 		return f, to
 	}
 	return "", ""
+}
+
+// nbspAfterWord says whether the space at s[i] follows one of the words
+// the locale keeps with the next (typography.nbsp_after), as a whole word.
+func (l *Locale) nbspAfterWord(s string, i int) bool {
+	for _, w := range l.d.Typography.NbspAfter {
+		if i < len(w) || s[i-len(w):i] != w {
+			continue
+		}
+		j := i - len(w)
+		if j == 0 {
+			return true
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:j]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
