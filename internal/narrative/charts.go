@@ -59,9 +59,9 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 				rows = append(rows, l.rows...)
 			}
 			if iv.groupRaw != "" {
-				c.Title += ", " + iv.groupRaw
+				c.Title = iv.titleByGroup(l, c.Title)
 			}
-		} else if e := iv.historyEntity; e != nil {
+		} else if e := iv.historyEntity; e != nil && (l == English() || !iv.namesEntity(e)) {
 			c.Title += ", " + e.raw
 		}
 	default:
@@ -240,4 +240,21 @@ func (iv *Indicator) titleWith(l *locale.Locale) (string, error) {
 		}
 	}
 	return l.Phrase("chart.with", "indicator", iv.raw, "partner", cp.raw)
+}
+
+// titleByGroup is a line chart's title of a group's members: by the
+// locale's chart.by_group where the catalog gives the group's forms (ru
+// «Выбросы CO₂ от электростанций по городам», kk «… (қалалар бойынша)»),
+// else the title and the group's name.
+func (iv *Indicator) titleByGroup(l *locale.Locale, title string) string {
+	if iv.groupForms != nil && l != English() {
+		nom, err1 := l.Form(*iv.groupForms, locale.Nom)
+		dat, err2 := l.Form(*iv.groupForms, locale.Dat)
+		if err1 == nil && err2 == nil {
+			if t, err := l.Phrase("chart.by_group", "title", title, "group", nom, "group_dat", dat); err == nil {
+				return t
+			}
+		}
+	}
+	return title + ", " + iv.groupRaw
 }

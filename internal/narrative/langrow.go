@@ -502,3 +502,64 @@ func (iv *Indicator) VerbObjectL() string {
 	}
 	return string(iv.lang.Verb.Object)
 }
+
+// ChartOfGroup says whether the indicator's line chart draws the members
+// of its ranking group (ChartOf is then the group's name).
+func (iv *Indicator) ChartOfGroup() bool { return len(iv.lines) >= 2 && iv.groupRaw != "" }
+
+// HistorySpanL is the span of the indicator's line chart in the brief's
+// language: days as one range («10–13 февраля 2025 г.», «2025 жылғы
+// 10–13 ақпан»), other periods from the first to the last («январь
+// 2024 г. — январь 2025 г.»).
+func (iv *Indicator) HistorySpanL() (string, error) {
+	if len(iv.History) == 0 {
+		return "", nil
+	}
+	first, last := iv.History[0], iv.History[len(iv.History)-1]
+	l := first.locale()
+	if p, q := first.periodOf(), last.periodOf(); p.Kind == period.Day && q.Kind == period.Day {
+		return l.DateRange(p.Start, q.Start), nil
+	}
+	a, err := first.PeriodL()
+	if err != nil {
+		return "", err
+	}
+	b, err := last.PeriodL()
+	if err != nil {
+		return "", err
+	}
+	return a + " — " + b, nil
+}
+
+// periodOf is the row's period: its fact's, or the point's of a series.
+func (r *Row) periodOf() period.Period {
+	if r.Fact != nil {
+		return r.Fact.Period
+	}
+	return r.per
+}
+
+// ChartOfL is ChartOf unless the indicator's name already names the
+// entity, in any case form the catalog gives («Уровень Иртыша у Семея»
+// names Семей): a caption then does not repeat it.
+func (iv *Indicator) ChartOfL() string {
+	of := iv.ChartOf()
+	if e := iv.historyEntity; of != "" && e != nil && !iv.ChartOfGroup() && iv.namesEntity(e) {
+		return ""
+	}
+	return of
+}
+
+func (iv *Indicator) namesEntity(e *Entity) bool {
+	if strings.Contains(iv.raw, e.raw) {
+		return true
+	}
+	if e.forms != nil {
+		for _, f := range e.forms.Sg {
+			if f != "" && strings.Contains(iv.raw, f) {
+				return true
+			}
+		}
+	}
+	return false
+}
