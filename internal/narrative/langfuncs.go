@@ -66,7 +66,10 @@ func langFuncs(st func() *state) template.FuncMap {
 		// periodLabel P / periodIn P: "2024 г." / "в 2024 г.".
 		"periodLabel": func(p period.Period) (string, error) { return l().Period(p, locale.Label) },
 		"periodIn":    func(p period.Period) (string, error) { return l().Period(p, locale.In) },
-		"dateL":       func(t time.Time) string { return l().Date(t) },
+		// periodForm P FORM: a period in a form of the locale's periods
+		// (label, in, gen; kk attr): ru "gen" «декабря 2024 г.».
+		"periodForm": func(p period.Period, form string) (string, error) { return l().Period(p, locale.PeriodForm(form)) },
+		"dateL":      func(t time.Time) string { return l().Date(t) },
 		"joinL": func(v any) (string, error) {
 			switch x := v.(type) {
 			case []string:

@@ -150,6 +150,10 @@ type Indicator struct {
 	Hidden int
 	// Group names the group the Ranked rows are ranked in ("" for all).
 	Group string
+	// GroupCovered and GroupMembers count the group's members with
+	// figures and all its members when some have none (InGroup's
+	// "figures for three of its five members"); zero otherwise.
+	GroupCovered, GroupMembers int
 	// InGroup says it mid-sentence: "in the Central Asia group", or, when
 	// members have no figure, "among the 2 of 3 members of the Central
 	// Asia group with figures"; "" without a group.
@@ -922,6 +926,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			iv.InGroup = en("group.in", "group", iv.Group)
 			if m := max(rk.groupSize[group], members); len(bucket) < m {
 				iv.InGroup += en("group.figures_for", "n", format.SmallNumber(len(bucket)), "m", format.SmallNumber(m))
+				iv.GroupCovered, iv.GroupMembers = len(bucket), m
 			}
 		} else if n := max(len(bucket), members); n <= 12 {
 			iv.InGroup = en("group.of_covered", "n", format.SmallNumber(len(bucket)))
