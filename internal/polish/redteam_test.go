@@ -91,7 +91,7 @@ func TestRedTeamReplies(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
-	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}, "r5": {}, "ru": {}}
+	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}, "r5": {}, "r6": {}, "ru": {}}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
 	n := 0
 	for _, p := range paths {
@@ -160,8 +160,15 @@ func TestRedTeamReplies(t *testing.T) {
 			k = &tally{}
 			counts[class] = k
 		}
-		_ = out
+		// A corruption counts as printed when the reader sees it: a reply
+		// accepted whose section prints as the draft, byte for byte
+		// (r6-048: a soft hyphen, stripped before the check and the
+		// print), changed nothing on the page.
 		printed := d.Accepted
+		if expect == "reject" && printed && out == draft {
+			printed = false
+			t.Logf("accepted, printed as the draft byte for byte: %s [%s]", name, class)
+		}
 		switch expect {
 		case "accept":
 			k.faithful++
@@ -205,7 +212,7 @@ func TestRedTeamReplies(t *testing.T) {
 	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
 		t.Logf("%d of %d faithful replies refused: more than the 5%% target (docs/polish.md)", total.falseRejects, total.faithful)
 	}
-	for _, r := range []string{"r1", "r2", "r3", "r4", "r5", "ru"} {
+	for _, r := range []string{"r1", "r2", "r3", "r4", "r5", "r6", "ru"} {
 		k := perRound[r]
 		t.Logf("round %s (wire): %d of %d corrupt replies printed, %d of %d faithful replies refused", r, k.falseAccepts, k.corrupt, k.falseRejects, k.faithful)
 		if k.falseRejects > maxWireFalseRejects[r] {
@@ -282,13 +289,13 @@ func TestWireLevelHarness(t *testing.T) {
 	}
 }
 
-// roundOf is the red-team round of a case: "r2-…", "r3-…", "r4-…",
-// else round 1.
+// roundOf is the red-team round of a case: "r2-…" to "r6-…", else
+// round 1.
 func roundOf(name string) string {
 	if strings.HasPrefix(name, "ru-") || strings.HasPrefix(name, "kk-") {
 		return "ru" // the Russian and Kazakh round
 	}
-	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3" || r == "r4" || r == "r5") {
+	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3" || r == "r4" || r == "r5" || r == "r6") {
 		return r
 	}
 	return "r1"
@@ -309,4 +316,9 @@ func roundOf(name string) string {
 // "ru": the Russian and Kazakh round (ru-*, kk-*): 5 of 14 faithful
 // replies refused, each by design (README-ru.md); 0 of 68 corruptions
 // printed (the old binary printed 13).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 32, "r3": 17, "r4": 9, "r5": 7, "ru": 5}
+//
+// "r6": round 6 (r6-*, README-round6.md, written blind against main at
+// 3cdf234: 15 of 63 corruptions printed, all through the English
+// rounding hedge, and 2 of 19 faithful replies refused; 0 and 2 on main
+// after 35cf793, the hedge slot narrowed).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 32, "r3": 17, "r4": 9, "r5": 7, "r6": 2, "ru": 5}
