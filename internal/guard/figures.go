@@ -378,8 +378,10 @@ func rounded(text string) (string, bool) {
 	var s string
 	if mag >= 1 {
 		s = strconv.FormatFloat(r, 'f', 0, 64)
-		if len(s) > 4 {
-			// thousands separators as the draft writes them
+		// thousands separators as the draft writes them: "1,210.5" ->
+		// "1,200" (never "1200": red team, round 6), and any figure of
+		// five digits or more
+		if len(s) > 4 || len(s) == 4 && strings.Contains(text[loc[0]:loc[1]], ",") {
 			var b strings.Builder
 			for i, c := range s {
 				if i > 0 && (len(s)-i)%3 == 0 {

@@ -269,3 +269,77 @@ func TestHedgesSayTheirSide(t *testing.T) {
 		}
 	}
 }
+
+// TestNoHedgeOnAnExactFigure: a figure its rounding leaves as it is
+// ("$10.0 billion", "6.5%") takes no hedge in English either, not even a
+// neutral one: "about 6.5%" would only blur an exact figure, as Russian
+// and Kazakh already refused («около 6,5 %», TestNativeHedges). Red team,
+// round 6: English took the hedge, Russian refused it.
+func TestNoHedgeOnAnExactFigure(t *testing.T) {
+	draft := "Exports were $27.8 billion in 2024, against $10.0 billion; the share stood at 6.5%.[^1]\n"
+	lk := Lock(draft, nil)
+	for _, tc := range []struct {
+		fig string
+		ok  bool
+	}{
+		{"$27.8 billion", true},
+		{"$10.0 billion", false},
+		{"6.5%", false},
+	} {
+		id := ""
+		for _, s := range lk.Slots {
+			if s.Text == tc.fig {
+				id = s.ID
+			}
+		}
+		if id == "" {
+			t.Fatalf("no slot for %q in %q", tc.fig, lk.Text)
+		}
+		for _, hedge := range []string{"about", "around", "roughly"} {
+			r := lk.Verify(strings.Replace(lk.Text, "⟦"+id+"⟧", hedge+" ⟦"+id+"~⟧", 1))
+			if r.Accepted != tc.ok {
+				t.Errorf("%q before the rounding of %s: accepted %v, want %v (%v)", hedge, tc.fig, r.Accepted, tc.ok, r.Reasons)
+			}
+			if !tc.ok && !strings.Contains(strings.Join(r.Reasons, "\n"), "one its rounding leaves as it is") {
+				t.Errorf("%q before %s: the reason does not say why: %v", hedge, tc.fig, r.Reasons)
+			}
+		}
+	}
+}
+
+// TestRoundingKeepsSeparators: a rounded English figure writes its
+// thousands separator as the draft does ("1,210.5 kt CO2e" -> "about
+// 1,200 kt CO2e", as the press template prints it; red team, round 6,
+// saw "about 1200 kt CO2e"); a figure written without one keeps none
+// below five digits.
+func TestRoundingKeepsSeparators(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"1,210.5 kt CO2e", "1,200 kt CO2e"},
+		{"$1,458 million", "$1,500 million"},
+		{"1210.5 kt", "1200 kt"},
+		{"12345 outlets", "12,000 outlets"},
+		{"$27.8 billion", "$28 billion"},
+	} {
+		if got, ok := rounded(tc.in); !ok || got != tc.want {
+			t.Errorf("rounded(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+	draft := "Almaty's emissions stood at 1,210.5 kt CO2e in January 2025.[^1]\n"
+	lk := Lock(draft, &Vocabulary{Names: []string{"Almaty"}})
+	id := ""
+	for _, s := range lk.Slots {
+		if s.Text == "1,210.5 kt CO2e" {
+			id = s.ID
+		}
+	}
+	if id == "" {
+		t.Fatalf("no slot for the emissions in %q", lk.Text)
+	}
+	r := lk.Verify(strings.Replace(lk.Text, "⟦"+id+"⟧", "about ⟦"+id+"~⟧", 1))
+	if !r.Accepted {
+		t.Fatalf("refused: %v", r.Reasons)
+	}
+	if want := "Almaty's emissions stood at about 1,200 kt CO2e in January 2025.[^1]\n"; r.Text != want {
+		t.Errorf("printed %q, want %q", r.Text, want)
+	}
+}

@@ -55,8 +55,11 @@ func (lk *Locked) checkBeforeSlot(d, p *parsedText) []Issue {
 
 // roundable: the prompt lets the model round this figure ("about
 // ⟦F3~⟧"): money, a share or a scaled or large count; never a year, an
-// identifier, an ordinal, a small count, or a figure the draft already
-// hedges ("about 12 million": "about about").
+// identifier, an ordinal, a small count, a figure the draft already
+// hedges ("about 12 million": "about about"), or one its rounding leaves
+// as it is ("6.5%", "$10.0 billion": the hedge would only blur an exact
+// figure), in every language alike (Russian and Kazakh refused «около
+// 6,5 %» while English took "about 6.5%": red team, round 6).
 func (lk *Locked) roundable(i int) bool {
 	s := lk.Slots[i]
 	f := s.fig
@@ -64,6 +67,9 @@ func (lk *Locked) roundable(i int) bool {
 		return false
 	}
 	if lk.lex.isNative() && !lk.nativeRoundable(s) {
+		return false
+	}
+	if _, changed := lk.rounded(s.Text); !changed {
 		return false
 	}
 	low := strings.ToLower(s.Text)
@@ -88,7 +94,7 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 	for _, o := range p.occ {
 		if o.round && !lk.roundable(o.slot) {
 			s := lk.Slots[o.slot]
-			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "rounded, but this figure may not be rounded (a year, a number, a small count or a figure already hedged)"})
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "rounded, but this figure may not be rounded (a year, a number, a small count, a figure already hedged or one its rounding leaves as it is)"})
 		}
 	}
 	return out

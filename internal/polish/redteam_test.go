@@ -320,5 +320,11 @@ func roundOf(name string) string {
 // "r6": round 6 (r6-*, README-round6.md, written blind against main at
 // 3cdf234: 15 of 63 corruptions printed, all through the English
 // rounding hedge, and 2 of 19 faithful replies refused; 0 and 2 on main
-// after 35cf793, the hedge slot narrowed).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 32, "r3": 17, "r4": 9, "r5": 7, "r6": 2, "ru": 5}
+// after 35cf793, the hedge slot narrowed; 0 and 3 after this round's
+// fixes). The three refused by design: a hedge before a figure its
+// rounding leaves as it is ("about $10 billion" for $10.0 billion,
+// «около 6,5 %»: now refused in every language, the safe side of the two
+// the languages took), and the ranking's period fronted over a bracket
+// with figures (r6-056), the very reply round 5 wrote as a corruption
+// (r5-046).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 32, "r3": 17, "r4": 9, "r5": 7, "r6": 3, "ru": 5}
