@@ -118,12 +118,16 @@ func (b *Brief) keyCandidates() []*Highlight {
 	var out []*Highlight
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
-			if h := breadth(t, iv); h != nil {
-				out = append(out, h)
+			wide := breadth(t, iv)
+			if wide != nil {
+				out = append(out, wide)
 			}
 			statements(t, iv, func(h *Highlight) {
 				if h.Row == nil || h.Row.Unusual() != "" {
 					return
+				}
+				if wide != nil && (h.Kind == "leader" || h.Row == wide.Row) {
+					return // the move shared by all says it: "still the highest" would repeat it
 				}
 				h.ThisWeek = h.Row.ThisWeek
 				h.salience = kmScore(h) + boolf(h.ThisWeek, kmWeek)
@@ -269,3 +273,7 @@ func (c *Change) Crossed() bool {
 // RankedCount is how many figures the ranking has, in words when small:
 // "64.7% of the total for all four".
 func (iv *Indicator) RankedCount() string { return format.SmallNumber(len(iv.Ranking)) }
+
+// Breadth is the statement that every ranked series moved the same way
+// (see breadth), for the ranking's own paragraph; nil when they did not.
+func (iv *Indicator) Breadth() *Highlight { return breadth(nil, iv) }

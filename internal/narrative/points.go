@@ -138,17 +138,21 @@ func candidates(b *Brief, press bool) []*Point {
 			out = append(out, &Point{Kind: "revision", Topic: topicOfIndicator(b, rv.Indicator), Indicator: rv.Indicator, Revision: rv, salience: 3.5})
 		}
 	}
-	if press {
-		// A figure to check before repeating it (Row.Unusual) is no
-		// talking point; the internal sheet keeps it with its caveat.
-		kept := out[:0]
-		for _, p := range out {
-			if p.Row == nil || p.Row.Unusual() == "" {
-				kept = append(kept, p)
-			}
+	// A figure to check before repeating it (Row.Unusual) is no press
+	// point; the internal sheet keeps it with its caveat. A press point is one the brief supports: a figure
+	// the brief leaves out of its lists and tables (beyond a top 10) is
+	// none, so a journalist's follow-up can be answered from the brief.
+	kept := out[:0]
+	for _, p := range out {
+		if press && p.Row != nil && p.Row.Unusual() != "" {
+			continue
 		}
-		out = kept
+		if press && p.Row != nil && p.Indicator != nil && p.Indicator.Hidden > 0 && !inRows(p.Indicator.Shown, p.Row) && p.Indicator.Leader() != p.Row {
+			continue
+		}
+		kept = append(kept, p)
 	}
+	out = kept
 	for _, p := range out {
 		p.Press = press
 		if p.Row != nil && p.Row.Overdue() {

@@ -355,7 +355,15 @@ type Event struct {
 	// …, according to the article."), so the box does not repeat the
 	// list word for word.
 	KeyLine string
-	ev      *dataset.Event
+	// Reported is set when the event's day is a day its source released
+	// figures on: the day it was reported, most likely, not the day it
+	// happened ("(reported 3 February 2025)").
+	Reported bool
+	// PressLine is KeyLine for a press point: a source the audience does
+	// not have ("the article") is said as the words' press attribution
+	// ("according to reports").
+	PressLine string
+	ev        *dataset.Event
 }
 
 // Highlight is one statement of the summary.
@@ -738,6 +746,24 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		evs = append(evs, e)
 	}
 	sort.SliceStable(evs, func(i, j int) bool { return period.Compare(evs[i].Date, evs[j].Date) > 0 })
+	// A day an event shares with the release of its source's figures is
+	// most likely the day the source reported it, not the day it
+	// happened: the internal sheet says "reported" (Event.Reported).
+	var reportedOn map[string]map[time.Time]bool
+	if len(evs) > 0 {
+		reportedOn = map[string]map[time.Time]bool{}
+		for i := range ds.Observations {
+			ob := &ds.Observations[i]
+			if ob.Released.IsZero() {
+				continue
+			}
+			src := o.Words.publication(ob.Source)
+			if reportedOn[src] == nil {
+				reportedOn[src] = map[time.Time]bool{}
+			}
+			reportedOn[src][ob.Released] = true
+		}
+	}
 	for _, e := range evs {
 		ev := &Event{
 			Date: e.Date.Label(), Title: format.EscapeMarkdown(e.Title), Summary: format.EscapeMarkdown(e.Summary),
@@ -758,7 +784,9 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		if ev.Line == "" || len(strings.Fields(ev.Line)) > MaxSayWords && !ev.Quote {
 			ev.Line = sentence(ev.Title)
 		}
-		ev.KeyLine = o.Words.reattribute(ev.Line)
+		ev.KeyLine = o.Words.reattribute(ev.Line, false)
+		ev.Reported = e.Date.Kind == period.Day && reportedOn[o.Words.publication(e.Source)][e.Date.Start]
+		ev.PressLine = o.Words.reattribute(ev.Line, true)
 		for _, id := range e.Entities {
 			ev.Entities = append(ev.Entities, entity(id))
 		}

@@ -51,6 +51,10 @@ type Words struct {
 	// ("According to the article, …"): a key message says the claim
 	// first and its source after it (Event.KeyLine).
 	Attribution []string `yaml:"attribution"`
+	// PressAttribution replaces, in a press point, an attribution to a
+	// document the audience does not have ("according to the article"):
+	// "according to reports".
+	PressAttribution string `yaml:"press_attribution"`
 
 	the, first, last, speech, filler, plurals, uncountable map[string]bool
 	acronyms                                               map[string]string // lower case -> as written
@@ -257,8 +261,11 @@ func (w *Words) publication(source string) string {
 // the article, Rosatom is on the shortlist …") into one that says the
 // claim first and the source after it ("Rosatom is on the shortlist …,
 // according to the article."), for a key message that sums up what the
-// list below tells; any other sentence is returned as it is.
-func (w *Words) reattribute(line string) string {
+// list below tells; any other sentence is returned as it is. With press
+// set, a source named by a definite reference the audience does not
+// have ("the article") is said as PressAttribution ("according to
+// reports").
+func (w *Words) reattribute(line string, press bool) string {
 	if w == nil {
 		return line
 	}
@@ -274,7 +281,11 @@ func (w *Words) reattribute(line string) string {
 		if len(strings.Fields(claim)) < 4 {
 			return line
 		}
-		return upperFirst(claim) + ", " + lowerFirst(line[:comma]) + "."
+		source := lowerFirst(line[:comma])
+		if press && w.PressAttribution != "" && w.Article != "" && strings.HasPrefix(strings.TrimSpace(line[len(a):comma]), w.Article+" ") {
+			source = w.PressAttribution
+		}
+		return upperFirst(claim) + ", " + source + "."
 	}
 	return line
 }

@@ -38,7 +38,7 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 			lacks(t, "the key messages", keyMessages(t, md), "12 million")
 			tourism := section(t, md, "Tourism and payments")
 			contains(t, "the topic", tourism, "- "+sentence+" About 12 million foreigners",
-				"The figure covers only about the first five weeks of 2025; check the figure and its period in the source.")
+				"The figure covers only about the first five weeks of 2025, so it is to be treated with caution.")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
 			press := plainMD([]byte(pointsOf(t, "../../data", week, "press")))
 			lacks(t, "press points", press, "12 million")
@@ -110,10 +110,10 @@ func TestNamesWithCommasStayCountable(t *testing.T) {
 	needShared(t, "gdp/gdp.csv")
 	md := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", "2009-W53"), "brief.md"))
 	contains(t, "2009-W53", md,
-		"China; India; Indonesia; Iran, Islamic Rep.; and 59 others are at record highs for GDP.")
+		"China; India; Indonesia; Iran, Islamic Rep.; and 59 others are at record highs for GDP in current dollars.")
 	lacks(t, "2009-W53", md, "Nauru, Congo, Dem. Rep. and", "Indonesia, Iran, Islamic Rep. and", "the Iran", "the Korea")
 	later := plainMD([]byte(weeklyAsOf(t, "../../testdata/mapping/worldbank", "2015-03-15")))
-	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are also at record highs for GDP.")
+	contains(t, "2015-03-15", later, "China; Germany; India; Korea, Rep.; and 120 others are also at record highs for GDP in current dollars.")
 	// A sentence never opens "For NAME, the figure" when NAME has a comma
 	// ("For Venezuela, RB, the figure ..."): it reads "The figure for NAME".
 	opening := regexp.MustCompile(`For [A-Z][^,.]*, [A-Za-z. ]+, the `)

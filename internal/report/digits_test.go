@@ -112,7 +112,7 @@ func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	for _, audience := range []string{"press", "internal"} {
 		pts := plainMD([]byte(pointsOf(t, digits, "2025-W06", audience)))
 		if audience == "internal" && strings.Contains(pts, visitors) {
-			contains(t, audience+" points", pts, "check the figure and its period") // never without its caveat
+			contains(t, audience+" points", pts, "to be treated with caution") // never without its caveat
 		}
 		lacks(t, audience+" points", pts, "visitors in 2025.", "about about")
 	}

@@ -108,7 +108,7 @@ func TestUnseenDatasetBrief(t *testing.T) {
 	for _, want := range []string{
 		"## Climate", "## Water and rivers", // topics from the catalog, in its order
 		"1,210.5 kt CO2e", "341 cm", "112 KZT", // units the formatter does not know, kept
-		"1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0), an improvement", // higher_is: bad
+		"1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).", // the leader's sentence gives no verdict (a formula an editor strikes)
 		"down 2.6% on December 2024",
 		"up from 4.1% in 2024",         // a rate says where it came from
 		"The target is 15.0% by 2030.", // a target is an outlook, not the latest value
@@ -281,14 +281,15 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 	golden(t, "central-asia-weekly.md", md)
 	for _, want := range []string{
 		// The leader with its own change, in one sentence.
-		"The Russian Federation had the highest GDP of the six covered in 2023: $2.0 trillion, down 10.8% on 2022 ($2.3 trillion).[^1]",
+		"The Russian Federation had the highest GDP in current dollars of the six covered in 2023: $2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
 		"| Indicator | Entity | Value | Change on 2022 |",
-		"| Gross domestic product | Kazakhstan | $261.4 billion[^1] | up 15.9%[^1] |",
-		"13.4%, down from 19.7% in 2022, an improvement.", // deflator: higher_is bad
+		"| Gross domestic product | Kazakhstan | $261.42 billion[^1] | up 15.9%[^1] |",
+		"13.4%, down from 19.7% in 2022.[^1]", // no formula verdict in the leader's sentence
 		// below zero, prices fell: deflation, and no verdict on a change across zero
-		"GDP-deflator inflation fell in all six covered in 2023; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
+		"GDP-deflator inflation fell in all six covered; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
+		"GDP-deflator inflation fell in all six covered in 2023, most in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
 		// GDP in current dollars: higher_is neutral, no verdict
-		"$2.0 trillion, down 10.8% on 2022 ($2.3 trillion).[^1]",
+		"$2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
 	} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("brief lacks %q", want)
