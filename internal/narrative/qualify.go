@@ -267,3 +267,17 @@ func planReleases(ds *dataset.Dataset) map[rowPos]time.Time {
 	}
 	return out
 }
+
+// releasesOf are the release dates of the rows that give one, by
+// position: a stock released within its own month is the month's
+// current figure (Row.Current).
+func releasesOf(ds *dataset.Dataset) map[rowPos]time.Time {
+	out := map[rowPos]time.Time{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if !o.Released.IsZero() {
+			out[rowPos{o.Pos.File, o.Pos.Line}] = o.Released
+		}
+	}
+	return out
+}

@@ -176,7 +176,7 @@ func (r *Row) PressBare() string { return r.signed(format.PressDecimals(r.decima
 // February 2025", "in total by 26 January 2020" (a running total), "as
 // of February 2025" (a figure its source calls a total to date).
 func (r *Row) When() string {
-	if r.ToDate {
+	if r.ToDate || r.Current {
 		return en("when.as_of", "period", r.Period)
 	}
 	return r.At()
@@ -270,4 +270,16 @@ func setDue(r *Row, released, asOf time.Time) {
 	if r.Fact.Period.Start.After(stated) {
 		r.Due = en("total.by") + r.Period
 	}
+}
+
+// Tense is a catalog verb as the row's sentence says it: in the present
+// for a Current figure when the language's words give the present
+// ("had" -> "has"), else as given.
+func (r *Row) Tense(verb string) string {
+	if r.Current && r.Indicator != nil && r.Indicator.words != nil {
+		if now := r.Indicator.words.Present[verb]; now != "" {
+			return now
+		}
+	}
+	return verb
 }

@@ -254,6 +254,12 @@ type Row struct {
 	// misses years between RecordFrom and the figure: the sentence says
 	// the series has gaps.
 	RecordGaps bool
+	// Current is set on a monthly or quarterly stock (no flow, no running
+	// total) released within its own period: the figure as it stands,
+	// said in the present "as of" its period ("Kazakhstan has 45 joint
+	// industrial projects under way with Russia as of February 2025"),
+	// not in the past tense of a month that is not over.
+	Current bool
 	// ToDate is set when the figure's source calls it a total to date
 	// ("Projects implemented to date."): a sentence says it "as of" its
 	// period (When), the Text keeps "to date".
@@ -569,7 +575,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	decimals := indicatorDecimals(ds, set, lb)
 	notes := noteIndex(ds, o.Lang)
 	flow := flowIndicators(ds)
-	var released map[rowPos]time.Time // made at the first plan or target
+	var released map[rowPos]time.Time      // made at the first plan or target
+	var stockReleases map[rowPos]time.Time // made at the first monthly or quarterly stock
 	inWeek := func(p period.Period) bool {
 		return !p.End.Before(o.Week.Start) && !p.End.After(o.Week.End)
 	}
@@ -597,6 +604,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				released = planReleases(ds)
 			}
 			setDue(r, released[rowPos{f.Sources[0].File, f.Sources[0].Line}], o.AsOf)
+		} else if len(f.Sources) > 0 && flow[f.Indicator] == nil && !iv.Cumulative && (f.Period.Kind == period.Month || f.Period.Kind == period.Quarter) {
+			if stockReleases == nil {
+				stockReleases = releasesOf(ds)
+			}
+			rel := stockReleases[rowPos{f.Sources[0].File, f.Sources[0].Line}]
+			r.Current = !rel.IsZero() && !rel.Before(f.Period.Start) && rel.Before(f.Period.End)
 		}
 		for _, src := range f.Sources {
 			r.sources = append(r.sources, b.sourceName(src.Source))

@@ -55,6 +55,10 @@ type Words struct {
 	// document the audience does not have ("according to the article"):
 	// "according to reports".
 	PressAttribution string `yaml:"press_attribution"`
+	// Present maps a catalog verb in the past to the present, for a
+	// figure as it stands in its current month (Row.Tense): "had" ->
+	// "has".
+	Present map[string]string `yaml:"present"`
 
 	the, first, last, speech, filler, plurals, uncountable map[string]bool
 	acronyms                                               map[string]string // lower case -> as written

@@ -70,8 +70,8 @@ func TestPressPointsOnTheSample(t *testing.T) {
 	for _, want := range []string{
 		"about $28 billion",                       // rounded for the press
 		"Kazakhstan plans 3 thermal power plants", // a plan stays a plan
-		"no completion date given",                // and says it has no date
-		"Rosatom",                                 // an event of the week
+		"The plants are to be built by Inter RAO", // with what its note adds (no bracket to read out)
+		"Rosatom", // an event of the week
 		// what a named person said, kept with its attribution; no
 		// bracketed date a press officer cannot say
 		"Kazakhstan's Ambassador to Russia, Dauren Abayev, told RIA Novosti that Kazakhstan had said many times that it does not join the sanctions against Russia.",
