@@ -181,7 +181,7 @@ func titlesOf(n *yaml.Node, file string) (map[string]string, error) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !langKey.MatchString(k.Value) {
-			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("title: %q is no language tag: give the title per language, as title: {en: Weekly brief, ru: Еженедельная сводка}", k.Value)}
+			return nil, &Error{File: file, Line: k.Line, Msg: fmt.Sprintf("title: %q is no language tag: give the title per language, as title: {en: Weekly brief, ru: Еженедельный обзор}", k.Value)}
 		}
 		lang := baseLang(k.Value)
 		if _, dup := m[lang]; dup {
@@ -208,7 +208,7 @@ func baseLang(tag string) string {
 // its entry of title: {en: …, ru: …}, or a plain title: when the
 // language is the project's (the first of language:, English when it is
 // not set); "" when brief.yaml gives no title in that language, so that
-// the language's templates give theirs ("Еженедельная сводка"), never
+// the language's templates give theirs ("Еженедельный обзор"), never
 // the English one.
 func (c *Config) TitleFor(lang string) string {
 	if c == nil {
