@@ -32,7 +32,7 @@ const (
 	// maxKeyPerIndicator keeps one indicator from filling the box, and
 	// maxKeyEvents the events from crowding out the figures.
 	maxKeyPerIndicator = 2
-	maxKeyEvents       = 3
+	maxKeyEvents       = 4
 	// minRecordSpan is the fewest earlier figures a record must beat to
 	// be a key message: the highest of three days is no news.
 	minRecordSpan = 4
@@ -143,7 +143,10 @@ func (b *Brief) keyCandidates() []*Highlight {
 			continue // a month's or year's item is background, not the week's news
 		}
 		s := kmEvent
-		if e.Quote {
+		if e.Quote && e.KeyLine == e.Line {
+			// What a named person said; a claim a sentence attributes
+			// to its source ("According to the article, …") is an
+			// event like any other.
 			s = kmQuote
 		}
 		out = append(out, &Highlight{Kind: "event", Event: e, Topic: b.topicOf(e), ThisWeek: true, salience: s})

@@ -103,7 +103,7 @@ func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	lacks(t, "the key messages", keyMessages(t, md), "12 million") // a figure to check (Row.Unusual)
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,
-		"- "+visitors+" About 12 million; the year had just begun.",
+		"- "+visitors+" The figure covers only about the first five weeks of 2025, so it is to be treated with caution.",
 		"- Kazakhstan had an estimated 4.32 million hotel nights in 2024. Estimated from the first three quarters.",
 		"- Kazakhstan's tourism receipts stood at $2.5 billion (estimate) in 2024. Preliminary.",
 	)
