@@ -107,7 +107,12 @@ func (t *Topic) Lead() *Row {
 	}
 	best := rows[0]
 	for _, r := range rows[1:] {
-		if r.Fact != nil && best.Fact != nil && salienceOf(r) > salienceOf(best) {
+		if r.Fact == nil || best.Fact == nil {
+			continue
+		}
+		// Equally salient, an amount of money leads: a portfolio's value
+		// says more than one of its counts.
+		if s, b := salienceOf(r), salienceOf(best); s > b || s == b && format.IsCurrency(r.Fact.Unit) && !format.IsCurrency(best.Fact.Unit) {
 			best = r
 		}
 	}
