@@ -197,3 +197,15 @@ func (l *Locale) When(key string, p period.Period, day time.Time) (string, error
 	}
 	return expand(pat, func(name, arg string) string { return vals[name+":"+arg] }), nil
 }
+
+// English writes period.Period.Label: the label form of its periods
+// (en.yaml periods.*.label), so that no period word stays in Go.
+func init() {
+	period.SetLabeler(func(p period.Period) string {
+		s, err := English().Period(p, Label)
+		if err != nil {
+			return p.String()
+		}
+		return s
+	})
+}

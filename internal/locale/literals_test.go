@@ -17,7 +17,7 @@ import (
 // outputPackages are the packages whose Go writes the words of a brief:
 // every English word they print is a phrase of data/en.yaml, never a
 // literal (issue 14: "no output string stays hard-coded in Go").
-var outputPackages = []string{"../format", "../narrative", "../chart"}
+var outputPackages = []string{"../format", "../narrative", "../chart", "../period"}
 
 // literalsFile lists the literals of those packages that are not output:
 // template function names, keys and tags, file names, words an input is

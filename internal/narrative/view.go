@@ -585,7 +585,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		d := decimals[f.Indicator]
 		r := &Row{
 			Fact: f, Indicator: iv, Entity: entity(f.Entity), Period: f.PeriodLabel, Value: f.Value,
-			Periods: f.Period.Kind.String() + "s", decimals: d, label: label,
+			Periods: en("period.many." + f.Period.Kind.String()), decimals: d, label: label,
 			Text: valueMD(f.Value, f.Unit, label, d), plain: format.ValueLabel(f.Value, f.Unit, label, d),
 			Status: string(f.Status), New: f.New, loc: loc,
 		}
@@ -594,7 +594,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			r.Counterpart = &c
 		}
 		if y := f.YearFigure; y != 0 {
-			r.Repeated = en("row.repeated", "y", strconv.Itoa(y), "kind", f.Period.Kind.String())
+			r.Repeated = en("row.repeated", "y", strconv.Itoa(y), "kind", en("period.one."+f.Period.Kind.String()))
 		}
 		r.ThisWeek = f.New // released in the week, or without release dates, for a period ending in it
 		r.Note = format.EscapeMarkdown(noteIn(notes, f, o.Lang))
@@ -688,7 +688,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 					r.Periods = en("record.periods_years")
 				}
 				if n := f.SinceRepeated; n > 0 {
-					r.RecordRepeats = en("record.repeats", "n", format.Number(float64(n), 0), "m", format.Number(float64(f.Since+1), 0), "periods", f.Period.Kind.String()+"s", "years", yearSpan(f.RepeatedFrom, f.RepeatedTo))
+					r.RecordRepeats = en("record.repeats", "n", format.Number(float64(n), 0), "m", format.Number(float64(f.Since+1), 0), "periods", en("period.many."+f.Period.Kind.String()), "years", yearSpan(f.RepeatedFrom, f.RepeatedTo))
 				}
 				if f.Kind == facts.RecordLow {
 					r.Record = en("record.lowest")

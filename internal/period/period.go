@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 )
 
@@ -189,23 +190,23 @@ func (p Period) String() string {
 }
 
 // Label is the period as a reader writes it: "2024", "Q3 2024",
-// "November 2024", "week 5 of 2025", "15 January 2025".
+// "November 2024", "week 5 of 2025", "15 January 2025". The words are
+// the English locale's (internal/locale/data/en.yaml, periods.*.label),
+// which registers itself with SetLabeler when it loads: period sits
+// below locale and holds no words of its own. Without a labeler (a
+// program that links no locale) the label is the period's id.
 func (p Period) Label() string {
-	switch p.Kind {
-	case Year:
-		return strconv.Itoa(p.Start.Year())
-	case Quarter:
-		return fmt.Sprintf("Q%d %d", (int(p.Start.Month())-1)/3+1, p.Start.Year())
-	case Month:
-		return p.Start.Format("January 2006")
-	case Week:
-		y, w := p.Start.ISOWeek()
-		return fmt.Sprintf("week %d of %d", w, y)
-	case Day:
-		return p.Start.Format("2 January 2006")
+	if f := labeler.Load(); f != nil {
+		return (*f)(p)
 	}
-	return ""
+	return p.String()
 }
+
+// labeler writes Label; set once by the locale package's init.
+var labeler atomic.Pointer[func(Period) string]
+
+// SetLabeler makes f write every period's Label.
+func SetLabeler(f func(Period) string) { labeler.Store(&f) }
 
 // Prev is the period of the same kind just before p.
 func (p Period) Prev() Period { return p.shift(-1) }

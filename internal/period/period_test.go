@@ -36,6 +36,8 @@ func TestParse(t *testing.T) {
 			if p.Kind != tt.kind || !p.Start.Equal(tt.start) || !p.End.Equal(tt.end) {
 				t.Errorf("Parse(%q) = %v %v..%v", tt.in, p.Kind, p.Start, p.End)
 			}
+			// The English label: the locale's words (label_test.go links
+			// the locale into this test binary, as every program does).
 			if p.String() != tt.str || p.Label() != tt.label {
 				t.Errorf("String %q Label %q", p.String(), p.Label())
 			}
