@@ -1266,6 +1266,30 @@ func (iv *Indicator) Leader() *Row {
 	return iv.Ranking[0]
 }
 
+// LedBefore reports whether the ranking's leader was also on top in the
+// period its change compares with: every other ranked member has a figure
+// for that same period, and none was at or beyond the leader's then. Only
+// then may a sentence say "still the highest" (the Kyrgyz Republic's
+// 13.4% led in 2023, but Kazakhstan's 19.8% led its 19.7% in 2022).
+func (iv *Indicator) LedBefore() bool {
+	top := iv.Leader()
+	if top == nil || top.Change == nil || top.Change.Fact == nil || top.Change.Fact.Against == nil || len(iv.Ranking) < 2 {
+		return false
+	}
+	was := top.Change.Fact.Against.Value
+	for _, r := range iv.Ranking[1:] {
+		c := r.Change
+		if c == nil || c.Fact == nil || c.Fact.Against == nil || c.Label != top.Change.Label {
+			return false
+		}
+		v := c.Fact.Against.Value
+		if v >= was { // a ranking's top is its highest value
+			return false
+		}
+	}
+	return true
+}
+
 // Tied are the rows that share the top of the ranking: the leader alone,
 // or every row with its value ("EE and LV shared the highest ...").
 func (iv *Indicator) Tied() []*Row {

@@ -93,3 +93,21 @@ func TestWeekSumFallsToZero(t *testing.T) {
 		t.Errorf("a week's fall to zero:\n%s", md)
 	}
 }
+
+// "still the highest" only for a leader that led the period before too
+// (blind editor, round 5: the Kyrgyz Republic's inflation was "still the
+// highest" though Kazakhstan's 19.8% led its 19.7% in 2022).
+func TestStillTheHighestOnlyIfItLedBefore(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/truth/still", "2024-W08"), "brief.md"))
+	pts := pointsOf(t, "../../testdata/truth/still", "2024-W08", "press")
+	for _, text := range []string{md, pts} {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.Contains(line, "inflation") && strings.Contains(line, "still the highest") {
+				t.Errorf("AA did not lead in 2022: %s", line)
+			}
+		}
+	}
+	if !strings.Contains(md+pts, "GDP fell 11.0% to $2.0 trillion in 2023, still the highest") {
+		t.Errorf("AA's GDP led in both years and may be 'still the highest':\n%s\n%s", md, pts)
+	}
+}
