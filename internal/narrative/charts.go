@@ -112,6 +112,11 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		}
 		c.Points = nil
 	}
+	// The sources by their names in the brief's language (source_ru,
+	// source_kk), as the footnotes give them.
+	for i, src := range srcs {
+		srcs[i] = s.brief.sourceName(src)
+	}
 	c.Source = chart.SourceLine(l, srcs)
 	c.File = "chart-" + slug(iv.ID) + "-" + kind + ".svg"
 	if !s.chartAt[c.File] {

@@ -153,6 +153,12 @@ func TestUnseenWeeklyLanguages(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			out := weeklyIn(t, "../../testdata/unseen", lang)
 			md := string(file(t, out, "brief.md"))
+			// Charts name their sources in the language too.
+			for _, f := range out.Files {
+				if strings.HasSuffix(f.Path, ".svg") && strings.Contains(string(f.Data), "City environment office") {
+					t.Errorf("%s names its source in English", f.Path)
+				}
+			}
 			leakCheck(t, md, "../../testdata/unseen")
 			// Sources by their source_<lang> names; the catalog's
 			// phrase keeps a river's capital; a change of a share in
