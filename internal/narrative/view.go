@@ -1311,6 +1311,13 @@ func (iv *Indicator) Tied() []*Row {
 func (iv *Indicator) RestRecords(kind string) []*Row {
 	var out []*Row
 	for i, r := range iv.Ranking {
+		// A record low below zero of an indicator that names its negative
+		// side is a record of that other thing (Norway's -10.6% is its
+		// deepest deflation, not its "record low for inflation"): not
+		// said among the record lows.
+		if kind == en("record.lowest") && iv.Negative != "" && r.Fact != nil && r.Fact.Value < 0 {
+			continue
+		}
 		if i > 0 && r.Record == kind {
 			out = append(out, r)
 		}

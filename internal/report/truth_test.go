@@ -111,3 +111,17 @@ func TestStillTheHighestOnlyIfItLedBefore(t *testing.T) {
 		t.Errorf("AA's GDP led in both years and may be 'still the highest':\n%s\n%s", md, pts)
 	}
 }
+
+// A record low below zero is no "record low for inflation" (blind audit:
+// Norway's -10.6% is its deepest deflation); one above zero is.
+func TestRecordLowBelowZeroIsNotALowForTheRate(t *testing.T) {
+	md := string(file(t, weekly(t, "../../testdata/truth/recordlow", "2024-W08"), "brief.md"))
+	for _, line := range strings.Split(md, "\n") {
+		if strings.Contains(line, "record low") && strings.Contains(line, "BB") {
+			t.Errorf("a deflation called a record low for inflation: %s", line)
+		}
+	}
+	if !strings.Contains(md, "CC is at a record low for inflation") {
+		t.Errorf("CC's record low is lost:\n%s", md)
+	}
+}
