@@ -784,7 +784,10 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			InWeek: !e.Date.Start.Before(o.Week.Start) && !e.Date.Start.After(o.Week.End),
 			// An event that begins after the week is still to come.
 			Upcoming: e.Date.Start.After(o.Week.End), ev: e,
-			Context: e.Date.Start.Before(from),
+			// A month or a year that ended before the week is background
+			// too: a December 2024 visit is no development of a February
+			// 2025 week, even if the week's source reported it.
+			Context: e.Date.Start.Before(from) || e.Date.Kind != period.Day && e.Date.End.Before(o.Week.Start),
 			Quote:   o.Words.quotes(e.Summary),
 		}
 		if o.Lang != "en" && o.Lang != "" {
