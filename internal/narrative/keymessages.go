@@ -52,8 +52,20 @@ func (b *Brief) KeyMessages() []*Highlight {
 	perIndicator := map[*Indicator]int{}
 	family := map[string]bool{}
 	events := 0
+	// A move shared by every member says each member's move of that
+	// direction: no second key message repeats one of them ("inflation
+	// fell in all six" and then "Kazakhstan's inflation fell to 9.9%").
+	shared := map[*Indicator]int{}
+	for _, h := range cands {
+		if h.Kind == "breadth" {
+			shared[h.Indicator] = h.Dir
+		}
+	}
 	ok := func(h *Highlight) bool {
 		if taken[h] || len(out) >= MaxKeyMessages {
+			return false
+		}
+		if d, has := shared[h.Indicator]; has && h.Kind != "breadth" && h.Kind != "leader" && h.Row != nil && h.Row.Change != nil && h.Row.Change.Dir == d {
 			return false
 		}
 		if h.Kind == "event" && events >= maxKeyEvents {
