@@ -99,7 +99,7 @@ func TestWorldBank(t *testing.T) {
 		t.Fatalf("no %s %s %s", ind, ent, per)
 		return nil
 	}
-	if o := find("gdp", "KAZ", "2021"); o.Value != 197112255360.61234 || o.Unit != "USD" || o.Source != "World Bank" ||
+	if o := find("gdp", "KAZ", "2021"); o.Value != 197112255360.61234 || o.Unit != "USD" || o.Source != "World Bank, World Development Indicators" ||
 		o.Pos != (Pos{File: "../shared/data/gdp/gdp.csv", Line: 6556}) {
 		t.Errorf("Kazakhstan GDP 2021: %+v", *o)
 	}
