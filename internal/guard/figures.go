@@ -358,6 +358,18 @@ func sameFigure(p, d figure) bool {
 	return math.Abs(p.value-d.value) <= p.step/2+1e-9*math.Abs(d.value) && math.Abs(p.value-d.value) <= 0.05*math.Abs(d.value)
 }
 
+// twoDigits rounds v to two significant digits: the rounding, the place
+// value of its last digit, and whether it differs from v (a figure its
+// rounding leaves as it is, or 0 or NaN, is not rounded).
+func twoDigits(v float64) (r, mag float64, ok bool) {
+	if math.IsNaN(v) || v == 0 {
+		return v, 0, false
+	}
+	mag = math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
+	r = math.Round(v/mag) * mag
+	return r, mag, r != v
+}
+
 // rounded writes a figure's text to two significant digits: "$27.8
 // billion" -> "$28 billion", "64.7%" -> "65%", "183 outlets" -> "180
 // outlets". ok is false when there is nothing to round.
@@ -367,12 +379,8 @@ func rounded(text string) (string, bool) {
 		return text, false
 	}
 	v, _ := parseDigits(text[loc[0]:loc[1]])
-	if math.IsNaN(v) || v == 0 {
-		return text, false
-	}
-	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
-	r := math.Round(v/mag) * mag
-	if r == v {
+	r, mag, ok := twoDigits(v)
+	if !ok {
 		return text, false
 	}
 	var s string

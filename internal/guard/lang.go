@@ -422,19 +422,18 @@ func (l *lexicon) aroundNative(s string, f *figure, digits bool) {
 // nativeRounded writes a figure's text rounded to two significant
 // digits as the language writes numbers: "27,8 млрд долл. США" -> "28
 // млрд долл. США", "2,47 %" -> "2,5 %", "12 345" -> "12 000".
+// nativeDigitsRE: a number as Russian and Kazakh write it ("1 500,5").
+var nativeDigitsRE = lazy(`\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`)
+
 func nativeRounded(text string) (string, bool) {
-	loc := regexp.MustCompile(`\d{1,3}(?:[ \x{00A0}\x{202F}]\d{3})+(?:,\d+)?|\d+(?:,\d+)?`).FindStringIndex(text)
+	loc := nativeDigitsRE.re().FindStringIndex(text)
 	if loc == nil {
 		return text, false
 	}
 	digits := text[loc[0]:loc[1]]
 	v, _, _ := parseNative(digits)
-	if math.IsNaN(v) || v == 0 {
-		return text, false
-	}
-	mag := math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
-	r := math.Round(v/mag) * mag
-	if r == v {
+	r, mag, ok := twoDigits(v)
+	if !ok {
 		return text, false
 	}
 	var out string
