@@ -11,8 +11,10 @@ import (
 )
 
 // The oracle's own reading of dataset.yaml (docs/mapping.md, with its
-// "Agency files") and of the catalogs, for the real files of
-// ../shared/data and the agency fixtures under testdata/mapping.
+// "Agency files") and of the catalogs, for the mappings and agency
+// fixtures under testdata/mapping. This file reads only the paths a
+// mapping names; TestOracleRealData (real_test.go) decides which real
+// files are there and skips what a plain clone lacks.
 
 // fileRef is a catalog's place: a path, or {file, sheet} for a sheet of
 // a workbook.

@@ -60,23 +60,32 @@ func TestMain(m *testing.M) {
 // TestScripts runs the txtar scripts in testdata/script: each is a
 // command-line session with its fixtures and expected output.
 func TestScripts(t *testing.T) {
+	runScripts(t, "testdata/script", "")
+}
+
+// TestScriptsShared runs the scripts of testdata/script-shared, which
+// read the real files of ../shared/data in place ($SHARED); a plain clone
+// has none, and the test skips.
+func TestScriptsShared(t *testing.T) {
+	shared, err := filepath.Abs("../../../shared/data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(shared, "gdp", "gdp.csv")); err != nil {
+		t.Skip("../shared/data is not beside the repository (a plain clone): the scripts that read it are skipped")
+	}
+	runScripts(t, "testdata/script-shared", shared)
+}
+
+// runScripts runs the txtar scripts of dir with $REPO, $SHARED (shared,
+// "" when a script may not read it) and the clock set.
+func runScripts(t *testing.T, dir, shared string) {
 	repo, err := filepath.Abs("../..")
 	if err != nil {
 		t.Fatal(err)
 	}
-	// ../shared/data beside the repository: the real files, read in
-	// place ([shared] in a script; a plain clone has none).
-	shared := filepath.Join(filepath.Dir(repo), "shared", "data")
-	_, err = os.Stat(filepath.Join(shared, "gdp", "gdp.csv"))
-	haveShared := err == nil
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
-		Condition: func(cond string) (bool, error) {
-			if cond == "shared" {
-				return haveShared, nil
-			}
-			return false, fmt.Errorf("unknown condition %q", cond)
-		},
+		Dir: dir,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
 			env.Setenv("SHARED", shared)

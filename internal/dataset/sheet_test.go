@@ -59,42 +59,6 @@ func TestExcelWorkbook(t *testing.T) {
 	}
 }
 
-// TestExcelWorkbookReal reads the same workbook made from the World
-// Bank's real GDP of Central Asia and Russia and the real Euribor
-// (../shared/data).
-func TestExcelWorkbookReal(t *testing.T) {
-	t.Chdir("../..")
-	dir := filepath.Join(realShapes(t), "excel")
-	ds := loadClean(t, dir)
-	kaz := find(t, ds, "gdp", "KAZ", "2023")
-	// 261421121085.57208 is stored as 261421121085.572.
-	if kaz.Value != 261421121085.572 || kaz.Unit != "USD" {
-		t.Errorf("Kazakhstan 2023 = %v %s", kaz.Value, kaz.Unit)
-	}
-	if got, want := kaz.Pos.String(), filepath.Join(dir, "book.xlsx")+":GDP!5:5"; got != want {
-		t.Errorf("position %s, want %s", got, want)
-	}
-	// Turkmenistan's figures are typed in as text.
-	if o := find(t, ds, "gdp", "TKM", "2023"); o.Value != 59887334844.06514 {
-		t.Errorf("Turkmenistan 2023 (a number stored as text) = %v", o.Value)
-	}
-	// "Jan 2024" (serial 45292) shown as 3.905% (0.03905).
-	e := find(t, ds, "euribor_3m", "EA", "2024-01")
-	if e.Value != 3.905 || e.Period.Kind != period.Month || e.Unit != "%" {
-		t.Errorf("Euribor January 2024 = %v %s (%v)", e.Value, e.Unit, e.Period)
-	}
-	if len(ds.Observations) != 54 {
-		t.Errorf("%d observations, want 54 (6 countries x 5 years, 24 months)", len(ds.Observations))
-	}
-	groups := map[string][]string{}
-	for _, en := range ds.Entities {
-		groups[en.ID] = en.Groups
-	}
-	if strings.Join(groups["KAZ"], ",") != "central-asia" || len(groups["RUS"]) != 0 {
-		t.Errorf("groups from the Entities sheet: %v", groups)
-	}
-}
-
 // book writes a workbook of sheets (name: rows) into dir and returns its
 // path; cells are excelize values.
 func book(t *testing.T, dir, name string, sheets []sheetRows, edit func(*excelize.File)) string {

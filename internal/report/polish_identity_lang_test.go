@@ -2,19 +2,13 @@ package report
 
 import (
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
-	"github.com/briefhq/brief/internal/polish"
 )
 
 // TestPolishIdentityIsAcceptedInRussianAndKazakh: every polished section
@@ -26,26 +20,7 @@ import (
 // not be polished at all: sentences cut at «г.», a letter cut between
 // its bytes, a figure left outside its token).
 func TestPolishIdentityIsAcceptedInRussianAndKazakh(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		var body struct {
-			Messages []struct{ Content string } `json:"messages"`
-		}
-		json.Unmarshal(b, &body)
-		draft := ""
-		if len(body.Messages) > 1 {
-			u := body.Messages[1].Content
-			if i, j := strings.Index(u, "<draft>\n"), strings.LastIndex(u, "\n</draft>"); i >= 0 && j > i {
-				draft = u[i+len("<draft>\n") : j]
-			}
-		}
-		out, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
-			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": draft}, "finish_reason": "stop"}},
-			"usage":   map[string]any{"prompt_tokens": 1, "completion_tokens": 1}})
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(out)
-	}))
-	defer srv.Close()
+	cfg := identityModel(t)
 	reg, err := locale.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -70,7 +45,7 @@ func TestPolishIdentityIsAcceptedInRussianAndKazakh(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			o.Polisher = &Polisher{Config: polish.Config{BaseURL: srv.URL + "/v1", Model: "identity", HTTPClient: srv.Client(), CallTimeout: 10 * time.Second, MaxRetries: -1}}
+			o.Polisher = &Polisher{Config: cfg}
 			polished, err := Weekly(context.Background(), ds, kind, o)
 			if err != nil {
 				t.Fatal(err)

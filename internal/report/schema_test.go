@@ -46,11 +46,20 @@ func TestEveryFixtureRecordMatchesSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, err = os.Stat("../../../shared/data/gdp/gdp.csv")
+	haveShared := err == nil
 	checked := 0
 	for _, dir := range dirs {
 		ds, _, err := dataset.Load(dir, dataset.Options{Now: generated})
+		if err != nil && !haveShared && strings.Contains(err.Error(), "shared/data/") {
+			// A mapping that reads the real files in place: none here.
+			t.Run(strings.TrimPrefix(dir, "../../"), func(t *testing.T) {
+				t.Skip("../shared/data is not beside the repository (a plain clone): " + err.Error())
+			})
+			continue
+		}
 		if err != nil {
-			continue // not a dataset (pdf/, guard/), a bad one (bad/), or real data absent here
+			continue // not a dataset (pdf/, guard/) or a bad one (bad/)
 		}
 		t.Run(strings.TrimPrefix(dir, "../../"), func(t *testing.T) {
 			w := period.WeekOf(LatestDay(ds, generated))
