@@ -16,12 +16,20 @@ import (
 	"github.com/briefhq/brief/internal/render/pdf"
 )
 
-func weeklyIn(t *testing.T, data, lang string) *Output {
+// loadIn loads data and the kind's templates in the language lang.
+func loadIn(t *testing.T, data, lang, kindName string) (*dataset.Dataset, *locale.Locale, *narrative.Kind) {
 	t.Helper()
 	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
 	if err != nil {
 		t.Fatal(err)
 	}
+	l, kind := kindIn(t, kindName, lang)
+	return ds, l, kind
+}
+
+// kindIn is the locale that lang names and the kind's templates in it.
+func kindIn(t *testing.T, kindName, lang string) (*locale.Locale, *narrative.Kind) {
+	t.Helper()
 	reg, err := locale.Default()
 	if err != nil {
 		t.Fatal(err)
@@ -30,10 +38,16 @@ func weeklyIn(t *testing.T, data, lang string) *Output {
 	if err != nil {
 		t.Fatal(err)
 	}
-	kind, err := narrative.LoadKindLang("", "weekly", l.ID())
+	kind, err := narrative.LoadKindLang("", kindName, l.ID())
 	if err != nil {
 		t.Fatal(err)
 	}
+	return l, kind
+}
+
+func weeklyIn(t *testing.T, data, lang string) *Output {
+	t.Helper()
+	ds, l, kind := loadIn(t, data, lang, "weekly")
 	out, err := Weekly(context.Background(), ds, kind, Options{
 		Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Locale: l, DataPath: data, Version: "test",
 		Formats: Formats{MD: true, JSON: true},
@@ -260,22 +274,7 @@ func (s *sourceLines) find(run string) (string, bool) {
 
 func pointsIn(t *testing.T, data, lang, audience string) *Output {
 	t.Helper()
-	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
-	if err != nil {
-		t.Fatal(err)
-	}
-	reg, err := locale.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := reg.Match(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	kind, err := narrative.LoadKindLang("", "points", l.ID())
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, l, kind := loadIn(t, data, lang, "points")
 	out, err := Points(context.Background(), ds, kind, PointsOptions{
 		Options: Options{
 			Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Locale: l,

@@ -56,23 +56,13 @@ func readsShared(dir string) bool {
 
 func langOutput(t *testing.T, ds *dataset.Dataset, data, kind, lang, audience string) *Output {
 	t.Helper()
-	reg, err := locale.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	l, err := reg.Match(lang)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k, err := narrative.LoadKindLang("", kind, l.ID())
-	if err != nil {
-		t.Fatal(err)
-	}
+	l, k := kindIn(t, kind, lang)
 	opts := Options{
 		Week: period.WeekOf(LatestDay(ds, generated)), Generated: generated, Locale: l,
 		DataPath: data, Version: "test", Formats: Formats{MD: true},
 	}
 	var out *Output
+	var err error
 	if kind == "points" {
 		out, err = Points(context.Background(), ds, k, PointsOptions{Options: opts, PointOptions: narrative.PointOptions{Audience: audience, Max: 10}})
 	} else {

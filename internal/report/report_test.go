@@ -3,13 +3,14 @@ package report
 import (
 	"context"
 	"encoding/json"
-	golden_ "github.com/briefhq/brief/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	golden_ "github.com/briefhq/brief/internal/golden"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
