@@ -38,14 +38,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 	if len(d.blocks) != len(p.blocks) {
 		return nil // reported by compare
 	}
-	dByBlock := make([][]int, len(d.blocks))
-	pByBlock := make([][]int, len(p.blocks))
-	for i, s := range d.sents {
-		dByBlock[s.block] = append(dByBlock[s.block], i)
-	}
-	for i, s := range p.sents {
-		pByBlock[s.block] = append(pByBlock[s.block], i)
-	}
+	dByBlock, pByBlock := d.sentencesByBlock(), p.sentencesByBlock()
 	var out []Issue
 	for b := range dByBlock {
 		ds, ps := dByBlock[b], pByBlock[b]
@@ -100,14 +93,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-					break
-				}
-				j += n
-			}
+			j := wordEnd(s, i)
 			w := s[i:j]
 			if first {
 				w = string(unicode.ToLower(r)) + w[size:]
@@ -287,4 +273,25 @@ func firstNumber(text string) float64 {
 		v = -v
 	}
 	return v
+}
+
+// sentencesByBlock lists each block's sentences (indexes of t.sents).
+func (t *parsedText) sentencesByBlock() [][]int {
+	by := make([][]int, len(t.blocks))
+	for i, s := range t.sents {
+		by[s.block] = append(by[s.block], i)
+	}
+	return by
+}
+
+// wordEnd is where the run of letters and digits that starts at i ends.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }

@@ -237,14 +237,7 @@ func lexItems(s string) []alignItem {
 		case unicode.IsSpace(r):
 			i += size
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := i
-			for j < len(s) {
-				r2, n := utf8.DecodeRuneInString(s[j:])
-				if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) {
-					break
-				}
-				j += n
-			}
+			j := wordEnd(s, i)
 			out = append(out, alignItem{key: "w:" + s[i:j], text: s[i:j]})
 			i = j
 		default:
@@ -351,6 +344,24 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 
 // match matches elements v[ei:] against items[ii:], binding variables;
 // it returns the end of the match.
+// bindOne binds variable key to items[ii] (or checks it against its
+// binding) and matches the rest of the variant after it; the binding is
+// undone when the rest does not match.
+func (l *lexicon) bindOne(v []patElem, ei int, items []alignItem, ii int, b binding, key string) (int, bool) {
+	if prev, ok := b[key]; ok {
+		if prev[0].key != items[ii].key {
+			return 0, false
+		}
+		return l.match(v, ei+1, items, ii+1, b)
+	}
+	b[key] = items[ii : ii+1]
+	if end, ok := l.match(v, ei+1, items, ii+1, b); ok {
+		return end, true
+	}
+	delete(b, key)
+	return 0, false
+}
+
 func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b binding) (int, bool) {
 	if ei == len(v) {
 		return ii, true
@@ -374,17 +385,7 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 		} else if !strings.HasPrefix(items[ii].key, tokenOpen+string(e.kind)) {
 			return 0, false
 		}
-		if prev, ok := b[e.key]; ok {
-			if prev[0].key != items[ii].key {
-				return 0, false
-			}
-			return l.match(v, ei+1, items, ii+1, b)
-		}
-		b[e.key] = items[ii : ii+1]
-		if end, ok := l.match(v, ei+1, items, ii+1, b); ok {
-			return end, true
-		}
-		delete(b, e.key)
+		return l.bindOne(v, ei, items, ii, b, e.key)
 	case 'w':
 		if ii >= len(items) {
 			return 0, false
@@ -393,17 +394,12 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 			if items[ii].key != a[0] {
 				continue
 			}
-			if prev, ok := b[e.key]; ok {
-				if prev[0].key != items[ii].key {
-					return 0, false
-				}
-				return l.match(v, ei+1, items, ii+1, b)
+			if _, bound := b[e.key]; bound {
+				return l.bindOne(v, ei, items, ii, b, e.key)
 			}
-			b[e.key] = items[ii : ii+1]
-			if end, ok := l.match(v, ei+1, items, ii+1, b); ok {
+			if end, ok := l.bindOne(v, ei, items, ii, b, e.key); ok {
 				return end, true
 			}
-			delete(b, e.key)
 		}
 	case 'a':
 		for _, a := range e.alts {

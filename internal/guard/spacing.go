@@ -91,14 +91,7 @@ func (lk *Locked) checkSpacing(d, p *parsedText) []Issue {
 	if len(d.blocks) != len(p.blocks) {
 		return nil
 	}
-	dBy := make([][]int, len(d.blocks))
-	pBy := make([][]int, len(p.blocks))
-	for i, s := range d.sents {
-		dBy[s.block] = append(dBy[s.block], i)
-	}
-	for i, s := range p.sents {
-		pBy[s.block] = append(pBy[s.block], i)
-	}
+	dBy, pBy := d.sentencesByBlock(), p.sentencesByBlock()
 	var out []Issue
 	for b := range dBy {
 		if len(dBy[b]) != len(pBy[b]) {
