@@ -130,7 +130,7 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/topic-not-listed/indicators.yaml:9:15: additive "sometimes": use true (values add up to a total, like exports) or false (like an average wage)`,
 		}},
 		{"unknown-catalog-key", []string{
-			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti"; did you mean "unit"? (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
+			`testdata/bad/unknown-catalog-key/indicators.yaml:5:5: unknown key "unti"; did you mean "unit"? (known keys: id, name, topic, unit, decimals, higher_is, additive, comparable, prices, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
 		}},
 		{"unknown-entity", []string{
 			`testdata/bad/unknown-entity/observations.csv:3:2: unknown entity "KX": not in entities.yaml; did you mean "KZ"?`,

@@ -14,7 +14,7 @@ import (
 var (
 	indicatorCatalogKeys = []string{"topics", "indicators"}
 	topicKeys            = []string{"id", "name"}
-	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "unit_label", "summary", "period", "description", "phrase", "noun", "verb", "negative", "positive", "family"}
+	indicatorKeys        = []string{"id", "name", "topic", "unit", "decimals", "higher_is", "additive", "comparable", "prices", "unit_label", "summary", "period", "description", "phrase", "noun", "verb", "negative", "positive", "family"}
 	entityCatalogKeys    = []string{"groups", "entities"}
 	groupKeys            = []string{"id", "name"}
 	entityKeys           = []string{"id", "name", "short", "groups"}

@@ -89,6 +89,10 @@ type Indicator struct {
 	// national currency per USD cannot); nil when the catalog does not
 	// say (IsComparable).
 	Comparable *bool
+	// Prices says whether money values are at current prices (nominal:
+	// they move with prices and exchange rates as well as volumes) or at
+	// constant prices; "" when the catalog does not say (IsNominal).
+	Prices Prices
 	// UnitLabel is how the unit reads on the page ("kt of carbon"); ""
 	// when the catalog does not say (Label gives a readable fallback).
 	UnitLabel string

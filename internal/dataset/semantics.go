@@ -23,6 +23,19 @@ const (
 	SummaryCumulative Summary = "cumulative"
 )
 
+// Prices says at what prices money values are: indicators.yaml's prices.
+type Prices string
+
+// The values of indicators.yaml's prices key.
+const (
+	// PricesCurrent: nominal values, at the prices (and exchange rates)
+	// of each period; a change mixes volume, price and exchange-rate
+	// movements.
+	PricesCurrent Prices = "current"
+	// PricesConstant: real values, at the prices of one base period.
+	PricesConstant Prices = "constant"
+)
+
 // SevNote is a finding about a default the tool assumed: neither an error
 // nor a warning. `brief validate` prints notes; Load never returns them
 // (see Notes).
@@ -57,6 +70,77 @@ func (in *Indicator) IsComparable(unit string) bool {
 	}
 	c, _ := DefaultComparable(in.words(), in.unitOr(unit))
 	return c
+}
+
+// IsNominal reports whether the indicator's values in unit (a row's
+// unit, or "" for the catalog's) are money at current prices, so that a
+// change or a record moves with prices and exchange rates as well as
+// with volumes: the catalog's prices (current: true, for a money unit;
+// constant: false), else DefaultNominal. in may be nil: without a
+// catalog entry nothing is said of current prices, and the answer is no.
+func (in *Indicator) IsNominal(unit string) bool {
+	if in == nil {
+		return false
+	}
+	u := in.unitOr(unit)
+	switch in.Prices {
+	case PricesCurrent:
+		return isMoney(u)
+	case PricesConstant:
+		return false
+	}
+	n, _ := DefaultNominal(in.ID+" "+in.Name+" "+in.Wording.Phrase+" "+in.Description, u)
+	return n
+}
+
+// DefaultNominal judges from an indicator's words (id, name, phrase,
+// description) and unit whether its values are money at current prices,
+// when the catalog does not say. It is conservative: the unit must be
+// money (an ISO currency code or a currency word, not a percentage), and
+// the words (or the unit: "current US$") must say "nominal" or "current" before prices, dollars or a
+// currency ("at current prices", "current US$", "in current dollars",
+// "current LCU"); "current account" is not current prices, and words that
+// also say "constant" or "real" leave the question open (no). why says
+// what the judgement rests on.
+func DefaultNominal(words, unit string) (nominal bool, why string) {
+	if !isMoney(unit) {
+		return false, "not a money unit"
+	}
+	ws := tokens(words + " " + unit)
+	for _, w := range ws {
+		if w == "constant" || w == "real" || w == "chained" {
+			return false, "the words say " + strconv.Quote(w)
+		}
+	}
+	for i, w := range ws {
+		if w == "nominal" {
+			return true, "the words say \"nominal\""
+		}
+		if w != "current" || i+1 == len(ws) {
+			continue
+		}
+		next := ws[i+1]
+		if next == "prices" || next == "price" || next == "lcu" || next == "us" || moneyWords[next] || format.IsCurrency(strings.ToUpper(next)) {
+			return true, "the words say \"current " + next + "\""
+		}
+	}
+	return false, "the words do not say current prices"
+}
+
+// isMoney reports whether unit is an amount of money: a currency code or
+// word in it ("USD", "million KZT", "US$ bn", "dollars"), not a
+// percentage ("% of GDP").
+func isMoney(unit string) bool {
+	u := strings.TrimSpace(unit)
+	if u == "" || format.IsPercent(u) || strings.Contains(u, "%") {
+		return false
+	}
+	for _, f := range strings.FieldsFunc(u, func(r rune) bool { return r == ' ' || r == '_' || r == '/' || r == ',' }) {
+		if format.IsCurrency(f) {
+			return true
+		}
+	}
+	return hasAny(tokens(u), moneyWords) != "" || hasAny(tokens(u), set("lcu", "currency")) != ""
 }
 
 // Label is how unit (a row's unit, or "" for the catalog's) reads on the
@@ -253,7 +337,8 @@ func cumulativeHint(words, unit string) bool {
 }
 
 // readSemantics reads the semantic keys of one indicator of
-// indicators.yaml into in: additive, comparable, unit_label, summary.
+// indicators.yaml into in: additive, comparable, prices, unit_label,
+// summary, period.
 func (l *loader) readSemantics(path string, keys map[string]*yaml.Node, in *Indicator) {
 	boolKey := func(key, advice string) *bool {
 		n := keys[key]
@@ -278,6 +363,17 @@ func (l *loader) readSemantics(path string, keys map[string]*yaml.Node, in *Indi
 	in.Comparable = boolKey("comparable", "use true (values of different entities can be ranked, like prices in one currency) or false (like exchange rates in national currency)")
 	if in.Additive != nil && *in.Additive && in.Comparable != nil && !*in.Comparable {
 		l.errorAt(yamlPos(path, keys["additive"]), "additive: true with comparable: false: values that cannot be compared cannot add up; drop one")
+	}
+	if n := keys["prices"]; n != nil {
+		s, good := l.text(path, n, "prices")
+		switch v := Prices(strings.ToLower(strings.TrimSpace(s))); v {
+		case PricesCurrent, PricesConstant:
+			in.Prices = v
+		default:
+			if good {
+				l.errorAt(yamlPos(path, n), "prices "+strconv.Quote(s)+": use current (money at each period's prices and exchange rates: nominal) or constant (at the prices of one base year: real)")
+			}
+		}
 	}
 	if n := keys["unit_label"]; n != nil {
 		s, good := l.text(path, n, "unit_label")

@@ -154,6 +154,79 @@ func TestCatalogSemantics(t *testing.T) {
 	}
 }
 
+// TestDefaultNominal: money is read as at current prices only when the
+// words say so ("current US$", "at current prices", "nominal"); a
+// percentage, a constant-price series, a current account and plain money
+// are not.
+func TestDefaultNominal(t *testing.T) {
+	tests := []struct {
+		words, unit string
+		want        bool
+	}{
+		{"gdp Gross domestic product GDP in current dollars", "USD", true},
+		{"GDP", "current US$", true},
+		{"Exports at current prices", "million USD", true},
+		{"GDP (current LCU)", "LCU", true},
+		{"Nominal wage", "KZT", true},
+		{"gdp Gross domestic product", "USD", false},               // says nothing of prices
+		{"GDP at constant 2015 prices", "USD", false},              // real
+		{"GDP, current and constant prices", "USD", false},         // ambiguous: no
+		{"Current account balance", "USD", false},                  // not current prices
+		{"GDP growth at current prices", "%", false},               // not money
+		{"Population, current estimate", "people", false},          // not money
+		{"Trade turnover in current dollars", "US$ billion", true}, // a currency word
+	}
+	for _, tc := range tests {
+		got, why := DefaultNominal(tc.words, tc.unit)
+		if got != tc.want || why == "" {
+			t.Errorf("DefaultNominal(%q, %q) = %v (%s), want %v", tc.words, tc.unit, got, why, tc.want)
+		}
+	}
+}
+
+// TestPricesKey: prices: current makes a money indicator nominal whatever
+// its words; prices: constant makes it real even when the words say
+// current; a percentage is never nominal money.
+func TestPricesKey(t *testing.T) {
+	dir := t.TempDir()
+	cat := `indicators:
+  - id: gdp
+    name: Gross domestic product
+    unit: USD
+    prices: current
+  - id: gdp_real
+    name: GDP in current-year terms
+    description: at current prices, rebased
+    unit: USD
+    prices: Constant
+  - id: exports
+    name: Exports
+    description: Exports of goods at current prices.
+    unit: million USD
+  - id: growth
+    name: Growth
+    unit: "%"
+    prices: current
+`
+	must(t, os.WriteFile(filepath.Join(dir, "indicators.yaml"), []byte(cat), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "observations.csv"), []byte("indicator,entity,period,value,unit,source,source_url\ngdp,A,2024,1,USD,S,https://e.org\n"), 0o644))
+	ds, diags, err := Load(dir, Options{})
+	if err != nil || diags.HasErrors() {
+		t.Fatalf("%v %v", err, diagStrings(diags))
+	}
+	want := map[string]bool{"gdp": true, "gdp_real": false, "exports": true, "growth": false}
+	for i := range ds.Indicators {
+		in := &ds.Indicators[i]
+		if got := in.IsNominal(""); got != want[in.ID] {
+			t.Errorf("%s: nominal %v, want %v", in.ID, got, want[in.ID])
+		}
+	}
+	var none *Indicator
+	if none.IsNominal("current US$") {
+		t.Errorf("no catalog entry: nominal said without a catalog")
+	}
+}
+
 // TestNotes: brief validate notes the defaults a reader might misjudge,
 // once per indicator, only for indicators with figures for two entities
 // of one group, never for a declared key or an obvious percent.
@@ -194,6 +267,7 @@ func TestSemanticKeyErrors(t *testing.T) {
 		{"additive", "    additive: maybe\n", "indicators.yaml:5:15: additive \"maybe\": use true"},
 		{"comparable", "    comparable: sometimes\n", "indicators.yaml:5:17: comparable \"sometimes\": use true"},
 		{"summary", "    summary: average\n", "indicators.yaml:5:14: summary \"average\": use level"},
+		{"prices", "    prices: nominal\n", "indicators.yaml:5:13: prices \"nominal\": use current (money at each period's prices and exchange rates: nominal) or constant"},
 		{"label underscore", "    unit_label: kt_carbon\n", "indicators.yaml:5:17: unit_label \"kt_carbon\" has an underscore: write it as readers should see it (\"kt of carbon\")"},
 		{"label empty", "    unit_label: \"\"\n", "indicators.yaml:5:17: unit_label is empty"},
 		{"contradiction", "    additive: true\n    comparable: false\n", "indicators.yaml:5:15: additive: true with comparable: false"},

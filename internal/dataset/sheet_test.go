@@ -251,7 +251,7 @@ observations:
   - file: obs.xlsx
     sheet: Data
 `, []string{
-			`d/obs.xlsx:Indicators!D1: warning: unknown column "colour" is ignored (known columns: id, name, topic, unit, decimals, higher_is, additive, comparable, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
+			`d/obs.xlsx:Indicators!D1: warning: unknown column "colour" is ignored (known columns: id, name, topic, unit, decimals, higher_is, additive, comparable, prices, unit_label, summary, period, description, phrase, noun, verb, negative, positive, family)`,
 			`d/obs.xlsx:Indicators!C2: decimals "two" must be a whole number from 0 to 12`,
 		}},
 		{"empty sheet", []sheetRows{{"Data", nil}}, nil, "", []string{

@@ -229,6 +229,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 			Sources: sources(last),
 		}
 		base.Stale = IsStale(last, opts.AsOf)
+		base.Nominal = ind[s.Key.Indicator].IsNominal(last.Unit)
 		// Annual figures repeated in each month (or quarter): such a
 		// figure is its year's, its change on the month before is no
 		// news (and, at new year, the change on a year earlier said
@@ -361,6 +362,7 @@ func Derive(ds *dataset.Dataset, opts Options) *Set {
 						f.SinceRepeated, f.RepeatedFrom, f.RepeatedTo = 0, 0, 0
 					}
 				}
+				f.Gaps = recordGaps(same, last)
 				f.Salience = 2 + math.Log10(float64(len(same))) + boolf(f.New, 1)
 				out = append(out, f)
 			}
@@ -495,6 +497,39 @@ func repeatedYears(ds *dataset.Dataset) map[SeriesKey][]dataset.YearRun {
 		}
 	}
 	return out
+}
+
+// recordGaps is the periods without a figure between the first of same
+// (earlier figures of last's kind, oldest first) and last, for monthly,
+// quarterly and yearly figures (a daily series skips its weekends and
+// holidays, a weekly one has no calendar of its own); nil when there are
+// none.
+func recordGaps(same []*dataset.Observation, last *dataset.Observation) *Gaps {
+	switch last.Period.Kind {
+	case period.Month, period.Quarter, period.Year:
+	default:
+		return nil
+	}
+	var g *Gaps
+	prev := same[0].Period
+	for _, o := range append(same[1:len(same):len(same)], last) {
+		if m := missing(prev, o.Period); m != nil {
+			if g == nil {
+				g = &Gaps{}
+			}
+			g.NRuns++
+			g.N += m.N
+			if len(g.Runs) < MaxGapRuns {
+				g.Runs = append(g.Runs, *m)
+			}
+		}
+		prev = o.Period
+	}
+	if g != nil {
+		g.Span = len(same) + 1 + g.N
+		g.Large = 3*g.N >= g.Span
+	}
+	return g
 }
 
 // missing is the periods between prev and cur, of cur's kind, when

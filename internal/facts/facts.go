@@ -92,6 +92,25 @@ type Missing struct {
 	N         int           `json:"count"`
 }
 
+// Gaps are the periods a record's span has no figure for.
+type Gaps struct {
+	// Runs are the first MaxGapRuns runs of missing periods, oldest
+	// first ("2007" to "2008", 2 periods).
+	Runs []Missing `json:"runs"`
+	// NRuns counts all the runs; N all the missing periods; Span the
+	// periods from the series' first figure to the record's, both
+	// included (N of them have no figure).
+	NRuns int `json:"run_count"`
+	N     int `json:"count"`
+	Span  int `json:"span"`
+	// Large is set when a third or more of Span has no figure: the
+	// record is not to be claimed since the series began.
+	Large bool `json:"large,omitempty"`
+}
+
+// MaxGapRuns is how many runs of missing periods a record's Gaps lists.
+const MaxGapRuns = 3
+
 // Fact is one derived statement. Only the fields of its Kind are set.
 type Fact struct {
 	ID          string         `json:"id"`
@@ -115,6 +134,12 @@ type Fact struct {
 	// Stale is set on a latest value whose latest figure is old at the
 	// as-of date (IsStale), and on the facts of that series.
 	Stale bool `json:"stale,omitempty"`
+	// Nominal is set on the facts of a series of money at current prices
+	// (dataset.Indicator.IsNominal: the catalog's prices: current, or a
+	// currency unit with words saying "current prices", "current US$"):
+	// its changes and records move with prices and exchange rates, not
+	// with volumes alone.
+	Nominal bool `json:"nominal,omitempty"`
 	// Week, on the week facts, is the brief's week of a daily or weekly
 	// series: its figures, first and last, high and low.
 	Week *Week `json:"week,omitempty"`
@@ -126,6 +151,13 @@ type Fact struct {
 	Total float64 `json:"total,omitempty"`
 	// Since is the number of earlier points a record beats.
 	Since int `json:"since,omitempty"`
+	// Gaps, on a record of monthly, quarterly or yearly figures, are the
+	// periods between the series' first figure and this one that the
+	// data have no figure for: the record is over the figures there are,
+	// and "the highest since the series began in 1961" must say that it
+	// has none for 2007 to 2008, or, when Gaps.Large, not claim the
+	// whole span. nil when the series has no gap.
+	Gaps *Gaps `json:"gaps,omitempty"`
 	// SinceRepeated, on a record, counts the periods of Since (and the
 	// figure itself) that only repeat an annual figure
 	// (dataset.RepeatedYears): "the highest of 2,317 months on record

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -195,5 +196,103 @@ func TestSharesOnlyOfCompleteAdditiveGroups(t *testing.T) {
 	ds.Indicators[0].Additive = &yes
 	if n := shares(ds); n != 3 {
 		t.Errorf("additive: true on an index unit: %d shares, want 3", n)
+	}
+}
+
+// TestRecordGaps: a record over a series with years missing inside its
+// span carries them (the first runs, all counted), so the sentence can say
+// "which has no figures for 2007 to 2008"; when a third or more of the
+// span is missing the record is marked Large; a series without gaps has
+// none.
+func TestRecordGaps(t *testing.T) {
+	series := func(years ...int) *dataset.Dataset {
+		ds := sample()
+		ds.Observations = nil
+		for i, y := range years {
+			ds.Observations = append(ds.Observations, ob("x", "A", fmt.Sprint(y), float64(10+i), "", i+2))
+		}
+		return ds
+	}
+	opts := Options{AsOf: day("2025-07-20"), WeekStart: day("2025-07-14")}
+	years := func(from, to int, skip ...int) []int {
+		var out []int
+	next:
+		for y := from; y <= to; y++ {
+			for _, s := range skip {
+				if y == s {
+					continue next
+				}
+			}
+			out = append(out, y)
+		}
+		return out
+	}
+
+	rec := find(t, Derive(series(years(1961, 2023, 2007, 2008)...), opts), "record_high/x/A")
+	g := rec.Gaps
+	if g == nil || len(g.Runs) != 1 || g.Runs[0].FromLabel != "2007" || g.Runs[0].ToLabel != "2008" || g.Runs[0].N != 2 {
+		t.Fatalf("gaps = %+v, want one run, 2007 to 2008", g)
+	}
+	if g.N != 2 || g.NRuns != 1 || g.Span != 63 || g.Large || rec.Since != 60 {
+		t.Errorf("gaps = %+v (since %d), want 2 of 63 years missing, not large, 60 earlier figures", g, rec.Since)
+	}
+
+	// Four runs: three listed, all counted.
+	rec = find(t, Derive(series(years(1990, 2023, 1992, 1995, 1996, 2001, 2010)...), opts), "record_high/x/A")
+	if g := rec.Gaps; g == nil || len(g.Runs) != MaxGapRuns || g.NRuns != 4 || g.N != 5 || g.Runs[1].FromLabel != "1995" || g.Runs[1].ToLabel != "1996" {
+		t.Errorf("gaps = %+v, want 4 runs (3 listed), 5 years", g)
+	}
+
+	// Most of the span missing: Large.
+	rec = find(t, Derive(series(1960, 1970, 1980, 2022, 2023), opts), "record_high/x/A")
+	if g := rec.Gaps; g == nil || !g.Large || g.N != 59 || g.Span != 64 {
+		t.Errorf("gaps = %+v, want large: 59 of 64 years missing", g)
+	}
+
+	// No gap: nothing to say.
+	rec = find(t, Derive(series(years(2000, 2023)...), opts), "record_high/x/A")
+	if rec.Gaps != nil {
+		t.Errorf("gaps on a complete series: %+v", rec.Gaps)
+	}
+
+	// Quarterly: the sample misses Q4 2024.
+	rec = find(t, Derive(sample(), opts), "record_high/x/A")
+	if g := rec.Gaps; g == nil || g.N != 1 || g.Runs[0].FromLabel != "Q4 2024" || g.Span != 6 {
+		t.Errorf("quarterly gaps = %+v, want Q4 2024 of 6 quarters", g)
+	}
+}
+
+// TestNominal: every fact of a money series at current prices says so
+// (latest, change, record, rank, total), from the catalog's prices key or
+// from words saying current prices; a series that says neither does not.
+func TestNominal(t *testing.T) {
+	opts := Options{AsOf: day("2025-07-20"), WeekStart: day("2025-07-14")}
+	kinds := func(s *Set) map[Kind]bool {
+		out := map[Kind]bool{}
+		for _, f := range s.Facts {
+			if f.Indicator == "x" {
+				out[f.Kind] = out[f.Kind] || f.Nominal
+				if !f.Nominal {
+					out[f.Kind+"/not"] = true
+				}
+			}
+		}
+		return out
+	}
+	ds := sample()
+	ds.Indicators[0].Prices = dataset.PricesCurrent
+	k := kinds(Derive(ds, opts))
+	for _, want := range []Kind{Latest, ChangePrev, ChangeYear, RecordHigh, Rank, Share, Total} {
+		if !k[want] || k[want+"/not"] {
+			t.Errorf("prices: current: %s facts not all nominal (%v)", want, k)
+		}
+	}
+	ds = sample()
+	ds.Indicators[0].Name = "GDP in current US dollars"
+	if k := kinds(Derive(ds, opts)); !k[Latest] || k[Latest+"/not"] {
+		t.Errorf("words saying current dollars: latest not nominal")
+	}
+	if k := kinds(Derive(sample(), opts)); k[Latest] {
+		t.Errorf("plain USD said to be nominal")
 	}
 }

@@ -108,7 +108,7 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 			t := Fact{
 				Kind: Total, Topic: ranked[0].m.f.Topic, Indicator: k.indicator, Counterpart: k.counterpart, Group: k.group,
 				Period: p, PeriodLabel: p.Label(), PeriodID: p.String(), Value: total, Unit: k.unit, Of: len(ranked),
-				Sources: rows, Salience: 0.1,
+				Sources: rows, Salience: 0.1, Nominal: in.IsNominal(k.unit),
 			}
 			t.ID = factID(&t)
 			shareInfo = &Ranking{TotalOf: t.ID, Inputs: rows}
