@@ -46,7 +46,7 @@ func ScaledDigits(v float64, decimals int) Digits {
 		return s
 	}
 	x, i, places := scaled(v, decimals)
-	return Digits{Figure: x.Figure(places, padded(decimals), i)}
+	return Digits{Figure: x.Figure(places, paddedAt(decimals, i), i)}
 }
 
 // MoneyDigits is the figure Money writes (without its currency), as

@@ -37,6 +37,9 @@ func scaled(v float64, decimals int) (locale.Decimal, locale.Scale, int) {
 		x, places := orig.At(locale.Scale(at), placesFor(d))
 		return x, locale.Scale(at), places
 	}
+	if d, ok := proseOf(decimals); ok {
+		return significant(orig, placesFor(d))
+	}
 	return orig.OnScales(placesFor(decimals))
 }
 
@@ -78,7 +81,7 @@ func Scaled(v float64, decimals int) string {
 	}
 	x, i, places := scaled(v, decimals)
 	var buf [64]byte
-	return string(appendScaled(buf[:0], x.Figure(places, padded(decimals), i)))
+	return string(appendScaled(buf[:0], x.Figure(places, paddedAt(decimals, i), i)))
 }
 
 // ScaleOf returns the common scale for showing values together, such as

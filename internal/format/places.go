@@ -44,6 +44,7 @@ func placesOf(decimals int, scaled bool) (places int, auto bool) {
 		decimals = d
 	}
 	decimals, _ = pressOf(decimals)
+	decimals, _ = proseOf(decimals)
 	switch {
 	case decimals >= 0:
 		return min(decimals, maxPlaces), false
@@ -148,6 +149,9 @@ func rounded(v float64, i locale.Scale, places int) bool {
 // MorePlainPlaces is a common choice (from CommonPlaces) with one more
 // place for plain figures; other decimals are returned as they are.
 func MorePlainPlaces(decimals int) int {
+	if d, ok := proseOf(decimals); ok {
+		return ProseDecimals(MorePlainPlaces(d))
+	}
 	if decimals > commonBase || decimals <= pressBase {
 		return decimals
 	}
@@ -257,6 +261,7 @@ func PressDecimals(decimals int) int {
 	if decimals <= pressBase {
 		return decimals
 	}
+	decimals, _ = proseOf(decimals)
 	return pressBase - (decimals + pressOffset)
 }
 
@@ -316,7 +321,8 @@ func scaleCode(decimals int) (i, d int, ok bool) {
 // million"); otherwise both in full when the larger is below a billion
 // ("1,043,276 cases" beside "80,871 cases"). Figures on one scale already,
 // percentages, press decimals (PressDecimals: every figure is rounded to
-// two significant digits anyway), and declared decimals that would lose
+// two significant digits anyway), prose decimals (ProseDecimals: three
+// significant digits each), and declared decimals that would lose
 // the smaller figure's digits, keep decimals as they are. Pass the result
 // as decimals to Value, ValueLabel, Money or Scaled for both figures; unit
 // and label are as for ValueLabel.
@@ -326,6 +332,9 @@ func scaleCode(decimals int) (i, d int, ok bool) {
 //	Value(808717, "cases", d)   // "0.81 million cases"
 func OneScale(a, b float64, unit, label string, decimals int) int {
 	if _, press := pressOf(decimals); press {
+		return decimals
+	}
+	if _, prose := proseOf(decimals); prose {
 		return decimals
 	}
 	if _, _, ok := scaleCode(decimals); ok {
@@ -394,3 +403,90 @@ func OneScale(a, b float64, unit, label string, decimals int) int {
 // (d < 0: none). Two figures that one scale would print alike ("fell
 // from 21.36 million to 21.36 million") are written so.
 func Unscaled(d int) int { return atScale(max(d, 0), 0) }
+
+// Prose codes: decimals from ProseDecimals, from proseBase down, wrap the
+// automatic or common decimals of a figure in the brief's text.
+const (
+	proseBase = -50_000
+	proseSpan = 10_000
+)
+
+// ProseSignificant is how many significant digits a scaled figure has in
+// the brief's text (ProseDecimals).
+const ProseSignificant = 3
+
+// ProseDecimals turns an indicator's decimals into decimals for its
+// figures in the brief's text, where each figure stands alone: a figure
+// with a scale word ("billion") has exactly three significant digits,
+// a zero that is a digit of the rounding kept ("$261 billion", "$2.02
+// trillion", "$90.9 billion", "$14.0 billion" for 13.99 billion; "12
+// million" for exactly 12,000,000), whatever places a table's common
+// choice (CommonPlaces) gives the same indicator ("$261.42 billion"
+// beside "$2.02 trillion" there); a plain figure and a percentage keep
+// decimals as they are. Declared decimals (the catalog's), press and
+// one-scale codes, and prose codes are returned as they are.
+//
+//	d := CommonPlaces([]float64{2.0215e12, 261.42e9}, "USD", "")
+//	Money(261.42e9, "USD", d)                 // "$261.42 billion" (a table)
+//	Money(261.42e9, "USD", ProseDecimals(d))  // "$261 billion"
+//	Money(2.0215e12, "USD", ProseDecimals(d)) // "$2.02 trillion"
+func ProseDecimals(decimals int) int {
+	switch {
+	case decimals >= 0, decimals <= pressBase:
+		return decimals
+	case decimals > commonBase:
+		return proseBase // automatic
+	}
+	if _, ok := proseOf(decimals); ok {
+		return decimals
+	}
+	return proseBase - 1 - (commonBase - decimals)
+}
+
+// proseOf reports whether decimals are a prose code, and the decimals it
+// wraps (-1 for automatic).
+func proseOf(decimals int) (int, bool) {
+	if decimals > proseBase || decimals <= proseBase-proseSpan {
+		return decimals, false
+	}
+	if decimals == proseBase {
+		return -1, true
+	}
+	return commonBase - (proseBase - 1 - decimals), true
+}
+
+// significant is orig written for prose (ProseDecimals): plain figures by
+// p, a scaled one with ProseSignificant significant digits on its scale,
+// fewer when it has fewer ("12 million"), moving up a scale when rounding
+// reaches the next one.
+func significant(orig locale.Decimal, p locale.Places) (locale.Decimal, locale.Scale, int) {
+	x, s, places := orig.OnScales(p)
+	if s == locale.NoScale {
+		return x, s, places
+	}
+	for {
+		y := orig
+		y.Shift(s.Exp())
+		q := min(max(0, ProseSignificant-y.Exp()), y.Fraction())
+		y.Round(q)
+		if r := max(0, ProseSignificant-y.Exp()); r < q {
+			// Rounding carried a digit (99.96 to 100.0): three digits.
+			q = r
+			y.Round(q)
+		}
+		if s < locale.Trillion && y.Exp() > 3 {
+			s++ // 999.6 billion is 1.00 trillion
+			continue
+		}
+		return y, s, q
+	}
+}
+
+// paddedAt is padded for a figure on scale i: a scaled figure in prose
+// keeps its zeros ("$14.0 billion").
+func paddedAt(decimals int, i locale.Scale) bool {
+	if _, ok := proseOf(decimals); ok && i != locale.NoScale {
+		return true
+	}
+	return padded(decimals)
+}

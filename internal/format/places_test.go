@@ -127,3 +127,60 @@ func TestRoundSignificant(t *testing.T) {
 		}
 	}
 }
+
+// TestProseDecimals: in the brief's text every scaled figure has three
+// significant digits, whatever places the table's common choice gives
+// its indicator ("$261 billion" beside "$2.02 trillion", not "$261.42
+// billion"); zeros of a rounding are kept, an exact round figure is not
+// padded, rounding moves up a scale; plain figures, declared decimals and
+// the press rule are unchanged.
+func TestProseDecimals(t *testing.T) {
+	gdp := []float64{2.0215e12, 261.42e9, 90.89e9, 59.89e9, 13.99e9, 12.06e9}
+	common := CommonPlaces(gdp, "USD", "")
+	prose := ProseDecimals(common)
+	tests := []struct {
+		v           float64
+		table, text string
+	}{
+		{2.0215e12, "$2.02 trillion", "$2.02 trillion"},
+		{261.42e9, "$261.42 billion", "$261 billion"},
+		{90.89e9, "$90.89 billion", "$90.9 billion"},
+		{13.99e9, "$13.99 billion", "$14.0 billion"},
+		{12.06e9, "$12.06 billion", "$12.1 billion"},
+		{12e9, "$12.00 billion", "$12 billion"},
+		{999.96e9, "$999.96 billion", "$1.00 trillion"},
+		{99.96e9, "$99.96 billion", "$100 billion"},
+	}
+	for _, tc := range tests {
+		if got := Money(tc.v, "USD", common); got != tc.table {
+			t.Errorf("table: Money(%v) = %q, want %q", tc.v, got, tc.table)
+		}
+		if got := Money(tc.v, "USD", prose); got != tc.text {
+			t.Errorf("text: Money(%v) = %q, want %q", tc.v, got, tc.text)
+		}
+	}
+	auto := ProseDecimals(-1)
+	for v, want := range map[float64]string{80.96e6: "81.0 million cases", 1760211: "1.76 million cases", 113735: "113,735 cases", 12e6: "12 million cases"} {
+		if got := Value(v, "cases", auto); got != want {
+			t.Errorf("Value(%v, automatic prose) = %q, want %q", v, got, want)
+		}
+	}
+	if got := Money(4.2, "USD", auto); got != "$4.20" {
+		t.Errorf("a price in prose: %q, want its cents", got)
+	}
+	if got := Value(27.84e9, "USD", ProseDecimals(1)); got != "$27.8 billion" {
+		t.Errorf("declared decimals: %q, want them honoured", got)
+	}
+	if got := Money(261.42e9, "USD", PressDecimals(prose)); got != "about $260 billion" {
+		t.Errorf("press of prose: %q, want the press rule", got)
+	}
+	if ProseDecimals(prose) != prose || PressDecimals(PressDecimals(prose)) != PressDecimals(prose) {
+		t.Errorf("ProseDecimals or PressDecimals not idempotent")
+	}
+	if got := Percent(12.345, ProseDecimals(-1)); got != "12.3%" {
+		t.Errorf("percent in prose: %q", got)
+	}
+	if got := Change(261.42e9, 225e9, "USD", prose, "2022"); got != "up 16.2% on 2022" {
+		t.Errorf("change in prose: %q", got)
+	}
+}

@@ -132,7 +132,7 @@ func moneyScaled(v float64, decimals int) (locale.Decimal, locale.Scale, int) {
 // with automatic decimals a price keeps its cents ("4.20").
 func moneyFigure(v float64, decimals int) locale.Figure {
 	x, i, places := moneyScaled(v, decimals)
-	f := x.Figure(places, padded(decimals), i)
+	f := x.Figure(places, paddedAt(decimals, i), i)
 	if !padded(decimals) {
 		f = f.WithCents()
 	}
