@@ -426,7 +426,7 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 			if it := items[ii+n-1]; !l.runItem(it) && !(strings.HasSuffix(e.key, "+") && strings.HasPrefix(it.key, tokenOpen+string(kindFigure))) {
 				break // {A+} may hold figures too
 			}
-			if l.verbLike(items[ii+n-1]) {
+			if l.verbLike(items[ii+n-1]) && !(n > 1 && isAuxiliary(items[ii+n-2])) {
 				if verbs++; verbs > 1 {
 					break // a second verb: a reduced clause ("the plant built") a date could scope
 				}
@@ -472,6 +472,16 @@ func (l *lexicon) runItem(it alignItem) bool {
 		return true
 	case it.key == "p:'" || it.key == "p:-" || it.key == "p:–":
 		return true
+	}
+	return false
+}
+
+// isAuxiliary: "has", "is", "was"... before a participle, one verb
+// phrase with it ("has completed" is one verb, not two).
+func isAuxiliary(it alignItem) bool {
+	switch strings.ToLower(strings.TrimPrefix(it.key, "w:")) {
+	case "has", "have", "had", "is", "are", "was", "were", "been", "be", "being":
+		return strings.HasPrefix(it.key, "w:")
 	}
 	return false
 }

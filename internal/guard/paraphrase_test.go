@@ -172,3 +172,58 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 		t.Errorf("accepted %v, reasons %q", r.Accepted, r.Reasons)
 	}
 }
+
+// The vetted rules added for issue 12's false rejects, each with the
+// faithful rewording it admits and the near misses it still refuses.
+func TestNeutralRewordings(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
+		"Central Asian", "Gold price", "London", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+	const (
+		week    = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
+		joined  = "Exports rose and imports fell in 2024.\n"
+		intro   = "11 figures were released during the week, and 6 events are reported.\n"
+		network = "VTB Bank plans to expand the network of outlets accepting Mir cards.[^1]\n"
+		change  = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		note    = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
+		asOf    = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025.[^1]\n"
+		asOf2   = "Kazakhstan has completed 99 projects and plans 3 more as of February 2025.[^1]\n"
+	)
+	for _, c := range []struct {
+		name, draft, polished string
+		accept                bool
+	}{
+		{"climbed by", week, strings.Replace(week, "rose by", "climbed by", 1), true},
+		{"went up by", week, strings.Replace(week, "rose by", "went up by", 1), true},
+		{"grew by", week, strings.Replace(week, "rose by", "grew by", 1), true},
+		{"jumped by (intensity)", week, strings.Replace(week, "rose by", "jumped by", 1), false},
+		{"surged by (intensity)", week, strings.Replace(week, "rose by", "surged by", 1), false},
+		{"edged up by (intensity)", week, strings.Replace(week, "rose by", "edged up by", 1), false},
+		{"fell by for rose by (direction)", week, strings.Replace(week, "rose by", "dropped by", 1), false},
+		{"dropped for fell", joined, "Exports rose and imports dropped in 2024.\n", true},
+		{"went down for fell", joined, "Exports rose and imports went down in 2024.\n", true},
+		{"grew and dropped, swapped", joined, "Exports dropped and imports grew in 2024.\n", false},
+		{"slid for fell (intensity)", joined, "Exports rose and imports slid in 2024.\n", false},
+		{"declined for fell (not vetted: declined to)", joined, "Exports rose and imports declined in 2024.\n", false},
+		{"over the week", intro, "11 figures were released over the week, and 6 events are reported.\n", true},
+		{"over the weekend", intro, "11 figures were released over the weekend, and 6 events are reported.\n", false},
+		{"over the month", intro, "11 figures were released over the month, and 6 events are reported.\n", false},
+		{"widen", network, strings.Replace(network, "expand", "widen", 1), true},
+		{"narrow", network, strings.Replace(network, "expand", "narrow", 1), false},
+		{"extend (not vetted)", network, strings.Replace(network, "expand", "extend", 1), false},
+		{"colon before the evaluation", change, strings.Replace(change, "), a deterioration", "): a deterioration", 1), true},
+		{"colon, evaluation flipped", change, strings.Replace(change, "), a deterioration", "): an improvement", 1), false},
+		{"colon, evaluation dropped", change, strings.Replace(change, "), a deterioration", ")", 1), false},
+		{"the leader of", note, strings.Replace(note, "leader among", "leader of", 1), true},
+		{"a leader of (article)", note, strings.Replace(note, "the leader among", "a leader of", 1), false},
+		{"the leader outside", note, strings.Replace(note, "leader among", "leader outside", 1), false},
+		{"as of fronted", asOf, "As of February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", true},
+		{"as of fronted, no comma", asOf, "As of February 2025 Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", true},
+		{"as of fronted over two clauses", asOf2, "As of February 2025, Kazakhstan has completed 99 projects and plans 3 more.[^1]\n", false},
+		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
+	} {
+		r := guard.Check(c.draft, c.polished, v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v\n  draft: %s  polish: %s  reasons: %s", c.name, r.Accepted, c.accept, c.draft, c.polished, strings.Join(r.Reasons, "; "))
+		}
+	}
+}
