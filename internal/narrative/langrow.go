@@ -420,6 +420,47 @@ func (r *Row) UnusualL() (string, error) {
 	if key != "unusual.short" {
 		return l.Phrase(key)
 	}
+	sp, p, err := r.shortSpanL(days)
+	if err != nil {
+		return "", err
+	}
+	return l.Phrase(key, "span", sp, "period", p)
+}
+
+// DoubtL is Doubt in the brief's language (unusual.doubt_short,
+// unusual.doubt_pace): the span and period as UnusualL says them, and the
+// whole period as a label ({whole}, «2025 г.») and in the genitive where
+// the language declines it ({whole_gen}, «2025 жылдың»): each locale's
+// phrase takes the form its sentence needs.
+func (r *Row) DoubtL() (string, error) {
+	key, days := r.unusual()
+	if key != "unusual.short" && key != "unusual.pace" {
+		return "", nil
+	}
+	l := r.locale()
+	whole, err := r.PeriodL()
+	if err != nil {
+		return "", err
+	}
+	gen := whole
+	if g, err := l.Suffix(whole, locale.Gen); err == nil {
+		gen = g
+	}
+	if key == "unusual.pace" {
+		return l.Phrase("unusual.doubt_pace", "whole", whole, "whole_gen", gen)
+	}
+	sp, p, err := r.shortSpanL(days)
+	if err != nil {
+		return "", err
+	}
+	return l.Phrase("unusual.doubt_short", "span", sp, "period", p, "whole", whole, "whole_gen", gen)
+}
+
+// shortSpanL is the first days of the period a figure covers and the
+// period (genitive where the language declines it), in the brief's
+// language: «примерно к первым 5 неделям», «2025 г.».
+func (r *Row) shortSpanL(days int) (string, string, error) {
+	l := r.locale()
 	n, unit := days, "unusual.days"
 	switch {
 	case days >= 70:
@@ -429,16 +470,16 @@ func (r *Row) UnusualL() (string, error) {
 	}
 	sp, err := l.Phrase(unit, "n", l.Digits(locale.Figure{Int: strconv.Itoa(n)}))
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	p, err := r.PeriodL()
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
 	if g, err := l.Suffix(p, locale.Gen); err == nil {
 		p = g // kk: «2025 жылдың»
 	}
-	return l.Phrase(key, "span", sp, "period", p)
+	return sp, p, nil
 }
 
 // HasVerbL says whether the row can be said with the catalog's verb in

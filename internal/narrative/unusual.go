@@ -115,3 +115,22 @@ func span(days int) string {
 	}
 	return en("unusual.months", "n", format.SmallNumber(int(math.Round(float64(days)/30.4))))
 }
+
+// Doubt is, for a figure whose period makes it implausible (a flow's
+// total for the first weeks of its period far above a whole period's
+// pace, or resting on a sliver of it: unusual.short, unusual.pace), why
+// it is not used, as a clause: "that covers only about the first five
+// weeks of 2025, so it is probably not a figure for 2025". The brief then
+// says once that the source gives the figure and why it is not used, and
+// the internal points mark it "Not for public use"; "" for any other
+// figure (an unusually large change is said with unusual.change).
+func (r *Row) Doubt() string {
+	key, days := r.unusual()
+	switch key {
+	case "unusual.short":
+		return en("unusual.doubt_short", "span", span(days), "period", r.Fact.PeriodLabel, "whole", r.Fact.PeriodLabel, "whole_gen", r.Fact.PeriodLabel)
+	case "unusual.pace":
+		return en("unusual.doubt_pace", "whole", r.Fact.PeriodLabel, "whole_gen", r.Fact.PeriodLabel)
+	}
+	return ""
+}

@@ -98,12 +98,12 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 // so once.
 func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
-	const visitors = "Kazakhstan had about 12 million foreign visitors in 2025 up to 3 February."
+	const visitors = "Kazakhstan had about 12 million foreign visitors in 2025 up to 3 February"
 	contains(t, "the key messages", keyMessages(t, md), "- **Tourism:** Kazakhstan had an estimated 4.32 million hotel nights in 2024.")
 	lacks(t, "the key messages", keyMessages(t, md), "12 million") // a figure to check (Row.Unusual)
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,
-		"- "+visitors+" The figure covers only about the first five weeks of 2025, so it is to be treated with caution.",
+		"- "+visitors+", according to the source. That covers only about the first five weeks of 2025, so it is probably not a figure for 2025 and is not used here.\n",
 		"- Kazakhstan had an estimated 4.32 million hotel nights in 2024. Estimated from the first three quarters.",
 		"- Kazakhstan's tourism receipts stood at $2.5 billion (estimate) in 2024. Preliminary.",
 	)
@@ -112,7 +112,7 @@ func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	for _, audience := range []string{"press", "internal"} {
 		pts := plainMD([]byte(pointsOf(t, digits, "2025-W06", audience)))
 		if audience == "internal" && strings.Contains(pts, visitors) {
-			contains(t, audience+" points", pts, "to be treated with caution") // never without its caveat
+			contains(t, audience+" points", pts, "Not for public use: "+visitors+", according to the source. That covers only about the first five weeks of 2025, so it is probably not a figure for 2025.") // never without its caveat
 		}
 		lacks(t, audience+" points", pts, "visitors in 2025.", "about about")
 	}
@@ -217,7 +217,7 @@ func TestDigitsOnRealFiles(t *testing.T) {
 // 2025" (N1: nor once 2025 is over, TestFlowReleasedEarlyStaysPartial).
 func TestSampleVisitorsKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, "../../data", "2025-W06"), "brief.md"))
-	const visitors = "Kazakhstan received about 12 million foreign visitors in 2025 up to 3 February."
+	const visitors = "Kazakhstan received about 12 million foreign visitors in 2025 up to 3 February, according to the source. That covers only about the first five weeks of 2025, so it is probably not a figure for 2025 and is not used here."
 	contains(t, "the topic", section(t, md, "Tourism and payments"), "- "+visitors)
 	// Resting on the year's first five weeks, it is a figure to check
 	// (Row.Unusual): neither a key message nor a press point.
