@@ -390,9 +390,14 @@ var (
 
 var months = `January|February|March|April|May|June|July|August|September|October|November|December`
 
+// monthAbbr: a month written short, read as a date only before a year or
+// after a day ("Feb 2025", "3 Feb 2025"), where no other word stands.
+var monthAbbr = `(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
+
 // dateRE finds dates and periods as the templates write them.
 var dateRE = lazy(`\b(?:` +
-	`(?:\d{1,2}[–-])?\d{1,2} (?:` + months + `)(?: \d{4})?` +
+	`\d{1,2} ` + monthAbbr + ` \d{4}|` + monthAbbr + ` \d{4}` +
+	`|(?:\d{1,2}[–-])?\d{1,2} (?:` + months + `)(?: \d{4})?` +
 	`|(?:` + months + `)(?:[–-](?:` + months + `))?(?: \d{1,2},)? \d{4}` +
 	`|(?:` + months + `) \d{1,2}(?:, \d{4})?` +
 	`|(?:` + months + `)` +

@@ -177,7 +177,7 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 // faithful rewording it admits and the near misses it still refuses.
 func TestNeutralRewordings(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
-		"Central Asian", "Gold price", "London", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+		"Central Asian", "Gold price", "London", "VTB outlets", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
 	const (
 		week    = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
 		joined  = "Exports rose and imports fell in 2024.\n"
@@ -187,6 +187,11 @@ func TestNeutralRewordings(t *testing.T) {
 		note    = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
 		asOf    = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025.[^1]\n"
 		asOf2   = "Kazakhstan has completed 99 projects and plans 3 more as of February 2025.[^1]\n"
+		outlets = "**VTB outlets** (Kazakhstan): 183 outlets in February 2025.[^1] The bank opened them on 3 February 2025.[^1]\n"
+		gold    = "**Gold price** (London): $4,228 per troy ounce in June 2026.[^1]\n"
+		ranking = "Next came Italy (59,138 cases), US (34,944 cases) and Spain (28,768 cases).[^1]\n"
+		mixed   = "Italy had 59,138 cases and 4,825 deaths.[^1]\n"
+		single  = "Italy had 59,138 cases.[^1]\n"
 	)
 	for _, c := range []struct {
 		name, draft, polished string
@@ -219,6 +224,25 @@ func TestNeutralRewordings(t *testing.T) {
 		{"as of fronted", asOf, "As of February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", true},
 		{"as of fronted, no comma", asOf, "As of February 2025 Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", true},
 		{"as of fronted over two clauses", asOf2, "As of February 2025, Kazakhstan has completed 99 projects and plans 3 more.[^1]\n", false},
+		{"Feb 2025", outlets, strings.Replace(outlets, "in February 2025", "in Feb 2025", 1), true},
+		{"3 Feb. 2025", outlets, strings.Replace(outlets, "on 3 February 2025", "on 3 Feb. 2025", 1), true},
+		{"Mar 2025 for February 2025", outlets, strings.Replace(outlets, "in February 2025", "in Mar 2025", 1), false},
+		{"Feb 2024 for February 2025", outlets, strings.Replace(outlets, "in February 2025", "in Feb 2024", 1), false},
+		{"Feb without its year", outlets, strings.Replace(outlets, "in February 2025", "in Feb", 1), false},
+		{"3 Feb 2024", outlets, strings.Replace(outlets, "on 3 February 2025", "on 3 Feb 2024", 1), false},
+		{"per troy oz", gold, strings.Replace(gold, "per troy ounce", "per troy oz", 1), true},
+		{"/oz t", gold, strings.Replace(gold, " per troy ounce", "/oz t", 1), true},
+		{"a troy ounce", gold, strings.Replace(gold, "per troy ounce", "a troy ounce", 1), true},
+		{"an ounce (not a troy ounce)", gold, strings.Replace(gold, "per troy ounce", "an ounce", 1), false},
+		{"/oz (not a troy ounce)", gold, strings.Replace(gold, " per troy ounce", "/oz", 1), false},
+		{"per ounce", gold, strings.Replace(gold, "per troy ounce", "per ounce", 1), false},
+		{"per troy ounce dropped", gold, strings.Replace(gold, " per troy ounce", "", 1), false},
+		{"per gram", gold, strings.Replace(gold, "per troy ounce", "per gram", 1), false},
+		{"count noun said once for the list", ranking, strings.Replace(ranking, "59,138 cases", "59,138", 1), true},
+		{"count noun dropped by every figure", ranking, strings.ReplaceAll(ranking, " cases)", ")"), false},
+		{"count noun dropped beside another noun", mixed, strings.Replace(mixed, "59,138 cases", "59,138", 1), false},
+		{"count noun dropped, the only figure", single, strings.Replace(single, "59,138 cases", "59,138", 1), false},
+		{"count noun changed", ranking, strings.Replace(ranking, "59,138 cases", "59,138 deaths", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)

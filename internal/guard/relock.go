@@ -109,7 +109,14 @@ func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 	pass(lk.findBold)
 	pass(lk.findExact)
 	pass(lk.findDates)
-	pass(lk.findFigures)
+	bare := map[int]bool{} // figure slots written without their count noun
+	pass(func(t string) []found { return lk.findFigures(t, bare) })
+	for k := range bare {
+		if !lk.nounSaidBeside(k, bare, ps) {
+			sl := lk.Slots[k]
+			issues = append(issues, Issue{Slot: sl.ID, Text: sl.Text, Why: fmt.Sprintf("written without %q, and no other figure of its sentence says %q", sl.noun, sl.noun)})
+		}
+	}
 	pass(lk.findNamesIn)
 	var b strings.Builder
 	var surfaces []string
@@ -200,6 +207,9 @@ func (lk *Locked) findExact(s string) []found {
 			if sl.kind == kindName && s[a:e] != sl.Text && lk.freeWord(s[a:e]) {
 				continue // the draft's own word, so cased, outside the name
 			}
+			if sl.kind == kindDate && shortMonthBefore(s[:a]) {
+				continue // "Feb 2025": the year of a longer date (findDates)
+			}
 			if sl.kind == kindFigure && (a > 0 && (isDigitByte(s[a-1]) || isLetterAt(s, a-lastRuneLen(s[:a])) || signBefore(s[:a])) || e < len(s) && isDigitByte(s[e])) {
 				continue
 			}
@@ -238,12 +248,40 @@ func (lk *Locked) findDates(s string) []found {
 func sameDate(a, b string) bool {
 	n := dateNoise
 	a, b = strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " ")
+	a, b = fullMonth(a), fullMonth(b)
 	if strings.EqualFold(a, b) {
 		return true
 	}
 	da, db := dayOf(a), dayOf(b)
 	return da != "" && da == db
 }
+
+// shortMonthBefore: s ends with a short month and a space ("in Feb "),
+// so a year after it belongs to that date.
+func shortMonthBefore(s string) bool {
+	t := strings.TrimSuffix(strings.TrimSuffix(s, " "), ".")
+	if len(t) == len(s) {
+		return false
+	}
+	i := strings.LastIndexAny(t, " (\n") + 1
+	_, ok := monthShort[t[i:]]
+	return ok
+}
+
+// fullMonth writes a short month in full ("Feb 2025", "3 Sept. 2025"):
+// the same month, so the same date.
+func fullMonth(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		if m, ok := monthShort[strings.TrimSuffix(w, ".")]; ok && i+1 < len(f) && len(f[i+1]) == 4 && isDigitByte(f[i+1][0]) {
+			f[i] = m
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+var monthShort = map[string]string{"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+	"Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September", "Oct": "October", "Nov": "November", "Dec": "December"}
 
 // dayOf reads a full date in any of the usual layouts ("3 February
 // 2025", "February 3 2025", "2025-02-03") as YYYY-MM-DD.
@@ -259,7 +297,7 @@ func dayOf(s string) string {
 // findFigures reads every figure of free text and pairs it with a figure
 // of the draft: the same value and kind, or a hedged rounding of it; a
 // count noun of the draft must follow it.
-func (lk *Locked) findFigures(s string) []found {
+func (lk *Locked) findFigures(s string, bare map[int]bool) []found {
 	var out []found
 	for _, f := range lk.lex.figures(s) {
 		text := s[f.start:f.end]
@@ -283,11 +321,14 @@ func (lk *Locked) findFigures(s string) []found {
 					fd.id, fd.issue = "", fmt.Sprintf("figure %q writes a decimal comma where the draft writes %q", text, sl.Text)
 					break
 				}
-				if sl.noun != "" && lk.nounEnd(s[f.end:], sl.noun) == 0 {
+				if sl.noun != "" && lk.nounEnd(s[f.end:], sl.noun) == 0 && !lk.nounStatedOnce(k) {
 					kindOnly = fmt.Sprintf("figure %q: the draft's figure of this value counts %s (%q)", text, sl.noun, sl.Text)
 					continue
 				}
 				fd.id = sl.ID
+				if sl.noun != "" && lk.nounEnd(s[f.end:], sl.noun) == 0 {
+					bare[k] = true
+				}
 				// "minus 3.3%", "a deficit of $8.6 billion" said of the
 				// draft's "-3.3%", "-$8.6 billion": the sign's words are
 				// the figure's (the token prints the sign).
@@ -314,6 +355,8 @@ func (lk *Locked) findFigures(s string) []found {
 					}
 					if strings.HasPrefix(strings.TrimLeft(s[fd.end:], " "), tail) {
 						fd.end += strings.Index(s[fd.end:], tail) + len(tail)
+					} else if n := tailSpelling(s[fd.end:], tail); n > 0 {
+						fd.end += n
 					} else if !strings.Contains(strings.ToLower(rest), strings.ToLower(key)) {
 						fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's %q (%q)", text, tail, sl.Text)
 						break
@@ -523,6 +566,93 @@ func signBefore(s string) bool {
 	}
 	p, _ := utf8.DecodeLastRuneInString(s[:len(s)-n])
 	return !unicode.IsLetter(p) && !unicode.IsDigit(p)
+}
+
+// nounStatedOnce: a figure written without its count noun ("Italy
+// (59,138), US (34,944 cases)") is the draft's slot k when the noun is
+// said once for the list: k is the only figure slot of its value, its
+// draft sentence counts that noun with another figure and no other noun.
+// The reply's sentence still names the noun: the alignment keeps those
+// other figures, noun and all, in the same sentence. The printed text is
+// the draft's ("59,138 cases").
+func (lk *Locked) nounStatedOnce(k int) bool {
+	sl := lk.Slots[k]
+	same := 0
+	for _, j := range lk.slotsOf(kindFigure) {
+		o := lk.Slots[j]
+		if o.fig == nil {
+			continue
+		}
+		if o.fig.value == sl.fig.value && o.fig.kind == sl.fig.kind {
+			if same++; same > 1 {
+				return false
+			}
+		}
+		if j != k && o.sent == sl.sent && o.noun != "" {
+			if o.noun != sl.noun {
+				return false
+			}
+		}
+	}
+	others := 0
+	for _, j := range lk.slotsOf(kindFigure) {
+		if o := lk.Slots[j]; j != k && o.sent == sl.sent && o.noun == sl.noun {
+			others++
+		}
+	}
+	return others > 0
+}
+
+// nounSaidBeside: some other figure of bare slot k's draft sentence
+// that counts the same noun stands in the reply with its noun (a token
+// of the reply, not written bare): the list still says what it counts.
+func (lk *Locked) nounSaidBeside(k int, bare map[int]bool, ps []piece) bool {
+	sl := lk.Slots[k]
+	present := map[string]bool{}
+	for _, p := range ps {
+		if p.token {
+			present[strings.Trim(p.text, tokenOpen+tokenClose+"~")] = true
+		}
+	}
+	for _, j := range lk.slotsOf(kindFigure) {
+		if o := lk.Slots[j]; j != k && o.sent == sl.sent && o.noun == sl.noun && !bare[j] && present[o.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// tailSpelling: the length of the draft's unit tail ("per troy ounce")
+// written another exact way at the start of s ("per troy oz", "/oz t",
+// "a troy ounce"), or 0. Only the same unit: never "an ounce" or "/oz"
+// for a troy ounce (another ounce), never "per" dropped.
+func tailSpelling(s, tail string) int {
+	unit, ok := strings.CutPrefix(tail, "per ")
+	if !ok {
+		return 0
+	}
+	units := append([]string{unit}, unitShort[unit]...)
+	for _, u := range units {
+		forms := []string{" per " + u, "/" + u, " / " + u}
+		if a := "a "; !strings.ContainsAny(u[:1], "aeiou") {
+			forms = append(forms, " "+a+u)
+		}
+		for _, f := range forms {
+			if strings.HasPrefix(s, f) && (len(s) == len(f) || !isLetterAt(s, len(f))) {
+				return len(f)
+			}
+		}
+	}
+	return 0
+}
+
+// unitShort: exact short spellings of a unit the templates write in
+// full after "per".
+var unitShort = map[string][]string{
+	"troy ounce": {"troy oz", "oz t", "ozt", "troy oz."},
+	"tonne":      {"t"},
+	"kilogram":   {"kg"},
+	"barrel":     {"bbl"},
 }
 
 // tail is what a figure's slot says after its count noun: "to date",
