@@ -42,6 +42,9 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 	var out []Issue
 	for b := range dByBlock {
 		ds, ps := dByBlock[b], pByBlock[b]
+		if len(ps) < len(ds) && lk.alignMerged(d, p, ds, ps) {
+			continue
+		}
 		if len(ds) != len(ps) {
 			text := ""
 			if len(ps) > 0 {
@@ -294,4 +297,79 @@ func wordEnd(s string, i int) int {
 		i += n
 	}
 	return i
+}
+
+// alignMerged: the reply's sentences of a block are the draft's, in
+// order, each written exactly (exactItems, alignDiff), but for pairs of
+// the draft's change sentences joined into one: "This is down ⟦F2⟧ on
+// ⟦D2⟧ (⟦F3⟧).⟦S2⟧ It is also up ⟦F4⟧ on ⟦D3⟧.⟦S3⟧" may read "This is
+// down ⟦F2⟧ on ⟦D2⟧ (⟦F3⟧)⟦S2⟧ and [is] [also] up ⟦F4⟧ on ⟦D3⟧.⟦S3⟧".
+// Both sentences speak of the same thing by a pronoun ("this", "it",
+// "that": the level before them), so "and" joins two claims of one
+// subject and changes neither; no other joiner ("but" adds a contrast,
+// a comma or a semicolon may re-scope the pronoun) and no other pair.
+func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int) bool {
+	i, j := 0, 0
+	for i < len(ds) && j < len(ps) {
+		pi := lk.exactItems(p.sents[ps[j]].text)
+		if alignDiff(lk, lk.exactItems(d.sents[ds[i]].text), pi) == "" {
+			i, j = i+1, j+1
+			continue
+		}
+		if i+1 >= len(ds) {
+			return false
+		}
+		ok := false
+		for _, m := range mergedChanges(d.sents[ds[i]].text, d.sents[ds[i+1]].text) {
+			if alignDiff(lk, lk.exactItems(m), pi) == "" {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return false
+		}
+		i, j = i+2, j+1
+	}
+	return i == len(ds) && j == len(ps)
+}
+
+// mergedChanges: the ways two change sentences of one pronoun subject
+// may be joined by "and" (alignMerged), or none.
+func mergedChanges(a, b string) []string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	subject := func(s string) bool {
+		for _, pre := range []string{"This is ", "It is ", "That is "} {
+			if strings.HasPrefix(s, pre) {
+				return true
+			}
+		}
+		return false
+	}
+	if !subject(a) {
+		return nil
+	}
+	var rest string
+	switch {
+	case strings.HasPrefix(b, "It is also "):
+		rest = strings.TrimPrefix(b, "It is also ")
+	case strings.HasPrefix(b, "It is "):
+		rest = strings.TrimPrefix(b, "It is ")
+	default:
+		return nil
+	}
+	// a's full stop, before its footnote tokens
+	end := len(a)
+	for strings.HasSuffix(a[:end], tokenClose) {
+		k := strings.LastIndex(a[:end], tokenOpen)
+		if k < 0 || !strings.HasPrefix(a[k:], tokenOpen+string(kindSource)) {
+			return nil
+		}
+		end = k
+	}
+	if end == 0 || a[end-1] != '.' {
+		return nil
+	}
+	head := a[:end-1] + a[end:]
+	return []string{head + " and is also " + rest, head + " and is " + rest, head + " and also " + rest, head + " and " + rest}
 }

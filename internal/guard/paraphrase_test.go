@@ -192,6 +192,8 @@ func TestNeutralRewordings(t *testing.T) {
 		ranking = "Next came Italy (59,138 cases), US (34,944 cases) and Spain (28,768 cases).[^1]\n"
 		mixed   = "Italy had 59,138 cases and 4,825 deaths.[^1]\n"
 		single  = "Italy had 59,138 cases.[^1]\n"
+		changes = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
+		levels  = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
 	)
 	for _, c := range []struct {
 		name, draft, polished string
@@ -243,6 +245,15 @@ func TestNeutralRewordings(t *testing.T) {
 		{"count noun dropped beside another noun", mixed, strings.Replace(mixed, "59,138 cases", "59,138", 1), false},
 		{"count noun dropped, the only figure", single, strings.Replace(single, "59,138 cases", "59,138", 1), false},
 		{"count noun changed", ranking, strings.Replace(ranking, "59,138 cases", "59,138 deaths", 1), false},
+		{"two changes joined by and", changes, strings.Replace(changes, "($4,587 per troy ounce).[^1] It is also up", "($4,587 per troy ounce)[^1] and is also up", 1), true},
+		{"two changes joined, also dropped", changes, strings.Replace(changes, "($4,587 per troy ounce).[^1] It is also up", "($4,587 per troy ounce)[^1] and up", 1), true},
+		{"two changes joined, read through the patterns", changes, strings.Replace(changes, "This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.", "It fell 7.8% from May 2026 ($4,587 per troy ounce)[^1] and is 26.1% higher than in June 2025.", 1), true},
+		{"two changes joined by but (a contrast)", changes, strings.Replace(changes, "($4,587 per troy ounce).[^1] It is also up", "($4,587 per troy ounce)[^1] but is also up", 1), false},
+		{"two changes joined by a comma", changes, strings.Replace(changes, "($4,587 per troy ounce).[^1] It is also up", "($4,587 per troy ounce)[^1], also up", 1), false},
+		{"two changes joined, second direction flipped", changes, strings.Replace(changes, "($4,587 per troy ounce).[^1] It is also up", "($4,587 per troy ounce)[^1] and is also down", 1), false},
+		{"two changes joined, dates swapped", changes, strings.Replace(changes, "on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025", "on June 2025 ($4,587 per troy ounce)[^1] and is also up 26.1% on May 2026", 1), false},
+		{"the level joined to a change (not two changes)", changes, strings.Replace(changes, "in June 2026.[^1] This is down", "in June 2026[^1] and is down", 1), false},
+		{"a level sentence joined to a change", levels, "Kazakhstan had 3 plants in 2024[^1] and is also up 26.1% on June 2025.[^1]\n", false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
