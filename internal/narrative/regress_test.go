@@ -99,8 +99,8 @@ func TestPlansAreNeverRanked(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Gammaland plans exports of $6.0 billion by 2021.[^1]",
-		"| Gammaland | 2021 | $6.0 billion (planned)[^1] | – |",
-		"| Deltaland | 2021 | $110.0 million (target)[^1] | – |",
+		"| Gammaland | 2021 | $6.0 billion (planned) | – |",
+		"| Deltaland | 2021 | $110.0 million (target) | – |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)

@@ -69,8 +69,8 @@ func TestRankingKeepsAMemberThatPublishedLater(t *testing.T) {
 	for _, want := range []string{
 		"Kazakhstan has already published its 2025 figure: 20.6 million people.[^1]",
 		"| Entity | Period | Value (people) | Change |",
-		"| Kazakhstan | 2024 | 20.3 million[^1] | – |",
-		"| Kazakhstan | 2025 | 20.6 million[^1] | up 1.5% on 2024[^1] |",
+		"| Kazakhstan | 2024 | 20.3 million | – |",
+		"| Kazakhstan | 2025 | 20.6 million | up 1.5% on 2024 |",
 	} {
 		if !strings.Contains(pop, want) {
 			t.Errorf("population section lacks %q:\n%s", want, pop)
@@ -128,7 +128,7 @@ func TestNoShareOfARateNorRankOfExchangeRates(t *testing.T) {
 	if strings.Contains(money, "highest") || strings.Contains(money, "came second") || strings.Contains(money, "Figure") || strings.Contains(money, "![") {
 		t.Errorf("exchange rates in national currency are ranked:\n%s", money)
 	}
-	if !regexp.MustCompile(`\| Uzbekistan \| 12,650\.0\[\^\d\] \|`).MatchString(money) || !strings.Contains(money, "| Entity | Value (national currency per USD) |") {
+	if !regexp.MustCompile(`\| Uzbekistan \| 12,650\.0 \|`).MatchString(money) || !strings.Contains(money, "| Entity | Value (national currency per USD) |") {
 		t.Errorf("exchange rates are not listed one by one:\n%s", money)
 	}
 	checkBrief(t, out)
@@ -142,7 +142,7 @@ var unitIDs = []string{"kt_carbon", `kt\_carbon`, "t_carbon", `t\_carbon`, "per_
 // units and value labels name units by their label.
 func TestNoUnitIDReachesAnyOutput(t *testing.T) {
 	out, md := rankingLater(t)
-	for _, want := range []string{"56,644 kt of carbon", "3.02 t of carbon per person", "| CO2 emissions | Kazakhstan | 56,644 kt of carbon[^"} {
+	for _, want := range []string{"56,644 kt of carbon", "3.02 t of carbon per person", "| CO2 emissions | Kazakhstan | 56,644 kt of carbon |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q", want)
 		}

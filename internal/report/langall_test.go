@@ -148,9 +148,9 @@ func TestNoFormsFallback(t *testing.T) {
 		brief      []string
 		validation []string
 	}{
-		{"ru", []string{"| One entity only | Alpha | 10\u00a0USD per barrel[^1] |", "наибольшее значение\u00a0— Beta, 11\u00a0wdg.[^1]", "## Показатели"},
+		{"ru", []string{"| One entity only | Alpha | 10\u00a0USD per barrel |", "наибольшее значение\u00a0— Beta, 11\u00a0wdg.[^1]", "## Показатели"},
 			[]string{`entities.yaml:2:5: entity "A" has no ru name`, `indicators.yaml:27:5: indicator "lonely" has no ru wording`}},
-		{"kk", []string{"| One entity only | Alpha | 10\u00a0USD per barrel[^1] |", "«CO₂ emissions per person» көрсеткіші бойынша «G» тобында ең жоғары мән\u00a0— Beta: 11\u00a0t of carbon per person.[^1]"},
+		{"kk", []string{"| One entity only | Alpha | 10\u00a0USD per barrel |", "«CO₂ emissions per person» көрсеткіші бойынша «G» тобында ең жоғары мән\u00a0— Beta: 11\u00a0t of carbon per person.[^1]"},
 			[]string{`entities.yaml:2:5: entity "A" has no kk name`, `indicators.yaml:27:5: indicator "lonely" has no kk wording`}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {

@@ -284,7 +284,7 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 		// The leader with its own change, in one sentence.
 		"The Russian Federation had the highest GDP in current dollars of the six covered in 2023: $2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
 		"| Indicator | Entity | Value | Change on 2022 |",
-		"| Gross domestic product | Kazakhstan | $261.42 billion[^1] | up 15.9%[^1] |",
+		"| Gross domestic product | Kazakhstan | $261.42 billion | up 15.9% |",
 		"13.4%, down from 19.7% in 2022.[^1]", // no formula verdict in the leader's sentence
 		// below zero, prices fell: deflation, and no verdict on a change across zero
 		"GDP-deflator inflation fell in all six covered; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",

@@ -45,7 +45,7 @@ func TestCovidWeekOnRealFiles(t *testing.T) {
 	for _, want := range []string{
 		"The US's confirmed COVID-19 cases rose by 218,006 over the week to 567,022 on Sunday 12 April, against a rise of 205,472 the week before.",
 		"| Entity | Value (cases) | Change in the week |",
-		"| France | 108,792[^1] | up a net 60,567 cases, including a downward revision[^1] |",
+		"| France | 108,792 | up a net 60,567 cases, including a downward revision |",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("brief lacks %q:\n%s", want, md)
