@@ -102,7 +102,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 				w = string(unicode.ToLower(r)) + w[size:]
 			}
 			first = false
-			raw = append(raw, alignItem{key: "w:" + w, text: s[i:j]})
+			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j]})
 			i = j
 		default:
 			if r == '’' || r == '‘' {
@@ -372,4 +372,15 @@ func mergedChanges(a, b string) []string {
 	}
 	head := a[:end-1] + a[end:]
 	return []string{head + " and is also " + rest, head + " and is " + rest, head + " and also " + rest, head + " and " + rest}
+}
+
+// yoFold writes "ё" as "е": Russian print drops the dots at will
+// ("приёма", "приема": one word, one reading), so a polish may too.
+var yoFold = strings.NewReplacer("ё", "е", "Ё", "Е")
+
+func foldYo(w string) string {
+	if !strings.ContainsAny(w, "ёЁ") {
+		return w
+	}
+	return yoFold.Replace(w)
 }

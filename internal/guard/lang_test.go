@@ -347,3 +347,25 @@ func BenchmarkCheckRussian64KB(b *testing.B) {
 		guard.Check(draft, polished, v)
 	}
 }
+
+// Russian print writes "ё" or "е" at will, and a year's "г." in full:
+// the same words, the same year; a changed ending, year or preposition
+// stays refused.
+func TestNativeSpellings(t *testing.T) {
+	v := vocabIn(t, "ru")
+	for _, c := range []struct {
+		name, polished string
+		accept         bool
+	}{
+		{"ё as е", strings.Replace(ruTrade, "объёма", "объема", 1), true},
+		{"ё as е, another ending", strings.Replace(ruTrade, "объёма", "объеме", 1), false},
+		{"г. in full", strings.Replace(ruTrade, "В 2024"+nb+"г.", "В 2024 году", 1), true},
+		{"г. in full, another year", strings.Replace(ruTrade, "В 2024"+nb+"г.", "В 2023 году", 1), false},
+		{"г. in full, another preposition", strings.Replace(ruTrade, "В 2024"+nb+"г.", "С 2024 года", 1), false},
+	} {
+		r := guard.Check(ruTrade, c.polished, v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %s", c.name, r.Accepted, c.accept, strings.Join(r.Reasons, "; "))
+		}
+	}
+}

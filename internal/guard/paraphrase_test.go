@@ -177,7 +177,7 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 // faithful rewording it admits and the near misses it still refuses.
 func TestNeutralRewordings(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
-		"Central Asian", "Gold price", "London", "VTB outlets", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+		"Central Asian", "Gold price", "London", "VTB outlets", "China", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
 	const (
 		week    = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
 		joined  = "Exports rose and imports fell in 2024.\n"
@@ -192,6 +192,7 @@ func TestNeutralRewordings(t *testing.T) {
 		ranking = "Next came Italy (59,138 cases), US (34,944 cases) and Spain (28,768 cases).[^1]\n"
 		mixed   = "Italy had 59,138 cases and 4,825 deaths.[^1]\n"
 		single  = "Italy had 59,138 cases.[^1]\n"
+		covid   = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
 		changes = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
 		levels  = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
 	)
@@ -254,6 +255,9 @@ func TestNeutralRewordings(t *testing.T) {
 		{"two changes joined, dates swapped", changes, strings.Replace(changes, "on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025", "on June 2025 ($4,587 per troy ounce)[^1] and is also up 26.1% on May 2026", 1), false},
 		{"the level joined to a change (not two changes)", changes, strings.Replace(changes, "in June 2026.[^1] This is down", "in June 2026[^1] and is down", 1), false},
 		{"a level sentence joined to a change", levels, "Kazakhstan had 3 plants in 2024[^1] and is also up 26.1% on June 2025.[^1]\n", false},
+		{"a ranking's value after , with", covid, strings.Replace(covid, "in the data: 81,435", "in the data, with 81,435", 1), true},
+		{"a ranking's value after , with, another date", covid, strings.Replace(covid, "in the data: 81,435 cases by 22 March 2020", "in the data, with 81,435 cases by 21 March 2020", 1), false},
+		{"a ranking's value after , while", covid, strings.Replace(covid, "in the data: 81,435", "in the data, while 81,435", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)

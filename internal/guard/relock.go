@@ -234,9 +234,18 @@ func (lk *Locked) findDates(s string) []found {
 	for _, m := range lk.lex.dates(s) {
 		t := s[m[0]:m[1]]
 		f := found{start: m[0], end: m[1], issue: fmt.Sprintf("date %q is not in the draft", t)}
-		for _, k := range lk.slotsOf(kindDate) {
-			if sameDate(lk.Slots[k].Text, t) {
-				f.id, f.issue = lk.Slots[k].ID, ""
+		// A bold date is a bold label's, a plain one a sentence's: the
+		// slot of the same weight first ("2024 году" is "2024 г.", not
+		// the label "**2024 г.**").
+		bold := strings.Contains(t, "**")
+		for _, sameWeight := range []bool{true, false} {
+			for _, k := range lk.slotsOf(kindDate) {
+				if (strings.Contains(lk.Slots[k].Text, "**") == bold) == sameWeight && sameDate(lk.Slots[k].Text, t) {
+					f.id, f.issue = lk.Slots[k].ID, ""
+					break
+				}
+			}
+			if f.id != "" {
 				break
 			}
 		}
@@ -248,12 +257,24 @@ func (lk *Locked) findDates(s string) []found {
 func sameDate(a, b string) bool {
 	n := dateNoise
 	a, b = strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " ")
-	a, b = fullMonth(a), fullMonth(b)
+	a, b = yearWord(fullMonth(a)), yearWord(fullMonth(b))
 	if strings.EqualFold(a, b) {
 		return true
 	}
 	da, db := dayOf(a), dayOf(b)
 	return da != "" && da == db
+}
+
+// yearWord: a Russian year's word after its digits, short or in full
+// ("2024 г.", "2024 году", "2024 года"), is the year itself; the
+// preposition before it stays the draft's (the alignment).
+func yearWord(s string) string {
+	for _, w := range []string{" г.", " г", " году", " года", " год"} {
+		if t, ok := strings.CutSuffix(s, w); ok && len(t) >= 4 && isDigitByte(t[len(t)-1]) {
+			return t
+		}
+	}
+	return s
 }
 
 // shortMonthBefore: s ends with a short month and a space ("in Feb "),

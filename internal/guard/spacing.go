@@ -64,7 +64,7 @@ func (lk *Locked) gapItems(s string) []gapItem {
 			if first {
 				w = strings.ToLower(w)
 			}
-			out = append(out, gapItem{key: "w:" + w, text: s[i:j], gap: gap})
+			out = append(out, gapItem{key: "w:" + foldYo(w), text: s[i:j], gap: gap})
 			gap, first = false, false
 			i = j
 		default:
