@@ -177,24 +177,25 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 // faithful rewording it admits and the near misses it still refuses.
 func TestNeutralRewordings(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
-		"Central Asian", "Gold price", "London", "VTB outlets", "China", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+		"Central Asian", "Gold price", "London", "VTB outlets", "China", "RIA Novosti", "Ambassador Dauren Abayev", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
 	const (
-		week    = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
-		joined  = "Exports rose and imports fell in 2024.\n"
-		intro   = "11 figures were released during the week, and 6 events are reported.\n"
-		network = "VTB Bank plans to expand the network of outlets accepting Mir cards.[^1]\n"
-		change  = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
-		note    = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
-		asOf    = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025.[^1]\n"
-		asOf2   = "Kazakhstan has completed 99 projects and plans 3 more as of February 2025.[^1]\n"
-		outlets = "**VTB outlets** (Kazakhstan): 183 outlets in February 2025.[^1] The bank opened them on 3 February 2025.[^1]\n"
-		gold    = "**Gold price** (London): $4,228 per troy ounce in June 2026.[^1]\n"
-		ranking = "Next came Italy (59,138 cases), US (34,944 cases) and Spain (28,768 cases).[^1]\n"
-		mixed   = "Italy had 59,138 cases and 4,825 deaths.[^1]\n"
-		single  = "Italy had 59,138 cases.[^1]\n"
-		covid   = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
-		changes = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
-		levels  = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
+		week      = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
+		joined    = "Exports rose and imports fell in 2024.\n"
+		intro     = "11 figures were released during the week, and 6 events are reported.\n"
+		network   = "VTB Bank plans to expand the network of outlets accepting Mir cards.[^1]\n"
+		change    = "The figure for Kazakhstan is down 3.3% on 2023 ($28.7 billion), a deterioration.[^2]\n"
+		note      = "Source note: The article calls Kazakhstan the leader among Central Asian states.\n"
+		asOf      = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025.[^1]\n"
+		asOf2     = "Kazakhstan has completed 99 projects and plans 3 more as of February 2025.[^1]\n"
+		outlets   = "**VTB outlets** (Kazakhstan): 183 outlets in February 2025.[^1] The bank opened them on 3 February 2025.[^1]\n"
+		gold      = "**Gold price** (London): $4,228 per troy ounce in June 2026.[^1]\n"
+		ranking   = "Next came Italy (59,138 cases), US (34,944 cases) and Spain (28,768 cases).[^1]\n"
+		mixed     = "Italy had 59,138 cases and 4,825 deaths.[^1]\n"
+		single    = "Italy had 59,138 cases.[^1]\n"
+		covid     = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
+		interview = "In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions.[^2]\n"
+		changes   = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
+		levels    = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
 	)
 	for _, c := range []struct {
 		name, draft, polished string
@@ -258,6 +259,12 @@ func TestNeutralRewordings(t *testing.T) {
 		{"a ranking's value after , with", covid, strings.Replace(covid, "in the data: 81,435", "in the data, with 81,435", 1), true},
 		{"a ranking's value after , with, another date", covid, strings.Replace(covid, "in the data: 81,435 cases by 22 March 2020", "in the data, with 81,435 cases by 21 March 2020", 1), false},
 		{"a ranking's value after , while", covid, strings.Replace(covid, "in the data: 81,435", "in the data, while 81,435", 1), false},
+		{"speaking to", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Speaking to RIA Novosti, Ambassador Dauren Abayev said", 1), true},
+		{"said in an interview with ... that", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev said in an interview with RIA Novosti that", 1), true},
+		{"told ... in an interview that", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev told RIA Novosti in an interview that", 1), true},
+		{"speaker and outlet swapped", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "RIA Novosti told Ambassador Dauren Abayev in an interview that", 1), false},
+		{"told, the interview dropped", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev told RIA Novosti that", 1), false},
+		{"said in an interview, claimed", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev claimed in an interview with RIA Novosti that", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
