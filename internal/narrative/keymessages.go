@@ -26,6 +26,9 @@ const (
 	kmWeek    = 1.0 // a figure of this week: news before context
 	kmLevel   = 1.0 // a bare level
 	kmPlan    = 0.8 // a plan or target
+	// kmHeadline lifts the largest amount of money of a topic's
+	// unranked figures above an unquantified event (see keyCandidates).
+	kmHeadline = 0.1
 	// MinBreadth is the fewest series that must move the same way for a
 	// "fell in all six" message: two alike is no pattern.
 	MinBreadth = 3
@@ -44,14 +47,80 @@ const (
 // of related indicators until every family has had its turn; this week's
 // figures lead.
 func (b *Brief) KeyMessages() []*Highlight {
+	if b.keysDone {
+		return b.keys
+	}
+	return b.keyMessages()
+}
+
+// unrepeatKeyEvents marks an event the key messages give (Event.Keyed)
+// when the body would say no more than the box (its summary is the key
+// message's sentence): Topic.Developments then leaves it out, so that a
+// reader is not told the same thing twice. An event whose summary says
+// more (a second sentence, or a summary too long for the box, which gives
+// its title) stays, and so does the only item of a topic, so that the
+// box's label points to a section. Topic.Events keeps every event.
+func (b *Brief) unrepeatKeyEvents() {
+	for _, h := range b.keys {
+		e := h.Event
+		if h.Kind != "event" || e == nil || e.topic == nil || e.Line != sentence(e.Summary) {
+			continue
+		}
+		if t := e.topic; len(t.Events)+len(t.Context) < 2 && !t.HasFigures() {
+			continue
+		}
+		e.Keyed = true
+	}
+}
+
+// Developments are the topic's events the body lists: Events but those
+// the key messages give in full (Event.Keyed).
+func (t *Topic) Developments() []*Event {
+	var out []*Event
+	for _, e := range t.Events {
+		if !e.Keyed {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (b *Brief) keyMessages() []*Highlight {
 	cands := b.keyCandidates()
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].salience > cands[j].salience })
+	// Equal weights go by the catalog's order of topics, the order of
+	// the brief's sections; of one speaker's statements only the first
+	// stands (the box is not one person's, and the first section's
+	// statement is not crowded out by a later section's).
+	rank := map[*Topic]int{}
+	for i, t := range b.Topics {
+		rank[t] = i
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].salience != cands[j].salience {
+			return cands[i].salience > cands[j].salience
+		}
+		return rank[cands[i].Topic] < rank[cands[j].Topic]
+	})
+	first := map[string]*Highlight{}
+	for _, h := range cands {
+		if who := speaker(h); who != "" && (first[who] == nil || rank[h.Topic] < rank[first[who].Topic]) {
+			first[who] = h
+		}
+	}
+	one := cands[:0:0]
+	for _, h := range cands {
+		if who := speaker(h); who == "" || first[who] == h {
+			one = append(one, h)
+		}
+	}
+	cands = one
 	var out []*Highlight
 	taken := map[*Highlight]bool{}
 	rowTaken := map[*Row]bool{}
 	perIndicator := map[*Indicator]int{}
 	family := map[string]bool{}
 	events := 0
+	speakers := map[string]bool{}
 	// A move shared by every member says each member's move of that
 	// direction: no second key message repeats one of them ("inflation
 	// fell in all six" and then "Kazakhstan's inflation fell to 9.9%").
@@ -71,6 +140,9 @@ func (b *Brief) KeyMessages() []*Highlight {
 		if h.Kind == "event" && events >= maxKeyEvents {
 			return false
 		}
+		if who := speaker(h); who != "" && speakers[who] {
+			return false // one statement per speaker: the box is not one person's
+		}
 		if h.Row != nil && rowTaken[h.Row] {
 			return false
 		}
@@ -80,6 +152,9 @@ func (b *Brief) KeyMessages() []*Highlight {
 		out, taken[h] = append(out, h), true
 		if h.Kind == "event" {
 			events++
+		}
+		if who := speaker(h); who != "" {
+			speakers[who] = true
 		}
 		if h.Row != nil {
 			rowTaken[h.Row] = true
@@ -150,6 +225,23 @@ func (b *Brief) keyCandidates() []*Highlight {
 			})
 		}
 	}
+	// The largest amount of money among a topic's unranked figures, in
+	// millions or more (a stock or a flow, not a price), is its headline
+	// figure ("a portfolio worth $52.9 billion"): it goes
+	// before an event of the topic known only by the day it was reported
+	// that gives no figure and is no named person's statement (a plant
+	// opened: no date, no size), which says less.
+	biggest := map[*Topic]*Highlight{}
+	for _, h := range out {
+		r := h.Row
+		if h.Kind != "latest" || r == nil || h.Topic == nil || r.Indicator.Ranked || r.IsPlan() || !format.IsCurrency(r.Fact.Unit) || !format.IsScaled(r.Fact.Value) {
+			continue
+		}
+		if c := biggest[h.Topic]; c == nil || r.Fact.Value > c.Row.Fact.Value {
+			biggest[h.Topic] = h
+		}
+	}
+	lifted := map[*Highlight]bool{}
 	for _, e := range b.WeekEvents {
 		if e.ev == nil || e.ev.Date.Kind != period.Day || e.Upcoming {
 			continue // a month's or year's item is background, not the week's news
@@ -160,6 +252,11 @@ func (b *Brief) keyCandidates() []*Highlight {
 			// to its source ("According to the article, …") is an
 			// event like any other.
 			s = kmQuote
+		} else if h := biggest[b.topicOf(e)]; h != nil && e.Reported && !strings.ContainsAny(e.KeyLine, "0123456789") {
+			if !lifted[h] {
+				lifted[h] = true
+				h.salience = max(h.salience, kmEvent+kmHeadline)
+			}
 		}
 		out = append(out, &Highlight{Kind: "event", Event: e, Topic: b.topicOf(e), ThisWeek: true, salience: s})
 	}
@@ -168,6 +265,9 @@ func (b *Brief) keyCandidates() []*Highlight {
 
 // topicOf is the topic an event is reported under.
 func (b *Brief) topicOf(e *Event) *Topic {
+	if e.topic != nil {
+		return e.topic
+	}
 	for _, t := range b.Topics {
 		for _, x := range t.Events {
 			if x == e {
@@ -292,3 +392,30 @@ func (iv *Indicator) RankedCount() string { return format.SmallNumber(len(iv.Ran
 // Breadth is the statement that every ranked series moved the same way
 // (see breadth), for the ranking's own paragraph; nil when they did not.
 func (iv *Indicator) Breadth() *Highlight { return breadth(nil, iv) }
+
+// speaker is who an attributed statement is by, as its source names it
+// ("Dauren Abayev, Kazakhstan's Ambassador to Russia, as quoted in …"):
+// two statements with one source are one person's; "" for anything but a
+// named person's statement (a claim a sentence attributes to its source,
+// "According to the article, …", is reattributed: KeyLine differs).
+func speaker(h *Highlight) string {
+	if h.Kind != "event" || h.Event == nil || !h.Event.Quote || h.Event.KeyLine != h.Event.Line || h.Event.ev == nil {
+		return ""
+	}
+	return strings.TrimSpace(h.Event.ev.Source)
+}
+
+// KeyLabels reports whether the key messages open with the name of their
+// section: not when every one would carry the same label ("Economy:"
+// three times says nothing a reader needs).
+func (b *Brief) KeyLabels() bool {
+	var first *Topic
+	for i, h := range b.KeyMessages() {
+		if i == 0 {
+			first = h.Topic
+		} else if h.Topic != first {
+			return true
+		}
+	}
+	return false
+}

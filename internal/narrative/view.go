@@ -53,6 +53,9 @@ type Brief struct {
 	// (source_<lang> of an observation or event), by the source as
 	// written; nil in English.
 	sourceNames map[string]string
+	// keys are the key messages, chosen once (KeyMessages) when keysDone.
+	keys     []*Highlight
+	keysDone bool
 }
 
 // Locale is the locale the brief is written in.
@@ -369,7 +372,11 @@ type Event struct {
 	// not have ("the article") is said as the words' press attribution
 	// ("according to reports").
 	PressLine string
-	ev        *dataset.Event
+	// Keyed is set on an event the key messages give in full: the
+	// topic's list (Topic.Developments) does not repeat it.
+	Keyed bool
+	ev    *dataset.Event
+	topic *Topic // the topic the event is reported under
 }
 
 // Highlight is one statement of the summary.
@@ -819,6 +826,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 		if t != nil {
 			t.Events = append(t.Events, ev)
+			ev.topic = t
 		}
 		if ev.InWeek {
 			b.WeekEvents = append(b.WeekEvents, ev)
@@ -851,6 +859,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	}
 	b.Highlights = highlights(b, o.MaxHighlights)
 	b.Changes = changes(b, set, o.Previous, rows, decimals, lb)
+	b.keys, b.keysDone = b.keyMessages(), true
+	b.unrepeatKeyEvents()
 	return b
 }
 

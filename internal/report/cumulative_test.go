@@ -70,7 +70,7 @@ func TestRunningTotalsSayWhatTheDataShow(t *testing.T) {
 	md := string(file(t, out, "brief.md"))
 	sum := keyMessages(t, md)
 	wants(t, "key messages", sum,
-		"- **Health:** Northland's confirmed cases rose by 140,000 over the week to 780,000 on Sunday 14 June, against a rise of 70,000 the week before.[^1]")
+		"- Northland's confirmed cases rose by 140,000 over the week to 780,000 on Sunday 14 June, against a rise of 70,000 the week before.[^1]")
 	// A total that did not move is no key message; if one is, it comes
 	// after the largest increase.
 	if i, j := strings.Index(sum, "confirmed cases rose by 140,000"), strings.Index(sum, "tests performed"); i < 0 || j >= 0 && j < i {
@@ -150,7 +150,7 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 	w14 := weeklyWith(t, data, "2020-W14", prev)
 	md = string(file(t, w14, "brief.md"))
 	wants(t, "2020-W14 key messages", keyMessages(t, md),
-		"- **COVID-19:** The US's confirmed COVID-19 cases rose by 205,472 over the week to 349,016 on Sunday 5 April, against a rise of 108,600 the week before.[^1]")
+		"- The US's confirmed COVID-19 cases rose by 205,472 over the week to 349,016 on Sunday 5 April, against a rise of 108,600 the week before.[^1]")
 	wants(t, "2020-W14", md,
 		"| Entity | Value (cases) | Change in the week |",
 		"| France | 48,225 | up a net 7,929 cases, including a downward revision |",

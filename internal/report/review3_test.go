@@ -16,7 +16,7 @@ func TestRunningTotalsLeadByTheWeeksIncrease(t *testing.T) {
 	md := plainMD(file(t, weekly(t, "../../testdata/mapping/covid", "2022-W14"), "brief.md"))
 	summary := keyMessages(t, md)
 	first := strings.Index(summary, "\n- ")
-	if first < 0 || !strings.HasPrefix(summary[first:], "\n- **COVID-19:** Germany's confirmed COVID-19 cases rose by 1.01 million") {
+	if first < 0 || !strings.HasPrefix(summary[first:], "\n- Germany's confirmed COVID-19 cases rose by 1.01 million") {
 		t.Errorf("the key messages do not lead with Germany's increase:\n%s", summary)
 	}
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -29,4 +30,36 @@ func TestSampleSourceTitleReadsAsOne(t *testing.T) {
 		contains(t, lang, out, "“‘Central Asia is drifting away from Russia’", "fake”")
 		lacks(t, lang, out, "Russia” – fake")
 	}
+}
+
+// TestKeyMessagesOfTheSample (round 5): the box gives one statement per
+// speaker (the ambassador's sanctions statement, not also his tourism
+// quote), the topic's largest amount ($52.9 billion) before an event
+// reported without a figure (the Saran plants), and an event it gives is
+// not repeated word for word in the body, which keeps its other items.
+func TestKeyMessagesOfTheSample(t *testing.T) {
+	md := sampleBrief(t)
+	km := keyMessages(t, md)
+	contains(t, "key messages", km,
+		"- **Trade:** Kazakhstan's Ambassador to Russia, Dauren Abayev, told RIA Novosti that Kazakhstan had said many times that it does not join the sanctions against Russia (reported 3 February 2025).",
+		"- **Industrial cooperation:** Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025.",
+		"- **Energy:** Rosatom is on the shortlist of potential suppliers for Kazakhstan's first nuclear power plant, according to the article (reported 3 February 2025).")
+	lacks(t, "key messages", km, "untapped potential", "Saran")
+	if strings.Count(md, "does not join the sanctions") != 1 || strings.Count(md, "Rosatom is on the shortlist") != 1 {
+		t.Errorf("a key message's event is repeated in the body:\n%s", md)
+	}
+	contains(t, "body", md,
+		"- **3 February 2025**: According to the article, a cluster of new plants has opened in Saran",
+		"- **3 February 2025**: According to the article, Gazprom is to build",
+		"untapped potential")
+}
+
+// TestKeyMessageLabelsOnlyWhenTheyDiffer (round 5): three key messages of
+// one section carry no label ("Economy:" three times says nothing).
+func TestKeyMessageLabelsOnlyWhenTheyDiffer(t *testing.T) {
+	md := plainMD(file(t, weekly(t, "../../testdata/cumulative", "2026-W24"), "brief.md"))
+	km := keyMessages(t, md)
+	lacks(t, "key messages", km, "**Health:**")
+	contains(t, "key messages", km, "- Northland's confirmed cases rose by 140,000")
+	contains(t, "sample key messages", keyMessages(t, sampleBrief(t)), "- **Trade:**", "- **Energy:**")
 }
