@@ -72,6 +72,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 // group reads as its group; a hedge just before a rounded figure is
 // dropped ("about ⟦F3~⟧").
 func (lk *Locked) exactItems(s string) []alignItem {
+	s = expandRespectively(s)
 	var raw []alignItem
 	first := true
 	for i := 0; i < len(s); {
@@ -383,4 +384,72 @@ func foldYo(w string) string {
 		return w
 	}
 	return yoFold.Replace(w)
+}
+
+// A "respectively" list pairs its names with its figures in order:
+// "⟦N4⟧, ⟦N5⟧ and ⟦N6⟧ followed with ⟦F3⟧, ⟦F4⟧ and ⟦F5⟧ respectively"
+// says exactly "⟦N4⟧ followed with ⟦F3⟧, ⟦N5⟧ with ⟦F4⟧ and ⟦N6⟧ with
+// ⟦F5⟧". expandRespectively writes a sentence that opens with such a
+// list in the second form (both the draft's and the reply's, before the
+// exact comparison), so either form may stand for the other; any other
+// pairing stays another sentence.
+var respectivelyRE = lazy(`^(⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+) ((?:[a-z]+ ){0,2}with) (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
+
+var listTokenRE = lazy(`⟦[NF]\d+~?⟧`)
+
+func expandRespectively(s string) string {
+	lead := len(s) - len(strings.TrimLeft(s, " "))
+	if !strings.Contains(s, "respectively") {
+		return s
+	}
+	m := respectivelyRE.re().FindStringSubmatchIndex(s[lead:])
+	if m == nil {
+		return s
+	}
+	t := s[lead:]
+	names := listTokenRE.re().FindAllString(t[m[2]:m[3]], -1)
+	figs := listTokenRE.re().FindAllString(t[m[6]:m[7]], -1)
+	if len(names) != len(figs) || len(names) < 2 {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:lead])
+	for i := range names {
+		switch {
+		case i == 0:
+		case i == len(names)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(names[i])
+		if i == 0 {
+			b.WriteString(" " + t[m[4]:m[5]] + " ")
+		} else {
+			b.WriteString(" with ")
+		}
+		b.WriteString(figs[i])
+	}
+	b.WriteString(t[m[1]:])
+	return b.String()
+}
+
+// respectivelyPairs: the name and figure token IDs a "respectively"
+// list of the sentence pairs, or nil.
+func respectivelyPairs(s string) [][2]string {
+	s = strings.TrimLeft(s, " ")
+	m := respectivelyRE.re().FindStringSubmatchIndex(s)
+	if m == nil {
+		return nil
+	}
+	names := listTokenRE.re().FindAllString(s[m[2]:m[3]], -1)
+	figs := listTokenRE.re().FindAllString(s[m[6]:m[7]], -1)
+	if len(names) != len(figs) {
+		return nil
+	}
+	out := make([][2]string, len(names))
+	for i := range names {
+		out[i] = [2]string{strings.Trim(names[i], "⟦⟧~"), strings.Trim(figs[i], "⟦⟧~")}
+	}
+	return out
 }

@@ -392,6 +392,28 @@ func (lk *Locked) checkClauses(d, p *parsedText) []Issue {
 			draftEntity[o.clause] = true
 		}
 	}
+	// A "respectively" list of the draft says each figure of its name
+	// (expandRespectively), wherever the clauses fall.
+	for _, st := range d.sents {
+		pairs := respectivelyPairs(st.text)
+		if pairs == nil {
+			continue
+		}
+		nameOf := map[string]int{}
+		for _, o := range d.occ {
+			nameOf[lk.Slots[o.slot].ID] = o.slot
+		}
+		for _, pr := range pairs {
+			for _, o := range d.occ {
+				if lk.Slots[o.slot].ID == pr[1] {
+					if n, ok := nameOf[pr[0]]; ok {
+						draftClause[o.clause][lk.key(n)] = true
+						draftEntity[o.clause] = draftEntity[o.clause] || lk.isEntity(n)
+					}
+				}
+			}
+		}
+	}
 	byClause := map[int][]occurrence{}
 	for _, o := range p.occ {
 		byClause[o.clause] = append(byClause[o.clause], o)

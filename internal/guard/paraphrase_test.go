@@ -177,7 +177,7 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 // faithful rewording it admits and the near misses it still refuses.
 func TestNeutralRewordings(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
-		"Central Asian", "Gold price", "London", "VTB outlets", "China", "RIA Novosti", "Ambassador Dauren Abayev", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+		"Central Asian", "Gold price", "London", "VTB outlets", "China", "RIA Novosti", "Ambassador Dauren Abayev", "Uzbekistan", "Turkmenistan", "Tajikistan", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
 	const (
 		week      = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
 		joined    = "Exports rose and imports fell in 2024.\n"
@@ -194,6 +194,7 @@ func TestNeutralRewordings(t *testing.T) {
 		single    = "Italy had 59,138 cases.[^1]\n"
 		covid     = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
 		interview = "In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions.[^2]\n"
+		resp      = "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively.[^2]\n"
 		changes   = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
 		levels    = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
 	)
@@ -265,6 +266,11 @@ func TestNeutralRewordings(t *testing.T) {
 		{"speaker and outlet swapped", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "RIA Novosti told Ambassador Dauren Abayev in an interview that", 1), false},
 		{"told, the interview dropped", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev told RIA Novosti that", 1), false},
 		{"said in an interview, claimed", interview, strings.Replace(interview, "In an interview with RIA Novosti, Ambassador Dauren Abayev said", "Ambassador Dauren Abayev claimed in an interview with RIA Novosti that", 1), false},
+		{"respectively expanded", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively", "Uzbekistan followed with $90.89 billion, Turkmenistan with $59.89 billion and Tajikistan with $12.06 billion", 1), true},
+		{"respectively expanded, pairs swapped", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively", "Uzbekistan followed with $59.89 billion, Turkmenistan with $90.89 billion and Tajikistan with $12.06 billion", 1), false},
+		{"respectively expanded, names reordered", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively", "Turkmenistan followed with $90.89 billion, Uzbekistan with $59.89 billion and Tajikistan with $12.06 billion", 1), false},
+		{"respectively dropped, lists kept", resp, strings.Replace(resp, " respectively", "", 1), false},
+		{"respectively, figures reordered", resp, strings.Replace(resp, "$90.89 billion, $59.89 billion", "$59.89 billion, $90.89 billion", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
