@@ -29,6 +29,19 @@ type alignItem struct {
 	round bool   // a rounded figure's token ("⟦F3~⟧")
 	slot  int    // the token's slot (lk.Slots), -1 for a word or a sign
 	para  bool   // written by a paraphrase pattern's first variant (paraphrase.go)
+	// quoted: it stands inside a quotation ("…", “…”, «…», „…“): the
+	// source's own words, which no synonym, hedge or pattern rewrites.
+	quoted bool
+	// clause numbers the clauses of the sentence (clauseOf).
+	clause int
+	// raised: the first word after a colon, written with a capital
+	// (a reply may lower-case it, never raise it: "turkey" is not
+	// "Turkey").
+	raised bool
+	// strict: a vetted synonym of the draft standing where its swap was
+	// not vetted (a [synonym-figure] phrase outside a figure's clause:
+	// "Heavy snow fell"): the reply must write the same phrase.
+	strict bool
 }
 
 // checkAlignment: the same sentences in each block, and each sentence
@@ -53,10 +66,9 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 			out = append(out, Issue{Text: text, Why: fmt.Sprintf("%d sentences where the draft has %d: a polish may not split, merge or drop sentences", len(ps), len(ds))})
 			continue
 		}
-		head := lk.labelHead(d, ds)
 		for i := range ds {
 			di := lk.exactItems(d.sents[ds[i]].text)
-			pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
+			pi := lk.exactItems(p.sents[ps[i]].text)
 			if why := alignDiff(lk, di, pi); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
 			}
@@ -75,7 +87,8 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 func (lk *Locked) exactItems(s string) []alignItem {
 	s = expandRespectively(s)
 	var raw []alignItem
-	first := true
+	first, afterColon := true, false
+	var quotes []rune // the quotation marks open, innermost last
 	for i := 0; i < len(s); {
 		if strings.HasPrefix(s[i:], tokenOpen) {
 			if k := strings.Index(s[i:], tokenClose); k >= 0 {
@@ -87,8 +100,8 @@ func (lk *Locked) exactItems(s string) []alignItem {
 					key = tokenOpen + lk.key(n)
 					slot = n
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot})
-				first = false
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0})
+				first, afterColon = false, false
 				i = end
 				continue
 			}
@@ -100,31 +113,49 @@ func (lk *Locked) exactItems(s string) []alignItem {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(s, i)
 			w := s[i:j]
+			raised := false
 			if first {
+				raised = afterColon && unicode.IsUpper(r)
 				w = string(unicode.ToLower(r)) + w[size:]
 			}
-			first = false
-			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j]})
+			first, afterColon = false, false
+			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j], quoted: len(quotes) > 0, raised: raised})
 			i = j
 		default:
 			if r == '’' || r == '‘' {
 				r = '\''
 			}
-			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r)})
+			closes := len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r)
+			if closes {
+				quotes = quotes[:len(quotes)-1]
+			}
+			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r), quoted: len(quotes) > 0})
+			if !closes && opensQuote(r) {
+				quotes = append(quotes, r)
+			}
 			i += size
-			// The first word after a colon may change case too ("Source
-			// note: the article"): a name there is a token, not a word.
+			// The first word after a colon may be lower-cased too
+			// ("Source note: the article"; never raised: alignDiff): a
+			// name there is a token, not a word.
 			first = r == ':'
+			afterColon = first
 		}
 	}
+	lk.markClauses(raw)
 	out := lk.lex.collapse(raw)
-	// A hedge before a rounded figure is the prompt's to add or drop.
+	lk.markStrict(out)
+	// A hedge before a rounded figure is the prompt's to add or drop
+	// (never inside a quotation: the source's words).
 	var kept []alignItem
 	for i, it := range out {
+		if i+1 < len(out) && out[i+1].round && (it.quoted || out[i+1].quoted) {
+			kept = append(kept, it)
+			continue
+		}
 		if strings.HasPrefix(it.key, "w:") && i+1 < len(out) && out[i+1].round && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+1].slot) {
 			continue
 		}
-		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") &&
+		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") && !out[i-1].quoted &&
 			lk.mayHedge(strings.ToLower(out[i-1].key[2:]+" "+it.key[2:]), out[i+1].slot) {
 			kept = kept[:len(kept)-1]
 			continue
@@ -134,13 +165,111 @@ func (lk *Locked) exactItems(s string) []alignItem {
 	return lk.lex.canonical(kept)
 }
 
+// opensQuote: r opens a quotation ("…" toggles).
+func opensQuote(r rune) bool {
+	return r == '“' || r == '«' || r == '„' || r == '"'
+}
+
+// closesQuote: r closes the quotation opened by open.
+func closesQuote(open, r rune) bool {
+	switch open {
+	case '“':
+		return r == '”'
+	case '«':
+		return r == '»'
+	case '„':
+		return r == '“' || r == '”'
+	case '"':
+		return r == '"'
+	}
+	return false
+}
+
+// markClauses numbers the clauses of a sentence's items: a new clause
+// after a comma, semicolon, colon or dash, and at a joining conjunction
+// ([clause-joiner]), as parse.go's clauseBounds cuts them.
+func (lk *Locked) markClauses(items []alignItem) {
+	c := 0
+	for i := range items {
+		switch items[i].key {
+		case "p:,", "p:;", "p::", "p:–", "p:—":
+			items[i].clause = c
+			c++
+			continue
+		}
+		if w, ok := strings.CutPrefix(items[i].key, "w:"); ok && lk.lex.lists["clause-joiner"][strings.ToLower(w)] {
+			c++
+		}
+		items[i].clause = c
+	}
+}
+
+// markStrict marks the vetted synonyms whose swap was not vetted where
+// they stand: a [synonym-figure] phrase (a direction verb: "fell",
+// "rises"; "was held") is vetted for the sentences that state a figure,
+// so it is read as its group only in a clause that holds a figure token,
+// or whose subject is a quantity ([quantity]: "the level of the Irtysh
+// fell", «Уровень Иртыша снизился»). Elsewhere it is free text from the
+// data ("Heavy snow fell", "The Irtysh rises in China", "the river was
+// held at a safe level", «вырос новый жилой квартал»): the reply writes
+// the draft's phrase.
+func (lk *Locked) markStrict(items []alignItem) {
+	if len(lk.lex.lists["synonym-figure"]) == 0 {
+		return
+	}
+	figure := map[int]bool{}
+	for _, it := range items {
+		if strings.HasPrefix(it.key, tokenOpen+string(kindFigure)) {
+			figure[it.clause] = true
+		}
+	}
+	for i := range items {
+		it := &items[i]
+		if !strings.HasPrefix(it.key, "syn:") || figure[it.clause] {
+			continue
+		}
+		if lk.lex.lists["synonym-figure"][strings.ToLower(it.text)] && !lk.quantitySubject(items, i) {
+			it.strict = true
+		}
+	}
+}
+
+// quantitySubject: the words of items[i]'s clause before it name a
+// quantity and nothing else: a [quantity] noun ("level", "prices",
+// «уровень»), with names, articles, "of" and possessives around it
+// ("The level of the ⟦N1⟧", "⟦N1⟧'s level", «Уровень ⟦N1⟧»,
+// «⟦N1⟧ деңгейі»).
+func (lk *Locked) quantitySubject(items []alignItem, i int) bool {
+	q := false
+	for j := i - 1; j >= 0 && items[j].clause == items[i].clause; j-- {
+		it := items[j]
+		switch {
+		case strings.HasPrefix(it.key, tokenOpen+string(kindName)), it.key == "p:'":
+		case strings.HasPrefix(it.key, "w:"):
+			w := strings.ToLower(it.key[2:])
+			switch {
+			case lk.lex.lists["quantity"][w]:
+				q = true
+			case lk.lex.lists["clause-joiner"][w]:
+				return q // the clause's start ("and imports fell")
+			case w == "the" || w == "of" || w == "with" || w == "for" || w == "in" || w == "s":
+			default:
+				return false
+			}
+		default:
+			return false // a date, a figure, a sign: more than a quantity's name
+		}
+	}
+	return q
+}
+
 // collapse reads each vetted synonym phrase of raw (the longest phrase
 // of words, no sign between) as its group.
 func (l *lexicon) collapse(raw []alignItem) []alignItem {
 	var out []alignItem
 	for i := 0; i < len(raw); {
 		matched := false
-		if !strings.HasPrefix(raw[i].key, "w:") || !l.vettedFirst[raw[i].key[2:]] {
+		if !strings.HasPrefix(raw[i].key, "w:") || !l.vettedFirst[raw[i].key[2:]] || raw[i].quoted {
 			// no vetted phrase starts with this item: most words
 			out = append(out, raw[i])
 			i++
@@ -152,7 +281,7 @@ func (l *lexicon) collapse(raw []alignItem) []alignItem {
 			}
 			ws := make([]string, 0, n)
 			for _, it := range raw[i : i+n] {
-				if !strings.HasPrefix(it.key, "w:") {
+				if !strings.HasPrefix(it.key, "w:") || it.quoted {
 					break
 				}
 				ws = append(ws, it.key[2:])
@@ -165,7 +294,7 @@ func (l *lexicon) collapse(raw []alignItem) []alignItem {
 				for k, it := range raw[i : i+n] {
 					texts[k] = it.text
 				}
-				out = append(out, alignItem{key: "syn:" + g, text: strings.Join(texts, " ")})
+				out = append(out, alignItem{key: "syn:" + g, text: strings.Join(texts, " "), clause: raw[i].clause})
 				i += n
 				matched = true
 				break
@@ -184,6 +313,12 @@ func (l *lexicon) collapse(raw []alignItem) []alignItem {
 func alignDiff(lk *Locked, d, p []alignItem) string {
 	n := min(len(d), len(p))
 	for i := 0; i < n; i++ {
+		if d[i].key == p[i].key && p[i].raised && !d[i].raised {
+			return fmt.Sprintf("%s where the draft's sentence has %s: the first word after a colon may be lower-cased, never given a capital (\"turkey\" is not \"Turkey\")", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
+		}
+		if d[i].key == p[i].key && d[i].strict && !strings.EqualFold(foldYo(d[i].text), foldYo(p[i].text)) {
+			return fmt.Sprintf("%s where the draft's sentence has %s: a vetted synonym is swapped only where it was vetted, in a clause that states a figure (here it is the data's own wording)", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
+		}
 		if d[i].key != p[i].key {
 			note := ""
 			for _, it := range append(append([]alignItem(nil), p[i:min(len(p), i+4)]...), d[i:min(len(d), i+4)]...) {
@@ -312,9 +447,8 @@ func wordEnd(s string, i int) int {
 // a comma or a semicolon may re-scope the pronoun) and no other pair.
 func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int) bool {
 	i, j := 0, 0
-	head := lk.labelHead(d, ds)
 	for i < len(ds) && j < len(ps) {
-		pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
+		pi := lk.exactItems(p.sents[ps[j]].text)
 		if alignDiff(lk, lk.exactItems(d.sents[ds[i]].text), pi) == "" {
 			i, j = i+1, j+1
 			continue
@@ -454,48 +588,4 @@ func respectivelyPairs(s string) [][2]string {
 		out[i] = [2]string{strings.Trim(names[i], "⟦⟧~"), strings.Trim(figs[i], "⟦⟧~")}
 	}
 	return out
-}
-
-// labelHead: the head noun of a list item's bold label, the thing its
-// figures are of ("**Gold price** (London): ..." gives "price",
-// "**Euribor 1-week rate**" "rate"), or "".
-func (lk *Locked) labelHead(d *parsedText, ds []int) string {
-	if len(ds) == 0 {
-		return ""
-	}
-	t := strings.TrimLeft(d.sents[ds[0]].text, " ")
-	if !strings.HasPrefix(t, tokenOpen+string(kindName)) {
-		return ""
-	}
-	end := strings.Index(t, tokenClose)
-	id := t[len(tokenOpen):end]
-	for _, sl := range lk.Slots {
-		if sl.ID == id && strings.HasPrefix(sl.Text, "**") {
-			f := strings.Fields(strings.Trim(sl.Text, "*"))
-			if len(f) > 1 {
-				return strings.ToLower(f[len(f)-1])
-			}
-		}
-	}
-	return ""
-}
-
-// subjectAsPronoun: a reply sentence that names the item's thing ("The
-// price fell ...") where the draft's sentence points back to it ("This
-// is down ...", "It is also up ...") reads with the draft's pronoun:
-// in a list item of one indicator, "the price" is the price the item is
-// about, as "this" and "it" are. Any other subject stays as written.
-func subjectAsPronoun(draft, reply, head string) string {
-	if head == "" {
-		return reply
-	}
-	draft = strings.TrimLeft(draft, " ")
-	if !strings.HasPrefix(draft, "This is ") && !strings.HasPrefix(draft, "It is ") {
-		return reply
-	}
-	lead := len(reply) - len(strings.TrimLeft(reply, " "))
-	if rest, ok := strings.CutPrefix(reply[lead:], "The "+head+" "); ok {
-		return reply[:lead] + "It " + rest
-	}
-	return reply
 }

@@ -132,6 +132,10 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 			db, rb := d.blocks[i], p.blocks[i]
 			if strings.TrimSpace(db.prefix) != strings.TrimSpace(rb.prefix) || db.kind != rb.kind {
 				out = append(out, Issue{Text: clip(rb.text, 60), Why: fmt.Sprintf("block %d is %s in the draft", i+1, blockKind(db))})
+			} else if db.kind == 'L' && indent(db.prefix) != indent(rb.prefix) {
+				// A list item indented under the one above is its sub-point
+				// (red team, round 7): the nesting is the draft's.
+				out = append(out, Issue{Text: clip(rb.text, 60), Why: fmt.Sprintf("a list item indented %d where the draft indents it %d: nesting an item under another (or lifting it out) changes what it is a point of", indent(rb.prefix), indent(db.prefix))})
 			}
 			if tokenRE.re().MatchString(db.text) && strings.HasPrefix(db.text, tokenOpen+"B") && strings.TrimSpace(rb.text) != db.text {
 				out = append(out, Issue{Slot: strings.Trim(db.text, "⟦⟧"), Text: clip(lk.Slots[lk.byID[strings.Trim(db.text, "⟦⟧")]].Text, 60), Why: "a heading, table, image or other kept block is changed, moved or missing"})
@@ -186,6 +190,23 @@ func (lk *Locked) compare(p *parsedText) []Issue {
 	out = append(out, lk.checkRounding(p)...)
 	out = append(out, lk.checkNameCounts(d, p)...)
 	return out
+}
+
+// indent is the width of a list marker's indentation (a tab as four
+// spaces).
+func indent(prefix string) int {
+	n := 0
+	for _, r := range prefix {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4 - n%4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 func blockKind(b block) string {

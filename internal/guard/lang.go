@@ -646,10 +646,14 @@ func (lk *Locked) sentences(s string) []string {
 	return splitSentences(s)
 }
 
-// quotedAt: position i of a block stands inside «…» (the Russian and
-// Kazakh quotation marks; „…“ nests inside them).
+// quotedAt: position i of a block stands inside a quotation: «…» (the
+// Russian and Kazakh quotation marks; „…“ nests inside them), “…” or
+// "…" (red team, round 7: a figure the source is quoted saying is never
+// rounded in any language).
 func quotedAt(s string, i int) bool {
-	return strings.Count(s[:i], "«") > strings.Count(s[:i], "»")
+	return strings.Count(s[:i], "«") > strings.Count(s[:i], "»") ||
+		strings.Count(s[:i], "“") > strings.Count(s[:i], "”") ||
+		strings.Count(s[:i], "\"")%2 == 1
 }
 
 // nativeRoundable: in Russian and Kazakh a figure quoted from the source

@@ -105,13 +105,21 @@ func readLexicon(name string) (*lexicon, error) {
 	type rawPattern struct {
 		text, why string
 		line      int
+		figure    bool
 	}
+	scope := ""
 	var patterns []rawPattern
 	for sc.Scan() {
 		line++
 		t := strings.TrimSpace(sc.Text())
 		if r, ok := strings.CutPrefix(t, "# why:"); ok {
 			why = strings.TrimSpace(r)
+			continue
+		}
+		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
+			if scope = strings.TrimSpace(r); scope != "figure" {
+				return nil, fmt.Errorf("%s:%d: %q: the only scope is \"figure\"", name, line, t)
+			}
 			continue
 		}
 		if t == "" || strings.HasPrefix(t, "#") {
@@ -126,8 +134,8 @@ func readLexicon(name string) (*lexicon, error) {
 			if why == "" {
 				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
 			}
-			patterns = append(patterns, rawPattern{t, why, line})
-			why = ""
+			patterns = append(patterns, rawPattern{t, why, line, scope == "figure"})
+			why, scope = "", ""
 			continue
 		}
 		for _, w := range strings.Fields(t) {
@@ -186,7 +194,7 @@ func readLexicon(name string) (*lexicon, error) {
 					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
-			case "paraphrase-run-stop", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "paraphrase-run-stop", "synonym-figure", "quantity", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}
@@ -249,6 +257,7 @@ func readLexicon(name string) (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, rp.line, err)
 		}
+		p.figure = rp.figure
 		l.paraphrases = append(l.paraphrases, p)
 	}
 	l.regions = regionNames()

@@ -63,8 +63,8 @@ func (lk *Locked) checkBeforeSlot(d, p *parsedText) []Issue {
 func (lk *Locked) roundable(i int) bool {
 	s := lk.Slots[i]
 	f := s.fig
-	if s.kind != kindFigure || f == nil || f.ordinal || f.hedged {
-		return false
+	if s.kind != kindFigure || f == nil || f.ordinal || f.hedged || s.quoted {
+		return false // a quotation's figure is the source's words
 	}
 	if lk.lex.isNative() && !lk.nativeRoundable(s) {
 		return false
@@ -79,6 +79,12 @@ func (lk *Locked) roundable(i int) bool {
 		}
 	}
 	if f.kind != "" {
+		return true
+	}
+	if f.unit != "" {
+		// a measure with its unit ("930.1 kt CO2e (estimate)", "341
+		// cm"): its rounding is the same measure, blurred (red team,
+		// round 7, r7-080); a bare number ("312 to 341") stays as it is
 		return true
 	}
 	v := f.value
