@@ -66,9 +66,10 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 			out = append(out, Issue{Text: text, Why: fmt.Sprintf("%d sentences where the draft has %d: a polish may not split, merge or drop sentences", len(ps), len(ds))})
 			continue
 		}
+		head := lk.labelHead(d, ds)
 		for i := range ds {
 			di := lk.exactItems(d.sents[ds[i]].text)
-			pi := lk.exactItems(p.sents[ps[i]].text)
+			pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
 			if why := alignDiff(lk, di, pi); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
 			}
@@ -447,8 +448,9 @@ func wordEnd(s string, i int) int {
 // a comma or a semicolon may re-scope the pronoun) and no other pair.
 func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int) bool {
 	i, j := 0, 0
+	head := lk.labelHead(d, ds)
 	for i < len(ds) && j < len(ps) {
-		pi := lk.exactItems(p.sents[ps[j]].text)
+		pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
 		if alignDiff(lk, lk.exactItems(d.sents[ds[i]].text), pi) == "" {
 			i, j = i+1, j+1
 			continue
@@ -588,4 +590,48 @@ func respectivelyPairs(s string) [][2]string {
 		out[i] = [2]string{strings.Trim(names[i], "⟦⟧~"), strings.Trim(figs[i], "⟦⟧~")}
 	}
 	return out
+}
+
+// labelHead: the head noun of a list item's bold label, the thing its
+// figures are of ("**Gold price** (London): ..." gives "price",
+// "**Euribor 1-week rate**" "rate"), or "".
+func (lk *Locked) labelHead(d *parsedText, ds []int) string {
+	if len(ds) == 0 {
+		return ""
+	}
+	t := strings.TrimLeft(d.sents[ds[0]].text, " ")
+	if !strings.HasPrefix(t, tokenOpen+string(kindName)) {
+		return ""
+	}
+	end := strings.Index(t, tokenClose)
+	id := t[len(tokenOpen):end]
+	for _, sl := range lk.Slots {
+		if sl.ID == id && strings.HasPrefix(sl.Text, "**") {
+			f := strings.Fields(strings.Trim(sl.Text, "*"))
+			if len(f) > 1 {
+				return strings.ToLower(f[len(f)-1])
+			}
+		}
+	}
+	return ""
+}
+
+// subjectAsPronoun: a reply sentence that names the item's thing ("The
+// price fell ...") where the draft's sentence points back to it ("This
+// is down ...", "It is also up ...") reads with the draft's pronoun:
+// in a list item of one indicator, "the price" is the price the item is
+// about, as "this" and "it" are. Any other subject stays as written.
+func subjectAsPronoun(draft, reply, head string) string {
+	if head == "" {
+		return reply
+	}
+	draft = strings.TrimLeft(draft, " ")
+	if !strings.HasPrefix(draft, "This is ") && !strings.HasPrefix(draft, "It is ") {
+		return reply
+	}
+	lead := len(reply) - len(strings.TrimLeft(reply, " "))
+	if rest, ok := strings.CutPrefix(reply[lead:], "The "+head+" "); ok {
+		return reply[:lead] + "It " + rest
+	}
+	return reply
 }

@@ -177,7 +177,7 @@ func TestParaphraseRefusalSaysSo(t *testing.T) {
 // faithful rewording it admits and the near misses it still refuses.
 func TestNeutralRewordings(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia", "COVID-19 deaths", "World", "VTB Bank", "Mir",
-		"Central Asian", "Gold price", "London", "VTB outlets", "China", "RIA Novosti", "Ambassador Dauren Abayev", "Uzbekistan", "Turkmenistan", "Tajikistan", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
+		"Central Asian", "Gold price", "London", "VTB outlets", "China", "RIA Novosti", "Ambassador Dauren Abayev", "Uzbekistan", "Turkmenistan", "Tajikistan", "Gross domestic product", "Russian Federation", "Euribor 1-week rate", "Euro area", "Italy", "US", "Spain", "Confirmed COVID-19 cases"}}
 	const (
 		week      = "**COVID-19 deaths** (World) rose by 8,423 deaths over the week to 14,919 deaths on Sunday 22 March 2020, against a rise of 5,018 deaths the week before.[^1]\n"
 		joined    = "Exports rose and imports fell in 2024.\n"
@@ -194,6 +194,7 @@ func TestNeutralRewordings(t *testing.T) {
 		single    = "Italy had 59,138 cases.[^1]\n"
 		covid     = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
 		interview = "In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions.[^2]\n"
+		gdp       = "**Gross domestic product** (Russian Federation): $1.22 trillion in 2009.[^2] This is down 26.4% on 2008 ($1.66 trillion), a deterioration.[^2]\n"
 		resp      = "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively.[^2]\n"
 		changes   = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
 		levels    = "Kazakhstan had 3 plants in 2024.[^1] It is also up 26.1% on June 2025.[^1]\n"
@@ -271,6 +272,15 @@ func TestNeutralRewordings(t *testing.T) {
 		{"respectively expanded, names reordered", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively", "Turkmenistan followed with $90.89 billion, Uzbekistan with $59.89 billion and Tajikistan with $12.06 billion", 1), false},
 		{"respectively dropped, lists kept", resp, strings.Replace(resp, " respectively", "", 1), false},
 		{"respectively, figures reordered", resp, strings.Replace(resp, "$90.89 billion, $59.89 billion", "$59.89 billion, $90.89 billion", 1), false},
+		{"contracted by ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted by 26.4% from 2008", 1), true},
+		{"shrank ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It shrank 26.4% from 2008", 1), true},
+		{"contracted sharply (intensity)", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted sharply by 26.4% from 2008", 1), false},
+		{"contracted ... on a year (dates the fall)", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted by 26.4% on 2008", 1), false},
+		{"expanded for down", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It expanded by 26.4% from 2008", 1), false},
+		{"the item's thing for this", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The price fell 7.8% from May 2026", 1), true},
+		{"another thing for this", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The rate fell 7.8% from May 2026", 1), false},
+		{"the item's thing, direction flipped", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The price rose 7.8% from May 2026", 1), false},
+		{"the item's thing, qualified", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The London price fell 7.8% from May 2026", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
