@@ -142,6 +142,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			afterColon = first
 		}
 	}
+	raw = joinNon(raw)
 	lk.markClauses(raw)
 	out := lk.lex.collapse(raw)
 	lk.markStrict(out)
@@ -634,4 +635,17 @@ func subjectAsPronoun(draft, reply, head string) string {
 		return reply[:lead] + "It " + rest
 	}
 	return reply
+}
+
+// joinNon reads "non-alignment" as "nonalignment": the prefix "non"
+// written with or without its hyphen is one word, the same negation
+// ("alignment" alone stays another word).
+func joinNon(raw []alignItem) []alignItem {
+	for i := 0; i+2 < len(raw); i++ {
+		if (raw[i].key == "w:non" || raw[i].key == "w:Non") && raw[i+1].key == "p:-" && strings.HasPrefix(raw[i+2].key, "w:") {
+			joined := alignItem{key: raw[i].key + raw[i+2].key[2:], text: raw[i].text + "-" + raw[i+2].text, slot: -1}
+			raw = append(append(raw[:i:i], joined), raw[i+3:]...)
+		}
+	}
+	return raw
 }

@@ -281,6 +281,9 @@ func TestNeutralRewordings(t *testing.T) {
 		{"another thing for this", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The rate fell 7.8% from May 2026", 1), false},
 		{"the item's thing, direction flipped", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The price rose 7.8% from May 2026", 1), false},
 		{"the item's thing, qualified", changes, strings.Replace(changes, "This is down 7.8% on May 2026", "The London price fell 7.8% from May 2026", 1), false},
+		{"non- written closed", interview, strings.Replace(interview, "non-alignment", "nonalignment", 1), true},
+		{"non- dropped", interview, strings.Replace(interview, "non-alignment", "alignment", 1), false},
+		{"non- for anti-", interview, strings.Replace(interview, "anti-Russian", "non-Russian", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
