@@ -646,14 +646,36 @@ func (lk *Locked) sentences(s string) []string {
 	return splitSentences(s)
 }
 
-// quotedAt: position i of a block stands inside a quotation: «…» (the
+// quotedRegions are the byte ranges of s inside a quotation: «…» (the
 // Russian and Kazakh quotation marks; „…“ nests inside them), “…” or
 // "…" (red team, round 7: a figure the source is quoted saying is never
-// rounded in any language).
-func quotedAt(s string, i int) bool {
-	return strings.Count(s[:i], "«") > strings.Count(s[:i], "»") ||
-		strings.Count(s[:i], "“") > strings.Count(s[:i], "”") ||
-		strings.Count(s[:i], "\"")%2 == 1
+// rounded, in any language), read as exactItems reads them.
+func quotedRegions(s string) [][2]int {
+	var out [][2]int
+	var quotes []rune
+	start := 0
+	for i, r := range s {
+		if r == '’' || r == '‘' {
+			continue
+		}
+		if len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r) {
+			quotes = quotes[:len(quotes)-1]
+			if len(quotes) == 0 {
+				out = append(out, [2]int{start, i})
+			}
+			continue
+		}
+		if opensQuote(r) {
+			if len(quotes) == 0 {
+				start = i
+			}
+			quotes = append(quotes, r)
+		}
+	}
+	if len(quotes) > 0 {
+		out = append(out, [2]int{start, len(s)})
+	}
+	return out
 }
 
 // nativeRoundable: in Russian and Kazakh a figure quoted from the source

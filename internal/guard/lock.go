@@ -215,11 +215,15 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		}
 		b.WriteString(bl.prefix)
 		spans := lk.findSpans(bl.text)
-		last := 0
+		quoted := quotedRegions(bl.text)
+		last, q := 0, 0
 		for _, sp := range spans {
 			b.WriteString(bl.text[last:sp.start])
 			b.WriteString(newSlot(sp.kind, bl.text[sp.start:sp.end], sp))
-			if quotedAt(bl.text, sp.start) {
+			for q < len(quoted) && quoted[q][1] <= sp.start {
+				q++
+			}
+			if q < len(quoted) && quoted[q][0] < sp.start {
 				lk.Slots[len(lk.Slots)-1].quoted = true
 			}
 			last = sp.end
