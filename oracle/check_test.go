@@ -107,6 +107,7 @@ type efact struct {
 		TotalOf string `json:"total_of"`
 	} `json:"ranking"`
 	Sources []source `json:"sources"`
+	Gaps    *ogaps   `json:"gaps"`
 }
 
 // disagreement is one claim on which the engine and the oracle differ.
@@ -281,6 +282,7 @@ func compare(label, week string, want map[string]*ofact, got []efact, partial bo
 			}
 		case "record_high", "record_low":
 			chk("since", e.Since == o.Since, e.Since, o.Since)
+			chk("gaps", e.Gaps.String() == o.Gaps.String(), e.Gaps.String(), o.Gaps.String())
 		case "rank":
 			chk("rank", e.Rank == o.Rank, e.Rank, o.Rank)
 			chk("of", e.Of == o.Of, e.Of, o.Of)

@@ -28,6 +28,11 @@
 //     many; none for a running total (summary: cumulative), "always at
 //     its record" while it rises; a running total that falls to 0 and
 //     stays at 0 (two rows or more) ends at its last positive figure;
+//     "gaps", for monthly, quarterly and annual figures: the periods
+//     between the first figure and the record that have none (the sizes
+//     of the first three runs, how many runs and periods, the span, and
+//     "large" when a third or more of the span is missing), none when
+//     every period has a figure;
 //   - outlook: the nearest plan or target after the latest figure;
 //   - rank, share, total: per indicator, counterpart and group (every
 //     entity one group without entities.yaml), comparable indicators only,

@@ -170,6 +170,7 @@ type ofact struct {
 	Later                                 []later
 	LaterPlans                            []later // Later, counting plans and targets as figures
 	Week                                  *weekSummary
+	Gaps                                  *ogaps
 	Rows                                  []*row // the rows it is computed from
 	Context                               []*row // rows to print on a disagreement
 	checkStale                            bool
@@ -361,6 +362,7 @@ func deriveAt(d *dataset, asOf time.Time) map[string]*ofact {
 				if ok {
 					c := base
 					c.ID, c.Kind, c.Rows, c.Since = kind+"/"+k.suffix(), kind, []*row{last}, n-1
+					c.Gaps = gapsOf(s.Figures)
 					add(&c)
 				}
 			}
@@ -659,4 +661,68 @@ func dropEndedTotal(figs, all []*row) ([]*row, []*row) {
 		return out
 	}
 	return keep(figs), keep(all)
+}
+
+// ogaps is what a record says of the periods its span has no figure for
+// (docs/brief.schema.json, "gaps"): the sizes of the first three runs of
+// missing periods, how many runs and periods in all, the span from the
+// first figure to the record (both included), and whether a third or more
+// of it is missing. Runs are compared by size; their labels are the
+// engine's period labels.
+type ogaps struct {
+	Runs []struct {
+		N int `json:"count"`
+	} `json:"runs"`
+	NRuns int  `json:"run_count"`
+	N     int  `json:"count"`
+	Span  int  `json:"span"`
+	Large bool `json:"large"`
+}
+
+func (g *ogaps) String() string {
+	if g == nil {
+		return "none"
+	}
+	runs := make([]int, len(g.Runs))
+	for i, r := range g.Runs {
+		runs[i] = r.N
+	}
+	return fmt.Sprintf("runs %v of %d, %d of %d periods missing, large %v", runs, g.NRuns, g.N, g.Span, g.Large)
+}
+
+// gapsOf is the gaps of a record over figs (one figure per period, oldest
+// first, the record last): for monthly, quarterly and annual figures
+// only, nil when every period from the first to the last has a figure.
+func gapsOf(figs []*row) *ogaps {
+	index := func(p period) int {
+		y, m := p.Start.Year(), int(p.Start.Month())-1
+		switch p.Kind {
+		case 'A':
+			return y
+		case 'Q':
+			return 4*y + m/3
+		}
+		return 12*y + m
+	}
+	if k := figs[len(figs)-1].P.Kind; k != 'A' && k != 'Q' && k != 'M' {
+		return nil
+	}
+	g := &ogaps{}
+	for i := 1; i < len(figs); i++ {
+		if d := index(figs[i].P) - index(figs[i-1].P) - 1; d > 0 {
+			g.NRuns++
+			g.N += d
+			if len(g.Runs) < 3 {
+				g.Runs = append(g.Runs, struct {
+					N int `json:"count"`
+				}{d})
+			}
+		}
+	}
+	if g.N == 0 {
+		return nil
+	}
+	g.Span = index(figs[len(figs)-1].P) - index(figs[0].P) + 1
+	g.Large = 3*g.N >= g.Span
+	return g
 }

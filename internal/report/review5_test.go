@@ -1,6 +1,8 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -62,4 +64,50 @@ func TestKeyMessageLabelsOnlyWhenTheyDiffer(t *testing.T) {
 	lacks(t, "key messages", km, "**Health:**")
 	contains(t, "key messages", km, "- Northland's confirmed cases rose by 140,000")
 	contains(t, "sample key messages", keyMessages(t, sampleBrief(t)), "- **Trade:**", "- **Energy:**")
+}
+
+// annualSample is the sample with only its annual figures of one year
+// (trade turnover in 2024), in a temporary directory.
+func annualSample(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"entities.yaml", "indicators.yaml", "events.csv", "observations.csv"} {
+		b, err := os.ReadFile(filepath.Join("../../data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "observations.csv" {
+			lines := strings.Split(string(b), "\n")
+			keep := []string{lines[0]}
+			for _, l := range lines[1:] {
+				if strings.HasPrefix(l, "trade_turnover,") {
+					keep = append(keep, l)
+				}
+			}
+			b = []byte(strings.Join(keep, "\n") + "\n")
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestAnnualFiguresSayWhatTheyAreInTheHeader (round 5): a brief whose
+// figures are all annual, of one year, says so in its header before the
+// week it was made for, in every language, and so do its points.
+func TestAnnualFiguresSayWhatTheyAreInTheHeader(t *testing.T) {
+	dir := annualSample(t)
+	for lang, want := range map[string]string{
+		"en": "**Annual figures for 2024** · brief for week 6 of 2025, 3–9 February 2025 ·",
+		"ru": "**Годовые данные за 2024 г.** · обзор: 6-я неделя 2025 г., 3–9 февраля 2025 г. ·",
+		"kk": "**2024 жылғы жылдық деректер** · шолу: 2025 жылғы 6-апта, 2025 жылғы 3–9 ақпан ·",
+	} {
+		md := strings.ReplaceAll(string(file(t, weeklyIn(t, dir, lang), "brief.md")), "\u00a0", " ")
+		contains(t, lang+" header", strings.SplitN(md, "\n\n", 3)[1], want)
+	}
+	pts := pointsOf(t, dir, "2025-W06", "press")
+	contains(t, "points header", pts, "**Annual figures for 2024** · points for week 6 of 2025, 3–9 February 2025 · For the press")
+	// A brief with monthly figures keeps the week's header.
+	contains(t, "sample header", sampleBrief(t), "**Week 6 of 2025** · 3–9 February 2025 ·")
 }
