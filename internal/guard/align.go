@@ -519,7 +519,7 @@ func mergedChanges(a, b string) []string {
 var yoFold = strings.NewReplacer("ё", "е", "Ё", "Е")
 
 func foldYo(w string) string {
-	if !strings.ContainsAny(w, "ёЁ") {
+	if !strings.Contains(w, "ё") && !strings.Contains(w, "Ё") {
 		return w
 	}
 	return yoFold.Replace(w)

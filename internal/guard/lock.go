@@ -63,6 +63,7 @@ type Locked struct {
 	gaps       []int // blank lines before each block of the draft
 	// exactIdx and ofKind index the slots once, one of each text.
 	exactIdx  []int
+	dateKeys  map[int][2]string // a date slot's normalised text and day (dateKey)
 	entityKey map[string]bool
 	words     map[string]bool // the draft's words, lower case
 	free      map[string]bool // the words of the tokenised draft, as written

@@ -238,9 +238,10 @@ func (lk *Locked) findDates(s string) []found {
 		// slot of the same weight first ("2024 году" is "2024 г.", not
 		// the label "**2024 г.**").
 		bold := strings.Contains(t, "**")
+		tk := dateKey(t)
 		for _, sameWeight := range []bool{true, false} {
 			for _, k := range lk.slotsOf(kindDate) {
-				if (strings.Contains(lk.Slots[k].Text, "**") == bold) == sameWeight && sameDate(lk.Slots[k].Text, t) {
+				if (strings.Contains(lk.Slots[k].Text, "**") == bold) == sameWeight && sameDateKey(lk.dateKeyOf(k), tk) {
 					f.id, f.issue = lk.Slots[k].ID, ""
 					break
 				}
@@ -255,14 +256,32 @@ func (lk *Locked) findDates(s string) []found {
 }
 
 func sameDate(a, b string) bool {
-	n := dateNoise
-	a, b = strings.Join(strings.Fields(n.Replace(a)), " "), strings.Join(strings.Fields(n.Replace(b)), " ")
-	a, b = yearWord(fullMonth(a)), yearWord(fullMonth(b))
-	if strings.EqualFold(a, b) {
-		return true
+	return sameDateKey(dateKey(a), dateKey(b))
+}
+
+// dateKey is a date's text as sameDate compares it (no bold, dashes or
+// commas, one space, months in full, a Russian year's word dropped) and
+// its day ("2025-02-03"), if it names one.
+func dateKey(s string) [2]string {
+	s = yearWord(fullMonth(strings.Join(strings.Fields(dateNoise.Replace(s)), " ")))
+	return [2]string{s, dayOf(s)}
+}
+
+func sameDateKey(a, b [2]string) bool {
+	return strings.EqualFold(a[0], b[0]) || a[1] != "" && a[1] == b[1]
+}
+
+// dateKeyOf is date slot k's dateKey, computed once.
+func (lk *Locked) dateKeyOf(k int) [2]string {
+	if lk.dateKeys == nil {
+		lk.dateKeys = map[int][2]string{}
 	}
-	da, db := dayOf(a), dayOf(b)
-	return da != "" && da == db
+	key, ok := lk.dateKeys[k]
+	if !ok {
+		key = dateKey(lk.Slots[k].Text)
+		lk.dateKeys[k] = key
+	}
+	return key
 }
 
 // yearWord: a Russian year's word after its digits, short or in full
