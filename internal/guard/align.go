@@ -123,15 +123,16 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j], quoted: len(quotes) > 0, raised: raised})
 			i = j
 		default:
-			if r == '’' || r == '‘' {
-				r = '\''
-			}
-			closes := len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r)
+			closes := len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r) && (r != '’' || !letterAt(s, i+size))
 			if closes {
 				quotes = quotes[:len(quotes)-1]
 			}
+			opens := !closes && opensQuote(r)
+			if r == '’' || r == '‘' {
+				r = '\''
+			}
 			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r), quoted: len(quotes) > 0})
-			if !closes && opensQuote(r) {
+			if opens {
 				quotes = append(quotes, r)
 			}
 			i += size
@@ -167,9 +168,16 @@ func (lk *Locked) exactItems(s string) []alignItem {
 	return lk.lex.canonical(kept)
 }
 
-// opensQuote: r opens a quotation ("…" toggles).
+// opensQuote: r opens a quotation ("…" toggles; ‘…’ closes at a ’
+// that no letter follows: "Kazakhstan’s" is an apostrophe).
 func opensQuote(r rune) bool {
-	return r == '“' || r == '«' || r == '„' || r == '"'
+	return r == '“' || r == '«' || r == '„' || r == '"' || r == '‘'
+}
+
+// letterAt: a letter starts at s[i].
+func letterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return i < len(s) && unicode.IsLetter(r)
 }
 
 // closesQuote: r closes the quotation opened by open.
@@ -183,6 +191,8 @@ func closesQuote(open, r rune) bool {
 		return r == '“' || r == '”'
 	case '"':
 		return r == '"'
+	case '‘':
+		return r == '’'
 	}
 	return false
 }

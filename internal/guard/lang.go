@@ -647,18 +647,15 @@ func (lk *Locked) sentences(s string) []string {
 }
 
 // quotedRegions are the byte ranges of s inside a quotation: «…» (the
-// Russian and Kazakh quotation marks; „…“ nests inside them), “…” or
-// "…" (red team, round 7: a figure the source is quoted saying is never
+// Russian and Kazakh quotation marks; „…“ nests inside them), “…”, ‘…’
+// or "…" (red team, round 7: a figure the source is quoted saying is never
 // rounded, in any language), read as exactItems reads them.
 func quotedRegions(s string) [][2]int {
 	var out [][2]int
 	var quotes []rune
 	start := 0
 	for i, r := range s {
-		if r == '’' || r == '‘' {
-			continue
-		}
-		if len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r) {
+		if len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r) && (r != '’' || !letterAt(s, i+len("’"))) {
 			quotes = quotes[:len(quotes)-1]
 			if len(quotes) == 0 {
 				out = append(out, [2]int{start, i})

@@ -49,6 +49,8 @@ func TestRound7Scopes(t *testing.T) {
 	}{
 		// 1. a quotation is the source's words: no synonym, hedge, rounding or pattern inside it
 		{"synonym inside a quotation", quote, strings.Replace(quote, "rose sharply", "increased sharply", 1), en, false},
+		{"synonym inside a single-quoted quotation", strings.NewReplacer("“", "‘", "”", "’").Replace(quote), strings.NewReplacer("“", "‘", "”", "’", "rose sharply", "increased sharply").Replace(quote), en, false},
+		{"synonym beside an apostrophe", "- **12 February 2025**: Astana’s prices rose.[^3]\n", "- **12 February 2025**: Astana’s prices increased.[^3]\n", en, true},
 		{"synonym outside the quotation", quote, strings.Replace(quote, "talks began", "talks started", 1), en, true},
 		{"Russian synonym inside «…»", ruQuote, strings.Replace(ruQuote, "выросли", "увеличились", 1), ru, false},
 		{"level pattern inside a quotation", level, strings.Replace(level, "stood at", "was", 1), en, false},
@@ -69,6 +71,7 @@ func TestRound7Scopes(t *testing.T) {
 		// 3. a date fronted only over a figure's clause, never over a focus word
 		{"a noun's date fronted", flood, "- In 1969, Almaty compensated the victims of the flood.[^3]\n", en, false},
 		{"a focus word's date fronted", first, "- In 2019, Shymkent exceeded the limit first.[^3]\n", en, false},
+		{"a noun's date fronted over a figure's sentence", "- Almaty compensated 3 victims of the flood in 1969.[^3]\n", "- In 1969, Almaty compensated 3 victims of the flood.[^3]\n", en, false},
 		{"a figure's period fronted", dated, "- In 2024, Almaty's CO2 emissions from power plants stood at 1,210.5 kt CO2e.[^1]\n", en, true},
 		// 4. the owner pattern only before a figure
 		{"a dummy it read as the figure", dummy, strings.Replace(dummy, "For Astana, it is", "Astana's figure is", 1), en, false},
