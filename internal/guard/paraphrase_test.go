@@ -194,6 +194,7 @@ func TestNeutralRewordings(t *testing.T) {
 		single    = "Italy had 59,138 cases.[^1]\n"
 		covid     = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
 		interview = "In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions.[^2]\n"
+		twoYears  = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] It is also up 26.1% on June 2024.[^1]\n"
 		gdp       = "**Gross domestic product** (Russian Federation): $1.22 trillion in 2009.[^2] This is down 26.4% on 2008 ($1.66 trillion), a deterioration.[^2]\n"
 		resp      = "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively.[^2]\n"
 		changes   = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] This is down 7.8% on May 2026 ($4,587 per troy ounce).[^1] It is also up 26.1% on June 2025.[^1]\n"
@@ -284,11 +285,26 @@ func TestNeutralRewordings(t *testing.T) {
 		{"non- written closed", interview, strings.Replace(interview, "non-alignment", "nonalignment", 1), true},
 		{"non- dropped", interview, strings.Replace(interview, "non-alignment", "alignment", 1), false},
 		{"non- for anti-", interview, strings.Replace(interview, "anti-Russian", "non-Russian", 1), false},
+		{"year on year", changes, strings.Replace(changes, "up 26.1% on June 2025", "up 26.1% year on year", 1), true},
+		{"year-on-year", changes, strings.Replace(changes, "up 26.1% on June 2025", "up 26.1% year-on-year", 1), true},
+		{"year on year for the month before", changes, strings.Replace(changes, "down 7.8% on May 2026", "down 7.8% year on year", 1), false},
+		{"year on year, both comparisons", changes, strings.Replace(strings.Replace(changes, "down 7.8% on May 2026", "down 7.8% year on year", 1), "up 26.1% on June 2025", "up 26.1% year on year", 1), false},
+		{"year on year for two years", twoYears, strings.Replace(twoYears, "up 26.1% on June 2024", "up 26.1% year on year", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
 		if r.Accepted != c.accept {
 			t.Errorf("%s: accepted %v, want %v\n  draft: %s  polish: %s  reasons: %s", c.name, r.Accepted, c.accept, c.draft, c.polished, strings.Join(r.Reasons, "; "))
 		}
+	}
+}
+
+// "year on year" prints as the draft's own comparison date.
+func TestYearOnYearPrintsTheDraft(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Gold price", "London"}}
+	draft := "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] It is also up 26.1% on June 2025.[^1]\n"
+	r := guard.Check(draft, strings.Replace(draft, "on June 2025", "year on year", 1), v)
+	if !r.Accepted || !strings.Contains(r.Text, "up 26.1% on June 2025.") {
+		t.Errorf("accepted %v, text %q, %v", r.Accepted, r.Text, r.Reasons)
 	}
 }

@@ -42,7 +42,7 @@ func (lk *Locked) relock(reply string) (string, []string, []Issue) {
 			continue
 		}
 		b.WriteString(bl.prefix)
-		t, sf, is := lk.relockProse(bl.text)
+		t, sf, is := lk.relockProse(bl.text, i)
 		b.WriteString(t)
 		surfaces = append(surfaces, sf...)
 		issues = append(issues, is...)
@@ -58,7 +58,7 @@ type piece struct {
 	surface string
 }
 
-func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
+func (lk *Locked) relockProse(s string, block int) (string, []string, []Issue) {
 	var ps []piece
 	last := 0
 	for _, m := range tokenRE.re().FindAllStringIndex(s, -1) {
@@ -95,6 +95,9 @@ func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 					issues = append(issues, Issue{Text: p.text[f.start:f.end], Why: f.issue})
 					out = append(out, piece{text: p.text[f.start:f.end], token: true, surface: p.text[f.start:f.end]})
 				} else {
+					if f.lead != "" {
+						out = append(out, piece{text: f.lead})
+					}
 					out = append(out, piece{text: tokenOpen + f.id + tokenClose, token: true, surface: p.text[f.start:f.end]})
 				}
 				at = f.end
@@ -108,6 +111,7 @@ func (lk *Locked) relockProse(s string) (string, []string, []Issue) {
 	pass(lk.findMarkers)
 	pass(lk.findBold)
 	pass(lk.findExact)
+	pass(func(t string) []found { return lk.findYearOnYear(t, block) })
 	pass(lk.findDates)
 	bare := map[int]bool{} // figure slots written without their count noun
 	pass(func(t string) []found { return lk.findFigures(t, bare) })
@@ -138,6 +142,7 @@ type found struct {
 	start, end int
 	id         string
 	issue      string
+	lead       string // free text the span stands for before its token ("on " of "year on year")
 }
 
 // slotsOf lists the slots of a kind, one of each text.
@@ -257,6 +262,80 @@ func (lk *Locked) findDates(s string) []found {
 
 func sameDate(a, b string) bool {
 	return sameDateKey(dateKey(a), dateKey(b))
+}
+
+// findYearOnYear reads "year on year" as the draft's "on {D}" where
+// {D} is exactly a year before the period of the draft's list item or
+// paragraph (block): "up 26.1% year on year" in an item of June 2026
+// is "up 26.1% on June 2025". Only when one date of the block is so
+// compared; the printed text is then the draft's.
+func (lk *Locked) findYearOnYear(s string, block int) []found {
+	var out []found
+	low := strings.ToLower(s)
+	for _, phrase := range []string{"year on year", "year-on-year"} {
+		for from := 0; ; {
+			i := strings.Index(low[from:], phrase)
+			if i < 0 {
+				break
+			}
+			a, e := from+i, from+i+len(phrase)
+			from = e
+			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) || e < len(s) && isLetterAt(s, e) {
+				continue
+			}
+			if id := lk.yearBeforeSlot(block); id != "" {
+				out = append(out, found{start: a, end: e, id: id, lead: "on "})
+			}
+		}
+	}
+	return out
+}
+
+// yearBeforeSlot: the one date slot of the block the draft writes after
+// "on " that is a month or year exactly one year before another date
+// of the block, or "".
+func (lk *Locked) yearBeforeSlot(block int) string {
+	var dates []int
+	for _, k := range lk.slotsOf(kindDate) {
+		if lk.Slots[k].block == block {
+			dates = append(dates, k)
+		}
+	}
+	id := ""
+	for _, k := range dates {
+		sl := lk.Slots[k]
+		if !lk.onBefore(k) {
+			continue
+		}
+		for _, j := range dates {
+			if j != k && yearApart(lk.Slots[j].Text, sl.Text) {
+				if id != "" && id != sl.ID {
+					return "" // two candidates: not one reading
+				}
+				id = sl.ID
+			}
+		}
+	}
+	return id
+}
+
+// onBefore: the draft writes "on " just before slot k.
+func (lk *Locked) onBefore(k int) bool {
+	tok := tokenOpen + lk.Slots[k].ID + tokenClose
+	i := strings.Index(lk.Text, tok)
+	return i >= 3 && lk.Text[i-3:i] == "on "
+}
+
+// yearApart: later is a month or a year exactly one year after earlier.
+func yearApart(later, earlier string) bool {
+	for _, l := range []string{"January 2006", "2006"} {
+		a, err1 := time.Parse(l, strings.TrimSpace(later))
+		b, err2 := time.Parse(l, strings.TrimSpace(earlier))
+		if err1 == nil && err2 == nil {
+			return a.Equal(b.AddDate(1, 0, 0))
+		}
+	}
+	return false
 }
 
 // dateKey is a date's text as sameDate compares it (no bold, dashes or
