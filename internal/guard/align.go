@@ -237,13 +237,42 @@ func (lk *Locked) markStrict(items []alignItem) {
 	}
 	for i := range items {
 		it := &items[i]
-		if !strings.HasPrefix(it.key, "syn:") || figure[it.clause] {
+		if !strings.HasPrefix(it.key, "syn:") || !lk.lex.lists["synonym-figure"][strings.ToLower(it.text)] {
 			continue
 		}
-		if lk.lex.lists["synonym-figure"][strings.ToLower(it.text)] && !lk.quantitySubject(items, i) {
-			it.strict = true
+		if figure[it.clause] && !lk.otherSubject(items, i) || lk.quantitySubject(items, i) {
+			continue
 		}
+		it.strict = true
 	}
+}
+
+// otherSubject: in English, a word before items[i] in its clause names
+// something that is no figure: neither a name token nor a quantity
+// noun, a function word or a pronoun ("Heavy snow fell 20 cm": the
+// snow, not a figure, fell). The templates' figure sentences say their
+// change of a name ("⟦N1⟧'s ⟦N2⟧ fell 12.3%"), a quantity ("the
+// price") or "it" / "this".
+func (lk *Locked) otherSubject(items []alignItem, i int) bool {
+	if lk.lex.lang != "en" {
+		return false
+	}
+	for j := i - 1; j >= 0 && items[j].clause == items[i].clause; j-- {
+		w, ok := strings.CutPrefix(items[j].key, "w:")
+		if !ok {
+			continue
+		}
+		w = strings.ToLower(w)
+		if lk.lex.lists["quantity"][w] || lk.lex.lists["free"][w] || lk.lex.lists["clause-joiner"][w] {
+			continue
+		}
+		switch w {
+		case "all", "both", "each", "every", "its", "their", "covered", "also", "then", "still":
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // quantitySubject: the words of items[i]'s clause before it name a

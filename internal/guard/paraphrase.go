@@ -348,12 +348,13 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 	return out
 }
 
-// quotedIn: some item stands inside a quotation: the source's words,
+// quotedIn: some item stands inside a quotation, or is a synonym kept
+// as written (strict: "Heavy snow fell 20 cm"): the source's words,
 // which no pattern recasts (red team, round 7: “the level stood at 350
 // cm” is not “the level was 350 cm”).
 func quotedIn(items []alignItem) bool {
 	for _, it := range items {
-		if it.quoted {
+		if it.quoted || it.strict {
 			return true
 		}
 	}
