@@ -157,6 +157,10 @@ type Indicator struct {
 	// figures and all its members when some have none (InGroup's
 	// "figures for three of its five members"); zero otherwise.
 	GroupCovered, GroupMembers int
+	// GroupMissing are the group's members without a figure, when at
+	// most three: InGroup names them ("in the Central Asia group (no
+	// figures for Turkmenistan)") instead of counting; nil otherwise.
+	GroupMissing []Entity
 	// InGroup says it mid-sentence: "in the Central Asia group", or, when
 	// members have no figure, "among the 2 of 3 members of the Central
 	// Asia group with figures"; "" without a group.
@@ -737,10 +741,18 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		}
 	}
 	groupSize := ds.GroupSizes() // once: the entity catalog may hold thousands
+	members := map[string][]string{}
+	for _, e := range ds.Entities {
+		for _, g := range e.Groups {
+			if groupSize[g] <= maxGroupNamed+12 {
+				members[g] = append(members[g], e.ID)
+			}
+		}
+	}
 	for _, in := range ds.Indicators {
 		iv := indicators[in.ID]
 		finishIndicator(ds, iv, set, ranking{
-			facts: ranks[in.ID], shares: shares, rows: rows, preferred: o.Group, groupSize: groupSize,
+			facts: ranks[in.ID], shares: shares, rows: rows, preferred: o.Group, groupSize: groupSize, members: members,
 			newRow: func(f *facts.Fact) *Row { return newRow(f, iv) }, entity: entity,
 		}, lb)
 	}
@@ -900,8 +912,34 @@ type ranking struct {
 	rows      map[facts.SeriesKey]*Row
 	preferred string
 	groupSize map[string]int
-	newRow    func(*facts.Fact) *Row
-	entity    func(string) Entity
+	// members are the entities of each group small enough that its
+	// missing members could be named (catalog order).
+	members map[string][]string
+	newRow  func(*facts.Fact) *Row
+	entity  func(string) Entity
+}
+
+// maxGroupNamed is how many members of a group without a figure a
+// ranking names ("none for Turkmenistan"); more are counted.
+const maxGroupNamed = 3
+
+// missing are the members of a group with no figure in a ranking, when
+// there are at most maxGroupNamed of them; nil otherwise.
+func (rk ranking) missing(group string, bucket []*facts.Fact) []Entity {
+	in := map[string]bool{}
+	for _, f := range bucket {
+		in[f.Entity] = true
+	}
+	var out []Entity
+	for _, id := range rk.members[group] {
+		if !in[id] {
+			out = append(out, rk.entity(id))
+		}
+	}
+	if len(out) > maxGroupNamed || len(out) != rk.groupSize[group]-len(in) {
+		return nil
+	}
+	return out
 }
 
 // MaxShown is how many figures of one indicator a list, table or chart
@@ -979,8 +1017,17 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			iv.Group = format.EscapeMarkdown(iv.groupRaw)
 			iv.InGroup = en("group.in", "group", iv.Group)
 			if m := max(rk.groupSize[group], members); len(bucket) < m {
-				iv.InGroup += en("group.figures_for", "n", format.SmallNumber(len(bucket)), "m", format.SmallNumber(m))
 				iv.GroupCovered, iv.GroupMembers = len(bucket), m
+				iv.GroupMissing = rk.missing(group, bucket)
+				if len(iv.GroupMissing) > 0 {
+					var names []string
+					for _, e := range iv.GroupMissing {
+						names = append(names, e.Ref)
+					}
+					iv.InGroup += en("group.figures_for_none", "names", English().Join(names))
+				} else {
+					iv.InGroup += en("group.figures_for", "n", format.SmallNumber(len(bucket)), "m", format.SmallNumber(m))
+				}
 			}
 		} else if n := max(len(bucket), members); n <= 12 {
 			iv.InGroup = en("group.of_covered", "n", format.SmallNumber(len(bucket)))

@@ -12,7 +12,9 @@ import (
 // fact is recorded beside the share, with one source row per member, and
 // the total is their sum.
 func TestShareAuditListsEveryRowOfItsTotal(t *testing.T) {
-	out := weekly(t, "../../data", "")
+	// The sample's group as the four states with figures: complete, so
+	// it has a total (the sample names a fifth, Turkmenistan, without one).
+	out := weekly(t, sampleWithoutTurkmenistan(t), "")
 	var rec struct {
 		Facts []struct {
 			ID      string  `json:"id"`

@@ -111,3 +111,51 @@ func TestAnnualFiguresSayWhatTheyAreInTheHeader(t *testing.T) {
 	// A brief with monthly figures keeps the week's header.
 	contains(t, "sample header", sampleBrief(t), "**Week 6 of 2025** · 3–9 February 2025 ·")
 }
+
+// sampleWithoutTurkmenistan is the sample with a Central Asia group of
+// the four states it has figures for (Turkmenistan out of the entity
+// catalog), in a temporary directory: a complete group, whose total and
+// shares the brief gives.
+func sampleWithoutTurkmenistan(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, name := range []string{"entities.yaml", "indicators.yaml", "events.csv", "observations.csv"} {
+		b, err := os.ReadFile(filepath.Join("../../data", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if name == "entities.yaml" {
+			s := string(b)
+			i, j := strings.Index(s, "  - id: TM\n"), strings.Index(s, "  - id: RU\n")
+			if i < 0 || j < i {
+				t.Fatal("data/entities.yaml: no Turkmenistan before Russia")
+			}
+			b = []byte(s[:i] + s[j:])
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestRankingNamesTheMembersWithoutFigures (round 5): the sample's
+// Central Asia group has five states and the article gives figures for
+// four: the ranking says which one it leaves out, in the brief, the key
+// message and the points, in every language; with the four alone in the
+// group, the share of their total is given instead.
+func TestRankingNamesTheMembersWithoutFigures(t *testing.T) {
+	md := sampleBrief(t)
+	contains(t, "brief", md, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024: $27.8 billion.")
+	contains(t, "key messages", keyMessages(t, md), "- **Trade:** Kazakhstan led the Central Asia group (no figures for Turkmenistan) in trade turnover with Russia in 2024, with $27.8 billion.")
+	lacks(t, "brief", md, "of the total for all four")
+	for _, audience := range []string{"press", "internal"} {
+		contains(t, audience, plainMD([]byte(pointsOf(t, "../../data", "2025-W06", audience))), "in the Central Asia group (no figures for Turkmenistan) in 2024")
+	}
+	ru := strings.ReplaceAll(string(file(t, weeklyIn(t, "../../data", "ru"), "brief.md")), "\u00a0", " ")
+	contains(t, "ru", ru, "среди стран Центральной Азии (нет данных по Туркменистану) — у Казахстана")
+	kk := strings.ReplaceAll(string(file(t, weeklyIn(t, "../../data", "kk"), "brief.md")), "\u00a0", " ")
+	contains(t, "kk", kk, "Орталық Азия елдері арасында (Түрікменстан бойынша деректер жоқ) Ресеймен сауда айналымының")
+	four := plainMD(file(t, weekly(t, sampleWithoutTurkmenistan(t), "2025-W06"), "brief.md"))
+	contains(t, "complete group", four, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total for all four.")
+}
