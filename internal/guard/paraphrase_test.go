@@ -194,6 +194,7 @@ func TestNeutralRewordings(t *testing.T) {
 		single    = "Italy had 59,138 cases.[^1]\n"
 		covid     = "China had the most confirmed COVID-19 cases to date among the 8 in the data: 81,435 cases by 22 March 2020.[^1]\n"
 		interview = "In an interview with RIA Novosti, Ambassador Dauren Abayev said Kazakhstan had repeatedly stated its non-alignment with anti-Russian sanctions.[^2]\n"
+		aside     = "12 figures in the data are for periods that ended during the week (the data give no release dates). None of the key messages above is from this week: they give the latest figures, for context.\n"
 		twoYears  = "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] It is also up 26.1% on June 2024.[^1]\n"
 		gdp       = "**Gross domestic product** (Russian Federation): $1.22 trillion in 2009.[^2] This is down 26.4% on 2008 ($1.66 trillion), a deterioration.[^2]\n"
 		resp      = "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively.[^2]\n"
@@ -290,6 +291,13 @@ func TestNeutralRewordings(t *testing.T) {
 		{"year on year for the month before", changes, strings.Replace(changes, "down 7.8% on May 2026", "down 7.8% year on year", 1), false},
 		{"year on year, both comparisons", changes, strings.Replace(strings.Replace(changes, "down 7.8% on May 2026", "down 7.8% year on year", 1), "up 26.1% on June 2025", "up 26.1% year on year", 1), false},
 		{"year on year for two years", twoYears, strings.Replace(twoYears, "up 26.1% on June 2024", "up 26.1% year on year", 1), false},
+		{"and without its comma", intro, strings.Replace(intro, "week, and 6", "week and 6", 1), true},
+		{"but for and", intro, strings.Replace(intro, "week, and 6", "week, but 6", 1), false},
+		{"and without its comma, another figure", intro, strings.Replace(intro, "week, and 6", "week and 7", 1), false},
+		{"the aside after a semicolon", aside, strings.Replace(aside, " (the data give no release dates).", "; the data give no release dates.", 1), true},
+		{"the aside after a semicolon, negation dropped", aside, strings.Replace(aside, " (the data give no release dates).", "; the data give release dates.", 1), false},
+		{"the note after a semicolon", aside, strings.Replace(aside, "this week: they give the latest figures, for context.", "this week; they give the latest figures for context.", 1), true},
+		{"the note after a semicolon, earliest", aside, strings.Replace(aside, "this week: they give the latest figures, for context.", "this week; they give the earliest figures for context.", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
