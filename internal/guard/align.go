@@ -247,14 +247,31 @@ func (lk *Locked) markStrict(items []alignItem) {
 	}
 }
 
-// otherSubject: in English, a word before items[i] in its clause names
-// something that is no figure: neither a name token nor a quantity
-// noun, a function word or a pronoun ("Heavy snow fell 20 cm": the
-// snow, not a figure, fell). The templates' figure sentences say their
-// change of a name ("⟦N1⟧'s ⟦N2⟧ fell 12.3%"), a quantity ("the
-// price") or "it" / "this".
+// otherSubject: the direction verb items[i], in a clause with a
+// figure, may say something else than that figure's change. In English
+// a word before it in its clause names something that is no figure:
+// neither a name token nor a quantity noun, a function word or a
+// pronoun ("Heavy snow fell 20 cm": the snow, not a figure, fell; the
+// templates' figure sentences say the change of a name, "⟦N1⟧'s ⟦N2⟧
+// fell 12.3%", a quantity, "the price", or "it" / "this"). In Russian
+// and Kazakh, whose subject may follow the verb, the figure is not the
+// change's amount or level where the templates put it («выросли 3 новых
+// квартала» is no rise of a figure).
 func (lk *Locked) otherSubject(items []alignItem, i int) bool {
-	if lk.lex.lang != "en" {
+	isFig := func(j int) bool {
+		return j >= 0 && j < len(items) && strings.HasPrefix(items[j].key, tokenOpen+string(kindFigure))
+	}
+	switch lk.lex.lang {
+	case "ru":
+		// the templates say the change's amount or level right after
+		// the verb («выросла на ⟦F1⟧», «снизилась до ⟦F1⟧»)
+		return !(i+2 < len(items) && (items[i+1].key == "w:на" || items[i+1].key == "w:до") && isFig(i+2))
+	case "kk":
+		// and in Kazakh right before it, in the dative («⟦F1⟧ төмендеді»:
+		// "6,9%-ға")
+		return !isFig(i - 1)
+	case "en":
+	default:
 		return false
 	}
 	for j := i - 1; j >= 0 && items[j].clause == items[i].clause; j-- {

@@ -14,6 +14,7 @@ func TestRound7Scopes(t *testing.T) {
 	en := &guard.Vocabulary{Names: []string{"Astana", "Almaty", "Shymkent", "Semey", "Irtysh", "China", "Navruz",
 		"Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Russia", "CO2 emissions from power plants", "trade turnover"}}
 	ru := &guard.Vocabulary{Names: []string{"Астана", "Иртыш"}, Lang: "ru"}
+	kk := &guard.Vocabulary{Names: []string{"Алматы", "Астана"}, Lang: "kk"}
 	const (
 		quote   = "- **12 February 2025**: The akim said that prices “rose sharply” after talks began.[^3]\n"
 		ruQuote = "- **12 февраля 2025 г.** — Аким заявил, что цены «выросли резко».[^3]\n"
@@ -68,6 +69,10 @@ func TestRound7Scopes(t *testing.T) {
 		{"a figure's clause", figure, strings.Replace(figure, "fell", "decreased", 1), en, true},
 		{"took place for was held", forum, strings.Replace(forum, "took place", "was held", 1), en, true},
 		{"Russian: a district built is no rise", ruBuilt, strings.Replace(ruBuilt, "вырос", "увеличился", 1), ru, false},
+		{"Russian: districts built, with a figure", "- **13 февраля 2025 г.** — В Астане выросли 3 новых квартала.[^3]\n", "- **13 февраля 2025 г.** — В Астане увеличились 3 новых квартала.[^3]\n", ru, false},
+		{"Russian: a share rose by its amount", "В 2024 г. доля ВИЭ выросла на 2,4 п. п.[^1]\n", "В 2024 г. доля ВИЭ увеличилась на 2,4 п. п.[^1]\n", ru, true},
+		{"Kazakh: a fall by its amount", "Ақпанда Алматы шығарындылары желтоқсанмен салыстырғанда 6,9%-ға төмендеді.[^1]\n", "Ақпанда Алматы шығарындылары желтоқсанмен салыстырғанда 6,9%-ға азайды.[^1]\n", kk, true},
+		{"Kazakh: districts grew, with a figure", "Астанада 3 жаңа аудан өсті.[^1]\n", "Астанада 3 жаңа аудан артты.[^1]\n", kk, false},
 		{"Russian: a level fell", ruLevel, strings.Replace(ruLevel, "снизился", "уменьшился", 1), ru, true},
 		// 3. a date fronted only over a figure's clause, never over a focus word
 		{"a noun's date fronted", flood, "- In 1969, Almaty compensated the victims of the flood.[^3]\n", en, false},
