@@ -316,3 +316,13 @@ func TestYearOnYearPrintsTheDraft(t *testing.T) {
 		t.Errorf("accepted %v, text %q, %v", r.Accepted, r.Text, r.Reasons)
 	}
 }
+
+// A draft that says "Year on year," itself keeps those words: its own
+// text sent back is the draft.
+func TestYearOnYearOfTheDraftKept(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Gold price", "London"}}
+	draft := "- **Gold price** (London): $4,228 per troy ounce in June 2026.[^1] Year on year, it is up 26.1% on June 2025.[^1]\n"
+	if r := guard.Check(draft, draft, v); !r.Accepted || r.Text != draft {
+		t.Errorf("accepted %v, text %q, %v", r.Accepted, r.Text, r.Reasons)
+	}
+}

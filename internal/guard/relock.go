@@ -268,10 +268,17 @@ func sameDate(a, b string) bool {
 // {D} is exactly a year before the period of the draft's list item or
 // paragraph (block): "up 26.1% year on year" in an item of June 2026
 // is "up 26.1% on June 2025". Only when one date of the block is so
-// compared; the printed text is then the draft's.
+// compared, and never when the draft says "year on year" itself; the
+// printed text is then the draft's.
 func (lk *Locked) findYearOnYear(s string, block int) []found {
 	var out []found
 	low := strings.ToLower(s)
+	if !strings.Contains(low, "year") {
+		return nil
+	}
+	if dl := strings.ToLower(lk.Text); strings.Contains(dl, "year on year") || strings.Contains(dl, "year-on-year") {
+		return nil // the draft's own words: kept as they are
+	}
 	for _, phrase := range []string{"year on year", "year-on-year"} {
 		for from := 0; ; {
 			i := strings.Index(low[from:], phrase)
