@@ -590,6 +590,8 @@ func foldYo(w string) string {
 // pairing stays another sentence.
 var respectivelyRE = lazy(`^(⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+) ((?:[a-z]+ ){0,2}with) (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
 
+var behindRE = lazy(`^Behind it were (⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+), with (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
+
 var listTokenRE = lazy(`⟦[NF]\d+~?⟧`)
 
 func expandRespectively(s string) string {
@@ -597,11 +599,18 @@ func expandRespectively(s string) string {
 	if !strings.Contains(s, "respectively") {
 		return s
 	}
-	m := respectivelyRE.re().FindStringSubmatchIndex(s[lead:])
+	t := s[lead:]
+	if b := behindRE.re().FindStringSubmatchIndex(t); b != nil {
+		// "Behind it were A, B and C, with x, y and z respectively" is
+		// the ranking's "A, B and C followed with x, y and z
+		// respectively" ("behind it" and "followed" both say the places
+		// after the leader's: the vetted "next came" pattern).
+		t = t[b[2]:b[3]] + " followed with " + t[b[4]:b[5]] + " respectively" + t[b[1]:]
+	}
+	m := respectivelyRE.re().FindStringSubmatchIndex(t)
 	if m == nil {
 		return s
 	}
-	t := s[lead:]
 	names := listTokenRE.re().FindAllString(t[m[2]:m[3]], -1)
 	figs := listTokenRE.re().FindAllString(t[m[6]:m[7]], -1)
 	if len(names) != len(figs) || len(names) < 2 {

@@ -298,6 +298,9 @@ func TestNeutralRewordings(t *testing.T) {
 		{"the aside after a semicolon, negation dropped", aside, strings.Replace(aside, " (the data give no release dates).", "; the data give release dates.", 1), false},
 		{"the note after a semicolon", aside, strings.Replace(aside, "this week: they give the latest figures, for context.", "this week; they give the latest figures for context.", 1), true},
 		{"the note after a semicolon, earliest", aside, strings.Replace(aside, "this week: they give the latest figures, for context.", "this week; they give the earliest figures for context.", 1), false},
+		{"behind it were ..., with ... respectively", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with", "Behind it were Uzbekistan, Turkmenistan and Tajikistan, with", 1), true},
+		{"behind it were ..., with ... respectively, figures reordered", resp, strings.Replace(strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with", "Behind it were Uzbekistan, Turkmenistan and Tajikistan, with", 1), "$90.89 billion, $59.89 billion", "$59.89 billion, $90.89 billion", 1), false},
+		{"ahead of it were ..., with ... respectively", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with", "Ahead of it were Uzbekistan, Turkmenistan and Tajikistan, with", 1), false},
 		{"in for as of", asOf, "In February 2025, Kazakhstan has completed 99 joint industrial projects with Russia.[^1]\n", false},
 	} {
 		r := guard.Check(c.draft, c.polished, v)
