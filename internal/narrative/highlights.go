@@ -74,7 +74,7 @@ func statements(t *Topic, iv *Indicator, consider func(*Highlight)) {
 			// its last day.
 			consider(&Highlight{Kind: "week", Topic: t, Indicator: iv, Row: r, salience: max(r.Week.Fact.Salience, r.Fact.Salience+0.03)})
 		}
-		if r.Record != "" {
+		if r.Record != "" && !iv.RoutineRecords() {
 			consider(&Highlight{Kind: "record", Topic: t, Indicator: iv, Row: r, salience: max(2+boost(r), r.Fact.Salience+0.02)})
 		}
 	}
@@ -257,4 +257,25 @@ func (b *Brief) CommonYear() string {
 		}
 	}
 	return year
+}
+
+// AllAnnual reports whether every figure of the brief is an annual one
+// (of one year or several): the header then says "Annual figures" before
+// the week the brief was made for.
+func (b *Brief) AllAnnual() bool {
+	any := false
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			for _, r := range iv.Rows {
+				if r == nil || r.Fact == nil {
+					continue
+				}
+				if r.Fact.Period.Kind != period.Year {
+					return false
+				}
+				any = true
+			}
+		}
+	}
+	return any
 }

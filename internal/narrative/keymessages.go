@@ -419,3 +419,59 @@ func (b *Brief) KeyLabels() bool {
 	}
 	return false
 }
+
+// Nominal reports whether the indicator's figures are money at current
+// prices (the facts' Nominal: the catalog's prices, or a money unit with
+// words saying current prices): its changes and records move with prices
+// and exchange rates, not with volumes alone.
+func (iv *Indicator) Nominal() bool {
+	for _, r := range iv.Rows {
+		if r.Fact != nil && r.Fact.Nominal {
+			return true
+		}
+	}
+	return false
+}
+
+// RoutineRecords reports whether the indicator's records say little:
+// money at current prices (Nominal) with most of its ranked members at a
+// record of the same side at once (115 economies at a dollar high is
+// inflation and exchange rates, not 115 stories). Such a record is then
+// no key message and no press point; the body still says it.
+func (iv *Indicator) RoutineRecords() bool {
+	if !iv.Nominal() || len(iv.Ranking) < MinBreadth {
+		return false
+	}
+	n := map[string]int{}
+	for _, r := range iv.Ranking {
+		if r.Record != "" {
+			n[r.Record]++
+		}
+	}
+	most := 0
+	for _, c := range n {
+		most = max(most, c)
+	}
+	return 2*most > len(iv.Ranking)
+}
+
+// NominalChanged are the indicators of money at current prices whose
+// change or record the brief says: the summary says once that those move
+// with prices and exchange rates.
+func (b *Brief) NominalChanged() []*Indicator {
+	var out []*Indicator
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			if !iv.Nominal() {
+				continue
+			}
+			for _, r := range iv.Rows {
+				if r.Change != nil || r.YearAgo != nil || r.Record != "" {
+					out = append(out, iv)
+					break
+				}
+			}
+		}
+	}
+	return out
+}

@@ -101,7 +101,7 @@ func candidates(b *Brief, press bool) []*Point {
 				switch {
 				case r.Week != nil && r.Week.Fact.Salience+boost(r) > p.salience:
 					p.Kind, p.salience = "week", r.Week.Fact.Salience+boost(r)
-				case r.Record != "":
+				case r.Record != "" && !iv.RoutineRecords():
 					p.Kind, p.salience = "record", 2.5+boost(r)
 				case r.Change != nil && r.Change.Fact.Salience+boost(r) > p.salience:
 					p.Kind, p.salience = "change", r.Change.Fact.Salience+boost(r)

@@ -159,3 +159,93 @@ func TestRankingNamesTheMembersWithoutFigures(t *testing.T) {
 	four := plainMD(file(t, weekly(t, sampleWithoutTurkmenistan(t), "2025-W06"), "brief.md"))
 	contains(t, "complete group", four, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total for all four.")
 }
+
+// nominalSample is the sample with trade turnover declared money at
+// current prices (prices: current) and a 2023 figure for Kazakhstan, so
+// that the brief says a change of a nominal series.
+func nominalSample(t *testing.T) string {
+	t.Helper()
+	dir := sampleWithoutTurkmenistan(t)
+	cat := filepath.Join(dir, "indicators.yaml")
+	b, err := os.ReadFile(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(b), "    unit: USD\n    decimals: 1\n", "    unit: USD\n    prices: current\n    decimals: 1\n", 1)
+	if s == string(b) {
+		t.Fatal("data/indicators.yaml: trade turnover's unit and decimals not found")
+	}
+	if err := os.WriteFile(cat, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	obs := filepath.Join(dir, "observations.csv")
+	b, err = os.ReadFile(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "trade_turnover,KZ,RU,2023,25000000000,USD,2024-02-03,Stat,,,actual,,,,\n"
+	if err := os.WriteFile(obs, append(b, row...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestNominalMoneyIsDefinedOnce (round 5, N4): a change of money at
+// current prices is said with a sentence, once, in the summary and at the
+// head of the points, that it includes price and exchange-rate movements;
+// in every language.
+func TestNominalMoneyIsDefinedOnce(t *testing.T) {
+	dir := nominalSample(t)
+	md := plainMD(file(t, weekly(t, dir, "2025-W06"), "brief.md"))
+	const def = "Changes and records of trade turnover include price and exchange-rate movements, not real growth alone."
+	contains(t, "summary", section(t, md, "Summary"), def)
+	if n := strings.Count(md, "price and exchange-rate"); n != 1 {
+		t.Errorf("the definition is said %d times, want once:\n%s", n, md)
+	}
+	contains(t, "points", pointsOf(t, dir, "2025-W06", "press"), "_"+def+" ")
+	for lang, want := range map[string]string{
+		"ru": "Изменения и рекорды товарооборота отражают не только реальный рост, но и движение цен и валютных курсов.",
+		"kk": "Сауда айналымының өзгерістері мен рекордтары нақты өсуді ғана емес, бағалар мен валюта бағамдарының өзгерісін де көрсетеді.",
+	} {
+		out := strings.ReplaceAll(string(file(t, weeklyIn(t, dir, lang), "brief.md")), "\u00a0", " ")
+		contains(t, lang, out, want)
+	}
+	// The sample as shipped has no change of a nominal series: no such line.
+	lacks(t, "sample", sampleBrief(t), "exchange-rate movements")
+}
+
+// TestNominalRecordsOfMostMembersAreNoNews (round 5, N4): when most
+// members of a ranking of money at current prices are at a record at
+// once, those records are no key message and no press point (the body
+// still lists them, after the definition).
+func TestNominalRecordsOfMostMembersAreNoNews(t *testing.T) {
+	needShared(t, "gdp/gdp.csv")
+	out := weekly(t, "../../testdata/mapping/central-asia", "2023-W52")
+	md := plainMD(file(t, out, "brief.md"))
+	lacks(t, "key messages", keyMessages(t, md), "since the series began")
+	contains(t, "summary", md, "Changes and records of GDP in current dollars include price and exchange-rate movements, not real growth alone.")
+	contains(t, "body", md, "are at record highs for GDP in current dollars")
+	for _, audience := range []string{"press", "internal"} {
+		pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/central-asia", "2023-W52", audience)))
+		lacks(t, audience+" points", pts, "GDP in current dollars stood at about $91 billion in 2023, the highest", "since the series began in 1987")
+	}
+}
+
+// TestAnnualFiguresOfSeveralYears (round 5): all annual, of several
+// years, the header still says what the figures are.
+func TestAnnualFiguresOfSeveralYears(t *testing.T) {
+	dir := annualSample(t)
+	obs := filepath.Join(dir, "observations.csv")
+	b, err := os.ReadFile(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := "trade_turnover,TJ,RU,2023,1500000000,USD,2024-02-03,Stat,,,actual,,,,\n"
+	// Tajikistan's latest is now 2023 where the others have 2024.
+	s := strings.Replace(string(b), "trade_turnover,TJ,RU,2024,", "trade_turnover,TJ,RU,2022,", 1)
+	if err := os.WriteFile(obs, []byte(s+row), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := plainMD(file(t, weekly(t, dir, "2025-W06"), "brief.md"))
+	contains(t, "header", md, "**Annual figures** · brief for week 6 of 2025, 3–9 February 2025 ·")
+}
