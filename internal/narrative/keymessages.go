@@ -475,3 +475,61 @@ func (b *Brief) NominalChanged() []*Indicator {
 	}
 	return out
 }
+
+// nameCoveredSet names, once in the summary (Brief.Covered), the set
+// every ranking of the brief is of when it is one set of the entities
+// the data cover (no named group): "of the six covered" said four times
+// becomes "of the six" after the summary has said which six.
+func (b *Brief) nameCoveredSet() {
+	var set []*Row
+	var ivs []*Indicator
+	same := func(a, c []*Row) bool {
+		if len(a) != len(c) {
+			return false
+		}
+		in := map[string]bool{}
+		for _, r := range a {
+			in[r.Fact.Entity] = true
+		}
+		for _, r := range c {
+			if !in[r.Fact.Entity] {
+				return false
+			}
+		}
+		return true
+	}
+	for _, t := range b.Topics {
+		for _, iv := range t.Indicators {
+			if !iv.Ranked {
+				continue
+			}
+			if !iv.covered {
+				return // a ranking of another set: each says its own
+			}
+			if set != nil && !same(set, iv.Ranking) {
+				return
+			}
+			if set == nil {
+				set = iv.Ranking
+			}
+			ivs = append(ivs, iv)
+		}
+	}
+	if len(ivs) == 0 {
+		return
+	}
+	names := make([]string, 0, len(set))
+	// The set in the order of its first ranking.
+	for _, r := range set {
+		names = append(names, r.Entity.Ref)
+	}
+	b.Covered = names
+	for _, iv := range ivs {
+		iv.SetNamed = true
+		iv.InGroup = en("group.of_set", "n", format.SmallNumber(len(iv.Ranking)))
+	}
+}
+
+// CoveredCount is how many entities Covered names, in words when small:
+// "six".
+func (b *Brief) CoveredCount() string { return format.SmallNumber(len(b.Covered)) }

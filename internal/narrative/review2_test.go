@@ -74,7 +74,7 @@ func TestPartialRankingSaysItsCoverage(t *testing.T) {
 	md, _ = briefOf(t, full, "2024-W10", nil)
 	// Every entity ranked: the scope in words (without a named group,
 	// "the highest" would read as of the world), never the data's count.
-	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product of the three covered in 2023:")
+	wantIn(t, "2024-W10, all ranked", md, "the highest gross domestic product of the three in 2023:")
 	shunIn(t, "2024-W10, all ranked", md, "in the data")
 	shunIn(t, "2024-W10, all ranked", md, "with figures")
 }
@@ -105,7 +105,7 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds := series(in, "AA 2024 100", "BB 2024 50", "CC 2024 50", "DD 2024 20", "EE 2024 0", "FF 2024 0", "GG 2024 0")
 	md, _ := briefOf(t, ds, "2025-W10", nil)
 	wantIn(t, "2025-W10", md,
-		"the most cases of the seven covered in 2024: 100 cases.",
+		"the most cases of the seven in 2024: 100 cases.",
 		" BB and CC shared second place with 50 cases each.",
 		" EE, FF and GG recorded none.")
 	shunIn(t, "2025-W10", md, "0 cases and 0 cases", "more follow")
@@ -127,7 +127,7 @@ func TestTiesAndZerosOfACount(t *testing.T) {
 	ds = series(dataset.Indicator{ID: "x", Name: "Exports", Unit: "USD"},
 		"AA 2024 90", "BB 2024 80", "CC 2024 70", "DD 2024 60", "EE 2024 50", "FF 2024 50", "GG 2024 40", "HH 2024 30", "II 2024 20")
 	md, _ = briefOf(t, ds, "2025-W10", nil)
-	wantIn(t, "2025-W10, nine ranked", md, "AA had the highest exports of the nine covered in 2024: $90.[^1] BB came second with $80.[^1]", "| II | $20 |")
+	wantIn(t, "2025-W10, nine ranked", md, "AA had the highest exports of the nine in 2024: $90.[^1] BB came second with $80.[^1]", "| II | $20 |")
 	if !regexp.MustCompile(`(Figure 1 and Table 1 give the full ranking|The full ranking is in Figure 1 and Table 1|Figure 1 and Table 1 show the full ranking)\.`).MatchString(md) {
 		t.Errorf("2025-W10, nine ranked does not send the reader to the figure and the table:\n%s", md)
 	}

@@ -53,6 +53,10 @@ type Brief struct {
 	// (source_<lang> of an observation or event), by the source as
 	// written; nil in English.
 	sourceNames map[string]string
+	// Covered names the entities every ranking of the brief is of, when
+	// they are one unnamed set ("of the six covered"): the summary says
+	// them once and the rankings then say "of the six" (nameCoveredSet).
+	Covered []string
 	// keys are the key messages, chosen once (KeyMessages) when keysDone.
 	keys     []*Highlight
 	keysDone bool
@@ -189,11 +193,18 @@ type Indicator struct {
 	lines         []line       // the ranking's series, for a line chart of several
 	groupRaw      string       // the group's name, unescaped, for chart titles
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
-	words         *Words
-	lang          *dataset.LangWording // the catalog's wording in a brief's language other than English
-	enRaw         string               // the English name and phrase, which NoteAdds weighs a note against
-	enPhrase      string
-	loc           *locale.Locale
+	// covered is set on a ranking of every entity the data cover, said
+	// "of the six covered" (InGroup) until the summary names the set
+	// (Brief.Covered), then "of the six".
+	covered bool
+	// SetNamed is set when the summary names the ranking's set
+	// (Brief.Covered): the ranking says "of the six", "in all six".
+	SetNamed bool
+	words    *Words
+	lang     *dataset.LangWording // the catalog's wording in a brief's language other than English
+	enRaw    string               // the English name and phrase, which NoteAdds weighs a note against
+	enPhrase string
+	loc      *locale.Locale
 }
 
 // Entity is an entity's names, escaped.
@@ -871,6 +882,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	}
 	b.Highlights = highlights(b, o.MaxHighlights)
 	b.Changes = changes(b, set, o.Previous, rows, decimals, lb)
+	b.nameCoveredSet()
 	b.keys, b.keysDone = b.keyMessages(), true
 	b.unrepeatKeyEvents()
 	return b
@@ -1031,7 +1043,9 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			}
 		} else if n := max(len(bucket), members); n <= 12 {
 			iv.InGroup = en("group.of_covered", "n", format.SmallNumber(len(bucket)))
+			iv.covered = true
 			if len(bucket) < members {
+				iv.covered = false
 				iv.InGroup = en("group.of_with_figures", "n", format.SmallNumber(len(bucket)))
 			}
 		}

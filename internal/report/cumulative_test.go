@@ -138,7 +138,7 @@ func TestCovidRunningTotalsOnRealFiles(t *testing.T) {
 	// record of it.
 	w04 := weekly(t, data, "2020-W04")
 	md := string(file(t, w04, "brief.md"))
-	wants(t, "2020-W04", md, "China had the most confirmed COVID-19 cases to date of the eight covered: 2,075 cases by 26 January 2020.[^1]")
+	wants(t, "2020-W04", md, "China had the most confirmed COVID-19 cases to date of the eight: 2,075 cases by 26 January 2020.[^1]")
 	shuns(t, "2020-W04", md, "cases on 26 January", "on record", "record high")
 
 	// P4: the US adding 205,472 leads, not China's 2,409 on a small base;

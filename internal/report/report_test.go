@@ -282,13 +282,13 @@ func TestCentralAsiaFromWorldBankFiles(t *testing.T) {
 	golden(t, "central-asia-weekly.md", md)
 	for _, want := range []string{
 		// The leader with its own change, in one sentence.
-		"The Russian Federation had the highest GDP in current dollars of the six covered in 2023: $2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
+		"The Russian Federation had the highest GDP in current dollars of the six in 2023: $2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
 		"| Indicator | Entity | Value | Change on 2022 |",
 		"| Gross domestic product | Kazakhstan | $261.42 billion | up 15.9% |",
 		"13.4%, down from 19.7% in 2022.[^1]", // no formula verdict in the leader's sentence
 		// below zero, prices fell: deflation, and no verdict on a change across zero
-		"GDP-deflator inflation fell in all six covered; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
-		"GDP-deflator inflation fell in all six covered in 2023, most in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
+		"GDP-deflator inflation fell in all six; the largest fall was in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
+		"GDP-deflator inflation fell in all six in 2023, most in Turkmenistan, from 11.0% to deflation of 3.3%.[^1]",
 		// GDP in current dollars: higher_is neutral, no verdict
 		"$2.02 trillion, down 10.8% on 2022 ($2.27 trillion).[^1]",
 	} {
@@ -449,7 +449,7 @@ func TestTieAtTheTop(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := string(file(t, weekly(t, dir, "2025-W04"), "brief.md"))
-	if !strings.Contains(md, "EE and LV shared the highest exp of the three covered in December 2024: €5 each.[^1] LT came next with €3.") {
+	if !strings.Contains(md, "EE and LV shared the highest exp of the three in December 2024: €5 each.[^1] LT came next with €3.") {
 		t.Errorf("brief:\n%s", md)
 	}
 }

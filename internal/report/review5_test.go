@@ -257,3 +257,32 @@ func TestAnnualFiguresOfSeveralYears(t *testing.T) {
 func TestSamplePortfolioSaysWhatItLeavesOut(t *testing.T) {
 	contains(t, "brief", sampleBrief(t), "The article gives 99 of the 171 projects as completed and 45 as under way; it does not describe the other 27.")
 }
+
+// TestCoveredSetIsNamedOnce (round 5): rankings all of one unnamed set
+// name it once, in the summary and at the head of the points, and then
+// say "of the three"; rankings of different sets each keep "of the N
+// covered".
+func TestCoveredSetIsNamedOnce(t *testing.T) {
+	one := t.TempDir()
+	obs := "indicator,entity,period,value,unit,released,source,source_url\n" +
+		"exp,EE,2024-12,5,EUR,2025-01-20,S,https://example.org\nexp,LV,2024-12,4,EUR,2025-01-20,S,https://example.org\n" +
+		"exp,LT,2024-12,3,EUR,2025-01-20,S,https://example.org\n"
+	if err := os.WriteFile(filepath.Join(one, "observations.csv"), []byte(obs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := plainMD(file(t, weekly(t, one, "2025-W04"), "brief.md"))
+	contains(t, "summary", section(t, md, "Summary"), "The rankings cover three: EE, LV and LT.")
+	contains(t, "brief", md, "EE had the highest exp of the three in December 2024")
+	lacks(t, "brief", md, "three covered")
+	contains(t, "points", pointsOf(t, one, "2025-W04", "press"), "_The rankings cover three: EE, LV and LT.")
+
+	two := t.TempDir()
+	obs += "imp,EE,2024-12,7,EUR,2025-01-20,S,https://example.org\nimp,LV,2024-12,6,EUR,2025-01-20,S,https://example.org\n" +
+		"imp,LT,2024-12,2,EUR,2025-01-20,S,https://example.org\nimp,FI,2024-12,9,EUR,2025-01-20,S,https://example.org\n"
+	if err := os.WriteFile(filepath.Join(two, "observations.csv"), []byte(obs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md = plainMD(file(t, weekly(t, two, "2025-W04"), "brief.md"))
+	contains(t, "brief", md, "of the three covered in December 2024", "of the four covered in December 2024")
+	lacks(t, "brief", md, "The rankings cover")
+}
