@@ -156,6 +156,9 @@ func TestRankingNamesTheMembersWithoutFigures(t *testing.T) {
 	contains(t, "ru", ru, "среди стран Центральной Азии (нет данных по Туркменистану) — у Казахстана")
 	kk := strings.ReplaceAll(string(file(t, weeklyIn(t, "../../data", "kk"), "brief.md")), "\u00a0", " ")
 	contains(t, "kk", kk, "Орталық Азия елдері арасында (Түрікменстан бойынша деректер жоқ) Ресеймен сауда айналымының")
+	// The key message too.
+	contains(t, "ru key message", ru, "> - **Торговля:** Казахстан — лидер по товарообороту с Россией среди стран Центральной Азии (нет данных по Туркменистану) в 2024 г.")
+	contains(t, "kk key message", kk, "> - **Сауда:** 2024 жылы Орталық Азия елдері арасында (Түрікменстан бойынша деректер жоқ) Ресеймен сауда айналымы бойынша Қазақстан көш бастады")
 	four := plainMD(file(t, weekly(t, sampleWithoutTurkmenistan(t), "2025-W06"), "brief.md"))
 	contains(t, "complete group", four, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion, 64.7% of the total for all four.")
 }
