@@ -171,9 +171,31 @@ func (b *Brief) keyMessages() []*Highlight {
 			take(h)
 		}
 	}
+	// A level of money at current prices says little (the largest
+	// economy is the largest every year): it earns no line for its
+	// family, and fills the box only after what says more, even a third
+	// line of one indicator.
+	level := func(h *Highlight) bool {
+		return h.Indicator != nil && h.Indicator.Nominal() && (h.Kind == "leader" || h.Kind == "latest")
+	}
 	for _, h := range cands {
-		if h.salience >= kmEvent && ok(h) && (h.Indicator == nil || !family[h.Indicator.Family]) {
+		if h.salience >= kmEvent && !level(h) && ok(h) && (h.Indicator == nil || !family[h.Indicator.Family]) {
 			take(h)
+		}
+	}
+	for _, h := range cands {
+		if len(out) < MinKeyMessages && !level(h) && ok(h) {
+			take(h)
+		}
+	}
+	for _, h := range cands {
+		if len(out) < MinKeyMessages && !level(h) && h.Indicator != nil && perIndicator[h.Indicator] == maxKeyPerIndicator {
+			perIndicator[h.Indicator]--
+			if ok(h) {
+				take(h)
+			} else {
+				perIndicator[h.Indicator]++
+			}
 		}
 	}
 	for _, h := range cands {
@@ -205,12 +227,20 @@ func (b *Brief) keyCandidates() []*Highlight {
 	var out []*Highlight
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
+			// Money at current prices moves with prices and exchange
+			// rates: its change read out alone is heard as growth
+			// ("Russia's economy shrank 11%"), so no key message says
+			// one; its level may ("the largest GDP in current dollars").
+			nominal := iv.Nominal()
 			wide := breadth(t, iv)
-			if wide != nil {
+			if wide != nil && !nominal {
 				out = append(out, wide)
 			}
 			statements(t, iv, func(h *Highlight) {
 				if h.Row == nil || h.Row.Unusual() != "" {
+					return
+				}
+				if nominal && h.Kind == "change" {
 					return
 				}
 				if wide != nil && (h.Kind == "leader" || h.Row == wide.Row) {
@@ -285,7 +315,7 @@ func kmScore(h *Highlight) float64 {
 	switch h.Kind {
 	case "leader":
 		s := kmLeader
-		if c := r.Change; c != nil && c.Fact != nil && !c.ToZero {
+		if c := r.Change; c != nil && c.Fact != nil && !c.ToZero && !h.Indicator.Nominal() {
 			// The top of a ranking that moved: "Russia's GDP fell
 			// 10.8% to $2.0 trillion, still the highest of the six".
 			h.WithChange = true

@@ -73,6 +73,10 @@ func candidates(b *Brief, press bool) []*Point {
 	var out []*Point
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
+			// A change of money at current prices is no point: read out
+			// alone it is heard as growth (see keyCandidates); the
+			// leader's point says its level.
+			nominal := iv.Nominal()
 			if l := iv.Leader(); l != nil {
 				// The leader's point stands for its row's other stories
 				// too (its change, its record), which make no point of
@@ -84,7 +88,7 @@ func candidates(b *Brief, press bool) []*Point {
 					sal = math.Max(sal, 2.5+boost(l))
 				}
 				for _, c := range []*Change{l.Change, l.YearAgo} {
-					if c != nil {
+					if c != nil && !nominal {
 						sal = math.Max(sal, c.Fact.Salience+boost(l))
 					}
 				}
@@ -103,6 +107,7 @@ func candidates(b *Brief, press bool) []*Point {
 					p.Kind, p.salience = "week", r.Week.Fact.Salience+boost(r)
 				case r.Record != "" && !iv.RoutineRecords():
 					p.Kind, p.salience = "record", 2.5+boost(r)
+				case nominal:
 				case r.Change != nil && r.Change.Fact.Salience+boost(r) > p.salience:
 					p.Kind, p.salience = "change", r.Change.Fact.Salience+boost(r)
 				case r.YearAgo != nil && r.YearAgo.Fact.Salience+boost(r) > p.salience:
