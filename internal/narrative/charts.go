@@ -123,7 +123,23 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		s.chartAt[c.File] = true
 		s.charts = append(s.charts, c)
 	}
-	return fmt.Sprintf("![%s](%s)", format.EscapeMarkdown(c.Title), c.File), nil
+	// The image's text says what the chart draws, as its caption does:
+	// a line chart's members (of no named group) and the span drawn.
+	alt := c.Title
+	if c.Kind == chart.Line {
+		if names := iv.ChartNamesL(); names != nil {
+			alt += " (" + strings.Join(names, ", ") + ")"
+		}
+		span := iv.HistoryFrom() + " to " + iv.HistoryTo()
+		if l != English() {
+			var err error
+			if span, err = iv.HistorySpanL(); err != nil {
+				return "", err
+			}
+		}
+		alt += ", " + span
+	}
+	return fmt.Sprintf("![%s](%s)", format.EscapeMarkdown(alt), c.File), nil
 }
 
 // slug keeps ASCII letters, digits, - and _ of an id, so a chart's file

@@ -553,10 +553,11 @@ func (iv *Indicator) ChartOfGroup() bool { return len(iv.lines) >= 2 && iv.group
 // 10–13 ақпан»), other periods from the first to the last («январь
 // 2024 г. — январь 2025 г.»).
 func (iv *Indicator) HistorySpanL() (string, error) {
-	if len(iv.History) == 0 {
+	drawn := iv.plotted()
+	if len(drawn) == 0 {
 		return "", nil
 	}
-	first, last := iv.History[0], iv.History[len(iv.History)-1]
+	first, last := drawn[0], drawn[len(drawn)-1]
 	l := first.locale()
 	if p, q := first.periodOf(), last.periodOf(); p.Kind == period.Day && q.Kind == period.Day {
 		return l.DateRange(p.Start, q.Start), nil

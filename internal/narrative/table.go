@@ -1,6 +1,11 @@
 package narrative
 
-import "github.com/briefhq/brief/internal/format"
+import (
+	"sort"
+
+	"github.com/briefhq/brief/internal/chart"
+	"github.com/briefhq/brief/internal/format"
+)
 
 // A topic shows its figures once: as sentences in a list when it has a
 // few (MaxListed), or in one table when it has more or a ranking worth a
@@ -300,10 +305,14 @@ func allSameCounterpart(rows []*Row) bool {
 
 // ChartOf names what an indicator's line chart shows: the group of its
 // ranking when the chart has a line per member, else the entity of its
-// one series (escaped); "" without a chart.
+// one series (escaped); "" without a chart, and for lines of members of
+// no named group (ChartNames names them).
 func (iv *Indicator) ChartOf() string {
-	if len(iv.lines) >= 2 && iv.groupRaw != "" {
-		return iv.Group
+	if len(iv.lines) >= 2 {
+		if iv.groupRaw != "" {
+			return iv.Group
+		}
+		return ""
 	}
 	if e := iv.historyEntity; e != nil && e.Ref != "" {
 		return e.Name
@@ -311,21 +320,96 @@ func (iv *Indicator) ChartOf() string {
 	return ""
 }
 
-// HistoryFrom and HistoryTo are the first and last periods of the line
-// chart ("1960", "2023").
-func (iv *Indicator) HistoryFrom() string {
-	if len(iv.History) == 0 {
-		return ""
+// ChartNames are the entities whose lines the line chart draws, as a
+// sentence names them ("the Russian Federation"), when they are of no
+// named group (ChartOf is then ""); nil for a chart of one series or of a
+// group.
+func (iv *Indicator) ChartNames() []string {
+	if len(iv.lines) < 2 || iv.groupRaw != "" {
+		return nil
 	}
-	return iv.History[0].Period
+	out := make([]string, 0, len(iv.lines))
+	for _, l := range iv.lines {
+		out = append(out, l.entity.Ref)
+	}
+	return out
 }
 
-// HistoryTo is the last period of the line chart.
-func (iv *Indicator) HistoryTo() string {
-	if len(iv.History) == 0 {
+// ChartNamesL are ChartNames by the entities' names in the brief's
+// language, for a caption that lists them («Gross domestic product
+// (Russian Federation, Kazakhstan и Tajikistan)»).
+func (iv *Indicator) ChartNamesL() []string {
+	if len(iv.lines) < 2 || iv.groupRaw != "" {
+		return nil
+	}
+	out := make([]string, 0, len(iv.lines))
+	for _, l := range iv.lines {
+		out = append(out, l.entity.Name)
+	}
+	return out
+}
+
+// plotted are the rows the line chart draws: its lines' (or its one
+// series') rows within the chart's window of periods (chart.Windowed),
+// so that a caption says the span drawn, not the series' whole history.
+func (iv *Indicator) plotted() []*Row {
+	var ls [][]*Row
+	if len(iv.lines) >= 2 {
+		for _, l := range iv.lines {
+			ls = append(ls, l.rows)
+		}
+	} else if len(iv.History) > 0 {
+		ls = [][]*Row{iv.History}
+	}
+	at := func(r *Row) float64 {
+		if r.at.IsZero() {
+			return 0
+		}
+		return float64(r.at.Unix()) / 86400
+	}
+	c := chart.Chart{Kind: chart.Line, Timed: true}
+	for _, rows := range ls {
+		var pts []chart.Point
+		for _, r := range rows {
+			pts = append(pts, chart.Point{At: at(r), Value: r.Value})
+		}
+		c.Series = append(c.Series, chart.Series{Points: pts})
+	}
+	w := c.Windowed()
+	if len(w.Series) != len(ls) {
+		return iv.History // not cut: the chart draws them all
+	}
+	var out []*Row
+	for i, rows := range ls {
+		kept := w.Series[i].Points
+		for _, r := range rows {
+			if len(kept) > 0 && kept[0].At == at(r) {
+				out = append(out, r)
+				kept = kept[1:]
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].at.Before(out[j].at) })
+	return out
+}
+
+// HistoryFrom and HistoryTo are the first and last periods the line
+// chart draws ("2014", "2023").
+func (iv *Indicator) HistoryFrom() string {
+	p := iv.plotted()
+	if len(p) == 0 {
 		return ""
 	}
-	return iv.History[len(iv.History)-1].Period
+	return p[0].Period
+}
+
+// HistoryTo is the last period the line chart draws.
+func (iv *Indicator) HistoryTo() string {
+	p := iv.plotted()
+	if len(p) == 0 {
+		return ""
+	}
+	return p[len(p)-1].Period
 }
 
 // BarTop is how many members the bar chart shows when it cannot show

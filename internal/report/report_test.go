@@ -203,7 +203,7 @@ func checkBrief(t *testing.T, out *Output) {
 			continue // an event: date and text are the data's
 		}
 		line = regexp.MustCompile(`\[\^\d+\]:?`).ReplaceAllString(line, "")
-		caption := strings.HasPrefix(line, "*Figure ") || strings.HasPrefix(line, "*Table ")
+		caption := strings.HasPrefix(line, "*Figure ") || strings.HasPrefix(line, "*Table ") || strings.HasPrefix(line, "![") // an image says its chart like a caption
 		for _, n := range numberRE.FindAllString(line, -1) {
 			n = strings.TrimRight(n, ",")
 			if caption && captionNumber(line, n) {

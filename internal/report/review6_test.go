@@ -1,8 +1,11 @@
 package report
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/briefhq/brief/internal/chart"
 )
 
 // Tests of the sixth editorial review (issue 13): each asserts what a
@@ -109,4 +112,87 @@ func TestRankSaidWithItsYear(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestLineChartCaptionsSayWhatIsDrawn (round 6, item 5): a line chart's
+// caption and its image's text name the lines the chart draws and the
+// span it draws (its window of periods), never one member's whole
+// history ("Gross domestic product, Russian Federation, 1988 to 2023"
+// under six lines of 2014 to 2023); in every language.
+func TestLineChartCaptionsSayWhatIsDrawn(t *testing.T) {
+	// Lines of a named group are said by its name ("Cities"); of no
+	// group, by their members' names.
+	dirs := map[string]bool{"../../testdata/cumulative": false, "../../testdata/week-daily": false, "../../testdata/unseen": true}
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err == nil {
+		dirs["../../testdata/mapping/central-asia"] = false
+		dirs["../../testdata/mapping/worldbank"] = false
+	}
+	several := 0
+	for data, grouped := range dirs {
+		for _, lang := range []string{"en", "ru", "kk"} {
+			out := weeklyIn(t, data, lang)
+			md := nbsp(file(t, out, "brief.md"))
+			lines := strings.Split(md, "\n")
+			for _, c := range out.Doc.Charts {
+				if c.Kind != chart.Line {
+					continue
+				}
+				w := c.Windowed()
+				var pts []chart.Point
+				var names []string
+				if len(w.Series) > 0 {
+					for _, s := range w.Series {
+						names = append(names, s.Name)
+						pts = append(pts, s.Points...)
+					}
+				} else {
+					pts = w.Points
+				}
+				// The periods drawn, earliest and latest.
+				first, last := pts[0], pts[0]
+				for _, p := range pts {
+					if p.At < first.At {
+						first = p
+					}
+					if p.At > last.At {
+						last = p
+					}
+				}
+				img, caption := "", ""
+				for i, l := range lines {
+					if strings.HasSuffix(l, "]("+c.File+")") {
+						img = l
+						if i+2 < len(lines) {
+							caption = lines[i+2]
+						}
+					}
+				}
+				what := data + " " + lang + " " + c.File
+				if img == "" || !strings.HasPrefix(caption, "*") {
+					t.Fatalf("%s: no image and caption:\n%s", what, md)
+				}
+				for _, s := range []string{img, caption} {
+					s = strings.ReplaceAll(s, "\\", "")
+					// The span drawn: its first and last periods' numbers
+					// (a range of days says a year once: "25 May – 14 June 2026").
+					contains(t, what, s, digitRuns(first.Label)...)
+					contains(t, what, s, digitRuns(last.Label)...)
+					if !grouped {
+						contains(t, what, s, names...)
+					}
+				}
+				if len(names) >= 2 {
+					several++
+				}
+			}
+		}
+	}
+	if _, err := os.Stat("../../../shared/data/gdp/gdp.csv"); err == nil && several == 0 {
+		t.Error("no chart of several lines was checked")
+	}
+}
+
+// digitRuns are the numbers written in s: "25 May 2026" gives 25 and 2026.
+func digitRuns(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
