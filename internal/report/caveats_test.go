@@ -37,9 +37,11 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 			// never a key message nor a press point.
 			lacks(t, "the key messages", keyMessages(t, md), "12 million")
 			tourism := section(t, md, "Tourism and payments")
-			// Said once, as what the source gives and why it is not used
-			// (editor, round 5); the note that restated it is left out.
-			contains(t, "the topic", tourism, "- "+sentence+" That covers only about the first five weeks of 2025, so it is probably not a figure for 2025 and is not used here.\n")
+			// Not printed as a statement: only what it is for and why it
+			// is not used (editor, round 6); the note that restated it is
+			// left out.
+			contains(t, "the topic", tourism, "- Not used: the source's figure for Kazakhstan's foreign visitors in 2025 up to 3 February, which covers only about the first five weeks of 2025, so it is probably not a figure for 2025.\n")
+			lacks(t, "the brief", md, "12 million")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
 			press := plainMD([]byte(pointsOf(t, "../../data", week, "press")))
 			lacks(t, "press points", press, "12 million")
