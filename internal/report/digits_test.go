@@ -99,7 +99,7 @@ func TestPercentagePointsAreTheDifferenceOfThePrintedRates(t *testing.T) {
 func TestQualifiedFiguresKeepTheirCaveat(t *testing.T) {
 	md := plainMD(file(t, weekly(t, digits, "2025-W06"), "brief.md"))
 	const visitors = "Kazakhstan had about 12 million foreign visitors in 2025 up to 3 February"
-	contains(t, "the key messages", keyMessages(t, md), "- **Tourism:** Kazakhstan had an estimated 4.32 million hotel nights in 2024.")
+	contains(t, "the key messages", keyMessages(t, md), "- **Tourism:** In 2024, Kazakhstan had an estimated 4.32 million hotel nights.")
 	lacks(t, "the key messages", keyMessages(t, md), "12 million") // a figure to check (Row.Unusual)
 	tourism := section(t, md, "Tourism")
 	contains(t, "the topic", tourism,

@@ -44,7 +44,7 @@ func TestKeyMessagesOfTheSample(t *testing.T) {
 	km := keyMessages(t, md)
 	contains(t, "key messages", km,
 		"- **Trade:** Kazakhstan's Ambassador to Russia, Dauren Abayev, told RIA Novosti that Kazakhstan had said many times that it does not join the sanctions against Russia (reported 3 February 2025).",
-		"- **Industrial cooperation:** Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025.",
+		"- **Industrial cooperation:** As of February 2025, Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion.",
 		"- **Energy:** Rosatom is on the shortlist of potential suppliers for Kazakhstan's first nuclear power plant, according to the article (reported 3 February 2025).")
 	lacks(t, "key messages", km, "untapped potential", "Saran")
 	if strings.Count(md, "does not join the sanctions") != 1 || strings.Count(md, "Rosatom is on the shortlist") != 1 {
