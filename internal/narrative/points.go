@@ -44,6 +44,9 @@ type Point struct {
 	Press     bool // written for the press: plain words, rounded figures
 	salience  float64
 	words     int
+	// must: on the internal sheet whatever the caps (a topic's largest
+	// amount, a figure not for public use); Trim keeps it too.
+	must bool
 }
 
 // PointGroup is the points of one topic.
@@ -170,6 +173,15 @@ func candidates(b *Brief, press bool) []*Point {
 	return out
 }
 
+// isHeadline reports whether a point gives a topic's amount of money of
+// millions or more among its unranked figures, a stock or flow, not a
+// price (as keyCandidates lifts it): a candidate for the topic's largest.
+func isHeadline(p *Point) bool {
+	r := p.Row
+	return r != nil && p.Kind == "latest" && r.Fact.Kind == facts.Latest && !r.Indicator.Ranked && !r.IsPlan() &&
+		format.IsCurrency(r.Fact.Unit) && format.IsScaled(r.Fact.Value) && r.Unusual() == ""
+}
+
 // staleDemotion puts points on overdue series below every current one.
 const staleDemotion = 10
 
@@ -279,10 +291,34 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 	// Every topic first, then the most salient of the rest: the points
 	// cover the week, not one busy indicator.
 	cands := byTopicFirst(candidates(b, press))
+	// The internal sheet carries each topic's largest amount (a
+	// portfolio's value), whatever the caps: the spokesperson is asked
+	// "out of how many?" and "worth how much?"; and every figure not for
+	// public use (Row.Doubt), which the spokesperson must know of.
+	headline := map[*Point]bool{}
+	musts := 0
+	if !press {
+		best := map[*Topic]*Point{}
+		for _, p := range cands {
+			if isHeadline(p) && (best[p.Topic] == nil || p.Row.Fact.Value > best[p.Topic].Row.Fact.Value) {
+				best[p.Topic] = p
+			}
+		}
+		var front, rest []*Point
+		for _, p := range cands {
+			if best[p.Topic] == p || p.Row != nil && p.Row.Doubt() != "" {
+				headline[p] = true
+				front = append(front, p)
+			} else {
+				rest = append(rest, p)
+			}
+		}
+		cands = append(front, rest...)
+	}
 	err = r.run(func() error {
 		for _, p := range cands {
 			iv := p.Indicator
-			if iv != nil && (perIndicator[iv] >= MaxPointsPerIndicator || familySize[iv.Family] > 1 && perFamily[iv.Family] >= MaxPointsPerFamily) {
+			if iv != nil && !headline[p] && (perIndicator[iv] >= MaxPointsPerIndicator || familySize[iv.Family] > 1 && perFamily[iv.Family] >= MaxPointsPerFamily) {
 				pts.Skipped++
 				continue
 			}
@@ -307,15 +343,21 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 			}
 			text := strings.TrimSpace(buf.String())
 			p.words = words(text)
-			if text == "" || p.words > MaxPointWords || seenText[text] || len(chosen) >= o.Max {
+			if text == "" || p.words > MaxPointWords || seenText[text] || !headline[p] && len(chosen)-musts >= o.Max {
 				pts.Skipped++
 				continue
 			}
 			seenText[text] = true
 			chosen = append(chosen, p)
+			if headline[p] {
+				p.must = true
+				musts++ // beside --max, not within it (a PDF still trims to one page)
+			}
 			if iv != nil {
 				perIndicator[iv]++
-				perFamily[iv.Family]++
+				if !headline[p] {
+					perFamily[iv.Family]++ // the amount is context, not one of the family's stories
+				}
 			}
 			if p.Row != nil {
 				series[key(p.Row)] = true
@@ -382,9 +424,28 @@ func (p *Points) Trim(n int) *Points {
 		return p
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].salience > all[j].salience })
+	// What the sheet must carry first, then the best of each topic (a
+	// page that drops a topic no longer covers the week), then the most
+	// salient of the rest.
 	keep := map[*Point]bool{}
-	for _, x := range all[:n] {
-		keep[x] = true
+	covered := map[*Topic]bool{}
+	add := func(x *Point) {
+		if len(keep) < n && !keep[x] {
+			keep[x], covered[x.Topic] = true, true
+		}
+	}
+	for _, x := range all {
+		if x.must {
+			add(x)
+		}
+	}
+	for _, x := range all {
+		if !covered[x.Topic] {
+			add(x)
+		}
+	}
+	for _, x := range all {
+		add(x)
 	}
 	out := &Points{Audience: p.Audience, Skipped: p.Skipped + len(all) - n}
 	for _, g := range p.Groups {
@@ -491,3 +552,7 @@ func (p *Points) Overdue() []*Point {
 	}
 	return out
 }
+
+// OverdueCount is how many chosen points are of overdue series, in words
+// when small: "four".
+func (p *Points) OverdueCount() string { return format.SmallNumber(len(p.Overdue())) }

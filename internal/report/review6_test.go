@@ -263,3 +263,24 @@ func TestKeyMessageIsNotTheBodysSentence(t *testing.T) {
 		contains(t, lang+" key messages", box(t, nbsp(file(t, weeklyIn(t, "../../data", lang), "brief.md"))), want)
 	}
 }
+
+// TestInternalSheetCarriesTheLargestAmount (round 6, item 6): the
+// internal sheet gives each topic's largest amount (the portfolio's
+// $52.9 billion) even where the cap on a family of indicators leaves it
+// off the press sheet, and every figure not for public use, on the
+// one-page PDF too; in every language.
+func TestInternalSheetCarriesTheLargestAmount(t *testing.T) {
+	for _, f := range []Formats{{MD: true}, {MD: true, PDF: true}} {
+		md := plainMD(file(t, points(t, "../../data", "internal", 10, f), "points.md"))
+		contains(t, "internal points", md,
+			"- Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025.",
+			"- Not for public use: Kazakhstan received about 12 million foreign visitors")
+	}
+	lacks(t, "press points", plainMD(file(t, points(t, "../../data", "press", 10, Formats{MD: true}), "points.md")), "$52.9 billion", "12 million")
+	for lang, want := range map[string]string{
+		"ru": "52,9 млрд долл. США",
+		"kk": "52,9 млрд АҚШ доллары",
+	} {
+		contains(t, lang+" internal points", nbsp(file(t, pointsIn(t, "../../data", lang, "internal"), "points.md")), want, "12 млн")
+	}
+}
