@@ -38,6 +38,15 @@ type alignItem struct {
 	// (a reply may lower-case it, never raise it: "turkey" is not
 	// "Turkey").
 	raised bool
+	// pos is the item's byte offset in the sentence's text.
+	pos int
+	// capName: a name token whose text is capitalised and not a bold
+	// label ("Kazakhstan", "Tokayev"): standing alone before a verb it
+	// names who acts, not a quantity.
+	capName bool
+	// tail is a token's last word, lower case ("3 smog alerts last":
+	// the lock may take an adverb into a figure).
+	tail string
 	// strict: a vetted synonym of the draft standing where its swap was
 	// not vetted (a [synonym-figure] phrase outside a figure's clause:
 	// "Heavy snow fell"): the reply must write the same phrase.
@@ -52,10 +61,11 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 		return nil // reported by compare
 	}
 	dByBlock, pByBlock := d.sentencesByBlock(), p.sentencesByBlock()
+	marks := lk.sentenceMarks(d)
 	var out []Issue
 	for b := range dByBlock {
 		ds, ps := dByBlock[b], pByBlock[b]
-		if len(ps) < len(ds) && lk.alignMerged(d, p, ds, ps) {
+		if len(ps) < len(ds) && lk.alignMerged(d, p, ds, ps, marks) {
 			continue
 		}
 		if len(ds) != len(ps) {
@@ -68,9 +78,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 		}
 		head := lk.labelHead(d, ds)
 		for i := range ds {
-			di := lk.exactItems(d.sents[ds[i]].text)
-			pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
-			if why := alignDiff(lk, di, pi); why != "" {
+			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head)); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
 			}
 		}
@@ -86,7 +94,20 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 // group reads as its group; a hedge just before a rounded figure is
 // dropped ("about ⟦F3~⟧").
 func (lk *Locked) exactItems(s string) []alignItem {
-	s = expandRespectively(s)
+	items, _, _ := lk.exactItemsV(s, nil, nil)
+	return items
+}
+
+// exactItemsV is exactItems for a sentence with the source's words in
+// it (verbatim.go): a draft's, whose items inside marks are the
+// source's (their runs of keys returned), or a reply's, whose items
+// that write the draft's runs are (the first run it does not write
+// returned as missing). Neither is read through "respectively": the
+// source's list stays as it is written.
+func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (items []alignItem, outRuns [][]alignItem, missing []alignItem) {
+	if len(marks) == 0 && len(runs) == 0 {
+		s = expandRespectively(s)
+	}
 	var raw []alignItem
 	first, afterColon := true, false
 	var quotes []rune // the quotation marks open, innermost last
@@ -101,7 +122,14 @@ func (lk *Locked) exactItems(s string) []alignItem {
 					key = tokenOpen + lk.key(n)
 					slot = n
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0})
+				capName := slot >= 0 && lk.Slots[slot].kind == kindName && !strings.HasPrefix(lk.Slots[slot].Text, "**") && unicode.IsUpper(firstRune(lk.Slots[slot].Text))
+				tail := ""
+				if slot >= 0 {
+					if f := strings.Fields(lk.Slots[slot].Text); len(f) > 1 {
+						tail = strings.ToLower(f[len(f)-1])
+					}
+				}
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, pos: i, capName: capName, tail: tail})
 				first, afterColon = false, false
 				i = end
 				continue
@@ -120,7 +148,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 				w = string(unicode.ToLower(r)) + w[size:]
 			}
 			first, afterColon = false, false
-			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j], quoted: len(quotes) > 0, raised: raised})
+			raw = append(raw, alignItem{key: "w:" + foldYo(w), text: s[i:j], quoted: len(quotes) > 0, raised: raised, pos: i})
 			i = j
 		default:
 			closes := len(quotes) > 0 && closesQuote(quotes[len(quotes)-1], r) && (r != '’' || !letterAt(s, i+size))
@@ -131,7 +159,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 			if r == '’' || r == '‘' {
 				r = '\''
 			}
-			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r), quoted: len(quotes) > 0})
+			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r), quoted: len(quotes) > 0, pos: i})
 			if opens {
 				quotes = append(quotes, r)
 			}
@@ -144,6 +172,14 @@ func (lk *Locked) exactItems(s string) []alignItem {
 		}
 	}
 	raw = joinNon(raw)
+	if len(marks) > 0 {
+		outRuns = markVerbatim(raw, marks)
+	}
+	if len(runs) > 0 {
+		if missing = findVerbatim(raw, runs); missing != nil {
+			return nil, nil, missing
+		}
+	}
 	lk.markClauses(raw)
 	out := lk.lex.collapse(raw)
 	lk.markStrict(out)
@@ -165,7 +201,7 @@ func (lk *Locked) exactItems(s string) []alignItem {
 		}
 		kept = append(kept, it)
 	}
-	return lk.lex.canonical(kept)
+	return lk.lex.canonical(kept), outRuns, nil
 }
 
 // opensQuote: r opens a quotation ("…" toggles; ‘…’ closes at a ’
@@ -240,7 +276,7 @@ func (lk *Locked) markStrict(items []alignItem) {
 		if !strings.HasPrefix(it.key, "syn:") || !lk.lex.lists["synonym-figure"][strings.ToLower(it.text)] {
 			continue
 		}
-		if figure[it.clause] && !lk.otherSubject(items, i) || lk.quantitySubject(items, i) {
+		if (figure[it.clause] && !lk.otherSubject(items, i) || lk.quantitySubject(items, i)) && lk.figureFrame(items, i) {
 			continue
 		}
 		it.strict = true
@@ -274,19 +310,88 @@ func (lk *Locked) otherSubject(items []alignItem, i int) bool {
 	default:
 		return false
 	}
+	return lk.lex.otherSubjectEn(items, i)
+}
+
+// otherSubjectEn is otherSubject in English: the words before items[i]
+// in its clause name something that is no quantity.
+func (l *lexicon) otherSubjectEn(items []alignItem, i int) bool {
+	isFig := func(j int) bool {
+		return j >= 0 && j < len(items) && strings.HasPrefix(items[j].key, tokenOpen+string(kindFigure))
+	}
+	// The subject right before the verb: a figure ("⟦F1⟧ fell ill": a
+	// count, not a change) or a name standing alone, capitalised ("⟦N1⟧
+	// grew ⟦F1⟧ of wheat", "⟦N1⟧ rises ⟦F1⟧ above sea level": the name
+	// acts; the templates' change is of a quantity, "⟦N1⟧'s ⟦N2⟧ fell")
+	// say something else than a figure's change (red team, round 8).
+	j := i - 1
+	for j >= 0 && items[j].clause == items[i].clause && (items[j].key == "w:also" || items[j].key == "w:still" || items[j].key == "w:then") {
+		j--
+	}
+	if j >= 0 && items[j].clause == items[i].clause {
+		switch {
+		case isFig(j):
+			return true
+		case items[j].capName && (j == 0 || items[j-1].clause != items[j].clause || l.lists["clause-joiner"][strings.ToLower(strings.TrimPrefix(items[j-1].key, "w:"))]):
+			return true
+		}
+	}
 	for j := i - 1; j >= 0 && items[j].clause == items[i].clause; j-- {
 		w, ok := strings.CutPrefix(items[j].key, "w:")
 		if !ok {
 			continue
 		}
 		w = strings.ToLower(w)
-		if lk.lex.lists["quantity"][w] || lk.lex.lists["free"][w] || lk.lex.lists["clause-joiner"][w] {
+		if l.lists["quantity"][w] || l.lists["free"][w] || l.lists["clause-joiner"][w] {
 			continue
 		}
 		switch w {
-		case "all", "both", "each", "every", "its", "their", "covered", "also", "then", "still":
+		case "all", "both", "each", "every", "its", "their", "covered", "also", "then", "still",
+			"week", "so", "far": // the templates' "the week's range so far was ⟦F1⟧ to ⟦F2⟧"
 			continue
 		}
+		return true
+	}
+	return false
+}
+
+// figureFrame: in English the words after the direction verb items[i]
+// are those of a figure's change or level as the templates write them:
+// the figure itself, a date, the clause's end, or a preposition that
+// brings them ("by", "to", "from", "on", "in", "over", "for",
+// "against", "and"), never an object ("grew ⟦F1⟧ of wheat": a figure of
+// something, harvested), an adjective or adverb of an idiom ("fell
+// short of", "grew unpopular", "went down badly", "rose to the
+// occasion": "to" then no figure or date) or "at" after "was held"
+// (frozen at a level, not an event that took place). Red team, round 8.
+func (lk *Locked) figureFrame(items []alignItem, i int) bool {
+	if lk.lex.lang != "en" && lk.lex.lang != "" {
+		return true
+	}
+	isTok := func(j int, kinds string) bool {
+		if j >= len(items) || !strings.HasPrefix(items[j].key, tokenOpen) {
+			return false
+		}
+		k, _ := utf8.DecodeRuneInString(items[j].key[len(tokenOpen):])
+		return strings.ContainsRune(kinds, k)
+	}
+	j := i + 1
+	if j >= len(items) {
+		return true
+	}
+	next := items[j]
+	switch {
+	case isTok(j, "F"):
+		// a figure, then no "of": the change's amount or level
+		return !(j+1 < len(items) && items[j+1].key == "w:of")
+	case isTok(j, "DS"), strings.HasPrefix(next.key, "p:") && next.key != "p:'":
+		return true
+	}
+	switch strings.ToLower(strings.TrimPrefix(next.key, "w:")) {
+	case "by", "to", "from", "on", "in", "over", "for", "against":
+		// a figure or a date must follow the preposition
+		return isTok(j+1, "FD") || j+2 < len(items) && items[j+1].key == "w:the" && isTok(j+2, "FD")
+	case "and", "but":
 		return true
 	}
 	return false
@@ -503,18 +608,19 @@ func wordEnd(s string, i int) int {
 // "that": the level before them), so "and" joins two claims of one
 // subject and changes neither; no other joiner ("but" adds a contrast,
 // a comma or a semicolon may re-scope the pronoun) and no other pair.
-func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int) bool {
+func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int, marks map[int][][2]int) bool {
 	i, j := 0, 0
 	head := lk.labelHead(d, ds)
 	for i < len(ds) && j < len(ps) {
-		pi := lk.exactItems(subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
-		if alignDiff(lk, lk.exactItems(d.sents[ds[i]].text), pi) == "" {
+		reply := subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head)
+		if lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply) == "" {
 			i, j = i+1, j+1
 			continue
 		}
-		if i+1 >= len(ds) {
-			return false
+		if i+1 >= len(ds) || len(marks[ds[i]]) > 0 || len(marks[ds[i+1]]) > 0 {
+			return false // the source's words are never merged
 		}
+		pi := lk.exactItems(reply)
 		ok := false
 		for _, m := range mergedChanges(d.sents[ds[i]].text, d.sents[ds[i+1]].text) {
 			if alignDiff(lk, lk.exactItems(m), pi) == "" {
@@ -588,7 +694,7 @@ func foldYo(w string) string {
 // list in the second form (both the draft's and the reply's, before the
 // exact comparison), so either form may stand for the other; any other
 // pairing stays another sentence.
-var respectivelyRE = lazy(`^(⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+) ((?:[a-z]+ ){0,2}with) (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
+var respectivelyRE = lazy(`^(?:⟦[DN]\d+⟧: )?(⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+) ((?:[a-z]+ ){0,2}with) (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
 
 var behindRE = lazy(`^Behind it were (⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+), with (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
 
@@ -618,6 +724,7 @@ func expandRespectively(s string) string {
 	}
 	var b strings.Builder
 	b.WriteString(s[:lead])
+	b.WriteString(t[:m[2]]) // a label before the list ("⟦D1⟧: ")
 	for i := range names {
 		switch {
 		case i == 0:
@@ -639,7 +746,10 @@ func expandRespectively(s string) string {
 }
 
 // respectivelyPairs: the name and figure token IDs a "respectively"
-// list of the sentence pairs, or nil.
+// list of the sentence pairs, or nil. The list may follow a label
+// ("⟦D1⟧: ⟦N1⟧, ⟦N2⟧ and ⟦N3⟧ followed with …": a dated item; red team,
+// round 8: the draft's own list was read clause by clause, each figure
+// said of the name before it).
 func respectivelyPairs(s string) [][2]string {
 	s = strings.TrimLeft(s, " ")
 	m := respectivelyRE.re().FindStringSubmatchIndex(s)

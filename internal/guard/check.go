@@ -80,7 +80,7 @@ func (lk *Locked) Verify(reply string) Result {
 	}
 	early = append(early, oddRunes(lk.Draft, reply)...)
 	early = append(early, mixedScripts(lk.Draft, reply)...)
-	reply = Sanitize(reply)
+	reply = sanitizeKeep(reply, lk.keep)
 	if strings.TrimSpace(reply) == "" {
 		return refuse([]Issue{{Why: "the reply is empty"}})
 	}

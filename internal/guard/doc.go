@@ -28,7 +28,15 @@ package guard
 // and words (lang.go). For a language with case forms Names holds every
 // form the catalog gives (report.VocabularyIn), so that a name in any
 // case is locked.
+//
+// Data is the dataset's own text the section shows (event titles and
+// summaries, notes, names: the <data> list of the polish request,
+// narrative's RenderedSection.Data). Where the draft writes it, it is
+// the source's wording, not the templates': a reply writes it back
+// verbatim (tokens, words and signs as the draft has them; no vetted
+// synonym, hedge, rounding, paraphrase pattern or fronting inside it).
 type Vocabulary struct {
 	Names []string
 	Lang  string
+	Data  []string
 }

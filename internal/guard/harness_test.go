@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,6 +105,7 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 		}
 		switch {
 		case hasVocab:
+			// a case of its own names (our corpus): no dataset behind it
 			c.vocab = &guard.Vocabulary{Names: vocab, Lang: c.lang}
 		case c.lang != "":
 			// A case in a language: its data's names in every case
@@ -115,6 +117,14 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 			c.vocab = vocabData(t, dir, c.lang)
 		default:
 			c.vocab = sampleVocabulary(t)
+		}
+		if !hasVocab {
+			// the dataset's own text, which a reply writes back
+			// verbatim (Vocabulary.Data): every text of the case's
+			// dataset a section may show (a superset of the section's)
+			v := *c.vocab
+			v.Data = datasetTexts(t, c.source, c.lang)
+			c.vocab = &v
 		}
 		out = append(out, c)
 	}
@@ -144,6 +154,50 @@ func dataDirOf(source string) (string, error) {
 		return dir, nil
 	}
 	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
+}
+
+var (
+	dataTextsMu sync.Mutex
+	dataTexts   = map[string][]string{}
+)
+
+// datasetTexts is every text of the case's dataset (its source's; the
+// sample data's without one) a section may quote as data (narrative's
+// quote: names, notes, event titles and summaries, in English and in
+// lang), or nil for a dataset not in the repository (round 2's World
+// Bank extracts). Same as internal/polish's.
+func datasetTexts(t testing.TB, source, lang string) []string {
+	dir, err := dataDirOf(source)
+	if err != nil {
+		return nil
+	}
+	dataTextsMu.Lock()
+	defer dataTextsMu.Unlock()
+	if v, ok := dataTexts[dir+lang]; ok {
+		return v
+	}
+	ds, _, err := dataset.Load(dir, dataset.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	var out []string
+	for _, e := range ds.Entities {
+		out = append(out, e.Name(lang))
+	}
+	for _, in := range ds.Indicators {
+		out = append(out, in.Name)
+	}
+	for _, o := range ds.Observations {
+		out = append(out, o.Note, o.Texts[lang].Note)
+	}
+	for _, e := range ds.Events {
+		out = append(out, e.Title, e.Summary, e.Texts[lang].Title, e.Texts[lang].Summary)
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
+	slices.Sort(out)
+	out = slices.Compact(out)
+	dataTexts[dir+lang] = out
+	return out
 }
 
 // tally counts one class's outcomes.

@@ -106,6 +106,7 @@ func readLexicon(name string) (*lexicon, error) {
 		text, why string
 		line      int
 		figure    bool
+		scope     string
 	}
 	scope := ""
 	var patterns []rawPattern
@@ -117,8 +118,10 @@ func readLexicon(name string) (*lexicon, error) {
 			continue
 		}
 		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
-			if scope = strings.TrimSpace(r); scope != "figure" {
-				return nil, fmt.Errorf("%s:%d: %q: the only scope is \"figure\"", name, line, t)
+			switch scope = strings.TrimSpace(r); scope {
+			case "figure", "ranking", "level", "fronting":
+			default:
+				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\" or \"fronting\"", name, line, t)
 			}
 			continue
 		}
@@ -134,7 +137,7 @@ func readLexicon(name string) (*lexicon, error) {
 			if why == "" {
 				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
 			}
-			patterns = append(patterns, rawPattern{t, why, line, scope == "figure"})
+			patterns = append(patterns, rawPattern{t, why, line, scope != "", scope})
 			why, scope = "", ""
 			continue
 		}
@@ -194,7 +197,7 @@ func readLexicon(name string) (*lexicon, error) {
 					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
-			case "paraphrase-run-stop", "synonym-figure", "quantity", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "paraphrase-run-stop", "adverb", "synonym-figure", "quantity", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}
@@ -257,7 +260,7 @@ func readLexicon(name string) (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, rp.line, err)
 		}
-		p.figure = rp.figure
+		p.figure, p.scope = rp.figure, rp.scope
 		l.paraphrases = append(l.paraphrases, p)
 	}
 	l.regions = regionNames()

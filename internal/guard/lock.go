@@ -71,6 +71,15 @@ type Locked struct {
 	// parsed is the draft read as a reply of itself: its blocks,
 	// sentences and clauses, and every slot in place.
 	parsed *parsedText
+	// verbatim lists, per block of the locked text, the spans a reply
+	// writes back verbatim, as the locked text writes them: the
+	// dataset's own text (Vocabulary.Data) and every quotation, which
+	// may run over several sentences (verbatim.go).
+	verbatim [][]string
+	// keep are the runes of the draft that NFKC would change (″, ﬁ):
+	// a reply may write them as the draft does (Sanitize folds the
+	// others).
+	keep map[rune]bool
 }
 
 // block is a paragraph, a list item or a kept block.
@@ -191,10 +200,13 @@ type span struct {
 func Lock(draft string, v *Vocabulary) *Locked {
 	draft = normaliseLines(draft)
 	lk := &Locked{Draft: draft, byID: map[string]int{}, lex: english()}
+	var data []string
 	if v != nil {
 		lk.vocab = v.Names
 		lk.lex = lexiconFor(v.Lang)
+		data = v.Data
 	}
+	lk.keep = foldedRunes(draft)
 	counts := map[byte]int{}
 	newSlot := func(kind byte, text string, sp span) string {
 		counts[kind]++
@@ -212,24 +224,33 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		}
 		if bl.kind == 'B' {
 			b.WriteString(newSlot(kindBlock, bl.text, span{}))
+			lk.verbatim = append(lk.verbatim, nil)
 			continue
 		}
 		b.WriteString(bl.prefix)
 		spans := lk.findSpans(bl.text)
 		quoted := quotedRegions(bl.text)
+		// the source's words: quotations and the dataset's own text
+		// (no rounding of a figure inside them either)
+		verb := mergeRegions(append(append([][2]int(nil), quoted...), dataRegions(bl.text, data)...))
+		var lb strings.Builder // the block as locked
 		last, q := 0, 0
-		for _, sp := range spans {
-			b.WriteString(bl.text[last:sp.start])
-			b.WriteString(newSlot(sp.kind, bl.text[sp.start:sp.end], sp))
-			for q < len(quoted) && quoted[q][1] <= sp.start {
+		starts := make([]int, len(spans)) // each span's offset in lb
+		for i, sp := range spans {
+			lb.WriteString(bl.text[last:sp.start])
+			starts[i] = lb.Len()
+			lb.WriteString(newSlot(sp.kind, bl.text[sp.start:sp.end], sp))
+			for q < len(verb) && verb[q][1] <= sp.start {
 				q++
 			}
-			if q < len(quoted) && quoted[q][0] < sp.start {
+			if q < len(verb) && verb[q][0] <= sp.start {
 				lk.Slots[len(lk.Slots)-1].quoted = true
 			}
 			last = sp.end
 		}
-		b.WriteString(bl.text[last:])
+		lb.WriteString(bl.text[last:])
+		b.WriteString(lb.String())
+		lk.verbatim = append(lk.verbatim, lockedRegions(lb.String(), bl.text, spans, starts, verb))
 	}
 	lk.Text = b.String()
 	lk.parsed = lk.parse(lk.Text, nil)

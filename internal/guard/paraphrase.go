@@ -66,6 +66,16 @@ type paraphrase struct {
 	// first filter programme", "Then came the floods", "Almaty
 	// compensated the victims of the flood in 1969" are free text).
 	figure bool
+	// scope narrows a figure's pattern to the frame it was vetted for
+	// (red team, round 8): "ranking", a name token right after the
+	// match ("Behind it were ⟦N1⟧ (⟦F1⟧)", not "Behind it were ⟦F1⟧
+	// floods", a cause); "level", a quantity's level, not what a name
+	// or a thing did ("⟦N1⟧'s ⟦N2⟧ stood at ⟦F1⟧", not "⟦N1⟧ stood at ⟦F1⟧
+	// memorials", "The audit showed ⟦F1⟧"); "fronting", a date moved
+	// over a run that ends in a figure or name token, the date's own
+	// ("stood at ⟦F1⟧ in ⟦D1⟧"), never over a word between them ("last",
+	// "too", "mostly", "initially": an adverb that the move re-scopes).
+	scope string
 }
 
 const maxRun = 40
@@ -324,7 +334,7 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 				clear(b)
 			}
 			end, ok := l.match(v, 0, items, i, b)
-			if !ok || end == i || quotedIn(items[i:end]) || p.figure && !figureAt(items, i, end) {
+			if !ok || end == i || quotedIn(items[i:end]) || p.figure && !figureAt(items, i, end) || !p.inFrame(l, items, i, end, b) {
 				continue
 			}
 			if out == nil {
@@ -346,6 +356,46 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 		return items
 	}
 	return out
+}
+
+// inFrame: the match items[i:end] (binding b) stands in the frame its
+// pattern's scope names (paraphrase.scope).
+func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b binding) bool {
+	isTok := func(it alignItem, kinds string) bool {
+		k, ok := strings.CutPrefix(it.key, tokenOpen)
+		return ok && k != "" && strings.ContainsRune(kinds, rune(k[0]))
+	}
+	switch p.scope {
+	case "ranking":
+		return end < len(items) && isTok(items[end], "N")
+	case "level":
+		if l.lang != "en" && l.lang != "" {
+			return true
+		}
+		// the verb's subject: the words before the match in its clause
+		return !l.otherSubjectEn(items, i)
+	case "fronting":
+		// no adverb between the run's last token and the date
+		for k, run := range b {
+			if !strings.HasPrefix(k, "A") {
+				continue
+			}
+			adverb := func(w string) bool { return l.in("adverb", w) || len(w) > 4 && strings.HasSuffix(w, "ly") }
+			for j := len(run) - 1; j >= 0; j-- {
+				if isTok(run[j], "FN") {
+					if adverb(run[j].tail) {
+						return false // taken into the figure ("3 smog alerts last")
+					}
+					break
+				}
+				w, ok := strings.CutPrefix(run[j].key, "w:")
+				if w = strings.ToLower(w); ok && adverb(w) {
+					return false
+				}
+			}
+		}
+	}
+	return true
 }
 
 // quotedIn: some item stands inside a quotation, or is a synonym kept

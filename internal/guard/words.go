@@ -13,7 +13,12 @@ import (
 // width digits and letters, ligatures, compatibility signs folded), line
 // ends "\n", and no bidirectional or zero-width controls (a bidi override
 // can show a figure other than the one stored).
-func Sanitize(s string) string {
+func Sanitize(s string) string { return sanitizeKeep(s, nil) }
+
+// sanitizeKeep is Sanitize that keeps the runes of keep as written: the
+// runes of the draft NFKC would change ("″" would become "′′", and the
+// draft's own text would no longer match itself: red team, round 8).
+func sanitizeKeep(s string, keep map[rune]bool) string {
 	s = normaliseLines(s)
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -29,12 +34,13 @@ func Sanitize(s string) string {
 	// NFKC turns the no-break spaces into plain ones: fold the text
 	// between them, and keep them as written (a Russian or Kazakh figure
 	// holds them: "27,8\u00a0млрд").
-	if !strings.ContainsAny(s, "\u00a0\u202f\u2007") {
+	kept := func(r rune) bool { return r == '\u00a0' || r == '\u202f' || r == '\u2007' || keep[r] }
+	if strings.IndexFunc(s, kept) < 0 {
 		return norm.NFKC.String(s)
 	}
 	var b strings.Builder
 	for {
-		i := strings.IndexAny(s, "\u00a0\u202f\u2007")
+		i := strings.IndexFunc(s, kept)
 		if i < 0 {
 			b.WriteString(norm.NFKC.String(s))
 			return b.String()

@@ -295,8 +295,15 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Section, v *guard.Vocabulary) (string, Decision) {
 	d := Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash}
 	// The model sees the draft with its claims locked: tokens for every
-	// figure, date, name, footnote and kept block.
-	lk := guard.Lock(s.Markdown, v)
+	// figure, date, name, footnote and kept block. The dataset's text it
+	// shows (s.Data) is the source's wording: the guard wants it back
+	// verbatim.
+	sv := guard.Vocabulary{Data: s.Data}
+	if v != nil {
+		sv.Names, sv.Lang = v.Names, v.Lang
+		sv.Data = append(append([]string(nil), v.Data...), s.Data...)
+	}
+	lk := guard.Lock(s.Markdown, &sv)
 	sent := s
 	sent.Markdown = lk.Text
 	user, err := ps.userMessage(ctx, sent)

@@ -35,3 +35,25 @@ func TestPromptListsTheVettedParaphrases(t *testing.T) {
 		}
 	}
 }
+
+// TestPromptSaysDataTextIsVerbatim: the system prompt tells the model
+// what the guard holds since round 8: the dataset's own text (the
+// <data> list) and a quotation, to its closing mark, come back as they
+// stand; the recastings are the templates' sentences' only.
+func TestPromptSaysDataTextIsVerbatim(t *testing.T) {
+	b, err := prompts.FS.ReadFile("polish-system.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"only in the templates' own sentences around the figures",
+		"wherever the draft shows one of the texts listed between <data> and </data>",
+		"copy them exactly as they stand",
+		"to the closing mark, over as many sentences as the quotation runs",
+		"nor over any adverb between the figure and the date",
+	} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("polish-system.tmpl does not say %q", want)
+		}
+	}
+}

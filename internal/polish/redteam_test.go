@@ -9,7 +9,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -115,7 +117,10 @@ func TestRedTeamReplies(t *testing.T) {
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
-	perRound := map[string]*tally{"r1": {}, "r2": {}, "r3": {}, "r4": {}, "r5": {}, "r6": {}, "r7": {}, "ru": {}}
+	perRound := map[string]*tally{}
+	for _, r := range rounds {
+		perRound[r] = &tally{}
+	}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
 	n := 0
 	for _, p := range paths {
@@ -126,6 +131,8 @@ func TestRedTeamReplies(t *testing.T) {
 		a := txtar.Parse(b)
 		var draft, reply, expect, class, lang, source, sent, sentSlots string
 		var vocab *guard.Vocabulary
+		var data []string
+		hasData := false
 		for _, line := range strings.Split(string(a.Comment), "\n") {
 			k, v, _ := strings.Cut(line, ":")
 			switch strings.TrimSpace(k) {
@@ -149,6 +156,9 @@ func TestRedTeamReplies(t *testing.T) {
 				sent = string(f.Data)
 			case "sent-slots.txt":
 				sentSlots = string(f.Data)
+			case "data.txt":
+				hasData = true
+				data = parseDataList(t, p, string(f.Data))
 			case "vocab.txt":
 				vocab = &guard.Vocabulary{}
 				for _, l := range strings.Split(string(f.Data), "\n") {
@@ -164,6 +174,11 @@ func TestRedTeamReplies(t *testing.T) {
 		if vocab == nil {
 			vocab = sample(t)
 		}
+		if !hasData {
+			// no <data> list recorded: the dataset's text, every string
+			// a section of it may quote (a superset of the section's)
+			data = datasetTexts(t, source, lang)
+		}
 		if sent != "" && reply != "" {
 			reply = fromOldTokens(t, draft, sent, sentSlots, reply, vocab)
 		}
@@ -178,7 +193,7 @@ func TestRedTeamReplies(t *testing.T) {
 			continue
 		}
 		n++
-		out, d := polishWith(t, draft, reply, vocab)
+		out, d := polishWithData(t, draft, reply, vocab, data)
 		k := counts[class]
 		if k == nil {
 			k = &tally{}
@@ -236,7 +251,7 @@ func TestRedTeamReplies(t *testing.T) {
 	if float64(total.falseRejects) > 0.05*float64(total.faithful) {
 		t.Logf("%d of %d faithful replies refused: more than the 5%% target (docs/polish.md)", total.falseRejects, total.faithful)
 	}
-	for _, r := range []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "ru"} {
+	for _, r := range rounds {
 		k := perRound[r]
 		t.Logf("round %s (wire): %d of %d corrupt replies printed, %d of %d faithful replies refused", r, k.falseAccepts, k.corrupt, k.falseRejects, k.faithful)
 		if k.falseRejects > maxWireFalseRejects[r] {
@@ -245,9 +260,18 @@ func TestRedTeamReplies(t *testing.T) {
 	}
 }
 
+// rounds are the red-team rounds the harness counts apart.
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "ru"}
+
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
 func polishWith(t *testing.T, draft, reply string, v *guard.Vocabulary) (string, polish.Decision) {
+	return polishWithData(t, draft, reply, v, nil)
+}
+
+// polishWithData is polishWith for a section that shows the dataset's
+// text data (its <data> list).
+func polishWithData(t *testing.T, draft, reply string, v *guard.Vocabulary, data []string) (string, polish.Decision) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		b, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
@@ -258,7 +282,7 @@ func polishWith(t *testing.T, draft, reply string, v *guard.Vocabulary) (string,
 	}))
 	defer srv.Close()
 	cfg := polish.Config{BaseURL: srv.URL + "/v1", Model: "m", HTTPClient: srv.Client(), CallTimeout: 5 * time.Second, MaxRetries: -1}
-	out, ds, err := polish.Polish(context.Background(), cfg, []polish.Section{{ID: "s", Markdown: draft}}, v)
+	out, ds, err := polish.Polish(context.Background(), cfg, []polish.Section{{ID: "s", Markdown: draft, Data: data}}, v)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,13 +337,13 @@ func TestWireLevelHarness(t *testing.T) {
 	}
 }
 
-// roundOf is the red-team round of a case: "r2-…" to "r7-…", else
+// roundOf is the red-team round of a case: "r2-…" to "r8-…", else
 // round 1.
 func roundOf(name string) string {
 	if strings.HasPrefix(name, "ru-") || strings.HasPrefix(name, "kk-") {
 		return "ru" // the Russian and Kazakh round
 	}
-	if r, _, ok := strings.Cut(name, "-"); ok && (r == "r2" || r == "r3" || r == "r4" || r == "r5" || r == "r6" || r == "r7") {
+	if r, _, ok := strings.Cut(name, "-"); ok && slices.Contains(rounds[1:len(rounds)-1], r) {
 		return r
 	}
 	return "r1"
@@ -351,4 +375,70 @@ func roundOf(name string) string {
 // the languages took), and the ranking's period fronted over a bracket
 // with figures (r6-056), the very reply round 5 wrote as a corruption
 // (r5-046).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 5, "r5": 6, "r6": 3, "r7": 1, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 9, "r6": 6, "r7": 9, "r8": 16, "ru": 3}
+
+// parseDataList reads a case's data.txt: the section's <data> list as
+// the request quoted it, one `- "…"` line per string.
+func parseDataList(t *testing.T, file, s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		q, ok := strings.CutPrefix(l, "- ")
+		if !ok {
+			t.Fatalf("%s: data.txt: %q: want `- \"text\"`", file, l)
+		}
+		v, err := strconv.Unquote(q)
+		if err != nil {
+			t.Fatalf("%s: data.txt: %q: %v", file, l, err)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+var (
+	dataTextsMu sync.Mutex
+	dataTexts   = map[string][]string{}
+)
+
+// datasetTexts is every text of the case's dataset a section may quote
+// as data (narrative's quote: names, notes, event titles and
+// summaries, in English and in lang), for the cases captured without
+// their <data> list: a superset of each section's list.
+func datasetTexts(t *testing.T, source, lang string) []string {
+	dir, err := dataDirOf(source)
+	if err != nil {
+		// a dataset not in the repository (round 2's World Bank
+		// extracts): the case is judged, as its vocabulary is, without it
+		return nil
+	}
+	dataTextsMu.Lock()
+	defer dataTextsMu.Unlock()
+	if v, ok := dataTexts[dir+lang]; ok {
+		return v
+	}
+	ds, _, err := dataset.Load(dir, dataset.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	var out []string
+	for _, e := range ds.Entities {
+		out = append(out, e.Name(lang))
+	}
+	for _, in := range ds.Indicators {
+		out = append(out, in.Name)
+	}
+	for _, o := range ds.Observations {
+		out = append(out, o.Note, o.Texts[lang].Note)
+	}
+	for _, e := range ds.Events {
+		out = append(out, e.Title, e.Summary, e.Texts[lang].Title, e.Texts[lang].Summary)
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
+	slices.Sort(out)
+	out = slices.Compact(out)
+	dataTexts[dir+lang] = out
+	return out
+}
