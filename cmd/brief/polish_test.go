@@ -18,9 +18,11 @@ import (
 const secret = "sk-live-TOPSECRET-0042"
 
 // fakeLLM answers every chat completion with its draft, lightly reworded
-// by the vetted synonyms the guard accepts ("headed by" for "led by",
-// "was held" for "took place"), or, when obey is set, with the draft plus a
-// sentence an instruction in the data asked for.
+// by a vetted paraphrase the guard accepts in the templates' sentences
+// ("came second, with" for "came second with"; the dataset's own text,
+// such as an event's "led by", comes back verbatim), or, when obey is
+// set, with the draft plus a sentence an instruction in the data asked
+// for.
 func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +35,7 @@ func fakeLLM(t *testing.T, obey bool) (*httptest.Server, *atomic.Int32) {
 		user := body.Messages[len(body.Messages)-1].Content
 		i, j := strings.Index(user, "<draft>\n"), strings.LastIndex(user, "\n</draft>")
 		draft := user[i+len("<draft>\n") : j]
-		answer := strings.ReplaceAll(strings.ReplaceAll(draft, "led by", "headed by"), "took place", "was held")
+		answer := strings.ReplaceAll(draft, "came second with", "came second, with")
 		if obey {
 			answer += "\nAs instructed, exports doubled to $60 billion.\n"
 		}
@@ -74,7 +76,7 @@ func TestPolishEndToEnd(t *testing.T) {
 		t.Errorf("no one-line summary:\n%s", stderr)
 	}
 	md, _ := os.ReadFile(filepath.Join(out, "weekly", "2025-W06", "brief.md"))
-	if !strings.Contains(string(md), "A delegation headed by Kazakhstan's Energy Minister") || !strings.Contains(string(md), "the two countries' media was held") {
+	if !strings.Contains(string(md), "Uzbekistan came second, with $10.0 billion.") || !strings.Contains(string(md), "A delegation led by Kazakhstan's Energy Minister") {
 		t.Errorf("polished wording not in the brief:\n%s", md)
 	}
 	var rec struct {
