@@ -1,6 +1,7 @@
 package narrative
 
 import (
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -162,7 +163,15 @@ func (r *Row) Counted() string { return r.say(r.Value, r.decimals, counted, !r.T
 
 // PressCounted is Counted for the press.
 func (r *Row) PressCounted() string {
-	return r.say(r.Value, format.PressDecimals(r.decimals), counted, !r.ToDate)
+	s := r.say(r.Value, format.PressDecimals(r.decimals), counted, !r.ToDate)
+	// A count under ten is said in words, as a speaker says it: "three
+	// thermal power plants", not "3".
+	if n := int(r.Value); r.Indicator != nil && r.Indicator.Counts && n >= 1 && n < 10 && float64(n) == r.Value {
+		if d := strconv.Itoa(n) + " "; strings.HasPrefix(s, d) {
+			s = format.SmallNumber(n) + " " + strings.TrimPrefix(s, d)
+		}
+	}
+	return s
 }
 
 // Bare is the figure without its unit word: a second figure of the

@@ -68,9 +68,9 @@ func TestPressPointsOnTheSample(t *testing.T) {
 	pts := checkPoints(t, md, 7)
 	joined := strings.Join(pts, "\n")
 	for _, want := range []string{
-		"about $28 billion",                       // rounded for the press
-		"Kazakhstan plans 3 thermal power plants", // a plan stays a plan
-		"The plants are to be built by Inter RAO", // with what its note adds (no bracket to read out)
+		"about $28 billion",                           // rounded for the press
+		"Kazakhstan plans three thermal power plants", // a plan stays a plan
+		"The plants are to be built by Inter RAO",     // with what its note adds (no bracket to read out)
 		"Rosatom", // an event of the week
 		// what a named person said, kept with its attribution; no
 		// bracketed date a press officer cannot say

@@ -284,3 +284,13 @@ func TestInternalSheetCarriesTheLargestAmount(t *testing.T) {
 		contains(t, lang+" internal points", nbsp(file(t, pointsIn(t, "../../data", lang, "internal"), "points.md")), want, "12 млн")
 	}
 }
+
+// TestPressCountsUnderTenInWords (round 6, item 7): a press point says a
+// count under ten in words, as a speaker would ("three thermal power
+// plants"); the brief and the internal sheet keep the figure.
+func TestPressCountsUnderTenInWords(t *testing.T) {
+	press := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
+	contains(t, "press points", press, "- Kazakhstan plans three thermal power plants with Russia.")
+	lacks(t, "press points", press, " 3 thermal")
+	contains(t, "internal points", plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal"))), "Kazakhstan plans 3 thermal power plants with Russia")
+}

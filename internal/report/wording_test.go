@@ -43,6 +43,6 @@ func TestWordingRules(t *testing.T) {
 	contains(t, "press points", press,
 		"The Russian Federation's trade balance showed a trade deficit of €80 million in 2024.",
 		"The United States' GDP stood at $29 trillion in 2023, a ten-year high.",
-		"Kazakhstan plans 3 plants by 2030.")
+		"Kazakhstan plans three plants by 2030.")
 	checkBrief(t, out)
 }
