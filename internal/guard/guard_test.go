@@ -212,6 +212,23 @@ func BenchmarkCheck64KB(b *testing.B) {
 	}
 }
 
+// BenchmarkCheck64KBData: the same size, where every other sentence is
+// the dataset's own text (Vocabulary.Data), which must come back
+// verbatim: the regions found once per block, cut at the sentences.
+func BenchmarkCheck64KBData(b *testing.B) {
+	unit := "Exports rose 3.5% to 12 kt, while imports fell 2% in 2024.[^1] Work began on filters at the plant.[^2] "
+	d := "## Trade\n\n" + strings.Repeat(unit, (MaxInput-100)/(len(unit)+5)) + "\n"
+	p := strings.ReplaceAll(d, "Exports rose", "Exports increased")
+	v := *vocab
+	v.Data = []string{"Work began on filters at the plant.", "Heavy snow fell in Astana.", "Exports"}
+	b.SetBytes(int64(len(d)))
+	for i := 0; i < b.N; i++ {
+		if r := Check(d, p, &v); !r.Accepted {
+			b.Fatalf("refused: %v", r.Reasons[:1])
+		}
+	}
+}
+
 func BenchmarkCheckSection(b *testing.B) {
 	p := strings.Replace(trade, "2024: $27.8 billion,", "2024: about $28 billion,", 1) // a hedged rounding
 	for i := 0; i < b.N; i++ {

@@ -183,36 +183,55 @@ func foldedRunes(s string) map[rune]bool {
 
 // sentenceMarks are, for each sentence of the draft (d: the locked
 // draft, parsed), the byte ranges of its text that are the source's
-// words (lk.verbatim).
+// words (lk.verbatim). Each block's ranges are found once (its distinct
+// texts, every occurrence), then cut at the sentences, in order.
 func (lk *Locked) sentenceMarks(d *parsedText) map[int][][2]int {
 	out := map[int][][2]int{}
+	regions := map[int][][2]int{} // per block, merged
 	cursor := map[int]int{}
+	next := map[int]int{} // per block, the first region not yet passed
 	for si, sen := range d.sents {
-		if sen.block >= len(lk.verbatim) || len(lk.verbatim[sen.block]) == 0 {
+		b := sen.block
+		if b >= len(lk.verbatim) || len(lk.verbatim[b]) == 0 {
 			continue
 		}
-		bt := d.blocks[sen.block].text
-		k := strings.Index(bt[cursor[sen.block]:], sen.text)
+		bt := d.blocks[b].text
+		rs, ok := regions[b]
+		if !ok {
+			seen := map[string]bool{}
+			for _, v := range lk.verbatim[b] {
+				if seen[v] {
+					continue
+				}
+				seen[v] = true
+				for at := 0; ; {
+					j := strings.Index(bt[at:], v)
+					if j < 0 {
+						break
+					}
+					rs = append(rs, [2]int{at + j, at + j + len(v)})
+					at += j + 1
+				}
+			}
+			rs = mergeRegions(rs)
+			regions[b] = rs
+		}
+		k := strings.Index(bt[cursor[b]:], sen.text)
 		if k < 0 {
 			continue
 		}
-		so := cursor[sen.block] + k
-		cursor[sen.block] = so + len(sen.text)
-		for _, v := range lk.verbatim[sen.block] {
-			for at := 0; ; {
-				j := strings.Index(bt[at:], v)
-				if j < 0 {
-					break
-				}
-				a, b := at+j, at+j+len(v)
-				at = a + 1
-				lo, hi := max(a, so), min(b, so+len(sen.text))
-				if lo < hi {
-					out[si] = append(out[si], [2]int{lo - so, hi - so})
-				}
+		so := cursor[b] + k
+		eo := so + len(sen.text)
+		cursor[b] = eo
+		for next[b] < len(rs) && rs[next[b]][1] <= so {
+			next[b]++
+		}
+		for r := next[b]; r < len(rs) && rs[r][0] < eo; r++ {
+			lo, hi := max(rs[r][0], so), min(rs[r][1], eo)
+			if lo < hi {
+				out[si] = append(out[si], [2]int{lo - so, hi - so})
 			}
 		}
-		out[si] = mergeRegions(out[si])
 	}
 	return out
 }
