@@ -122,12 +122,9 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 					key = tokenOpen + lk.key(n)
 					slot = n
 				}
-				capName := slot >= 0 && lk.Slots[slot].kind == kindName && !strings.HasPrefix(lk.Slots[slot].Text, "**") && unicode.IsUpper(firstRune(lk.Slots[slot].Text))
-				tail := ""
+				capName, tail := false, ""
 				if slot >= 0 {
-					if f := strings.Fields(lk.Slots[slot].Text); len(f) > 1 {
-						tail = strings.ToLower(f[len(f)-1])
-					}
+					capName, tail = lk.Slots[slot].capName, lk.Slots[slot].lastWord
 				}
 				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, pos: i, capName: capName, tail: tail})
 				first, afterColon = false, false
@@ -818,7 +815,7 @@ func subjectAsPronoun(draft, reply, head string) string {
 func joinNon(raw []alignItem) []alignItem {
 	for i := 0; i+2 < len(raw); i++ {
 		if (raw[i].key == "w:non" || raw[i].key == "w:Non") && raw[i+1].key == "p:-" && strings.HasPrefix(raw[i+2].key, "w:") {
-			joined := alignItem{key: raw[i].key + raw[i+2].key[2:], text: raw[i].text + "-" + raw[i+2].text, slot: -1}
+			joined := alignItem{key: raw[i].key + raw[i+2].key[2:], text: raw[i].text + "-" + raw[i+2].text, slot: -1, pos: raw[i].pos, quoted: raw[i].quoted}
 			raw = append(append(raw[:i:i], joined), raw[i+3:]...)
 		}
 	}

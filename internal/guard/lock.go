@@ -43,6 +43,11 @@ type Slot struct {
 	// Where it stands in the draft: block, sentence and clause (indexes
 	// over the whole section).
 	block, sent, clause int
+	// capName: a name written with a capital, not a bold label; lastWord:
+	// its text's last word, lower case, if it has more than one
+	// (align.go reads both for every token of every sentence).
+	capName  bool
+	lastWord string
 }
 
 // Kind is the slot's kind letter.
@@ -212,7 +217,12 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		counts[kind]++
 		id := fmt.Sprintf("%c%d", kind, counts[kind])
 		lk.byID[id] = len(lk.Slots)
-		lk.Slots = append(lk.Slots, Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun})
+		sl := Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun}
+		sl.capName = kind == kindName && !strings.HasPrefix(text, "**") && unicode.IsUpper(firstRune(text))
+		if f := strings.Fields(text); len(f) > 1 {
+			sl.lastWord = strings.ToLower(f[len(f)-1])
+		}
+		lk.Slots = append(lk.Slots, sl)
 		return tokenOpen + id + tokenClose
 	}
 	lk.seen = lk.namesSeen(draft)

@@ -296,15 +296,15 @@ func (lk *Locked) alignSentence(draft string, marks [][2]int, reply string) stri
 	return alignDiff(lk, di, pi)
 }
 
-// runText quotes a run of the draft's items as a reader sees them.
+// runText quotes a run of the draft's items as a reader sees them (a
+// space where the draft has one).
 func (lk *Locked) runText(its []alignItem) string {
 	var b strings.Builder
 	for i, it := range its {
-		t := strings.Trim(lk.itemText(it), `"`)
-		if i > 0 && !strings.HasPrefix(it.key, "p:") && !strings.ContainsAny(its[i-1].text, "(['-“«„‘") {
+		if i > 0 && its[i-1].pos+len(its[i-1].text) < it.pos {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t)
+		b.WriteString(strings.Trim(lk.itemText(it), `"`))
 	}
 	return fmt.Sprintf("%q", clip(b.String(), 80))
 }
