@@ -130,14 +130,19 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 		if names := iv.ChartNamesL(); names != nil {
 			alt += " (" + strings.Join(names, ", ") + ")"
 		}
-		span := iv.HistoryFrom() + " to " + iv.HistoryTo()
-		if l != English() {
-			var err error
-			if span, err = iv.HistorySpanL(); err != nil {
+		if drawn := iv.plotted(); len(drawn) > 0 {
+			from, err := drawn[0].PeriodL()
+			if err != nil {
+				return "", err
+			}
+			to, err := drawn[len(drawn)-1].PeriodL()
+			if err != nil {
+				return "", err
+			}
+			if alt, err = l.Phrase("chart.alt.span", "title", alt, "from", from, "to", to); err != nil {
 				return "", err
 			}
 		}
-		alt += ", " + span
 	}
 	return fmt.Sprintf("![%s](%s)", format.EscapeMarkdown(alt), c.File), nil
 }
