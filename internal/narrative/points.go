@@ -44,6 +44,10 @@ type Point struct {
 	Press     bool // written for the press: plain words, rounded figures
 	salience  float64
 	words     int
+	// Also is a second count said in the same press point: one family,
+	// one subject, counterpart and period ("Kazakhstan has completed 99
+	// joint industrial projects with Russia and has 45 under way").
+	Also *Row
 	// must: on the internal sheet whatever the caps (a topic's largest
 	// amount, a figure not for public use); Trim keeps it too.
 	must bool
@@ -180,6 +184,43 @@ func isHeadline(p *Point) bool {
 	r := p.Row
 	return r != nil && p.Kind == "latest" && r.Fact.Kind == facts.Latest && !r.Indicator.Ranked && !r.IsPlan() &&
 		format.IsCurrency(r.Fact.Unit) && format.IsScaled(r.Fact.Value) && r.Unusual() == ""
+}
+
+// pairWith is the chosen press point a count joins (Point.Also): both
+// plain figures (no change, record or plan) of counts of one family of
+// indicators, one entity, counterpart and period; nil when none.
+func pairWith(p *Point, chosen []*Point) *Point {
+	plain := func(x *Point) bool {
+		r := x.Row
+		return x.Press && x.Kind == "latest" && r != nil && x.Indicator != nil && x.Indicator.Counts && x.Indicator.Family != "" &&
+			r.Entity.ID != "" && !r.IsPlan() && r.Unusual() == "" && r.Outlook == nil && x.Indicator.Verb != ""
+	}
+	if !plain(p) {
+		return nil
+	}
+	for _, q := range chosen {
+		if q.Also == nil && plain(q) && q.Indicator != p.Indicator && q.Indicator.Family == p.Indicator.Family &&
+			q.Row.Entity.ID == p.Row.Entity.ID && sameEntity(q.Row.Counterpart, p.Row.Counterpart) && q.Row.Period == p.Row.Period {
+			return q
+		}
+	}
+	return nil
+}
+
+// CountedAfter is the row's count said after another count of the same
+// things in one sentence: the noun they share is not repeated ("45 under
+// way" after "99 joint industrial projects"). Press asks for the press's
+// figure.
+func (r *Row) CountedAfter(prev *Row, press bool) string {
+	s := r.Counted()
+	if press {
+		s = r.PressCounted()
+	}
+	n, rest, ok := strings.Cut(s, " ")
+	if noun := prev.Indicator.Noun; ok && noun != "" && strings.HasPrefix(rest, noun+" ") {
+		return n + " " + strings.TrimPrefix(rest, noun+" ")
+	}
+	return s
 }
 
 // staleDemotion puts points on overdue series below every current one.
@@ -324,6 +365,12 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 			}
 			if p.Row != nil && series[key(p.Row)] {
 				pts.Skipped++ // one point per series
+				continue
+			}
+			if q := pairWith(p, chosen); q != nil {
+				q.Also = p.Row // said in q's point: no point of its own
+				series[key(p.Row)] = true
+				perIndicator[iv]++
 				continue
 			}
 			if p.Event != nil && sameStory(p.Event, chosen) {

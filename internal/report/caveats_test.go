@@ -104,7 +104,12 @@ func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
 			for _, audience := range []string{"press", "internal"} {
 				pts := plainMD([]byte(pointsOf(t, "../../data", week, audience)))
 				// A stock released within its own month is said as it stands.
-				contains(t, audience+" points", pts, fig, "Kazakhstan has 45 joint industrial projects under way with Russia as of February 2025.")
+				if audience == "press" {
+					// Two counts of one subject and period: one point (editor, round 6).
+					contains(t, audience+" points", pts, "Kazakhstan has completed 99 joint industrial projects with Russia and has 45 under way as of February 2025.")
+				} else {
+					contains(t, audience+" points", pts, fig, "Kazakhstan has 45 joint industrial projects under way with Russia as of February 2025.")
+				}
 				lacks(t, audience+" points", pts, "99 projects in February 2025", "99 joint industrial projects with Russia in February 2025")
 			}
 		})

@@ -294,3 +294,24 @@ func TestPressCountsUnderTenInWords(t *testing.T) {
 	lacks(t, "press points", press, " 3 thermal")
 	contains(t, "internal points", plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal"))), "Kazakhstan plans 3 thermal power plants with Russia")
 }
+
+// TestTwoCountsOfOneSubjectAreOnePoint (round 6, item 7): two counts of
+// one family, subject, counterpart and period make one press point, not
+// two back to back (99 completed, 45 under way); the noun is said once;
+// the slot goes to the next candidate (the portfolio's 171 projects, the
+// answer to "out of how many?"); in ru and kk one point of two sentences.
+func TestTwoCountsOfOneSubjectAreOnePoint(t *testing.T) {
+	press := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
+	contains(t, "press points", press,
+		"- Kazakhstan has completed 99 joint industrial projects with Russia and has 45 under way as of February 2025.\n",
+		"- Kazakhstan's joint industrial project portfolio with Russia comprises 171 projects as of February 2025.")
+	lacks(t, "press points", press, "- Kazakhstan has 45 joint industrial projects under way")
+	for lang, want := range map[string]string{
+		"ru": "- По состоянию на февраль 2025 г. Казахстан реализовал совместно с Россией 99 проектов промышленной кооперации. В феврале 2025 г. Казахстан реализовывал совместно с Россией 45 проектов промышленной кооперации.\n",
+		"kk": "- 2025 жылғы ақпандағы жағдай бойынша Қазақстан Ресеймен бірлесіп 99 өнеркәсіптік кооперация жобасын іске асырды. 2025 жылғы ақпанда Қазақстан Ресеймен бірлесіп 45 өнеркәсіптік кооперация жобасын іске асыруда.\n",
+	} {
+		contains(t, lang+" press points", nbsp(file(t, pointsIn(t, "../../data", lang, "press"), "points.md")), want)
+	}
+	// The internal sheet keeps each with its own context.
+	contains(t, "internal points", plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal"))), "- Kazakhstan has 45 joint industrial projects under way with Russia as of February 2025.")
+}
