@@ -179,8 +179,15 @@ func TestRedTeamReplies(t *testing.T) {
 			// a section of it may quote (a superset of the section's)
 			data = datasetTexts(t, source, lang)
 		}
-		if sent != "" && reply != "" {
+		switch {
+		case sent != "" && sentSlots != "" && reply != "":
 			reply = fromOldTokens(t, draft, sent, sentSlots, reply, vocab)
+		case sent != "" && reply != "":
+			// round 9: sent without its slots, the reply answers today's
+			// lock of the draft as it is, while that lock is unchanged
+			if got := guard.Lock(draft, vocab).Text; strings.TrimSpace(got) != strings.TrimSpace(sent) {
+				t.Fatalf("%s: the lock of draft.md is no longer sent.md, what the reply answers: record sent-slots.txt (the old lock's slots) so the reply can be carried over\ngot\n%s", p, got)
+			}
 		}
 		if show := os.Getenv("BRIEF_REDTEAM_SHOW"); show != "" && strings.Contains(p, show) {
 			t.Logf("%s: the locked draft\n%s\nthe reply\n%s", p, guard.Lock(draft, vocab).Text, reply)
@@ -261,7 +268,7 @@ func TestRedTeamReplies(t *testing.T) {
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -375,7 +382,7 @@ func roundOf(name string) string {
 // the languages took), and the ranking's period fronted over a bracket
 // with figures (r6-056), the very reply round 5 wrote as a corruption
 // (r5-046).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 9, "r6": 6, "r7": 9, "r8": 16, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 9, "r6": 6, "r7": 9, "r8": 16, "r9": 1, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
