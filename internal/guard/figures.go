@@ -366,7 +366,16 @@ func twoDigits(v float64) (r, mag float64, ok bool) {
 		return v, 0, false
 	}
 	mag = math.Pow(10, math.Floor(math.Log10(math.Abs(v)))-1)
-	r = math.Round(v/mag) * mag
+	if mag < 1 {
+		// divide by a whole power of ten, never multiply by a fraction:
+		// 41 × 0.1 is 4.1000000000000005, which read "4.1%" as changed
+		// by its rounding, so "up from about 4.1%" passed (red team,
+		// round 9, r9-058, r9-079)
+		inv := math.Round(1 / mag)
+		r = math.Round(v*inv) / inv
+	} else {
+		r = math.Round(v/mag) * mag
+	}
 	return r, mag, r != v
 }
 

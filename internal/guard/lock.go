@@ -212,6 +212,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		data = v.Data
 	}
 	lk.keep = foldedRunes(draft)
+	dix := newDataIndex(data)
 	counts := map[byte]int{}
 	newSlot := func(kind byte, text string, sp span) string {
 		counts[kind]++
@@ -242,7 +243,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		quoted := quotedRegions(bl.text)
 		// the source's words: quotations and the dataset's own text
 		// (no rounding of a figure inside them either)
-		verb := mergeRegions(append(append([][2]int(nil), quoted...), dataRegions(bl.text, data)...))
+		verb := mergeRegions(append(append([][2]int(nil), quoted...), dix.regions(bl.text)...))
 		var lb strings.Builder // the block as locked
 		last, q := 0, 0
 		starts := make([]int, len(spans)) // each span's offset in lb

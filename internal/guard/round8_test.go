@@ -94,3 +94,23 @@ func TestRound8DoublePrimeIdentity(t *testing.T) {
 		t.Error("the quotation's marks changed: accepted")
 	}
 }
+
+// TestNoOpRoundingExact: a figure its rounding leaves as it is may not
+// be hedged, whatever its digits' binary form (red team, round 9:
+// 41 × 0.1 is not 4.1 in floating point, so "up from about 4.1%" was
+// printed while "about 6.5%" was refused).
+func TestNoOpRoundingExact(t *testing.T) {
+	for _, fig := range []string{"4.1%", "6.5%", "0.7%", "1.3%", "2.9%", "$8.2 billion", "33%"} {
+		draft := "## Climate\n\nThe share stood at 9.87% in 2025, up from " + fig + " in 2024.[^2]\n"
+		lk := guard.Lock(draft, nil)
+		reply := strings.Replace(lk.Text, "up from ⟦F2⟧", "up from about ⟦F2~⟧", 1)
+		if r := lk.Verify(reply); r.Accepted {
+			t.Errorf("%s: 'up from about %s' accepted, though its rounding leaves it as it is", fig, fig)
+		}
+	}
+	draft := "## Climate\n\nThe share stood at 9.87% in 2025, up from 4.14% in 2024.[^2]\n"
+	lk := guard.Lock(draft, nil)
+	if r := lk.Verify(strings.Replace(lk.Text, "up from ⟦F2⟧", "up from about ⟦F2~⟧", 1)); !r.Accepted {
+		t.Errorf("'up from about 4.1%%' for 4.14%% refused: %v", r.Reasons)
+	}
+}

@@ -111,6 +111,9 @@ func dataDirOf(source string) (string, error) {
 //
 //	go test ./internal/polish -run TestRedTeamReplies -v
 //
+// BRIEF_REDTEAM_RULES_ALONE=1 passes no data list: what the frame rules
+// hold without the dataset's text (docs/polish.md).
+//
 // BRIEF_DUMP_REQUESTS=DIR writes the user message sent for each case's
 // draft to DIR/NAME.txt (what a reply answers).
 func TestRedTeamReplies(t *testing.T) {
@@ -178,6 +181,11 @@ func TestRedTeamReplies(t *testing.T) {
 			// no <data> list recorded: the dataset's text, every string
 			// a section of it may quote (a superset of the section's)
 			data = datasetTexts(t, source, lang)
+		}
+		if os.Getenv("BRIEF_REDTEAM_RULES_ALONE") != "" {
+			// what the frame rules hold by themselves: no data list
+			// (docs/polish.md, "rules alone")
+			data = nil
 		}
 		switch {
 		case sent != "" && sentSlots != "" && reply != "":
@@ -382,7 +390,14 @@ func roundOf(name string) string {
 // the languages took), and the ranking's period fronted over a bracket
 // with figures (r6-056), the very reply round 5 wrote as a corruption
 // (r5-046).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 9, "r6": 6, "r7": 9, "r8": 16, "r9": 1, "ru": 3}
+//
+// "r9": round 9 (r9-*, README-round9.md, written blind against main at
+// aae4900: 37 of 76 corruptions printed, 1 of 17 faithful refused; 0 and
+// 1 after its fixes: the dataset's text found by a run of its words, the
+// no-op rounding read exactly). The run rule raised r5, r6 and r7 by one
+// each (r5-076, r6-052, r7-123: "According to the article, …" recast,
+// the attribution being the event summary's own words).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
