@@ -114,6 +114,22 @@ func (b *Brief) keyMessages() []*Highlight {
 		}
 	}
 	cands = one
+	// A key message says news: a change, a record, a move shared by
+	// all, an event, a figure first published this week. A bare level
+	// says none: a non-leader's never ("Kazakhstan's GDP stood at
+	// $261 billion"), the top of a ranking only when the box would
+	// otherwise have fewer than three lines (bareLeaders, last).
+	var bareLeaders []*Highlight
+	news := cands[:0:0]
+	for _, h := range cands {
+		switch bareLevel(h) {
+		case "leader":
+			bareLeaders = append(bareLeaders, h)
+		case "":
+			news = append(news, h)
+		}
+	}
+	cands = news
 	var out []*Highlight
 	taken := map[*Highlight]bool{}
 	rowTaken := map[*Row]bool{}
@@ -178,8 +194,18 @@ func (b *Brief) keyMessages() []*Highlight {
 	level := func(h *Highlight) bool {
 		return h.Indicator != nil && h.Indicator.Nominal() && (h.Kind == "leader" || h.Kind == "latest")
 	}
+	// A second event of a section only fills a box that would have
+	// fewer than three lines: the box prefers fewer lines to a list of
+	// one section's developments.
+	eventOf := map[*Topic]bool{}
+	for _, h := range out {
+		if h.Kind == "event" {
+			eventOf[h.Topic] = true
+		}
+	}
 	for _, h := range cands {
-		if h.salience >= kmEvent && !level(h) && ok(h) && (h.Indicator == nil || !family[h.Indicator.Family]) {
+		if h.salience >= kmEvent && !level(h) && (h.Kind != "event" || !eventOf[h.Topic]) && ok(h) && (h.Indicator == nil || !family[h.Indicator.Family]) {
+			eventOf[h.Topic] = eventOf[h.Topic] || h.Kind == "event"
 			take(h)
 		}
 	}
@@ -199,6 +225,11 @@ func (b *Brief) keyMessages() []*Highlight {
 		}
 	}
 	for _, h := range cands {
+		if len(out) < MinKeyMessages && ok(h) {
+			take(h)
+		}
+	}
+	for _, h := range bareLeaders {
 		if len(out) < MinKeyMessages && ok(h) {
 			take(h)
 		}
@@ -287,10 +318,35 @@ func (b *Brief) keyCandidates() []*Highlight {
 				lifted[h] = true
 				h.salience = max(h.salience, kmEvent+kmHeadline)
 			}
+			// The headline says the topic's news: the event without a
+			// figure only fills a box that would have fewer than
+			// three lines, not a free slot.
+			s = kmEvent - kmHeadline
 		}
 		out = append(out, &Highlight{Kind: "event", Event: e, Topic: b.topicOf(e), ThisWeek: true, salience: s})
 	}
 	return out
+}
+
+// bareLevel tells a candidate that states a level and nothing else:
+// "leader" for the top of a ranking without its change, "other" for any
+// other level (a ranked member's, or an unranked figure that is neither
+// this week's nor the topic's headline), "" for news.
+func bareLevel(h *Highlight) string {
+	switch h.Kind {
+	case "leader":
+		if !h.WithChange {
+			return "leader"
+		}
+	case "latest":
+		if h.Indicator != nil && h.Indicator.Ranked {
+			return "other"
+		}
+		if !h.ThisWeek && h.salience < kmEvent {
+			return "other"
+		}
+	}
+	return ""
 }
 
 // topicOf is the topic an event is reported under.
