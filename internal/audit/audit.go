@@ -66,6 +66,22 @@ type Record struct {
 	// when the brief was written offline.
 	Polish   []polish.Decision `json:"polish"`
 	Warnings []string          `json:"warnings"`
+	// NotUsed are the figures of the data the brief left out because
+	// their period makes them doubtful; nil (the key left out) when none.
+	NotUsed []NotUsed `json:"not_used,omitempty"`
+}
+
+// NotUsed is a figure of the data the brief left out, where it is in the
+// data and why.
+type NotUsed struct {
+	File      string  `json:"file"`
+	Line      int     `json:"line"`
+	Indicator string  `json:"indicator"`
+	Entity    string  `json:"entity"`
+	Period    string  `json:"period"`
+	Value     float64 `json:"value"`
+	Unit      string  `json:"unit"`
+	Reason    string  `json:"reason"`
 }
 
 // Tool names the program that wrote the record.

@@ -19,6 +19,9 @@ func highlights(b *Brief, limit int) []*Highlight {
 		for _, iv := range t.Indicators {
 			var best *Highlight
 			consider := func(h *Highlight) {
+				if h.Row != nil && h.Row.Doubt() != "" {
+					return // left out of the brief (Brief.NotUsed)
+				}
 				if best == nil || h.salience > best.salience {
 					best = h
 				}

@@ -3,6 +3,7 @@ package narrative
 import (
 	"math"
 
+	"github.com/briefhq/brief/internal/facts"
 	"github.com/briefhq/brief/internal/format"
 )
 
@@ -133,4 +134,26 @@ func (r *Row) Doubt() string {
 		return en("unusual.doubt_pace", "whole", r.Fact.PeriodLabel, "whole_gen", r.Fact.PeriodLabel)
 	}
 	return ""
+}
+
+// withhold leaves the topic's doubtful figures (Row.Doubt) out of what
+// the brief shows (Indicator.Shown: its lists, tables and the lines under
+// them) and keeps them in Brief.NotUsed. A "Not used: the source's
+// figure …" line would be a working note in a minister's brief; the
+// figure stays in Indicator.Rows for the internal talking points.
+func (b *Brief) withhold(t *Topic) {
+	for _, iv := range t.Indicators {
+		for _, r := range iv.Rows {
+			if r.Fact.Kind == facts.Latest && r.Doubt() != "" {
+				b.NotUsed = append(b.NotUsed, r)
+			}
+		}
+		keep := iv.Shown[:0:0]
+		for _, r := range iv.Shown {
+			if r.Doubt() == "" {
+				keep = append(keep, r)
+			}
+		}
+		iv.Shown = keep
+	}
 }

@@ -47,6 +47,12 @@ type Brief struct {
 	Events []*Event
 	// Changes is what moved since the previous brief.
 	Changes *Changes
+	// NotUsed are the figures the brief leaves out because their period
+	// makes them doubtful (Row.Doubt): no list, table or sentence of the
+	// brief gives them; the caller warns of each (where it is in the
+	// data, and why) and the record lists them; the internal talking
+	// points keep them, "Not for public use".
+	NotUsed []*Row
 	Stats   Stats
 	loc     *locale.Locale
 	// sourceNames are the sources as the brief's language names them
@@ -871,6 +877,7 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				}
 			}
 		}
+		b.withhold(t)
 		finishTopic(t)
 	}
 	for _, s := range set.Series {

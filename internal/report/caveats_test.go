@@ -37,10 +37,9 @@ func TestFlowReleasedEarlyStaysPartial(t *testing.T) {
 			// never a key message nor a press point.
 			lacks(t, "the key messages", keyMessages(t, md), "12 million")
 			tourism := section(t, md, "Tourism and payments")
-			// Not printed as a statement: only what it is for and why it
-			// is not used (editor, round 6); the note that restated it is
-			// left out.
-			contains(t, "the topic", tourism, "- Not used: the source's figure for Kazakhstan's foreign visitors in 2025 up to 3 February, which covers only about the first five weeks of 2025, so it is probably not a figure for 2025.\n")
+			// Not in the brief at all, not even as a working note
+			// (editor, round 7; TestDoubtfulFigureLeftOutOfTheBrief).
+			lacks(t, "the topic", tourism, "Not used", "visitors")
 			lacks(t, "the brief", md, "12 million")
 			lacks(t, "the brief", md, "visitors in 2025.", "12 million visitors so far", "12 million foreign visitors so far", "| 2025 | about 12 million")
 			press := plainMD([]byte(pointsOf(t, "../../data", week, "press")))

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/briefhq/brief/internal/atomicfile"
@@ -36,4 +38,32 @@ func record(kind *narrative.Kind, title string, ds *dataset.Dataset, set *facts.
 		rec.Outputs = append(rec.Outputs, audit.NewOutput(f.Path, f.Data))
 	}
 	return rec
+}
+
+// notUsed are the figures the brief left out as doubtful for their
+// period (narrative.Brief.NotUsed), as the record lists them.
+func notUsed(view *narrative.Brief) []audit.NotUsed {
+	var out []audit.NotUsed
+	for _, r := range view.NotUsed {
+		n := audit.NotUsed{Indicator: r.Fact.Indicator, Entity: r.Fact.Entity, Period: r.Fact.PeriodLabel,
+			Value: r.Fact.Value, Unit: r.Fact.Unit, Reason: strings.TrimPrefix(r.Doubt(), "that ")}
+		if len(r.Fact.Sources) > 0 {
+			n.File, n.Line = r.Fact.Sources[0].File, r.Fact.Sources[0].Line
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// notUsedWarnings say, for the run's warnings, each figure the brief
+// left out, where it is in the data and why: the analyst learns that the
+// brief is silent on it on purpose.
+func notUsedWarnings(view *narrative.Brief) []string {
+	var out []string
+	for i, n := range notUsed(view) {
+		r := view.NotUsed[i]
+		out = append(out, fmt.Sprintf("%s:%d: %s (%s, %s: %s) left out of the brief: the figure %s; the internal talking points give it, not for public use",
+			n.File, n.Line, r.Indicator.Name, r.Entity.Name, n.Period, r.Text, n.Reason))
+	}
+	return out
 }

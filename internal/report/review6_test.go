@@ -198,32 +198,9 @@ func digitRuns(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r < '0' || r > '9' })
 }
 
-// TestDoubtfulFigureIsNotPrinted (round 6, item 4): the brief does not
-// print a figure it then says it does not use ("about 12 million
-// visitors … is not used here"): it says what the source's figure is for
-// and why it is left out, in every language; the internal sheet keeps
-// the figure for the spokesperson, marked not for public use.
-func TestDoubtfulFigureIsNotPrinted(t *testing.T) {
-	for lang, want := range map[string]string{
-		"en": "- Not used: the source's figure for Kazakhstan's foreign visitors in 2025 up to 3 February, which covers only about the first five weeks of 2025, so it is probably not a figure for 2025.\n",
-		"ru": "- В обзоре не используется цифра источника по показателю «Иностранные посетители» (Казахстан, с начала 2025 г. по 3 февраля): цифра относится лишь примерно к первым 5 неделям 2025 г., поэтому это, вероятно, не данные за 2025 г.\n",
-		"kk": "- Шолуда дереккөздің «Шетелдік келушілер» көрсеткіші (Қазақстан, 2025 жылдың басынан 3 ақпанға дейін) пайдаланылмайды: бұл көрсеткіш 2025 жылдың шамамен алғашқы 5 аптасын ғана қамтиды, сондықтан ол 2025 жылдың көрсеткіші болмауы ықтимал.\n",
-	} {
-		var md string
-		if lang == "en" {
-			md = sampleBrief(t)
-		} else {
-			md = nbsp(file(t, weeklyIn(t, "../../data", lang), "brief.md"))
-		}
-		contains(t, lang+" brief", md, want)
-		lacks(t, lang+" brief", md, "12 million", "12 млн", "is not used here")
-	}
-	internal := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal")))
-	contains(t, "internal points", internal, "- Not for public use: Kazakhstan received about 12 million foreign visitors in 2025 up to 3 February, according to the source.")
-	for _, lang := range []string{"ru", "kk"} {
-		contains(t, lang+" internal points", nbsp(file(t, pointsIn(t, "../../data", lang, "internal"), "points.md")), "12 млн")
-	}
-}
+// TestDoubtfulFigureIsNotPrinted (round 6, item 4) is superseded by
+// TestDoubtfulFigureLeftOutOfTheBrief (round 7, item 3): the brief no
+// longer says even what the figure was for.
 
 // TestKeyMessageIsNotTheBodysSentence (round 6, item 3): no key message
 // is printed again word for word in the body (the portfolio's "$52.9

@@ -68,3 +68,36 @@ func TestKeyMessagesSayNews(t *testing.T) {
 		lacks(t, "central-asia "+lang+" key messages", b, "261,42")
 	}
 }
+
+// TestDoubtfulFigureLeftOutOfTheBrief (round 7, item 3): a figure the
+// program doubts for its period (the sample's "12 million visitors in
+// 2025" given on 3 February) is not in the brief, not even as a "Not
+// used: …" working note, in any language; the internal sheet keeps it
+// "Not for public use" with its reason; the run warns of it, naming the
+// data file and line; brief.json lists it as not used.
+func TestDoubtfulFigureLeftOutOfTheBrief(t *testing.T) {
+	out := weekly(t, "../../data", "2025-W06")
+	md := plainMD(file(t, out, "brief.md"))
+	lacks(t, "brief", md, "Not used", "12 million", "foreign visitors", "first five weeks")
+	contains(t, "brief", section(t, md, "Tourism and payments"), "Kazakhstan has 183 outlets serviced by VTB that accept Mir cards as of February 2025.")
+	for _, lang := range []string{"ru", "kk"} {
+		b := nbsp(file(t, weeklyIn(t, "../../data", lang), "brief.md"))
+		lacks(t, lang+" brief", b, "12 млн", "не используется", "пайдаланылмайды", "иностранных", "шетелдік")
+	}
+	internal := plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal")))
+	contains(t, "internal points", internal, "- Not for public use: Kazakhstan received about 12 million foreign visitors in 2025 up to 3 February, according to the source. That covers only about the first five weeks of 2025, so it is probably not a figure for 2025.")
+	for _, lang := range []string{"ru", "kk"} {
+		pts := nbsp(file(t, pointsIn(t, "../../data", lang, "internal"), "points.md"))
+		contains(t, lang+" internal points", pts, map[string]string{"ru": "Не для публичного использования.", "kk": "Жария қолдануға арналмаған."}[lang], "12 млн")
+	}
+	const warn = "../../data/observations.csv:11: Foreign visitors (Kazakhstan, 2025: about 12 million visitors) left out of the brief: the figure covers only about the first five weeks of 2025, so it is probably not a figure for 2025; the internal talking points give it, not for public use"
+	if len(out.Warnings) != 1 || out.Warnings[0] != warn {
+		t.Errorf("warnings = %q, want [%q]", out.Warnings, warn)
+	}
+	js := string(file(t, out, "brief.json"))
+	contains(t, "brief.json", js, `"not_used": [`, `"file": "../../data/observations.csv"`, `"line": 11`, `"indicator": "foreign_visitors"`, `"value": 12000000`,
+		`"reason": "covers only about the first five weeks of 2025, so it is probably not a figure for 2025"`)
+	if !strings.Contains(js, `"warnings": [`+"\n    \""+strings.ReplaceAll(warn, `"`, `\"`)) {
+		t.Errorf("brief.json's warnings lack %q:\n%s", warn, js)
+	}
+}

@@ -122,7 +122,7 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 	if err != nil {
 		return nil, err
 	}
-	out := &Output{Doc: doc, Facts: set}
+	out := &Output{Doc: doc, Facts: set, Warnings: notUsedWarnings(view)}
 	if err := o.polish(ctx, ds, doc, out); err != nil {
 		return nil, err
 	}
@@ -145,6 +145,7 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 	if o.Formats.JSON {
 		rec := record(kind, o.Title, ds, set, view, doc, out.Files, o, out.Warnings)
 		rec.Polish = out.Polish
+		rec.NotUsed = notUsed(view)
 		b, err := rec.Marshal()
 		if err != nil {
 			return nil, err
