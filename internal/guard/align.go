@@ -44,6 +44,10 @@ type alignItem struct {
 	// label ("Kazakhstan", "Tokayev"): standing alone before a verb it
 	// names who acts, not a quantity.
 	capName bool
+	// measure: a figure token of a measured quantity (Slot.measure).
+	measure bool
+	// noun: a figure token's count noun ("bids"), lower case.
+	noun string
 	// tail is a token's last word, lower case ("3 smog alerts last":
 	// the lock may take an adverb into a figure).
 	tail string
@@ -122,11 +126,12 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 					key = tokenOpen + lk.key(n)
 					slot = n
 				}
-				capName, tail := false, ""
+				capName, tail, measure, noun := false, "", false, ""
 				if slot >= 0 {
-					capName, tail = lk.Slots[slot].capName, lk.Slots[slot].lastWord
+					sl := &lk.Slots[slot]
+					capName, tail, measure, noun = sl.capName, sl.lastWord, sl.measure, sl.noun
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, pos: i, capName: capName, tail: tail})
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, pos: i, capName: capName, tail: tail, measure: measure, noun: noun})
 				first, afterColon = false, false
 				i = end
 				continue
@@ -270,7 +275,26 @@ func (lk *Locked) markStrict(items []alignItem) {
 	}
 	for i := range items {
 		it := &items[i]
-		if !strings.HasPrefix(it.key, "syn:") || !lk.lex.lists["synonym-figure"][strings.ToLower(it.text)] {
+		if !strings.HasPrefix(it.key, "syn:") {
+			continue
+		}
+		low := strings.ToLower(it.text)
+		if lk.lex.lists["synonym-figure-clause"][low] {
+			// "during the week", "began": only in a clause that states a
+			// figure (red team, rounds 8 and 9: "The border post is
+			// closed during the week", "The horse started at the shot")
+			if !figure[it.clause] {
+				it.strict = true
+			}
+			continue
+		}
+		if !lk.lex.lists["synonym-figure"][low] {
+			continue
+		}
+		if (low == "was held" || low == "took place") && lk.quantitySubject(items, i) {
+			// a quantity is not held as an event is: "The rate was held
+			// for 2 weeks" (kept unchanged) never "took place" (round 9)
+			it.strict = true
 			continue
 		}
 		if (figure[it.clause] && !lk.otherSubject(items, i) || lk.quantitySubject(items, i)) && lk.figureFrame(items, i) {
@@ -298,7 +322,19 @@ func (lk *Locked) otherSubject(items []alignItem, i int) bool {
 	case "ru":
 		// the templates say the change's amount or level right after
 		// the verb («выросла на ⟦F1⟧», «снизилась до ⟦F1⟧»)
-		return !(i+2 < len(items) && (items[i+1].key == "w:на" || items[i+1].key == "w:до") && isFig(i+2))
+		if !(i+2 < len(items) && (items[i+1].key == "w:на" || items[i+1].key == "w:до") && isFig(i+2)) {
+			return true
+		}
+		// and a pronoun is its subject only before a share, points or
+		// money (round 9: «Он вырос на 3 улицах», he grew up on them;
+		// «Он снизился до 3 000 м», a plane descended)
+		if j := i - 1; j >= 0 && items[j].clause == items[i].clause {
+			switch strings.ToLower(strings.TrimPrefix(items[j].key, "w:")) {
+			case "он", "она", "оно", "они", "это":
+				return !items[i+2].measure
+			}
+		}
+		return false
 	case "kk":
 		// and in Kazakh right before it, in the dative («⟦F1⟧ төмендеді»:
 		// "6,9%-ға")
@@ -329,6 +365,14 @@ func (l *lexicon) otherSubjectEn(items []alignItem, i int) bool {
 		switch {
 		case isFig(j):
 			return true
+		case (items[j].key == "w:it" || items[j].key == "w:It" || items[j].key == "w:this" || items[j].key == "w:This") && !l.measureAfter(items, i):
+			// "it" / "this" is a figure's subject only in a template's
+			// change or level sentence: a measured figure follows the
+			// verb, or "by" / "to" / "from" and one ("It rose 5%", "It
+			// stood at 341 cm"); not "It dropped 2 bids", "It showed 3
+			// violations", "It led by 3 goals", "It rises 7,010 m above
+			// sea level" (red team, round 9)
+			return true
 		case items[j].capName && (j == 0 || items[j-1].clause != items[j].clause || l.lists["clause-joiner"][strings.ToLower(strings.TrimPrefix(items[j-1].key, "w:"))]):
 			return true
 		}
@@ -350,6 +394,32 @@ func (l *lexicon) otherSubjectEn(items []alignItem, i int) bool {
 		return true
 	}
 	return false
+}
+
+// measureAfter: after items[i] (a verb, or a level pattern's first
+// word) its clause states a measured figure, right after it or after
+// "at", "by", "to" or "from" (and "the"), then nothing but a sign, a
+// date, a footnote or a preposition of the templates' frames.
+func (l *lexicon) measureAfter(items []alignItem, i int) bool {
+	j := i + 1
+	for j < len(items) && items[j].clause == items[i].clause {
+		w := strings.ToLower(strings.TrimPrefix(items[j].key, "w:"))
+		if !strings.HasPrefix(items[j].key, "w:") || !(w == "at" || w == "by" || w == "to" || w == "from" || w == "the" || w == "was" || w == "were") {
+			break
+		}
+		j++
+	}
+	if j >= len(items) || !strings.HasPrefix(items[j].key, tokenOpen+string(kindFigure)) || !items[j].measure {
+		return false
+	}
+	if k := j + 1; k < len(items) && strings.HasPrefix(items[k].key, "w:") {
+		switch strings.ToLower(items[k].key[2:]) {
+		case "in", "on", "to", "from", "by", "against", "over", "during", "and", "but", "as", "compared", "than", "year", "a", "the":
+		default:
+			return false // "7,010 m above sea level": a place, not a change
+		}
+	}
+	return true
 }
 
 // figureFrame: in English the words after the direction verb items[i]
@@ -380,16 +450,49 @@ func (lk *Locked) figureFrame(items []alignItem, i int) bool {
 	switch {
 	case isTok(j, "F"):
 		// a figure, then no "of": the change's amount or level
-		return !(j+1 < len(items) && items[j+1].key == "w:of")
+		return !(j+1 < len(items) && items[j+1].key == "w:of") && countFits(lk.lex, items, i, j)
 	case isTok(j, "DS"), strings.HasPrefix(next.key, "p:") && next.key != "p:'":
 		return true
 	}
 	switch strings.ToLower(strings.TrimPrefix(next.key, "w:")) {
-	case "by", "to", "from", "on", "in", "over", "for", "against":
-		// a figure or a date must follow the preposition
-		return isTok(j+1, "FD") || j+2 < len(items) && items[j+1].key == "w:the" && isTok(j+2, "FD")
+	case "by", "to", "from":
+		// a figure or a date must follow the preposition: a figure the
+		// change's subject can have ("The price fell to 2 ministries":
+		// no price is counted in ministries; round 9)
+		k := j + 1
+		if k+1 < len(items) && items[k].key == "w:the" {
+			k++
+		}
+		return isTok(k, "D") || isTok(k, "F") && countFits(lk.lex, items, i, k)
+	case "on", "in", "over", "for", "against":
+		// a date only: "rose 8% on 2024", "fell in January"; never a
+		// figure ("The tariff fell on 3 million households": the burden
+		// landed on them; "was held for 2 weeks": kept; round 9)
+		return isTok(j+1, "D") || j+2 < len(items) && items[j+1].key == "w:the" && isTok(j+2, "D")
 	case "and", "but":
 		return true
+	}
+	return false
+}
+
+// countFits: the figure items[j] after the direction verb items[i] is
+// one its subject can change by or to: a measured figure, a bare
+// number, or a count of what the subject counts (its noun a [quantity]
+// word or a word of the subject: "cases rose by 432 cases").
+func countFits(l *lexicon, items []alignItem, i, j int) bool {
+	it := items[j]
+	if it.measure || it.noun == "" {
+		return true
+	}
+	n := strings.ToLower(it.noun)
+	if l.lists["quantity"][n] {
+		return true
+	}
+	for k := i - 1; k >= 0 && items[k].clause == items[i].clause; k-- {
+		w := strings.ToLower(strings.TrimPrefix(items[k].key, "w:"))
+		if w == n || w+"s" == n || w == n+"s" {
+			return true
+		}
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -197,7 +198,7 @@ func readLexicon(name string) (*lexicon, error) {
 					l.maxVetted = max(l.maxVetted, len(strings.Fields(ph)))
 					l.maxSyn = max(l.maxSyn, len(strings.Fields(ph)))
 				}
-			case "paraphrase-run-stop", "adverb", "synonym-figure", "quantity", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
+			case "paraphrase-run-stop", "adverb", "synonym-figure", "synonym-figure-clause", "quantity", "free", "free-past", "free-in-place", "past", "ordered", "interchangeable", "stop-after-number", "clause-joiner", "name-before", "phrasal-up", "relation", "figure-before", "sign-word", "status":
 				if l.lists[section] == nil {
 					l.lists[section] = map[string]bool{}
 				}
@@ -303,6 +304,23 @@ func (l *lexicon) hasSuffix(w string) bool {
 }
 
 // known reports a lower-case word as English: in a list, or suffixed.
+// isUnit: w is a unit of [unit], short or in full ("cm", "metres").
+func (l *lexicon) isUnit(w string) bool {
+	if w == "" {
+		return false
+	}
+	w = strings.ToLower(w)
+	if _, ok := l.units[w]; ok {
+		return true
+	}
+	for _, ns := range l.units {
+		if slices.Contains(ns, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func (l *lexicon) known(w string) bool {
 	if l.all[w] || l.common[w] || l.hasSuffix(w) {
 		return true

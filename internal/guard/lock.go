@@ -48,6 +48,13 @@ type Slot struct {
 	// (align.go reads both for every token of every sentence).
 	capName  bool
 	lastWord string
+	// measure: a figure that is a measured quantity (a percentage or
+	// points, money, a multiple, or a number with a unit of the
+	// lexicon's [unit]: "341 cm", "1,200 kt"), not a count of things
+	// ("2 bids", "3 violations") nor a bare number: the figures a
+	// template's change or level sentence with "it" / "this" as its
+	// subject states (red team, round 9).
+	measure bool
 }
 
 // Kind is the slot's kind letter.
@@ -223,6 +230,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		if f := strings.Fields(text); len(f) > 1 {
 			sl.lastWord = strings.ToLower(f[len(f)-1])
 		}
+		sl.measure = kind == kindFigure && sp.fig != nil && (sp.fig.kind != "" || lk.lex.isUnit(sp.fig.unit) || lk.lex.isUnit(sp.noun))
 		lk.Slots = append(lk.Slots, sl)
 		return tokenOpen + id + tokenClose
 	}

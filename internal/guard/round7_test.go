@@ -52,7 +52,10 @@ func TestRound7Scopes(t *testing.T) {
 		{"synonym inside a quotation", quote, strings.Replace(quote, "rose sharply", "increased sharply", 1), en, false},
 		{"synonym inside a single-quoted quotation", strings.NewReplacer("“", "‘", "”", "’").Replace(quote), strings.NewReplacer("“", "‘", "”", "’", "rose sharply", "increased sharply").Replace(quote), en, false},
 		{"synonym beside an apostrophe", "- **12 February 2025**: Astana’s prices rose.[^3]\n", "- **12 February 2025**: Astana’s prices increased.[^3]\n", en, true},
-		{"synonym outside the quotation", quote, strings.Replace(quote, "talks began", "talks started", 1), en, true},
+		// round 9: "began" = "started" only in a figure's clause ("The
+		// horse started at the shot"); the clause outside the quotation
+		// states none
+		{"synonym outside the quotation, no figure", quote, strings.Replace(quote, "talks began", "talks started", 1), en, false},
 		{"Russian synonym inside «…»", ruQuote, strings.Replace(ruQuote, "выросли", "увеличились", 1), ru, false},
 		{"level pattern inside a quotation", level, strings.Replace(level, "stood at", "was", 1), en, false},
 		{"level pattern outside one", plain, strings.Replace(plain, "stood at", "was", 1), en, true},

@@ -87,6 +87,15 @@ func (lk *Locked) roundable(i int) bool {
 		// round 7, r7-080); a bare number ("312 to 341") stays as it is
 		return true
 	}
+	if s.noun == "" && !lk.lex.isNative() && !strings.ContainsFunc(s.Text, unicode.IsLetter) && !strings.Contains(s.Text, ".") {
+		// a bare whole number, neither money, a share, a measure, a
+		// scaled figure ("12.4 million"), a decimal (a measure's value,
+		// "(1,380.0)" in the indicator's unit) nor a count of something:
+		// it may name a thing ("Astana signed decree 1,234", "flat
+		// 1,450": red team, round 9), never rounded. (Russian and Kazakh keep the count
+		// noun out of the token: there the rule is not applied.)
+		return false
+	}
 	v := f.value
 	if v < 0 {
 		v = -v

@@ -396,8 +396,13 @@ func roundOf(name string) string {
 // 1 after its fixes: the dataset's text found by a run of its words, the
 // no-op rounding read exactly). The run rule raised r5, r6 and r7 by one
 // each (r5-076, r6-052, r7-123: "According to the article, …" recast,
-// the attribution being the event summary's own words).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "ru": 3}
+// the attribution being the event summary's own words); the tightened
+// frames r4 by one (r4-079: "the leader among" → "the leader of" in a
+// sentence without a figure). With no data list (the frame rules alone,
+// BRIEF_REDTEAM_RULES_ALONE=1) round 9 prints 1 of 76 (r9-042, Russian
+// «Цены снизились до 2 магазинов»: a count noun the Russian lock does
+// not read).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 8, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
