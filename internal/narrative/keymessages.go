@@ -62,6 +62,9 @@ func (b *Brief) KeyMessages() []*Highlight {
 // box's label points to a section. Topic.Events keeps every event.
 func (b *Brief) unrepeatKeyEvents() {
 	for _, h := range b.keys {
+		if h.Kind == "latest" && h.Row != nil {
+			h.Row.boxed = true
+		}
 		e := h.Event
 		if h.Kind != "event" || e == nil || e.topic == nil || e.Line != sentence(e.Summary) {
 			continue

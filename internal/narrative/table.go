@@ -104,9 +104,18 @@ func (t *Topic) UsesTable() bool {
 
 // Lead is the figure a topic with a table says in a sentence besides its
 // rankings: the most salient of its unranked figures (the first in
-// catalog order among equals); nil when it has none.
+// catalog order among equals) that no key message gives as it stands;
+// nil when it has none.
 func (t *Topic) Lead() *Row {
-	rows := t.Unranked()
+	var rows []*Row
+	for _, r := range t.Unranked() {
+		// A figure the key messages give as it stands is not said
+		// again in nearly the same words ("… is worth $52.9 billion as
+		// of February 2025"): the table gives it, the sentence another.
+		if !r.boxed {
+			rows = append(rows, r)
+		}
+	}
 	if len(rows) == 0 {
 		return nil
 	}
@@ -117,7 +126,12 @@ func (t *Topic) Lead() *Row {
 		}
 		// Equally salient, an amount of money leads: a portfolio's value
 		// says more than one of its counts.
-		if s, b := salienceOf(r), salienceOf(best); s > b || s == b && format.IsCurrency(r.Fact.Unit) && !format.IsCurrency(best.Fact.Unit) {
+		// Equally salient counts of one family and unit, the largest
+		// leads: the whole (171 projects in the portfolio) before its
+		// parts (99 completed, 45 under way).
+		s, b := salienceOf(r), salienceOf(best)
+		whole := s == b && r.Fact.Unit == best.Fact.Unit && r.Indicator.Family != "" && r.Indicator.Family == best.Indicator.Family && r.Fact.Value > best.Fact.Value
+		if s > b || s == b && format.IsCurrency(r.Fact.Unit) && !format.IsCurrency(best.Fact.Unit) || whole {
 			best = r
 		}
 	}

@@ -91,10 +91,16 @@ func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
 			// A total to date is said "as of" its month, with the verb of a
 			// total ("has completed"); the table says "to date".
 			const fig = "Kazakhstan has completed 99 joint industrial projects with Russia as of February 2025."
-			// The topic leads with the portfolio's value (an amount leads
-			// equally salient counts); the count is in its table.
+			// In its week the key messages give the portfolio's value, so
+			// the topic leads with its count, the whole before its parts
+			// (round 7); later the value leads (an amount leads equally
+			// salient counts). The 99 are in its table.
+			lead := "Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025."
+			if week == "2025-W06" {
+				lead = "Kazakhstan's joint industrial project portfolio with Russia comprises 171 projects as of February 2025."
+			}
 			contains(t, "the topic", section(t, md, "Industrial cooperation"),
-				"Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025.",
+				lead,
 				"*Table 2. Industrial cooperation: Kazakhstan with Russia, February 2025.*",
 				"| Joint industrial projects completed | 99 projects to date |",
 				// a level its note does not call a total says nothing more

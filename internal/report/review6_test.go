@@ -229,6 +229,13 @@ func TestKeyMessageIsNotTheBodysSentence(t *testing.T) {
 				if strings.Contains(body, s) {
 					t.Errorf("%s %s: the key message %q is repeated in the body", data, lang, s)
 				}
+				// Nor nearly copied: the same words up to their order
+				// and a date phrase moved (round 7, item 2).
+				for _, sent := range bodySentence.Split(body, -1) {
+					if nearCopy(s, sent) {
+						t.Errorf("%s %s: the key message %q is nearly copied in the body: %q", data, lang, s, sent)
+					}
+				}
 			}
 		}
 	}
