@@ -238,7 +238,7 @@ type Row struct {
 	// boxed is set when a key message gives the figure as it stands (a
 	// plain figure, no change or record): the topic's sentences then say
 	// more than the box, not the same figure again (Topic.Lead).
-	boxed bool
+	boxed       bool
 	Fact        *facts.Fact
 	Indicator   *Indicator
 	Entity      Entity
