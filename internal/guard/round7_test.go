@@ -56,6 +56,7 @@ func TestRound7Scopes(t *testing.T) {
 		// horse started at the shot"); the clause outside the quotation
 		// states none
 		{"synonym outside the quotation, no figure", quote, strings.Replace(quote, "talks began", "talks started", 1), en, false},
+		{"synonym outside the quotation, a figure's clause", strings.Replace(quote, " after talks began", "; exports fell 5%", 1), strings.Replace(quote, " after talks began", "; exports decreased 5%", 1), en, true},
 		{"Russian synonym inside «…»", ruQuote, strings.Replace(ruQuote, "выросли", "увеличились", 1), ru, false},
 		{"level pattern inside a quotation", level, strings.Replace(level, "stood at", "was", 1), en, false},
 		{"level pattern outside one", plain, strings.Replace(plain, "stood at", "was", 1), en, true},
