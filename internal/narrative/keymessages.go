@@ -126,9 +126,9 @@ func (b *Brief) keyMessages() []*Highlight {
 	news := cands[:0:0]
 	for _, h := range cands {
 		switch bareLevel(h) {
-		case "leader":
+		case bareLeader:
 			bareLeaders = append(bareLeaders, h)
-		case "":
+		case newsItem:
 			news = append(news, h)
 		}
 	}
@@ -331,25 +331,32 @@ func (b *Brief) keyCandidates() []*Highlight {
 	return out
 }
 
+// Kinds of bare level (bareLevel).
+const (
+	newsItem   = iota // not a bare level: news
+	bareLeader        // the top of a ranking without its change
+	bareOther         // any other level
+)
+
 // bareLevel tells a candidate that states a level and nothing else:
-// "leader" for the top of a ranking without its change, "other" for any
-// other level (a ranked member's, or an unranked figure that is neither
-// this week's nor the topic's headline), "" for news.
-func bareLevel(h *Highlight) string {
+// bareLeader for the top of a ranking without its change, bareOther for
+// any other level (a ranked member's, or an unranked figure that is
+// neither this week's nor the topic's headline), newsItem for news.
+func bareLevel(h *Highlight) int {
 	switch h.Kind {
 	case "leader":
 		if !h.WithChange {
-			return "leader"
+			return bareLeader
 		}
 	case "latest":
 		if h.Indicator != nil && h.Indicator.Ranked {
-			return "other"
+			return bareOther
 		}
 		if !h.ThisWeek && h.salience < kmEvent {
-			return "other"
+			return bareOther
 		}
 	}
-	return ""
+	return newsItem
 }
 
 // topicOf is the topic an event is reported under.

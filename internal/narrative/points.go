@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/briefhq/brief/internal/facts"
@@ -390,6 +392,9 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 			}
 			text := strings.TrimSpace(buf.String())
 			p.words = words(text)
+			for _, n := range p.Notes() {
+				p.words -= words(n) // the data's notes are context, not the sentence said
+			}
 			if text == "" || p.words > MaxPointWords || seenText[text] || !headline[p] && len(chosen)-musts >= o.Max {
 				pts.Skipped++
 				continue
@@ -408,6 +413,13 @@ func (k *Kind) choosePoints(m *meter, b *Brief, o PointOptions) (*Points, error)
 			}
 			if p.Row != nil {
 				series[key(p.Row)] = true
+			}
+			if !press && isHeadline(p) {
+				// The counts its notes give ("99 of the 171 projects as
+				// completed") have no point of their own.
+				for _, m := range saidIn(p.Notes(), familyMates(p.Topic, p.Row)) {
+					series[key(m)] = true
+				}
 			}
 			if !press && p.Kind == "leader" {
 				// The internal leader point names its runner-up: no
@@ -603,3 +615,149 @@ func (p *Points) Overdue() []*Point {
 // OverdueCount is how many chosen points are of overdue series, in words
 // when small: "four".
 func (p *Points) OverdueCount() string { return format.SmallNumber(len(p.Overdue())) }
+
+// Notes are the data's own notes an internal point carries with its
+// figure (a press point carries none): the row's note when it adds
+// something (NoteAdds) or gives a figure the point does not ("Total value
+// of the 171 projects."), and, on a topic's headline amount (a
+// portfolio's value), the notes of the counts of its family, subject and
+// period ("… it does not describe the other 27"), which the
+// spokesperson needs when asked what the amount is of. A count whose
+// note its headline carries does not repeat it.
+func (p *Point) Notes() []string {
+	r := p.Row
+	if p.Press || r == nil || r.Unusual() != "" {
+		return nil
+	}
+	var mates []string
+	if isHeadline(p) {
+		// Of a count's note, the sentences with a figure: the counts the
+		// amount is of, not the count's description (the sheet fits a
+		// page).
+		for _, m := range familyMates(p.Topic, r) {
+			if m.Unusual() != "" || !m.noteSays() {
+				continue
+			}
+			for _, s := range noteSentences(m.Note) {
+				if strings.ContainsAny(s, "0123456789") {
+					mates = append(mates, s)
+				}
+			}
+		}
+	}
+	var out []string
+	if r.noteSays() && (isHeadline(p) || headlineOf(p.Topic, r) == nil) && !numbersIn(r.Note, mates) {
+		out = append(out, r.Note)
+	}
+	return append(out, mates...)
+}
+
+// noteSentence ends a sentence of a note: its stop and the space after.
+var noteSentence = regexp.MustCompile(`[.!?]\s+`)
+
+// noteSentences are the sentences of a note, each with its stop.
+func noteSentences(note string) []string {
+	var out []string
+	last := 0
+	for _, m := range noteSentence.FindAllStringIndex(note, -1) {
+		out = append(out, strings.TrimSpace(note[last:m[1]]))
+		last = m[1]
+	}
+	if rest := strings.TrimSpace(note[last:]); rest != "" {
+		out = append(out, rest)
+	}
+	return out
+}
+
+// numbersIn reports whether every number of note is in one of others
+// (and note has one): "Total value of the 171 projects." says nothing
+// "The article gives 99 of the 171 projects …" does not.
+func numbersIn(note string, others []string) bool {
+	n := 0
+	for _, t := range tokens(note) {
+		if t[0] < '0' || t[0] > '9' {
+			continue
+		}
+		n++
+		found := false
+		for _, o := range others {
+			for _, u := range tokens(o) {
+				found = found || u == t
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// noteSays reports whether the row's note says something its figure does
+// not: NoteAdds, or a number the figure's text lacks.
+func (r *Row) noteSays() bool {
+	if r.Note == "" || r.Fact == nil {
+		return false
+	}
+	if r.NoteAdds() {
+		return true
+	}
+	own := map[string]bool{}
+	for _, t := range tokens(r.Text + " " + r.Period) {
+		own[t] = true
+	}
+	for _, t := range tokens(r.Fact.Note) {
+		if t[0] >= '0' && t[0] <= '9' && !own[t] {
+			return true
+		}
+	}
+	return false
+}
+
+// familyMates are the latest figures of the topic of r's family (not
+// empty), entity, counterpart and period, r excepted, in catalog order.
+func familyMates(t *Topic, r *Row) []*Row {
+	if t == nil || r.Indicator == nil || r.Indicator.Family == "" {
+		return nil
+	}
+	var out []*Row
+	for _, iv := range t.Indicators {
+		if iv == r.Indicator || iv.Family != r.Indicator.Family {
+			continue
+		}
+		for _, m := range iv.Rows {
+			if m.Fact.Kind == facts.Latest && m.Entity.ID == r.Entity.ID && sameEntity(m.Counterpart, r.Counterpart) && m.Period == r.Period {
+				out = append(out, m)
+			}
+		}
+	}
+	return out
+}
+
+// headlineOf is the headline amount among r's family mates (see
+// isHeadline), whose internal point carries r's note; nil when none.
+func headlineOf(t *Topic, r *Row) *Row {
+	for _, m := range familyMates(t, r) {
+		if isHeadline(&Point{Kind: "latest", Row: m}) {
+			return m
+		}
+	}
+	return nil
+}
+
+// saidIn are the rows whose figure (a whole number, as the data give it)
+// is a number of the notes.
+func saidIn(notes []string, rows []*Row) []*Row {
+	nums := map[string]bool{}
+	for _, n := range notes {
+		for _, t := range tokens(n) {
+			nums[t] = true
+		}
+	}
+	var out []*Row
+	for _, r := range rows {
+		if v := r.Fact.Value; v == math.Trunc(v) && math.Abs(v) < 1e15 && nums[strconv.FormatFloat(math.Abs(v), 'f', 0, 64)] {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -39,37 +39,43 @@ const (
 //go:embed jargon.txt
 var jargonFile string
 
-// jargon are the phrases of jargon.txt, lower case; a phrase ending in
-// " #" is matched before a digit only.
-var jargon = func() []string {
-	var out []string
+// jargon are the phrases of jargon.txt, lower case, each as a pattern:
+// "#" stands for a number ("the other # are" matches "the other 4 are").
+var jargon = func() []jargonPhrase {
+	var out []jargonPhrase
 	for _, l := range strings.Split(jargonFile, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "# ") {
-			out = append(out, strings.ToLower(l))
+			l = strings.ToLower(l)
+			j := jargonPhrase{text: l}
+			if strings.Contains(l, "#") {
+				j.re = regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(l), "#", `[0-9]+\b`))
+			}
+			out = append(out, j)
 		}
 	}
 	return out
 }()
 
-// jargonIn is the first phrase of jargon.txt in a sentence, or "".
+// jargonPhrase is a line of jargon.txt: its text, and a pattern when it
+// has a number ("#").
+type jargonPhrase struct {
+	text string
+	re   *regexp.Regexp
+}
+
+// jargonIn is the first phrase of jargon.txt in a sentence, as found, or
+// "".
 func jargonIn(s string) string {
 	low := strings.ToLower(s)
 	for _, j := range jargon {
-		if p, ok := strings.CutSuffix(j, " #"); ok {
-			for i := strings.Index(low, p+" "); i >= 0; {
-				if k := i + len(p) + 1; k < len(low) && low[k] >= '0' && low[k] <= '9' {
-					return p + " " + string(low[k])
-				}
-				n := strings.Index(low[i+1:], p+" ")
-				if n < 0 {
-					break
-				}
-				i += 1 + n
+		if j.re != nil {
+			if m := j.re.FindString(low); m != "" {
+				return m
 			}
 			continue
 		}
-		if strings.Contains(low, j) {
-			return j
+		if strings.Contains(low, j.text) {
+			return j.text
 		}
 	}
 	return ""

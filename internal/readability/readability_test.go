@@ -31,6 +31,8 @@ func TestCheck(t *testing.T) {
 		{"dataset count", "The Russian Federation had the highest GDP among the 6 in the data in 2023: $2.0 trillion.\n", Options{}, "jargon"},
 		{"file name", "Figure 1 and Table 1 show the top 10; brief.json lists all 185.\n", Options{}, "jargon"},
 		{"the other N", "The other 4 are in Figure 1 and Table 1.\n", Options{}, "jargon"},
+		{"show the other N", "Figure 1 and Table 1 show the other 7.\n", Options{}, "jargon"},
+		{"the other N of a source", "The article gives 99 of the 171 projects as completed and 45 as under way; it does not describe the other 27.\n", Options{}, ""},
 		{"the other in words", "Table 2 gives the other industry figures.\n", Options{}, ""},
 		{"source note label", "Kazakhstan plans 3 plants.[^1] Source note: To be built by Inter RAO.\n", Options{}, "jargon"},
 		{"how the brief was made", "12 figures in the data are for periods that ended during the week (the data give no release dates).\n", Options{}, "jargon"},

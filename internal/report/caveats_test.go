@@ -113,7 +113,10 @@ func TestNoteToDateTravelsWithTheFigure(t *testing.T) {
 					// Two counts of one subject and period: one point (editor, round 6).
 					contains(t, audience+" points", pts, "Kazakhstan has completed 99 joint industrial projects with Russia and has 45 under way as of February 2025.")
 				} else {
-					contains(t, audience+" points", pts, fig, "Kazakhstan has 45 joint industrial projects under way with Russia as of February 2025.")
+					// The portfolio's point carries the data's note on its
+					// counts, which then have no point of their own (round 7).
+					contains(t, audience+" points", pts, "is worth $52.9 billion as of February 2025. The article gives 99 of the 171 projects as completed and 45 as under way; it does not describe the other 27.")
+					lacks(t, audience+" points", pts, fig, "Kazakhstan has 45 joint industrial projects under way")
 				}
 				lacks(t, audience+" points", pts, "99 projects in February 2025", "99 joint industrial projects with Russia in February 2025")
 			}

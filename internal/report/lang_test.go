@@ -290,7 +290,7 @@ func pointsIn(t *testing.T, data, lang, audience string) *Output {
 // with the language's "about") and internal use (exact figures, shares,
 // the runner-up, source notes): goldens, each point sourced and short,
 // on one A4 page (Points drops the least salient points until they fit:
-// at least 7 stay), and no English but the dataset's own.
+// at least 6 stay), and no English but the dataset's own.
 func TestPointsLanguages(t *testing.T) {
 	for _, c := range []struct {
 		lang, audience string
@@ -305,7 +305,11 @@ func TestPointsLanguages(t *testing.T) {
 			out := pointsIn(t, "../../data", c.lang, c.audience)
 			md := file(t, out, "points.md")
 			golden(t, "sample-points-"+c.audience+"."+c.lang+".md", md)
-			checkPoints(t, string(md), 7)
+			// At least 6 stay (7 before round 7: the portfolio's point
+			// now carries the data's note on its 99, 45 and other 27
+			// projects, two lines of the page, and the 99's own point
+			// goes).
+			checkPoints(t, string(md), 6)
 			for _, w := range c.want {
 				if !strings.Contains(string(md), w) {
 					t.Errorf("the points lack %q", w)

@@ -175,3 +175,32 @@ func TestBodySaysMoreThanTheBox(t *testing.T) {
 		}
 	}
 }
+
+// TestInternalPointCarriesItsNote (round 7, item 4): the internal sheet
+// ("exact figures and caveats") carries a figure's note, the data's own,
+// with it: the portfolio's value gives the 171 projects and the caveat
+// the press officer needs when a journalist subtracts 99 and 45 from
+// 171 (the article does not describe the other 27); the counts the note
+// gives have no point of their own; the press sheet carries no note. In
+// every language.
+func TestInternalPointCarriesItsNote(t *testing.T) {
+	for lang, want := range map[string]string{
+		"en": "- Kazakhstan's joint industrial project portfolio with Russia is worth $52.9 billion as of February 2025. The article gives 99 of the 171 projects as completed and 45 as under way; it does not describe the other 27.\n",
+		"ru": "- В феврале 2025 г. стоимость портфеля проектов промышленной кооперации Казахстана с Россией составила 52,9 млрд долл. США. Из 171 проекта 99, по данным статьи, реализованы и 45 реализуются; об остальных 27 статья не сообщает.\n",
+		"kk": "- 2025 жылғы ақпанда Қазақстанның Ресеймен өнеркәсіптік кооперация жобалары портфелінің құны 52,9 млрд АҚШ доллары болды. Мақалада 171 жобаның 99-ы іске асырылған, 45-і іске асырылып жатқан деп көрсетілген; қалған 27 жоба туралы мақалада айтылмайды.\n",
+	} {
+		var internal, press string
+		if lang == "en" {
+			internal = plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "internal")))
+			press = plainMD([]byte(pointsOf(t, "../../data", "2025-W06", "press")))
+		} else {
+			internal = nbsp(file(t, pointsIn(t, "../../data", lang, "internal"), "points.md"))
+			press = nbsp(file(t, pointsIn(t, "../../data", lang, "press"), "points.md"))
+		}
+		contains(t, lang+" internal points", internal, want)
+		if n := strings.Count(internal, "99"); n != 1 {
+			t.Errorf("%s internal points give the 99 %d times, want once (in the note):\n%s", lang, n, internal)
+		}
+		lacks(t, lang+" press points", press, "27")
+	}
+}
