@@ -42,9 +42,11 @@ func (r *renderer) chartHeight(c chart.Chart) float64 {
 func (r *renderer) drawChart(c chart.Chart, im image, keep float64) {
 	s := c.Draw(r.width/ptmm, r.measure)
 	h := s.H * ptmm
+	// The chart takes 1 mm above it, its height and 4 mm below; the
+	// caption (keep) starts below that gap, on the same page.
 	need := h + 2
 	if keep > 0 {
-		need = h + 4 + keep // the caption starts below the chart's gap
+		need = 1 + h + 4 + keep
 	}
 	r.room(need)
 	r.y += 1
