@@ -2,6 +2,8 @@ package narrative
 
 import (
 	"fmt"
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -283,4 +285,97 @@ func (iv *Indicator) titleByGroup(l *locale.Locale, title string) string {
 		}
 	}
 	return title + ", " + iv.groupRaw
+}
+
+// Lines a line chart draws: when the largest dwarfs the others (its peak
+// over the span drawn more than DwarfFactor times the middle one's of
+// those below the widest gap between peaks, that gap at least DwarfGap),
+// those below the gap lie flat in the chart's bottom band, unreadable;
+// they are drawn in a chart of their own, with its own scale, and each
+// chart's caption names the lines it draws (Dwarfed).
+const (
+	DwarfFactor = 10.0
+	DwarfGap    = 4.0
+)
+
+// Dwarfed is the indicator's lines the largest dwarfs, as an indicator
+// drawn in a line chart of its own (its own file, scale and caption);
+// nil when the lines are of one scale.
+func (iv *Indicator) Dwarfed() *Indicator { return iv.dwarfed }
+
+// splitDwarfed moves the lines the largest dwarfs to iv.dwarfed (see
+// DwarfFactor); the lines above the gap stay (one alone is then the
+// chart's one series).
+func (iv *Indicator) splitDwarfed() {
+	if len(iv.lines) < 3 {
+		return
+	}
+	// Peaks over the span the chart draws (chart.Windowed).
+	c := chart.Chart{Kind: chart.Line, Timed: true}
+	for _, l := range iv.lines {
+		var pts []chart.Point
+		for _, r := range l.rows {
+			pts = append(pts, chart.Point{At: float64(r.at.Unix()) / 86400, Value: r.Value})
+		}
+		c.Series = append(c.Series, chart.Series{Points: pts})
+	}
+	w := c.Windowed()
+	if len(w.Series) != len(iv.lines) {
+		return
+	}
+	type peaked struct {
+		l    line
+		peak float64
+	}
+	ps := make([]peaked, len(iv.lines))
+	for i, l := range iv.lines {
+		ps[i].l = l
+		for _, p := range w.Series[i].Points {
+			ps[i].peak = math.Max(ps[i].peak, math.Abs(p.Value))
+		}
+	}
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].peak > ps[j].peak })
+	cut, gap := 0, 0.0
+	for i := 1; i < len(ps); i++ {
+		if ps[i].peak <= 0 {
+			return
+		}
+		if g := ps[i-1].peak / ps[i].peak; g > gap {
+			cut, gap = i, g
+		}
+	}
+	below := ps[cut:]
+	if len(below) < 2 || gap < DwarfGap || ps[0].peak < DwarfFactor*below[len(below)/2].peak {
+		return
+	}
+	small := map[string]bool{}
+	for _, p := range below {
+		small[p.l.entity.ID] = true
+	}
+	var big, rest []line
+	for _, l := range iv.lines { // in the ranking's order
+		if small[l.entity.ID] {
+			rest = append(rest, l)
+		} else {
+			big = append(big, l)
+		}
+	}
+	d := *iv
+	d.ID, d.lines, d.dwarfed = iv.ID+"-small", rest, nil
+	iv.dwarfed = &d
+	iv.lines = big
+	if len(big) == 1 {
+		// One line left: the chart's one series, named by its entity.
+		e := big[0].entity
+		iv.lines, iv.History, iv.historyEntity = nil, big[0].rows, &e
+	}
+}
+
+// LineCharts are the indicator's line charts: its own, then the one of
+// the lines it dwarfs (Dwarfed), when there is one.
+func (iv *Indicator) LineCharts() []*Indicator {
+	if iv.dwarfed != nil {
+		return []*Indicator{iv, iv.dwarfed}
+	}
+	return []*Indicator{iv}
 }

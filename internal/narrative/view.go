@@ -197,6 +197,7 @@ type Indicator struct {
 	label         string // the unit's display label, unescaped
 	historyEntity *Entity
 	lines         []line       // the ranking's series, for a line chart of several
+	dwarfed       *Indicator   // the lines the largest dwarfs, drawn in a chart of their own (Dwarfed)
 	groupRaw      string       // the group's name, unescaped, for chart titles
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	// covered is set on a ranking of every entity the data cover, said
@@ -1164,6 +1165,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 		if len(iv.lines) < 2 {
 			iv.lines = nil
 		}
+		iv.splitDwarfed()
 	}
 }
 

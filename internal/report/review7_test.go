@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/briefhq/brief/internal/chart"
 )
 
 // Tests of the seventh editorial review (issue 13): each asserts what a
@@ -202,5 +204,60 @@ func TestInternalPointCarriesItsNote(t *testing.T) {
 			t.Errorf("%s internal points give the 99 %d times, want once (in the note):\n%s", lang, n, internal)
 		}
 		lacks(t, lang+" press points", press, "27")
+	}
+}
+
+// TestDwarfedLinesGetTheirOwnChart (round 7, item 5): when one line of a
+// line chart dwarfs the others (Russia's GDP against five Central Asian
+// economies, all under an eighth of it), the small ones are drawn in a
+// chart of their own with its own scale, and each caption names exactly
+// the lines its chart draws, in every language; a chart of one scale
+// (the World Bank's six largest economies) stays whole.
+func TestDwarfedLinesGetTheirOwnChart(t *testing.T) {
+	needShared(t, "gdp/gdp.csv")
+	five := []string{"Kazakhstan", "Uzbekistan", "Turkmenistan", "Kyrgyz Republic", "Tajikistan"}
+	for _, lang := range []string{"en", "ru", "kk"} {
+		out := weeklyIn(t, "../../testdata/mapping/central-asia", lang)
+		md := nbsp(file(t, out, "brief.md"))
+		var big, small *chart.Chart
+		for i, c := range out.Doc.Charts {
+			switch c.File {
+			case "chart-gdp-line.svg":
+				big = &out.Doc.Charts[i]
+			case "chart-gdp-small-line.svg":
+				small = &out.Doc.Charts[i]
+			}
+		}
+		if big == nil || small == nil {
+			t.Fatalf("%s: GDP line charts %v, %v", lang, big, small)
+		}
+		if len(big.Series) != 0 || !strings.Contains(big.Title, "Russian Federation") {
+			t.Errorf("%s: the large chart draws %d lines, title %q: want Russia's alone", lang, len(big.Series), big.Title)
+		}
+		var names []string
+		for _, s := range small.Series {
+			names = append(names, s.Name)
+		}
+		if strings.Join(names, ",") != strings.Join(five, ",") {
+			t.Errorf("%s: the small chart draws %v, want %v", lang, names, five)
+		}
+		// The captions say what each chart draws.
+		caps := regexp.MustCompile(`(?m)^\*[^*\n]*Gross domestic product[^*\n]*2014[^*\n]*\*$`).FindAllString(md, -1)
+		if len(caps) != 2 || !strings.Contains(caps[0], "Russian Federation") || strings.Contains(caps[0], "Kazakhstan") {
+			t.Fatalf("%s: GDP line captions %q", lang, caps)
+		}
+		for _, n := range five {
+			contains(t, lang+" small chart's caption", caps[1], n)
+		}
+		lacks(t, lang+" small chart's caption", caps[1], "Russian")
+	}
+	out := weekly(t, "../../testdata/mapping/worldbank", "2023-W52")
+	for _, c := range out.Doc.Charts {
+		if c.File == "chart-gdp-small-line.svg" {
+			t.Errorf("worldbank: the six largest economies split: %v", c.Series)
+		}
+		if c.File == "chart-gdp-line.svg" && len(c.Series) != 6 {
+			t.Errorf("worldbank: GDP line chart draws %d lines, want 6", len(c.Series))
+		}
 	}
 }
