@@ -276,7 +276,7 @@ func TestRedTeamReplies(t *testing.T) {
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -402,7 +402,7 @@ func roundOf(name string) string {
 // BRIEF_REDTEAM_RULES_ALONE=1) round 9 prints 1 of 76 (r9-042, Russian
 // «Цены снизились до 2 магазинов»: a count noun the Russian lock does
 // not read).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 8, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 8, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "r10": 0, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
