@@ -35,8 +35,15 @@ package guard
 // the source's wording, not the templates': a reply writes it back
 // verbatim (tokens, words and signs as the draft has them; no vetted
 // synonym, hedge, rounding, paraphrase pattern or fronting inside it).
+//
+// Units are the catalog's units and count nouns (an indicator's unit:
+// "kt CO2e", "cm", "projects", "visitors"). A word after a number is the
+// figure's unit or what it counts only if Units or the lexicon's [unit]
+// list name it: "pier 1,450 blue" is no measure of 1,450 "blue" but a
+// bare number, and a bare number is never rounded (it may name a thing).
 type Vocabulary struct {
 	Names []string
 	Lang  string
 	Data  []string
+	Units []string
 }

@@ -67,7 +67,10 @@ type Locked struct {
 	Slots []Slot
 	byID  map[string]int
 	vocab []string // names the data knows, for finding names in replies
-	seen  []string // names the draft shows by their capitals (lang.go)
+	// catUnits are the catalog's units and count nouns (Vocabulary.Units),
+	// lower case, whole and by their first word ("kt co2e", "kt").
+	catUnits map[string]bool
+	seen     []string // names the draft shows by their capitals (lang.go)
 	// nameCache is nameKeys, for nameCacheN names seen.
 	nameCache  []string
 	nameCacheN int
@@ -215,6 +218,17 @@ func Lock(draft string, v *Vocabulary) *Locked {
 	var data []string
 	if v != nil {
 		lk.vocab = v.Names
+		for _, u := range v.Units {
+			u = strings.ToLower(strings.TrimSpace(u))
+			if u == "" {
+				continue
+			}
+			if lk.catUnits == nil {
+				lk.catUnits = map[string]bool{}
+			}
+			lk.catUnits[u] = true
+			lk.catUnits[strings.Fields(u)[0]] = true
+		}
 		lk.lex = lexiconFor(v.Lang)
 		data = v.Data
 	}

@@ -81,18 +81,34 @@ func (lk *Locked) roundable(i int) bool {
 	if f.kind != "" {
 		return true
 	}
-	if f.unit != "" {
+	if f.unit != "" && lk.knownUnit(f.unit) {
 		// a measure with its unit ("930.1 kt CO2e (estimate)", "341
 		// cm"): its rounding is the same measure, blurred (red team,
 		// round 7, r7-080); a bare number ("312 to 341") stays as it is
 		return true
 	}
-	if s.noun == "" && !lk.lex.isNative() && !strings.ContainsFunc(s.Text, unicode.IsLetter) && !strings.Contains(s.Text, ".") {
+	// A word after the number is its unit or what it counts only if the
+	// guard knows it (the catalog's units and count nouns, the lexicon's
+	// [unit]): "pier 1,450 blue" is pier No. 1,450 painted blue, no
+	// measure of 1,450 "blue" (red team, round 10, r10-022). Without it
+	// the figure is a bare number.
+	text, noun := s.Text, s.noun
+	if noun != "" && !lk.knownUnit(noun) {
+		text = strings.TrimSuffix(strings.TrimSuffix(text, " "+noun), "-"+noun)
+		noun = ""
+	}
+	if f.unit != "" && !lk.lex.isNative() {
+		if i := strings.LastIndex(strings.ToLower(text), f.unit); i > 0 && i+len(f.unit) == len(text) {
+			text = strings.TrimRight(text[:i], " \u00a0-")
+		}
+	}
+	if noun == "" && !lk.lex.isNative() && !strings.ContainsFunc(text, unicode.IsLetter) && !strings.Contains(text, ".") {
 		// a bare whole number, neither money, a share, a measure, a
 		// scaled figure ("12.4 million"), a decimal (a measure's value,
-		// "(1,380.0)" in the indicator's unit) nor a count of something:
-		// it may name a thing ("Astana signed decree 1,234", "flat
-		// 1,450": red team, round 9), never rounded. (Russian and Kazakh keep the count
+		// "(1,380.0)" in the indicator's unit) nor a count of something
+		// the catalog names: it may name a thing ("Astana signed decree
+		// 1,234", "flat 1,450": red team, round 9; "pier 1,450 blue":
+		// round 10), never rounded. (Russian and Kazakh keep the count
 		// noun out of the token: there the rule is not applied.)
 		return false
 	}
@@ -101,6 +117,13 @@ func (lk *Locked) roundable(i int) bool {
 		v = -v
 	}
 	return v >= 1000 && (strings.ContainsAny(s.Text, ",\u00a0\u202f ") || v >= 1e6)
+}
+
+// knownUnit: w (a word after a number) is a unit or count noun the
+// guard knows: the catalog's (Vocabulary.Units) or the lexicon's [unit].
+func (lk *Locked) knownUnit(w string) bool {
+	w = strings.ToLower(w)
+	return lk.catUnits[w] || lk.lex.isUnit(w)
 }
 
 // checkRounding: a rounded token only for a figure that may be rounded.

@@ -1,0 +1,52 @@
+package guard_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/guard"
+)
+
+// TestRound10UnitWord: a word after a number is the figure's unit or
+// what it counts only if the guard knows it (the catalog's units and
+// count nouns, Vocabulary.Units, or the lexicon's [unit]); otherwise the
+// figure is a bare number and is not rounded (red team, round 10,
+// r10-022: "pier 1,450 blue" printed as "pier about 1,500 blue").
+func TestRound10UnitWord(t *testing.T) {
+	names := []string{"Astana", "Almaty", "Semey"}
+	for _, c := range []struct {
+		name, draft string
+		units       []string
+		from, to    string
+		accept      bool
+		printed     string
+	}{
+		{"an adjective after an identifier", "## P\n\n- Semey painted pier 1,450 blue, according to reports.[^2]\n", nil,
+			"pier ⟦F1⟧", "pier about ⟦F1~⟧", false, ""},
+		{"an adjective after an identifier, the catalog has units", "## P\n\n- Semey painted pier 1,450 blue, according to reports.[^2]\n", []string{"kt CO2e", "projects"},
+			"pier ⟦F1⟧", "pier about ⟦F1~⟧", false, ""},
+		{"a measure in the lexicon's unit", "## P\n\nAlmaty's CO2 emissions fell 12.3% to 1,378.0 kt CO2e in January 2025.[^1]\n", nil,
+			"to ⟦F2⟧", "to about ⟦F2~⟧", true, "to about 1,400 kt CO2e in January 2025"},
+		{"a count noun of the catalog", "## P\n\nAstana completed 1,234 projects in 2025.[^1]\n", []string{"projects"},
+			"completed ⟦F1⟧", "completed about ⟦F1~⟧", true, "completed about 1,200 projects"},
+		{"a count noun the catalog does not know", "## P\n\nAstana completed 1,234 projects in 2025.[^1]\n", nil,
+			"completed ⟦F1⟧", "completed about ⟦F1~⟧", false, ""},
+	} {
+		lk := guard.Lock(c.draft, &guard.Vocabulary{Names: names, Units: c.units})
+		reply := strings.Replace(lk.Text, c.from, c.to, 1)
+		if reply == lk.Text {
+			t.Fatalf("%s: %q not in %q", c.name, c.from, lk.Text)
+		}
+		r := lk.Verify(reply)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v\n%s", c.name, r.Accepted, c.accept, r.Reasons, reply)
+			continue
+		}
+		if c.accept && !strings.Contains(r.Text, c.printed) {
+			t.Errorf("%s: printed %q, want it to contain %q", c.name, r.Text, c.printed)
+		}
+		if !c.accept && !strings.Contains(strings.Join(r.Reasons, "; "), "may not be rounded") {
+			t.Errorf("%s: refused for %v, want the rounding refused", c.name, r.Reasons)
+		}
+	}
+}
