@@ -141,16 +141,23 @@ func (r *Row) Doubt() string {
 // them) and keeps them in Brief.NotUsed. A "Not used: the source's
 // figure …" line would be a working note in a minister's brief; the
 // figure stays in Indicator.Rows for the internal talking points.
+//
+// A ranking's member is not withheld: the ranking says its members (its
+// sentences, chart and table), and a doubt of one member is a doubt of
+// the ranking, not a figure to drop from it.
 func (b *Brief) withhold(t *Topic) {
+	doubted := func(iv *Indicator, r *Row) bool {
+		return r.Fact.Kind == facts.Latest && !inRows(iv.Ranking, r) && r.Doubt() != ""
+	}
 	for _, iv := range t.Indicators {
 		for _, r := range iv.Rows {
-			if r.Fact.Kind == facts.Latest && r.Doubt() != "" {
+			if doubted(iv, r) {
 				b.NotUsed = append(b.NotUsed, r)
 			}
 		}
 		keep := iv.Shown[:0:0]
 		for _, r := range iv.Shown {
-			if r.Doubt() == "" {
+			if !doubted(iv, r) {
 				keep = append(keep, r)
 			}
 		}
