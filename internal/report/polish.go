@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/briefhq/brief/internal/dataset"
@@ -31,7 +32,10 @@ func polishable(id string) bool {
 	return true
 }
 
-// Vocabulary is every name the data knows: what a polished text may name.
+// Vocabulary is every name the data knows (what a polished text may name)
+// and every unit and count noun of its catalog and rows (what a figure may
+// be said in: a number followed by another word is a bare number, which the
+// guard never lets a model round).
 func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 	v := &guard.Vocabulary{}
 	for _, e := range ds.Entities {
@@ -46,9 +50,21 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 			v.Names = append(v.Names, g, narrative.GroupName(ds, g))
 		}
 	}
+	units := map[string]bool{}
 	for _, in := range ds.Indicators {
 		v.Names = append(v.Names, in.Name)
+		for _, u := range []string{in.Unit, in.UnitLabel, in.Wording.Noun, in.Wording.NounOne} {
+			units[u] = true
+		}
 	}
+	for _, o := range ds.Observations {
+		units[o.Unit] = true
+	}
+	delete(units, "")
+	for u := range units {
+		v.Units = append(v.Units, u)
+	}
+	sort.Strings(v.Units) // deterministic: the guard's reasons name them
 	for _, t := range ds.Topics {
 		v.Names = append(v.Names, t.Name)
 	}

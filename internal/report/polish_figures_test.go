@@ -1,7 +1,10 @@
 package report
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/briefhq/brief/internal/dataset"
 
 	"github.com/briefhq/brief/internal/guard"
 	"github.com/briefhq/brief/internal/narrative"
@@ -24,5 +27,41 @@ func TestPrintedFiguresFollowTheRounding(t *testing.T) {
 	printedFigures(&s, polish.Decision{Figures: []guard.Printed{{Slot: "F1", Draft: "about 183 outlets", Printed: "about 180 outlets"}}})
 	if s.Figures[0].Text != "180 outlets" {
 		t.Errorf("a figure inside a wider slot: %+v", s.Figures)
+	}
+}
+
+// TestVocabularyGivesTheCatalogsUnits: the guard is told the data's units
+// and count nouns, so a model may round a count in the data's own noun
+// ("about 12,000 visitors" for 12,345: the sample's visitors are counted
+// in "visitors") while a number followed by any other word stays a bare
+// number it may not round.
+func TestVocabularyGivesTheCatalogsUnits(t *testing.T) {
+	ds, _, err := dataset.Load("../../data", dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := Vocabulary(ds)
+	draft := "## Industrial cooperation\n\nKazakhstan received 12,345 visitors in January 2025.[^1] Work began on pier 1,450 blue.\n"
+	lk := guard.Lock(draft, v)
+	for _, c := range []struct {
+		what, from, to string
+		accept         bool
+	}{
+		{"a count of the catalog rounded", "received ⟦F", "received about ⟦F", true},
+		{"an identifier followed by another word rounded", "pier ⟦F", "pier about ⟦F", false},
+	} {
+		i := strings.Index(lk.Text, c.from)
+		if i < 0 {
+			t.Fatalf("%s: %q not in the locked draft %q", c.what, c.from, lk.Text)
+		}
+		j := i + len(c.from) + strings.Index(lk.Text[i+len(c.from):], "⟧")
+		reply := lk.Text[:i] + c.to + lk.Text[i+len(c.from):j] + "~" + lk.Text[j:]
+		r := lk.Verify(reply)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v\n%s", c.what, r.Accepted, c.accept, r.Reasons, reply)
+		}
+		if c.accept && !strings.Contains(r.Text, "received about 12,000 visitors") {
+			t.Errorf("%s: printed %q", c.what, r.Text)
+		}
 	}
 }
