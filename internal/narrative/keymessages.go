@@ -552,8 +552,10 @@ func (iv *Indicator) RoutineRecords() bool {
 }
 
 // NominalChanged are the indicators of money at current prices whose
-// change or record the brief says: the summary says once that those move
-// with prices and exchange rates.
+// change or record the brief's body says (among the rows it shows,
+// Indicator.Shown: not a withheld doubtful figure, not one beyond a top
+// 10): the summary says once that those move with prices and exchange
+// rates. The points sheet says it of its own points (Points.Nominal).
 func (b *Brief) NominalChanged() []*Indicator {
 	var out []*Indicator
 	for _, t := range b.Topics {
@@ -561,7 +563,7 @@ func (b *Brief) NominalChanged() []*Indicator {
 			if !iv.Nominal() {
 				continue
 			}
-			for _, r := range iv.Rows {
+			for _, r := range iv.Shown {
 				if r.Change != nil || r.YearAgo != nil || r.Record != "" {
 					out = append(out, iv)
 					break

@@ -597,6 +597,29 @@ func (c *Change) PressText() string {
 	return changeText(cur, prev, c.Fact.Unit, c.label, format.PressDecimals(-1), places, en("at.on")+c.Label) + c.Caveat
 }
 
+// Nominal are the indicators of money at current prices of which a chosen
+// point says a change or a record (a change, record or week point): the
+// sheet says once that those move with prices and exchange rates, and
+// only then. A leader's or a plain figure's point of such money says its
+// level, which needs no caveat.
+func (p *Points) Nominal() []*Indicator {
+	var out []*Indicator
+	seen := map[*Indicator]bool{}
+	for _, g := range p.Groups {
+		for _, x := range g.Points {
+			if x.Row == nil || x.Indicator == nil || seen[x.Indicator] || !x.Indicator.Nominal() {
+				continue
+			}
+			switch x.Kind {
+			case "change", "record", "week":
+				seen[x.Indicator] = true
+				out = append(out, x.Indicator)
+			}
+		}
+	}
+	return out
+}
+
 // Overdue are the chosen points whose figure is the latest of a series
 // whose next figure is overdue: the page says so once for them all,
 // not once a point.

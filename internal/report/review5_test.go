@@ -201,10 +201,44 @@ func TestNominalMoneyIsDefinedOnce(t *testing.T) {
 	if n := strings.Count(md, "price and exchange-rate"); n != 1 {
 		t.Errorf("the definition is said %d times, want once:\n%s", n, md)
 	}
-	contains(t, "points", pointsOf(t, dir, "2025-W06", "press"), "_"+def+" ")
+	// The points say no change or record of it (a change of money at
+	// current prices is no point; the leader's point says its level): the
+	// sheet does not say the caveat.
+	lacks(t, "points", pointsOf(t, dir, "2025-W06", "press"), "exchange-rate movements")
+	ruDef := "Изменения и рекорды товарооборота отражают не только реальный рост, но и движение цен и валютных курсов."
+	kkDef := "Сауда айналымының өзгерістері мен рекордтары нақты өсуді ғана емес, бағалар мен валюта бағамдарының өзгерісін де көрсетеді."
+	// With a record of Uzbekistan's (its highest since 2020, a point of
+	// its own), the sheet says it once, in its source line.
+	rec := filepath.Join(t.TempDir(), "data")
+	if err := os.CopyFS(rec, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	obs := filepath.Join(rec, "observations.csv")
+	b, err := os.ReadFile(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, yv := range [][2]string{{"2020", "9000000000"}, {"2021", "9200000000"}, {"2022", "9500000000"}} {
+		b = append(b, "trade_turnover,UZ,RU,"+yv[0]+","+yv[1]+",USD,2024-02-03,Stat,,,actual,,,,\n"...)
+	}
+	if err := os.WriteFile(obs, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press := pointsOf(t, rec, "2025-W06", "press")
+	contains(t, "points with a record", press, "Uzbekistan's trade turnover with Russia stood at $10 billion in 2024, a four-year high.")
+	contains(t, "points with a record", press, "_"+def+" ")
+	if n := strings.Count(press, "exchange-rate"); n != 1 {
+		t.Errorf("points: the definition is said %d times, want once:\n%s", n, press)
+	}
+	for lang, want := range map[string]string{"ru": ruDef, "kk": kkDef} {
+		for _, audience := range []string{"press", "internal"} {
+			lacks(t, lang+" "+audience+" points", plainPoints(t, dir, lang, audience), want)
+		}
+		contains(t, lang+" points with a record", plainPoints(t, rec, lang, "press"), want)
+	}
 	for lang, want := range map[string]string{
-		"ru": "Изменения и рекорды товарооборота отражают не только реальный рост, но и движение цен и валютных курсов.",
-		"kk": "Сауда айналымының өзгерістері мен рекордтары нақты өсуді ғана емес, бағалар мен валюта бағамдарының өзгерісін де көрсетеді.",
+		"ru": ruDef,
+		"kk": kkDef,
 	} {
 		out := strings.ReplaceAll(string(file(t, weeklyIn(t, dir, lang), "brief.md")), "\u00a0", " ")
 		contains(t, lang, out, want)
@@ -284,4 +318,11 @@ func TestCoveredSetIsNamedOnce(t *testing.T) {
 	md = plainMD(file(t, weekly(t, two, "2025-W04"), "brief.md"))
 	contains(t, "brief", md, "of the three covered in December 2024", "of the four covered in December 2024")
 	lacks(t, "brief", md, "The rankings cover")
+}
+
+// plainPoints is the points.md of the data's latest week in a language,
+// with no-break spaces as spaces.
+func plainPoints(t *testing.T, data, lang, audience string) string {
+	t.Helper()
+	return strings.ReplaceAll(string(file(t, pointsIn(t, data, lang, audience), "points.md")), "\u00a0", " ")
 }
