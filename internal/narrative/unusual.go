@@ -121,8 +121,9 @@ func span(days int) string {
 // total for the first weeks of its period far above a whole period's
 // pace, or resting on a sliver of it: unusual.short, unusual.pace), why
 // it is not used, as a clause: "that covers only about the first five
-// weeks of 2025, so it is probably not a figure for 2025". The brief then
-// says once that the source gives the figure and why it is not used, and
+// weeks of 2025, so it is probably not a figure for 2025". The brief
+// leaves such a figure out (Brief.withhold; a ranking's member stays,
+// said with its caveat, Row.Unusual, under the table: Topic.Checks), and
 // the internal points mark it "Not for public use"; "" for any other
 // figure (an unusually large change is said with unusual.change).
 func (r *Row) Doubt() string {

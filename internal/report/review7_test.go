@@ -1,6 +1,8 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -259,5 +261,43 @@ func TestDwarfedLinesGetTheirOwnChart(t *testing.T) {
 		if c.File == "chart-gdp-line.svg" && len(c.Series) != 6 {
 			t.Errorf("worldbank: GDP line chart draws %d lines, want 6", len(c.Series))
 		}
+	}
+}
+
+// TestDoubtfulRankingMemberIsSaidWithItsCaveat: a ranking's member the
+// program doubts for its period is not withheld (the ranking, its chart
+// and table give it), so the brief never says of it "Not used: the
+// source's figure …", which the ranking would contradict: the line under
+// the table gives the figure with its caveat, in every language.
+func TestDoubtfulRankingMemberIsSaidWithItsCaveat(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	if err := os.CopyFS(dir, os.DirFS("../../data")); err != nil {
+		t.Fatal(err)
+	}
+	obs := filepath.Join(dir, "observations.csv")
+	b, err := os.ReadFile(obs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := `"“‘Central Asia is drifting away from Russia’ – fake” (opinion article, English translation, early 2025)"`
+	// Uzbekistan's figure is far above its pace of 2024 (a doubt);
+	// Kyrgyzstan's is not (no caveat).
+	for _, row := range []string{"UZ,,2024,500000,visitors,2024-12-31", "UZ,,2025,3000000,visitors,2025-02-03", "KG,,2024,8000000,visitors,2024-12-31", "KG,,2025,2000000,visitors,2025-02-03"} {
+		b = append(b, "foreign_visitors,"+row+","+src+",,,actual,,,,\n"...)
+	}
+	if err := os.WriteFile(obs, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	md := plainMD(file(t, weekly(t, dir, "2025-W06"), "brief.md"))
+	contains(t, "brief", md, "Uzbekistan came second with 3 million visitors.",
+		"*Uzbekistan received 3 million foreign visitors in 2025 up to 3 February, up 500.0% on 2024 (500,000). At that pace the period's total would be far above the previous period's, so the figure is to be treated with caution.*")
+	lacks(t, "brief", md, "Not used", "probably not a figure")
+	for lang, want := range map[string]string{
+		"ru": "*С начала 2025 г. по 3 февраля Узбекистан принял 3 млн иностранцев. При таком темпе итог за период намного превысил бы итог предыдущего, поэтому к цифре следует относиться с осторожностью.*",
+		"kk": "*2025 жылдың басынан 3 ақпанға дейін Өзбекстан 3 млн шетелдікті қабылдады. Мұндай қарқынмен кезеңнің жиынтығы алдыңғы кезеңдікінен әлдеқайда асып кетер еді, сондықтан көрсеткішке сақтықпен қарау керек.*",
+	} {
+		out := nbsp(file(t, weeklyIn(t, dir, lang), "brief.md"))
+		contains(t, lang+" brief", out, want)
+		lacks(t, lang+" brief", out, "не используется", "пайдаланылмайды")
 	}
 }
