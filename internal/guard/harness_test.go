@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -165,7 +164,7 @@ var (
 // sample data's without one) a section may quote as data (narrative's
 // quote: names, notes, event titles and summaries, in English and in
 // lang), or nil for a dataset not in the repository (round 2's World
-// Bank extracts). Same as internal/polish's.
+// Bank extracts): the dataset's Texts.
 func datasetTexts(t testing.TB, source, lang string) []string {
 	dir, err := dataDirOf(source)
 	if err != nil {
@@ -180,22 +179,7 @@ func datasetTexts(t testing.TB, source, lang string) []string {
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}
-	var out []string
-	for _, e := range ds.Entities {
-		out = append(out, e.Name(lang))
-	}
-	for _, in := range ds.Indicators {
-		out = append(out, in.Name)
-	}
-	for _, o := range ds.Observations {
-		out = append(out, o.Note, o.Texts[lang].Note)
-	}
-	for _, e := range ds.Events {
-		out = append(out, e.Title, e.Summary, e.Texts[lang].Title, e.Texts[lang].Summary)
-	}
-	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
-	slices.Sort(out)
-	out = slices.Compact(out)
+	out := ds.Texts(lang)
 	dataTexts[dir+lang] = out
 	return out
 }

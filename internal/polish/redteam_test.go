@@ -458,22 +458,7 @@ func datasetTexts(t *testing.T, source, lang string) []string {
 	if err != nil {
 		t.Fatalf("%s: %v", dir, err)
 	}
-	var out []string
-	for _, e := range ds.Entities {
-		out = append(out, e.Name(lang))
-	}
-	for _, in := range ds.Indicators {
-		out = append(out, in.Name)
-	}
-	for _, o := range ds.Observations {
-		out = append(out, o.Note, o.Texts[lang].Note)
-	}
-	for _, e := range ds.Events {
-		out = append(out, e.Title, e.Summary, e.Texts[lang].Title, e.Texts[lang].Summary)
-	}
-	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
-	slices.Sort(out)
-	out = slices.Compact(out)
+	out := ds.Texts(lang)
 	dataTexts[dir+lang] = out
 	return out
 }
