@@ -9,6 +9,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/briefhq/brief/internal/guard/guardtest"
+
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/briefhq/brief/internal/dataset"
@@ -108,8 +110,8 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 			c.vocab = &guard.Vocabulary{Names: vocab, Lang: c.lang}
 		case c.lang != "":
 			// A case in a language: its data's names in every case
-			// form, of the dataset its source names (dataDirOf).
-			dir, err := dataDirOf(c.source)
+			// form, of the dataset its source names (guardtest.DataDir).
+			dir, err := guardtest.DataDir(c.source)
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
@@ -122,65 +124,11 @@ func loadHarness(t testing.TB, pattern string) []harnessCase {
 			// verbatim (Vocabulary.Data): every text of the case's
 			// dataset a section may show (a superset of the section's)
 			v := *c.vocab
-			v.Data = datasetTexts(t, c.source, c.lang)
+			v.Data = guardtest.Texts(t, c.source, c.lang)
 			c.vocab = &v
 		}
 		out = append(out, c)
 	}
-	return out
-}
-
-// dataDirOf is the dataset a red-team case's "source: CAPTURE/SECTION"
-// was captured from: CAPTURE is a dataset's label with an optional
-// "_ru", "_kk", "_points" or "_internal" suffix: "sample" and "points"
-// are the bundled data, "unseen" testdata/unseen, "custom", "custom2" …
-// the red team's crafted datasets of round 7
-// (testdata/guard/redteam/data-custom, data-custom2 …). Same as
-// internal/polish's.
-func dataDirOf(source string) (string, error) {
-	label, _, _ := strings.Cut(source, "/")
-	base, _, _ := strings.Cut(label, "_")
-	switch {
-	case base == "sample" || base == "points" || base == "":
-		return "../../data", nil
-	case base == "unseen":
-		return "../../testdata/unseen", nil
-	case strings.HasPrefix(base, "custom"):
-		dir := "../../testdata/guard/redteam/data-" + base
-		if _, err := os.Stat(dir); err != nil {
-			return "", fmt.Errorf("source %q: no dataset %s: %v", source, dir, err)
-		}
-		return dir, nil
-	}
-	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
-}
-
-var (
-	dataTextsMu sync.Mutex
-	dataTexts   = map[string][]string{}
-)
-
-// datasetTexts is every text of the case's dataset (its source's; the
-// sample data's without one) a section may quote as data (narrative's
-// quote: names, notes, event titles and summaries, in English and in
-// lang), or nil for a dataset not in the repository (round 2's World
-// Bank extracts): the dataset's Texts.
-func datasetTexts(t testing.TB, source, lang string) []string {
-	dir, err := dataDirOf(source)
-	if err != nil {
-		return nil
-	}
-	dataTextsMu.Lock()
-	defer dataTextsMu.Unlock()
-	if v, ok := dataTexts[dir+lang]; ok {
-		return v
-	}
-	ds, _, err := dataset.Load(dir, dataset.Options{})
-	if err != nil {
-		t.Fatalf("%s: %v", dir, err)
-	}
-	out := ds.Texts(lang)
-	dataTexts[dir+lang] = out
 	return out
 }
 

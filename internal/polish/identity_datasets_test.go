@@ -2,10 +2,6 @@ package polish_test
 
 import (
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,36 +11,9 @@ import (
 	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
-	"github.com/briefhq/brief/internal/polish"
+	"github.com/briefhq/brief/internal/polish/polishtest"
 	"github.com/briefhq/brief/internal/report"
 )
-
-// echoModel answers every request with the tokenised draft it was sent,
-// unchanged: a model that rewords nothing.
-func echoModel(t *testing.T) polish.Config {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		var body struct {
-			Messages []struct{ Content string } `json:"messages"`
-		}
-		json.Unmarshal(b, &body)
-		draft := ""
-		if n := len(body.Messages); n > 0 {
-			u := body.Messages[n-1].Content
-			if i, j := strings.Index(u, "<draft>\n"), strings.LastIndex(u, "\n</draft>"); i >= 0 && j > i {
-				draft = u[i+len("<draft>\n") : j]
-			}
-		}
-		out, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
-			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": draft}, "finish_reason": "stop"}},
-			"usage":   map[string]any{"prompt_tokens": 1, "completion_tokens": 1}})
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(out)
-	}))
-	t.Cleanup(srv.Close)
-	return polish.Config{BaseURL: srv.URL + "/v1", Model: "echo", HTTPClient: srv.Client(), CallTimeout: 10 * time.Second, MaxRetries: -1}
-}
 
 // TestUnchangedDraftOfEveryDataset: the tool's own draft sent back
 // unchanged is accepted, section by section, for the weekly brief and
@@ -64,7 +33,7 @@ func TestUnchangedDraftOfEveryDataset(t *testing.T) {
 		t.Fatal(err)
 	}
 	generated := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
-	pol := &report.Polisher{Config: echoModel(t)}
+	pol := &report.Polisher{Config: polishtest.Echo(t, "echo")}
 	sections := 0
 	for _, dir := range dirs {
 		ds, _, err := dataset.Load(dir, dataset.Options{Now: generated})

@@ -17,6 +17,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefhq/brief/internal/guard/guardtest"
+
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/briefhq/brief/internal/dataset"
@@ -50,9 +52,9 @@ var (
 // vocabIn is the vocabulary a brief in lang of a dataset gives the guard
 // (report.VocabularyIn): a Russian or Kazakh case ("lang: ru") is judged
 // in its language, with every case form of the catalog, of the dataset
-// the case's "source:" names (dataDirOf).
+// the case's "source:" names (guardtest.DataDir).
 func vocabIn(t *testing.T, lang, source string) *guard.Vocabulary {
-	dir, err := dataDirOf(source)
+	dir, err := guardtest.DataDir(source)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,30 +78,6 @@ func vocabIn(t *testing.T, lang, source string) *guard.Vocabulary {
 	v := report.VocabularyIn(ds, lc)
 	langVocabs[dir+lang] = v
 	return v
-}
-
-// dataDirOf is the dataset a red-team case's "source: CAPTURE/SECTION"
-// was captured from: CAPTURE is a dataset's label with an optional
-// "_ru", "_kk", "_points" or "_internal" suffix (or several): "sample"
-// and "points" are the bundled data, "unseen" testdata/unseen, "custom",
-// "custom2" … the red team's crafted datasets of round 7
-// (testdata/guard/redteam/data-custom, data-custom2 …).
-func dataDirOf(source string) (string, error) {
-	label, _, _ := strings.Cut(source, "/")
-	base, _, _ := strings.Cut(label, "_")
-	switch {
-	case base == "sample" || base == "points" || base == "":
-		return "../../data", nil
-	case base == "unseen":
-		return "../../testdata/unseen", nil
-	case strings.HasPrefix(base, "custom"):
-		dir := "../../testdata/guard/redteam/data-" + base
-		if _, err := os.Stat(dir); err != nil {
-			return "", fmt.Errorf("source %q: no dataset %s: %v", source, dir, err)
-		}
-		return dir, nil
-	}
-	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
 }
 
 // TestRedTeamReplies runs the red team's wire-level cases (a file
@@ -180,7 +158,7 @@ func TestRedTeamReplies(t *testing.T) {
 		if !hasData {
 			// no <data> list recorded: the dataset's text, every string
 			// a section of it may quote (a superset of the section's)
-			data = datasetTexts(t, source, lang)
+			data = guardtest.Texts(t, source, lang)
 		}
 		if os.Getenv("BRIEF_REDTEAM_RULES_ALONE") != "" {
 			// what the frame rules hold by themselves: no data list
@@ -430,35 +408,5 @@ func parseDataList(t *testing.T, file, s string) []string {
 		}
 		out = append(out, v)
 	}
-	return out
-}
-
-var (
-	dataTextsMu sync.Mutex
-	dataTexts   = map[string][]string{}
-)
-
-// datasetTexts is every text of the case's dataset a section may quote
-// as data (narrative's quote: names, notes, event titles and
-// summaries, in English and in lang), for the cases captured without
-// their <data> list: a superset of each section's list.
-func datasetTexts(t *testing.T, source, lang string) []string {
-	dir, err := dataDirOf(source)
-	if err != nil {
-		// a dataset not in the repository (round 2's World Bank
-		// extracts): the case is judged, as its vocabulary is, without it
-		return nil
-	}
-	dataTextsMu.Lock()
-	defer dataTextsMu.Unlock()
-	if v, ok := dataTexts[dir+lang]; ok {
-		return v
-	}
-	ds, _, err := dataset.Load(dir, dataset.Options{})
-	if err != nil {
-		t.Fatalf("%s: %v", dir, err)
-	}
-	out := ds.Texts(lang)
-	dataTexts[dir+lang] = out
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
+	"github.com/briefhq/brief/internal/polish/polishtest"
 )
 
 // TestPolishIdentityIsAcceptedInRussianAndKazakh: every polished section
@@ -20,7 +21,7 @@ import (
 // not be polished at all: sentences cut at «г.», a letter cut between
 // its bytes, a figure left outside its token).
 func TestPolishIdentityIsAcceptedInRussianAndKazakh(t *testing.T) {
-	cfg := identityModel(t)
+	cfg := polishtest.Echo(t, "identity")
 	reg, err := locale.Default()
 	if err != nil {
 		t.Fatal(err)

@@ -2,49 +2,16 @@ package report
 
 import (
 	"context"
-	"encoding/json"
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/period"
-	"github.com/briefhq/brief/internal/polish"
+	"github.com/briefhq/brief/internal/polish/polishtest"
 	"github.com/briefhq/brief/templates"
 )
-
-// identityModel is a local OpenAI-compatible endpoint that answers every
-// request with the tokenised draft it was sent, unchanged: a model that
-// rewords nothing. It stops when the test ends.
-func identityModel(t *testing.T) polish.Config {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(r.Body)
-		var body struct {
-			Messages []struct{ Content string } `json:"messages"`
-		}
-		json.Unmarshal(b, &body)
-		draft := ""
-		if len(body.Messages) > 1 {
-			u := body.Messages[1].Content
-			if i, j := strings.Index(u, "<draft>\n"), strings.LastIndex(u, "\n</draft>"); i >= 0 && j > i {
-				draft = u[i+len("<draft>\n") : j]
-			}
-		}
-		out, _ := json.Marshal(map[string]any{"id": "c", "object": "chat.completion", "model": "m",
-			"choices": []any{map[string]any{"index": 0, "message": map[string]any{"role": "assistant", "content": draft}, "finish_reason": "stop"}},
-			"usage":   map[string]any{"prompt_tokens": 1, "completion_tokens": 1}})
-		w.Header().Set("Content-Type", "application/json")
-		w.Write(out)
-	}))
-	t.Cleanup(srv.Close)
-	return polish.Config{BaseURL: srv.URL + "/v1", Model: "identity", HTTPClient: srv.Client(), CallTimeout: 10 * time.Second, MaxRetries: -1}
-}
 
 // identityRun is a dataset and the weeks of it to brief ("" the latest).
 type identityRun struct {
@@ -75,9 +42,9 @@ func TestPolishIdentityIsAcceptedOnRealData(t *testing.T) {
 }
 
 // polishIdentity polishes the weekly brief of each run's weeks with
-// identityModel and fails on every section it refuses.
+// the echo model (polishtest.Echo) and fails on every section it refuses.
 func polishIdentity(t *testing.T, runs []identityRun) {
-	cfg := identityModel(t)
+	cfg := polishtest.Echo(t, "identity")
 	kind, err := narrative.LoadKind(templates.FS, "weekly", "templates/weekly")
 	if err != nil {
 		t.Fatal(err)

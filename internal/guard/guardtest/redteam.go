@@ -1,0 +1,71 @@
+// Package guardtest holds what the red-team harnesses of the guard
+// (internal/guard, plain level) and of the polish pipeline
+// (internal/polish, wire level) share: where a case's dataset lives and
+// the texts of it a section may quote. Paths are relative to a package
+// two levels below the repository root, as both harnesses are.
+package guardtest
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/briefhq/brief/internal/dataset"
+)
+
+// DataDir is the dataset a red-team case's "source: CAPTURE/SECTION"
+// was captured from: CAPTURE is a dataset's label with an optional
+// "_ru", "_kk", "_points" or "_internal" suffix (or several): "sample"
+// and "points" (and no source) are the bundled data, "unseen"
+// testdata/unseen, "custom", "custom2" … the red team's crafted datasets
+// (testdata/guard/redteam/data-custom, data-custom2 …). Any other label
+// (round 2's World Bank extracts, not in the repository) is an error.
+func DataDir(source string) (string, error) {
+	label, _, _ := strings.Cut(source, "/")
+	base, _, _ := strings.Cut(label, "_")
+	switch {
+	case base == "sample" || base == "points" || base == "":
+		return "../../data", nil
+	case base == "unseen":
+		return "../../testdata/unseen", nil
+	case strings.HasPrefix(base, "custom"):
+		dir := "../../testdata/guard/redteam/data-" + base
+		if _, err := os.Stat(dir); err != nil {
+			return "", fmt.Errorf("source %q: no dataset %s: %v", source, dir, err)
+		}
+		return dir, nil
+	}
+	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
+}
+
+var (
+	textsMu sync.Mutex
+	texts   = map[string][]string{}
+)
+
+// Texts is every text of the case's dataset a section may quote as data
+// (dataset.Texts in lang), loaded once per dataset and language, for
+// cases captured without their <data> list: a superset of each
+// section's list. It is nil for a dataset not in the repository: such a
+// case is judged, as its vocabulary is, without it.
+func Texts(t testing.TB, source, lang string) []string {
+	t.Helper()
+	dir, err := DataDir(source)
+	if err != nil {
+		return nil
+	}
+	textsMu.Lock()
+	defer textsMu.Unlock()
+	if v, ok := texts[dir+lang]; ok {
+		return v
+	}
+	ds, _, err := dataset.Load(dir, dataset.Options{})
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	out := ds.Texts(lang)
+	texts[dir+lang] = out
+	return out
+}
