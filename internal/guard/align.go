@@ -82,7 +82,8 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 		}
 		head := lk.labelHead(d, ds)
 		for i := range ds {
-			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head)); why != "" {
+			reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
+			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
 			}
 		}
@@ -712,7 +713,7 @@ func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int, marks map[int][][2
 	i, j := 0, 0
 	head := lk.labelHead(d, ds)
 	for i < len(ds) && j < len(ps) {
-		reply := subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head)
+		reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
 		if lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply) == "" {
 			i, j = i+1, j+1
 			continue
@@ -796,7 +797,7 @@ func foldYo(w string) string {
 // pairing stays another sentence.
 var respectivelyRE = lazy(`^(?:⟦[DN]\d+⟧: )?(⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+) ((?:[a-z]+ ){0,2}with) (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
 
-var behindRE = lazy(`^Behind it were (⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+), with (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
+var behindRE = lazy(`^(?:Behind|Trailing) it were (⟦N\d+⟧(?:(?:[,;] |[,;]? and )⟦N\d+⟧)+), with (⟦F\d+~?⟧(?:(?:[,;] |[,;]? and )⟦F\d+~?⟧)+) respectively`)
 
 var listTokenRE = lazy(`⟦[NF]\d+~?⟧`)
 

@@ -490,6 +490,11 @@ func (lk *Locked) findFigures(s string, bare map[int]bool) []found {
 				}
 				if lk.hedgedSlot(sl.Text) && !f.hedged {
 					fd.id, fd.issue = "", fmt.Sprintf("figure %q drops the draft's hedge (%q)", text, sl.Text)
+				} else if n := lk.neutralHedgeFor(s[:fd.start], sl.Text); n > 0 && f.value == d.value {
+					// "some 12 million" for the draft's "about 12 million":
+					// one neutral hedge for another says the same; the token
+					// takes the reply's hedge and prints the draft's.
+					fd.start -= n
 				}
 				if m := chemRE.re().FindStringIndex(s[fd.end:]); m != nil && strings.Contains(sl.Text, strings.TrimSpace(s[fd.end:fd.end+m[1]])) {
 					fd.end += m[1]
@@ -875,3 +880,41 @@ var (
 	unitSpelling = strings.NewReplacer(" oz", " ounce", " t ", " tonne ")
 	dateNoise    = strings.NewReplacer("**", "", "–", "-", "—", "-", ",", "")
 )
+
+// neutralHedgeFor: the length of the neutral hedge ([add_hedge]: "some",
+// "around", "roughly") that ends before (a space after it) when the
+// draft's figure text t opens with a neutral hedge too ("about 12
+// million"), else 0. "nearly", "just over" say a side, so neither side
+// of such a swap is taken.
+func (lk *Locked) neutralHedgeFor(before, t string) int {
+	lt := strings.ToLower(t)
+	ok := false
+	for h := range lk.lex.hedge {
+		if strings.HasPrefix(lt, h+" ") && lk.lex.mayAddHedge(h) {
+			ok = true
+			break
+		}
+	}
+	if !ok || !strings.HasSuffix(before, " ") {
+		return 0
+	}
+	words := strings.Fields(strings.ToLower(before[max(0, len(before)-40):]))
+	for n := 2; n >= 1; n-- {
+		if n > len(words) {
+			continue
+		}
+		h := strings.Join(words[len(words)-n:], " ")
+		if lk.lex.mayAddHedge(h) {
+			// the hedge's bytes as written, with the space after it
+			k := len(before) - 1
+			for i := 0; i < n; i++ {
+				k = strings.LastIndexAny(before[:k], " \t\n")
+			}
+			if k < -1 {
+				return 0
+			}
+			return len(before) - (k + 1)
+		}
+	}
+	return 0
+}
