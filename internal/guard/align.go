@@ -498,6 +498,8 @@ func countFits(l *lexicon, items []alignItem, i, j int) bool {
 	return false
 }
 
+var compoundRE = lazy(`^\d+-[a-z]+$`)
+
 // quantitySubject: the words of items[i]'s clause before it name a
 // quantity and nothing else: a [quantity] noun ("level", "prices",
 // «уровень»), with names, articles, "of" and possessives around it
@@ -509,6 +511,9 @@ func (lk *Locked) quantitySubject(items []alignItem, i int) bool {
 		it := items[j]
 		switch {
 		case strings.HasPrefix(it.key, tokenOpen+string(kindName)), it.key == "p:'":
+		case strings.HasPrefix(it.key, tokenOpen+string(kindFigure)) && it.slot >= 0 && compoundRE.re().MatchString(lk.Slots[it.slot].Text):
+			// "3-month" in "the euribor 3-month rate": a compound
+			// adjective of the name, no figure of the clause (round 11)
 		case strings.HasPrefix(it.key, "w:"):
 			w := strings.ToLower(it.key[2:])
 			switch {

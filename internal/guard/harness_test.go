@@ -228,7 +228,7 @@ func TestHarness(t *testing.T) {
 // internal/polish's TestRedTeamReplies).
 var maxFalseRejects = map[string]int{
 	"own corpus (testdata/guard)":                      15,
-	"red team round 1 (testdata/guard/redteam/[0-9]*)": 35,
+	"red team round 1 (testdata/guard/redteam/[0-9]*)": 32,
 	"red team round 2 (testdata/guard/redteam/r2-*)":   1,
 	"red team round 3 (testdata/guard/redteam/r3-*)":   0,
 }

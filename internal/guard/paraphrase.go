@@ -510,7 +510,9 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 	case 'r':
 		verbs := 0
 		for n := 1; n <= maxRun && ii+n <= len(items); n++ {
-			if it := items[ii+n-1]; !l.runItem(it) && !(strings.HasSuffix(e.key, "+") && strings.HasPrefix(it.key, tokenOpen+string(kindFigure))) {
+			if q := groupQualifier(items, ii+n-1); q > 0 {
+				n += q - 1 // a group's bracket, whole: "(no figures for ⟦N5⟧)"
+			} else if it := items[ii+n-1]; !l.runItem(it) && !(strings.HasSuffix(e.key, "+") && strings.HasPrefix(it.key, tokenOpen+string(kindFigure))) {
 				break // {A+} may hold figures too
 			}
 			if l.verbLike(items[ii+n-1]) && !(n > 1 && isAuxiliary(items[ii+n-2])) {
@@ -660,4 +662,42 @@ func Paraphrases() [][2]string {
 		out = append(out, [2]string{p.text, p.reason})
 	}
 	return out
+}
+
+// groupQualifier is the length of the bracket the templates put after a
+// ranking's group when some members have no figure, starting at items[i]
+// ("(no figures for ⟦N5⟧)", "(no figures for ⟦N5⟧ and ⟦N6⟧)", "(figures
+// for ⟦F1⟧ of its ⟦F2⟧)"), or 0. It says which members the ranking
+// covers, whatever the sentence's period stands: a run ({A*}) may hold
+// it whole, so the period may be fronted over it (round 6's r6-056 and
+// round 9's r9-073, faithful; round 5's r5-046, the same recast, was
+// relabelled: testdata/guard/redteam/README-adjudicated.md).
+func groupQualifier(items []alignItem, i int) int {
+	if i >= len(items) || items[i].key != "p:(" {
+		return 0
+	}
+	key := func(k int) string {
+		if i+k < len(items) {
+			return strings.ToLower(items[i+k].key)
+		}
+		return ""
+	}
+	isTok := func(k int, kind byte) bool { return strings.HasPrefix(key(k), strings.ToLower(tokenOpen+string(kind))) }
+	switch {
+	case key(1) == "w:no" && key(2) == "w:figures" && key(3) == "w:for" && isTok(4, kindName):
+		k := 5
+		for {
+			switch {
+			case key(k) == "p:)":
+				return k + 1
+			case (key(k) == "p:," || key(k) == "w:and") && isTok(k+1, kindName):
+				k += 2
+			default:
+				return 0
+			}
+		}
+	case key(1) == "w:figures" && key(2) == "w:for" && isTok(3, kindFigure) && key(4) == "w:of" && key(5) == "w:its" && isTok(6, kindFigure) && key(7) == "p:)":
+		return 8
+	}
+	return 0
 }

@@ -50,3 +50,22 @@ func TestRound10UnitWord(t *testing.T) {
 		}
 	}
 }
+
+// TestRound11Numero: a sign NFKC spells with letters ("№" → "No") is
+// kept as the draft writes it, so a Russian or Kazakh section with one,
+// sent back unchanged, is accepted (red team, round 11: r11-058…060
+// were refused, the "№" read as a name "No"); a digit in compatibility
+// form is still folded, and never printed.
+func TestRound11Numero(t *testing.T) {
+	draft := "## Вода\n\n- **13 февраля 2025 г.** — По данным статьи, школа № 1 204 победила на олимпиаде.[^3]\n"
+	v := &guard.Vocabulary{Lang: "ru", Data: []string{"По данным статьи, школа № 1 204 победила на олимпиаде."}}
+	if r := guard.Check(draft, draft, v); !r.Accepted {
+		t.Fatalf("the draft sent back unchanged was refused: %v", r.Reasons)
+	}
+	if r := guard.Check(draft, strings.Replace(draft, "№", "No", 1), v); r.Accepted {
+		t.Errorf(`"№" written "No" was accepted`)
+	}
+	if r := guard.Check(draft, strings.Replace(draft, "1 204", "１ 204", 1), v); r.Accepted && strings.Contains(r.Text, "１") {
+		t.Errorf("a fullwidth digit was printed: %q", r.Text)
+	}
+}

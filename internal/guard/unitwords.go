@@ -2,6 +2,9 @@ package guard
 
 import (
 	"fmt"
+	"math"
+	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -135,7 +138,96 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: "rounded, but this figure may not be rounded (a year, a number, a small count, a figure already hedged or one its rounding leaves as it is)"})
 		}
 	}
+	return append(out, lk.checkRoundingPairs(p)...)
+}
+
+// checkRoundingPairs: a rounding may not change how a figure compares
+// with another of its kind in the same paragraph or list item. Each
+// rounding alone is allowed, but a level and the value it is compared
+// with on either side of a rounding boundary print a change several
+// times the real one (red team, round 11: "13.6%, up from 13.4%" as
+// "about 14%, up from about 13%"; 1,349.6 and 1,351.2 kt as about
+// 1,300 and about 1,400, a fall printed as a rise). So for every pair
+// of figures of one kind and unit where either is rounded, the printed
+// values keep the true order (equal only if equal) and their difference
+// is at most twice the true one (units: comparable): "about $28 billion"
+// against $27.3 billion (0.7 for 0.5) reads as the hedge says, "about
+// 14%, up from about 13%" (1 point for 0.2) does not.
+func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
+	type val struct {
+		slot          int
+		kind          string
+		truth, shown  float64
+		rounded, done bool
+	}
+	value := func(text string) (float64, string, bool) {
+		fs := lk.lex.figures(text)
+		if len(fs) == 0 {
+			return 0, "", false
+		}
+		return fs[0].value, fs[0].kind + "|" + fs[0].unit, true // kind|unit
+	}
+	byBlock := map[int][]val{}
+	anyRound := map[int]bool{}
+	for _, o := range p.occ {
+		sl := lk.Slots[o.slot]
+		if o.extra || sl.kind != kindFigure {
+			continue
+		}
+		t, kind, ok := value(sl.Text)
+		if !ok {
+			continue
+		}
+		v := val{slot: o.slot, kind: kind, truth: t, shown: t}
+		if o.round {
+			r, _ := lk.rounded(sl.Text)
+			if rv, _, ok := value(r); ok {
+				v.shown, v.rounded = rv, true
+				anyRound[o.block] = true
+			}
+		}
+		byBlock[o.block] = append(byBlock[o.block], v)
+	}
+	var out []Issue
+	blocks := make([]int, 0, len(anyRound))
+	for b := range anyRound {
+		blocks = append(blocks, b)
+	}
+	sort.Ints(blocks)
+	for _, b := range blocks {
+		vs := byBlock[b]
+		flagged := map[int]bool{}
+		for i := range vs {
+			for j := range vs {
+				a, c := vs[i], vs[j]
+				if i == j || !a.rounded || !comparable(a.kind, c.kind) || a.slot == c.slot || flagged[a.slot] {
+					continue
+				}
+				dt, ds := a.truth-c.truth, a.shown-c.shown
+				same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
+				if same && math.Abs(ds-dt) <= math.Abs(dt) {
+					continue
+				}
+				flagged[a.slot] = true
+				s, o := lk.Slots[a.slot], lk.Slots[c.slot]
+				out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
+			}
+		}
+	}
 	return out
+}
+
+// comparable: two figures of one kind (currency or sign) whose units are
+// the same or one of them unnamed: a comparison base in brackets is
+// often bare ("1,349.6 kt CO2e, down 0.1% on December 2024 (1,351.2)").
+func comparable(a, b string) bool {
+	ak, au, _ := strings.Cut(a, "|")
+	bk, bu, _ := strings.Cut(b, "|")
+	return ak == bk && (au == bu || au == "" || bu == "")
+}
+
+func trimFloat(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 // checkNameCounts: a name stands in a unit no more often than in the

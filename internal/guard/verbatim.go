@@ -158,9 +158,13 @@ func isClosingMark(r rune) bool {
 	return false
 }
 
-// foldedRunes are the signs of s that NFKC changes ("″" to "′′"), but
-// for those it makes a letter or digit of (a fullwidth "５", "½"):
-// those are always folded, so that a figure cannot hide in them.
+// foldedRunes are the signs of s that NFKC changes ("″" to "′′", "№"
+// to "No"), but for letters and for those it makes a digit of (a
+// fullwidth "５", "½", "Ｋ"): those are always folded, so that a figure
+// or a name cannot hide in them. A sign it spells with letters ("№",
+// "™") is kept as the draft writes it (red team, round 11: the
+// Russian «школа № 1 204» sent back unchanged was refused, its "№"
+// read as a name "No").
 func foldedRunes(s string) map[rune]bool {
 	var out map[rune]bool
 	for _, r := range s {
@@ -170,7 +174,7 @@ func foldedRunes(s string) map[rune]bool {
 		var buf [utf8.UTFMax]byte
 		n := utf8.EncodeRune(buf[:], r)
 		if norm.NFKC.IsNormal(buf[:n]) || unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			strings.ContainsFunc(norm.NFKC.String(string(r)), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			strings.ContainsFunc(norm.NFKC.String(string(r)), unicode.IsDigit) {
 			continue
 		}
 		if out == nil {

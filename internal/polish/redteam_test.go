@@ -3,6 +3,7 @@ package polish_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -103,7 +104,7 @@ func TestRedTeamReplies(t *testing.T) {
 		perRound[r] = &tally{}
 	}
 	dump := os.Getenv("BRIEF_DUMP_REQUESTS")
-	n := 0
+	n, skipped := 0, 0
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -150,6 +151,11 @@ func TestRedTeamReplies(t *testing.T) {
 			}
 		}
 		if vocab == nil && lang != "" {
+			if _, err := guardtest.DataDir(source); errors.Is(err, guardtest.ErrNoShared) {
+				skipped++
+				t.Logf("skipped %s: %v", filepath.Base(p), err)
+				continue
+			}
 			vocab = vocabIn(t, lang, source)
 		}
 		if vocab == nil {
@@ -254,7 +260,7 @@ func TestRedTeamReplies(t *testing.T) {
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -388,7 +394,7 @@ func roundOf(name string) string {
 // the catalog or the lexicon knows it). With no data list round 10
 // prints 5 of 49, all Russian and Kazakh unterminated or short data text
 // the frame rules alone do not read.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 8, "r5": 10, "r6": 7, "r7": 10, "r8": 16, "r9": 1, "r10": 0, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 22, "r3": 12, "r4": 7, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 2, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

@@ -6,6 +6,7 @@
 package guardtest
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -21,7 +22,8 @@ import (
 // and "points" (and no source) are the bundled data, "unseen"
 // testdata/unseen, "custom", "custom2" … the red team's crafted datasets
 // (testdata/guard/redteam/data-custom, data-custom2 …). Any other label
-// (round 2's World Bank extracts, not in the repository) is an error.
+// (round 2's World Bank extracts, not in the repository) is an error;
+// "gold11" (round 11) reads ../shared and is ErrNoShared without it.
 func DataDir(source string) (string, error) {
 	label, _, _ := strings.Cut(source, "/")
 	base, _, _ := strings.Cut(label, "_")
@@ -30,6 +32,13 @@ func DataDir(source string) (string, error) {
 		return "../../data", nil
 	case base == "unseen":
 		return "../../testdata/unseen", nil
+	case base == "gold11":
+		// round 11's real gold and Euribor files, read in place from
+		// ../shared (data-gold11/dataset.yaml): absent on a plain clone
+		if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
+			return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
+		}
+		return "../../testdata/guard/redteam/data-" + base, nil
 	case strings.HasPrefix(base, "custom"):
 		dir := "../../testdata/guard/redteam/data-" + base
 		if _, err := os.Stat(dir); err != nil {
@@ -39,6 +48,10 @@ func DataDir(source string) (string, error) {
 	}
 	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
 }
+
+// ErrNoShared: the case's dataset reads ../shared (the real public
+// data beside the repository), which is not there: the case is skipped.
+var ErrNoShared = errors.New("its dataset reads ../shared/data, which is absent (a plain clone): skipped")
 
 var (
 	textsMu sync.Mutex
