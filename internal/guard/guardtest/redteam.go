@@ -23,7 +23,8 @@ import (
 // testdata/unseen, "custom", "custom2" … the red team's crafted datasets
 // (testdata/guard/redteam/data-custom, data-custom2 …). Any other label
 // (round 2's World Bank extracts, not in the repository) is an error;
-// "gold11" (round 11) reads ../shared and is ErrNoShared without it.
+// "gold11" (round 11) and "ms1wb", "ms1gold", "ms1covid", "ms1euribor"
+// (the model simulator) read ../shared and are ErrNoShared without it.
 func DataDir(source string) (string, error) {
 	label, _, _ := strings.Cut(source, "/")
 	base, _, _ := strings.Cut(label, "_")
@@ -32,9 +33,10 @@ func DataDir(source string) (string, error) {
 		return "../../data", nil
 	case base == "unseen":
 		return "../../testdata/unseen", nil
-	case base == "gold11":
-		// round 11's real gold and Euribor files, read in place from
-		// ../shared (data-gold11/dataset.yaml): absent on a plain clone
+	case base == "gold11" || strings.HasPrefix(base, "ms1"):
+		// round 11's and the model simulator's datasets that read the
+		// real files in place from ../shared (data-gold11/dataset.yaml,
+		// data-ms1wb …): absent on a plain clone
 		if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
 			return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
 		}
