@@ -284,7 +284,10 @@ func (lk *Locked) markStrict(items []alignItem) {
 			// "during the week", "began": only in a clause that states a
 			// figure (red team, rounds 8 and 9: "The border post is
 			// closed during the week", "The horse started at the shot")
-			if !figure[it.clause] {
+			if !figure[it.clause] && !(i > 0 && strings.EqualFold(items[i-1].key, "w:series")) {
+				// "since the series began in ⟦D1⟧": the data's start, a
+				// template's phrase; "began" and "started" say the same
+				// of a series (the model simulator, ms1-031, ms1-038)
 				it.strict = true
 			}
 			continue
@@ -468,7 +471,13 @@ func (lk *Locked) figureFrame(items []alignItem, i int) bool {
 	case "on", "in", "over", "for", "against":
 		// a date only: "rose 8% on 2024", "fell in January"; never a
 		// figure ("The tariff fell on 3 million households": the burden
-		// landed on them; "was held for 2 weeks": kept; round 9)
+		// landed on them; "was held for 2 weeks": kept; round 9); but
+		// "fell in all ⟦F1⟧", the templates' summary of a ranking's
+		// members ("Inflation fell in all eight": each member's figure;
+		// the model simulator, ms1-056)
+		if strings.ToLower(next.key) == "w:in" && j+2 < len(items) && items[j+1].key == "w:all" && isTok(j+2, "F") {
+			return true
+		}
 		return isTok(j+1, "D") || j+2 < len(items) && items[j+1].key == "w:the" && isTok(j+2, "D")
 	case "and", "but":
 		return true
@@ -510,6 +519,8 @@ func (lk *Locked) quantitySubject(items []alignItem, i int) bool {
 	for j := i - 1; j >= 0 && items[j].clause == items[i].clause; j-- {
 		it := items[j]
 		switch {
+		case strings.HasPrefix(it.key, tokenOpen+string(kindName)) && it.slot >= 0 && lk.Slots[it.slot].quantity:
+			q = true // an indicator's name: "Inflation, GDP deflator fell"
 		case strings.HasPrefix(it.key, tokenOpen+string(kindName)), it.key == "p:'":
 		case strings.HasPrefix(it.key, tokenOpen+string(kindFigure)) && it.slot >= 0 && compoundRE.re().MatchString(lk.Slots[it.slot].Text):
 			// "3-month" in "the euribor 3-month rate": a compound
@@ -586,7 +597,7 @@ func alignDiff(lk *Locked, d, p []alignItem) string {
 			return fmt.Sprintf("%s where the draft's sentence has %s: the first word after a colon may be lower-cased, never given a capital (\"turkey\" is not \"Turkey\")", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
 		}
 		if d[i].key == p[i].key && d[i].strict && !strings.EqualFold(foldYo(d[i].text), foldYo(p[i].text)) {
-			return fmt.Sprintf("%s where the draft's sentence has %s: a vetted synonym is swapped only where it was vetted, in a clause that states a figure (here it is the data's own wording)", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
+			return fmt.Sprintf("%s where the draft's sentence has %s: a vetted synonym is swapped only where it was vetted: in a clause that states a figure's change or level as the templates write it (here it is not: free text, or a figure of something else)", lk.itemsText(p[i:]), lk.itemsText(d[i:]))
 		}
 		if d[i].key != p[i].key {
 			note := ""

@@ -41,9 +41,16 @@ package guard
 // figure's unit or what it counts only if Units or the lexicon's [unit]
 // list name it: "pier 1,450 blue" is no measure of 1,450 "blue" but a
 // bare number, and a bare number is never rounded (it may name a thing).
+//
+// Quantities are the names of the catalog's indicators (each also in
+// Names): a name token that is one of them is a quantity, as "the
+// level" is, so "Inflation, GDP deflator fell in all eight" states a
+// figure's change (a direction verb after it may take a vetted
+// synonym), where a name that acts ("Tokayev rose") does not.
 type Vocabulary struct {
-	Names []string
-	Lang  string
-	Data  []string
-	Units []string
+	Names      []string
+	Lang       string
+	Data       []string
+	Units      []string
+	Quantities []string
 }

@@ -55,6 +55,9 @@ type Slot struct {
 	// template's change or level sentence with "it" / "this" as its
 	// subject states (red team, round 9).
 	measure bool
+	// quantity: a name token that names one of the catalog's indicators
+	// (Vocabulary.Quantities): a quantity, as "the level" is.
+	quantity bool
 }
 
 // Kind is the slot's kind letter.
@@ -216,8 +219,12 @@ func Lock(draft string, v *Vocabulary) *Locked {
 	draft = normaliseLines(draft)
 	lk := &Locked{Draft: draft, byID: map[string]int{}, lex: english()}
 	var data []string
+	quantities := map[string]bool{}
 	if v != nil {
 		lk.vocab = v.Names
+		for _, q := range v.Quantities {
+			quantities[strings.ToLower(strings.TrimSpace(q))] = true
+		}
 		for _, u := range v.Units {
 			u = strings.ToLower(strings.TrimSpace(u))
 			if u == "" {
@@ -240,7 +247,8 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		id := fmt.Sprintf("%c%d", kind, counts[kind])
 		lk.byID[id] = len(lk.Slots)
 		sl := Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun}
-		sl.capName = kind == kindName && !strings.HasPrefix(text, "**") && unicode.IsUpper(firstRune(text))
+		sl.quantity = kind == kindName && quantities[strings.ToLower(text)]
+		sl.capName = kind == kindName && !strings.HasPrefix(text, "**") && unicode.IsUpper(firstRune(text)) && !sl.quantity
 		if f := strings.Fields(text); len(f) > 1 {
 			sl.lastWord = strings.ToLower(f[len(f)-1])
 		}

@@ -30,7 +30,7 @@ import (
 //	{N1} {F} {D} {S}   one token of that kind (name, figure, date,
 //	           footnote); the same variable in two variants is the
 //	           same token; {P} is a date token that names no day (a
-//	           year, month, quarter: isPeriod)
+//	           year, month, quarter: isPeriod), {Y} one that names a day
 //	{x:a|b|c}  one of these words, bound: the same word in every variant
 //	[a|b|]     one of these words or phrases ("_" joins words), or
 //	           nothing if an option is empty; the first variant's
@@ -119,7 +119,7 @@ func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
 							e.alts = append(e.alts, []string{"w:" + o})
 						}
 						elems = append(elems, e)
-					case body != "" && strings.ContainsRune("FDNSP", rune(body[0])):
+					case body != "" && strings.ContainsRune("FDNSPY", rune(body[0])):
 						elems = append(elems, patElem{op: 'v', key: body, kind: body[0]})
 					case body != "" && body == strings.ToLower(body):
 						elems = append(elems, patElem{op: 'w', key: body}) // options from where it is defined
@@ -463,10 +463,10 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 		if ii >= len(items) {
 			return 0, false
 		}
-		if e.kind == 'P' {
-			// a period: a date token naming no day
+		if e.kind == 'P' || e.kind == 'Y' {
+			// a period: a date token naming no day; a day: one that does
 			d, ok := strings.CutPrefix(items[ii].key, tokenOpen+string(kindDate))
-			if !ok || !isPeriod(d) {
+			if !ok || isPeriod(d) != (e.kind == 'P') {
 				return 0, false
 			}
 		} else if !strings.HasPrefix(items[ii].key, tokenOpen+string(e.kind)) {
@@ -510,8 +510,8 @@ func (l *lexicon) match(v []patElem, ei int, items []alignItem, ii int, b bindin
 	case 'r':
 		verbs := 0
 		for n := 1; n <= maxRun && ii+n <= len(items); n++ {
-			if q := groupQualifier(items, ii+n-1); q > 0 {
-				n += q - 1 // a group's bracket, whole: "(no figures for ⟦N5⟧)"
+			if q := runUnit(items, ii+n-1, strings.HasSuffix(e.key, "+")); q > 0 {
+				n += q - 1 // a unit, whole: "(no figures for ⟦N5⟧)", "of the ⟦F1⟧", "to ⟦F2⟧"
 			} else if it := items[ii+n-1]; !l.runItem(it) && !(strings.HasSuffix(e.key, "+") && strings.HasPrefix(it.key, tokenOpen+string(kindFigure))) {
 				break // {A+} may hold figures too
 			}
@@ -662,6 +662,45 @@ func Paraphrases() [][2]string {
 		out = append(out, [2]string{p.text, p.reason})
 	}
 	return out
+}
+
+// runUnit is the length of a phrase a run may hold whole, starting at
+// items[i], though a word of it stops a run: the group's bracket
+// (groupQualifier); "of the ⟦F⟧" / "of its ⟦F⟧", the size of a
+// ranking's set ("the highest GDP of the ⟦F1⟧", eight: the set's, in
+// any period); and in a run that may hold figures ({A+}), "to ⟦F⟧" and
+// "from ⟦F⟧ to ⟦F⟧", a change's end (the model simulator, ms1: "fell
+// ⟦F1⟧ to ⟦F2⟧ in ⟦D1⟧" fronted as "In ⟦D1⟧, … fell ⟦F1⟧ to ⟦F2⟧": the
+// date is the new level's, the sentence's period, wherever it stands).
+// "from ⟦F⟧" alone stays a stop: a date after it may be the base's
+// ("down 3% from 4.1% in 2024": 2024 is when it was 4.1%, not when it
+// fell), and "to" before a word stays an infinitive's.
+func runUnit(items []alignItem, i int, figures bool) int {
+	if q := groupQualifier(items, i); q > 0 {
+		return q
+	}
+	key := func(k int) string {
+		if i+k < len(items) {
+			return strings.ToLower(items[i+k].key)
+		}
+		return ""
+	}
+	isFig := func(k int) bool { return strings.HasPrefix(key(k), strings.ToLower(tokenOpen+string(kindFigure))) }
+	switch key(0) {
+	case "w:of":
+		if (key(1) == "w:the" || key(1) == "w:its") && isFig(2) {
+			return 3
+		}
+	case "w:to":
+		if figures && isFig(1) {
+			return 2
+		}
+	case "w:from":
+		if figures && isFig(1) && key(2) == "w:to" && isFig(3) {
+			return 4
+		}
+	}
+	return 0
 }
 
 // groupQualifier is the length of the bracket the templates put after a

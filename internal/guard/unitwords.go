@@ -155,10 +155,10 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 // 14%, up from about 13%" (1 point for 0.2) does not.
 func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 	type val struct {
-		slot          int
-		kind          string
-		truth, shown  float64
-		rounded, done bool
+		slot         int
+		kind         string
+		truth, shown float64
+		rounded      bool
 	}
 	value := func(text string) (float64, string, bool) {
 		fs := lk.lex.figures(text)

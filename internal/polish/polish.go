@@ -300,7 +300,7 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 	// verbatim.
 	sv := guard.Vocabulary{Data: s.Data}
 	if v != nil {
-		sv.Names, sv.Lang, sv.Units = v.Names, v.Lang, v.Units
+		sv = *v // every list of the catalog (names, units, quantities)
 		sv.Data = append(append([]string(nil), v.Data...), s.Data...)
 	}
 	lk := guard.Lock(s.Markdown, &sv)

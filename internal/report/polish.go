@@ -53,6 +53,7 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 	units := map[string]bool{}
 	for _, in := range ds.Indicators {
 		v.Names = append(v.Names, in.Name)
+		v.Quantities = append(v.Quantities, in.Name)
 		for _, u := range []string{in.Unit, in.UnitLabel, in.Wording.Noun, in.Wording.NounOne} {
 			units[u] = true
 		}

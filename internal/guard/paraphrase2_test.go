@@ -1,0 +1,69 @@
+package guard_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/guard"
+)
+
+// TestParaphrasesOfTheModelSimulator: the recasts a careful model made
+// of the templates' sentences (the blind model simulator, ms1, whose
+// faithful whole-section replies were refused) are read as the draft's,
+// and the corruptions written around each are still refused.
+func TestParaphrasesOfTheModelSimulator(t *testing.T) {
+	v := &guard.Vocabulary{
+		Names: []string{"Astana", "Almaty", "Semey", "Irtysh", "Kazakhstan", "Russia", "Cities", "Turkiye", "Thursday", "Sunday", "Saturday", "US", "World Bank",
+			"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
+		// the catalog's indicators (report.Vocabulary): names, and quantities
+		Quantities: []string{"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
+		Units:      []string{"kt CO2e", "%", "cm", "cases"},
+	}
+	const (
+		share  = "## C\n\nAstana's share of renewables in generation stood at 6.5% in 2025, up from 4.1% in 2024, an improvement.[^2]\n"
+		co2    = "## C\n\n- Almaty's CO2 emissions from power plants fell 6.9% to 1,210.5 kt CO2e in January 2025, still the highest in the Cities group.[^1]\n"
+		river  = "## W\n\n- Semey's level of the Irtysh at Semey stood at 341 cm on Thursday 13 February; the week's range so far was 312 to 341.[^4]\n"
+		covid  = "## H\n\n- The US had the most confirmed COVID-19 cases of the eight on 16 April 2022: 81 million cases.[^1]\n"
+		rise   = "## H\n\nThe US's confirmed COVID-19 cases stood at 81 million cases on Saturday 16 April, up 0.3% from 80 million on Sunday 10 April.[^1]\n"
+		prices = "## P\n\nTurkiye had the highest inflation, GDP deflator of the eight in 2023: 68.2%, down from 96.0% in 2022.[^1] Inflation, GDP deflator fell in all eight; the largest fall was in Turkiye, from 96.0% to 68.2%.[^1]\n"
+		wb     = "## S\n\nEvery figure in this brief comes from one source: World Bank.\n"
+		plan   = "## E\n\nKazakhstan plans 3 thermal power plants with Russia (reported in February 2025; no completion date given).[^2]\n"
+		flood  = "## E\n\n- **2024**: Almaty compensated the victims of the flood in 1969, according to reports.[^2]\n"
+	)
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"period fronted before an appositive", share, "Astana's share of renewables in generation stood at 6.5% in 2025, up", "In 2025, Astana's share of renewables in generation stood at 6.5%, up", true},
+		{"period fronted, the base's date moved", share, "stood at 6.5% in 2025, up from 4.1% in 2024", "stood at 6.5% in 2024, up from 4.1% in 2025", false},
+		{"period fronted before a joiner", share, "Astana's share of renewables in generation stood at 6.5% in 2025, up", "In 2025, Astana's share of renewables in generation stood at 6.5%, and up", false},
+		{"movement from the base to the level", share, "stood at 6.5% in 2025, up from 4.1% in 2024", "rose from 4.1% in 2024 to 6.5% in 2025", true},
+		{"movement, dates swapped", share, "stood at 6.5% in 2025, up from 4.1% in 2024", "rose from 4.1% in 2025 to 6.5% in 2024", false},
+		{"movement, direction flipped", share, "stood at 6.5% in 2025, up from 4.1% in 2024", "fell from 4.1% in 2024 to 6.5% in 2025", false},
+		{"movement, figures swapped", share, "stood at 6.5% in 2025, up from 4.1% in 2024", "rose from 6.5% in 2024 to 4.1% in 2025", false},
+		{"change's end fronted over", co2, "Almaty's CO2 emissions from power plants fell 6.9% to 1,210.5 kt CO2e in January 2025, still", "In January 2025, Almaty's CO2 emissions from power plants fell 6.9% to 1,210.5 kt CO2e, still", true},
+		{"a day fronted with its weekday", river, "Semey's level of the Irtysh at Semey stood at 341 cm on Thursday 13 February; the", "On Thursday 13 February, Semey's level of the Irtysh at Semey stood at 341 cm; the", true},
+		{"a day fronted before a ranking's value", covid, "The US had the most confirmed COVID-19 cases of the eight on 16 April 2022:", "On 16 April 2022, the US had the most confirmed COVID-19 cases of the eight:", true},
+		{"a ranking's period fronted over its set", prices, "Turkiye had the highest inflation, GDP deflator of the eight in 2023:", "In 2023, Turkiye had the highest inflation, GDP deflator of the eight:", true},
+		{"a base's date is not the change's", share, "stood at 6.5% in 2025, up from 4.1% in 2024, an improvement", "stood at 6.5% in 2025, an improvement, up from 4.1% in 2024", false},
+		{"up by from a base", rise, "up 0.3% from 80 million", "up by 0.3% from 80 million", true},
+		{"a rise of from a base", rise, "up 0.3% from 80 million", "a rise of 0.3% from 80 million", true},
+		{"a fall of from a base", rise, "up 0.3% from 80 million", "a fall of 0.3% from 80 million", false},
+		{"an indicator's name fell in all", prices, "fell in all eight", "decreased in all eight", true},
+		{"an indicator's name rose in all", prices, "fell in all eight", "rose in all eight", false},
+		{"all the figures, a single source", wb, "Every figure in this brief comes from one source:", "All the figures in this brief come from a single source,", true},
+		{"two sources", wb, "Every figure in this brief comes from one source:", "All the figures in this brief come from two sources:", false},
+		{"no completion date is given", plan, "no completion date given", "no completion date has been given", true},
+		{"a completion date given", plan, "no completion date given", "a completion date given", false},
+		{"together with the partner", plan, "Kazakhstan plans 3 thermal power plants with Russia", "Together with Russia, Kazakhstan plans 3 thermal power plants", true},
+		{"a date fronted over a noun's date in free text", flood, "Almaty compensated the victims of the flood in 1969", "In 1969, Almaty compensated the victims of the flood", false},
+	} {
+		if !strings.Contains(c.draft, c.from) {
+			t.Fatalf("%s: %q not in the draft", c.name, c.from)
+		}
+		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
