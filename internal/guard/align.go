@@ -72,6 +72,9 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 		if len(ps) < len(ds) && lk.alignMerged(d, p, ds, ps, marks) {
 			continue
 		}
+		if len(ps) > len(ds) && lk.alignSplit(d, p, ds, ps, marks) {
+			continue
+		}
 		if len(ds) != len(ps) {
 			text := ""
 			if len(ps) > 0 {
@@ -754,7 +757,11 @@ func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int, marks map[int][][2
 }
 
 // mergedChanges: the ways two change sentences of one pronoun subject
-// may be joined by "and" (alignMerged), or none.
+// may be joined by "and" (alignMerged), or none. The first may also be
+// a level whose last clause is its change ("… stood at ⟦F1⟧ in ⟦D1⟧,
+// down ⟦F2⟧ on ⟦D2⟧ (⟦F3⟧)."): "and up ⟦F4⟧ on ⟦D3⟧" then continues
+// that clause's list of changes of the same figure, which "It is also"
+// points back to (the model simulator, ms1-033).
 func mergedChanges(a, b string) []string {
 	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
 	subject := func(s string) bool {
@@ -765,7 +772,7 @@ func mergedChanges(a, b string) []string {
 		}
 		return false
 	}
-	if !subject(a) {
+	if !subject(a) && !changeEndRE.re().MatchString(a) {
 		return nil
 	}
 	var rest string
@@ -791,6 +798,53 @@ func mergedChanges(a, b string) []string {
 	}
 	head := a[:end-1] + a[end:]
 	return []string{head + " and is also " + rest, head + " and is " + rest, head + " and also " + rest, head + " and " + rest}
+}
+
+// changeEndRE: a sentence whose last clause is a change of its figure
+// against a period, with the period's value in brackets or not, then its
+// footnotes.
+var changeEndRE = lazy(`, (?:up|down) ⟦F\d+⟧ on ⟦D\d+⟧(?: \(⟦F\d+⟧\))?\.(?:⟦S\d+⟧)*$`)
+
+// alignSplit: the reply's sentences of a block are the draft's, in
+// order, each written exactly, but for a draft sentence whose last
+// clause is a change (", down ⟦F2⟧ on ⟦D2⟧ (⟦F3⟧).") said as a sentence
+// of its own that points back to the figure: "…: ⟦F1⟧. That is down
+// ⟦F2⟧ on ⟦D2⟧ (⟦F3⟧)." ("This is", "It is" too), the templates' own
+// form for a change (the model simulator, ms1-022). Nothing may stand
+// between the two (a footnote after the first would be a claim moved).
+func (lk *Locked) alignSplit(d, p *parsedText, ds, ps []int, marks map[int][][2]int) bool {
+	i, j := 0, 0
+	head := lk.labelHead(d, ds)
+	for i < len(ds) && j < len(ps) {
+		draft := d.sents[ds[i]].text
+		reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(draft, p.sents[ps[j]].text, head))
+		if lk.alignSentence(draft, marks[ds[i]], reply) == "" {
+			i, j = i+1, j+1
+			continue
+		}
+		if j+1 >= len(ps) || len(marks[ds[i]]) > 0 || !changeEndRE.re().MatchString(strings.TrimSpace(draft)) {
+			return false
+		}
+		first, second := strings.TrimRight(p.sents[ps[j]].text, " "), strings.TrimSpace(p.sents[ps[j+1]].text)
+		if !strings.HasSuffix(first, ".") {
+			return false
+		}
+		var rest string
+		for _, pre := range []string{"That is ", "This is ", "It is "} {
+			if r, ok := strings.CutPrefix(second, pre); ok && (strings.HasPrefix(r, "up ") || strings.HasPrefix(r, "down ")) {
+				rest = r
+			}
+		}
+		if rest == "" {
+			return false
+		}
+		joined := strings.TrimSuffix(first, ".") + ", " + rest
+		if lk.alignSentence(draft, marks[ds[i]], joined) != "" {
+			return false
+		}
+		i, j = i+1, j+2
+	}
+	return i == len(ds) && j == len(ps)
 }
 
 // yoFold writes "ё" as "е": Russian print drops the dots at will

@@ -13,7 +13,7 @@ import (
 // and the corruptions written around each are still refused.
 func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 	v := &guard.Vocabulary{
-		Names: []string{"Astana", "Almaty", "Semey", "Irtysh", "Kazakhstan", "Russia", "Cities", "Turkiye", "Thursday", "Sunday", "Saturday", "US", "World Bank",
+		Names: []string{"Astana", "Almaty", "Semey", "Irtysh", "Kazakhstan", "Russia", "Cities", "Turkiye", "Thursday", "Sunday", "Saturday", "US", "World Bank", "London",
 			"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
 		// the catalog's indicators (report.Vocabulary): names, and quantities
 		Quantities: []string{"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
@@ -28,6 +28,8 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		prices = "## P\n\nTurkiye had the highest inflation, GDP deflator of the eight in 2023: 68.2%, down from 96.0% in 2022.[^1] Inflation, GDP deflator fell in all eight; the largest fall was in Turkiye, from 96.0% to 68.2%.[^1]\n"
 		wb     = "## S\n\nEvery figure in this brief comes from one source: World Bank.\n"
 		plan   = "## E\n\nKazakhstan plans 3 thermal power plants with Russia (reported in February 2025; no completion date given).[^2]\n"
+		ranked = "## C\n\nAlmaty had the highest CO2 emissions from power plants in the Cities group in January 2025: 1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1] Astana came second with 930.1 kt CO2e.[^1]\n"
+		gold   = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]\n"
 		flood  = "## E\n\n- **2024**: Almaty compensated the victims of the flood in 1969, according to reports.[^2]\n"
 	)
 	for _, c := range []struct {
@@ -56,6 +58,12 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"no completion date is given", plan, "no completion date given", "no completion date has been given", true},
 		{"a completion date given", plan, "no completion date given", "a completion date given", false},
 		{"together with the partner", plan, "Kazakhstan plans 3 thermal power plants with Russia", "Together with Russia, Kazakhstan plans 3 thermal power plants", true},
+		{"a change split off as its own sentence", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is down 6.9% on December 2024 (1,300.0).[^1]", true},
+		{"a change split off, direction flipped", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is up 6.9% on December 2024 (1,300.0).[^1]", false},
+		{"a change split off, the footnote moved", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e.[^1] That is down 6.9% on December 2024 (1,300.0).", false},
+		{"a split that is no change", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is the highest since December 2024 (1,300.0).[^1]", false},
+		{"a second change joined by and", gold, "($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]", "($4,587.00)[^1] and up 26.1% on June 2025 ($3,353.00).[^1]", true},
+		{"a second change joined by but", gold, "($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]", "($4,587.00)[^1] but up 26.1% on June 2025 ($3,353.00).[^1]", false},
 		{"a date fronted over a noun's date in free text", flood, "Almaty compensated the victims of the flood in 1969", "In 1969, Almaty compensated the victims of the flood", false},
 	} {
 		if !strings.Contains(c.draft, c.from) {
