@@ -64,6 +64,12 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"a split that is no change", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is the highest since December 2024 (1,300.0).[^1]", false},
 		{"a second change joined by and", gold, "($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]", "($4,587.00)[^1] and up 26.1% on June 2025 ($3,353.00).[^1]", true},
 		{"a second change joined by but", gold, "($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]", "($4,587.00)[^1] but up 26.1% on June 2025 ($3,353.00).[^1]", false},
+		{"the week's range as has ranged", river, "; the week's range so far was 312 to 341.", "; so far this week it has ranged from 312 to 341.", true},
+		{"the week's range, ends swapped", river, "; the week's range so far was 312 to 341.", "; so far this week it has ranged from 341 to 312.", false},
+		{"the week's range as last week's", river, "; the week's range so far was 312 to 341.", "; last week it ranged from 312 to 341.", false},
+		{"the leader's figure was the highest", ranked, "Almaty had the highest CO2 emissions from power plants", "Almaty's CO2 emissions from power plants were the highest", true},
+		{"the leader's figure was the lowest", ranked, "Almaty had the highest CO2 emissions from power plants", "Almaty's CO2 emissions from power plants were the lowest", false},
+		{"the runner-up's figure was the highest", ranked, "Almaty had the highest CO2 emissions from power plants", "Astana's CO2 emissions from power plants were the highest", false},
 		{"a date fronted over a noun's date in free text", flood, "Almaty compensated the victims of the flood in 1969", "In 1969, Almaty compensated the victims of the flood", false},
 	} {
 		if !strings.Contains(c.draft, c.from) {
