@@ -785,3 +785,13 @@ func Languages() []string {
 	}
 	return out
 }
+
+// RoundedFigure is how a figure's text prints rounded in a brief of
+// lang ("about ⟦F3~⟧" prints "$28 billion" for "$27.8 billion"), and
+// whether it can be: the red-team harness records it beside a frozen
+// lock's slots (sent-slots.txt), so a reply written against an older
+// lock carries over.
+func RoundedFigure(lang, text string) (string, bool) {
+	lk := &Locked{lex: lexiconFor(lang)}
+	return lk.rounded(text)
+}

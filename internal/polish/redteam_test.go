@@ -171,6 +171,10 @@ func TestRedTeamReplies(t *testing.T) {
 			// (docs/polish.md, "rules alone")
 			data = nil
 		}
+		if os.Getenv("BRIEF_REDTEAM_FREEZE") != "" && reply != "" && sentSlots == "" {
+			freezeLock(t, p, a, draft, sent, vocab)
+			continue
+		}
 		switch {
 		case sent != "" && sentSlots != "" && reply != "":
 			reply = fromOldTokens(t, draft, sent, sentSlots, reply, vocab)
@@ -256,6 +260,35 @@ func TestRedTeamReplies(t *testing.T) {
 		if k.falseRejects > maxWireFalseRejects[r] {
 			t.Errorf("round %s: %d of %d faithful replies refused, more than the %d measured when the guard was last tuned", r, k.falseRejects, k.faithful, maxWireFalseRejects[r])
 		}
+	}
+}
+
+// freezeLock records, in a case whose reply answers today's lock of its
+// draft, that lock (sent.md) and its slots (sent-slots.txt: id, text,
+// rounded text), so that the reply still answers it when the lock
+// changes (fromOldTokens carries it over). BRIEF_REDTEAM_FREEZE=1 runs
+// it over every such case, before a change to the lock.
+func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string, v *guard.Vocabulary) {
+	lk := guard.Lock(draft, v)
+	if sent != "" && strings.TrimSpace(sent) != strings.TrimSpace(lk.Text) {
+		t.Fatalf("%s: sent.md is not today's lock of draft.md: freeze it with the lock it was sent with", path)
+	}
+	var slots strings.Builder
+	for _, s := range lk.Slots {
+		r := s.Text
+		if strings.HasPrefix(s.ID, "F") {
+			if x, ok := guard.RoundedFigure(v.Lang, s.Text); ok {
+				r = x
+			}
+		}
+		fmt.Fprintf(&slots, "%s\t%s\t%s\n", s.ID, strconv.Quote(s.Text), strconv.Quote(r))
+	}
+	if sent == "" {
+		a.Files = append(a.Files, txtar.File{Name: "sent.md", Data: []byte(lk.Text + "\n")})
+	}
+	a.Files = append(a.Files, txtar.File{Name: "sent-slots.txt", Data: []byte(slots.String())})
+	if err := os.WriteFile(path, txtar.Format(a), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
