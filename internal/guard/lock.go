@@ -305,6 +305,8 @@ func Lock(draft string, v *Vocabulary) *Locked {
 // findSpans finds the claims of a prose block, in order, without
 // overlap: footnote markers, links and markup, bold labels, dates,
 // figures, names.
+var referenceRE = lazy(`\b(?:Figure|Table|Chart|Map)s? \d{1,3}\b`)
+
 func (lk *Locked) findSpans(s string) []span {
 	used := make([]bool, len(s)+1)
 	var out []span
@@ -338,6 +340,15 @@ func (lk *Locked) findSpans(s string) []span {
 			k = kindDate
 		}
 		take(m[0], m[1], k)
+	}
+	// "Figure 1", "Table 2": a reference to the brief's own figure or
+	// table is one name ("Table" is no place, "1 show" no count of
+	// shows: the model simulator, ms1, met "⟦N3⟧ ⟦F4⟧ the full ranking"
+	// for "Table 1 show the full ranking")
+	if !lk.lex.isNative() {
+		for _, m := range referenceRE.re().FindAllStringIndex(s, -1) {
+			take(m[0], m[1], kindName)
+		}
 	}
 	blanked := []byte(s)
 	for i := range blanked {

@@ -69,3 +69,22 @@ func TestRound11Numero(t *testing.T) {
 		t.Errorf("a fullwidth digit was printed: %q", r.Text)
 	}
 }
+
+// TestFigureReferencesAreNames: "Figure 1" and "Table 1" are locked
+// whole as names (the model simulator, ms1: "Table 1 show the full
+// ranking" was locked as a name "Table" and a figure "1 show"), so a
+// reply may recast around them and never change one.
+func TestFigureReferencesAreNames(t *testing.T) {
+	draft := "## Trade\n\nKazakhstan had the highest trade turnover in 2024: $27.8 billion.[^1] Figure 1 and Table 1 show the full ranking.\n"
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan"}}
+	lk := guard.Lock(draft, v)
+	if !strings.Contains(lk.Text, "⟦N2⟧ and ⟦N3⟧ show the full ranking") {
+		t.Fatalf("locked as %q", lk.Text)
+	}
+	if r := guard.Check(draft, strings.Replace(draft, "Table 1 show", "Table 2 show", 1), v); r.Accepted {
+		t.Errorf("Table 1 written Table 2 was accepted")
+	}
+	if r := guard.Check(draft, draft, v); !r.Accepted {
+		t.Errorf("the draft sent back was refused: %v", r.Reasons)
+	}
+}
