@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,6 +87,8 @@ type Locked struct {
 	words     map[string]bool // the draft's words, lower case
 	free      map[string]bool // the words of the tokenised draft, as written
 	ofKind    map[byte][]int
+	// digitNameRE finds the vocabulary's names that hold a digit.
+	digitNameRE *regexp.Regexp
 	// parsed is the draft read as a reply of itself: its blocks,
 	// sentences and clauses, and every slot in place.
 	parsed *parsedText
@@ -305,6 +308,37 @@ func Lock(draft string, v *Vocabulary) *Locked {
 // findSpans finds the claims of a prose block, in order, without
 // overlap: footnote markers, links and markup, bold labels, dates,
 // figures, names.
+// digitNames finds, in s, the vocabulary's names that hold a digit, in
+// any case, whole words, longest first.
+func (lk *Locked) digitNames(s string) [][2]int {
+	if lk.digitNameRE == nil {
+		var names []string
+		for _, n := range lk.vocab {
+			if n = strings.TrimSpace(n); len(n) > 2 && strings.ContainsAny(n, "0123456789") && strings.ContainsFunc(n, unicode.IsLetter) {
+				names = append(names, regexp.QuoteMeta(n))
+			}
+		}
+		if len(names) == 0 {
+			lk.digitNameRE = noMatchRE
+		} else {
+			sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j] })
+			lk.digitNameRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(names, "|") + `)(?:$|[^\p{L}\p{N}])`)
+		}
+	}
+	var out [][2]int
+	for i := 0; i < len(s); {
+		m := lk.digitNameRE.FindStringSubmatchIndex(s[i:])
+		if m == nil {
+			break
+		}
+		out = append(out, [2]int{i + m[2], i + m[3]})
+		i += m[3]
+	}
+	return out
+}
+
+var noMatchRE = regexp.MustCompile(`$.^`)
+
 var referenceRE = lazy(`\b(?:Figure|Table|Chart|Map)s? \d{1,3}\b`)
 
 func (lk *Locked) findSpans(s string) []span {
@@ -388,6 +422,13 @@ func (lk *Locked) findSpans(s string) []span {
 	}
 	for _, m := range lk.lex.dates(dateText) {
 		take(m[0], m[1], kindDate)
+	}
+	// A catalog name with a digit in it ("Euribor, 3 months", "COVID-19
+	// cases") is one name, before its digits are read as a figure (red
+	// team, round 12: "Euribor, 3 months" was locked as a word, a figure
+	// "3 months" and a comma, which no pattern reads across)
+	for _, m := range lk.digitNames(s) {
+		take(m[0], m[1], kindName)
 	}
 	for _, f := range lk.lex.figures(s) {
 		f := f

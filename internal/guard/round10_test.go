@@ -88,3 +88,28 @@ func TestFigureReferencesAreNames(t *testing.T) {
 		t.Errorf("the draft sent back was refused: %v", r.Reasons)
 	}
 }
+
+// TestDigitNames: a catalog name with a digit in it is one name, before
+// its digits can be read as a figure (red team, round 12: "Euribor, 3
+// months" was locked as a word, a figure "3 months" and a comma, and no
+// pattern read across it).
+func TestDigitNames(t *testing.T) {
+	draft := "## Rates\n\n- EA's Euribor, 3 months stood at 2.200% in May 2026, up from 2.075% in April 2026.[^1]\n"
+	v := &guard.Vocabulary{Names: []string{"EA", "Euribor, 3 months"}, Quantities: []string{"Euribor, 3 months"}}
+	lk := guard.Lock(draft, v)
+	if !strings.Contains(lk.Text, "⟦N1⟧'s ⟦N2⟧ stood at ⟦F1⟧") {
+		t.Fatalf("locked as %q", lk.Text)
+	}
+	for _, c := range []struct {
+		to     string
+		accept bool
+	}{
+		{"- In May 2026, EA's Euribor, 3 months stood at 2.200%, up from 2.075% in April 2026.[^1]\n", true},
+		{"- EA's Euribor, 3 months rose from 2.075% in April 2026 to 2.200% in May 2026.[^1]\n", true},
+		{"- EA's Euribor, 6 months stood at 2.200% in May 2026, up from 2.075% in April 2026.[^1]\n", false},
+	} {
+		if r := guard.Check(draft, "## Rates\n\n"+c.to, v); r.Accepted != c.accept {
+			t.Errorf("%q: accepted %v, want %v: %v", c.to, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
