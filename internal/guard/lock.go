@@ -321,7 +321,9 @@ func (lk *Locked) digitNames(s string) [][2]int {
 		if len(names) == 0 {
 			lk.digitNameRE = noMatchRE
 		} else {
-			sort.Slice(names, func(i, j int) bool { return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j] })
+			sort.Slice(names, func(i, j int) bool {
+				return len(names[i]) > len(names[j]) || len(names[i]) == len(names[j]) && names[i] < names[j]
+			})
 			lk.digitNameRE = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(names, "|") + `)(?:$|[^\p{L}\p{N}])`)
 		}
 	}
