@@ -309,6 +309,9 @@ func deriveAt(d *dataset, asOf time.Time) map[string]*ofact {
 		}
 		last := s.Figures[n-1]
 		unit := last.Unit
+		if unit == "" {
+			unit = d.unitOf(k.Ind) // the catalog's, when the rows give none (round 11's data-gold11)
+		}
 		base := ofact{Topic: d.topic(k.Ind), Indicator: k.Ind, Entity: k.Ent, Counterpart: k.Cp,
 			PeriodID: last.P.ID, Value: last.Value, Status: last.Status, Context: s.All}
 		if last.Released != "" {
