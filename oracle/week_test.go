@@ -91,6 +91,9 @@ func deriveWeek(d *dataset, all map[seriesKey]*series, keys []seriesKey, w isoWe
 		}
 		last := in[len(in)-1]
 		unit := last.Unit
+		if unit == "" {
+			unit = d.unitOf(last.Indicator) // the catalog's, when the rows give none
+		}
 		ws := &weekSummary{N: len(in), First: in[0], Last: last}
 		// the same days of last week: all of it, or up to the part week's last weekday
 		same := inPrev
