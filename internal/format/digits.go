@@ -27,20 +27,20 @@ func specialDigits(v float64) (Digits, bool) {
 }
 
 // pressedDigits is pressed for Digits.
-func pressedDigits(v float64, d int, f func(float64, int) Digits) Digits {
+func pressedDigits(v float64, d, digits int, f func(float64, int) Digits) Digits {
 	if _, bad := nonFinite(v); bad || math.Abs(v) < PressMin {
 		return f(v, d)
 	}
-	r := RoundSignificant(v, 2)
-	g := f(r, -1)
+	r := RoundSignificant(v, digits)
+	g := f(r, exactly(r, digits))
 	g.About = r != v
 	return g
 }
 
 // ScaledDigits is the figure Scaled writes, as Digits.
 func ScaledDigits(v float64, decimals int) Digits {
-	if d, ok := pressOf(decimals); ok {
-		return pressedDigits(v, d, ScaledDigits)
+	if d, k, ok := pressCode(decimals); ok {
+		return pressedDigits(v, d, k, ScaledDigits)
 	}
 	if s, bad := specialDigits(v); bad {
 		return s
@@ -52,8 +52,8 @@ func ScaledDigits(v float64, decimals int) Digits {
 // MoneyDigits is the figure Money writes (without its currency), as
 // Digits.
 func MoneyDigits(v float64, decimals int) Digits {
-	if d, ok := pressOf(decimals); ok {
-		return pressedDigits(v, d, MoneyDigits)
+	if d, k, ok := pressCode(decimals); ok {
+		return pressedDigits(v, d, k, MoneyDigits)
 	}
 	if s, bad := specialDigits(v); bad {
 		return s

@@ -73,8 +73,8 @@ func appendScaled(b []byte, f locale.Figure) []byte {
 //	Scaled(45000, -1)        // "45,000"
 //	Scaled(3, 2)             // "3.00"
 func Scaled(v float64, decimals int) string {
-	if d, ok := pressOf(decimals); ok {
-		return pressed(v, false, d, func(x float64, d int) string { return Scaled(x, d) })
+	if d, k, ok := pressCode(decimals); ok {
+		return pressed(v, false, d, k, func(x float64, d int) string { return Scaled(x, d) })
 	}
 	if s, bad := nonFinite(v); bad {
 		return s

@@ -239,9 +239,12 @@ func RoundSignificant(v float64, digits int) float64 {
 
 // Press codes: decimals from PressDecimals, below pressBase, wrap the
 // decimals a figure would have in the brief.
+// A code holds the significant digits too, above PressSignificant, in
+// steps of pressRadix.
 const (
 	pressBase   = -100000
 	pressOffset = 10000
+	pressRadix  = 100000
 )
 
 // PressDecimals turns an indicator's decimals into decimals that make
@@ -252,7 +255,8 @@ const (
 // "about 13,000 cases", "about $28 billion"); a smaller one and a
 // percentage are written as in the brief, with decimals ("99 projects",
 // "$35.03 per troy ounce", "1.889%"). PressDecimals(PressDecimals(d)) is
-// PressDecimals(d).
+// PressDecimals(d). Figures one sentence compares take more digits where
+// two would print them alike or misstate their difference (Together).
 //
 //	Value(7205064, "cases", PressDecimals(-1))  // "about 7.2 million cases"
 //	Value(13421, "cases", PressDecimals(0))     // "about 13,000 cases"
@@ -268,27 +272,71 @@ func PressDecimals(decimals int) int {
 // pressOf reports whether decimals are a press code, and the decimals it
 // wraps.
 func pressOf(decimals int) (int, bool) {
-	if decimals > pressBase || decimals <= scaleTop {
-		return decimals, false
-	}
-	return pressBase - decimals - pressOffset, true
+	d, _, ok := pressCode(decimals)
+	return d, ok
 }
+
+// pressCode reports whether decimals are a press code, with the decimals
+// it wraps and the significant digits it rounds to (PressDecimals: 2;
+// pressDigits: more).
+func pressCode(decimals int) (d, digits int, ok bool) {
+	if decimals > pressBase || decimals <= scaleTop {
+		return decimals, 0, false
+	}
+	c := pressBase - decimals
+	return c%pressRadix - pressOffset, PressSignificant + c/pressRadix, true
+}
+
+// pressDigits is the press code of decimals d (as PressDecimals takes
+// them) that rounds to digits significant digits (at least
+// PressSignificant, at most PressMaxSignificant).
+func pressDigits(d, digits int) int {
+	p := PressDecimals(d)
+	if w, _, ok := pressCode(p); ok {
+		d = w
+	}
+	digits = min(max(digits, PressSignificant), PressMaxSignificant)
+	return pressBase - (d + pressOffset) - (digits-PressSignificant)*pressRadix
+}
+
+// PressSignificant is how many significant digits the press rule keeps
+// (PressDecimals); PressMaxSignificant is the most a sentence that
+// compares figures takes before it gives them unrounded (Together).
+const (
+	PressSignificant    = 2
+	PressMaxSignificant = 4
+)
 
 // PressMin is the size from which the press rounds a figure.
 const PressMin = 1000
 
 // pressed writes v for the press with f, which formats a value with
 // decimals: see PressDecimals.
-func pressed(v float64, percent bool, decimals int, f func(float64, int) string) string {
+func pressed(v float64, percent bool, decimals, digits int, f func(float64, int) string) string {
 	if _, bad := nonFinite(v); bad || percent || math.Abs(v) < PressMin {
 		return f(v, decimals)
 	}
-	r := RoundSignificant(v, 2)
-	s := f(r, -1)
+	r := RoundSignificant(v, digits)
+	s := f(r, exactly(r, digits))
 	if r != v {
 		s = wordAbout + s
 	}
 	return s
+}
+
+// exactly is the decimals that write r, a figure rounded to digits
+// significant digits, with every digit it has and no more: automatic
+// for two (which write them all: "about 23 million", "about 1.8
+// million"), else the places r has on its scale ("about 23.42
+// million").
+func exactly(r float64, digits int) int {
+	if digits <= PressSignificant {
+		return -1
+	}
+	x := locale.NewDecimal(r)
+	s := x.ScaleOf()
+	x.Shift(s.Exp())
+	return atScale(x.Fraction(), int(s))
 }
 
 // Scale codes: decimals from OneScale, at or below scaleTop, wrap the

@@ -96,8 +96,8 @@ func currencySymbol(code string) string {
 //	Money(0.8, "USD", 1)      // "$0.80"
 //	Money(2412.3, "USD", 2)   // "$2,412.30"
 func Money(v float64, currency string, decimals int) string {
-	if d, ok := pressOf(decimals); ok {
-		return pressed(v, false, d, func(x float64, d int) string { return Money(x, currency, d) })
+	if d, k, ok := pressCode(decimals); ok {
+		return pressed(v, false, d, k, func(x float64, d int) string { return Money(x, currency, d) })
 	}
 	sym := currencySymbol(currency)
 	if s, bad := nonFinite(v); bad {
@@ -196,8 +196,8 @@ func appendProse(b []byte, v float64, decimals, auto int, pad bool) []byte {
 //	Value(12e6, "visitors", -1)     // "12 million visitors"
 //	Value(5.1, "t CO2", 1)          // "5.1 t CO2"
 func Value(v float64, unit string, decimals int) string {
-	if d, ok := pressOf(decimals); ok {
-		return pressed(v, IsPercent(unit), d, func(x float64, d int) string { return Value(x, unit, d) })
+	if d, k, ok := pressCode(decimals); ok {
+		return pressed(v, IsPercent(unit), d, k, func(x float64, d int) string { return Value(x, unit, d) })
 	}
 	switch {
 	case IsCurrency(unit):

@@ -74,8 +74,8 @@ func isLowerWord(w string) bool {
 //	ValueLabel(4.25, "%", "% a year", 2)                       // "4.25% a year"
 //	ValueLabel(27.8e9, "USD", "", 1)                           // "$27.8 billion"
 func ValueLabel(v float64, unit, label string, decimals int) string {
-	if d, ok := pressOf(decimals); ok {
-		return pressed(v, IsPercent(unit), d, func(x float64, d int) string { return ValueLabel(x, unit, label, d) })
+	if d, k, ok := pressCode(decimals); ok {
+		return pressed(v, IsPercent(unit), d, k, func(x float64, d int) string { return ValueLabel(x, unit, label, d) })
 	}
 	u := strings.TrimSpace(unit)
 	if label = strings.TrimSpace(label); label == "" {
