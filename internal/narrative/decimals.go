@@ -112,3 +112,44 @@ func oneScale(a, b float64, unit, label string, d int) int {
 	}
 	return format.OneScale(a, b, unit, label, d)
 }
+
+// faithful is format.Faithful with the unit's display label (valueMD's).
+func faithful(unit, label string, figs ...format.Fig) bool {
+	if label == "" {
+		label = format.UnitLabel(unit)
+	}
+	return format.Faithful(unit, label, figs...)
+}
+
+// together is the decimals d of an indicator for figures one sentence
+// compares (format.Together): d when they print as they compare, else
+// the least precision that does (the press's two significant digits
+// widened to three or four, the brief's places by one or two), else the
+// figures unrounded.
+func together(values []float64, unit, label string, d int) int {
+	if label == "" {
+		label = format.UnitLabel(unit)
+	}
+	return format.Together(values, unit, label, d)
+}
+
+// togetherOrFull is together, but a running total's figures that the
+// brief's decimals do not keep apart are given in full, as a revision's
+// totals always were ("fell from 21,357,095 to 21,340,019"), not with
+// more places; the press's are widened as together does.
+func togetherOrFull(values []float64, unit, label string, d int) int {
+	if label == "" {
+		label = format.UnitLabel(unit)
+	}
+	if format.IsPress(d) {
+		return format.Together(values, unit, label, d)
+	}
+	figs := make([]format.Fig, len(values))
+	for i, v := range values {
+		figs[i] = format.Fig{Value: v, Decimals: d}
+	}
+	if format.Faithful(unit, label, figs...) {
+		return d
+	}
+	return format.InFull(values, unit, label)
+}

@@ -30,8 +30,11 @@ func (r *Row) locale() *locale.Locale {
 // Num is the figure with its unit as the locale writes it: money with
 // the currency's name ("27,8 млрд долл. США"), a percentage ("64,7 %"),
 // another unit as the number, its scale word and the unit's label.
-func (r *Row) Num() (string, error) {
-	s, err := localCount(r.locale(), r.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
+func (r *Row) Num() (string, error) { return r.numWith(r.decimals) }
+
+// numWith is Num with decimals d.
+func (r *Row) numWith(d int) (string, error) {
+	s, err := localCount(r.locale(), r.Value, r.Fact, r.label, d, r.Indicator.countNoun())
 	if err != nil {
 		return "", err
 	}
@@ -368,13 +371,45 @@ func (r *Row) OutlookPeriodL() (string, error) {
 // to two significant digits and said with the locale's "about" when that
 // changed it ("около 28 млрд долл. США", "шамамен 28 млрд АҚШ
 // доллары"); a smaller one and a percentage are Num.
-func (r *Row) PressNum() (string, error) {
+func (r *Row) PressNum() (string, error) { return r.pressNum(format.PressDecimals(r.decimals)) }
+
+// PressNumBeside is PressNum for a sentence that compares the figure with
+// v, printed as the brief prints it (a change's earlier figure «на 3,3 %
+// больше, чем 10 апреля (22 677 986)», a plan): with the fewest
+// significant digits, two or more, that keep the two as they compare
+// (format.Beside: never «около 23 млн» beside «23,0 млн» for 22.6
+// million).
+func (r *Row) PressNumBeside(v float64) (string, error) {
+	return r.pressNum(r.pressBeside(v))
+}
+
+// pressBeside is the decimals of the row's figure for the press beside
+// v, printed with the row's decimals (format.Beside).
+func (r *Row) pressBeside(v float64) int {
+	d := format.PressDecimals(r.decimals)
+	if r.Fact == nil {
+		return d
+	}
+	label := r.label
+	if label == "" {
+		label = format.UnitLabel(r.Fact.Unit)
+	}
+	return format.Beside(r.Value, []float64{v}, r.Fact.Unit, label, d, r.decimals)
+}
+
+// pressNum is PressNum with press decimals d (the press rule with its
+// digits); other decimals (format.Beside's last resorts) write the
+// figure as Num does with them.
+func (r *Row) pressNum(d int) (string, error) {
 	v := r.Value
+	if !format.IsPress(d) {
+		return r.numWith(d)
+	}
 	if r.Fact == nil || format.IsPercent(r.Fact.Unit) || math.Abs(v) < format.PressMin || math.IsInf(v, 0) || math.IsNaN(v) {
 		return r.Num()
 	}
-	x := format.RoundSignificant(v, 2)
-	s, err := localCount(r.locale(), x, r.Fact, r.label, -1, r.Indicator.countNoun())
+	x, xd := format.PressRounded(v, d)
+	s, err := localCount(r.locale(), x, r.Fact, r.label, xd, r.Indicator.countNoun())
 	if err != nil {
 		return "", err
 	}
@@ -390,17 +425,25 @@ func (r *Row) PressNum() (string, error) {
 }
 
 // RangeL is the week's low and high of the row's level in the locale,
-// the unit said once: «312–341 см»; "" when the row has no week range.
+// the unit said once: «312–341 см», printed as the English sentence
+// prints them (weekFig: two ends that round alike get the digits that
+// tell them apart); the one value when the week's figures were all the
+// same (WeekRange.Same: «341 см», for "не менялось"); "" when the row
+// has no week range.
 func (r *Row) RangeL() (string, error) {
 	if r.Week == nil || r.Week.Range == nil || r.Week.Range.Fact == nil || r.Week.Range.Fact.Week == nil {
 		return "", nil
 	}
-	wk := r.Week.Range.Fact.Week
-	lo, err := localBare(r.locale(), wk.Low.Value, r.decimals)
+	wr := r.Week.Range
+	wk, d := wr.Fact.Week, wr.decimals
+	if wr.Same {
+		return localCount(r.locale(), wk.High.Value, r.Fact, r.label, d, r.Indicator.countNoun())
+	}
+	lo, err := localBare(r.locale(), wk.Low.Value, d)
 	if err != nil {
 		return "", err
 	}
-	hi, err := localCount(r.locale(), wk.High.Value, r.Fact, r.label, r.decimals, r.Indicator.countNoun())
+	hi, err := localCount(r.locale(), wk.High.Value, r.Fact, r.label, d, r.Indicator.countNoun())
 	if err != nil {
 		return "", err
 	}

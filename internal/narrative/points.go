@@ -570,11 +570,11 @@ func (r *Row) PressWeek() *WeekFig {
 	if w := r.Week.Fact.Week; w != nil {
 		year = w.Period.End.Year()
 	}
-	w := weekFig(r.Week.Fact, &press, year)
-	if r.Week.Range != nil && r.Week.Range.Fact != nil {
-		w.Range = newWeekRange(r.Week.Range.Fact, &press)
+	var rng *facts.Fact
+	if r.Week.Range != nil {
+		rng = r.Week.Range.Fact
 	}
-	return w
+	return weekFig(r.Week.Fact, rng, &press, year)
 }
 
 // PressText is a change for the press: a percent change to one decimal,

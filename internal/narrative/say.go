@@ -148,6 +148,15 @@ func (r *Row) PressFig() string {
 	return r.signed(format.PressDecimals(r.decimals), withUnit, !r.ToDate)
 }
 
+// PressFigBeside is PressFig for a sentence that compares the figure
+// with v, printed as the brief prints it (a plan's "23.0 million"): with
+// the fewest significant digits, two or more, that keep the two as they
+// compare (format.Beside): "against about 22.6 million", never "about 23
+// million" beside a plan of 23.0 million.
+func (r *Row) PressFigBeside(v float64) string {
+	return r.signed(r.pressBeside(v), withUnit, !r.ToDate)
+}
+
 // AbsFig is the figure's size without its sign, for a sentence that
 // says the sign in words ("the smallest deficit: €80 million").
 func (r *Row) AbsFig() string { return r.say(abs(r.Value), r.decimals, withUnit, !r.ToDate) }

@@ -654,7 +654,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 	rows := map[facts.SeriesKey]*Row{}
 	ranks := map[string][]*facts.Fact{} // by indicator
 	shares := map[shareKey]*facts.Fact{}
-	ranges := map[facts.SeriesKey]*WeekRange{}
+	weeks := map[facts.SeriesKey]*facts.Fact{}     // close, sum or increase
+	ranges := map[facts.SeriesKey]*facts.Fact{}    // a level's low and high
 	var seriesOf map[facts.SeriesKey]*facts.Series // for records, made when one is met
 	for i := range set.Facts {
 		f := &set.Facts[i]
@@ -736,12 +737,12 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 				r.RecordGaps = recordGaps(seriesOf[k], f)
 			}
 		case facts.WeekClose, facts.WeekSum, facts.WeekIncrease:
-			if r := rows[k]; r != nil {
-				r.Week = weekFig(f, r, o.Week.End.Year())
+			if rows[k] != nil {
+				weeks[k] = f
 			}
 		case facts.WeekRange:
-			if r := rows[k]; r != nil && f.Week != nil && f.Week.Low != nil && f.Week.High != nil {
-				ranges[k] = newWeekRange(f, r)
+			if rows[k] != nil && f.Week != nil && f.Week.Low != nil && f.Week.High != nil {
+				ranges[k] = f
 			}
 		case facts.IndicatorStale:
 			if iv := indicators[f.Indicator]; iv != nil {
@@ -757,10 +758,10 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 			shares[shareKey{f.Indicator, f.Entity, f.Counterpart, f.Group, f.PeriodID}] = f
 		}
 	}
-	for k, wr := range ranges {
-		if r := rows[k]; r.Week != nil && r.Week.Kind == "close" {
-			r.Week.Range = wr
-		}
+	// A week's figures with its range, which one sentence compares.
+	for k, f := range weeks {
+		r := rows[k]
+		r.Week = weekFig(f, ranges[k], r, o.Week.End.Year())
 	}
 	groupSize := ds.GroupSizes() // once: the entity catalog may hold thousands
 	members := map[string][]string{}

@@ -106,10 +106,27 @@ type WeekRange struct {
 	// ("312" and "341" of "312 to 341 cm"), for a sentence that has
 	// said the unit.
 	LowBare, HighBare string
+	// Same is set when every figure of the week was the same (the low
+	// is the high): a sentence says the one value, never "341 to 341".
+	Same bool
+	// decimals are those Low and High are printed with (the sentence's,
+	// see weekFig), for the brief's other languages (Row.RangeL).
+	decimals int
 }
 
-// weekFig turns a week fact of row r into its view.
-func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
+// weekFig turns a week fact of row r into its view, with rng, the
+// week's range of a level (nil without one).
+//
+// The figures one sentence compares are printed so that they compare as
+// the data do (format.Faithful): a close, last week's close and the
+// week's low and high; the week's sum or increase and the week before's;
+// a running total and the totals a revision took it from and to. When
+// the row's decimals (the press's two significant digits, or the brief's)
+// would print two of them alike or misstate their difference ("about 23
+// million cases, up 3.3% from about 23 million"), they all take the
+// least precision that does not (format.Together: "about 23.4 million
+// cases, up 3.3% from about 22.7 million").
+func weekFig(f, rng *facts.Fact, r *Row, weekYear int) *WeekFig {
 	unit, d := f.Unit, r.decimals
 	// The week's figure and the week before's, compared in one sentence,
 	// are on one scale: "1.04 million cases …, against a rise of 0.81
@@ -118,7 +135,30 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 	if a := f.Against; a != nil {
 		pd = oneScale(f.Value, a.Value, unit, r.label, d)
 	}
+	var rd int
+	if rng != nil && (f.Kind != facts.WeekClose || rng.Week == nil || rng.Week.Low == nil || rng.Week.High == nil) {
+		rng = nil
+	}
+	if rng != nil {
+		lo, hi := rng.Week.Low.Value, rng.Week.High.Value
+		rd = oneScale(lo, hi, unit, r.label, d)
+		figs := []format.Fig{{Value: f.Value, Decimals: pd}, {Value: lo, Decimals: rd}, {Value: hi, Decimals: rd}}
+		values := []float64{f.Value, lo, hi}
+		if a := f.Against; a != nil {
+			figs = append(figs, format.Fig{Value: a.Value, Decimals: pd})
+			values = append(values, a.Value)
+		}
+		if !faithful(unit, r.label, figs...) {
+			pd = together(values, unit, r.label, pd)
+			rd = pd
+		}
+	} else if a := f.Against; a != nil {
+		pd = together([]float64{f.Value, a.Value}, unit, r.label, pd)
+	}
 	w := &WeekFig{Fact: f, Daily: f.Period.Kind == period.Day, Text: valueMD(f.Value, unit, r.label, pd)}
+	if rng != nil {
+		w.Range = newWeekRange(rng, r, rd)
+	}
 	w.Span, w.AgainstSpan = en("week.over"), en("week.before")
 	if fw := f.Week; fw != nil {
 		w.N = fw.N
@@ -137,12 +177,16 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 			if x == nil {
 				return nil
 			}
-			from, to := valueMD(x.From.Value, unit, r.label, d), valueMD(x.To.Value, unit, r.label, d)
-			if from == to {
-				// A fall too small for the scale: both in full, so the
-				// sentence shows the fall it names.
-				from, to = valueMD(x.From.Value, unit, r.label, format.Unscaled(-1)), valueMD(x.To.Value, unit, r.label, format.Unscaled(-1))
+			// The totals the revision took the running total from and
+			// to, beside the total the sentence gives ("rose by a net
+			// 1,000 … to 215,000 …, (the running total fell from 217,000
+			// to 212,000)", never "to about 220,000 … from about 220,000
+			// to about 210,000"); a fall too small for the scale in full.
+			td := totalDecimals(f, r)
+			if f.Kind != facts.WeekIncrease || x != fw.Drop {
+				td = togetherOrFull([]float64{x.From.Value, x.To.Value}, unit, r.label, d)
 			}
+			from, to := valueMD(x.From.Value, unit, r.label, td), valueMD(x.To.Value, unit, r.label, td)
 			return &WeekDrop{Text: valueMD(x.From.Value-x.To.Value, unit, r.label, d), On: when(x.To.Period, weekYear),
 				From: from, To: to, FromBare: r.trimUnit(from, unit), ToBare: r.trimUnit(to, unit)}
 		}
@@ -156,7 +200,7 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		w.Kind = "sum"
 	case facts.WeekIncrease:
 		w.Kind = "increase"
-		w.Total = valueMD(r.Value, unit, r.label, d)
+		w.Total = valueMD(r.Value, unit, r.label, totalDecimals(f, r))
 		switch {
 		case f.Value > 0:
 			w.Verb = en("week.rose_by")
@@ -169,10 +213,15 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 		w.Kind = "close"
 	}
 	if a := f.Against; a != nil {
-		// The indicator's decimals, never more: closes that print alike
-		// are "little changed" (Change).
+		// The change is said of the figures as printed: a rate's
+		// points are their difference ("up 0.2 percentage points from
+		// 13.4%", never "from 13%").
 		w.From = valueMD(a.Value, unit, r.label, pd)
-		w.Change = changeText(f.Value, a.Value, unit, r.label, d, -1, "")
+		cd := d
+		if format.IsPercent(unit) {
+			cd = pd
+		}
+		w.Change = changeText(f.Value, a.Value, unit, r.label, cd, -1, "")
 		if w.Kind == "close" {
 			w.FromOn = when(a.Period, weekYear)
 		}
@@ -231,17 +280,40 @@ func weekFig(f *facts.Fact, r *Row, weekYear int) *WeekFig {
 	return w
 }
 
-// newWeekRange is the week's low and high, the unit said once when both
-// figures share it ("$2,375.00 to $2,420.50 per troy ounce", "312 to 341
-// cm").
-func newWeekRange(f *facts.Fact, r *Row) *WeekRange {
-	d := oneScale(f.Week.Low.Value, f.Week.High.Value, f.Unit, r.label, r.decimals)
+// newWeekRange is the week's low and high printed with decimals d (see
+// weekFig), the unit said once when both figures share it ("$2,375.00 to
+// $2,420.50 per troy ounce", "312 to 341 cm", "about 22.9 to about 23.4
+// million"); Same when the two are one value.
+func newWeekRange(f *facts.Fact, r *Row, d int) *WeekRange {
 	lo := valueMD(f.Week.Low.Value, f.Unit, r.label, d)
 	hi := valueMD(f.Week.High.Value, f.Unit, r.label, d)
-	if i, j := strings.IndexByte(lo, ' '), strings.IndexByte(hi, ' '); i > 0 && j > 0 && lo[i:] == hi[j:] {
+	// The number ends at the first space after the press's "about".
+	number := func(s string) int {
+		a := 0
+		if strings.HasPrefix(s, en("about")) {
+			a = len(en("about"))
+		}
+		if i := strings.IndexByte(s[a:], ' '); i > 0 {
+			return a + i
+		}
+		return -1
+	}
+	if i, j := number(lo), number(hi); i > 0 && j > 0 && lo[i:] == hi[j:] {
 		lo = lo[:i]
 	}
-	return &WeekRange{Fact: f, Low: lo, High: hi, LowBare: r.trimUnit(lo, f.Unit), HighBare: r.trimUnit(hi, f.Unit)}
+	return &WeekRange{Fact: f, Low: lo, High: hi, LowBare: r.trimUnit(lo, f.Unit), HighBare: r.trimUnit(hi, f.Unit),
+		Same: f.Week.Low.Value == f.Week.High.Value, decimals: d}
+}
+
+// totalDecimals are the decimals of a running total's week (an
+// increase): the total at the week's last figure and the totals of its
+// revision (Drop), one sentence's figures (format.Together).
+func totalDecimals(f *facts.Fact, r *Row) int {
+	if f.Week == nil || f.Week.Drop == nil {
+		return r.decimals
+	}
+	x := f.Week.Drop
+	return togetherOrFull([]float64{r.Value, x.From.Value, x.To.Value}, f.Unit, r.label, r.decimals)
 }
 
 // when names a day ("on Friday 14 August", the year only when it is not
