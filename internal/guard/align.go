@@ -801,9 +801,10 @@ func mergedChanges(a, b string) []string {
 }
 
 // changeEndRE: a sentence whose last clause is a change of its figure
-// against a period, with the period's value in brackets or not, then its
-// footnotes.
-var changeEndRE = lazy(`, (?:up|down) ⟦F\d+⟧ on ⟦D\d+⟧(?: \(⟦F\d+⟧\))?\.(?:⟦S\d+⟧)*$`)
+// against a period, with the period's value in brackets or not ("down
+// ⟦F2⟧ on ⟦D2⟧ (⟦F3⟧)"), or its earlier level ("up from ⟦F2⟧ in ⟦D2⟧";
+// red team, round 13, the Euribor items), then its footnotes.
+var changeEndRE = lazy(`, (?:(?:up|down) ⟦F\d+⟧ on ⟦D\d+⟧(?: \(⟦F\d+⟧\))?|(?:up|down) from ⟦F\d+⟧ in ⟦D\d+⟧)\.(?:⟦S\d+⟧)*$`)
 
 // alignSplit: the reply's sentences of a block are the draft's, in
 // order, each written exactly, but for a draft sentence whose last
