@@ -2,8 +2,9 @@ package guard
 
 import (
 	"fmt"
+	"maps"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -189,12 +190,7 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 		byBlock[o.block] = append(byBlock[o.block], v)
 	}
 	var out []Issue
-	blocks := make([]int, 0, len(anyRound))
-	for b := range anyRound {
-		blocks = append(blocks, b)
-	}
-	sort.Ints(blocks)
-	for _, b := range blocks {
+	for _, b := range slices.Sorted(maps.Keys(anyRound)) {
 		vs := byBlock[b]
 		flagged := map[int]bool{}
 		for i := range vs {

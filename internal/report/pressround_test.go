@@ -1,14 +1,8 @@
 package report
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/briefhq/brief/internal/dataset"
-	"github.com/briefhq/brief/internal/narrative"
-	"github.com/briefhq/brief/internal/period"
-	"github.com/briefhq/brief/templates"
 )
 
 // Rounding never makes the figures one sentence compares say something
@@ -143,20 +137,5 @@ func shunIn(t *testing.T, what, md string, shuns ...string) {
 // readability check.
 func pointsUnlinted(t *testing.T, data, week, audience string) string {
 	t.Helper()
-	ds, _, err := dataset.Load(data, dataset.Options{Now: generated})
-	if err != nil {
-		t.Fatal(err)
-	}
-	kind, err := narrative.LoadKind(templates.FS, "points", "templates/points")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := Points(context.Background(), ds, kind, PointsOptions{
-		Options:      Options{Week: period.MustParse(week), Generated: generated, Lang: "en", Formats: Formats{MD: true}},
-		PointOptions: narrative.PointOptions{Audience: audience, Max: 10},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out.Doc.Markdown)
+	return pointsBuilt(t, data, week, audience, 10, false)
 }
