@@ -32,6 +32,7 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		gold    = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]\n"
 		trade   = "## T\n\nKazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024: $27.8 billion.[^1] Uzbekistan came second with $10.0 billion.[^1]\n"
 		euribor = "## R\n\n- EA's Euribor, 3 months stood at 2.200% in May 2026, up from 2.075% in April 2026.[^1] It is also up 0.5 percentage points on May 2025.[^1]\n"
+		asof    = "## C\n\n- Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still the highest in the Cities group.[^1]\n"
 		flood   = "## E\n\n- **2024**: Almaty compensated the victims of the flood in 1969, according to reports.[^2]\n"
 	)
 	for _, c := range []struct {
@@ -76,6 +77,11 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"the owner with the partner after the extreme", trade, "Kazakhstan had the highest trade turnover with Russia in", "Kazakhstan's trade turnover was the highest with Russia in", false},
 		{"the owner, a name with its article", trade, "Kazakhstan had the highest trade turnover with Russia in", "Kazakhstan's trade turnover with Russia were the highest in", true},
 		{"a merge after an earlier level", euribor, "in April 2026.[^1] It is also up 0.5 percentage points on May 2025.[^1]", "in April 2026[^1] and up 0.5 percentage points on May 2025.[^1]", true},
+		{"the owner recast with the period fronted", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2024, Kazakhstan's trade turnover with Russia was the highest in the Central Asia group (no figures for Turkmenistan):", true},
+		{"the owner recast with another period fronted", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2023, Kazakhstan's trade turnover with Russia was the highest in the Central Asia group (no figures for Turkmenistan):", false},
+		{"the owner recast fronted, the partner after the extreme", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2024, Kazakhstan's trade turnover was the highest with Russia in the Central Asia group (no figures for Turkmenistan):", false},
+		{"as of fronted before an appositive", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, still", true},
+		{"as of fronted before a joiner", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, and still", false},
 		{"a date fronted over a noun's date in free text", flood, "Almaty compensated the victims of the flood in 1969", "In 1969, Almaty compensated the victims of the flood", false},
 	} {
 		if !strings.Contains(c.draft, c.from) {
