@@ -277,3 +277,17 @@ func oddRunes(draft, reply string) []Issue {
 	}
 	return out
 }
+
+// Roundable lists the figure tokens of the locked draft that a reply may
+// round ("about ⟦F3~⟧"), each once, in order: the prompt names them, so
+// a model that cannot see the figures behind the tokens need not guess
+// which rounding the guard allows (the model simulator, ms3).
+func (lk *Locked) Roundable() []string {
+	var out []string
+	for i, s := range lk.Slots {
+		if s.kind == kindFigure && lk.roundable(i) {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}

@@ -49,6 +49,9 @@ type Section struct {
 	ID       string
 	Markdown string
 	Data     []string // dataset text shown in it, quoted in the prompt as data
+	// Roundable are the figure tokens the guard lets a reply round (set
+	// from the lock when the section is sent; the prompt names them).
+	Roundable []string
 }
 
 // Decision records what happened to one section, for the audit.
@@ -237,9 +240,9 @@ func (p *promptSet) userMessage(ctx context.Context, s Section) (string, error) 
 
 func promptData(s Section) any {
 	return struct {
-		Section, Draft string
-		Data           []string
-	}{s.ID, strings.TrimSpace(s.Markdown), s.Data}
+		Section, Draft  string
+		Data, Roundable []string
+	}{s.ID, strings.TrimSpace(s.Markdown), s.Data, s.Roundable}
 }
 
 // Polish polishes every section. out[i] is the accepted new wording of
@@ -306,6 +309,7 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 	lk := guard.Lock(s.Markdown, &sv)
 	sent := s
 	sent.Markdown = lk.Text
+	sent.Roundable = lk.Roundable()
 	user, err := ps.userMessage(ctx, sent)
 	if err != nil {
 		d.Error = "prompt: " + err.Error()
