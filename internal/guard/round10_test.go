@@ -113,3 +113,24 @@ func TestDigitNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundingAcrossItems: a rounding may not change how a figure
+// compares with another of the same indicator in another list item (red
+// team, round 16: the ranking's leader "at about 14%" in one talking
+// point, a member's 14.2% in the next, printed the leader lower than the
+// member it beats); figures of another indicator in another item are
+// not compared.
+func TestRoundingAcrossItems(t *testing.T) {
+	v := &guard.Vocabulary{
+		Names:      []string{"Almaty", "Astana", "Cities", "share of renewables in generation", "inflation"},
+		Quantities: []string{"share of renewables in generation", "inflation"},
+	}
+	draft := "## Climate\n\n- Almaty's share of renewables in generation was the highest in the Cities group in 2025, at 14.4%, up from 10.0% in 2024.[^1]\n- Astana's share of renewables in generation stood at 14.2% in 2025.[^1]\n"
+	if r := guard.Check(draft, strings.Replace(draft, "at 14.4%", "at about 14%", 1), v); r.Accepted {
+		t.Errorf("the leader rounded below a member of the next item was accepted")
+	}
+	other := strings.Replace(draft, "- Astana's share of renewables in generation stood at 14.2% in 2025.", "- Astana's inflation stood at 14.2% in 2025.", 1)
+	if r := guard.Check(other, strings.Replace(other, "at 14.4%", "at about 14%", 1), v); !r.Accepted {
+		t.Errorf("a rounding compared with another indicator's figure: %v", r.Reasons)
+	}
+}

@@ -2,9 +2,7 @@ package guard
 
 import (
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -143,7 +141,8 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 }
 
 // checkRoundingPairs: a rounding may not change how a figure compares
-// with another of its kind in the same paragraph or list item. Each
+// with another of its kind in the same paragraph or list item, or in any
+// sentence of the section that names the same indicator. Each
 // rounding alone is allowed, but a level and the value it is compared
 // with on either side of a rounding boundary print a change several
 // times the real one (red team, round 11: "13.6%, up from 13.4%" as
@@ -156,10 +155,11 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 // 14%, up from about 13%" (1 point for 0.2) does not.
 func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 	type val struct {
-		slot         int
+		slot, block  int
 		kind         string
 		truth, shown float64
 		rounded      bool
+		quantities   map[string]bool // the indicators its sentence names
 	}
 	value := func(text string) (float64, string, bool) {
 		fs := lk.lex.figures(text)
@@ -168,8 +168,17 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 		}
 		return fs[0].value, fs[0].kind + "|" + fs[0].unit, true // kind|unit
 	}
-	byBlock := map[int][]val{}
-	anyRound := map[int]bool{}
+	// the catalog's indicators each sentence names (Vocabulary.Quantities)
+	named := map[int]map[string]bool{}
+	for _, o := range p.occ {
+		if sl := lk.Slots[o.slot]; sl.kind == kindName && sl.quantity {
+			if named[o.sent] == nil {
+				named[o.sent] = map[string]bool{}
+			}
+			named[o.sent][lk.key(o.slot)] = true
+		}
+	}
+	var vs []val
 	for _, o := range p.occ {
 		sl := lk.Slots[o.slot]
 		if o.extra || sl.kind != kindFigure {
@@ -179,35 +188,46 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 		if !ok {
 			continue
 		}
-		v := val{slot: o.slot, kind: kind, truth: t, shown: t}
+		v := val{slot: o.slot, block: o.block, kind: kind, truth: t, shown: t, quantities: named[o.sent]}
 		if o.round {
 			r, _ := lk.rounded(sl.Text)
 			if rv, _, ok := value(r); ok {
 				v.shown, v.rounded = rv, true
-				anyRound[o.block] = true
 			}
 		}
-		byBlock[o.block] = append(byBlock[o.block], v)
+		vs = append(vs, v)
+	}
+	// Two figures are compared if they stand in one paragraph or list
+	// item, or if their sentences name one indicator (red team, round 16:
+	// a ranking's leader "at about 14%" in one talking point, a member's
+	// 14.2% in the next).
+	related := func(a, c val) bool {
+		if a.block == c.block {
+			return true
+		}
+		for q := range a.quantities {
+			if c.quantities[q] {
+				return true
+			}
+		}
+		return false
 	}
 	var out []Issue
-	for _, b := range slices.Sorted(maps.Keys(anyRound)) {
-		vs := byBlock[b]
-		flagged := map[int]bool{}
-		for i := range vs {
-			for j := range vs {
-				a, c := vs[i], vs[j]
-				if i == j || !a.rounded || !comparable(a.kind, c.kind) || a.slot == c.slot || flagged[a.slot] {
-					continue
-				}
-				dt, ds := a.truth-c.truth, a.shown-c.shown
-				same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
-				if same && math.Abs(ds-dt) <= math.Abs(dt) {
-					continue
-				}
-				flagged[a.slot] = true
-				s, o := lk.Slots[a.slot], lk.Slots[c.slot]
-				out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
+	flagged := map[int]bool{}
+	for i := range vs {
+		for j := range vs {
+			a, c := vs[i], vs[j]
+			if i == j || !a.rounded || !comparable(a.kind, c.kind) || a.slot == c.slot || flagged[a.slot] || !related(a, c) {
+				continue
 			}
+			dt, ds := a.truth-c.truth, a.shown-c.shown
+			same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
+			if same && math.Abs(ds-dt) <= math.Abs(dt) {
+				continue
+			}
+			flagged[a.slot] = true
+			s, o := lk.Slots[a.slot], lk.Slots[c.slot]
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
 		}
 	}
 	return out
