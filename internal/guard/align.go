@@ -197,8 +197,17 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 			kept = append(kept, it)
 			continue
 		}
-		if strings.HasPrefix(it.key, "w:") && i+1 < len(out) && out[i+1].round && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+1].slot) {
+		if strings.HasPrefix(it.key, "w:") && i+1 < len(out) && out[i+1].round && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+1].slot) &&
+			!(i > 0 && lk.lex.lang == "ru" && ruPreposition[strings.ToLower(strings.TrimPrefix(out[i-1].key, "w:"))]) {
+			// (in Russian no hedge stands after a preposition: «на около
+			// 12 %» is no Russian, the model simulator ms4 printed it
+			// following the prompt; the hedge goes before it, «примерно
+			// на 12 %», which the prompt now says)
 			continue
+		}
+		if lk.lex.lang == "ru" && strings.HasPrefix(it.key, "w:") && i+2 < len(out) && out[i+2].round &&
+			ruPreposition[strings.ToLower(strings.TrimPrefix(out[i+1].key, "w:"))] && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+2].slot) {
+			continue // «примерно на ⟦F3~⟧»: the hedge before the figure's preposition
 		}
 		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") && !out[i-1].quoted &&
 			lk.mayHedge(strings.ToLower(out[i-1].key[2:]+" "+it.key[2:]), out[i+1].slot) {
@@ -209,6 +218,11 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 	}
 	return lk.lex.canonical(kept), outRuns, nil
 }
+
+// ruPreposition are the Russian prepositions a figure follows in the
+// templates' change and level sentences («на 6,9 %», «до 1 200», «с
+// 4,1 %»): a hedge never stands between one and its figure.
+var ruPreposition = map[string]bool{"на": true, "до": true, "с": true, "со": true, "по": true, "от": true, "к": true, "ко": true, "за": true, "в": true, "во": true, "о": true, "об": true, "при": true, "из": true}
 
 // opensQuote: r opens a quotation ("…" toggles; ‘…’ closes at a ’
 // that no letter follows: "Kazakhstan’s" is an apostrophe).

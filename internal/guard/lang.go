@@ -693,6 +693,13 @@ func (lk *Locked) nativeUnhedged(tok string) []Issue {
 	var out []Issue
 	for _, m := range roundedTokenRE.re().FindAllStringIndex(tok, -1) {
 		written := strings.TrimRight(tok[:m[0]], " \u00a0")
+		if lk.lex.lang == "ru" {
+			// «примерно на ⟦F3~⟧»: the hedge before the figure's
+			// preposition (align.go, ruPreposition)
+			if k := strings.LastIndexAny(written, " \u00a0"); k >= 0 && ruPreposition[strings.ToLower(written[k+1:])] {
+				written = strings.TrimRight(written[:k], " \u00a0")
+			}
+		}
 		before := strings.ToLower(written)
 		ok, capital := false, false
 		for _, h := range lk.lex.native.hedges {

@@ -134,3 +134,19 @@ func TestRoundingAcrossItems(t *testing.T) {
 		t.Errorf("a rounding compared with another indicator's figure: %v", r.Reasons)
 	}
 }
+
+// TestRoundableListKeepsComparisons: the prompt's list of figures a reply
+// may round leaves out a figure whose rounding alone would change how it
+// compares with another (the model simulator, ms4, rounded every listed
+// figure as told and lost the section: "about 14%, up from 13.4%").
+func TestRoundableListKeepsComparisons(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Astana", "Kazakhstan", "Russia", "Uzbekistan"}}
+	lk := guard.Lock("## C\n\nAstana's share stood at 13.6% in 2025, up from 13.4% in 2024.[^1]\n", v)
+	if r := lk.Roundable(); len(r) != 0 {
+		t.Errorf("roundable %v in %q: 13.6%% and 13.4%% both round to a misstated change", r, lk.Text)
+	}
+	lk = guard.Lock("## T\n\nKazakhstan had $27.8 billion of trade with Russia in 2024.[^1] Uzbekistan had $10.4 billion.[^1]\n", v)
+	if r := lk.Roundable(); len(r) != 2 {
+		t.Errorf("roundable %v in %q, want both figures", r, lk.Text)
+	}
+}

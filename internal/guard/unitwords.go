@@ -302,10 +302,26 @@ func oddRunes(draft, reply string) []Issue {
 // round ("about ⟦F3~⟧"), each once, in order: the prompt names them, so
 // a model that cannot see the figures behind the tokens need not guess
 // which rounding the guard allows (the model simulator, ms3).
+//
+// A figure is listed only if rounding it alone keeps how it compares
+// with the draft's other figures (checkRoundingPairs): the model
+// simulator ms4 rounded every listed figure, as told, and lost sections
+// whose roundings misstated a change ("about $15 trillion, an increase of
+// 2.9% from about $14 trillion"), or a figure that equals the end of its
+// week's range.
 func (lk *Locked) Roundable() []string {
 	var out []string
+	d := lk.parsed
 	for i, s := range lk.Slots {
-		if s.kind == kindFigure && lk.roundable(i) {
+		if s.kind != kindFigure || !lk.roundable(i) {
+			continue
+		}
+		trial := *d
+		trial.occ = append([]occurrence(nil), d.occ...)
+		for k := range trial.occ {
+			trial.occ[k].round = trial.occ[k].slot == i
+		}
+		if len(lk.checkRoundingPairs(&trial)) == 0 {
 			out = append(out, s.ID)
 		}
 	}
