@@ -425,7 +425,8 @@ func (l *lexicon) measureAfter(items []alignItem, i int) bool {
 	j := i + 1
 	for j < len(items) && items[j].clause == items[i].clause {
 		w := strings.ToLower(strings.TrimPrefix(items[j].key, "w:"))
-		if !strings.HasPrefix(items[j].key, "w:") || !(w == "at" || w == "by" || w == "to" || w == "from" || w == "the" || w == "was" || w == "were") {
+		if !strings.HasPrefix(items[j].key, "w:") || !(w == "at" || w == "by" || w == "to" || w == "from" || w == "the" || w == "was" || w == "were" ||
+			j+1 < len(items) && items[j+1].round && l.mayAddHedge(w)) { // "rose by about ⟦F1~⟧" (ms4)
 			break
 		}
 		j++
@@ -483,6 +484,9 @@ func (lk *Locked) figureFrame(items []alignItem, i int) bool {
 		k := j + 1
 		if k+1 < len(items) && items[k].key == "w:the" {
 			k++
+		}
+		if k+1 < len(items) && items[k+1].round && strings.HasPrefix(items[k].key, "w:") && lk.mayHedge(strings.ToLower(items[k].key[2:]), items[k+1].slot) {
+			k++ // "rose by about ⟦F1~⟧": the hedge of a rounded figure (the model simulator, ms4)
 		}
 		return isTok(k, "D") || isTok(k, "F") && countFits(lk.lex, items, i, k)
 	case "on", "in", "over", "for", "against":

@@ -33,6 +33,7 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		trade   = "## T\n\nKazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024: $27.8 billion.[^1] Uzbekistan came second with $10.0 billion.[^1]\n"
 		euribor = "## R\n\n- EA's Euribor, 3 months stood at 2.200% in May 2026, up from 2.075% in April 2026.[^1] It is also up 0.5 percentage points on May 2025.[^1]\n"
 		asof    = "## C\n\n- Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still the highest in the Cities group.[^1]\n"
+		goldyoy = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] Against a year earlier, it is up 26.1% on June 2025 ($3,353.00).[^1]\n"
 		flood   = "## E\n\n- **2024**: Almaty compensated the victims of the flood in 1969, according to reports.[^2]\n"
 	)
 	for _, c := range []struct {
@@ -82,6 +83,9 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"the owner recast fronted, the partner after the extreme", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2024, Kazakhstan's trade turnover was the highest with Russia in the Central Asia group (no figures for Turkmenistan):", false},
 		{"as of fronted before an appositive", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, still", true},
 		{"as of fronted before a joiner", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, and still", false},
+		{"a vetted recast with a rounded figure", gold, "It is also up 26.1% on June 2025 ($3,353.00).", "It also rose by about 26% from June 2025 ($3,353.00).", false},
+		{"a vetted recast with a rounded figure, no also", goldyoy, "it is up 26.1% on June 2025 ($3,353.00).", "it rose by about 26% from June 2025 ($3,353.00).", true},
+		{"a vetted recast with a rounded figure, flipped", goldyoy, "it is up 26.1% on June 2025 ($3,353.00).", "it fell by about 26% from June 2025 ($3,353.00).", false},
 		{"a date fronted over a noun's date in free text", flood, "Almaty compensated the victims of the flood in 1969", "In 1969, Almaty compensated the victims of the flood", false},
 	} {
 		if !strings.Contains(c.draft, c.from) {

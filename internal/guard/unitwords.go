@@ -142,7 +142,8 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 
 // checkRoundingPairs: a rounding may not change how a figure compares
 // with another of its kind in the same paragraph or list item, or in any
-// sentence of the section that names the same indicator. Each
+// sentence of the section that names the same indicator (in Russian and
+// Kazakh, anywhere in the section). Each
 // rounding alone is allowed, but a level and the value it is compared
 // with on either side of a rounding boundary print a change several
 // times the real one (red team, round 11: "13.6%, up from 13.4%" as
@@ -201,8 +202,14 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 	// item, or if their sentences name one indicator (red team, round 16:
 	// a ranking's leader "at about 14%" in one talking point, a member's
 	// 14.2% in the next).
+	native := lk.lex.isNative()
 	related := func(a, c val) bool {
-		if a.block == c.block {
+		if a.block == c.block || native {
+			// In Russian and Kazakh an indicator's name is declined
+			// («доля ВИЭ», «доли ВИЭ») and not always found as one
+			// name: every figure of the section is compared (red team,
+			// round 17: the talking points' leader rounded below the
+			// next item's member, in both languages).
 			return true
 		}
 		for q := range a.quantities {
