@@ -206,7 +206,8 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 			continue
 		}
 		if lk.lex.lang == "ru" && strings.HasPrefix(it.key, "w:") && i+2 < len(out) && out[i+2].round &&
-			ruPreposition[strings.ToLower(strings.TrimPrefix(out[i+1].key, "w:"))] && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+2].slot) {
+			ruPreposition[strings.ToLower(strings.TrimPrefix(out[i+1].key, "w:"))] && lk.mayHedge(strings.ToLower(it.key[2:]), out[i+2].slot) &&
+			strings.ToLower(it.key[2:]) != "около" { // «около на» is no Russian either (red team, round 18): «примерно на»
 			continue // «примерно на ⟦F3~⟧»: the hedge before the figure's preposition
 		}
 		if i+1 < len(out) && out[i+1].round && i > 0 && strings.HasPrefix(it.key, "w:") && strings.HasPrefix(out[i-1].key, "w:") && !out[i-1].quoted &&

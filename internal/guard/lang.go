@@ -698,6 +698,9 @@ func (lk *Locked) nativeUnhedged(tok string) []Issue {
 			// preposition (align.go, ruPreposition)
 			if k := strings.LastIndexAny(written, " \u00a0"); k >= 0 && ruPreposition[strings.ToLower(written[k+1:])] {
 				written = strings.TrimRight(written[:k], " \u00a0")
+				if strings.HasSuffix(strings.ToLower(written), "около") {
+					written = "" // «около на ⟦F3~⟧»: no hedge (round 18)
+				}
 			}
 		}
 		before := strings.ToLower(written)

@@ -184,6 +184,7 @@ func TestNativeInPlace(t *testing.T) {
 		{"vetted synonym down", "ru", ruEnergy, "курс рубля снизился", "курс рубля уменьшился", true, "курс рубля уменьшился", ""},
 		{"hedged rounding", "ru", ruEnergy, "на ⟦F3⟧", "примерно на ⟦F3~⟧", true, "примерно на 2,5" + nb + "%", ""},
 		{"hedge after a preposition (no Russian: ms4)", "ru", ruEnergy, "на ⟦F3⟧", "на около ⟦F3~⟧", false, "", ""},
+		{"около before a preposition (no Russian: round 18)", "ru", ruEnergy, "на ⟦F3⟧", "около на ⟦F3~⟧", false, "", ""},
 		{"rounding, English hedge", "ru", ruEnergy, "на ⟦F3⟧", "на about ⟦F3~⟧", false, "", "около"},
 		{"rounding, no hedge", "ru", ruEnergy, "на ⟦F3⟧", "на ⟦F3~⟧", false, "", "около"},
 		{"kk vetted synonym", "kk", kkTrade, "айналым өсті", "айналым артты", true, "айналым артты", ""},
