@@ -360,3 +360,19 @@ func TestRoundingKeepsSeparators(t *testing.T) {
 		t.Errorf("printed %q, want %q", r.Text, want)
 	}
 }
+
+// BenchmarkRoundable64KB: the list of figures the prompt says a reply
+// may round, for the largest section (each candidate is compared with
+// every figure once: quadratic in the figures, never cubic).
+func BenchmarkRoundable64KB(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("## T\n\n")
+	for sb.Len() < 60<<10 {
+		sb.WriteString("- Kazakhstan's trade stood at $27.8 billion in 2024, up from $25.1 billion in 2023.[^1]\n")
+	}
+	lk := Lock(sb.String(), &Vocabulary{Names: []string{"Kazakhstan"}})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		lk.Roundable()
+	}
+}

@@ -155,21 +155,42 @@ func (lk *Locked) checkRounding(p *parsedText) []Issue {
 // against $27.3 billion (0.7 for 0.5) reads as the hedge says, "about
 // 14%, up from about 13%" (1 point for 0.2) does not.
 func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
-	type val struct {
-		slot, block  int
-		kind         string
-		truth, shown float64
-		rounded      bool
-		quantities   map[string]bool // the indicators its sentence names
-	}
-	value := func(text string) (float64, string, bool) {
-		fs := lk.lex.figures(text)
-		if len(fs) == 0 {
-			return 0, "", false
+	vs := lk.figureVals(p)
+	var out []Issue
+	for _, a := range vs {
+		if !a.rounded {
+			continue
 		}
-		return fs[0].value, fs[0].kind + "|" + fs[0].unit, true // kind|unit
+		if c, bad := lk.breaksComparison(vs, a); bad {
+			s, o := lk.Slots[a.slot], lk.Slots[c.slot]
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
+		}
 	}
-	// the catalog's indicators each sentence names (Vocabulary.Quantities)
+	return out
+}
+
+// figureVal is a figure occurrence as checkRoundingPairs compares it.
+type figureVal struct {
+	slot, block  int
+	kind         string
+	truth, shown float64
+	rounded      bool
+	quantities   map[string]bool // the indicators its sentence names
+}
+
+// figureValue is the value and kind|unit of a figure's text.
+func (lk *Locked) figureValue(text string) (float64, string, bool) {
+	fs := lk.lex.figures(text)
+	if len(fs) == 0 {
+		return 0, "", false
+	}
+	return fs[0].value, fs[0].kind + "|" + fs[0].unit, true // kind|unit
+}
+
+// figureVals reads every figure occurrence of p once: its true value,
+// the value printed (its rounding, for a rounded token) and the
+// indicators its sentence names.
+func (lk *Locked) figureVals(p *parsedText) []figureVal {
 	named := map[int]map[string]bool{}
 	for _, o := range p.occ {
 		if sl := lk.Slots[o.slot]; sl.kind == kindName && sl.quantity {
@@ -179,37 +200,45 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 			named[o.sent][lk.key(o.slot)] = true
 		}
 	}
-	var vs []val
+	var vs []figureVal
 	for _, o := range p.occ {
 		sl := lk.Slots[o.slot]
 		if o.extra || sl.kind != kindFigure {
 			continue
 		}
-		t, kind, ok := value(sl.Text)
+		t, kind, ok := lk.figureValue(sl.Text)
 		if !ok {
 			continue
 		}
-		v := val{slot: o.slot, block: o.block, kind: kind, truth: t, shown: t, quantities: named[o.sent]}
+		v := figureVal{slot: o.slot, block: o.block, kind: kind, truth: t, shown: t, quantities: named[o.sent]}
 		if o.round {
-			r, _ := lk.rounded(sl.Text)
-			if rv, _, ok := value(r); ok {
+			if rv, ok := lk.roundedValue(sl.Text); ok {
 				v.shown, v.rounded = rv, true
 			}
 		}
 		vs = append(vs, v)
 	}
-	// Two figures are compared if they stand in one paragraph or list
-	// item, or if their sentences name one indicator (red team, round 16:
-	// a ranking's leader "at about 14%" in one talking point, a member's
-	// 14.2% in the next).
+	return vs
+}
+
+// roundedValue is the value a figure's text prints rounded.
+func (lk *Locked) roundedValue(text string) (float64, bool) {
+	r, _ := lk.rounded(text)
+	v, _, ok := lk.figureValue(r)
+	return v, ok
+}
+
+// breaksComparison: the rounded figure a no longer compares with some
+// figure of vs as the draft's do, and which. Two figures are compared if
+// they stand in one paragraph or list item, or if their sentences name
+// one indicator (red team, round 16: a ranking's leader "at about 14%"
+// in one talking point, a member's 14.2% in the next); in Russian and
+// Kazakh, whose declined indicator names are not always found as one
+// name, everywhere in the section (round 17).
+func (lk *Locked) breaksComparison(vs []figureVal, a figureVal) (figureVal, bool) {
 	native := lk.lex.isNative()
-	related := func(a, c val) bool {
+	related := func(c figureVal) bool {
 		if a.block == c.block || native {
-			// In Russian and Kazakh an indicator's name is declined
-			// («доля ВИЭ», «доли ВИЭ») and not always found as one
-			// name: every figure of the section is compared (red team,
-			// round 17: the talking points' leader rounded below the
-			// next item's member, in both languages).
 			return true
 		}
 		for q := range a.quantities {
@@ -219,25 +248,18 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 		}
 		return false
 	}
-	var out []Issue
-	flagged := map[int]bool{}
-	for i := range vs {
-		for j := range vs {
-			a, c := vs[i], vs[j]
-			if i == j || !a.rounded || !comparable(a.kind, c.kind) || a.slot == c.slot || flagged[a.slot] || !related(a, c) {
-				continue
-			}
-			dt, ds := a.truth-c.truth, a.shown-c.shown
-			same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
-			if same && math.Abs(ds-dt) <= math.Abs(dt) {
-				continue
-			}
-			flagged[a.slot] = true
-			s, o := lk.Slots[a.slot], lk.Slots[c.slot]
-			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
+	for _, c := range vs {
+		if c.slot == a.slot || !comparable(a.kind, c.kind) || !related(c) {
+			continue
 		}
+		dt, ds := a.truth-c.truth, a.shown-c.shown
+		same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
+		if same && math.Abs(ds-dt) <= math.Abs(dt) {
+			continue
+		}
+		return c, true
 	}
-	return out
+	return figureVal{}, false
 }
 
 // comparable: two figures of one kind (currency or sign) whose units are
@@ -317,18 +339,28 @@ func oddRunes(draft, reply string) []Issue {
 // 2.9% from about $14 trillion"), or a figure that equals the end of its
 // week's range.
 func (lk *Locked) Roundable() []string {
+	vs := lk.figureVals(lk.parsed) // the draft: nothing rounded
 	var out []string
-	d := lk.parsed
 	for i, s := range lk.Slots {
 		if s.kind != kindFigure || !lk.roundable(i) {
 			continue
 		}
-		trial := *d
-		trial.occ = append([]occurrence(nil), d.occ...)
-		for k := range trial.occ {
-			trial.occ[k].round = trial.occ[k].slot == i
+		rv, ok := lk.roundedValue(s.Text)
+		if !ok {
+			continue
 		}
-		if len(lk.checkRoundingPairs(&trial)) == 0 {
+		keep := true
+		for _, a := range vs {
+			if a.slot != i {
+				continue
+			}
+			a.shown, a.rounded = rv, true
+			if _, bad := lk.breaksComparison(vs, a); bad {
+				keep = false
+				break
+			}
+		}
+		if keep {
 			out = append(out, s.ID)
 		}
 	}
