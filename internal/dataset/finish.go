@@ -98,28 +98,36 @@ func (l *loader) finish() {
 // brief so). The brief honours the catalog, as documented; the warning
 // says what it costs and what to write instead.
 func (l *loader) checkScaledDecimals() {
+	type worst struct{ value, off float64 }
+	decimals := map[string]int{}
 	for _, in := range l.ds.Indicators {
-		if in.Decimals < 0 {
+		if in.Decimals >= 0 {
+			decimals[in.ID] = in.Decimals
+		}
+	}
+	if len(decimals) == 0 {
+		return
+	}
+	found := map[string]worst{}
+	for i := range l.ds.Observations { // one pass over the rows
+		o := &l.ds.Observations[i]
+		d, ok := decimals[o.Indicator]
+		if !ok || math.Abs(o.Value) < 1e6 {
 			continue
 		}
-		worst, off := 0.0, 0.0
-		for i := range l.ds.Observations {
-			o := &l.ds.Observations[i]
-			if o.Indicator != in.ID || math.Abs(o.Value) < 1e6 {
-				continue
-			}
-			factor, _ := format.ScaleOf([]float64{o.Value})
-			if m := math.Abs(o.Value) / factor; int(math.Floor(math.Log10(m)))+1+in.Decimals >= 2 {
-				continue // two significant digits or more: "27.8 billion", "12 million"
-			}
-			p := math.Pow(10, float64(in.Decimals))
-			shown := math.Round(o.Value/factor*p) / p * factor
-			if e := math.Abs(shown-o.Value) / math.Abs(o.Value); e > off {
-				worst, off = o.Value, e
-			}
+		factor, _ := format.ScaleOf([]float64{o.Value})
+		if m := math.Abs(o.Value) / factor; int(math.Floor(math.Log10(m)))+1+d >= 2 {
+			continue // two significant digits or more: "27.8 billion", "12 million"
 		}
-		if off > 0.005 {
-			l.warnAt(in.Pos, fmt.Sprintf("%s: decimals: %d counts after the scale word, so %s is written %q (%.1f%% off): leave decimals out for figures that reach millions (they keep three significant digits) or declare more", in.ID, in.Decimals, format.Scaled(worst, -1), format.Scaled(worst, in.Decimals), off*100))
+		p := math.Pow(10, float64(d))
+		shown := math.Round(o.Value/factor*p) / p * factor
+		if e := math.Abs(shown-o.Value) / math.Abs(o.Value); e > found[o.Indicator].off {
+			found[o.Indicator] = worst{o.Value, e}
+		}
+	}
+	for _, in := range l.ds.Indicators {
+		if w, ok := found[in.ID]; ok && w.off > 0.005 {
+			l.warnAt(in.Pos, fmt.Sprintf("%s: decimals: %d counts after the scale word, so %s is written %q (%.1f%% off): leave decimals out for figures that reach millions (they keep three significant digits) or declare more", in.ID, in.Decimals, format.Scaled(w.value, -1), format.Scaled(w.value, in.Decimals), w.off*100))
 		}
 	}
 }

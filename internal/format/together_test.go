@@ -39,7 +39,7 @@ func TestTogether(t *testing.T) {
 		decimals int
 		want     []string
 	}{
-		// The sentence (../shared/data/covid, Germany, 16 April
+		// The sentence (the real COVID file's Germany, 16 April
 		// 2022): the close, last week's close, the week's low and high.
 		{"the close, its base and the range", []float64{23416663, 22677986, 22878428, 23416663}, "cases", PressDecimals(0),
 			[]string{"about 23.4 million cases", "about 22.7 million cases", "about 22.9 million cases", "about 23.4 million cases"}},

@@ -49,14 +49,12 @@ func (lk *Locked) rankAsNext(d *parsedText, ds []int, i int, reply string) strin
 		return reply
 	}
 	// Every figure of the ranking differs: no shared place.
+	ids := []string{lead[1]}
+	for _, p := range pairs {
+		ids = append(ids, p[2])
+	}
 	vals := map[float64]bool{}
-	for _, id := range append([]string{lead[1]}, func() []string {
-		var f []string
-		for _, p := range pairs {
-			f = append(f, p[2])
-		}
-		return f
-	}()...) {
+	for _, id := range ids {
 		si, ok := lk.byID[id]
 		if !ok {
 			return reply

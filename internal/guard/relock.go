@@ -898,23 +898,11 @@ func (lk *Locked) neutralHedgeFor(before, t string) int {
 	if !ok || !strings.HasSuffix(before, " ") {
 		return 0
 	}
-	words := strings.Fields(strings.ToLower(before[max(0, len(before)-40):]))
-	for n := 2; n >= 1; n-- {
-		if n > len(words) {
-			continue
-		}
-		h := strings.Join(words[len(words)-n:], " ")
-		if lk.lex.mayAddHedge(h) {
-			// the hedge's bytes as written, with the space after it
-			k := len(before) - 1
-			for i := 0; i < n; i++ {
-				k = strings.LastIndexAny(before[:k], " \t\n")
-			}
-			if k < -1 {
-				return 0
-			}
-			return len(before) - (k + 1)
-		}
+	// the word before the figure ([add_hedge] has single words only)
+	w := strings.TrimRight(before, " ")
+	k := strings.LastIndexAny(w, " \t\n") + 1
+	if lk.lex.mayAddHedge(strings.ToLower(w[k:])) {
+		return len(before) - k
 	}
 	return 0
 }
