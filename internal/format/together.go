@@ -51,17 +51,40 @@ func Faithful(unit, label string, figs ...Fig) bool {
 		for j := i + 1; j < len(vs); j++ {
 			dt.Sub(vs[i].truth, vs[j].truth)
 			ds.Sub(vs[i].shown, vs[j].shown)
-			if dt.Sign() != ds.Sign() {
-				return false
-			}
-			// |ds - dt| <= |dt|: ds lies between 0 and twice dt.
-			slack.Sub(ds, dt)
-			if slack.Abs(slack).Cmp(new(big.Rat).Abs(dt)) > 0 {
+			if !keepsComparison(dt, ds, slack) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// KeepsComparison reports whether two figures printed as shownA and
+// shownB (rounded) compare as their values truthA and truthB do: the
+// order is kept (equal only when equal) and the printed difference is at
+// most twice the true one. It is the rule of Faithful and of the fact
+// guard's check of a polish's rounding; the floats are compared exactly.
+func KeepsComparison(truthA, shownA, truthB, shownB float64) bool {
+	for _, v := range []float64{truthA, shownA, truthB, shownB} {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	rat := func(v float64) *big.Rat { return new(big.Rat).SetFloat64(v) }
+	dt := new(big.Rat).Sub(rat(truthA), rat(truthB))
+	ds := new(big.Rat).Sub(rat(shownA), rat(shownB))
+	return keepsComparison(dt, ds, new(big.Rat))
+}
+
+// keepsComparison: the printed difference ds has the true difference
+// dt's sign and |ds - dt| <= |dt| (ds lies between 0 and twice dt);
+// slack is scratch space.
+func keepsComparison(dt, ds, slack *big.Rat) bool {
+	if dt.Sign() != ds.Sign() {
+		return false
+	}
+	slack.Sub(ds, dt)
+	return slack.Abs(slack).Cmp(new(big.Rat).Abs(dt)) <= 0
 }
 
 // Together is the decimals for values that one sentence compares, all

@@ -1,6 +1,9 @@
 package format
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestFaithful: the fact guard's rule for figures one sentence compares:
 // the order kept (equal only when equal), the difference at most doubled.
@@ -24,6 +27,29 @@ func TestFaithful(t *testing.T) {
 	} {
 		if got := Faithful(c.unit, "", c.figs...); got != c.want {
 			t.Errorf("%s: Faithful(%v) = %v, want %v", c.name, c.figs, got, c.want)
+		}
+	}
+}
+
+// TestKeepsComparison: the guard's form of the rule, on one pair of
+// figures as a polish printed them.
+func TestKeepsComparison(t *testing.T) {
+	for _, c := range []struct {
+		name                           string
+		truthA, shownA, truthB, shownB float64
+		want                           bool
+	}{
+		{"about 14%, up from about 13% for 13.6% and 13.4%", 13.6, 14, 13.4, 13, false},
+		{"about $28 billion against an exact $27.3 billion", 27.8e9, 28e9, 27.3e9, 27.3e9, true},
+		{"two rounded figures printed alike", 17.8, 18, 17.9, 18, false},
+		{"the range end rounded below itself", 341, 340, 341, 341, false},
+		{"equal stays equal", 5e6, 5e6, 5e6, 5e6, true},
+		{"exactly doubled is kept", 217000, 220000, 212000, 210000, true},
+		{"an order swapped", 1349.6, 1300, 1351.2, 1400, false},
+		{"not a number", math.NaN(), 1, 2, 2, false},
+	} {
+		if got := KeepsComparison(c.truthA, c.shownA, c.truthB, c.shownB); got != c.want {
+			t.Errorf("%s: KeepsComparison = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -2,10 +2,11 @@ package guard
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/briefhq/brief/internal/format"
 )
 
 // checkBeforeSlot: a word that bounds or places a figure or date ("over",
@@ -252,9 +253,7 @@ func (lk *Locked) breaksComparison(vs []figureVal, a figureVal) (figureVal, bool
 		if c.slot == a.slot || !comparable(a.kind, c.kind) || !related(c) {
 			continue
 		}
-		dt, ds := a.truth-c.truth, a.shown-c.shown
-		same := dt == 0 && ds == 0 || dt > 0 && ds > 0 || dt < 0 && ds < 0
-		if same && math.Abs(ds-dt) <= math.Abs(dt) {
+		if format.KeepsComparison(a.truth, a.shown, c.truth, c.shown) {
 			continue
 		}
 		return c, true
