@@ -80,6 +80,36 @@ func TestTableRowsNeverAlone(t *testing.T) {
 	}
 }
 
+// A short table (six rows or fewer) that fits on a page is never split
+// over two, wherever it falls: the sample's four-country ranking was
+// printed two rows and two under a repeated header. A longer one may be.
+func TestShortTableKeptWhole(t *testing.T) {
+	for _, rows := range []int{4, 6, 7} {
+		split := false
+		for n := 0; n < 60; n += heights() {
+			var md strings.Builder
+			md.WriteString("# Rows\n\n" + filler(n) + "## Section\n\n*Table 1. Rows of the test.*\n\n| Name | Value |\n|:--|--:|\n")
+			for i := range rows {
+				fmt.Fprintf(&md, "| Row-%d | %d |\n", i, 100+i)
+			}
+			res := mustRender(t, md.String(), Options{CreatedAt: created})
+			first, last := pagesOf(res.Layout, "Row-0 |"), pagesOf(res.Layout, fmt.Sprintf("Row-%d |", rows-1))
+			if len(first) != 1 || len(last) != 1 {
+				t.Fatalf("%d rows after %d lines: first row on %v, last on %v", rows, n, first, last)
+			}
+			if first[0] != last[0] {
+				split = true
+				if rows <= 6 {
+					t.Errorf("%d rows after %d lines: split over pages %d and %d", rows, n, first[0], last[0])
+				}
+			}
+		}
+		if rows > 6 && !split {
+			t.Errorf("%d rows: never split at any height; the rule is for six rows or fewer", rows)
+		}
+	}
+}
+
 func containsInt(xs []int, x int) bool {
 	for _, v := range xs {
 		if v == x {

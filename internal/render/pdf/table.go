@@ -200,16 +200,22 @@ func (r *renderer) layoutRow(cells [][]span, w []float64, st style) tableRow {
 	return tr
 }
 
+// keepWholeRows is the most rows of a table that is never split over
+// two pages when it fits on one: a ranking of four countries read as two
+// and two, under a repeated header, is harder to compare than one moved
+// whole to the next page.
+const keepWholeRows = 6
+
 // tableLead is the height of a table's start: the space above it, its
 // header and first two rows (a table never leaves one row alone at a
-// page foot), or all three rows of a table of three (two here and one on
-// the next page would leave one alone: tablePages moves it whole).
+// page foot), or all the rows of a short table (keepWholeRows: tablePages
+// moves it whole).
 func (r *renderer) tableLead(t table) float64 {
 	w := r.widths(t)
 	h := r.layoutRow(t.Header, w, bold).h + 0.5
 	n := 2
-	if len(t.Rows) == 3 {
-		n = 3
+	if len(t.Rows) <= keepWholeRows {
+		n = len(t.Rows)
 	}
 	for _, row := range t.Rows[:min(n, len(t.Rows))] {
 		h += r.layoutRow(row, w, regular).h
@@ -218,7 +224,8 @@ func (r *renderer) tableLead(t table) float64 {
 }
 
 // tablePages plans where a table's rows go over pages so that no page
-// holds a single row of a table of two or more: it reports whether the
+// holds a single row of a table of two or more, and a short table
+// (keepWholeRows) that fits on one page is not split: it reports whether the
 // table should start on a new page, and before which rows a page breaks.
 // It fills pages greedily as drawing does; then a first page with one row
 // gives way to a new page, and a last page with one row takes the row
@@ -249,7 +256,9 @@ func (r *renderer) tablePages(head tableRow, rows []tableRow) (newPage bool, bre
 		return false, nil
 	}
 	starts := greedy(r.y)
-	if r.y > top+0.01 && len(starts) > 1 && starts[1] <= 1 {
+	if r.y > top+0.01 && len(starts) > 1 && (starts[1] <= 1 || len(rows) <= keepWholeRows && len(greedy(top)) == 1) {
+		// One row at the page foot, or a short table that fits whole on
+		// the next page: it starts there.
 		newPage = true
 		starts = greedy(top)
 	}
