@@ -41,8 +41,11 @@ func TestClaims(t *testing.T) {
 	}{
 		{"unchanged", trade, "", "", ""},
 		{"connective", trade, "Next came", "Next, there came", `", there came Uzbekistan" where the draft's sentence has "came Uzbekistan`}, // a word added: refused since round 4
-		{"vetted synonym", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "was held", ""},
-		{"synonym not vetted", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "happened", `"happened in 2024." where the draft's sentence has "took place in 2024."`},
+		{"vetted synonym", strings.Replace(energy, "The plants were not financed.", "The plants were not financed, compared with 2 in 2024.", 1), "compared with", "compared to", ""},
+		{"synonym not vetted", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "happened", `"happened in 2024." where the draft's sentence has "took place in 2024"`},
+		// No longer vetted: the templates never write "took place", so it
+		// stood only in the dataset's text, which comes back verbatim (ms5).
+		{"took place is no longer was held", strings.Replace(energy, "The plants were not financed.", "Talks took place in 2024.", 1), "took place", "was held", `"was held in 2024" where the draft's sentence has "took place in 2024"`},
 		{"article changed", trade, "The article calls", "An article calls", `"An article calls Kazakhstan" where the draft's sentence has "The article calls Kazakhstan"`},
 		{"comma dropped", trade, "Uzbekistan ($10.0 billion), Kyrgyzstan", "Uzbekistan ($10.0 billion) Kyrgyzstan", "where the draft's sentence has"},
 		{"tense changed", trade, "A delegation visited", "A delegation visits", `"visits nuclear projects in" where the draft's sentence has "visited nuclear projects in"`},

@@ -71,7 +71,7 @@ func TestRound7Scopes(t *testing.T) {
 		{"snow fell by a measure", "- Heavy snow fell 20 cm in Astana.[^3]\n", "- Heavy snow decreased 20 cm in Astana.[^3]\n", en, false},
 		{"quantities rise and fall", exports, "Exports increased and imports dropped in 2024.\n", en, true},
 		{"a figure's clause", figure, strings.Replace(figure, "fell", "decreased", 1), en, true},
-		{"took place for was held", forum, strings.Replace(forum, "took place", "was held", 1), en, true},
+		{"took place for was held (no longer vetted: the templates never write it; ms5)", forum, strings.Replace(forum, "took place", "was held", 1), en, false},
 		{"Russian: a district built is no rise", ruBuilt, strings.Replace(ruBuilt, "вырос", "увеличился", 1), ru, false},
 		{"Russian: districts built, with a figure", "- **13 февраля 2025 г.** — В Астане выросли 3 новых квартала.[^3]\n", "- **13 февраля 2025 г.** — В Астане увеличились 3 новых квартала.[^3]\n", ru, false},
 		{"Russian: a share rose by its amount", "В 2024 г. доля ВИЭ выросла на 2,4 п. п.[^1]\n", "В 2024 г. доля ВИЭ увеличилась на 2,4 п. п.[^1]\n", ru, true},

@@ -331,8 +331,9 @@ func oddRunes(draft, reply string) []Issue {
 // a model that cannot see the figures behind the tokens need not guess
 // which rounding the guard allows (the model simulator, ms3).
 //
-// A figure is listed only if rounding it alone keeps how it compares
-// with the draft's other figures (checkRoundingPairs): the model
+// A figure is listed only if rounding it keeps how it compares with the
+// draft's other figures, those listed before it taken rounded
+// (checkRoundingPairs), so that rounding every listed figure is allowed: the model
 // simulator ms4 rounded every listed figure, as told, and lost sections
 // whose roundings misstated a change ("about $15 trillion, an increase of
 // 2.9% from about $14 trillion"), or a figure that equals the end of its
@@ -361,6 +362,16 @@ func (lk *Locked) Roundable() []string {
 		}
 		if keep {
 			out = append(out, s.ID)
+			// Listed figures are compared rounded from now on: two that
+			// each keep their comparison alone may break it together
+			// ("rose from about 0.32% to about 0.32%" for 0.317% and
+			// 0.321%, the model simulator ms5), so the later one is left
+			// off.
+			for k := range vs {
+				if vs[k].slot == i {
+					vs[k].shown, vs[k].rounded = rv, true
+				}
+			}
 		}
 	}
 	return out
