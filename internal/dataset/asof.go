@@ -1,6 +1,10 @@
 package dataset
 
-import "time"
+import (
+	"time"
+
+	"github.com/briefhq/brief/internal/period"
+)
 
 // Known reports whether o was public at the end of day asOf. A row with
 // a release date is known from that day. A row without one is known once
@@ -14,6 +18,63 @@ func Known(o *Observation, asOf time.Time) bool {
 		return true
 	}
 	return !o.Period.End.After(asOf)
+}
+
+// Unfinished are the rows of one file and indicator that a view at a
+// day leaves out because their period has begun and is not over then,
+// and they give no release date (an actual figure or an estimate: a plan
+// or a target is known from the start). Known keeps them out; Unfinished
+// lets the brief say so rather than be silent.
+type Unfinished struct {
+	Indicator string
+	Pos       Pos // the first such row
+	Rows      int
+	Periods   []period.Period
+	// Column is the file's period column when dataset.yaml maps one and
+	// gives no release dates: if each figure is known on the date written
+	// there, mapping that column as released too makes it known from it.
+	Column string
+}
+
+// Unfinished lists, by file and indicator in the order of the rows, the
+// rows left out at day asOf because their period is not over then (see
+// the type). Rows of periods that begin after asOf are not listed.
+func (ds *Dataset) Unfinished(asOf time.Time) []Unfinished {
+	if asOf.IsZero() {
+		return nil
+	}
+	type key struct{ file, sheet, ind string }
+	var out []Unfinished
+	at := map[key]int{}
+	for i := range ds.Observations {
+		o := &ds.Observations[i]
+		if !o.Released.IsZero() || o.Status != Actual && o.Status != Estimate ||
+			o.Period.Start.After(asOf) || !o.Period.End.After(asOf) {
+			continue
+		}
+		k := key{o.Pos.File, o.Pos.Sheet, o.Indicator}
+		j, seen := at[k]
+		if !seen {
+			j = len(out)
+			at[k] = j
+			out = append(out, Unfinished{Indicator: o.Indicator, Pos: o.Pos, Column: ds.periodColumns[o.Pos.File]})
+		}
+		u := &out[j]
+		u.Rows++
+		if !hasPeriod(u.Periods, o.Period) {
+			u.Periods = append(u.Periods, o.Period)
+		}
+	}
+	return out
+}
+
+func hasPeriod(ps []period.Period, p period.Period) bool {
+	for _, q := range ps {
+		if q.Kind == p.Kind && q.Start.Equal(p.Start) {
+			return true
+		}
+	}
+	return false
 }
 
 // EventKnown reports whether ev is told at asOf: an event dated after

@@ -161,6 +161,10 @@ type role struct {
 	kind roleKind
 	f    field
 	wide int
+	// released: the period's column also gives the release date
+	// (columns: {period: date, released: date}), a date that is both
+	// what the figure stands for and the day it became known.
+	released bool
 }
 
 // roleOf says what the column (or JSON key) named name, lower case, is.
@@ -336,6 +340,13 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			ok = false
 			return
 		}
+		if m.sharesPeriodAndReleased(s, f) {
+			// One date is both the period and the release day: the only
+			// column two fields may share.
+			m.byName[strings.ToLower(strings.TrimSpace(s))] = role{kind: roleField, f: fPeriod, released: true}
+			m.columns[f], m.columnNames[f] = strings.ToLower(s), s
+			return
+		}
 		if !claim(s, role{kind: roleField, f: f}, yamlPos(path, v)) {
 			ok = false
 			return
@@ -470,6 +481,10 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 	if !l.readAgencyKeys(path, keys, m, claim) {
 		ok = false
 	}
+	if m.periodGivesReleased() && m.dateLayout != "" && m.dateKind != period.Day {
+		l.errorAt(yamlPos(path, keys["date_format"]), "date_format "+m.dateFormat+" writes no day, so column "+strconv.Quote(m.columnNames[fReleased])+" cannot give the release date (released): map released to a column of days, or leave it out")
+		ok = false
+	}
 	// Tidy names stay readable unless renamed away or made constant.
 	for f := field(0); f < nFields; f++ {
 		name := fieldNames[f]
@@ -496,6 +511,28 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 		return nil
 	}
 	return m
+}
+
+// sharesPeriodAndReleased reports whether mapping field f to column
+// names the column that already gives the other of period and released.
+func (m *fileMapping) sharesPeriodAndReleased(column string, f field) bool {
+	other := fReleased
+	switch f {
+	case fReleased:
+		other = fPeriod
+	case fPeriod:
+	default:
+		return false
+	}
+	key := strings.ToLower(strings.TrimSpace(column))
+	ro, taken := m.byName[key]
+	return taken && ro.kind == roleField && ro.f == other && strings.TrimSpace(m.columns[other]) == key
+}
+
+// periodGivesReleased reports whether the period's column also gives the
+// release date (columns: {period: date, released: date}).
+func (m *fileMapping) periodGivesReleased() bool {
+	return m.columns[fPeriod] != "" && m.columns[fPeriod] == m.columns[fReleased]
 }
 
 // checkMapping validates a mapping's constants and wide indicators

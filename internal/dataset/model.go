@@ -180,6 +180,10 @@ type Dataset struct {
 	// dataset as loaded.
 	asOf   time.Time
 	isView bool
+
+	// periodColumns are, by file, the column dataset.yaml reads periods
+	// from when it gives no release dates (for Unfinished's advice).
+	periodColumns map[string]string
 }
 
 // GroupSizes counts the entities of each group of the entity catalog.

@@ -100,6 +100,12 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		return
 	}
 	defer f.Close()
+	if m.byName != nil && m.columns[fPeriod] != "" && m.columns[fReleased] == "" && !m.hasConst[fReleased] {
+		if l.ds.periodColumns == nil {
+			l.ds.periodColumns = map[string]string{}
+		}
+		l.ds.periodColumns[path] = m.columnNames[fPeriod]
+	}
 	if m.period != 0 {
 		// Rows of a file whose dates are declared are not inferred.
 		start := len(l.ds.Observations)
@@ -358,6 +364,9 @@ func (l *loader) resolveHeader(rec []string, at cells, file string, m *fileMappi
 		switch ro.kind {
 		case roleField:
 			sh.col[ro.f] = i
+			if ro.released {
+				sh.col[fReleased] = i
+			}
 		case roleWide:
 			sh.wide = append(sh.wide, wideColumn{idx: i, indicator: m.wide[ro.wide].indicator})
 			wideSeen[ro.wide] = true
@@ -442,6 +451,10 @@ func (l *loader) resolveHeader(rec []string, at cells, file string, m *fileMappi
 		l.errorAt(head, "no column is named as a period (1960, 2024-Q3, 2024-11): wide_periods reads one column per period; is the header on another line (header_row)?")
 	}
 	for f := field(0); f < nFields; f++ {
+		if f == fReleased && m.periodGivesReleased() {
+			sh.missing[f] = sh.missing[fPeriod] // one column, reported once
+			continue
+		}
 		if c := m.columns[f]; c != "" && sh.col[f] < 0 {
 			msg := "no column " + strconv.Quote(m.columnNames[f]) + " (dataset.yaml reads " + fieldNames[f] + " from it)"
 			if s := suggest(strings.TrimSpace(m.columnNames[f]), trimmed(rec)); s != "" {
@@ -608,13 +621,21 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 
 	var released time.Time
 	if s := val(fReleased); s != "" {
+		raw := s
+		if m.dateLayout != "" && r.c[fReleased].kind == kText {
+			// The file writes its dates one way: the release date as
+			// the period's.
+			if iso, good := m.isoDate(s); good {
+				s = iso
+			}
+		}
 		t, seen := l.dates[s]
 		if !seen {
 			var err error
 			if t, err = time.Parse("2006-01-02", s); err == nil {
 				l.dates[l.intern(s)] = t
 			} else {
-				l.errorAt(r.at(fReleased), "released "+strconv.Quote(s)+" is not a date: write it as YYYY-MM-DD")
+				l.errorAt(r.at(fReleased), l.notADay(m, raw))
 				ok = false
 			}
 		}
@@ -727,6 +748,19 @@ func (l *loader) declaredPeriod(m *fileMapping, cat *Indicator) period.Kind {
 		return cat.Period
 	}
 	return 0
+}
+
+// notADay is the error of a release date s that is not a day.
+func (l *loader) notADay(m *fileMapping, s string) string {
+	msg := "released " + strconv.Quote(s) + " is not a date"
+	if m.periodGivesReleased() {
+		// The period's column: a month or a year is a period, not a day.
+		return msg + ": dataset.yaml reads the release date from the period's column " + strconv.Quote(m.columnNames[fPeriod]) + " too (released: " + m.columnNames[fReleased] + "), so each row must give the day its figure became known: write the day, or map released to another column"
+	}
+	if m.dateLayout != "" {
+		return msg + ": write it as YYYY-MM-DD or as dataset.yaml's date_format " + m.dateFormat
+	}
+	return msg + ": write it as YYYY-MM-DD"
 }
 
 func (l *loader) declaredWhere(m *fileMapping, cat *Indicator) string {

@@ -77,6 +77,9 @@ func (l *loader) readObservationTree(root *yaml.Node, file string, m *fileMappin
 			switch ro.kind {
 			case roleField:
 				r.c[ro.f] = c
+				if ro.released {
+					r.c[fReleased] = c
+				}
 			case roleWide:
 				wideVals[ro.wide] = c
 			case roleName:

@@ -1,0 +1,47 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/briefhq/brief/internal/dataset"
+	"github.com/briefhq/brief/internal/period"
+)
+
+// unfinishedWarnings say, once per file and indicator, which rows the
+// brief leaves out because their period is not over on its as-of day and
+// they give no release date (dataset.Known): the analyst learns that the
+// brief is silent on them on purpose, and how to say that a figure was
+// known earlier. Rows of periods that begin after the day are not named.
+func unfinishedWarnings(ds *dataset.Dataset, asOf time.Time) []string {
+	var out []string
+	for _, u := range ds.Unfinished(asOf) {
+		name := u.Indicator
+		for i := range ds.Indicators {
+			if in := &ds.Indicators[i]; in.ID == u.Indicator && in.Name != "" {
+				name = in.Name
+			}
+		}
+		rows := "1 row"
+		if u.Rows != 1 {
+			rows = strconv.Itoa(u.Rows) + " rows"
+		}
+		labels := make([]string, len(u.Periods))
+		for i, p := range u.Periods {
+			labels[i] = p.Label()
+		}
+		over := "the " + u.Periods[0].Kind.String() + " is"
+		if len(u.Periods) > 1 {
+			over = "their periods are"
+		}
+		advice := "if a figure was published before its period ended, give that day in the released column (YYYY-MM-DD)"
+		if u.Column != "" {
+			advice = "if each figure is known on the date written in the file, map that column as released too (released: " + u.Column + ") — docs/mapping.md"
+		}
+		out = append(out, fmt.Sprintf("%s: %s of %s (%s) left out: %s not over on %s (the brief's as-of day); %s",
+			u.Pos, rows, strings.Join(labels, ", "), name, over, period.OfDay(asOf).Label(), advice))
+	}
+	return out
+}

@@ -1,0 +1,120 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A row without a release date is known once its period is over
+// (dataset.Known): the brief of 2008-W41 (6-12 October 2008) leaves out
+// a monthly rate of October 2008. It says so, once per file and
+// indicator, on stderr and in brief.json, with the file and line of one
+// such row and what to do; a date that is also the day the figure became
+// known is mapped as released too, and the brief then gives October.
+
+// warnedOnce checks that out warns exactly want, in its warnings and in
+// brief.json's.
+func warnedOnce(t *testing.T, out *Output, want string) {
+	t.Helper()
+	if len(out.Warnings) != 1 || out.Warnings[0] != want {
+		t.Errorf("warnings = %q, want [%q]", out.Warnings, want)
+	}
+	js := string(file(t, out, "brief.json"))
+	if !strings.Contains(js, `"warnings": [`+"\n    \""+strings.ReplaceAll(want, `"`, `\"`)+`"`) {
+		t.Errorf("brief.json's warnings lack %q:\n%s", want, js)
+	}
+}
+
+func TestUnfinishedPeriodLeftOutWithAWarning(t *testing.T) {
+	t.Run("tidy", func(t *testing.T) {
+		out := weekly(t, "../../testdata/unfinished/tidy", "2008-W41")
+		md := plainMD(file(t, out, "brief.md"))
+		ind := section(t, md, "Indicators")
+		contains(t, "2008-W41", ind,
+			"- Northland's interbank rate, 3 months stood at 3.50% in September 2008, up from 3.46% in August 2008.",
+			"- Southland's interbank rate, 3 months stood at 4.16% in September 2008, up from 4.11% in August 2008.")
+		lacks(t, "2008-W41", ind, "October 2008")
+		lacks(t, "2008-W41", md, "3.87", "4.53")
+		warnedOnce(t, out, "../../testdata/unfinished/tidy/observations.csv:5: 2 rows of October 2008 (Interbank rate, 3 months) left out: "+
+			"the month is not over on 12 October 2008 (the brief's as-of day); if a figure was published before its period ended, give that day in the released column (YYYY-MM-DD)")
+	})
+	t.Run("mapped", func(t *testing.T) {
+		out := weekly(t, "../../testdata/unfinished/mapped", "2008-W41")
+		contains(t, "2008-W41", plainMD(file(t, out, "brief.md")), "Northland's interbank rate, 3 months stood at 3.50% in September 2008, up from 3.46% in August 2008.")
+		warnedOnce(t, out, "../../testdata/unfinished/mapped/rates.csv:5: 1 row of October 2008 (Interbank rate, 3 months) left out: "+
+			"the month is not over on 12 October 2008 (the brief's as-of day); if each figure is known on the date written in the file, map that column as released too (released: date) — docs/mapping.md")
+	})
+	// A brief whose as-of day ends a month (Sunday 31 August 2008): the
+	// rows of September on begin after it, and are no news to warn of.
+	t.Run("later periods", func(t *testing.T) {
+		for _, dir := range []string{"tidy", "mapped"} {
+			out := weekly(t, "../../testdata/unfinished/"+dir, "2008-W35")
+			contains(t, dir+" 2008-W35", plainMD(file(t, out, "brief.md")), "Northland's interbank rate, 3 months stood at 3.46% in August 2008")
+			if len(out.Warnings) != 0 {
+				t.Errorf("%s 2008-W35: warnings %q, want none", dir, out.Warnings)
+			}
+		}
+	})
+}
+
+// releasedToo writes a dataset.yaml that reads the file csv (absolute)
+// as the Euribor example of docs/mapping.md does, with the date column
+// mapped as released too, and an indicators.yaml, and returns the folder.
+func releasedToo(t *testing.T, csv, indicator, name string) string {
+	t.Helper()
+	return euriborShaped(t, csv, indicator, name, "{period: date, released: date, value: rate}")
+}
+
+// euriborShaped is releasedToo with the columns given.
+func euriborShaped(t *testing.T, csv, indicator, name, columns string) string {
+	t.Helper()
+	abs, err := filepath.Abs(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	yaml := "indicators: indicators.yaml\nobservations:\n  - file: " + filepath.ToSlash(abs) + "\n    period: month\n" +
+		"    columns: " + columns + "\n    skip_empty: true\n    ignore: [maturity_level, granularity]\n" +
+		"    constants: {indicator: " + indicator + ", entity: EA, unit: \"%\", source: EMMI, source_url: https://www.emmi-benchmarks.eu}\n"
+	cat := "indicators:\n  - {id: " + indicator + ", name: \"" + name + "\", unit: \"%\", decimals: 2, additive: false}\n"
+	for f, s := range map[string]string{"dataset.yaml": yaml, "indicators.yaml": cat} {
+		if err := os.WriteFile(filepath.Join(dir, f), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestDateMappedAsReleasedToo(t *testing.T) {
+	out := weekly(t, releasedToo(t, "../../testdata/unfinished/mapped/rates.csv", "rate_3m", "Interbank rate, 3 months"), "2008-W41")
+	contains(t, "2008-W41", section(t, plainMD(file(t, out, "brief.md")), "Indicators"),
+		"EA's interbank rate, 3 months stood at 3.87% as of October 2008, up from 3.50% in September 2008.")
+	if len(out.Warnings) != 0 {
+		t.Errorf("warnings %q, want none: every row gives its release date", out.Warnings)
+	}
+}
+
+// TestRealEuriborOctober2008: the real 3-month Euribor (../shared), the
+// truth check's case: 5.291 of October 2008, the file's highest, was
+// missing from the brief of 2008-W41.
+func TestRealEuriborOctober2008(t *testing.T) {
+	needShared(t, "euribor/euribor-3m-monthly.csv")
+	out := weekly(t, releasedToo(t, "../../../shared/data/euribor/euribor-3m-monthly.csv", "euribor_3m", "Euribor, 3 months"), "2008-W41")
+	contains(t, "2008-W41", section(t, plainMD(file(t, out, "brief.md")), "Indicators"),
+		"EA's Euribor, 3 months stood at 5.29% as of October 2008, up from 4.96% in September 2008.")
+	if len(out.Warnings) != 0 {
+		t.Errorf("warnings %q, want none", out.Warnings)
+	}
+	// Mapped as before, without released: September is the latest, and
+	// the run says why October is not there.
+	csv := "../../../shared/data/euribor/euribor-3m-monthly.csv"
+	out = weekly(t, euriborShaped(t, csv, "euribor_3m", "Euribor, 3 months", "{period: date, value: rate}"), "2008-W41")
+	md := section(t, plainMD(file(t, out, "brief.md")), "Indicators")
+	contains(t, "2008-W41 without released", md, "EA's Euribor, 3 months stood at 4.96% in September 2008, down from 4.97% in August 2008.")
+	lacks(t, "2008-W41 without released", md, "5.29", "October 2008")
+	abs, _ := filepath.Abs(csv)
+	warnedOnce(t, out, filepath.ToSlash(abs)+":119: 1 row of October 2008 (Euribor, 3 months) left out: "+
+		"the month is not over on 12 October 2008 (the brief's as-of day); if each figure is known on the date written in the file, map that column as released too (released: date) — docs/mapping.md")
+}
