@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "ms1", "ms2", "ms3", "ms4", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -428,13 +428,21 @@ func roundOf(name string) string {
 // prints 5 of 49, all Russian and Kazakh unterminated or short data text
 // the frame rules alone do not read.
 //
+// "ms5": the model simulator ms5 (ms5-*, README-ms5.md, written blind
+// against 5914810 as a modern model would write on first reading the
+// prompt, not treating its lists as a checklist): 21 of 39 faithful
+// replies refused, 20 of them breaking a rule of the prompt; 0 of 2
+// corruptions printed (and 0 of its 4 later probes). After its fixes
+// ("ranked second", the roundable list rounded together, "led by" and
+// "took place" no longer offered): 20 of 40 refused.
+//
 // "r2" 22 → 23 and "r4" 7 → 8 (r2-192, r4-043): "took place" / "was
 // held" is no longer a vetted pair (the templates never write it, so it
 // stood only in the dataset's text; the prompt offered it and the model
 // simulator ms5 used it there). Both cases reword an event summary; they
 // were kept only because those rounds recorded no data list, which every
 // real request has.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "ms1": 17, "ms2": 0, "ms3": 0, "ms4": 3, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "ms1": 17, "ms2": 0, "ms3": 0, "ms4": 3, "ms5": 20, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
