@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -20,14 +21,19 @@ import (
 // "only a figure that this changes" has to guess), and says so when there
 // is none.
 func TestUserMessageNamesRoundableFigures(t *testing.T) {
-	var got []string
+	var (
+		mu  sync.Mutex
+		got []string
+	)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		var body struct {
 			Messages []struct{ Content string } `json:"messages"`
 		}
 		_ = json.Unmarshal(b, &body)
+		mu.Lock()
 		got = append(got, body.Messages[len(body.Messages)-1].Content)
+		mu.Unlock()
 		http.Error(w, "no", http.StatusBadRequest)
 	}))
 	defer srv.Close()
