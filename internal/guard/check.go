@@ -516,6 +516,12 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 			}
 			b.WriteString(t)
 			k++
+			if s.kind == kindName {
+				if ap, n := pluralOwner(t, bl.text[last:]); n > 0 {
+					b.WriteString(ap)
+					last += n
+				}
+			}
 		}
 		b.WriteString(bl.text[last:])
 	}
@@ -524,6 +530,26 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 		out += "\n"
 	}
 	return out, figs
+}
+
+// pluralOwner gives the apostrophe to print, and how many bytes of rest
+// (the text after a name printed as name) it stands for, so that the
+// owner is written as the templates write it: a name ending in "s" takes the apostrophe alone ("the United
+// States' GDP", not "States's"; a model recasting "GDP of ⟦N1⟧" as
+// "⟦N1⟧'s GDP" cannot see the name). Only the "s" is dropped: no claim is
+// in it.
+func pluralOwner(name, rest string) (string, int) {
+	if !strings.HasSuffix(name, "s") {
+		return "", 0
+	}
+	for _, ap := range []string{"'s", "\u2019s"} {
+		if strings.HasPrefix(rest, ap) {
+			if r, _ := utf8.DecodeRuneInString(rest[len(ap):]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				return strings.TrimSuffix(ap, "s"), len(ap)
+			}
+		}
+	}
+	return "", 0
 }
 
 // checkShape parses both texts as Markdown (goldmark, GFM and

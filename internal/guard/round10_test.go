@@ -157,3 +157,26 @@ func TestRoundableListKeepsComparisons(t *testing.T) {
 		t.Errorf("roundable %v in %q, want both figures", r, lk.Text)
 	}
 }
+
+// TestPluralOwnerPrinted: a model recasting "The ⟦N3⟧ had the highest
+// GDP" as "the ⟦N3⟧'s GDP was the highest" cannot see that the name ends
+// in "s"; the guard prints the owner as the templates do ("the United
+// States' GDP", model simulator ms5: "the United States's GDP" was
+// printed), and a name that does not end in "s" keeps its "'s".
+func TestPluralOwnerPrinted(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"United States", "China", "Large economies"}, Units: []string{"trillion"}}
+	draft := "## Economy\n\n- The United States had the highest GDP in the Large economies group in 2018: about $21 trillion.[^1]\n- China's GDP stood at about $14 trillion in 2018, the highest since the series began in 1960.[^1]\n"
+	polished := "## Economy\n\n- In 2018, the United States's GDP was the highest in the Large economies group: about $21 trillion.[^1]\n- In 2018, China's GDP stood at about $14 trillion, the highest since the series began in 1960.[^1]\n"
+	r := guard.Check(draft, polished, v)
+	if !r.Accepted {
+		t.Fatalf("refused: %v", r.Reasons)
+	}
+	for _, want := range []string{"the United States' GDP was the highest", "China's GDP stood"} {
+		if !strings.Contains(r.Text, want) {
+			t.Errorf("printed text lacks %q:\n%s", want, r.Text)
+		}
+	}
+	if strings.Contains(r.Text, "States's") {
+		t.Errorf("printed %q", r.Text)
+	}
+}
