@@ -30,7 +30,7 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		plan    = "## E\n\nKazakhstan plans 3 thermal power plants with Russia (reported in February 2025; no completion date given).[^2]\n"
 		ranked  = "## C\n\nAlmaty had the highest CO2 emissions from power plants in the Cities group in January 2025: 1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1] Astana came second with 930.1 kt CO2e.[^1]\n"
 		gold    = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]\n"
-		trade   = "## T\n\nKazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024: $27.8 billion.[^1] Uzbekistan came second with $10.0 billion.[^1]\n"
+		trade   = "## T\n\nKazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024: $27.8 billion.[^1] Uzbekistan came second with $10.0 billion.[^1] Figure 1 and Table 1 show the full ranking.\n"
 		euribor = "## R\n\n- EA's Euribor, 3 months stood at 2.200% in May 2026, up from 2.075% in April 2026.[^1] It is also up 0.5 percentage points on May 2025.[^1]\n"
 		asof    = "## C\n\n- Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still the highest in the Cities group.[^1]\n"
 		goldyoy = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] Against a year earlier, it is up 26.1% on June 2025 ($3,353.00).[^1]\n"
@@ -81,6 +81,10 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"the owner recast with the period fronted", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2024, Kazakhstan's trade turnover with Russia was the highest in the Central Asia group (no figures for Turkmenistan):", true},
 		{"the owner recast with another period fronted", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2023, Kazakhstan's trade turnover with Russia was the highest in the Central Asia group (no figures for Turkmenistan):", false},
 		{"the owner recast fronted, the partner after the extreme", trade, "Kazakhstan had the highest trade turnover with Russia in the Central Asia group (no figures for Turkmenistan) in 2024:", "In 2024, Kazakhstan's trade turnover was the highest with Russia in the Central Asia group (no figures for Turkmenistan):", false},
+		{"the full ranking in the passive", trade, "Figure 1 and Table 1 show the full ranking.", "The full ranking is shown in Figure 1 and Table 1.", true},
+		{"the full ranking, the table alone", trade, "Figure 1 and Table 1 show the full ranking.", "The full ranking is shown in Table 1.", false},
+		{"a partial ranking in the passive", trade, "Figure 1 and Table 1 show the full ranking.", "The top ranking is shown in Figure 1 and Table 1.", false},
+		{"the full ranking named for another section", trade, "Figure 1 and Table 1 show the full ranking.", "The full ranking is shown in Figure 2 and Table 1.", false},
 		{"as of fronted before an appositive", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, still", true},
 		{"as of fronted before a joiner", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, and still", false},
 		{"a vetted recast with a rounded figure", gold, "It is also up 26.1% on June 2025 ($3,353.00).", "It also rose by about 26% from June 2025 ($3,353.00).", false},
