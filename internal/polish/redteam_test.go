@@ -442,7 +442,7 @@ func roundOf(name string) string {
 // simulator ms5 used it there). Both cases reword an event summary; they
 // were kept only because those rounds recorded no data list, which every
 // real request has.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "ms1": 17, "ms2": 0, "ms3": 0, "ms4": 3, "ms5": 18, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "ms1": 17, "ms2": 0, "ms3": 0, "ms4": 3, "ms5": 16, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
