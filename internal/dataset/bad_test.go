@@ -68,6 +68,11 @@ func TestBadInputs(t *testing.T) {
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
 		}},
+		{"entity-list-typo", []string{
+			`testdata/bad/entity-list-typo/dataset.yaml:6:24: exclude_entities: "XWLD" matches no entity of data.csv, so it leaves nothing out: correct the id (did you mean "XWL"?) or remove it`,
+			`testdata/bad/entity-list-typo/dataset.yaml:11:26: only_entities: "XSYL" matches no entity of data.csv, so the brief has no figure for it: correct the id (did you mean "XSY"?) or remove it`,
+			`testdata/bad/entity-list-typo/dataset.yaml:11:32: only_entities: "XQQ" matches no entity of data.csv, so the brief has no figure for it: correct the id or remove it`,
+		}},
 		{"excel-cell", []string{
 			`testdata/bad/excel-cell/observations.xlsx:Observations!D3: value "n/a": not a number: leave the row out if there is no figure`,
 		}},

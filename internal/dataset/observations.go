@@ -90,6 +90,7 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 	} else if !l.checkMapping(m) {
 		return
 	}
+	defer l.checkEntityList(path, m)
 	f, err := l.open(path)
 	if err != nil {
 		p := Pos{File: path}
