@@ -85,6 +85,7 @@ func (l *loader) finish() {
 	l.inferPeriods()
 	l.dropEndedTotals()
 	l.checkSeries()
+	l.warnAggregates()
 	l.checkScaledDecimals()
 	l.flushRepeats()
 	l.diags.Sort()

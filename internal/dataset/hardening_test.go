@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,4 +79,74 @@ func TestEntityListTypoRealWorldBank(t *testing.T) {
 	got := findings(t, dir)
 	hasFinding(t, got, `dataset.yaml:5:29: exclude_entities: "KAZZ" matches no entity of gdp.csv, so it leaves nothing out: correct the id (did you mean "KAZ"?) or remove it`)
 	hasFinding(t, got, `dataset.yaml:9:31: only_entities: "TJKK" matches no entity of gdp.csv, so the brief has no figure for it: correct the id (did you mean "TJK"?) or remove it`)
+}
+
+// TestAggregates: entities that look like aggregates of the others and
+// are ranked with them are named in one warning per file, with how to
+// leave them out; declared apart by the groups of entities.yaml, or
+// asked for by only_entities, they are not.
+func TestAggregates(t *testing.T) {
+	t.Chdir("../..")
+	got := findings(t, "testdata/aggregates/total-row")
+	want := []string{`observations.csv:5: warning: 1 entity of observations.csv looks like an aggregate of others, not an entity of its own: Total (its value is the sum of the others' in 2 periods); rankings and shares would count it beside the others: leave its rows out of observations.csv, or give an entities.yaml whose groups hold the entities to rank, and not it`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("total-row:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	got = findings(t, "testdata/aggregates/worldbank-codes")
+	want = []string{`gdp.csv:4: warning: 2 entities of gdp.csv look like aggregates of others, not entities of their own: WLD (World), HIC (High income) (World Bank aggregate codes); rankings and shares would count them beside the others (World first): leave them out with exclude_entities: [WLD, HIC] in its entry in dataset.yaml (line 5), or list the entities to keep with only_entities, or give an entities.yaml whose groups hold the entities to rank, and not them`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("worldbank-codes:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	gdp, err := os.ReadFile("testdata/aggregates/worldbank-codes/gdp.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mapping := "observations:\n  - file: gdp.csv\n    columns: {entity: Country Code, period: Year, value: Value}\n    ignore: [Country Name]\n%s    constants: {indicator: gdp, unit: USD, source: S, source_url: https://example.org/gdp}\n"
+	for _, c := range []struct{ name, extra, entities, want string }{
+		{"already excluded in part", "    exclude_entities: [HIC]\n", "",
+			`gdp.csv:8: warning: 1 entity of gdp.csv looks like an aggregate of others, not an entity of its own: WLD (World) (World Bank aggregate codes); rankings and shares would count it beside the others (World first): add it to the exclude_entities of its entry in dataset.yaml (line 2): WLD, or give an entities.yaml whose groups hold the entities to rank, and not it`},
+		{"asked for", "    only_entities: [XBO, XSY, WLD]\n", "", ""},
+		{"excluded", "    exclude_entities: [WLD, HIC]\n", "", ""},
+		{"grouped apart", "", "entities:\n  - {id: XBO, name: Borduria, groups: [countries]}\n  - {id: XSY, name: Syldavia, groups: [countries]}\n  - {id: WLD, name: World}\n  - {id: HIC, name: High income, groups: [income]}\n", ""},
+		{"grouped together", "", "entities:\n  - {id: XBO, name: Borduria, groups: [all]}\n  - {id: XSY, name: Syldavia, groups: [all]}\n  - {id: WLD, name: World, groups: [all]}\n  - {id: HIC, name: High income}\n",
+			`gdp.csv:8: warning: 1 entity of gdp.csv looks like an aggregate of others, not an entity of its own: WLD (World) (World Bank aggregate codes); rankings and shares would count it beside the others (World first): leave it out with exclude_entities: [WLD] in its entry in dataset.yaml (line 2), or list the entities to keep with only_entities, or give it no group the other entities have in entities.yaml (groups are what a brief ranks)`},
+	} {
+		files := map[string]string{"gdp.csv": string(gdp), "dataset.yaml": fmt.Sprintf(mapping, c.extra)}
+		if c.entities != "" {
+			files["entities.yaml"] = c.entities
+		}
+		got := findings(t, writeDataset(t, files))
+		var aggr []string
+		for _, g := range got {
+			if strings.Contains(g, "aggregate") {
+				aggr = append(aggr, g)
+			}
+		}
+		if strings.Join(aggr, "\n") != c.want {
+			t.Errorf("%s:\n%s\nwant\n%s", c.name, strings.Join(got, "\n"), c.want)
+		}
+	}
+}
+
+// TestAggregatesRealWorldBank: the real gdp.csv read without
+// exclude_entities names its 48 aggregates, World first; the project's
+// mapping, which excludes them, is not warned.
+func TestAggregatesRealWorldBank(t *testing.T) {
+	gdp := filepath.Join(sharedData(t), "gdp", "gdp.csv")
+	dir := writeDataset(t, map[string]string{"dataset.yaml": `observations:
+  - file: ` + gdp + `
+    columns: {entity: Country Code, period: Year, value: Value}
+    entity_name: Country Name
+    constants: {indicator: gdp, unit: USD, source: World Bank, source_url: https://data.worldbank.org/indicator/NY.GDP.MKTP.CD}
+`})
+	got := findings(t, dir)
+	hasFinding(t, got, gdp+`:25: warning: 48 entities of gdp.csv look like aggregates of others, not entities of their own: WLD (World), AFE (Africa Eastern and Southern), AFW (Africa Western and Central) and 45 more (World Bank aggregate codes); rankings and shares would count them beside the others (World first): leave them out with exclude_entities: [WLD, AFE, AFW, ARB, CSS, CEB, EAR, EAS, TEA, EAP, EMU, ECS, TEC, ECA, EUU, FCS, HPC, HIC, IBD, IBT, IDB, IDX, IDA, LTE, LCN, LAC, TLA, LDC, LMY, LIC, LMC, MEA, TMN, MNA, MIC, NAC, OED, OSS, PSS, PST, PRE, SST, SAS, TSA, SSF, TSS, SSA, UMC] in its entry in dataset.yaml (line 2), or list the entities to keep with only_entities, or give an entities.yaml whose groups hold the entities to rank, and not them`)
+
+	t.Chdir("../..")
+	for _, d := range findings(t, "testdata/mapping/worldbank") {
+		if strings.Contains(d, "aggregate") {
+			t.Errorf("testdata/mapping/worldbank: %s", d)
+		}
+	}
 }

@@ -91,6 +91,12 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 		return
 	}
 	defer l.checkEntityList(path, m)
+	if m.pos.Line > 0 && l.mappingOf[path] == nil {
+		if l.mappingOf == nil {
+			l.mappingOf = map[string]*fileMapping{}
+		}
+		l.mappingOf[path] = m
+	}
 	f, err := l.open(path)
 	if err != nil {
 		p := Pos{File: path}
