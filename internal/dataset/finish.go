@@ -86,6 +86,7 @@ func (l *loader) finish() {
 	l.dropEndedTotals()
 	l.checkSeries()
 	l.warnAggregates()
+	l.warnRunningTotals()
 	l.checkScaledDecimals()
 	l.flushRepeats()
 	l.diags.Sort()
