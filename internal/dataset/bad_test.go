@@ -37,6 +37,12 @@ func TestBadInputs(t *testing.T) {
 		{"long-line", []string{
 			`testdata/bad/long-line/observations.csv:2: line is longer than 1024 KB: is this a CSV export? Check the quotes of the line before`,
 		}},
+		{"mapping-no-unit", []string{
+			`testdata/bad/mapping-no-unit/dataset.yaml:2:5: data.csv gives no unit for visitors: the file has no unit column, dataset.yaml gives no constant unit and indicators.yaml gives visitors none (line 4): add one to this entry as constants: {unit: USD} (or %, tonnes, cases ...), or give visitors a unit in indicators.yaml`,
+		}},
+		{"mapping-no-unit-nocatalog", []string{
+			`testdata/bad/mapping-no-unit-nocatalog/dataset.yaml:7:7: data.csv gives no unit: the file has no unit column and dataset.yaml gives no constant unit: add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...), or map a column of units (columns: {unit: ...})`,
+		}},
 		{"missing-group", []string{
 			`testdata/bad/missing-group/entities.yaml:4:55: empty group name: give the group an id, or leave it out`,
 		}},

@@ -207,3 +207,21 @@ func TestRunningTotalRealCovid(t *testing.T) {
 		}
 	}
 }
+
+// TestNoUnitRealCovid: the real COVID file mapped with no unit anywhere
+// is one error at dataset.yaml's constants, not one per row.
+func TestNoUnitRealCovid(t *testing.T) {
+	covid := filepath.Join(sharedData(t), "covid", "key-countries-pivoted.csv")
+	mapping := "observations:\n  - file: " + covid + "\n    columns: {period: Date}\n    wide_entities: {China: CHN, US: USA}\n    ignore: [United_Kingdom, Italy, France, Germany, Spain, Iran]\n    constants: {indicator: confirmed, source: Johns Hopkins CSSE, source_url: https://github.com/datasets/covid-19}\n"
+	got := findings(t, writeDataset(t, map[string]string{"dataset.yaml": mapping}))
+	want := `dataset.yaml:6:16: key-countries-pivoted.csv gives no unit: the file has no unit column and dataset.yaml gives no constant unit: add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...), or map a column of units (columns: {unit: ...})`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("no catalog:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	got = findings(t, writeDataset(t, map[string]string{"dataset.yaml": mapping,
+		"indicators.yaml": "indicators:\n  - id: confirmed\n    name: Confirmed COVID-19 cases\n    summary: cumulative\n"}))
+	want = `dataset.yaml:6:16: key-countries-pivoted.csv gives no unit for confirmed: the file has no unit column, dataset.yaml gives no constant unit and indicators.yaml gives confirmed none (line 2): add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...), or give confirmed a unit in indicators.yaml`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("catalog without the unit:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}

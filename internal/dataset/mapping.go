@@ -104,6 +104,10 @@ type fileMapping struct {
 	listed  []listedID
 	listKey string
 	seen    map[string]bool
+	// constantsPos is where constants: is, if it is; noUnit the
+	// indicators already told to have no unit (reportNoUnit).
+	constantsPos Pos
+	noUnit       map[string]bool
 
 	// wideEnt are the columns of a file with one column per entity
 	// (wide_entities); wideAll reads every column not otherwise mapped
@@ -368,6 +372,9 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 		}
 		m.columns[f], m.columnNames[f] = strings.ToLower(s), s
 	})
+	if n := keys["constants"]; n != nil {
+		m.constantsPos = yamlPos(path, n)
+	}
 	pairs("constants", func(k, v *yaml.Node, s string) {
 		f, found := fieldKey(k, "constants")
 		if !found {
@@ -685,4 +692,34 @@ func (l *loader) checkEntityList(path string, m *fileMapping) {
 		msg := m.listKey + ": " + strconv.Quote(li.id) + " matches " + of + ", " + effect + ": " + advice
 		l.errorAt(li.pos, msg)
 	}
+}
+
+// reportNoUnit says, once per indicator of a file read through
+// dataset.yaml, that no unit is given for it: the file has no unit
+// column, the mapping no constant unit, and the catalog none for the
+// indicator (cat; nil when there is no catalog). The fix is in
+// dataset.yaml, so the error is there, at constants: (or the entry).
+func (l *loader) reportNoUnit(m *fileMapping, file, ind string, cat *Indicator) {
+	if m.noUnit[ind] {
+		return
+	}
+	if m.noUnit == nil {
+		m.noUnit = map[string]bool{}
+	}
+	m.noUnit[ind] = true
+	at := m.constantsPos
+	add := "add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...)"
+	if at.Line == 0 {
+		at = m.pos
+		add = "add one to this entry as constants: {unit: USD} (or %, tonnes, cases ...)"
+	}
+	msg := filepath.Base(file) + " gives no unit"
+	if cat != nil {
+		msg += " for " + ind + ": the file has no unit column, dataset.yaml gives no constant unit and " +
+			filepath.Base(l.indFile) + " gives " + ind + " none (line " + strconv.Itoa(cat.Pos.Line) + "): " + add +
+			", or give " + ind + " a unit in " + filepath.Base(l.indFile)
+	} else {
+		msg += ": the file has no unit column and dataset.yaml gives no constant unit: " + add + ", or map a column of units (columns: {unit: ...})"
+	}
+	l.errorAt(at, msg)
 }
