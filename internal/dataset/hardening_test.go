@@ -225,3 +225,52 @@ func TestNoUnitRealCovid(t *testing.T) {
 		t.Errorf("catalog without the unit:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestAnnualRepeatsKnownAtYearEnd: monthly rows that repeat their
+// year's annual figure (RepeatedYears) are known once the year is over,
+// not their month: as of 15 March 1900 the latest known figure is
+// December 1899's, and January to March 1900 are left out as one year's
+// rows. 1901's monthly figures are known month by month.
+func TestAnnualRepeatsKnownAtYearEnd(t *testing.T) {
+	t.Chdir("../..")
+	ds, diags, err := Load("testdata/unfinished/annual-repeats", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `testdata/unfinished/annual-repeats/observations.csv:2: warning: gold: from 1898 to 1900 every month of a year has the same value: annual figures repeated monthly? give those years as years (period 1898) or leave them out; as they are, a brief takes each such row as known once its year is over, as an annual figure is`
+	if got := strings.Join(diagStrings(diags), "\n"); got != want {
+		t.Errorf("findings:\n%s\nwant\n%s", got, want)
+	}
+	latest := func(day string) string {
+		asOf, _ := time.Parse("2006-01-02", day)
+		var last *Observation
+		for i := range ds.Observations {
+			if o := &ds.Observations[i]; Known(o, asOf) && (last == nil || o.Period.Start.After(last.Period.Start)) {
+				last = o
+			}
+		}
+		if last == nil {
+			return "none"
+		}
+		return last.Period.String()
+	}
+	for day, want := range map[string]string{
+		"1900-01-31": "1899-12", "1900-03-15": "1899-12", "1900-12-30": "1899-12", "1900-12-31": "1900-12",
+		"1901-01-31": "1901-01", "1901-02-27": "1901-01", "1899-06-30": "1898-12",
+	} {
+		if got := latest(day); got != want {
+			t.Errorf("as of %s the latest known row is %s, want %s", day, got, want)
+		}
+	}
+	asOf := time.Date(1900, 3, 15, 0, 0, 0, 0, time.UTC)
+	if n := len(ds.AsOf(asOf).Observations); n != 24 {
+		t.Errorf("as of 1900-03-15 the view has %d rows, want 24 (1898 and 1899)", n)
+	}
+	us := ds.Unfinished(asOf)
+	if len(us) != 1 || us[0].Year != 1900 || us[0].Rows != 3 || us[0].Pos.Line != 26 || len(us[0].Periods) != 3 {
+		t.Errorf("Unfinished(1900-03-15) = %+v, want one of year 1900: 3 rows from line 26", us)
+	}
+	if us := ds.Unfinished(time.Date(1901, 3, 15, 0, 0, 0, 0, time.UTC)); len(us) != 1 || us[0].Year != 0 || us[0].Rows != 1 {
+		t.Errorf("Unfinished(1901-03-15) = %+v, want March 1901's row alone, as a month's", us)
+	}
+}
