@@ -8,8 +8,9 @@ import (
 
 // Known reports whether o was public at the end of day asOf. A row with
 // a release date is known from that day. A row without one is known once
-// its period has ended, except a plan or target, which describes the
-// future and is known from the start.
+// its period has ended (a row that repeats its year's annual figure,
+// YearFigure, once its year has), except a plan or target, which
+// describes the future and is known from the start.
 func Known(o *Observation, asOf time.Time) bool {
 	if !o.Released.IsZero() {
 		return !o.Released.After(asOf)
@@ -17,7 +18,16 @@ func Known(o *Observation, asOf time.Time) bool {
 	if o.Status == Plan || o.Status == Target {
 		return true
 	}
-	return !o.Period.End.After(asOf)
+	return !knownFrom(o).After(asOf)
+}
+
+// knownFrom is the last day of the period a row without a release date
+// is known at the end of: its own, or its year for a YearFigure.
+func knownFrom(o *Observation) time.Time {
+	if o.YearFigure {
+		return period.OfYear(o.Period.Start.Year()).End
+	}
+	return o.Period.End
 }
 
 // Unfinished are the rows of one file and indicator that a view at a
@@ -34,30 +44,41 @@ type Unfinished struct {
 	// gives no release dates: if each figure is known on the date written
 	// there, mapping that column as released too makes it known from it.
 	Column string
+	// Year is set when the rows repeat that year's annual figure
+	// (YearFigure): they are left out until the year is over, though
+	// their months may be.
+	Year int
 }
 
 // Unfinished lists, by file and indicator in the order of the rows, the
-// rows left out at day asOf because their period is not over then (see
-// the type). Rows of periods that begin after asOf are not listed.
+// rows left out at day asOf because their period is not over then, or
+// their year for rows that repeat its annual figure (see the type). Rows
+// of periods that begin after asOf are not listed.
 func (ds *Dataset) Unfinished(asOf time.Time) []Unfinished {
 	if asOf.IsZero() {
 		return nil
 	}
-	type key struct{ file, sheet, ind string }
+	type key struct {
+		file, sheet, ind string
+		year             int
+	}
 	var out []Unfinished
 	at := map[key]int{}
 	for i := range ds.Observations {
 		o := &ds.Observations[i]
 		if !o.Released.IsZero() || o.Status != Actual && o.Status != Estimate ||
-			o.Period.Start.After(asOf) || !o.Period.End.After(asOf) {
+			o.Period.Start.After(asOf) || !knownFrom(o).After(asOf) {
 			continue
 		}
-		k := key{o.Pos.File, o.Pos.Sheet, o.Indicator}
+		k := key{o.Pos.File, o.Pos.Sheet, o.Indicator, 0}
+		if o.YearFigure {
+			k.year = o.Period.Start.Year()
+		}
 		j, seen := at[k]
 		if !seen {
 			j = len(out)
 			at[k] = j
-			out = append(out, Unfinished{Indicator: o.Indicator, Pos: o.Pos, Column: ds.periodColumns[o.Pos.File]})
+			out = append(out, Unfinished{Indicator: o.Indicator, Pos: o.Pos, Column: ds.periodColumns[o.Pos.File], Year: k.year})
 		}
 		u := &out[j]
 		u.Rows++

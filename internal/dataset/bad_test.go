@@ -37,6 +37,12 @@ func TestBadInputs(t *testing.T) {
 		{"long-line", []string{
 			`testdata/bad/long-line/observations.csv:2: line is longer than 1024 KB: is this a CSV export? Check the quotes of the line before`,
 		}},
+		{"mapping-no-unit", []string{
+			`testdata/bad/mapping-no-unit/dataset.yaml:2:5: data.csv gives no unit for visitors: the file has no unit column, dataset.yaml gives no constant unit and indicators.yaml gives visitors none (line 4): add one to this entry as constants: {unit: USD} (or %, tonnes, cases ...), or give visitors a unit in indicators.yaml`,
+		}},
+		{"mapping-no-unit-nocatalog", []string{
+			`testdata/bad/mapping-no-unit-nocatalog/dataset.yaml:7:7: data.csv gives no unit: the file has no unit column and dataset.yaml gives no constant unit: add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...), or map a column of units (columns: {unit: ...})`,
+		}},
 		{"missing-group", []string{
 			`testdata/bad/missing-group/entities.yaml:4:55: empty group name: give the group an id, or leave it out`,
 		}},
@@ -67,6 +73,11 @@ func TestBadInputs(t *testing.T) {
 		{"agency-filter-column", []string{
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1: no column "FRQ" (dataset.yaml keeps the rows where it is "A": filter); did you mean "freq"?`,
 			`testdata/bad/agency-filter-column/estat_nama_10_gdp.csv:1:3: warning: unknown column "freq" is ignored: map it in dataset.yaml, or list it under ignore`,
+		}},
+		{"entity-list-typo", []string{
+			`testdata/bad/entity-list-typo/dataset.yaml:6:24: exclude_entities: "XWLD" matches no entity of data.csv, so it leaves nothing out: correct the id (did you mean "XWL"?) or remove it`,
+			`testdata/bad/entity-list-typo/dataset.yaml:11:26: only_entities: "XSYL" matches no entity of data.csv, so the brief has no figure for it: correct the id (did you mean "XSY"?) or remove it`,
+			`testdata/bad/entity-list-typo/dataset.yaml:11:32: only_entities: "XQQ" matches no entity of data.csv, so the brief has no figure for it: correct the id or remove it`,
 		}},
 		{"excel-cell", []string{
 			`testdata/bad/excel-cell/observations.xlsx:Observations!D3: value "n/a": not a number: leave the row out if there is no figure`,

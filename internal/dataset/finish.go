@@ -85,6 +85,8 @@ func (l *loader) finish() {
 	l.inferPeriods()
 	l.dropEndedTotals()
 	l.checkSeries()
+	l.warnAggregates()
+	l.warnRunningTotals()
 	l.checkScaledDecimals()
 	l.flushRepeats()
 	l.diags.Sort()

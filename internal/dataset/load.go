@@ -394,6 +394,9 @@ type loader struct {
 
 	unknownMsgs map[string]string
 	obsFile     string // the first observations file, for "no observations"
+	// mappingOf is the dataset.yaml entry each observations file is
+	// read through (the first, when several read one file).
+	mappingOf map[string]*fileMapping
 }
 
 type tally struct {

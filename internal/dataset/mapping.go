@@ -2,6 +2,7 @@ package dataset
 
 import (
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -96,6 +97,17 @@ type fileMapping struct {
 	// excludeEntities are entity ids whose rows are skipped (a file's
 	// aggregates: World, High income, ...).
 	excludeEntities map[string]bool
+	// listed are the ids of only_entities or exclude_entities (listKey)
+	// as written, with where; seen are the entity ids of the file's rows
+	// (those its filter keeps), so that an id matching none is reported
+	// (checkEntityList).
+	listed  []listedID
+	listKey string
+	seen    map[string]bool
+	// constantsPos is where constants: is, if it is; noUnit the
+	// indicators already told to have no unit (reportNoUnit).
+	constantsPos Pos
+	noUnit       map[string]bool
 
 	// wideEnt are the columns of a file with one column per entity
 	// (wide_entities); wideAll reads every column not otherwise mapped
@@ -135,6 +147,13 @@ type filterSpec struct {
 	raw    string
 	values []string
 	pos    Pos
+}
+
+// listedID is an id of only_entities or exclude_entities, with where it
+// is written.
+type listedID struct {
+	id  string
+	pos Pos
 }
 
 type wideSpec struct {
@@ -353,6 +372,9 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 		}
 		m.columns[f], m.columnNames[f] = strings.ToLower(s), s
 	})
+	if n := keys["constants"]; n != nil {
+		m.constantsPos = yamlPos(path, n)
+	}
 	pairs("constants", func(k, v *yaml.Node, s string) {
 		f, found := fieldKey(k, "constants")
 		if !found {
@@ -437,8 +459,12 @@ func (l *loader) readMapping(path, dir string, item *yaml.Node) *fileMapping {
 			return nil
 		}
 		set := map[string]bool{}
+		m.listKey = key
 		for _, c := range n.Content {
 			if s, good := l.text(path, c, key); good && s != "" {
+				if !set[s] {
+					m.listed = append(m.listed, listedID{s, yamlPos(path, c)})
+				}
 				set[s] = true
 			}
 		}
@@ -618,5 +644,82 @@ func (m *fileMapping) keeps(r *row) bool {
 		return true
 	}
 	id := strings.TrimSpace(r.c[fEntity].s)
+	if m.listed != nil && id != "" && !m.seen[id] {
+		if m.seen == nil {
+			m.seen = map[string]bool{}
+		}
+		m.seen[strings.Clone(id)] = true
+	}
 	return (m.onlyEntities == nil || m.onlyEntities[id]) && !m.excludeEntities[id]
+}
+
+// checkEntityList reports each id of only_entities or exclude_entities
+// that matches no entity of the file's rows, at its place in
+// dataset.yaml: a typo ("KAZZ") would otherwise leave out an entity the
+// brief was meant to give, or keep one (an aggregate) it was meant to
+// leave out, and say nothing. It is an error, as an unknown id of a
+// catalog is: every id of the list is there to change what the brief
+// says, and one that changes nothing is a mistake to correct. A file
+// none of whose rows was read (an error already said why) is not judged.
+func (l *loader) checkEntityList(path string, m *fileMapping) {
+	if len(m.listed) == 0 || len(m.seen) == 0 {
+		return
+	}
+	var ids []string
+	for _, li := range m.listed {
+		if m.seen[li.id] {
+			continue
+		}
+		if ids == nil {
+			ids = make([]string, 0, len(m.seen))
+			for id := range m.seen {
+				ids = append(ids, id)
+			}
+			sort.Strings(ids)
+		}
+		of := "no entity of " + filepath.Base(path)
+		if len(m.filters) > 0 {
+			of = "no entity of the rows of " + filepath.Base(path) + " that filter keeps"
+		}
+		effect := "so it leaves nothing out"
+		if m.listKey == "only_entities" {
+			effect = "so the brief has no figure for it"
+		}
+		advice := "correct the id or remove it"
+		if s := suggest(li.id, ids); s != "" {
+			advice = "correct the id (did you mean " + strconv.Quote(s) + "?) or remove it"
+		}
+		msg := m.listKey + ": " + strconv.Quote(li.id) + " matches " + of + ", " + effect + ": " + advice
+		l.errorAt(li.pos, msg)
+	}
+}
+
+// reportNoUnit says, once per indicator of a file read through
+// dataset.yaml, that no unit is given for it: the file has no unit
+// column, the mapping no constant unit, and the catalog none for the
+// indicator (cat; nil when there is no catalog). The fix is in
+// dataset.yaml, so the error is there, at constants: (or the entry).
+func (l *loader) reportNoUnit(m *fileMapping, file, ind string, cat *Indicator) {
+	if m.noUnit[ind] {
+		return
+	}
+	if m.noUnit == nil {
+		m.noUnit = map[string]bool{}
+	}
+	m.noUnit[ind] = true
+	at := m.constantsPos
+	add := "add one to this entry's constants (constants: {unit: USD}; or %, tonnes, cases ...)"
+	if at.Line == 0 {
+		at = m.pos
+		add = "add one to this entry as constants: {unit: USD} (or %, tonnes, cases ...)"
+	}
+	msg := filepath.Base(file) + " gives no unit"
+	if cat != nil {
+		msg += " for " + ind + ": the file has no unit column, dataset.yaml gives no constant unit and " +
+			filepath.Base(l.indFile) + " gives " + ind + " none (line " + strconv.Itoa(cat.Pos.Line) + "): " + add +
+			", or give " + ind + " a unit in " + filepath.Base(l.indFile)
+	} else {
+		msg += ": the file has no unit column and dataset.yaml gives no constant unit: " + add + ", or map a column of units (columns: {unit: ...})"
+	}
+	l.errorAt(at, msg)
 }

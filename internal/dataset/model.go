@@ -49,6 +49,11 @@ type Observation struct {
 	// source_kk), by language; nil when the row gives none.
 	Texts map[string]Translation
 	Pos   Pos
+	// YearFigure: the row repeats its year's annual figure, given alike
+	// in every month (quarter) of the year (RepeatedYears: gold prices
+	// before 1960). Without a release date it is known once its year is
+	// over, not its month: an annual average is not known in January.
+	YearFigure bool
 }
 
 // HigherIs says how a rise of an indicator reads.

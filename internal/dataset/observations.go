@@ -90,6 +90,13 @@ func (l *loader) loadObservationFile(path string, m *fileMapping) {
 	} else if !l.checkMapping(m) {
 		return
 	}
+	defer l.checkEntityList(path, m)
+	if m.pos.Line > 0 && l.mappingOf[path] == nil {
+		if l.mappingOf == nil {
+			l.mappingOf = map[string]*fileMapping{}
+		}
+		l.mappingOf[path] = m
+	}
 	f, err := l.open(path)
 	if err != nil {
 		p := Pos{File: path}
@@ -493,7 +500,11 @@ func (l *loader) resolveHeader(rec []string, at cells, file string, m *fileMappi
 		if m.widePeriods && (f == fPeriod || f == fValue) {
 			continue
 		}
-		l.errorAt(head, "missing required column "+strconv.Quote(fieldNames[f]))
+		if f == fUnit && m.byName != nil {
+			l.reportNoUnit(m, file, "", nil)
+		} else {
+			l.errorAt(head, "missing required column "+strconv.Quote(fieldNames[f]))
+		}
 		sh.missing[f] = true
 	}
 	return sh
@@ -602,7 +613,11 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	case unit == "" && cat != nil && cat.Unit != "":
 		unit = cat.Unit
 	case unit == "":
-		if !missing[fUnit] && (cat != nil || !l.ds.HasIndicatorCatalog) {
+		switch {
+		case missing[fUnit] || cat == nil && l.ds.HasIndicatorCatalog:
+		case !r.c[fUnit].set && m.byName != nil:
+			l.reportNoUnit(m, r.pos.File, ind, cat)
+		default:
 			l.errorAt(r.at(fUnit), "missing unit: give the unit the value is in (USD, %, tonnes, ...)")
 		}
 		ok = false

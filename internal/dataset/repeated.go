@@ -83,7 +83,8 @@ func RepeatedYears(obs []*Observation) []YearRun {
 
 // warnRepeatedYears warns, once per indicator at the first row of the
 // first run, about monthly or quarterly series whose every period of a
-// year has the same value, for years in a row (RepeatedYears).
+// year has the same value, for years in a row (RepeatedYears), and marks
+// the rows of those years as YearFigure (known once the year is over).
 func (l *loader) warnRepeatedYears(series [][]*Observation) {
 	type found struct {
 		run YearRun
@@ -96,6 +97,13 @@ func (l *loader) warnRepeatedYears(series [][]*Observation) {
 		runs := RepeatedYears(obs)
 		if len(runs) == 0 {
 			continue
+		}
+		for _, o := range obs {
+			for _, r := range runs {
+				if o.Period.Kind == r.Kind && r.Contains(o.Period.Start.Year()) {
+					o.YearFigure = true
+				}
+			}
 		}
 		ind := obs[0].Indicator
 		f := byInd[ind]
@@ -117,6 +125,6 @@ func (l *loader) warnRepeatedYears(series [][]*Observation) {
 		if f.n > 1 {
 			msg += " (in " + strconv.Itoa(f.n) + " series of " + ind + ")"
 		}
-		l.warnAt(r.First.Pos, msg+": annual figures repeated "+adv+"? give those years as years (period "+strconv.Itoa(r.From)+") or leave them out")
+		l.warnAt(r.First.Pos, msg+": annual figures repeated "+adv+"? give those years as years (period "+strconv.Itoa(r.From)+") or leave them out; as they are, a brief takes each such row as known once its year is over, as an annual figure is")
 	}
 }

@@ -37,7 +37,7 @@ func TestRepeatedAnnualFiguresWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "observations.csv:2: warning: gold_price: from 1898 to 1900 every month of a year has the same value: annual figures repeated monthly? give those years as years (period 1898) or leave them out"
+	want := "observations.csv:2: warning: gold_price: from 1898 to 1900 every month of a year has the same value: annual figures repeated monthly? give those years as years (period 1898) or leave them out; as they are, a brief takes each such row as known once its year is over, as an annual figure is"
 	if got := strings.Join(diagStrings(diags), "\n"); !strings.Contains(got, want) {
 		t.Errorf("diagnostics lack %q:\n%s", want, got)
 	}

@@ -181,7 +181,9 @@ func TestPointsKeepTheBriefsCaveats(t *testing.T) {
 	needShared(t, "gold/monthly.csv")
 	for _, audience := range []string{"press", "internal"} {
 		gold := plainMD([]byte(pointsOf(t, "../../testdata/mapping/gold", "1955-W05", audience)))
-		contains(t, "gold 1955-W05 "+audience, gold, "$35.03 per troy ounce in January 1955 (the data give one figure for the whole of 1955, repeated each month)")
+		// 1955's annual figure is known once 1955 is over: in February
+		// 1955 the latest is 1954's.
+		contains(t, "gold 1955-W05 "+audience, gold, "$35.04 per troy ounce in December 1954 (the data give one figure for the whole of 1954, repeated each month)")
 		euribor := plainMD([]byte(pointsOf(t, "../../testdata/mapping/euribor", "2001-W09", audience)))
 		contains(t, "euribor 2001-W09 "+audience, euribor, "in December 2000, the latest earlier figure (none for January 2001)")
 	}

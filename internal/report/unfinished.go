@@ -12,7 +12,9 @@ import (
 
 // unfinishedWarnings say, once per file and indicator, which rows the
 // brief leaves out because their period is not over on its as-of day and
-// they give no release date (dataset.Known): the analyst learns that the
+// they give no release date (dataset.Known), or, for rows that repeat
+// their year's annual figure, their year is not over (one warning per
+// year): the analyst learns that the
 // brief is silent on them on purpose, and how to say that a figure was
 // known earlier. Rows of periods that begin after the day are not named.
 func unfinishedWarnings(ds *dataset.Dataset, asOf time.Time) []string {
@@ -35,6 +37,17 @@ func unfinishedWarnings(ds *dataset.Dataset, asOf time.Time) []string {
 		over := "the " + u.Periods[0].Kind.String() + " is"
 		if len(u.Periods) > 1 {
 			over = "their periods are"
+		}
+		if u.Year != 0 {
+			// The rows repeat their year's annual figure: known at its end.
+			y := strconv.Itoa(u.Year)
+			they := "they repeat"
+			if u.Rows == 1 {
+				they = "it repeats"
+			}
+			out = append(out, fmt.Sprintf("%s: %s of %s (%s) left out: %s the one figure the data give for the whole of %s (an annual figure repeated each %s), known once %s is over, not on %s (the brief's as-of day); if it was published earlier, give that day in a released column (YYYY-MM-DD)",
+				u.Pos, rows, strings.Join(labels, ", "), name, they, y, u.Periods[0].Kind.String(), y, period.OfDay(asOf).Label()))
+			continue
 		}
 		advice := "if a figure was published before its period ended, give that day in the released column (YYYY-MM-DD)"
 		if u.Column != "" {
