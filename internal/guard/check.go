@@ -87,6 +87,7 @@ func (lk *Locked) Verify(reply string) Result {
 	if len(lk.Draft) > MaxInput || len(reply) > MaxInput {
 		return refuse([]Issue{{Why: fmt.Sprintf("the section is larger than %d KB: not checked", MaxInput>>10)}})
 	}
+	reply = lk.absorbHedges(reply) // a model's "some ⟦F1⟧", not a text's "some about 12 million"
 	tok, surfaces, issues := lk.relock(reply)
 	issues = append(early, issues...)
 	p := lk.parse(tok, surfaces)
@@ -530,6 +531,37 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 		out += "\n"
 	}
 	return out, figs
+}
+
+// absorbHedges drops a neutral hedge ("some", "around", "roughly",
+// "approximately", "about") written before a figure token whose draft
+// text opens with a neutral hedge of its own ("stood at some ⟦F1⟧" for
+// "about $4,600"): one neutral hedge for another says the same, and the
+// draft's prints, as the plain-text path reads "some $4,600"
+// (neutralHedgeFor). Red team round 19: the talking points keep the
+// hedge inside the token, and the prompt's hedge swap printed "some
+// about $4,600", refused. A rounded token ("some ⟦F1~⟧") and a side
+// ("nearly ⟦F1⟧") are left to the other rules.
+func (lk *Locked) absorbHedges(tok string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range tokenRE.re().FindAllStringSubmatchIndex(tok, -1) {
+		if m[6] < m[7] || tok[m[2]:m[3]] != string(kindFigure) {
+			continue // rounded, or no figure
+		}
+		si, ok := lk.byID[tok[m[2]:m[3]]+tok[m[4]:m[5]]]
+		if !ok || !lk.hedgedSlot(lk.Slots[si].Text) || lk.neutralHedgeFor(tok[:m[0]], lk.Slots[si].Text) == 0 {
+			continue
+		}
+		n := lk.neutralHedgeFor(tok[:m[0]], lk.Slots[si].Text)
+		b.WriteString(tok[last : m[0]-n])
+		last = m[0]
+	}
+	if last == 0 {
+		return tok
+	}
+	b.WriteString(tok[last:])
+	return b.String()
 }
 
 // pluralOwner gives the apostrophe to print, and how many bytes of rest

@@ -230,10 +230,13 @@ func TestHarness(t *testing.T) {
 // before them, with vetted synonyms only: own 17, r1 55, r2 9). The 5% target
 // is not met (safety first; docs/polish.md); a change that refuses more
 // fails. Rounds 3 and 4 have no plain-level case (wire-level only:
-// internal/polish's TestRedTeamReplies).
+// internal/polish's TestRedTeamReplies). Round 1's 32 → 33: its
+// 248-ok-contracted-synonym ("contracted" for "fell", of a GDP) is
+// refused by design since red team round 19 (of GDP or output,
+// "contracted" reads as real change).
 var maxFalseRejects = map[string]int{
 	"own corpus (testdata/guard)":                      15,
-	"red team round 1 (testdata/guard/redteam/[0-9]*)": 32,
+	"red team round 1 (testdata/guard/redteam/[0-9]*)": 33,
 	"red team round 2 (testdata/guard/redteam/r2-*)":   1,
 	"red team round 3 (testdata/guard/redteam/r3-*)":   0,
 }

@@ -97,6 +97,12 @@ type Locked struct {
 	// dataset's own text (Vocabulary.Data) and every quotation, which
 	// may run over several sentences (verbatim.go).
 	verbatim [][]string
+	// rangeHigh maps a range's low end to its high end ("the week's
+	// range was ⟦F1⟧ to ⟦F2⟧", "в пределах ⟦F1⟧–⟦F2⟧"); both ends are
+	// bounds, never rounded, and a bare low end is read in its high
+	// end's scale and unit ("22.79 to 24.12 million": 22.79 million) when
+	// a rounding elsewhere is compared with it (ranges.go).
+	rangeHigh map[int]int
 	// keep are the runes of the draft that NFKC would change (″, ﬁ):
 	// a reply may write them as the draft does (Sanitize folds the
 	// others).
@@ -297,6 +303,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		lk.verbatim = append(lk.verbatim, lockedRegions(lb.String(), bl.text, spans, starts, verb))
 	}
 	lk.Text = b.String()
+	lk.rangeHigh = lk.findRanges(lk.Text)
 	lk.parsed = lk.parse(lk.Text, nil)
 	for _, o := range lk.parsed.occ {
 		s := &lk.Slots[o.slot]

@@ -207,7 +207,10 @@ func TestNeutralRewordings(t *testing.T) {
 	}{
 		{"climbed by", week, strings.Replace(week, "rose by", "climbed by", 1), true},
 		{"went up by", week, strings.Replace(week, "rose by", "went up by", 1), true},
-		{"grew by", week, strings.Replace(week, "rose by", "grew by", 1), true},
+		// "grew", "contracted", "shrank": of GDP or output they read as
+		// real change (red team round 19: "Kazakhstan's GDP grew 15.9%",
+		// current dollars): no longer vetted, for any quantity
+		{"grew by", week, strings.Replace(week, "rose by", "grew by", 1), false},
 		{"jumped by (intensity)", week, strings.Replace(week, "rose by", "jumped by", 1), false},
 		{"surged by (intensity)", week, strings.Replace(week, "rose by", "surged by", 1), false},
 		{"edged up by (intensity)", week, strings.Replace(week, "rose by", "edged up by", 1), false},
@@ -280,8 +283,8 @@ func TestNeutralRewordings(t *testing.T) {
 		{"respectively expanded, names reordered", resp, strings.Replace(resp, "Uzbekistan, Turkmenistan and Tajikistan followed with $90.89 billion, $59.89 billion and $12.06 billion respectively", "Turkmenistan followed with $90.89 billion, Uzbekistan with $59.89 billion and Tajikistan with $12.06 billion", 1), false},
 		{"respectively dropped, lists kept", resp, strings.Replace(resp, " respectively", "", 1), false},
 		{"respectively, figures reordered", resp, strings.Replace(resp, "$90.89 billion, $59.89 billion", "$59.89 billion, $90.89 billion", 1), false},
-		{"contracted by ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted by 26.4% from 2008", 1), true},
-		{"shrank ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It shrank 26.4% from 2008", 1), true},
+		{"contracted by ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted by 26.4% from 2008", 1), false},
+		{"shrank ... from", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It shrank 26.4% from 2008", 1), false},
 		{"contracted sharply (intensity)", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted sharply by 26.4% from 2008", 1), false},
 		{"contracted ... on a year (dates the fall)", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It contracted by 26.4% on 2008", 1), false},
 		{"expanded for down", gdp, strings.Replace(gdp, "This is down 26.4% on 2008", "It expanded by 26.4% from 2008", 1), false},

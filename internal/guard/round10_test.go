@@ -180,3 +180,45 @@ func TestPluralOwnerPrinted(t *testing.T) {
 		t.Errorf("printed %q", r.Text)
 	}
 }
+
+// TestRangeEnds: a range's ends are bounds of what the week saw, never
+// rounded, and a low end written without its scale ("22.79 to 24.12
+// million") is read as 22.79 million, so rounding the week's base
+// "22.59 million" to "about 23 million" (above the week's low: a running
+// total that fell) is refused and not offered (red team round 19,
+// r19-076; the Russian list offered «22,79 млн», r19-129).
+func TestRangeEnds(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"US"}, Units: []string{"cases"}}
+	draft := "## Health\n\nThe US's COVID-19 cases closed the week at 24.12 million cases on Sunday 17 January, up 6.8% from 22.59 million on Sunday 10 January; the week's range was 22.79 to 24.12 million.[^1]\n"
+	lk := guard.Lock(draft, v)
+	ids := map[string]string{}
+	for _, s := range lk.Slots {
+		ids[s.Text] = s.ID
+	}
+	base, low := ids["22.59 million"], ids["22.79"]
+	if base == "" || low == "" {
+		t.Fatalf("slots %v", ids)
+	}
+	for _, id := range lk.Roundable() {
+		if id == base || id == low || id == ids["24.12 million"] {
+			t.Errorf("%s offered for rounding: %v", id, lk.Roundable())
+		}
+	}
+	r := lk.Verify(strings.Replace(lk.Text, "⟦"+base+"⟧", "about ⟦"+base+"~⟧", 1))
+	if r.Accepted {
+		t.Errorf("the base rounded above the week's low printed: %s", r.Text)
+	}
+	// a change's two ends are no range: "rose from 3.08 million to 3.41
+	// million" may still be rounded where it keeps the comparison
+	change := "## Health\n\nThe US's COVID-19 cases rose from 3.08 million to 3.41 million cases over the week.[^1]\n"
+	if lk := guard.Lock(change, v); len(lk.Roundable()) == 0 {
+		t.Errorf("a change's ends taken for a range: nothing roundable in %q", lk.Text)
+	}
+
+	ru := &guard.Vocabulary{Lang: "ru", Names: []string{"США"}}
+	rd := "## Здравоохранение\n\nЗа неделю значение колебалось в пределах 22,79\u00a0млн–24,12\u00a0млн.[^1]\n"
+	rl := guard.Lock(rd, ru)
+	if got := rl.Roundable(); len(got) != 0 {
+		t.Errorf("Russian range ends offered for rounding: %v in %q", got, rl.Text)
+	}
+}

@@ -69,6 +69,9 @@ func (lk *Locked) roundable(i int) bool {
 	if s.kind != kindFigure || f == nil || f.ordinal || f.hedged || s.quoted {
 		return false // a quotation's figure is the source's words
 	}
+	if lk.rangeEnd(i) {
+		return false // a bound of what the period saw (ranges.go)
+	}
 	if lk.lex.isNative() && !lk.nativeRoundable(s) {
 		return false
 	}
@@ -210,6 +213,9 @@ func (lk *Locked) figureVals(p *parsedText) []figureVal {
 		t, kind, ok := lk.figureValue(sl.Text)
 		if !ok {
 			continue
+		}
+		if rt, rk, ok := lk.rangeValue(o.slot); ok {
+			t, kind = rt, rk // "22.79" of "22.79 to 24.12 million"
 		}
 		v := figureVal{slot: o.slot, block: o.block, kind: kind, truth: t, shown: t, quantities: named[o.sent]}
 		if o.round {

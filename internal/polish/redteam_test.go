@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -442,7 +442,18 @@ func roundOf(name string) string {
 // simulator ms5 used it there). Both cases reword an event summary; they
 // were kept only because those rounds recorded no data list, which every
 // real request has.
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "ms1": 17, "ms2": 0, "ms3": 0, "ms4": 3, "ms5": 16, "ru": 3}
+// "r19": red team round 19 (r19-*, README-r19.md; the helper named it
+// r11), written blind against c1d7f9e: 7 of 87 corruptions printed, in
+// three new classes (a rounded base passing a range's low end written
+// without its scale, a Russian range end rounded, "grew" for a GDP at
+// current prices), 8 of 51 faithful refused. After its fixes (a range's
+// ends never rounded and its bare low end read in the high end's scale;
+// "grew", "contracted", "shrank" no longer vetted; a neutral hedge before
+// a token that holds its own "about" absorbed): 0 printed, 4 refused.
+// "grew" costs ms2 0 → 1, ms3 0 → 2 and ms4 3 → 6: six replies those
+// simulators wrote as faithful ("China's GDP grew by 12.9%") are the
+// corruption round 19 names, refused by design now.
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 4, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 16, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

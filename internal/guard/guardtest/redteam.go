@@ -33,10 +33,10 @@ func DataDir(source string) (string, error) {
 		return "../../data", nil
 	case base == "unseen":
 		return "../../testdata/unseen", nil
-	case base == "gold11" || strings.HasPrefix(base, "ms1") || strings.HasPrefix(base, "ms5"):
+	case base == "gold11" || strings.HasPrefix(base, "ms1") || strings.HasPrefix(base, "ms5") || strings.HasPrefix(base, "r19"):
 		// round 11's and the model simulators' datasets that read the
 		// real files in place from ../shared (data-gold11/dataset.yaml,
-		// data-ms1wb, data-ms5covid …): absent on a plain clone
+		// data-ms1wb, data-ms5covid, data-r19gold …): absent on a plain clone
 		if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
 			return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
 		}
