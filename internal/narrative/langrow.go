@@ -191,10 +191,13 @@ func (c *Change) PrevPeriodL(l *locale.Locale) (string, error) {
 	if c == nil || c.Fact == nil {
 		return "", nil
 	}
-	return l.Period(c.Fact.Against.Period, locale.Label)
+	return l.Period(c.AgainstPeriod(), locale.Label)
 }
 
 func signed(v float64, s string) string {
+	if zeroDigits(s) {
+		return s // a change that prints as zero has no direction
+	}
 	switch {
 	case v > 0:
 		return "+" + s
