@@ -167,8 +167,13 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 	if format.IsPercent(c.Fact.Unit) {
 		// A change of a percentage is in points: "+2,4 п. п.", "+2,4
 		// пайыздық тармақ" (the locale's number.points).
-		d := format.ScaledDigits(math.Abs(cur-prev), c.pointDecimals())
-		return signed(cur-prev, l.PointsFigure(figureOf(d), locale.DefaultStyle)), nil
+		dec := 1
+		if c.row != nil {
+			dec = c.row.decimals
+		}
+		diff, places := format.PointsDiff(cur, prev, dec)
+		d := format.ScaledDigits(math.Abs(diff), places)
+		return signed(diff, l.PointsFigure(figureOf(d), locale.DefaultStyle)), nil
 	}
 	if prev == 0 {
 		s, err := localBare(l, math.Abs(cur-prev), 1)
@@ -176,16 +181,6 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 	}
 	pct := (cur - prev) / math.Abs(prev) * 100
 	return signed(pct, localPercent(l, math.Abs(pct), 1)), nil
-}
-
-// pointDecimals are the decimals of a change in percentage points: the
-// indicator's, as the English says them ("up 0.189 percentage points"
-// of a rate with three), at least one.
-func (c *Change) pointDecimals() int {
-	if c.row != nil && c.row.decimals > 1 {
-		return c.row.decimals
-	}
-	return 1
 }
 
 // PrevL is the earlier figure of a change, with its unit, in the locale.
