@@ -75,9 +75,10 @@ func (r *Row) RepeatedKind() string {
 // of the periods a record counts only repeat an annual figure (the
 // English RecordRepeats): N of M, the years From to To; nil when none do.
 type RecordRepeatsL struct {
-	N, M     string
-	Kind     string
-	From, To int
+	N, M       string
+	NInt, MInt int
+	Kind       string
+	From, To   int
 }
 
 // RecordRepeatsL is the row's RecordRepeatsL, read from the English
@@ -100,6 +101,8 @@ func (r *Row) RecordRepeatsL() *RecordRepeatsL {
 		return r.locale().Digits(locale.Figure{Int: strconv.Itoa(n)})
 	}
 	out := &RecordRepeatsL{N: num(m[1]), M: num(m[2]), Kind: strings.TrimSuffix(m[3], "s")}
+	out.NInt, _ = strconv.Atoi(strings.ReplaceAll(m[1], ",", ""))
+	out.MInt, _ = strconv.Atoi(strings.ReplaceAll(m[2], ",", ""))
 	out.From, _ = strconv.Atoi(m[4])
 	out.To = out.From
 	if m[5] != "" {

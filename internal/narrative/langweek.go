@@ -1,9 +1,11 @@
 package narrative
 
 import (
+	"strings"
 	"time"
 
 	"github.com/briefhq/brief/internal/facts"
+	"github.com/briefhq/brief/internal/format"
 	"github.com/briefhq/brief/internal/locale"
 )
 
@@ -76,7 +78,14 @@ func (r *Row) WeekL() (*WeekL, error) {
 	}
 	noun := r.Indicator.countNoun()
 	fig := func(v float64, dec int) (string, error) {
-		return localCount(l, v, f, r.label, dec, noun)
+		x, xd, about := pressed(v, dec)
+		s, err := localCount(l, x, f, r.label, xd, noun)
+		return withAbout(l, s, about, err)
+	}
+	bare := func(v float64, dec int) (string, error) {
+		x, xd, about := pressed(v, dec)
+		s, err := localBare(l, x, xd)
+		return withAbout(l, s, about, err)
 	}
 	out := &WeekL{Kind: w.Kind, Partial: w.Partial, Flat: w.Flat, Drops: w.Drops, PrevFlat: w.PrevFlat}
 	if fw := f.Week; fw != nil {
@@ -93,7 +102,7 @@ func (r *Row) WeekL() (*WeekL, error) {
 	if out.Text, err = fig(v, pd); err != nil {
 		return nil, err
 	}
-	if out.Bare, err = localBare(l, v, pd); err != nil {
+	if out.Bare, err = bare(v, pd); err != nil {
 		return nil, err
 	}
 	if fw := f.Week; fw != nil {
@@ -118,7 +127,7 @@ func (r *Row) WeekL() (*WeekL, error) {
 		if out.Total, err = fig(r.Value, td); err != nil {
 			return nil, err
 		}
-		if out.TotalBare, err = localBare(l, r.Value, td); err != nil {
+		if out.TotalBare, err = bare(r.Value, td); err != nil {
 			return nil, err
 		}
 		drop := func(x *facts.Drop, last bool) (*WeekDropL, error) {
@@ -137,10 +146,10 @@ func (r *Row) WeekL() (*WeekL, error) {
 			if o.On, err = l.Period(x.To.Period, locale.Label); err != nil {
 				return nil, err
 			}
-			if o.From, err = localBare(l, x.From.Value, dd); err != nil {
+			if o.From, err = bare(x.From.Value, dd); err != nil {
 				return nil, err
 			}
-			o.To, err = localBare(l, x.To.Value, dd)
+			o.To, err = bare(x.To.Value, dd)
 			return &o, err
 		}
 		if fw := f.Week; fw != nil {
@@ -161,9 +170,47 @@ func (r *Row) WeekL() (*WeekL, error) {
 		case av < 0:
 			out.AgainstDir, av = -1, -av
 		}
-		if out.Against, err = localBare(l, av, pd); err != nil {
+		if out.Against, err = bare(av, pd); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// PressWeekL is WeekL with the figures for the press, as the English
+// PressWeek rounds them ("rose by about 51,500 over the week to about
+// 130,000"): «около 51 500», «шамамен 130 000».
+func (r *Row) PressWeekL() (*WeekL, error) {
+	if r.Week == nil || r.Week.Fact == nil {
+		return nil, nil
+	}
+	press := *r
+	press.decimals = format.PressDecimals(r.decimals)
+	press.Week = r.PressWeek()
+	return press.WeekL()
+}
+
+// pressed is v as press decimals d round it (format.PressRounded), with
+// the decimals to write it with and whether the rounding changed it (the
+// figure is then said with the locale's "about"); any other decimals
+// leave v as it is.
+func pressed(v float64, d int) (float64, int, bool) {
+	if !format.IsPress(d) {
+		return v, d, false
+	}
+	x, xd := format.PressRounded(v, d)
+	return x, xd, x != v
+}
+
+// withAbout is s after the locale's "about" when about is set and s does
+// not start with it already.
+func withAbout(l *locale.Locale, s string, about bool, err error) (string, error) {
+	if err != nil || !about {
+		return s, err
+	}
+	a, err := l.Phrase("about")
+	if err != nil || strings.HasPrefix(s, a) {
+		return s, err
+	}
+	return a + s, nil
 }
