@@ -207,17 +207,19 @@ func TestLangGoldBefore1960(t *testing.T) {
 // signs.
 func TestLangRateChanges(t *testing.T) {
 	const data = "../../testdata/truth/lang-rate"
-	says(t, "the English brief", langMD(t, data, "2026-W19", "en"), []string{"up from 4.394% in March 2026", "| BB | 1.895% | little changed |", "| AA | 2.075% | up 0.049 percentage points |"}, nil)
+	says(t, "the English brief", langMD(t, data, "2026-W19", "en"), []string{"up from 4.394% in March 2026", "the largest rise was in AA, from 2.026% to 2.075%", "| BB | 1.895% | little changed |", "| AA | 2.075% | up 0.049 percentage points |"}, nil)
 	says(t, "the Russian brief", langMD(t, data, "2026-W19", "ru"), []string{
 		"на 0,004 п. п. больше, чем в марте 2026 г. (4,394 %)",
 		"| AA | 2,075 % | +0,049 п. п. относительно марта 2026 г. |",
 		"| BB | 1,895 % | почти без изменений относительно марта 2026 г. |",
 		"| CC | −0,498 % | +0,014 п. п. относительно марта 2026 г. |",
+		"Рост — у всех участников рейтинга (4); наибольший — AA: с 2,026 % до 2,075 %.", // English: "from 2.026% to 2.075%"
 	}, []string{"0,0 п. п.", "-0,498", "+0,000"})
 	says(t, "the Kazakh brief", langMD(t, data, "2026-W19", "kk"), []string{
 		"2026 жылғы наурызбен салыстырғанда 0,004 пайыздық тармаққа көп; 4,394% болған",
 		"| BB | 1,895% | 2026 жылғы наурызбен салыстырғанда іс жүзінде өзгеріссіз |",
 		"| CC | −0,498% |",
+		"ең үлкені — AA: 2,026%-дан 2,075%-ға дейін.",
 	}, []string{"0,0 пайыздық", "-0,498"})
 }
 
