@@ -49,7 +49,7 @@ func TestMoneyInEachScale(t *testing.T) {
 		{"ru", "CHF", 2e6, -1, false, "2" + nb + "млн" + nb + "CHF"},
 		{"en", "KZT", 27.8e9, 1, false, "27.8 billion KZT"},
 		// The minus sign first.
-		{"ru", "USD", -2e9, -1, false, "-2" + nb + "млрд" + nb + "долл." + nb + "США"},
+		{"ru", "USD", -2e9, -1, false, "−2" + nb + "млрд" + nb + "долл." + nb + "США"},
 		{"en", "EUR", -2e9, -1, false, "-€2 billion"},
 		{"ru", "USD", math.NaN(), -1, false, "NaN USD"},
 	}
@@ -80,7 +80,7 @@ func TestNumbers(t *testing.T) {
 		{"ru", func(l *Locale) (string, error) { return l.Number(1234567.5, 1) }, "1" + nb + "234" + nb + "567,5"},
 		{"kk", func(l *Locale) (string, error) { return l.Number(1234.5, 2) }, "1" + nb + "234,50"},
 		{"ru", func(l *Locale) (string, error) { return l.Number(999, 0) }, "999"},
-		{"ru", func(l *Locale) (string, error) { return l.Number(-3.5, -1) }, "-3,5"},
+		{"ru", func(l *Locale) (string, error) { return l.Number(-3.5, -1) }, "−3,5"},
 		{"ru", func(l *Locale) (string, error) { return l.Number(-0.04, 1) }, "0,0"}, // never "-0,0"
 		{"ru", func(l *Locale) (string, error) { return l.Number(0.00345, -1) }, "0,0035"},
 		{"ru", func(l *Locale) (string, error) { return l.Scaled(27.8e9, -1) }, "27,8" + nb + "млрд"},
@@ -103,7 +103,7 @@ func TestNumbers(t *testing.T) {
 		{"kk", func(l *Locale) (string, error) { return l.PerMille(4.2, 1) }, "4,2‰"},
 		{"en", func(l *Locale) (string, error) { return l.PerMille(4.2, 1) }, "4.2‰"},
 		{"ru", func(l *Locale) (string, error) { return l.Points(1.5, 1) }, "1,5" + nb + "п." + nb + "п."},
-		{"ru", func(l *Locale) (string, error) { return l.Points(-0.25, 2) }, "-0,25" + nb + "п." + nb + "п."},
+		{"ru", func(l *Locale) (string, error) { return l.Points(-0.25, 2) }, "−0,25" + nb + "п." + nb + "п."},
 		{"kk", func(l *Locale) (string, error) { return l.Points(1.5, 1) }, "1,5 пайыздық тармақ"},
 		{"kk", func(l *Locale) (string, error) { return l.Points(2, 0) }, "2 пайыздық тармақ"},
 		{"en", func(l *Locale) (string, error) { return l.Points(1.04, 0) }, "1 percentage point"},

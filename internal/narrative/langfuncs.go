@@ -69,7 +69,19 @@ func langFuncs(st func() *state) template.FuncMap {
 		// periodForm P FORM: a period in a form of the locale's periods
 		// (label, in, gen; kk attr): ru "gen" «декабря 2024 г.».
 		"periodForm": func(p period.Period, form string) (string, error) { return l().Period(p, locale.PeriodForm(form)) },
-		"dateL":      func(t time.Time) string { return l().Date(t) },
+		// labelL LABEL: a period the view gives as an English label
+		// ("2020", "April 2022", "16 April 2022": Topic.LatestPeriod,
+		// Indicator.LatestPeriod) as a label of the locale ("16 апреля
+		// 2022 г."); "" when the label is of no such form, so that a
+		// template leaves it out rather than print English.
+		"labelL": func(label string) (string, error) {
+			p, ok := parseLabel(label)
+			if !ok {
+				return "", nil
+			}
+			return l().Period(p, locale.Label)
+		},
+		"dateL": func(t time.Time) string { return l().Date(t) },
 		"joinL": func(v any) (string, error) {
 			switch x := v.(type) {
 			case []string:

@@ -167,8 +167,13 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 	if format.IsPercent(c.Fact.Unit) {
 		// A change of a percentage is in points: "+2,4 п. п.", "+2,4
 		// пайыздық тармақ" (the locale's number.points).
-		d := format.ScaledDigits(math.Abs(cur-prev), 1)
-		return signed(cur-prev, l.PointsFigure(figureOf(d), locale.DefaultStyle)), nil
+		dec := 1
+		if c.row != nil {
+			dec = c.row.decimals
+		}
+		diff, places := format.PointsDiff(cur, prev, dec)
+		d := format.ScaledDigits(math.Abs(diff), places)
+		return signed(diff, l.PointsFigure(figureOf(d), locale.DefaultStyle)), nil
 	}
 	if prev == 0 {
 		s, err := localBare(l, math.Abs(cur-prev), 1)
@@ -191,10 +196,13 @@ func (c *Change) PrevPeriodL(l *locale.Locale) (string, error) {
 	if c == nil || c.Fact == nil {
 		return "", nil
 	}
-	return l.Period(c.Fact.Against.Period, locale.Label)
+	return l.Period(c.AgainstPeriod(), locale.Label)
 }
 
 func signed(v float64, s string) string {
+	if zeroDigits(s) {
+		return s // a change that prints as zero has no direction
+	}
 	switch {
 	case v > 0:
 		return "+" + s

@@ -98,13 +98,14 @@ func TestRankSaidWithItsYear(t *testing.T) {
 	contains(t, "press points", press, "- The Kyrgyz Republic's GDP-deflator inflation was the highest of the six in 2023, at 13.4%, down from 19.7% in 2022.\n")
 	wb := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", "2023-W52"), "brief.md"))
 	contains(t, "key messages", keyMessages(t, wb), "- Zimbabwe's GDP-deflator inflation was still the highest in 2023, at 921.5%, up from 267.0% in 2022.")
+	// In Russian and Kazakh too the rank comes with its own year first,
+	// and the earlier figure after it, as the English point gives it.
 	for lang, want := range map[string]string{
-		"ru": "- Inflation, GDP deflator, 2023 г.: наибольшее значение — Kyrgyz Republic, 13,4 %.",
-		"kk": "- 2023 жылы «Inflation, GDP deflator» көрсеткіші бойынша ең жоғары мән — Kyrgyz Republic: 13,4%.",
+		"ru": "- Inflation, GDP deflator, 2023 г.: наибольшее значение — Kyrgyz Republic, 13,4 %, на 6,3 п. п. меньше, чем в 2022 г. (19,7 %).",
+		"kk": "- 2023 жылы «Inflation, GDP deflator» көрсеткіші бойынша ең жоғары мән — Kyrgyz Republic: 13,4% (2022 жылмен салыстырғанда 6,3 пайыздық тармаққа аз; 19,7% болған).",
 	} {
 		pts := nbsp(file(t, pointsIn(t, data, lang, "press"), "points.md"))
 		contains(t, lang+" press points", pts, want)
-		lacks(t, lang+" press points", pts, "19,7")
 	}
 	for _, md := range []string{press, wb} {
 		for _, line := range strings.Split(md, "\n") {
