@@ -91,13 +91,8 @@ func (r *Row) WeekL() (*WeekL, error) {
 	if fw := f.Week; fw != nil {
 		out.Days = fw.Days
 	}
-	v := f.Value
-	switch {
-	case v > 0:
-		out.Dir = 1
-	case v < 0:
-		out.Dir, v = -1, -v
-	}
+	var v float64
+	out.Dir, v = dirOf(f.Value)
 	var err error
 	if out.Text, err = fig(v, pd); err != nil {
 		return nil, err
@@ -163,13 +158,8 @@ func (r *Row) WeekL() (*WeekL, error) {
 	}
 	if a := f.Against; a != nil {
 		out.HasAgainst = true
-		av := a.Value
-		switch {
-		case av > 0:
-			out.AgainstDir = 1
-		case av < 0:
-			out.AgainstDir, av = -1, -av
-		}
+		var av float64
+		out.AgainstDir, av = dirOf(a.Value)
 		if out.Against, err = bare(av, pd); err != nil {
 			return nil, err
 		}
@@ -213,4 +203,15 @@ func withAbout(l *locale.Locale, s string, about bool, err error) (string, error
 		return s, err
 	}
 	return a + s, nil
+}
+
+// dirOf is a change's direction (1 up, -1 down, 0 none) and its size.
+func dirOf(v float64) (int, float64) {
+	switch {
+	case v > 0:
+		return 1, v
+	case v < 0:
+		return -1, -v
+	}
+	return 0, v
 }
