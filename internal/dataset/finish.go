@@ -79,7 +79,10 @@ func (l *loader) finish() {
 		if !l.ds.HasIndicatorCatalog {
 			what = "the unit " + strconv.Quote(t.ref) + " of its first row"
 		}
-		l.warnAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": convert the values or correct the unit")
+		// An error, not a warning: the brief would compare the figures
+		// as one series ("rose 3.5% to $1,984 per gram" from $1,916 per
+		// troy ounce: a blind review's real-data variant).
+		l.errorAt(t.pos, "unit "+strconv.Quote(k[1])+" of "+k[0]+" differs from "+what+times(t.n)+": figures in two units cannot be compared or ranked as one series: convert the values to "+strconv.Quote(t.ref)+" or correct the unit")
 	}
 	l.flushFlags()
 	l.inferPeriods()

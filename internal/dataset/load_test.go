@@ -155,8 +155,8 @@ func catalogFS() fstest.MapFS {
 		"d/observations.csv": {Data: []byte(`indicator,entity,counterpart,period,value,unit,source,source_url,status
 turnover,KZ,RU,2024,27800000000,USD,Stat,https://stat.gov.kz/,
 turnover,KZ,RU,2023,26000000000,,Stat,https://stat.gov.kz/,
-wheat,KZ,,2020,5,thousand tonnes,Ministry,,
-wheat,KZ,,2021,6,thousand tonnes,Ministry,,
+wheat,KZ,,2020,5,tonnes,Ministry,,
+wheat,KZ,,2021,6,tonnes,Ministry,,
 cpi,KZ,,2026-05,0.5,%,Stat,https://stat.gov.kz/,estimate
 cpi,KZ,,2026-06,0.4,%,Stat,https://stat.gov.kz/,plan
 `)},
@@ -175,7 +175,6 @@ func TestCatalogsAndClock(t *testing.T) {
 	checkDiags(t, diags,
 		`d/events.csv:3: warning: source "Gov" has no source_url: add a link so readers can check it`,
 		`d/observations.csv:4: warning: source "Ministry" has no source_url (on 2 rows): add a link so readers can check it`,
-		`d/observations.csv:4:6: warning: unit "thousand tonnes" of wheat differs from the unit "tonnes" in indicators.yaml (on 2 rows): convert the values or correct the unit`,
 		"d/observations.csv:5: warning: stale series: the latest figure of wheat for KZ is for 2021, over 2 years overdue: add newer figures or drop the series",
 	)
 	var topics []string
@@ -223,13 +222,13 @@ func TestWithoutCatalogs(t *testing.T) {
 	fsys := fstest.MapFS{"obs.csv": {Data: []byte(`indicator,entity,counterpart,period,value,unit,source,source_url
 b_ind,KZ,RU,2024,1,USD,S,https://s/
 a_ind,UZ,,2024,2,%,S,https://s/
-b_ind,KZ,RU,2023,1,EUR,S,https://s/
+b_ind,KZ,RU,2023,1,USD,S,https://s/
 `)}}
 	ds, diags, err := Load("obs.csv", Options{FS: fsys})
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkDiags(t, diags, `obs.csv:4:6: warning: unit "EUR" of b_ind differs from the unit "USD" of its first row: convert the values or correct the unit`)
+	checkDiags(t, diags)
 	want := []Indicator{
 		{ID: "b_ind", Name: "b_ind", Topic: "indicators", Unit: "USD", Decimals: -1, HigherIs: Neutral, Pos: Pos{File: "obs.csv", Line: 2}},
 		{ID: "a_ind", Name: "a_ind", Topic: "indicators", Unit: "%", Decimals: -1, HigherIs: Neutral, Pos: Pos{File: "obs.csv", Line: 3}},
@@ -249,6 +248,31 @@ b_ind,KZ,RU,2023,1,EUR,S,https://s/
 	}
 	if ds.HasIndicatorCatalog || ds.HasEntityCatalog {
 		t.Error("catalog flags set")
+	}
+}
+
+// TestMixedUnitsAreAnError: a series whose rows give two units cannot
+// be compared or ranked as one (a blind review: gold with one row "USD
+// per gram" printed "rose 3.5% to $1,984 per gram" from $1,916 per troy
+// ounce), so the load fails at the first such row, naming both units,
+// with or without a catalog.
+func TestMixedUnitsAreAnError(t *testing.T) {
+	fsys := fstest.MapFS{"obs.csv": {Data: []byte(`indicator,entity,counterpart,period,value,unit,source,source_url
+b_ind,KZ,RU,2024,1,USD,S,https://s/
+a_ind,UZ,,2024,2,%,S,https://s/
+b_ind,KZ,RU,2023,1,EUR,S,https://s/
+`)}}
+	_, diags, err := Load("obs.csv", Options{FS: fsys})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	checkDiags(t, diags, `obs.csv:4:6: unit "EUR" of b_ind differs from the unit "USD" of its first row: figures in two units cannot be compared or ranked as one series: convert the values to "USD" or correct the unit`)
+
+	cat := catalogFS()
+	cat["d/observations.csv"].Data = []byte(strings.Replace(string(cat["d/observations.csv"].Data), "wheat,KZ,,2021,6,tonnes", "wheat,KZ,,2021,6,thousand tonnes", 1))
+	_, diags, err = Load("d", Options{FS: cat})
+	if err == nil || !strings.Contains(err.Error(), `unit "thousand tonnes" of wheat differs from the unit "tonnes" in indicators.yaml: figures in two units cannot be compared or ranked as one series: convert the values to "tonnes" or correct the unit`) {
+		t.Errorf("err %v, diags %v", err, diagStrings(diags))
 	}
 }
 
