@@ -222,3 +222,34 @@ func TestRangeEnds(t *testing.T) {
 		t.Errorf("Russian range ends offered for rounding: %v in %q", got, rl.Text)
 	}
 }
+
+// TestRoundingAgainstTheTable: a rounding in the prose keeps how its
+// figure compares with the section's table, as with its paragraph's
+// figures (red team round 20: "Colombia came second with about $360
+// billion" while Table 1 shows Nigeria third with $362.8 billion); the
+// same figure restated in the table does not count against it.
+func TestRoundingAgainstTheTable(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Russian Federation", "Colombia", "Nigeria", "Table 1"}}
+	draft := "## Economy\n\nThe Russian Federation had the highest GDP in 2023: $2.02 trillion.[^1] Colombia came second with $363.5 billion.[^1] Table 1 gives the full ranking.\n\n| Entity | Value |\n| :-- | --: |\n| Russian Federation | $2.02 trillion |\n| Colombia | $363.5 billion |\n| Nigeria | $362.8 billion |\n"
+	lk := guard.Lock(draft, v)
+	var col string
+	for _, s := range lk.Slots {
+		if s.Text == "$363.5 billion" {
+			col = s.ID
+		}
+	}
+	for _, id := range lk.Roundable() {
+		if id == col {
+			t.Errorf("Colombia's $363.5 billion offered for rounding: about $360 billion is below Nigeria's $362.8 billion in the table")
+		}
+	}
+	if r := lk.Verify(strings.Replace(lk.Text, "⟦"+col+"⟧", "about ⟦"+col+"~⟧", 1)); r.Accepted {
+		t.Errorf("printed: %s", r.Text)
+	}
+	// far from the next one, the same rounding keeps the order
+	far := strings.Replace(draft, "| Nigeria | $362.8 billion |", "| Nigeria | $250.1 billion |", 1)
+	lk = guard.Lock(far, v)
+	if r := lk.Verify(strings.Replace(lk.Text, "⟦"+col+"⟧", "about ⟦"+col+"~⟧", 1)); !r.Accepted || !strings.Contains(r.Text, "Colombia came second with about $360 billion") {
+		t.Errorf("refused or misprinted (%v): %v %s", r.Accepted, r.Reasons, r.Text)
+	}
+}

@@ -166,8 +166,11 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 			continue
 		}
 		if c, bad := lk.breaksComparison(vs, a); bad {
-			s, o := lk.Slots[a.slot], lk.Slots[c.slot]
-			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", o.Text, trimFloat(a.shown), trimFloat(c.shown))})
+			s, other := lk.Slots[a.slot], c.text
+			if !c.table {
+				other = lk.Slots[c.slot].Text
+			}
+			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", other, trimFloat(a.shown), trimFloat(c.shown))})
 		}
 	}
 	return out
@@ -180,6 +183,8 @@ type figureVal struct {
 	truth, shown float64
 	rounded      bool
 	quantities   map[string]bool // the indicators its sentence names
+	table        bool            // a cell of a table of the draft (tableVals)
+	text         string          // a table cell's text
 }
 
 // figureValue is the value and kind|unit of a figure's text.
@@ -225,7 +230,38 @@ func (lk *Locked) figureVals(p *parsedText) []figureVal {
 		}
 		vs = append(vs, v)
 	}
-	return vs
+	return append(vs, lk.tableVals()...)
+}
+
+// tableVals are the figures of the draft's tables, each cell once: a
+// rounding in the prose is compared with them too, as it is with the
+// figures of its paragraph (red team round 20: "Colombia came second
+// with about $360 billion" while Table 1, in the same section, shows
+// Nigeria third with $362.8 billion; the list of roundable figures
+// offered it, in English, Russian and Kazakh). A cell equal to the
+// rounded figure is that figure restated, not another one.
+func (lk *Locked) tableVals() []figureVal {
+	var out []figureVal
+	for _, sl := range lk.Slots {
+		if sl.kind != kindBlock || !strings.HasPrefix(sl.Text, "|") {
+			continue
+		}
+		for _, line := range strings.Split(sl.Text, "\n") {
+			cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
+			for _, c := range cells {
+				c = strings.TrimSpace(c)
+				if c == "" || strings.Trim(c, ":- ") == "" {
+					continue // the header's rule
+				}
+				t, kind, ok := lk.figureValue(c)
+				if !ok {
+					continue
+				}
+				out = append(out, figureVal{slot: -1 - len(out), block: -1, kind: kind, truth: t, shown: t, table: true, text: c + " (a table's)"})
+			}
+		}
+	}
+	return out
 }
 
 // roundedValue is the value a figure's text prints rounded.
@@ -245,7 +281,7 @@ func (lk *Locked) roundedValue(text string) (float64, bool) {
 func (lk *Locked) breaksComparison(vs []figureVal, a figureVal) (figureVal, bool) {
 	native := lk.lex.isNative()
 	related := func(c figureVal) bool {
-		if a.block == c.block || native {
+		if a.block == c.block || native || c.table {
 			return true
 		}
 		for q := range a.quantities {
@@ -256,7 +292,7 @@ func (lk *Locked) breaksComparison(vs []figureVal, a figureVal) (figureVal, bool
 		return false
 	}
 	for _, c := range vs {
-		if c.slot == a.slot || !comparable(a.kind, c.kind) || !related(c) {
+		if c.slot == a.slot || !comparable(a.kind, c.kind) || !related(c) || c.table && c.truth == a.truth {
 			continue
 		}
 		if format.KeepsComparison(a.truth, a.shown, c.truth, c.shown) {
