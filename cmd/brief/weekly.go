@@ -6,7 +6,9 @@ import (
 	"github.com/briefhq/brief/internal/config"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -88,6 +90,11 @@ type prepared struct {
 	// langs are the briefs to write, one per language of --lang, in its
 	// order; the data are read once for all of them.
 	langs []*langRun
+	// warned are the warnings printed on stderr so far: a warning of the
+	// data is said once, not once per language (a blind review saw each
+	// "left out" warning three times with --lang en,ru,kk).
+	warnMu sync.Mutex
+	warned map[string]bool
 }
 
 // langRun is one language's brief: its locale, templates and the
@@ -214,9 +221,18 @@ func (o *OutputOptions) titleFor(l *locale.Locale) string {
 // write puts the files of one document into OUT/<kind>/<week>/ (in
 // English; OUT/<kind>/<week>/<lang>/ in another language) at once.
 func write(ctx context.Context, o *OutputOptions, kind string, p *prepared, lr *langRun, out *report.Output, io IO) error {
+	p.warnMu.Lock()
 	for _, w := range out.Warnings {
+		if p.warned[w] || slices.Contains(p.ds.Warnings, w) || report.IsLoadSummary(w) {
+			continue // load printed the data's own warnings already
+		}
+		if p.warned == nil {
+			p.warned = map[string]bool{}
+		}
+		p.warned[w] = true
 		fmt.Fprintln(io.Err, "warning: "+w)
 	}
+	p.warnMu.Unlock()
 	if out.Polish != nil {
 		for _, d := range out.Polish {
 			if d.Error != "" {

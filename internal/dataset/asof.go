@@ -143,6 +143,26 @@ func (ds *Dataset) AsOf(asOf time.Time) *Dataset {
 	return &view
 }
 
+// Hides reports whether the view as of asOf leaves out a row or an event
+// of ds (a brief of an earlier week): the load's Warnings, which are of
+// the whole data, may then name what the view may not show.
+func (ds *Dataset) Hides(asOf time.Time) bool {
+	if asOf.IsZero() {
+		return false
+	}
+	for i := range ds.Observations {
+		if !Known(&ds.Observations[i], asOf) {
+			return true
+		}
+	}
+	for i := range ds.Events {
+		if !EventKnown(&ds.Events[i], asOf) {
+			return true
+		}
+	}
+	return false
+}
+
 // AsOfDay is the day an AsOf view describes; the zero time for a
 // dataset as loaded.
 func (ds *Dataset) AsOfDay() time.Time { return ds.asOf }

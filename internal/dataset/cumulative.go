@@ -130,11 +130,13 @@ func (l *loader) warnRunningTotals() {
 		}
 		msg := ind + ": " + subj + " never fall"
 		if f.falls > 0 {
+			// "never fall (but 20 times …)" contradicted itself (a blind
+			// review): say how rarely
 			n := strconv.Itoa(f.falls) + " times"
 			if f.falls == 1 {
 				n = "once"
 			}
-			msg += " (but " + n + " in " + plain(float64(f.steps)) + " " + unit + ": revisions?)"
+			msg = ind + ": " + subj + " fall only " + n + " in " + plain(float64(f.steps)) + " " + unit + " (revisions?)"
 		}
 		msg += ", as running totals do (" + eg + plain(a.Value) + on + a.Period.String() + ", " + plain(b.Value) + on + b.Period.String() + ")"
 		where := "in indicators.yaml (a catalog that lists every indicator: - {id: " + ind + ", unit: " + a.Unit + ", summary: cumulative})"

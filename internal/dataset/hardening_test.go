@@ -157,7 +157,7 @@ func TestAggregatesRealWorldBank(t *testing.T) {
 // way, they do not; a price that moves both ways does not.
 func TestRunningTotalUndeclared(t *testing.T) {
 	t.Chdir("../..")
-	want := `observations.csv:2: warning: doses: the daily figures of 2 of its 2 series never fall (but once in 68 days: revisions?), as running totals do (e.g. Astana: 1,010 on 2026-03-02, 2,935 on 2026-04-05): if they are totals to date, declare summary: cumulative for doses in indicators.yaml (line 6), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`
+	want := `observations.csv:2: warning: doses: the daily figures of 2 of its 2 series fall only once in 68 days (revisions?), as running totals do (e.g. Astana: 1,010 on 2026-03-02, 2,935 on 2026-04-05): if they are totals to date, declare summary: cumulative for doses in indicators.yaml (line 6), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`
 	got := findings(t, "testdata/running-total")
 	if strings.Join(got, "\n") != want {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
@@ -175,7 +175,7 @@ func TestRunningTotalUndeclared(t *testing.T) {
 	}
 	// Without a catalog: where to declare it.
 	got = findings(t, writeDataset(t, map[string]string{"observations.csv": string(obs)}))
-	hasFinding(t, got, `observations.csv:2: warning: doses: the daily figures of 2 of its 2 series never fall (but once in 68 days: revisions?), as running totals do (e.g. Astana: 1,010 on 2026-03-02, 2,935 on 2026-04-05): if they are totals to date, declare summary: cumulative for doses in indicators.yaml (a catalog that lists every indicator: - {id: doses, unit: doses, summary: cumulative}), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`)
+	hasFinding(t, got, `observations.csv:2: warning: doses: the daily figures of 2 of its 2 series fall only once in 68 days (revisions?), as running totals do (e.g. Astana: 1,010 on 2026-03-02, 2,935 on 2026-04-05): if they are totals to date, declare summary: cumulative for doses in indicators.yaml (a catalog that lists every indicator: - {id: doses, unit: doses, summary: cumulative}), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`)
 	// A price rises and falls: no running total.
 	var b strings.Builder
 	b.WriteString("indicator,entity,period,value,unit,source,source_url\n")
@@ -199,7 +199,7 @@ func TestRunningTotalRealCovid(t *testing.T) {
 		"dataset.yaml":    "observations:\n  - file: " + covid + "\n    columns: {period: Date}\n    wide_entities: {China: CHN, US: USA, United_Kingdom: GBR, Italy: ITA, France: FRA, Germany: DEU, Spain: ESP, Iran: IRN}\n    constants: {indicator: confirmed, source: Johns Hopkins CSSE, source_url: https://github.com/datasets/covid-19}\n",
 		"indicators.yaml": "indicators:\n  - {id: confirmed, name: Confirmed COVID-19 cases, unit: cases}\n",
 	})
-	hasFinding(t, findings(t, dir), covid+`:2: warning: confirmed: the daily figures of 8 of its 8 series never fall (but 20 times in 6,520 days: revisions?), as running totals do (e.g. CHN: 548 on 2020-01-22, 1,760,211 on 2022-04-16): if they are totals to date, declare summary: cumulative for confirmed in indicators.yaml (line 2), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`)
+	hasFinding(t, findings(t, dir), covid+`:2: warning: confirmed: the daily figures of 8 of its 8 series fall only 20 times in 6,520 days (revisions?), as running totals do (e.g. CHN: 548 on 2020-01-22, 1,760,211 on 2022-04-16): if they are totals to date, declare summary: cumulative for confirmed in indicators.yaml (line 2), so that a week reads as its increase, not as a record each week; if they are levels, declare summary: level to say so`)
 	t.Chdir("../..")
 	for _, d := range findings(t, "testdata/mapping/covid") {
 		if strings.Contains(d, "running totals") {

@@ -87,6 +87,11 @@ func Load(path string, opts Options) (*Dataset, Diagnostics, error) {
 	if l.diags.HasErrors() {
 		return l.ds, l.diags, &Error{Diagnostics: l.diags}
 	}
+	for _, d := range l.diags {
+		if d.Severity == SevWarning {
+			l.ds.Warnings = append(l.ds.Warnings, d.String())
+		}
+	}
 	return l.ds, l.diags, nil
 }
 

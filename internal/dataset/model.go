@@ -189,6 +189,13 @@ type Dataset struct {
 	// periodColumns are, by file, the column dataset.yaml reads periods
 	// from when it gives no release dates (for Unfinished's advice).
 	periodColumns map[string]string
+
+	// Warnings are the load's warnings as printed ("file:line: warning:
+	// …"), in order, so that a brief's audit record can keep them beside
+	// its own: a reader of brief.json alone then sees what the tool
+	// doubted in the data (aggregates ranked with countries, rows
+	// dropped, a running total undeclared).
+	Warnings []string
 }
 
 // GroupSizes counts the entities of each group of the entity catalog.

@@ -58,3 +58,34 @@ func unfinishedWarnings(ds *dataset.Dataset, asOf time.Time) []string {
 	}
 	return out
 }
+
+// loadWarnings are the dataset's load warnings for a brief's audit
+// record (brief.json "warnings", beside the brief's own): a reader of
+// the record alone sees what the tool doubted in the data (aggregates
+// ranked with countries, rows dropped, a running total undeclared, stale
+// series), as stderr showed. They are of the whole data, so a brief that
+// sees it as of an earlier day (rows or events after it left out) keeps
+// one line that says how many there are and where to read them: a
+// warning may name a later row, a source or a period the brief must not
+// show.
+func loadWarnings(ds *dataset.Dataset, asOf time.Time) []string {
+	if len(ds.Warnings) == 0 {
+		return nil
+	}
+	if !ds.Hides(asOf) {
+		return append([]string(nil), ds.Warnings...)
+	}
+	n := "1 warning"
+	if len(ds.Warnings) > 1 {
+		n = strconv.Itoa(len(ds.Warnings)) + " warnings"
+	}
+	return []string{fmt.Sprintf("%s %s (stderr; brief validate prints them) not repeated here: this brief sees the data as of %s, and they may name later rows", n, loadSummary, asOf.Format("2 January 2006"))}
+}
+
+// loadSummary marks the line loadWarnings writes in place of the load's
+// warnings (IsLoadSummary).
+const loadSummary = "about the data as loaded"
+
+// IsLoadSummary: w is the record's line in place of the load's warnings,
+// which stderr showed already.
+func IsLoadSummary(w string) bool { return strings.Contains(w, loadSummary) }
