@@ -601,7 +601,14 @@ func (l *loader) addRow(r *row, missing *[nFields]bool, m *fileMapping) {
 	if s := r.c[fValue].s; !missing[fValue] || s != "" {
 		var err error
 		if v, err = m.number(s, r.c[fValue].kind == kNumber, exp); err != nil {
-			l.errorAt(r.at(fValue), err.Error())
+			msg := err.Error()
+			if strings.TrimSpace(s) == "" && m.pos.File != "" && !m.skipEmpty {
+				// a mapped file (a wide one above all) leaves a cell empty
+				// where it has no figure: "leave the row out" would drop
+				// the row's other columns too (a blind review)
+				msg += "; or, if an empty cell means no figure, set skip_empty: true in this file's entry of " + filepath.Base(m.pos.File) + " (line " + strconv.Itoa(m.pos.Line) + ")"
+			}
+			l.errorAt(r.at(fValue), msg)
 			ok = false
 		}
 	} else {
