@@ -281,7 +281,7 @@ func TestAnnualRepeatsKnownAtYearEnd(t *testing.T) {
 // drop the row's other columns too (a blind review).
 func TestEmptyCellOfAMappedFile(t *testing.T) {
 	dir := writeDataset(t, map[string]string{
-		"p.csv": "Date,A,B\n2026-01-01,1,2\n2026-01-02,,3\n",
+		"p.csv":        "Date,A,B\n2026-01-01,1,2\n2026-01-02,,3\n",
 		"dataset.yaml": "observations:\n  - file: p.csv\n    columns: {period: Date}\n    wide_entities: {A: AA, B: BB}\n    constants: {indicator: x, unit: cases, source: S, source_url: https://s/}\n",
 	})
 	hasFinding(t, findings(t, dir), "p.csv:3:2: value is empty: write the figure, or leave the row out if there is none; or, if an empty cell means no figure, set skip_empty: true in this file's entry of dataset.yaml (line 2)")
