@@ -13,7 +13,7 @@ import (
 // and the corruptions written around each are still refused.
 func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 	v := &guard.Vocabulary{
-		Names: []string{"Astana", "Almaty", "Semey", "Irtysh", "Kazakhstan", "Russia", "Cities", "Turkiye", "Thursday", "Sunday", "Saturday", "US", "World Bank", "London", "EA", "Euribor, 3 months", "trade turnover", "Central Asia", "Turkmenistan", "Uzbekistan",
+		Names: []string{"Astana", "Almaty", "Semey", "Irtysh", "Kazakhstan", "Russia", "Cities", "Turkiye", "Thursday", "Sunday", "Saturday", "US", "World Bank", "London", "EA", "Euribor, 3 months", "trade turnover", "Central Asia", "Turkmenistan", "Uzbekistan", "Kyrgyz Republic",
 			"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
 		// the catalog's indicators (report.Vocabulary): names, and quantities
 		Quantities: []string{"Inflation, GDP deflator", "share of renewables in generation", "CO2 emissions from power plants", "level of the Irtysh at Semey", "confirmed COVID-19 cases"},
@@ -89,6 +89,9 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"the empty week, last week's data", "## Points\n\nNothing in the data for this week makes a talking point.\n", "Nothing in the data for this week", "Nothing in last week's data", false},
 		{"the current-price caveat, reflect", "## S\n\nChanges and records of GDP include price and exchange-rate movements, not real growth alone.\n", "include", "reflect", true},
 		{"the current-price caveat, exclude", "## S\n\nChanges and records of GDP include price and exchange-rate movements, not real growth alone.\n", "include", "exclude", false},
+		{"a ranking's date fronted before ', at'", "## Economy\n\n- The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at 13.4%, down from 19.7% in 2022.[^1]\n", "The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at", "In 2023, the Kyrgyz Republic's inflation, GDP deflator was the highest of the five, at", true},
+		{"a ranking's date fronted before ', at', another year", "## Economy\n\n- The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at 13.4%, down from 19.7% in 2022.[^1]\n", "The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at", "In 2022, the Kyrgyz Republic's inflation, GDP deflator was the highest of the five, at", false},
+		{"a ranking's date fronted before ', at', the lowest", "## Economy\n\n- The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at 13.4%, down from 19.7% in 2022.[^1]\n", "The Kyrgyz Republic's inflation, GDP deflator was the highest of the five in 2023, at", "In 2023, the Kyrgyz Republic's inflation, GDP deflator was the lowest of the five, at", false},
 		{"as of fronted before an appositive", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, still", true},
 		{"as of fronted before a joiner", asof, "Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e as of January 2025, still", "As of January 2025, Almaty's CO2 emissions from power plants rose 7.1% to 1,500 kt CO2e, and still", false},
 		{"a vetted recast with a rounded figure", gold, "It is also up 26.1% on June 2025 ($3,353.00).", "It also rose by about 26% from June 2025 ($3,353.00).", false},
