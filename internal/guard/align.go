@@ -302,7 +302,7 @@ func (lk *Locked) markStrict(items []alignItem) {
 			// "during the week", "began": only in a clause that states a
 			// figure (red team, rounds 8 and 9: "The border post is
 			// closed during the week", "The horse started at the shot")
-			if !figure[it.clause] && !(i > 0 && strings.EqualFold(items[i-1].key, "w:series")) {
+			if !figure[it.clause] && !(i > 0 && strings.EqualFold(items[i-1].key, "w:series")) && !releasedIn(items, it.clause) {
 				// "since the series began in ⟦D1⟧": the data's start, a
 				// template's phrase; "began" and "started" say the same
 				// of a series (the model simulator, ms1-031, ms1-038)
@@ -324,6 +324,21 @@ func (lk *Locked) markStrict(items []alignItem) {
 		}
 		it.strict = true
 	}
+}
+
+// releasedIn: the clause says what was released ("No new figures were
+// released during the week"): "during" and "over" the week give the same
+// week a release fell in (red team round 19 and the model simulator ms5
+// both wrote "over the week" there and were refused); the strict reading
+// stays for free text ("The border post is closed during the week":
+// weekdays, not the whole week).
+func releasedIn(items []alignItem, clause int) bool {
+	for _, it := range items {
+		if it.clause == clause && (it.key == "w:released" || it.key == "w:published") {
+			return true
+		}
+	}
+	return false
 }
 
 // otherSubject: the direction verb items[i], in a clause with a

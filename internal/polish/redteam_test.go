@@ -461,7 +461,7 @@ func roundOf(name string) string {
 // Russian and Kazakh); 2 of 54 faithful refused. After the fix: 0
 // printed, 2 refused (a date fronted over a points item the owner
 // pattern first rewrote; "nearly" on a negative rate, refused by design).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 3, "r20": 1, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 16, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 2, "r20": 1, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 15, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
