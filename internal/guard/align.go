@@ -877,9 +877,35 @@ func (lk *Locked) alignSplit(d, p *parsedText, ds, ps []int, marks map[int][][2]
 		if lk.alignSentence(draft, marks[ds[i]], joined) != "" {
 			return false
 		}
+		if i+1 < len(ds) && pointsBack(d.sents[ds[i+1]].text) {
+			// the draft's next sentence points back to this one's
+			// figure ("It is the highest since …", "That is the lowest
+			// …"): after the split it would follow the change and read as
+			// said of it (red team round 21: "… $1,969.00 in August 2020.
+			// That is up 6.6% on July 2020 ($1,846.51). It is the highest
+			// since the series began", the record now the rise's)
+			return false
+		}
 		i, j = i+1, j+2
 	}
 	return i == len(ds) && j == len(ps)
+}
+
+// pointsBack: a sentence that opens with a pronoun standing for the
+// figure before it ("It is", "That is", "This is", "It was", …) and is
+// not itself a change of that figure ("It is also up ⟦F4⟧ on ⟦D3⟧",
+// which a split leaves after a change as the draft has it). "That level
+// is a five-year low" names what it points to, and stays a level's after
+// a change.
+func pointsBack(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, pre := range []string{"It is ", "That is ", "This is ", "It was ", "That was ", "This was ", "It has "} {
+		if r, ok := strings.CutPrefix(s, pre); ok {
+			r = strings.TrimPrefix(r, "also ")
+			return !strings.HasPrefix(r, "up ") && !strings.HasPrefix(r, "down ")
+		}
+	}
+	return false
 }
 
 // yoFold writes "ё" as "е": Russian print drops the dots at will

@@ -110,3 +110,32 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitKeepsWhatPointsBack: a level's change may be split off as its
+// own sentence ("… in August 2020. That is up 6.6% on July 2020"), but
+// not when the draft's next sentence points back to the level with a
+// pronoun ("It is the highest since …"): after the split it would follow
+// the change and read as said of it (red team round 21). "That level …"
+// names what it points to, and another change ("It is also up …") is
+// the draft's order anyway.
+func TestSplitKeepsWhatPointsBack(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LON", "July 2020"}}
+	level := "LON's gold price stood at $1,969.00 per troy ounce in August 2020, up 6.6% on July 2020 ($1,846.51).[^1]"
+	split := "LON's gold price stood at $1,969.00 per troy ounce in August 2020. That is up 6.6% on July 2020 ($1,846.51).[^1]"
+	for _, c := range []struct {
+		next   string
+		accept bool
+	}{
+		{" It is the highest since the series began in January 1833.[^1]", false},
+		{" That is the highest since the series began in January 1833.[^1]", false},
+		{" That level is a five-year high.", true},
+		{" It is also up 20.1% on August 2019 ($1,500.00).[^1]", true},
+		{"", true},
+	} {
+		draft := "## Markets\n\n" + level + c.next + "\n"
+		r := guard.Check(draft, strings.Replace(draft, level, split, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("next %q: accepted %v, want %v: %v", c.next, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}

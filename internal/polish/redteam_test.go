@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -461,7 +461,15 @@ func roundOf(name string) string {
 // Russian and Kazakh); 2 of 54 faithful refused. After the fix: 0
 // printed, 2 refused (a date fronted over a points item the owner
 // pattern first rewrote; "nearly" on a negative rate, refused by design).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 2, "r20": 1, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 15, "ru": 3}
+// "r21": red team round 21 (r21-*, README-r21.md), written blind after
+// round 20's fix: 7 of 96 corruptions printed, one new class (a level's
+// change split off as its own sentence, the draft's next sentence a
+// pronoun's record, "It is the highest since …", now read as the
+// change's); 4 of 71 faithful refused. After the fix: 0 printed, 4
+// refused (a day fronted over a week's change with "against …", "the
+// largest increase" for "the largest rise", a merge that drops "Year on
+// year, it is", a split before the week's range: beyond the prompt).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 2, "r20": 1, "r21": 4, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 15, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
