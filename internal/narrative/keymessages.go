@@ -481,6 +481,55 @@ func (c *Change) Crossed() bool {
 	return (c.Fact.Value < 0) != (c.Fact.Against.Value < 0)
 }
 
+// fromWord is the indicator's sign word for the earlier figure
+// ("deflation" below zero, "surplus" above), or "".
+func (c *Change) fromWord() string {
+	if c.row == nil || c.row.Indicator == nil || c.Fact == nil || c.Fact.Against == nil {
+		return ""
+	}
+	switch v := c.Fact.Against.Value; {
+	case v < 0:
+		return c.row.Indicator.Negative
+	case v > 0:
+		return c.row.Indicator.Positive
+	}
+	return ""
+}
+
+// Signed reports whether the figure or the earlier one is said by a sign
+// word: the change is then told by what each figure was ("after deflation
+// of 0.1% in 2019"), never as "up from -5.7%" or "down from -0.1%", which
+// print a bare negative and read a deepening deflation as a fall.
+func (c *Change) Signed() bool {
+	return c.row != nil && (c.row.SignWord() != "" || c.fromWord() != "")
+}
+
+// FromSigned is the earlier figure with its sign word when it has one
+// ("deflation of 0.1%", "a deficit of $1.0 billion"), else FromBare.
+func (c *Change) FromSigned() string {
+	w := c.fromWord()
+	if w == "" {
+		return c.FromBare()
+	}
+	fig := strings.TrimPrefix(c.From, "-")
+	if c.row.Indicator.words != nil && c.row.Indicator.words.uncountable[strings.ToLower(w)] {
+		return en("sign.of_uncountable", "word", w, "figure", fig)
+	}
+	return en("sign.of", "word", w, "figure", fig)
+}
+
+// FromSaid is the earlier figure as a sentence about this one says it:
+// FromSigned, and an earlier figure on the other side of zero without a
+// word of its own by the indicator's phrase, so that the two are told
+// apart: "deflation of 26.7% in 2014, after GDP-deflator inflation of
+// 36.5% in 2013", never "after 36.5%" (which reads as deflation too).
+func (c *Change) FromSaid() string {
+	if c.fromWord() == "" && c.Crossed() && c.row.Indicator.Phrase != "" {
+		return en("sign.of_uncountable", "word", c.row.Indicator.Phrase, "figure", c.From)
+	}
+	return c.FromSigned()
+}
+
 // RankedCount is how many figures the ranking has, in words when small:
 // "64.7% of the total for all four".
 func (iv *Indicator) RankedCount() string { return format.SmallNumber(len(iv.Ranking)) }
