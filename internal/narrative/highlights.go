@@ -165,14 +165,24 @@ const (
 // resting on a single source says so once, up front, rather than in every
 // footnote only. A statement quoted from it ("Dauren Abayev, …, as quoted
 // in X") comes from X (Words.QuotedIn).
+//
+// Every item the brief can cite counts: a topic's background events
+// (Topic.Context, which b.Events leaves out) and a ranking's members and
+// later figures as much as its rows; a background event from a news
+// agency under figures of a statistics office is two sources.
 func (b *Brief) OneSource() string {
 	var rows []*Row
+	evs := append([]*Event(nil), b.Events...)
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			rows = append(rows, iv.Rows...)
+			rows = append(rows, iv.Ranking...)
+			rows = append(rows, iv.Later...)
 		}
+		evs = append(evs, t.Events...)
+		evs = append(evs, t.Context...)
 	}
-	return b.oneSource(rows, b.Events)
+	return b.oneSource(rows, evs)
 }
 
 // TopicSource is the one source of every figure and event of a topic
