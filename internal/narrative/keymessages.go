@@ -511,7 +511,7 @@ func (c *Change) FromSigned() string {
 	if w == "" {
 		return c.FromBare()
 	}
-	fig := strings.TrimPrefix(c.From, "-")
+	fig := strings.TrimPrefix(strings.TrimPrefix(c.From, "-"), format.MinusSign)
 	if c.row.Indicator.words != nil && c.row.Indicator.words.uncountable[strings.ToLower(w)] {
 		return en("sign.of_uncountable", "word", w, "figure", fig)
 	}

@@ -1674,7 +1674,10 @@ func valueMD(v float64, unit, label string, decimals int) string {
 	if strings.ContainsAny(label, "\\`*_[]<>#|~&!") {
 		label = format.EscapeMarkdown(label)
 	}
-	return format.ValueLabel(v, unit, label, decimals)
+	// A figure below zero with the minus sign, as the tables, the
+	// charts and the Russian and Kazakh briefs print it: "−0.543%",
+	// never the hyphen of "from -0.543%" beside a table's "−0.543%".
+	return format.Minus(format.ValueLabel(v, unit, label, decimals))
 }
 
 // changeText is format.ChangeLabel with the unit named by its label,
