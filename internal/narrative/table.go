@@ -426,6 +426,19 @@ func (iv *Indicator) HistoryTo() string {
 	return p[len(p)-1].Period
 }
 
+// ShownRanked is how many of the figures a table of the indicator shows
+// are the top of its ranking, in order: all of them (len(Shown)) when the
+// table is the ranking's top; fewer when the ranking is of one group and
+// other members' figures fill the table (a caption then says so rather
+// than "the top 10").
+func (iv *Indicator) ShownRanked() int {
+	n := 0
+	for n < len(iv.Shown) && n < len(iv.Ranking) && iv.Shown[n] == iv.Ranking[n] {
+		n++
+	}
+	return n
+}
+
 // BarTop is how many members the bar chart shows when it cannot show
 // them all (MaxShown), else 0.
 func (iv *Indicator) BarTop() int {

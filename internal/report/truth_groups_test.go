@@ -3,6 +3,7 @@ package report
 import (
 	"context"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -70,4 +71,49 @@ func TestOneSourceOnlyWhenTheFootnotesHaveOne(t *testing.T) {
 			t.Errorf("%s: says one source %v, footnotes name %d (%v):\n%s", name, says, len(names), names, md)
 		}
 	}
+}
+
+var tableRowRE = regexp.MustCompile(`(?m)^\| ([^|]+?) \| `)
+
+// A brief that ranks one group among several says of its table what the
+// table shows: the ranked group's members and the others that fill it,
+// never "the top 10" (blind review: a multi-group brief captioned "the
+// top 10" a table of one group's members, the other groups cut). The
+// group's ranking is recomputed from the CSV; no key message is about a
+// member the page does not show.
+func TestGroupTableCaptionIsTrue(t *testing.T) {
+	const dir = "../../testdata/truth/groups"
+	out := weekly(t, dir, "2025-W06")
+	md := plainMD(file(t, out, "brief.md"))
+	contains(t, "the caption", md, "*Table 1. Exports, 2024; the East group's 9 and 1 other (2 more not shown).*")
+	lacks(t, "the caption", md, "top 10")
+	var east []obsRow
+	for _, r := range readObs(t, dir) {
+		if r.period == "2024" && strings.HasPrefix(r.entity, "E") {
+			east = append(east, r)
+		}
+	}
+	sort.Slice(east, func(i, j int) bool { return east[i].value > east[j].value })
+	var shown []string
+	for _, m := range tableRowRE.FindAllStringSubmatch(md, -1) {
+		if m[1] != "Entity" && !strings.HasPrefix(m[1], ":--") {
+			shown = append(shown, m[1])
+		}
+	}
+	names := map[string]string{"E1": "Easta", "E2": "Eastb", "E3": "Eastc", "E4": "Eastd", "E5": "Easte", "E6": "Eastf", "E7": "Eastg", "E8": "Easth", "E9": "Easti"}
+	if len(shown) != 10 {
+		t.Fatalf("the table shows %d rows, want 10:\n%s", len(shown), md)
+	}
+	for i, r := range east {
+		if shown[i] != names[r.entity] {
+			t.Errorf("row %d of the table is %s, the East ranking from the CSV has %s", i+1, shown[i], names[r.entity])
+		}
+	}
+	body := md[strings.Index(md, "## Trade"):]
+	for _, line := range strings.Split(keyMessages(t, md), "\n") {
+		if m := regexp.MustCompile(`^- (\w+)'s`).FindStringSubmatch(line); m != nil && !strings.Contains(body, m[1]) {
+			t.Errorf("a key message on %s, whom the body does not show: %s", m[1], line)
+		}
+	}
+	checkBrief(t, out)
 }
