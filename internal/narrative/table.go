@@ -338,8 +338,12 @@ func (iv *Indicator) ChartOf() string {
 // sentence names them ("the Russian Federation"), when they are of no
 // named group (ChartOf is then ""); nil for a chart of one series or of a
 // group.
+//
+// A chart split in two (Dwarfed) names its lines even in a group: both
+// captions would otherwise read alike ("Gross domestic product, Central
+// Asia, 2014 to 2023" twice).
 func (iv *Indicator) ChartNames() []string {
-	if len(iv.lines) < 2 || iv.groupRaw != "" {
+	if len(iv.lines) < 2 || (iv.groupRaw != "" && !iv.split) {
 		return nil
 	}
 	out := make([]string, 0, len(iv.lines))
@@ -353,7 +357,7 @@ func (iv *Indicator) ChartNames() []string {
 // language, for a caption that lists them («Gross domestic product
 // (Russian Federation, Kazakhstan и Tajikistan)»).
 func (iv *Indicator) ChartNamesL() []string {
-	if len(iv.lines) < 2 || iv.groupRaw != "" {
+	if len(iv.lines) < 2 || (iv.groupRaw != "" && !iv.split) {
 		return nil
 	}
 	out := make([]string, 0, len(iv.lines))

@@ -198,6 +198,7 @@ type Indicator struct {
 	historyEntity *Entity
 	lines         []line       // the ranking's series, for a line chart of several
 	dwarfed       *Indicator   // the lines the largest dwarfs, drawn in a chart of their own (Dwarfed)
+	split         bool         // a line chart split in two (Dwarfed): each caption names its lines
 	groupRaw      string       // the group's name, unescaped, for chart titles
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	// covered is set on a ranking of every entity the data cover, said
