@@ -188,6 +188,12 @@ type Indicator struct {
 	// figures ("2020").
 	Stale        bool
 	LatestPeriod string
+	// Ended is set on a Stale indicator whose newest figure is old twice
+	// over (its period ended more than twice the usual delay before the
+	// as-of day: a day's figure 28 days, a year's 36 months): the series
+	// ended, and the brief says so rather than that a figure is overdue
+	// (the Johns Hopkins recoveries stop on 4 August 2021).
+	Ended bool
 	// History is the longest series of the indicator (oldest first), for a
 	// line chart; it has at most one point per period.
 	History []*Row
@@ -748,6 +754,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		case facts.IndicatorStale:
 			if iv := indicators[f.Indicator]; iv != nil {
 				iv.Stale, iv.LatestPeriod = true, f.PeriodLabel
+				end := f.Period.End
+				iv.Ended = !o.AsOf.IsZero() && end.Add(2*facts.StaleFrom(f.Period).Sub(end)).Before(o.AsOf)
 			}
 		case facts.TopicStale:
 			if t := topics[f.Topic]; t != nil {
