@@ -680,3 +680,30 @@ func (b *Brief) nameCoveredSet() {
 // CoveredCount is how many entities Covered names, in words when small:
 // "six".
 func (b *Brief) CoveredCount() string { return format.SmallNumber(len(b.Covered)) }
+
+// Who names the event's entities, as a sentence names them ("Aland",
+// "Aland and Borduria"), when its text names none of them: a
+// development printed without saying whom it concerns ("A trade fair
+// opened.") leaves the reader to guess. "" when the text names one of
+// them, or the event gives none.
+func (e *Event) Who() string {
+	if e == nil || e.ev == nil || len(e.Entities) == 0 {
+		return ""
+	}
+	text := e.ev.Title + " " + e.ev.Summary + " " + e.Line + " " + e.KeyLine
+	var names []string
+	for _, en := range e.Entities {
+		for _, n := range []string{en.raw, en.Name, en.Short, en.Ref} {
+			if n != "" && strings.Contains(text, n) {
+				return ""
+			}
+		}
+		if en.Name != "" {
+			names = append(names, en.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return English().Join(names)
+}
