@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/format"
@@ -43,6 +44,11 @@ type Table struct {
 	// Cut are the indicators whose figures the table cuts at MaxShown,
 	// with how many it shows.
 	Cut []*Indicator
+	// ShowRank is set when two rows of one ranking share a rank: a Rank
+	// column then shows the tie (the same rank twice), which the order
+	// of the rows alone does not (blind review: "−4.1%" twice, ranked
+	// third and fourth to the eye).
+	ShowRank bool
 }
 
 // TableRow is one figure of a Table.
@@ -55,6 +61,9 @@ type TableRow struct {
 	// none.
 	Change     string
 	ChangeCite any
+	// Rank is the row's rank in its indicator's ranking ("3"), "–" for a
+	// row outside it; read only under Table.ShowRank.
+	Rank string
 }
 
 // Ranked are the topic's ranked indicators, in catalog order.
@@ -287,7 +296,23 @@ func (t *Topic) Table() *Table {
 			weekChange()
 		}
 		tb.ShowChange = tb.ShowChange || tr.Change != ""
+		tr.Rank = "–"
+		if inRows(r.Indicator.Ranking, r) && r.Rank > 0 {
+			tr.Rank = strconv.Itoa(r.Rank)
+		}
 		tb.Rows = append(tb.Rows, tr)
+	}
+	seen := map[*Indicator]map[int]bool{}
+	for _, tr := range tb.Rows {
+		r := tr.Row
+		if tr.Rank == "–" {
+			continue
+		}
+		if seen[r.Indicator] == nil {
+			seen[r.Indicator] = map[int]bool{}
+		}
+		tb.ShowRank = tb.ShowRank || seen[r.Indicator][r.Rank]
+		seen[r.Indicator][r.Rank] = true
 	}
 	return tb
 }

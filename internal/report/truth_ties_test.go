@@ -67,3 +67,31 @@ func TestTiedLeadersNamedInFull(t *testing.T) {
 	}
 	checkBrief(t, out)
 }
+
+// A ranking table with a tie shows it: tied members share a rank in a
+// Rank column (blind review: "−4.1%" twice, third and fourth to the
+// eye). Each rank is recomputed from the CSV as one plus the number of
+// members with a higher figure.
+func TestTableShowsTies(t *testing.T) {
+	const dir = "../../testdata/truth/ties"
+	md := plainMD(file(t, weekly(t, dir, "2024-W12"), "brief.md"))
+	names := map[string]string{"AA": "AA", "BB": "BB", "CC": "CC", "DD": "DD", "EE": "EE"}
+	var growth []obsRow
+	for _, r := range readObs(t, dir) {
+		if r.indicator == "growth" && r.period == "2023" {
+			growth = append(growth, r)
+		}
+	}
+	for _, r := range growth {
+		rank := 1
+		for _, o := range growth {
+			if o.value > r.value {
+				rank++
+			}
+		}
+		want := "| Growth | " + itoa(rank) + " | " + names[r.entity] + " |"
+		if !strings.Contains(md, want) {
+			t.Errorf("the table lacks %q:\n%s", want, md)
+		}
+	}
+}
