@@ -55,11 +55,12 @@ func statements(t *Topic, iv *Indicator, consider func(*Highlight)) {
 		if r.Fact.Kind != facts.Latest {
 			continue // a ranking's earlier figure: the series' latest is said on its own
 		}
-		if !inRows(iv.Shown, r) && !inRows(iv.Ranking, r) {
+		if !inRows(iv.Shown, r) {
 			// A figure the body does not show (beyond a table's
-			// MaxShown, outside the one group a multi-group brief
-			// ranks): a key message sums up the body, and would cite
-			// a row no sentence or table of it prints.
+			// MaxShown, the 11th of a ranking of 200 or outside the
+			// one group a multi-group brief ranks): a key message
+			// sums up the body, and would cite a row no sentence or
+			// table of it prints.
 			continue
 		}
 		if r.Week != nil && r.Week.Kind == "increase" {

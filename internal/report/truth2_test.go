@@ -108,15 +108,16 @@ func TestChangesAcrossZeroSayEachSide(t *testing.T) {
 	checkBrief(t, out)
 }
 
-// The real GDP deflator: South Sudan's deflation of 26.7% in 2014 came
-// after inflation of 36.5% in 2013, and its 17.7% in 2015 after that
-// deflation.
+// The real GDP deflator: Turkmenistan's deflation of 3.3% in 2023 came
+// after inflation of 11.0% in 2022 (the central-asia mapping of the World
+// Bank file); South Sudan's 17.7% in 2015 came after deflation of 26.7%,
+// never "from -26.7%".
 func TestWorldBankDeflatorAcrossZero(t *testing.T) {
 	needShared(t, "inflation/inflation-consumer.csv")
-	const dir = "../../testdata/mapping/worldbank"
-	md := plainMD(file(t, weekly(t, dir, "2015-W30"), "brief.md"))
-	contains(t, "2015-W30", md, "South Sudan recorded deflation of 26.7% in 2014, after GDP-deflator inflation of 36.5% in 2013.")
-	md = plainMD(file(t, weekly(t, dir, "2016-W10"), "brief.md"))
-	contains(t, "2016-W10", md, "17.7% in 2015, after deflation of 26.7% in 2014")
-	lacks(t, "2016-W10", md, "from -26.7%")
+	pts := plainMD([]byte(pointsOf(t, "../../testdata/mapping/central-asia", "2023-W52", "internal")))
+	contains(t, "central-asia points", pts, "Turkmenistan recorded deflation of 3.3% in 2023, after GDP-deflator inflation of 11.0% in 2022.")
+	for _, week := range []string{"2015-W30", "2016-W10"} {
+		md := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", week), "brief.md"))
+		lacks(t, week, md, "from -26.7%", "from −26.7%", "after 36.5%")
+	}
 }

@@ -117,3 +117,25 @@ func TestGroupTableCaptionIsTrue(t *testing.T) {
 	}
 	checkBrief(t, out)
 }
+
+var keyFigureRE = regexp.MustCompile(`−?\$?\d[\d,]*(?:\.\d+)?(?:%| (?:trillion|billion|million))`)
+
+// On the real World Bank file (200 countries, ten shown), every key
+// message's figure is printed in the body too (blind review: South
+// Sudan's deflation, the 60th of the ranking, led the key messages of a
+// brief whose table and sentences never showed it).
+func TestWorldBankKeyMessagesAreInTheBody(t *testing.T) {
+	needShared(t, "gdp/gdp.csv")
+	for _, week := range []string{"2015-W30", "2024-W10"} {
+		md := plainMD(file(t, weekly(t, "../../testdata/mapping/worldbank", week), "brief.md"))
+		body := md[strings.Index(md, "## Economy"):]
+		for _, line := range strings.Split(keyMessages(t, md), "\n") {
+			// The figure itself (its earlier one is in the table's change).
+			if fig := keyFigureRE.FindString(line); fig != "" {
+				if !strings.Contains(body, fig) {
+					t.Errorf("%s: the key message's %s is nowhere in the body: %s", week, fig, line)
+				}
+			}
+		}
+	}
+}
