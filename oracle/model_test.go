@@ -395,11 +395,16 @@ func deriveAt(d *dataset, asOf time.Time) map[string]*ofact {
 	return facts
 }
 
-// groups maps each group to its members; without entities.yaml every
-// entity of the data is one unnamed group.
+// groups maps each group to its members; without entities.yaml, or
+// with one that names no group, every entity of the data is one unnamed
+// group (README, "What they change").
 func (d *dataset) groups() map[string][]string {
 	g := map[string][]string{}
-	if d.Entities == nil {
+	named := false
+	for _, e := range d.Entities {
+		named = named || len(e.Groups) > 0
+	}
+	if d.Entities == nil || !named {
 		seen := map[string]bool{}
 		for _, r := range d.Rows {
 			if !seen[r.Entity] {

@@ -28,12 +28,14 @@ type member struct {
 // unit and name) and every member of the group has a figure for the
 // period. Only comparable indicators are ranked (the catalog's
 // comparable, else the unit and name). Values of the same counterpart and
-// unit are compared. Without an entity catalog every entity is in one
-// unnamed group.
+// unit are compared. Without an entity catalog, or with one that names
+// no group, every entity is in one unnamed group.
 func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []Fact {
 	groupsOf := map[string][]string{}
+	grouped := false
 	for _, e := range ds.Entities {
 		groupsOf[e.ID] = e.Groups
+		grouped = grouped || len(e.Groups) > 0
 	}
 	groupSize := ds.GroupSizes()
 	ind := make(map[string]*dataset.Indicator, len(ds.Indicators))
@@ -47,7 +49,11 @@ func groupFacts(ds *dataset.Dataset, ms []member, asOf, weekStart time.Time) []F
 	var keys []key
 	for _, m := range ms {
 		groups := groupsOf[m.f.Entity]
-		if !ds.HasEntityCatalog {
+		if !ds.HasEntityCatalog || !grouped {
+			// A catalog that names entities but no groups ranks them
+			// all, as no catalog does: it gave names, not a reason to
+			// rank none (the COVID file with an entity catalog drew
+			// China alone and ranked no one).
 			groups = []string{""}
 		}
 		for _, g := range groups {

@@ -3,6 +3,7 @@ package format
 import (
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 
 	"github.com/briefhq/brief/internal/locale"
@@ -107,6 +108,7 @@ func printerOf(unit, label string) printer {
 func CommonPlaces(values []float64, unit, label string) int {
 	pr := printerOf(unit, label)
 	s, p := 0, 0
+	var pct []int
 	for _, v := range values {
 		if _, bad := nonFinite(v); bad {
 			continue
@@ -114,7 +116,7 @@ func CommonPlaces(values []float64, unit, label string) int {
 		if pr == percentPrinter {
 			x := locale.NewDecimal(v)
 			x.Round(x.AutoPlaces(1))
-			p = max(p, x.Fraction())
+			pct = append(pct, x.Fraction())
 			continue
 		}
 		x, i, places := scaled(v, -1)
@@ -133,6 +135,13 @@ func CommonPlaces(values []float64, unit, label string) int {
 			f = 2 // a price keeps its cents: $4.20
 		}
 		p = max(p, f)
+	}
+	if len(pct) > 0 {
+		// The places most of the rates need: a few figures near zero
+		// (0.0012% among rates of 5% to 900%) do not give every row of a
+		// ranking four decimals ("95.4087%"); they print as the others.
+		slices.Sort(pct)
+		p = max(p, pct[len(pct)/2])
 	}
 	return commonCode(s, p)
 }

@@ -62,6 +62,14 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 			}
 			if iv.groupRaw != "" {
 				c.Title = iv.titleByGroup(l, c.Title)
+				if iv.split {
+					// Two charts of one group's lines: each says whose.
+					var names []string
+					for _, ln := range iv.lines {
+						names = append(names, ln.entity.raw)
+					}
+					c.Title += " (" + strings.Join(names, ", ") + ")"
+				}
 			}
 		} else if e := iv.historyEntity; e != nil && (l == English() || !iv.namesEntity(e)) {
 			c.Title += ", " + e.raw
@@ -129,7 +137,7 @@ func (s *state) chart(kind string, iv *Indicator) (string, error) {
 	// a line chart's members (of no named group) and the span drawn.
 	alt := c.Title
 	if c.Kind == chart.Line {
-		if names := iv.ChartNamesL(); names != nil {
+		if names := iv.ChartNamesL(); names != nil && (iv.groupRaw == "" || !iv.split) { // a split group's title names them
 			alt += " (" + strings.Join(names, ", ") + ")"
 		}
 		if drawn := iv.plotted(); len(drawn) > 0 {
@@ -361,8 +369,8 @@ func (iv *Indicator) splitDwarfed() {
 		}
 	}
 	d := *iv
-	d.ID, d.lines, d.dwarfed = iv.ID+"-small", rest, nil
-	iv.dwarfed = &d
+	d.ID, d.lines, d.dwarfed, d.split = iv.ID+"-small", rest, nil, true
+	iv.dwarfed, iv.split = &d, true
 	iv.lines = big
 	if len(big) == 1 {
 		// One line left: the chart's one series, named by its entity.

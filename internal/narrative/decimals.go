@@ -70,10 +70,21 @@ func indicatorDecimals(ds *dataset.Dataset, set *facts.Set, lb *labels) map[stri
 			out[in.ID] = format.CommonPlaces(vs, in.Unit, lb.of(in.ID, in.Unit))
 		}
 	}
-	// Changes between plain figures that print alike.
+	// Changes between plain figures that print alike, for an indicator
+	// of a few series: among many (the World Bank's 200 countries) some
+	// pair always prints alike, and two more places for every row of the
+	// ranking ("6.987%" for a GDP deflator) read more precise than the
+	// indicator is; those pairs are "little changed", as with declared
+	// decimals.
+	series := map[string]int{}
+	for i := range set.Facts {
+		if f := &set.Facts[i]; f.Kind == facts.Latest {
+			series[f.Indicator]++
+		}
+	}
 	for i := range set.Facts {
 		f := &set.Facts[i]
-		if _, ok := values[f.Indicator]; !ok || f.Against == nil || f.Against.Value == f.Value {
+		if _, ok := values[f.Indicator]; !ok || f.Against == nil || f.Against.Value == f.Value || series[f.Indicator] > maxExtraSeries {
 			continue
 		}
 		switch f.Kind {
@@ -95,8 +106,12 @@ func indicatorDecimals(ds *dataset.Dataset, set *facts.Set, lb *labels) map[stri
 	return out
 }
 
-// maxExtraPlaces bounds the places added to tell two plain figures apart.
-const maxExtraPlaces = 2
+// maxExtraPlaces bounds the places added to tell two plain figures apart;
+// maxExtraSeries is the most series an indicator may have to get them.
+const (
+	maxExtraPlaces = 2
+	maxExtraSeries = 10
+)
 
 // oneScale is the decimals d of an indicator for two of its figures one
 // sentence compares (format.OneScale): the week's increase and the week

@@ -55,6 +55,14 @@ func statements(t *Topic, iv *Indicator, consider func(*Highlight)) {
 		if r.Fact.Kind != facts.Latest {
 			continue // a ranking's earlier figure: the series' latest is said on its own
 		}
+		if !inRows(iv.Shown, r) {
+			// A figure the body does not show (beyond a table's
+			// MaxShown, the 11th of a ranking of 200 or outside the
+			// one group a multi-group brief ranks): a key message
+			// sums up the body, and would cite a row no sentence or
+			// table of it prints.
+			continue
+		}
 		if r.Week != nil && r.Week.Kind == "increase" {
 			// A running total is told by the week's increase, its
 			// salience weighed by size (facts.weighIncreases); its
@@ -165,14 +173,24 @@ const (
 // resting on a single source says so once, up front, rather than in every
 // footnote only. A statement quoted from it ("Dauren Abayev, …, as quoted
 // in X") comes from X (Words.QuotedIn).
+//
+// Every item the brief can cite counts: a topic's background events
+// (Topic.Context, which b.Events leaves out) and a ranking's members and
+// later figures as much as its rows; a background event from a news
+// agency under figures of a statistics office is two sources.
 func (b *Brief) OneSource() string {
 	var rows []*Row
+	evs := append([]*Event(nil), b.Events...)
 	for _, t := range b.Topics {
 		for _, iv := range t.Indicators {
 			rows = append(rows, iv.Rows...)
+			rows = append(rows, iv.Ranking...)
+			rows = append(rows, iv.Later...)
 		}
+		evs = append(evs, t.Events...)
+		evs = append(evs, t.Context...)
 	}
-	return b.oneSource(rows, b.Events)
+	return b.oneSource(rows, evs)
 }
 
 // TopicSource is the one source of every figure and event of a topic

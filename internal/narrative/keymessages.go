@@ -481,6 +481,55 @@ func (c *Change) Crossed() bool {
 	return (c.Fact.Value < 0) != (c.Fact.Against.Value < 0)
 }
 
+// fromWord is the indicator's sign word for the earlier figure
+// ("deflation" below zero, "surplus" above), or "".
+func (c *Change) fromWord() string {
+	if c.row == nil || c.row.Indicator == nil || c.Fact == nil || c.Fact.Against == nil {
+		return ""
+	}
+	switch v := c.Fact.Against.Value; {
+	case v < 0:
+		return c.row.Indicator.Negative
+	case v > 0:
+		return c.row.Indicator.Positive
+	}
+	return ""
+}
+
+// Signed reports whether the figure or the earlier one is said by a sign
+// word: the change is then told by what each figure was ("after deflation
+// of 0.1% in 2019"), never as "up from -5.7%" or "down from -0.1%", which
+// print a bare negative and read a deepening deflation as a fall.
+func (c *Change) Signed() bool {
+	return c.row != nil && (c.row.SignWord() != "" || c.fromWord() != "")
+}
+
+// FromSigned is the earlier figure with its sign word when it has one
+// ("deflation of 0.1%", "a deficit of $1.0 billion"), else FromBare.
+func (c *Change) FromSigned() string {
+	w := c.fromWord()
+	if w == "" {
+		return c.FromBare()
+	}
+	fig := strings.TrimPrefix(strings.TrimPrefix(c.From, "-"), format.MinusSign)
+	if c.row.Indicator.words != nil && c.row.Indicator.words.uncountable[strings.ToLower(w)] {
+		return en("sign.of_uncountable", "word", w, "figure", fig)
+	}
+	return en("sign.of", "word", w, "figure", fig)
+}
+
+// FromSaid is the earlier figure as a sentence about this one says it:
+// FromSigned, and an earlier figure on the other side of zero without a
+// word of its own by the indicator's phrase, so that the two are told
+// apart: "deflation of 26.7% in 2014, after GDP-deflator inflation of
+// 36.5% in 2013", never "after 36.5%" (which reads as deflation too).
+func (c *Change) FromSaid() string {
+	if c.fromWord() == "" && c.Crossed() && c.row.Indicator.Phrase != "" {
+		return en("sign.of_uncountable", "word", c.row.Indicator.Phrase, "figure", c.From)
+	}
+	return c.FromSigned()
+}
+
 // RankedCount is how many figures the ranking has, in words when small:
 // "64.7% of the total for all four".
 func (iv *Indicator) RankedCount() string { return format.SmallNumber(len(iv.Ranking)) }
@@ -631,3 +680,30 @@ func (b *Brief) nameCoveredSet() {
 // CoveredCount is how many entities Covered names, in words when small:
 // "six".
 func (b *Brief) CoveredCount() string { return format.SmallNumber(len(b.Covered)) }
+
+// Who names the event's entities, as a sentence names them ("Aland",
+// "Aland and Borduria"), when its text names none of them: a
+// development printed without saying whom it concerns ("A trade fair
+// opened.") leaves the reader to guess. "" when the text names one of
+// them, or the event gives none.
+func (e *Event) Who() string {
+	if e == nil || e.ev == nil || len(e.Entities) == 0 {
+		return ""
+	}
+	text := e.ev.Title + " " + e.ev.Summary + " " + e.Line + " " + e.KeyLine
+	var names []string
+	for _, en := range e.Entities {
+		for _, n := range []string{en.raw, en.Name, en.Short, en.Ref} {
+			if n != "" && strings.Contains(text, n) {
+				return ""
+			}
+		}
+		if en.Name != "" {
+			names = append(names, en.Name)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return English().Join(names)
+}

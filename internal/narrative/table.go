@@ -2,6 +2,7 @@ package narrative
 
 import (
 	"sort"
+	"strconv"
 
 	"github.com/briefhq/brief/internal/chart"
 	"github.com/briefhq/brief/internal/format"
@@ -43,6 +44,11 @@ type Table struct {
 	// Cut are the indicators whose figures the table cuts at MaxShown,
 	// with how many it shows.
 	Cut []*Indicator
+	// ShowRank is set when two rows of one ranking share a rank: a Rank
+	// column then shows the tie (the same rank twice), which the order
+	// of the rows alone does not (blind review: "−4.1%" twice, ranked
+	// third and fourth to the eye).
+	ShowRank bool
 }
 
 // TableRow is one figure of a Table.
@@ -55,6 +61,9 @@ type TableRow struct {
 	// none.
 	Change     string
 	ChangeCite any
+	// Rank is the row's rank in its indicator's ranking ("3"), "–" for a
+	// row outside it; read only under Table.ShowRank.
+	Rank string
 }
 
 // Ranked are the topic's ranked indicators, in catalog order.
@@ -287,7 +296,23 @@ func (t *Topic) Table() *Table {
 			weekChange()
 		}
 		tb.ShowChange = tb.ShowChange || tr.Change != ""
+		tr.Rank = "–"
+		if inRows(r.Indicator.Ranking, r) && r.Rank > 0 {
+			tr.Rank = strconv.Itoa(r.Rank)
+		}
 		tb.Rows = append(tb.Rows, tr)
+	}
+	seen := map[*Indicator]map[int]bool{}
+	for _, tr := range tb.Rows {
+		r := tr.Row
+		if tr.Rank == "–" {
+			continue
+		}
+		if seen[r.Indicator] == nil {
+			seen[r.Indicator] = map[int]bool{}
+		}
+		tb.ShowRank = tb.ShowRank || seen[r.Indicator][r.Rank]
+		seen[r.Indicator][r.Rank] = true
 	}
 	return tb
 }
@@ -338,8 +363,12 @@ func (iv *Indicator) ChartOf() string {
 // sentence names them ("the Russian Federation"), when they are of no
 // named group (ChartOf is then ""); nil for a chart of one series or of a
 // group.
+//
+// A chart split in two (Dwarfed) names its lines even in a group: both
+// captions would otherwise read alike ("Gross domestic product, Central
+// Asia, 2014 to 2023" twice).
 func (iv *Indicator) ChartNames() []string {
-	if len(iv.lines) < 2 || iv.groupRaw != "" {
+	if len(iv.lines) < 2 || (iv.groupRaw != "" && !iv.split) {
 		return nil
 	}
 	out := make([]string, 0, len(iv.lines))
@@ -353,7 +382,7 @@ func (iv *Indicator) ChartNames() []string {
 // language, for a caption that lists them («Gross domestic product
 // (Russian Federation, Kazakhstan и Tajikistan)»).
 func (iv *Indicator) ChartNamesL() []string {
-	if len(iv.lines) < 2 || iv.groupRaw != "" {
+	if len(iv.lines) < 2 || (iv.groupRaw != "" && !iv.split) {
 		return nil
 	}
 	out := make([]string, 0, len(iv.lines))
@@ -424,6 +453,19 @@ func (iv *Indicator) HistoryTo() string {
 		return ""
 	}
 	return p[len(p)-1].Period
+}
+
+// ShownRanked is how many of the figures a table of the indicator shows
+// are the top of its ranking, in order: all of them (len(Shown)) when the
+// table is the ranking's top; fewer when the ranking is of one group and
+// other members' figures fill the table (a caption then says so rather
+// than "the top 10").
+func (iv *Indicator) ShownRanked() int {
+	n := 0
+	for n < len(iv.Shown) && n < len(iv.Ranking) && iv.Shown[n] == iv.Ranking[n] {
+		n++
+	}
+	return n
 }
 
 // BarTop is how many members the bar chart shows when it cannot show

@@ -188,6 +188,12 @@ type Indicator struct {
 	// figures ("2020").
 	Stale        bool
 	LatestPeriod string
+	// Ended is set on a Stale indicator whose newest figure is old twice
+	// over (its period ended more than twice the usual delay before the
+	// as-of day: a day's figure 28 days, a year's 36 months): the series
+	// ended, and the brief says so rather than that a figure is overdue
+	// (the Johns Hopkins recoveries stop on 4 August 2021).
+	Ended bool
 	// History is the longest series of the indicator (oldest first), for a
 	// line chart; it has at most one point per period.
 	History []*Row
@@ -198,6 +204,7 @@ type Indicator struct {
 	historyEntity *Entity
 	lines         []line       // the ranking's series, for a line chart of several
 	dwarfed       *Indicator   // the lines the largest dwarfs, drawn in a chart of their own (Dwarfed)
+	split         bool         // a line chart split in two (Dwarfed): each caption names its lines
 	groupRaw      string       // the group's name, unescaped, for chart titles
 	groupForms    *locale.Noun // the group's forms in a language other than English (langGroup)
 	// covered is set on a ranking of every entity the data cover, said
@@ -747,6 +754,8 @@ func Build(ds *dataset.Dataset, set *facts.Set, o BuildOptions) *Brief {
 		case facts.IndicatorStale:
 			if iv := indicators[f.Indicator]; iv != nil {
 				iv.Stale, iv.LatestPeriod = true, f.PeriodLabel
+				end := f.Period.End
+				iv.Ended = !o.AsOf.IsZero() && end.Add(2*facts.StaleFrom(f.Period).Sub(end)).Before(o.AsOf)
 			}
 		case facts.TopicStale:
 			if t := topics[f.Topic]; t != nil {
@@ -1674,7 +1683,10 @@ func valueMD(v float64, unit, label string, decimals int) string {
 	if strings.ContainsAny(label, "\\`*_[]<>#|~&!") {
 		label = format.EscapeMarkdown(label)
 	}
-	return format.ValueLabel(v, unit, label, decimals)
+	// A figure below zero with the minus sign, as the tables, the
+	// charts and the Russian and Kazakh briefs print it: "−0.543%",
+	// never the hyphen of "from -0.543%" beside a table's "−0.543%".
+	return format.Minus(format.ValueLabel(v, unit, label, decimals))
 }
 
 // changeText is format.ChangeLabel with the unit named by its label,

@@ -51,7 +51,7 @@ func TestKeyMessagesOfTheSample(t *testing.T) {
 		t.Errorf("a key message's event is repeated in the body:\n%s", md)
 	}
 	contains(t, "body", md,
-		"- **3 February 2025**: According to the article, a cluster of new plants has opened in Saran",
+		"- **3 February 2025**: According to the article, a cluster of new plants has opened in Saran, in the Karaganda region, making products from tyres to furniture (Kazakhstan).",
 		"- **3 February 2025**: According to the article, Gazprom is to build",
 		"untapped potential")
 }
