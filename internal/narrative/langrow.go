@@ -38,7 +38,7 @@ func (r *Row) numWith(d int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.approx(r.withPer(s))
+	return r.approx(r.percentLabelL(r.withPer(s)))
 }
 
 // perUnit is what a money figure is per, from the catalog's language
