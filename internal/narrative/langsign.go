@@ -174,3 +174,55 @@ func (r *Row) pressBare(d int) (string, error) {
 	}
 	return a + s, nil
 }
+
+// PressCountedL is CountedL for the press: the count rounded by the rule
+// of PressNum, after the locale's "about" when that changed it («около 12
+// млн иностранцев», as the English "about 12 million foreign visitors").
+func (r *Row) PressCountedL() (string, error) {
+	x, xd, ok := r.pressCount()
+	if !ok {
+		return r.CountedL()
+	}
+	c := *r
+	c.Value, c.decimals = x, xd
+	s, err := c.CountedL()
+	if err != nil || x == r.Value {
+		return s, err
+	}
+	return r.aboutL(s)
+}
+
+// PressCountedIn is CountedIn for the press (PressCountedL).
+func (r *Row) PressCountedIn(cs string) (string, error) {
+	x, xd, ok := r.pressCount()
+	if !ok {
+		return r.CountedIn(cs)
+	}
+	c := *r
+	c.Value, c.decimals = x, xd
+	s, err := c.CountedIn(cs)
+	if err != nil || x == r.Value {
+		return s, err
+	}
+	return r.aboutL(s)
+}
+
+// pressCount is the row's count rounded for the press and its decimals;
+// false when the press leaves it as it is (under 1,000).
+func (r *Row) pressCount() (float64, int, bool) {
+	v := r.Value
+	if math.Abs(v) < format.PressMin || math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0, 0, false
+	}
+	x, xd := format.PressRounded(v, format.PressDecimals(r.decimals))
+	return x, xd, true
+}
+
+// aboutL is s after the locale's "about", unless it has it.
+func (r *Row) aboutL(s string) (string, error) {
+	a, err := r.locale().Phrase("about")
+	if err != nil || strings.HasPrefix(s, a) {
+		return s, err
+	}
+	return a + s, nil
+}

@@ -80,6 +80,20 @@ func TestLang2PressRoundsCounts(t *testing.T) {
 	says(t, "the Russian internal points", langPointsMD(t, data, "2021-W20", "ru", "internal"), []string{"90 240"}, nil)
 }
 
+// A count said with the catalog's verb is rounded for the press too:
+// "Kazakhstan received about 15 million foreign visitors", «принял около
+// 15 млн иностранцев», «шамамен 15 млн шетелдікті қабылдады».
+func TestLang2PressRoundsCountsWithVerb(t *testing.T) {
+	const data = "../../testdata/truth/lang2-counted"
+	says(t, "the English points", langPointsMD(t, data, "2025-W06", "en", "press"), []string{"Kazakhstan received about 15 million foreign visitors in 2024"}, nil)
+	says(t, "the Russian points", langPointsMD(t, data, "2025-W06", "ru", "press"), []string{"В 2024 г. Казахстан принял около 15 млн иностранцев"}, []string{"15 234 567", "15,2 млн"})
+	says(t, "the Kazakh points", langPointsMD(t, data, "2025-W06", "kk", "press"), []string{"2024 жылы Қазақстан шамамен 15 млн шетелдікті қабылдады"}, []string{"15 234 567", "15,2 млн"})
+	// The internal points are not hedged, as in English ("received 15
+	// million foreign visitors": the catalog's decimals: 0).
+	says(t, "the English internal points", langPointsMD(t, data, "2025-W06", "en", "internal"), []string{"Kazakhstan received 15 million foreign visitors in 2024"}, nil)
+	says(t, "the Russian internal points", langPointsMD(t, data, "2025-W06", "ru", "internal"), []string{"Казахстан принял 15 млн иностранцев"}, []string{"около"})
+}
+
 // The leader of a ranking that led the period before too, and fell, is
 // "still" the highest: «по-прежнему», «бұрынғыдай».
 func TestLang2StillTheHighest(t *testing.T) {
