@@ -179,6 +179,17 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 		s, err := localBare(l, math.Abs(cur-prev), 1)
 		return signed(cur-prev, s), err
 	}
+	if prev < 0 || cur < 0 {
+		// From or to below zero a percentage says nothing (a deficit
+		// of 1 grown to 5 is not "−400 %"): the difference, with its
+		// unit, as the English says "down $4.0 billion" (format.ChangeOf).
+		dec := 1
+		if c.row != nil {
+			dec = c.row.decimals
+		}
+		s, err := localValue(l, math.Abs(cur-prev), c.Fact, c.label, dec)
+		return signed(cur-prev, s), err
+	}
 	pct := (cur - prev) / math.Abs(prev) * 100
 	return signed(pct, localPercent(l, math.Abs(pct), 1)), nil
 }

@@ -163,3 +163,20 @@ func TestLang2Grammar(t *testing.T) {
 	}, []string{"gold price (XAU)"})
 	says(t, "its warnings", strings.Join(out.Warnings, "\n"), []string{`--lang kk: 1 indicator has no kk words in the catalog, so the brief prints them as the data give them (in English): indicator "gold_price"`}, nil)
 }
+
+// A countable sign word (negative: deficit) says the figure by it too,
+// and a change from below zero is the difference with its unit, never a
+// percentage of a negative base: English "a deficit of $5.0 billion in
+// 2020, down $4.0 billion on 2019 (-$1.0 billion)"; never «на 400,0 %».
+func TestLang2Deficit(t *testing.T) {
+	const data = "../../testdata/truth/lang2-deficit"
+	says(t, "the English brief", langMD(t, data, "2021-W09", "en"), []string{"Aland's trade balance showed a deficit of $5.0 billion in 2020, down $4.0 billion on 2019 (-$1.0 billion)"}, nil)
+	says(t, "the Russian brief", langMD(t, data, "2021-W09", "ru"), []string{
+		"В 2020 г. сальдо торговли Аландии — дефицит 5,0 млрд долл. США. Это на 4,0 млрд долл. США меньше, чем в 2019 г. (−1,0 млрд долл. США).",
+		"В 2020 г. в Аландии зафиксирована дефляция 16,5 %. Это на 16,4 п. п. меньше, чем в 2019 г. (−0,1 %).",
+	}, []string{"400,0 %", "−5,0 млрд"})
+	says(t, "the Kazakh brief", langMD(t, data, "2021-W09", "kk"), []string{
+		"2020 жылы Аландияның сауда балансы 5,0 млрд АҚШ доллары тапшылық болды. Бұл көрсеткіш 2019 жылмен салыстырғанда 4,0 млрд АҚШ долларына төмендеді (−1,0 млрд АҚШ доллары болған).",
+		"2020 жылы Аландияда 16,5% дефляция тіркелді.",
+	}, []string{"400,0%", "−5,0 млрд"})
+}
