@@ -22,7 +22,10 @@ func (iv *Indicator) langWording(ds *dataset.Dataset, l *locale.Locale) {
 	iv.loc = l
 	w, err := ds.IndicatorWording(iv.ID, l)
 	if err != nil {
-		return
+		var ok bool
+		if w, ok = signless(ds, iv.ID, l); !ok {
+			return
+		}
 	}
 	iv.lang = &w
 	iv.enRaw, iv.enPhrase = iv.raw, iv.Phrase
@@ -33,6 +36,35 @@ func (iv *Indicator) langWording(ds *dataset.Dataset, l *locale.Locale) {
 	if p := w.Phrase.Nominative(); p != "" {
 		iv.Phrase = format.EscapeMarkdown(p)
 	}
+}
+
+// signless is the indicator's wording in l when the catalog lacks only
+// its sign words there (negative:, positive: given in English, not in
+// l): the rest of the words are said in l, and a figure below zero keeps
+// its minus sign («−3,3 %») instead of the word, as the English does
+// without one; Brief.SignWarnings names the line where the word goes.
+// Any other missing word keeps the indicator in its English words (and
+// the brief's warning of them).
+func signless(ds *dataset.Dataset, id string, l *locale.Locale) (dataset.LangWording, bool) {
+	for i := range ds.Indicators {
+		in := ds.Indicators[i]
+		if in.ID != id || (in.Wording.Negative == "" && in.Wording.Positive == "") {
+			continue
+		}
+		lw := in.Langs[l.ID()]
+		if lw == nil {
+			return dataset.LangWording{}, false
+		}
+		if lw.Negative == nil {
+			in.Wording.Negative = ""
+		}
+		if lw.Positive == nil {
+			in.Wording.Positive = ""
+		}
+		w, err := (&dataset.Dataset{Dir: ds.Dir, Indicators: []dataset.Indicator{in}}).IndicatorWording(id, l)
+		return w, err == nil
+	}
+	return dataset.LangWording{}, false
 }
 
 // langGroup takes the name of the indicator's ranking group in its

@@ -38,7 +38,7 @@ func (r *Row) numWith(d int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return r.approx(r.withPer(s))
+	return r.approx(r.percentLabelL(r.withPer(s)))
 }
 
 // perUnit is what a money figure is per, from the catalog's language
@@ -177,6 +177,17 @@ func (c *Change) ChangeL(l *locale.Locale) (string, error) {
 	}
 	if prev == 0 {
 		s, err := localBare(l, math.Abs(cur-prev), 1)
+		return signed(cur-prev, s), err
+	}
+	if prev < 0 || cur < 0 {
+		// From or to below zero a percentage says nothing (a deficit
+		// of 1 grown to 5 is not "−400 %"): the difference, with its
+		// unit, as the English says "down $4.0 billion" (format.ChangeOf).
+		dec := 1
+		if c.row != nil {
+			dec = c.row.decimals
+		}
+		s, err := localValue(l, math.Abs(cur-prev), c.Fact, c.label, dec)
 		return signed(cur-prev, s), err
 	}
 	pct := (cur - prev) / math.Abs(prev) * 100

@@ -161,7 +161,7 @@ func TestLangRepeatedAnnualFigures(t *testing.T) {
 		"Годом ранее — 35,10 USD per troy ounce (1958 г.; без изменений).",
 	}, []string{"0,0", "снижение", "рост"})
 	says(t, "the Kazakh brief", langMD(t, data, "1960-W01", "kk"), []string{
-		"1959 жылғы желтоқсанда gold price (XAU) 35,10 USD per troy ounce болды (деректерде 1959 жылға бір ғана мән берілген, ол әр айда қайталанады).",
+		"1959 жылғы желтоқсанда Gold price (XAU) 35,10 USD per troy ounce болды (деректерде 1959 жылға бір ғана мән берілген, ол әр айда қайталанады).",
 		"1958 жылмен салыстырғанда өзгерген жоқ (35,10 USD per troy ounce болған)",
 	}, []string{"0,0", "төмендеді", "өсті"})
 }
@@ -229,7 +229,7 @@ func TestLangEuriborPoints(t *testing.T) {
 	needShared(t, "euribor/euribor-3m-monthly.csv")
 	const data = "../../testdata/mapping/euribor"
 	says(t, "the Russian brief", langMD(t, data, "2026-W19", "ru"), []string{
-		"3-month Euribor (Euro area) в апреле 2026 г.: 2,075 %. Это на 0,049 п. п. больше, чем в марте 2026 г. (2,026 %).",
+		"3-month Euribor (Euro area) в апреле 2026 г.: 2,075 % годовых. Это на 0,049 п. п. больше, чем в марте 2026 г. (2,026 %).",
 		"Это на 0,006 п. п. больше, чем в марте 2026 г. (1,889 %).",
 	}, []string{"0,0 п. п.", "почти столько же"})
 }
@@ -315,7 +315,7 @@ func TestLangWhatChangedSince(t *testing.T) {
 		md := spaced(string(file(t, langOut(t, data, "weekly", "1960-W06", "", lang, prev, ""), "brief.md")))
 		want := map[string][]string{
 			"ru": {"Со времени предыдущего обзора (1-я неделя 1960 г.):", "- **Рекорд:** Gold price (XAU) в январе 1960 г.: 35,27 USD per troy ounce. Это наибольшее значение с начала ряда в январе 1955 г."},
-			"kk": {"1960 жылғы 1-апта шолуынан бері:", "- **Рекорд:** 1960 жылғы қаңтарда gold price (XAU) 35,27 USD per troy ounce болды. Бұл — 1955 жылғы қаңтарда басталған қатардағы ең жоғары мән"},
+			"kk": {"1960 жылғы 1-апта шолуынан бері:", "- **Рекорд:** 1960 жылғы қаңтарда Gold price (XAU) 35,27 USD per troy ounce болды. Бұл — 1955 жылғы қаңтарда басталған қатардағы ең жоғары мән"},
 		}[lang]
 		says(t, lang+" brief", md, want, []string{"Week 1", "обзора за "})
 	}

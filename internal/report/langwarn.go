@@ -30,7 +30,7 @@ func langWarnings(ds *dataset.Dataset, l *locale.Locale) []string {
 	var kinds []*kind
 	byName := map[string]*kind{}
 	for _, d := range ds.CheckLanguage(l) {
-		if d.Severity != dataset.SevError {
+		if d.Severity != dataset.SevError || signFault(d.Message, l) {
 			continue
 		}
 		k, _, _ := strings.Cut(d.Message, " ")
@@ -70,4 +70,17 @@ func langPlural(k string, n int) string {
 		return strings.TrimSuffix(k, "y") + "ies"
 	}
 	return k + "s"
+}
+
+// signFault says whether a fault of the catalog is only a missing sign
+// word (negative:, positive:) of an indicator: the brief says the rest of
+// the indicator in the language and keeps the signed figure, and
+// narrative's Brief.SignWarnings warns of it with the line to add it at.
+func signFault(msg string, l *locale.Locale) bool {
+	for _, k := range []string{"negative", "positive"} {
+		if strings.HasPrefix(msg, "indicator ") && strings.Contains(msg, " has no "+l.ID()+" "+k+" (the English entry says ") {
+			return true
+		}
+	}
+	return false
 }

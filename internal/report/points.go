@@ -89,7 +89,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 		o.Title = title
 		out.Doc = doc
 	}
-	out.Warnings = append(append(append(loadWarnings(ds, o.AsOf), unfinishedWarnings(ds, o.AsOf)...), out.Warnings...), langWarnings(ds, o.Locale)...)
+	out.Warnings = append(append(append(append(loadWarnings(ds, o.AsOf), unfinishedWarnings(ds, o.AsOf)...), out.Warnings...), langWarnings(ds, o.Locale)...), view.SignWarnings()...)
 	out.Points = pts
 	if o.Formats.MD {
 		out.Files = append(out.Files, atomicfile.File{Path: "points.md", Data: doc.Markdown})

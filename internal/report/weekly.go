@@ -122,7 +122,7 @@ func Weekly(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Op
 	if err != nil {
 		return nil, err
 	}
-	out := &Output{Doc: doc, Facts: set, Warnings: append(append(append(loadWarnings(ds, o.AsOf), unfinishedWarnings(ds, o.AsOf)...), notUsedWarnings(view)...), langWarnings(ds, o.Locale)...)}
+	out := &Output{Doc: doc, Facts: set, Warnings: append(append(append(loadWarnings(ds, o.AsOf), unfinishedWarnings(ds, o.AsOf)...), notUsedWarnings(view)...), append(langWarnings(ds, o.Locale), view.SignWarnings()...)...)}
 	if err := o.polish(ctx, ds, doc, out); err != nil {
 		return nil, err
 	}
