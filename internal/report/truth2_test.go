@@ -16,15 +16,10 @@ import (
 // ../shared). Where practical the test recomputes what the page says from
 // the CSV, so that a wrong figure and a wrong word both fail.
 
-// obsRow is a row of a truth fixture's observations.csv.
-type obsRow struct {
-	indicator, entity, period string
-	value                     float64
-}
-
-func readObs(t *testing.T, dir string) []obsRow {
+// readCSV is a truth fixture's CSV file, header first.
+func readCSV(t *testing.T, path string) [][]string {
 	t.Helper()
-	f, err := os.Open(dir + "/observations.csv")
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,6 +28,18 @@ func readObs(t *testing.T, dir string) []obsRow {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return recs
+}
+
+// obsRow is a row of a truth fixture's observations.csv.
+type obsRow struct {
+	indicator, entity, period string
+	value                     float64
+}
+
+func readObs(t *testing.T, dir string) []obsRow {
+	t.Helper()
+	recs := readCSV(t, dir+"/observations.csv")
 	col := map[string]int{}
 	for i, h := range recs[0] {
 		col[h] = i

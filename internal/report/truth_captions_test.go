@@ -41,15 +41,25 @@ func TestSplitChartsHaveTheirOwnCaptions(t *testing.T) {
 
 // No two captions alike on the real files either.
 func TestRealBriefsHaveDistinctCaptions(t *testing.T) {
-	for _, c := range []struct{ data, week, shared string }{
+	onRealBriefs(t, []realBrief{
 		{"../../testdata/mapping/worldbank", "2015-W30", "gdp/gdp.csv"},
 		{"../../testdata/mapping/worldbank", "2024-W10", "gdp/gdp.csv"},
 		{"../../testdata/mapping/central-asia", "2023-W52", "gdp/gdp.csv"},
 		{"../../testdata/mapping/covid", "2022-W15", "covid/key-countries-pivoted.csv"},
-	} {
+	}, distinctCaptions)
+}
+
+// realBrief is a mapping of the real files (../shared), a week and the
+// file it needs.
+type realBrief struct{ data, week, shared string }
+
+// onRealBriefs runs check on the English brief of each, skipped without
+// ../shared.
+func onRealBriefs(t *testing.T, briefs []realBrief, check func(t *testing.T, week, md string)) {
+	for _, c := range briefs {
 		t.Run(strings.TrimPrefix(c.data, "../../testdata/mapping/")+"-"+c.week, func(t *testing.T) {
 			needShared(t, c.shared)
-			distinctCaptions(t, c.week, string(file(t, weekly(t, c.data, c.week), "brief.md")))
+			check(t, c.week, string(file(t, weekly(t, c.data, c.week), "brief.md")))
 		})
 	}
 }

@@ -45,16 +45,11 @@ func TestNoSentenceTwiceInASection(t *testing.T) {
 
 // The same on the real files.
 func TestRealBriefsSayNoSentenceTwice(t *testing.T) {
-	for _, c := range []struct{ data, week, shared string }{
+	onRealBriefs(t, []realBrief{
 		{"../../testdata/mapping/worldbank", "1995-W10", "gdp/gdp.csv"},
 		{"../../testdata/mapping/worldbank", "2015-W30", "gdp/gdp.csv"},
 		{"../../testdata/mapping/central-asia", "2023-W52", "gdp/gdp.csv"},
 		{"../../testdata/mapping/covid", "2021-W30", "covid/key-countries-pivoted.csv"},
 		{"../../testdata/mapping/euribor", "2008-W41", "euribor/euribor-3m-monthly.csv"},
-	} {
-		t.Run(strings.TrimPrefix(c.data, "../../testdata/mapping/")+"-"+c.week, func(t *testing.T) {
-			needShared(t, c.shared)
-			repeatedSentences(t, c.week, string(file(t, weekly(t, c.data, c.week), "brief.md")))
-		})
-	}
+	}, repeatedSentences)
 }

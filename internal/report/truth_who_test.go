@@ -1,8 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
-	"os"
 	"strings"
 	"testing"
 )
@@ -14,15 +12,7 @@ import (
 func TestEventsSayWhom(t *testing.T) {
 	const dir = "../../testdata/truth/who"
 	names := map[string]string{"AA": "Aland", "BB": "Borduria", "CC": "Carpania"}
-	f, err := os.Open(dir + "/events.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	recs, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	recs := readCSV(t, dir+"/events.csv")
 	out := weekly(t, dir, "2025-W06")
 	md := plainMD(file(t, out, "brief.md"))
 	pts := plainMD([]byte(pointsOf(t, dir, "2025-W06", "press")))
