@@ -1133,7 +1133,7 @@ func finishIndicator(ds *dataset.Dataset, iv *Indicator, set *facts.Set, rk rank
 			mid := o.Period.Start.Add(o.Period.End.Sub(o.Period.Start) / 2)
 			label := lb.of(iv.ID, o.Unit)
 			out = append(out, &Row{
-				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label,
+				Indicator: iv, Period: o.Period.Label(), Value: o.Value, label: label, decimals: decimals,
 				Text: valueMD(o.Value, o.Unit, label, decimals), plain: format.ValueLabel(o.Value, o.Unit, label, decimals),
 				Status: string(o.Status), sources: []string{o.Source}, at: mid,
 				per: o.Period, loc: hloc, unit: o.Unit,

@@ -12,3 +12,15 @@ func TestYearAgoAlsoOnlyTheSameWay(t *testing.T) {
 	md = plainMD(file(t, weekly(t, "../../testdata/truth/also", "2008-W37"), "brief.md"))
 	contains(t, "2008-W37", md, "up 0.428 percentage points on August 2007 (4.540%).")
 }
+
+// A line chart's end label in Russian and Kazakh keeps the indicator's
+// decimals, as the English chart and the text beside it do (a blind
+// review: the 1-week Euribor's −0.071% drawn as «0 %», 13.4% and 12.7%
+// as «13 %» and «13 %»: the history's rows had no decimals of their own).
+func TestLineChartLabelsKeepTheirDecimals(t *testing.T) {
+	for lang, want := range map[string]string{"en": ">4.961%<", "ru": ">4,961\u00a0%<", "kk": ">4,961%<"} {
+		out := langOut(t, "../../testdata/truth/also", "weekly", "2008-W42", "", lang, nil, "")
+		svg := string(file(t, out, "chart-rate_3m-line.svg"))
+		contains(t, lang+" chart", svg, want)
+	}
+}
