@@ -88,6 +88,12 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 			reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
 			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
+			} else if i+1 < len(ds) && pointsBackToLevel(d.sents[ds[i+1]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
+				// the next sentence points back to this one's level with a
+				// pronoun ("That is the lowest since …"): a recast of the
+				// level as a movement ("fell from ⟦F2⟧ to ⟦F1⟧") makes it
+				// point to the fall (red team round 22)
+				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: "the next sentence points back to this one (\"" + clip(strings.TrimSpace(d.sents[ds[i+1]].surface), 30) + "\"): a level it points to is not recast as a movement, which the pronoun would then refer to"})
 			}
 		}
 	}
@@ -113,6 +119,18 @@ func (lk *Locked) exactItems(s string) []alignItem {
 // returned as missing). Neither is read through "respectively": the
 // source's list stays as it is written.
 func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (items []alignItem, outRuns [][]alignItem, missing []alignItem) {
+	return lk.itemsOf(s, marks, runs, true)
+}
+
+// literalItems are exactItems without the paraphrase patterns: the
+// sentence as written, vetted synonyms and hedged roundings aside.
+func (lk *Locked) literalItems(s string) []alignItem {
+	items, _, _ := lk.itemsOf(s, nil, nil, false)
+	return items
+}
+
+// itemsOf is exactItemsV, read through the paraphrase patterns or not.
+func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bool) (items []alignItem, outRuns [][]alignItem, missing []alignItem) {
 	if len(marks) == 0 && len(runs) == 0 {
 		s = expandRespectively(s)
 	}
@@ -216,6 +234,9 @@ func (lk *Locked) exactItemsV(s string, marks [][2]int, runs [][]alignItem) (ite
 			continue
 		}
 		kept = append(kept, it)
+	}
+	if !canon {
+		return kept, outRuns, nil
 	}
 	return lk.lex.canonical(kept), outRuns, nil
 }
@@ -768,11 +789,17 @@ func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int, marks map[int][][2
 	for i < len(ds) && j < len(ps) {
 		reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
 		if lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply) == "" {
+			if i+1 < len(ds) && pointsBackToLevel(d.sents[ds[i+1]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[j]].text) {
+				return false // the level the next sentence points to, recast as a movement (round 22)
+			}
 			i, j = i+1, j+1
 			continue
 		}
 		if i+1 >= len(ds) || len(marks[ds[i]]) > 0 || len(marks[ds[i+1]]) > 0 {
 			return false // the source's words are never merged
+		}
+		if i+2 < len(ds) && pointsBackToLevel(d.sents[ds[i+2]].text) {
+			return false // what the next sentence points back to would change (round 22)
 		}
 		pi := lk.exactItems(reply)
 		ok := false
@@ -891,21 +918,71 @@ func (lk *Locked) alignSplit(d, p *parsedText, ds, ps []int, marks map[int][][2]
 	return i == len(ds) && j == len(ps)
 }
 
-// pointsBack: a sentence that opens with a pronoun standing for the
-// figure before it ("It is", "That is", "This is", "It was", …) and is
-// not itself a change of that figure ("It is also up ⟦F4⟧ on ⟦D3⟧",
-// which a split leaves after a change as the draft has it). "That level
-// is a five-year low" names what it points to, and stays a level's after
-// a change.
+// pointsBack: a sentence whose subject is a pronoun standing for what
+// the sentence before it said ("It is the highest since …", "That is up
+// …", "Against a year earlier, it is down …", "This is …"): a split, a
+// merge or a recast of the sentence before it changes what the pronoun
+// refers to (red teams 21 and 22: after "That is up 2.2% on November",
+// "it is down 1.7%" reads as said of the change). "That level …" names
+// what it points to.
 func pointsBack(s string) bool {
 	s = strings.TrimSpace(s)
-	for _, pre := range []string{"It is ", "That is ", "This is ", "It was ", "That was ", "This was ", "It has "} {
-		if r, ok := strings.CutPrefix(s, pre); ok {
-			r = strings.TrimPrefix(r, "also ")
-			return !strings.HasPrefix(r, "up ") && !strings.HasPrefix(r, "down ")
+	if k := strings.Index(s, ", "); k > 0 && k < 40 && !strings.Contains(s[:k], tokenOpen) {
+		// a fronted phrase: "Year on year, it is …", "Against a year earlier, it is …"
+		if r := s[k+2:]; strings.HasPrefix(r, "it ") || strings.HasPrefix(r, "that ") || strings.HasPrefix(r, "this ") {
+			s = strings.ToUpper(r[:1]) + r[1:]
+		}
+	}
+	for _, pre := range []string{"It is ", "That is ", "This is ", "It was ", "That was ", "This was ", "It has ", "It rose", "It fell", "It stood", "That rose", "That fell"} {
+		if strings.HasPrefix(s, pre) {
+			return true
 		}
 	}
 	return false
+}
+
+// pointsBackToLevel: pointsBack, of a sentence that says something of
+// the level before it (a record, "That is the lowest since …"), not a
+// change of it ("It is also down ⟦F3⟧ on ⟦D4⟧": after a movement it
+// still compares the level).
+func pointsBackToLevel(s string) bool {
+	if !pointsBack(s) {
+		return false
+	}
+	t := strings.TrimSpace(s)
+	if k := strings.Index(t, ", "); k > 0 && k < 40 {
+		t = t[k+2:]
+	}
+	f := strings.Fields(strings.ToLower(t))
+	for i := 2; i < len(f) && i < 4; i++ {
+		if f[i] == "up" || f[i] == "down" {
+			return false
+		}
+	}
+	return true
+}
+
+// recastAsMovement: the reply's sentence says with a direction verb
+// ("fell", "rose", "decreased" …) what the draft's says as a level and
+// its comparison ("stood at ⟦F1⟧ in ⟦D1⟧, down from ⟦F2⟧ in ⟦D2⟧").
+func (lk *Locked) recastAsMovement(draft, reply string) bool {
+	verbs := lk.lex.lists["synonym-figure"]
+	has := func(s string) bool {
+		for _, it := range lk.literalItems(s) {
+			if w, ok := strings.CutPrefix(it.key, "w:"); ok && verbs[strings.ToLower(w)] {
+				return true
+			}
+			if g, ok := strings.CutPrefix(it.key, "syn:"); ok {
+				for _, w := range strings.Split(g, "=") {
+					if verbs[strings.ToLower(strings.ReplaceAll(w, " ", "_"))] || verbs[strings.ToLower(w)] {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	return !has(draft) && has(reply)
 }
 
 // yoFold writes "ё" as "е": Russian print drops the dots at will

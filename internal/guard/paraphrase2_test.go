@@ -115,9 +115,10 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 // own sentence ("… in August 2020. That is up 6.6% on July 2020"), but
 // not when the draft's next sentence points back to the level with a
 // pronoun ("It is the highest since …"): after the split it would follow
-// the change and read as said of it (red team round 21). "That level …"
-// names what it points to, and another change ("It is also up …") is
-// the draft's order anyway.
+// the change and read as said of it (red team round 21), nor before a
+// change said of "it" (round 22: "Against a year earlier, it is down
+// 1.7%" after "That is up 2.2% on November" reads as the change's).
+// "That level …" names what it points to.
 func TestSplitKeepsWhatPointsBack(t *testing.T) {
 	v := &guard.Vocabulary{Names: []string{"LON", "July 2020"}}
 	level := "LON's gold price stood at $1,969.00 per troy ounce in August 2020, up 6.6% on July 2020 ($1,846.51).[^1]"
@@ -129,11 +130,45 @@ func TestSplitKeepsWhatPointsBack(t *testing.T) {
 		{" It is the highest since the series began in January 1833.[^1]", false},
 		{" That is the highest since the series began in January 1833.[^1]", false},
 		{" That level is a five-year high.", true},
-		{" It is also up 20.1% on August 2019 ($1,500.00).[^1]", true},
+		// round 22: "it" after a split reads as the change's too
+		{" It is also up 20.1% on August 2019 ($1,500.00).[^1]", false},
+		{" Year on year, it is up 20.1% on August 2019 ($1,500.00).[^1]", false},
 		{"", true},
 	} {
 		draft := "## Markets\n\n" + level + c.next + "\n"
 		r := guard.Check(draft, strings.Replace(draft, level, split, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("next %q: accepted %v, want %v: %v", c.next, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
+
+// TestMovementBeforeARecord: a level and its comparison ("stood at ⟦F1⟧
+// in ⟦D1⟧, down from ⟦F2⟧ in ⟦D2⟧") may be recast as a movement ("fell
+// from ⟦F2⟧ to ⟦F1⟧"), but not when the next sentence points back to the
+// level with a pronoun ("That is the lowest since …"): it would then
+// read as said of the fall (red team round 22), whether the next
+// sentences stay apart or are joined.
+func TestMovementBeforeARecord(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"EA", "Euribor, 1 week"}}
+	level := "EA's Euribor, 1 week stood at \u22120.020% in January 2015, down from \u22120.004% in December 2014.[^1]"
+	moved := "EA's Euribor, 1 week fell from \u22120.004% in December 2014 to \u22120.020% in January 2015.[^1]"
+	for _, c := range []struct {
+		next, reply string
+		accept      bool
+	}{
+		{" That is the lowest since the series began in January 1999.", "", false},
+		{" It is the lowest since the series began in January 1999.", "", false},
+		{" That is the lowest since the series began in January 1999. It is also down 0.203 percentage points on January 2014 (0.183%).[^1]", " That is the lowest since the series began in January 1999 and is also down 0.203 percentage points on January 2014 (0.183%).[^1]", false},
+		{" It is also down 0.203 percentage points on January 2014 (0.183%).[^1]", "", true},
+		{"", "", true},
+	} {
+		draft := "## Rates\n\n" + level + c.next + "\n"
+		reply := moved + c.next
+		if c.reply != "" {
+			reply = moved + c.reply
+		}
+		r := guard.Check(draft, "## Rates\n\n"+reply+"\n", v)
 		if r.Accepted != c.accept {
 			t.Errorf("next %q: accepted %v, want %v: %v", c.next, r.Accepted, c.accept, r.Reasons)
 		}

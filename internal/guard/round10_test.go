@@ -253,3 +253,30 @@ func TestRoundingAgainstTheTable(t *testing.T) {
 		t.Errorf("refused or misprinted (%v): %v %s", r.Accepted, r.Reasons, r.Text)
 	}
 }
+
+// TestRoundingMayNotCloseAGap: a rounding may not shrink the gap between
+// two figures of a paragraph to under half its size, so that the change
+// stated beside them still reads from them (red team round 22: the base
+// 1,175.00 printed "about 1,200" beside 1,201.00 under "up 2.2%").
+func TestRoundingMayNotCloseAGap(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LON"}, Units: []string{"USD/ozt"}}
+	draft := "## Markets\n\nLON's gold price stood at $1,201.00 in December 2014, up 2.2% on November 2014 ($1,175.00).[^1]\n"
+	lk := guard.Lock(draft, v)
+	var base string
+	for _, s := range lk.Slots {
+		if s.Text == "$1,175.00" {
+			base = s.ID
+		}
+	}
+	if base == "" {
+		t.Fatalf("no slot for the base in %q", lk.Text)
+	}
+	if r := lk.Verify(strings.Replace(lk.Text, "(⟦"+base+"⟧)", "(about ⟦"+base+"~⟧)", 1)); r.Accepted {
+		t.Errorf("the base rounded to about $1,200 beside $1,201.00 printed: %s", r.Text)
+	}
+	for _, id := range lk.Roundable() {
+		if id == base {
+			t.Errorf("the base offered for rounding: %v", lk.Roundable())
+		}
+	}
+}

@@ -2,6 +2,7 @@ package guard
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -295,12 +296,21 @@ func (lk *Locked) breaksComparison(vs []figureVal, a figureVal) (figureVal, bool
 		if c.slot == a.slot || !comparable(a.kind, c.kind) || !related(c) || c.table && c.truth == a.truth {
 			continue
 		}
-		if format.KeepsComparison(a.truth, a.shown, c.truth, c.shown) {
+		if format.KeepsComparison(a.truth, a.shown, c.truth, c.shown) && !narrows(a, c) {
 			continue
 		}
 		return c, true
 	}
 	return figureVal{}, false
+}
+
+// narrows: the printed gap between a and c is less than half the true
+// one, so that a change stated beside them no longer matches them (red
+// team round 22: the base 1,175.00 printed "about 1,200" beside
+// 1,201.00 under "up 2.2%"). KeepsComparison bounds a widening only.
+func narrows(a, c figureVal) bool {
+	t, s := math.Abs(a.truth-c.truth), math.Abs(a.shown-c.shown)
+	return t > 0 && s < t/2
 }
 
 // comparable: two figures of one kind (currency or sign) whose units are

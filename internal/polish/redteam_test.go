@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "ms1", "ms2", "ms3", "ms4", "ms5", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -469,7 +469,21 @@ func roundOf(name string) string {
 // refused (a day fronted over a week's change with "against …", "the
 // largest increase" for "the largest rise", a merge that drops "Year on
 // year, it is", a split before the week's range: beyond the prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 4, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 0, "r19": 2, "r20": 1, "r21": 4, "ms1": 17, "ms2": 1, "ms3": 2, "ms4": 6, "ms5": 15, "ru": 3}
+// "r22": red team round 22 (r22-*, README-r22.md), written blind after
+// round 21's fix: 16 of 73 corruptions printed, four classes (a level
+// recast as a movement, "fell from … to …", before "That is the lowest
+// since …"; a split before a change said of "it", which round 21's fix
+// let through; a rounding that closes the gap a stated change reads from,
+// "up 2.2%" between $1,201.00 and "about $1,200"; the same with the unit
+// outside the figure's token), 6 of 63 faithful refused. After its fixes
+// (no movement recast and no merge before a sentence that points back to
+// the level; no split before any sentence whose subject is "it", "that"
+// or "this"; a rounding may not shrink a gap to under half): 0 printed,
+// 11 refused. The fixes cost 14 faithful replies in all: r13 4 → 5, r18
+// 0 → 1, r19 2 → 3, r20 1 → 3, r21 4 → 6, ms2 1 → 2, ms4 6 → 7 and 5 of
+// round 22's own (splits before "It is also up …", roundings of a
+// runner-up close to the next, movements before a record).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 0, "r13": 5, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 1, "r19": 3, "r20": 3, "r21": 6, "r22": 11, "ms1": 17, "ms2": 2, "ms3": 2, "ms4": 7, "ms5": 15, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
