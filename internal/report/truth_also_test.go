@@ -24,3 +24,13 @@ func TestLineChartLabelsKeepTheirDecimals(t *testing.T) {
 		contains(t, lang+" chart", svg, want)
 	}
 }
+
+// A key message keeps its figure's status, as the body does: an
+// estimate is said to be one (a blind review: "was the highest of the
+// four in 2023, at 4.1%" where the body says "4.1% (estimate)").
+func TestKeyMessagesKeepTheEstimate(t *testing.T) {
+	md := plainMD(file(t, weekly(t, "../../testdata/mapping/eurostat-sdmx", "2023-W52"), "brief.md"))
+	contains(t, "key messages", md,
+		"Borduria's inflation, GDP deflator was the highest of the four in 2023, at 4.1% (estimate), up from 2.9% in 2022.",
+		"Ruritania's inflation, GDP deflator rose to 3.4% (estimate) in 2023 from 2.1% in 2022.")
+}
