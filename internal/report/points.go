@@ -40,11 +40,10 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 	}
 	out := &Output{Doc: doc, Facts: set}
 	var pdfBytes []byte
-	if !o.Formats.PDF {
-		if err := o.polish(ctx, ds, doc, out); err != nil {
-			return nil, err
-		}
-	} else {
+	{
+		// The points are fitted to one page whatever the formats, so that
+		// points.md says the same with or without the PDF (a blind review:
+		// adding pdf to --format cut the Markdown from 12 points to 8).
 		title := o.Title
 		o.Title = kind.Manifest.Title
 		// fit renders doc and cuts the least salient point until the PDF
@@ -101,7 +100,7 @@ func Points(ctx context.Context, ds *dataset.Dataset, kind *narrative.Kind, o Po
 		}
 		out.Files = append(out.Files, files...)
 	}
-	if pdfBytes != nil {
+	if pdfBytes != nil && o.Formats.PDF {
 		out.Files = append(out.Files, atomicfile.File{Path: "points.pdf", Data: pdfBytes})
 	}
 	// Word and HTML print the points the PDF kept, under the PDF's title.
