@@ -103,6 +103,8 @@ type Locked struct {
 	// end's scale and unit ("22.79 to 24.12 million": 22.79 million) when
 	// a rounding elsewhere is compared with it (ranges.go).
 	rangeHigh map[int]int
+	// tables are the figures of the draft's tables (tableVals), read once.
+	tables []figureVal
 	// keep are the runes of the draft that NFKC would change (″, ﬁ):
 	// a reply may write them as the draft does (Sanitize folds the
 	// others).
@@ -304,6 +306,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 	}
 	lk.Text = b.String()
 	lk.rangeHigh = lk.findRanges(lk.Text)
+	lk.tables = lk.tableVals()
 	lk.parsed = lk.parse(lk.Text, nil)
 	for _, o := range lk.parsed.occ {
 		s := &lk.Slots[o.slot]

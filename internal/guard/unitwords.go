@@ -231,7 +231,7 @@ func (lk *Locked) figureVals(p *parsedText) []figureVal {
 		}
 		vs = append(vs, v)
 	}
-	return append(vs, lk.tableVals()...)
+	return append(vs, lk.tables...)
 }
 
 // tableVals are the figures of the draft's tables, each cell once: a
