@@ -88,7 +88,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 			reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
 			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
-			} else if i+1 < len(ds) && pointsBackToLevel(d.sents[ds[i+1]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
+			} else if i+1 < len(ds) && pointsBack(d.sents[ds[i+1]].text) && !pointsBack(d.sents[ds[i]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
 				// the next sentence points back to this one's level with a
 				// pronoun ("That is the lowest since …"): a recast of the
 				// level as a movement ("fell from ⟦F2⟧ to ⟦F1⟧") makes it
@@ -982,8 +982,33 @@ func (lk *Locked) recastAsMovement(draft, reply string) bool {
 		}
 		return false
 	}
-	return !has(draft) && has(reply)
+	if !has(draft) && has(reply) {
+		return true
+	}
+	// the change said as a noun or a comparison ("a rise of ⟦F2⟧ from
+	// ⟦D2⟧", "⟦F2⟧ higher than in ⟦D2⟧"): what the next sentence's
+	// pronoun would point to (red team round 23)
+	nominal := func(s string) map[string]bool {
+		out := map[string]bool{}
+		for _, it := range lk.literalItems(s) {
+			if w, ok := strings.CutPrefix(it.key, "w:"); ok && changeNouns[strings.ToLower(w)] {
+				out[strings.ToLower(w)] = true
+			}
+		}
+		return out
+	}
+	d := nominal(draft)
+	for w := range nominal(reply) {
+		if !d[w] {
+			return true
+		}
+	}
+	return false
 }
+
+// changeNouns say a change as a thing or a comparison, which a pronoun
+// after the sentence may take for its referent.
+var changeNouns = map[string]bool{"rise": true, "increase": true, "fall": true, "drop": true, "decline": true, "decrease": true, "higher": true, "lower": true, "more": true, "less": true, "gain": true, "jump": true}
 
 // yoFold writes "ё" as "е": Russian print drops the dots at will
 // ("приёма", "приема": one word, one reading), so a polish may too.
