@@ -233,11 +233,10 @@ func TestHarness(t *testing.T) {
 // internal/polish's TestRedTeamReplies). Round 1's 32 → 33: its
 // 248-ok-contracted-synonym ("contracted" for "fell", of a GDP) is
 // refused by design since red team round 19 (of GDP or output,
-// "contracted" reads as real change); 33 → 34 since round 23 (a change
-// said as a noun before a sentence that points back with a pronoun).
+// "contracted" reads as real change).
 var maxFalseRejects = map[string]int{
 	"own corpus (testdata/guard)":                      15,
-	"red team round 1 (testdata/guard/redteam/[0-9]*)": 34,
+	"red team round 1 (testdata/guard/redteam/[0-9]*)": 33,
 	"red team round 2 (testdata/guard/redteam/r2-*)":   1,
 	"red team round 3 (testdata/guard/redteam/r3-*)":   0,
 }
