@@ -964,42 +964,39 @@ func pointsBackToLevel(s string) bool {
 
 // recastAsMovement: the reply's sentence says with a direction verb
 // ("fell", "rose", "decreased" …) what the draft's says as a level and
-// its comparison ("stood at ⟦F1⟧ in ⟦D1⟧, down from ⟦F2⟧ in ⟦D2⟧").
+// its comparison ("stood at ⟦F1⟧ in ⟦D1⟧, down from ⟦F2⟧ in ⟦D2⟧"), or
+// says the change as a noun or a comparison the draft does not ("a rise
+// of ⟦F2⟧ from ⟦D2⟧", "⟦F2⟧ higher than in ⟦D2⟧"): what the next
+// sentence's pronoun would point to (red teams 22 and 23).
 func (lk *Locked) recastAsMovement(draft, reply string) bool {
 	verbs := lk.lex.lists["synonym-figure"]
-	has := func(s string) bool {
+	// words reads a sentence once: whether it has a direction verb, and
+	// the change nouns it has.
+	words := func(s string) (bool, map[string]bool) {
+		verb, nouns := false, map[string]bool{}
 		for _, it := range lk.literalItems(s) {
-			if w, ok := strings.CutPrefix(it.key, "w:"); ok && verbs[strings.ToLower(w)] {
-				return true
+			if w, ok := strings.CutPrefix(it.key, "w:"); ok {
+				w = strings.ToLower(w)
+				verb = verb || verbs[w]
+				if changeNouns[w] {
+					nouns[w] = true
+				}
 			}
 			if g, ok := strings.CutPrefix(it.key, "syn:"); ok {
 				for _, w := range strings.Split(g, "=") {
-					if verbs[strings.ToLower(strings.ReplaceAll(w, " ", "_"))] || verbs[strings.ToLower(w)] {
-						return true
-					}
+					verb = verb || verbs[strings.ToLower(strings.ReplaceAll(w, " ", "_"))] || verbs[strings.ToLower(w)]
 				}
 			}
 		}
-		return false
+		return verb, nouns
 	}
-	if !has(draft) && has(reply) {
+	dv, dn := words(draft)
+	rv, rn := words(reply)
+	if !dv && rv {
 		return true
 	}
-	// the change said as a noun or a comparison ("a rise of ⟦F2⟧ from
-	// ⟦D2⟧", "⟦F2⟧ higher than in ⟦D2⟧"): what the next sentence's
-	// pronoun would point to (red team round 23)
-	nominal := func(s string) map[string]bool {
-		out := map[string]bool{}
-		for _, it := range lk.literalItems(s) {
-			if w, ok := strings.CutPrefix(it.key, "w:"); ok && changeNouns[strings.ToLower(w)] {
-				out[strings.ToLower(w)] = true
-			}
-		}
-		return out
-	}
-	d := nominal(draft)
-	for w := range nominal(reply) {
-		if !d[w] {
+	for w := range rn {
+		if !dn[w] {
 			return true
 		}
 	}

@@ -550,10 +550,13 @@ func (lk *Locked) absorbHedges(tok string) string {
 			continue // rounded, or no figure
 		}
 		si, ok := lk.byID[tok[m[2]:m[3]]+tok[m[4]:m[5]]]
-		if !ok || !lk.hedgedSlot(lk.Slots[si].Text) || lk.neutralHedgeFor(tok[:m[0]], lk.Slots[si].Text) == 0 {
+		if !ok || !lk.hedgedSlot(lk.Slots[si].Text) {
 			continue
 		}
 		n := lk.neutralHedgeFor(tok[:m[0]], lk.Slots[si].Text)
+		if n == 0 {
+			continue
+		}
 		b.WriteString(tok[last : m[0]-n])
 		last = m[0]
 	}

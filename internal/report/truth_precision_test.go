@@ -45,11 +45,7 @@ func TestWorldBankDeflatorUndeclaredDecimals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	abs, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared := strings.TrimSuffix(abs, "/internal/report") + "/../shared"
+	shared := sharedDir(t)
 	if err := os.WriteFile(dir+"/dataset.yaml", []byte(strings.ReplaceAll(string(ds), "../../../../shared", shared)), 0o644); err != nil {
 		t.Fatal(err)
 	}
