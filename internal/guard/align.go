@@ -88,7 +88,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 			reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
 			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
-			} else if i+1 < len(ds) && pointsBack(d.sents[ds[i+1]].text) && !pointsBack(d.sents[ds[i]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
+			} else if i+1 < len(ds) && (pointsBack(d.sents[ds[i+1]].text) || ranksNext(d.sents[ds[i+1]].text)) && !pointsBack(d.sents[ds[i]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
 				// the next sentence points back to this one's level with a
 				// pronoun ("That is the lowest since …"): a recast of the
 				// level as a movement ("fell from ⟦F2⟧ to ⟦F1⟧") makes it
@@ -935,6 +935,20 @@ func pointsBack(s string) bool {
 	}
 	for _, pre := range []string{"It is ", "That is ", "This is ", "It was ", "That was ", "This was ", "It has ", "It rose", "It fell", "It stood", "That rose", "That fell"} {
 		if strings.HasPrefix(s, pre) {
+			return true
+		}
+	}
+	return false
+}
+
+// ranksNext: a sentence that ranks its subject after the sentence
+// before it ("⟦N4⟧ came second with ⟦F6⟧."): after a leader's change
+// said as a noun ("…, a rise of 1.3% from 2018") "second" may be read of
+// the rise (red team round 23: Uzbekistan's rise was the largest).
+func ranksNext(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch strings.Trim(w, ".,;:") {
+		case "second", "third", "next", "runner-up", "followed":
 			return true
 		}
 	}

@@ -105,6 +105,9 @@ type Locked struct {
 	rangeHigh map[int]int
 	// tables are the figures of the draft's tables (tableVals), read once.
 	tables []figureVal
+	// changes are the changes the draft states between two of its
+	// figures (stated.go).
+	changes []statedChange
 	// keep are the runes of the draft that NFKC would change (″, ﬁ):
 	// a reply may write them as the draft does (Sanitize folds the
 	// others).
@@ -312,6 +315,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		s := &lk.Slots[o.slot]
 		s.block, s.sent, s.clause = o.block, o.sent, o.clause
 	}
+	lk.changes = lk.statedChanges()
 	return lk
 }
 

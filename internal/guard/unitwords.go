@@ -174,7 +174,7 @@ func (lk *Locked) checkRoundingPairs(p *parsedText) []Issue {
 			out = append(out, Issue{Slot: s.ID, Text: s.Text, Why: fmt.Sprintf("rounded, it no longer compares with %q as the draft's figures do (%s printed against %s): a rounding may not change a difference or an order", other, trimFloat(a.shown), trimFloat(c.shown))})
 		}
 	}
-	return out
+	return append(out, lk.checkStated(vs)...)
 }
 
 // figureVal is a figure occurrence as checkRoundingPairs compares it.
@@ -400,6 +400,9 @@ func (lk *Locked) Roundable() []string {
 		rv, ok := lk.roundedValue(s.Text)
 		if !ok {
 			continue
+		}
+		if _, _, bad := lk.breaksStated(map[int]float64{i: rv}); bad {
+			continue // a level or base of a stated change (stated.go)
 		}
 		keep := true
 		for _, a := range vs {

@@ -226,11 +226,7 @@ func TestRedTeamReplies(t *testing.T) {
 			if printed {
 				k.falseAccepts++
 				perRound[roundOf(name)].falseAccepts++
-				if knownFalseAccepts[name] {
-					t.Logf("KNOWN FALSE ACCEPT (open, docs/polish.md): %s [%s]", name, class)
-				} else {
-					t.Errorf("corrupt reply printed: %s [%s]", name, class)
-				}
+				t.Errorf("corrupt reply printed: %s [%s]", name, class)
 			}
 		}
 	}
@@ -496,49 +492,16 @@ func roundOf(name string) string {
 // 20 faithful replies more refused over the corpus). Its second class,
 // roundings the prompt offers that move a level against the change its
 // sentence states (17), and three weak readings of "came second" after
-// the leader's change said as a noun, are still printed: listed in
-// knownFalseAccepts, an open class (docs/polish.md).
-//
-// knownFalseAccepts are the corruptions of round 23 the guard still
-// prints, an open class written down rather than hidden (docs/polish.md,
-// "What the guard cannot do"): a rounding the prompt offers that moves a
-// level against the change its sentence states ("stood at about $1,800
-// …, up 6.6% on June 2020 ($1,732.00)": $1,800 is 3.9% above $1,732),
-// in English, Russian and Kazakh; and three weak readings of a ranking's
-// "came second" after the leader's change said as a noun. Every other
-// printed corruption fails the test, and so does any new one.
-var knownFalseAccepts = map[string]bool{}
-
-var knownFalseAcceptList = []string{
-	"r23-046-bad-round-both-gap-gold",
-	"r23-047-bad-round-record-gold",
-	"r23-048-bad-round-yoy-gap-gold",
-	"r23-049-bad-round-yoy-both-gold",
-	"r23-051-bad-round-yoy-base-2008",
-	"r23-052-bad-round-level-base-2008",
-	"r23-079-bad-gdp-round-base",
-	"r23-080-bad-gdp-rise-of-came-second",
-	"r23-101-bad-gdp-increase-of-came-second",
-	"r23-105-bad-ru-round-level-change",
-	"r23-106-bad-ru-round-yoy-base",
-	"r23-107-bad-ru-round-both-change",
-	"r23-108-bad-kk-round-level-change",
-	"r23-109-bad-kk-round-yoy-base",
-	"r23-115-bad-en-round-level-g3",
-	"r23-132-bad-gdp-higher-than-came-second",
-	"r23-147-bad-round-level-2011",
-	"r23-148-bad-round-level-2013",
-	"r23-151-bad-round-yoy-base-2011",
-	"r23-152-bad-round-2012-base-up",
-}
-
-func init() {
-	for _, n := range knownFalseAcceptList {
-		knownFalseAccepts[n] = true
-	}
-}
-
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 6, "r7": 10, "r8": 16, "r9": 0, "r10": 0, "r11": 0, "r12": 1, "r13": 6, "r14": 4, "r15": 2, "r16": 6, "r17": 5, "r18": 1, "r19": 4, "r20": 4, "r21": 7, "r22": 14, "r23": 4, "ms1": 18, "ms2": 4, "ms3": 4, "ms4": 13, "ms5": 16, "ru": 3}
+// the leader's change said as a noun, were printed and closed the next
+// session: the changes a draft states between two of its figures are
+// found by arithmetic at the lock, and a rounding of their level or base
+// must still give the stated change (guard/stated.go; the prompt no
+// longer offers such a figure); no nominal or movement recast of a
+// ranking leader's sentence before "⟦N⟧ came second". 20 printed -> 0;
+// faithful replies refused over the corpus 200 -> 284 (130 of the 284
+// are refused only for a rounding or a recast the current prompt no
+// longer allows: written to an earlier prompt).
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 21, "r23": 5, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

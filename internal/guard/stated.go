@@ -1,0 +1,182 @@
+package guard
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// statedChange is a change the draft states between two of its figures:
+// "stood at ⟦F1⟧ in July 2020, up ⟦F2⟧ on June 2020 (⟦F3⟧)", "Year on
+// year, it is up ⟦F3⟧ percentage points on October 2007 (⟦F4⟧)", «Это на
+// ⟦F2⟧ больше, чем в июне 2020 г. (⟦F3⟧)». It is found by arithmetic, not
+// by wording, so it holds in every language and word order: a
+// percentage (or percentage points) stated in a sentence, a base in the
+// same sentence and a level in the same paragraph whose change, at the
+// draft's own precision, is that percentage.
+//
+// A rounding of the level or the base beside it keeps the change's
+// wording and moves its arithmetic: "stood at about $1,800 in July 2020,
+// up 6.6% on June 2020 ($1,732.00)" ($1,800 is 3.9% above $1,732; the
+// draft's $1,846.51 is 6.6% above it), "about 4.8%" as the base of "up
+// 0.50 percentage points" from 5.29% (red team round 23, in English,
+// Russian and Kazakh). Such a rounding is refused unless the change the
+// printed figures give is still the stated one at its printed precision,
+// and the prompt does not offer it (Roundable).
+type statedChange struct {
+	level, base, change int // slots
+	pp                  bool
+	value, tol          float64 // |change| and the precision the draft's own figures allow
+}
+
+// figStep is a figure text's value, kind|unit and step of its last digit.
+func (lk *Locked) figStep(text string) (v float64, kind string, step float64, ok bool) {
+	fs := lk.lex.figures(text)
+	if len(fs) == 0 || fs[0].ordinal {
+		return 0, "", 0, false
+	}
+	return fs[0].value, fs[0].kind + "|" + fs[0].unit, fs[0].step, true
+}
+
+// statedChanges finds the draft's stated changes (statedChange).
+func (lk *Locked) statedChanges() []statedChange {
+	type fig struct {
+		slot, block, sent int
+		v, step           float64
+		kind              string
+	}
+	var figs []fig
+	seen := map[int]bool{}
+	for _, o := range lk.parsed.occ {
+		sl := lk.Slots[o.slot]
+		if o.extra || sl.kind != kindFigure || seen[o.slot] {
+			continue
+		}
+		seen[o.slot] = true
+		v, kind, step, ok := lk.figStep(sl.Text)
+		if !ok || math.IsNaN(v) {
+			continue
+		}
+		if rt, rk, ok := lk.rangeValue(o.slot); ok {
+			v, kind = rt, rk
+		}
+		figs = append(figs, fig{o.slot, o.block, o.sent, v, step, kind})
+	}
+	// figures by sentence: a change's base is in its sentence or the
+	// next, its level at most three sentences before it ("stood at ⟦F1⟧
+	// … That is the highest since … Year on year, it is up ⟦F7⟧ on ⟦D5⟧
+	// (⟦F8⟧)"), so the search stays linear in the section's length
+	// figs are in the text's order, so by sentence
+	near := func(from, to int) []fig {
+		i := sort.Search(len(figs), func(k int) bool { return figs[k].sent >= from })
+		j := sort.Search(len(figs), func(k int) bool { return figs[k].sent > to })
+		return figs[i:j]
+	}
+	var out []statedChange
+	for _, c := range figs {
+		pct, pp := strings.HasPrefix(c.kind, "%|"), strings.HasPrefix(c.kind, "pp|")
+		if !pct && !pp || c.v == 0 {
+			continue
+		}
+		p := math.Abs(c.v)
+		for _, b := range near(c.sent, c.sent+1) {
+			// the base in the change's sentence, or the next one: a
+			// Russian date's «г.» ends a sentence for the parser («в июне
+			// 2020 г. (1 732,00 долл. США)»)
+			if b.slot == c.slot || b.block != c.block || b.sent != c.sent && b.sent != c.sent+1 || b.v == 0 {
+				continue
+			}
+			if pp && !strings.HasPrefix(b.kind, "%|") {
+				continue // points are a change of a rate
+			}
+			for _, l := range near(c.sent-3, b.sent) {
+				if l.slot == c.slot || l.slot == b.slot || l.block != c.block || l.sent > b.sent || !comparable(l.kind, b.kind) || l.v == b.v {
+					continue
+				}
+				implied, match := changeOf(l.v, b.v, pp), c.step/2
+				if pp {
+					match += (l.step + b.step) / 2
+				} else {
+					match += (l.step + b.step) / 2 / math.Abs(b.v) * 100 * (1 + p/100)
+				}
+				if math.Abs(implied-p) > match+1e-9 {
+					continue
+				}
+				// Printed figures may give the stated change at its
+				// printed precision, or within one part in a hundred
+				// ("up 0.789 percentage points" from about 0.25% to
+				// -0.543%), or as nearly as the draft's own figures do.
+				tol := math.Max(math.Max(c.step/2, p/100), math.Abs(implied-p))
+				out = append(out, statedChange{level: l.slot, base: b.slot, change: c.slot, pp: pp, value: p, tol: tol})
+			}
+		}
+	}
+	return out
+}
+
+// changeOf is the change from b to l, as a percentage of b or in points.
+func changeOf(l, b float64, pp bool) float64 {
+	if pp {
+		return math.Abs(l - b)
+	}
+	return math.Abs(l-b) / math.Abs(b) * 100
+}
+
+// breaksStated: the figures shown (a slot's printed value, its truth if
+// not in shown) no longer give a change the draft states beside them,
+// and which.
+func (lk *Locked) breaksStated(shown map[int]float64) (statedChange, float64, bool) {
+	for _, sc := range lk.changes {
+		l, lok := shown[sc.level]
+		b, bok := shown[sc.base]
+		if !lok && !bok {
+			continue
+		}
+		lt, bt := lk.truthOf(sc.level), lk.truthOf(sc.base)
+		if !lok {
+			l = lt
+		}
+		if !bok {
+			b = bt
+		}
+		if b == 0 || (l-b > 0) != (lt-bt > 0) {
+			return sc, math.NaN(), true
+		}
+		if implied := changeOf(l, b, sc.pp); math.Abs(implied-sc.value) > sc.tol+1e-9 {
+			return sc, implied, true
+		}
+	}
+	return statedChange{}, 0, false
+}
+
+// truthOf is a figure slot's value as the draft prints it.
+func (lk *Locked) truthOf(slot int) float64 {
+	v, _, ok := lk.figureValue(lk.Slots[slot].Text)
+	if rt, _, rok := lk.rangeValue(slot); rok {
+		v, ok = rt, true
+	}
+	if !ok {
+		return math.NaN()
+	}
+	return v
+}
+
+// checkStated: the reply's roundings keep every stated change.
+func (lk *Locked) checkStated(vs []figureVal) []Issue {
+	shown := map[int]float64{}
+	for _, a := range vs {
+		if a.rounded && !a.table {
+			shown[a.slot] = a.shown
+		}
+	}
+	if len(shown) == 0 || len(lk.changes) == 0 {
+		return nil
+	}
+	sc, implied, bad := lk.breaksStated(shown)
+	if !bad {
+		return nil
+	}
+	c := lk.Slots[sc.change]
+	return []Issue{{Slot: c.ID, Text: c.Text, Why: fmt.Sprintf("rounded, %q and %q no longer give the change stated beside them (%s printed): a rounding may not change a stated change", lk.Slots[sc.level].Text, lk.Slots[sc.base].Text, trimFloat(math.Round(implied*100)/100))}}
+}

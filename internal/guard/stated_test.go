@@ -1,0 +1,81 @@
+package guard_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/guard"
+)
+
+// TestRoundingKeepsStatedChange: a rounded level or base beside a change
+// stated between them must still give that change (red team round 23:
+// "about $1,800 …, up 6.6% on June 2020 ($1,732.00)" reads as 3.9%), in
+// any language and word order; the prompt does not offer such a figure
+// for rounding; a rounding elsewhere in the section is still allowed.
+func TestRoundingKeepsStatedChange(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LDN", "EA"}}
+	ruV := &guard.Vocabulary{Names: []string{"LDN"}, Lang: "ru"}
+	gold := "## Metals\n\nLDN's gold price stood at $1,846.51 in July 2020, up 6.6% on June 2020 ($1,732.00).[^1] Year on year, it is up 30.7% on July 2019 ($1,413.00).[^1] Its share of the basket was 41.3% of $4,471.90 in total.[^1]\n"
+	rates := "## Rates\n\nEA's Euribor, 3 months stood at 5.29% as of October 2008, up from 4.96% in September 2008.[^1] Year on year, it is up 0.50 percentage points on October 2007 (4.79%).[^1]\n"
+	ru := "## Металлы\n\nЦена золота LDN в июле 2020 г. составила 1\u00a0846,51 долл. США. Это на 6,6\u00a0% больше, чем в июне 2020 г. (1\u00a0732,00 долл. США).[^1]\n"
+	for _, c := range []struct {
+		name, draft, fig, hedge string
+		v                       *guard.Vocabulary
+		accept                  bool
+	}{
+		{"level rounded", gold, "$1,846.51", "about", v, false},
+		{"base rounded", gold, "$1,732.00", "about", v, false},
+		{"year-ago base rounded", gold, "$1,413.00", "about", v, false},
+		{"a share's total rounded", gold, "$4,471.90", "about", v, true},
+		{"points base rounded", rates, "4.79%", "about", v, false},
+		{"points level rounded", rates, "5.29%", "about", v, false},
+		{"Russian level rounded", ru, "1\u00a0846,51 долл. США", "около", ruV, false},
+		{"Russian base rounded", ru, "1\u00a0732,00 долл. США", "около", ruV, false},
+	} {
+		lk := guard.Lock(c.draft, c.v)
+		id := ""
+		for _, s := range lk.Slots {
+			if s.Text == c.fig {
+				id = s.ID
+			}
+		}
+		if id == "" {
+			t.Fatalf("%s: no slot for %q in %q", c.name, c.fig, lk.Text)
+		}
+		reply := strings.Replace(lk.Text, "⟦"+id+"⟧", c.hedge+" ⟦"+id+"~⟧", 1)
+		r := lk.Verify(reply)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+		if !c.accept && !strings.Contains(strings.Join(r.Reasons, " "), "stated change") {
+			t.Errorf("%s: refused for another reason than the stated change: %v", c.name, r.Reasons)
+		}
+		if c.accept == slices.Contains(lk.Roundable(), id) {
+			continue
+		}
+		t.Errorf("%s: %s offered for rounding: %v, want %v (%v)", c.name, c.fig, !c.accept, c.accept, lk.Roundable())
+	}
+}
+
+// TestNominalChangeBeforeARank: a ranking leader's change said as a noun
+// or a comparison before "⟦N⟧ came second" lets "second" be read of the
+// change (red team round 23); the draft's wording or a synonym stays
+// allowed.
+func TestNominalChangeBeforeARank(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Uzbekistan"}}
+	draft := "## Economy\n\nKazakhstan had the highest GDP in the group in 2019: $181.7 billion, up 1.3% on 2018 ($179.3 billion).[^1] Uzbekistan came second with $60.3 billion.[^1]\n"
+	for _, c := range []struct {
+		to     string
+		accept bool
+	}{
+		{"a rise of 1.3% from 2018", false},
+		{"1.3% higher than in 2018", false},
+		{"up 1.3% on 2018", true},
+	} {
+		r := guard.Check(draft, strings.Replace(draft, "up 1.3% on 2018", c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%q: accepted %v, want %v: %v", c.to, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
