@@ -63,11 +63,12 @@ func (lk *Locked) statedChanges() []statedChange {
 		}
 		figs = append(figs, fig{o.slot, o.block, o.sent, v, step, kind})
 	}
-	// figures by sentence: a change's base is in its sentence or the
-	// next, its level at most three sentences before it ("stood at ⟦F1⟧
-	// … That is the highest since … Year on year, it is up ⟦F7⟧ on ⟦D5⟧
-	// (⟦F8⟧)"), so the search stays linear in the section's length
-	// figs are in the text's order, so by sentence
+	// A change's base is in its sentence or the next, its level at most
+	// six sentences before it ("stood at ⟦F1⟧ … That is the highest since
+	// … Year on year, it is up ⟦F7⟧ on ⟦D5⟧ (⟦F8⟧)"; a Russian date's «г.»
+	// ends a sentence for the parser). figs are in the text's order, so
+	// the figures of a run of sentences are a slice of it and the search
+	// stays linear in the section's length.
 	near := func(from, to int) []fig {
 		i := sort.Search(len(figs), func(k int) bool { return figs[k].sent >= from })
 		j := sort.Search(len(figs), func(k int) bool { return figs[k].sent > to })
@@ -90,7 +91,7 @@ func (lk *Locked) statedChanges() []statedChange {
 			if pp && !strings.HasPrefix(b.kind, "%|") {
 				continue // points are a change of a rate
 			}
-			for _, l := range near(c.sent-3, b.sent) {
+			for _, l := range near(c.sent-6, b.sent) {
 				if l.slot == c.slot || l.slot == b.slot || l.block != c.block || l.sent > b.sent || !comparable(l.kind, b.kind) || l.v == b.v {
 					continue
 				}
