@@ -85,7 +85,7 @@ func (lk *Locked) checkAlignment(d, p *parsedText) []Issue {
 		}
 		head := lk.labelHead(d, ds)
 		for i := range ds {
-			reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head))
+			reply := lk.rankAsNext(d, ds, i, itForThat(d.sents[ds[i]].text, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[i]].text, head)))
 			if why := lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply); why != "" {
 				out = append(out, Issue{Text: clip(p.sents[ps[i]].surface, 80), Why: why})
 			} else if i+1 < len(ds) && (pointsBack(d.sents[ds[i+1]].text) || ranksNext(d.sents[ds[i+1]].text)) && !pointsBack(d.sents[ds[i]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[i]].text) {
@@ -323,7 +323,14 @@ func (lk *Locked) markStrict(items []alignItem) {
 			// "during the week", "began": only in a clause that states a
 			// figure (red team, rounds 8 and 9: "The border post is
 			// closed during the week", "The horse started at the shot")
-			if !figure[it.clause] && !(i > 0 && strings.EqualFold(items[i-1].key, "w:series")) && !releasedIn(items, it.clause) {
+			clause := it.clause
+			if i == 0 && len(items) > 2 && items[1].key == "p:," {
+				// fronted, "Over the week, ⟦N9⟧ rose in all ⟦F2⟧": the
+				// phrase belongs to the clause after its comma (red teams
+				// 22 and 23 swapped it for "During the week" there)
+				clause = items[2].clause
+			}
+			if !figure[clause] && !(i > 0 && strings.EqualFold(items[i-1].key, "w:series")) && !releasedIn(items, clause) {
 				// "since the series began in ⟦D1⟧": the data's start, a
 				// template's phrase; "began" and "started" say the same
 				// of a series (the model simulator, ms1-031, ms1-038)
@@ -1153,6 +1160,25 @@ func subjectAsPronoun(draft, reply, head string) string {
 	lead := len(reply) - len(strings.TrimLeft(reply, " "))
 	if rest, ok := strings.CutPrefix(reply[lead:], "The "+head+" "); ok {
 		return reply[:lead] + "It " + rest
+	}
+	return reply
+}
+
+// itForThat: a record said of the level before it, "That is the
+// highest since …", may say "It is the highest since …": "it" is the
+// quantity the sentence before is about, whose level that is (red teams
+// 22 and 23 wrote it as faithful). Never the reverse: after a change,
+// "That" may point to the change ("That is the lowest …" for "It is the
+// lowest …" after "up from 4.96%": red team round 23 refused).
+func itForThat(draft, reply string) string {
+	draft = strings.TrimLeft(draft, " ")
+	lead := len(reply) - len(strings.TrimLeft(reply, " "))
+	for _, rec := range []string{"highest since ", "lowest since "} {
+		if strings.HasPrefix(draft, "That is the "+rec) {
+			if rest, ok := strings.CutPrefix(reply[lead:], "It is the "+rec); ok {
+				return reply[:lead] + "That is the " + rec + rest
+			}
+		}
 	}
 	return reply
 }

@@ -79,3 +79,28 @@ func TestNominalChangeBeforeARank(t *testing.T) {
 		}
 	}
 }
+
+// TestItForThatOneWay: "That is the highest since …" may read "It is the
+// highest since …" (it: the quantity whose level that is), never the
+// reverse (red teams 22 and 23); a fronted "Over the week," belongs to
+// the clause after its comma, so its vetted swap stands there.
+func TestItForThatOneWay(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LDN", "EA", "US", "confirmed COVID-19 cases"}, Quantities: []string{"confirmed COVID-19 cases"}}
+	that := "## Metals\n\nLDN's gold price stood at $1,846.51 in July 2020, up 6.6% on June 2020 ($1,732.00).[^1] That is the highest since the series began in January 1833.\n"
+	it := "## Rates\n\nEA's Euribor, 3 months stood at -0.54% as of June 2020, down from -0.50% in May 2020.[^1] It is the lowest since the series began in January 1999.\n"
+	covid := "## Summary\n\nOver the week, confirmed COVID-19 cases rose in all eight covered, faster than the week before in six; the largest rise, 205,472, came in the US.[^1]\n"
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"It for That", that, "That is the highest", "It is the highest", true},
+		{"That for It", it, "It is the lowest", "That is the lowest", false},
+		{"This for That", that, "That is the highest", "This is the highest", false},
+		{"fronted during the week", covid, "Over the week, confirmed COVID-19 cases rose", "During the week, confirmed COVID-19 cases increased", true},
+	} {
+		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
