@@ -134,7 +134,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if len(marks) == 0 && len(runs) == 0 {
 		s = expandRespectively(s)
 	}
-	var raw []alignItem
+	raw := make([]alignItem, 0, len(s)/5+4) // a word or a sign every five bytes or so
 	first, afterColon := true, false
 	var quotes []rune // the quotation marks open, innermost last
 	for i := 0; i < len(s); {
@@ -180,10 +180,11 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 				quotes = quotes[:len(quotes)-1]
 			}
 			opens := !closes && opensQuote(r)
+			text := s[i : i+size]
 			if r == '’' || r == '‘' {
-				r = '\''
+				r, text = '\'', "'"
 			}
-			raw = append(raw, alignItem{key: "p:" + string(r), text: string(r), quoted: len(quotes) > 0, pos: i})
+			raw = append(raw, alignItem{key: signKey(r), text: text, quoted: len(quotes) > 0, pos: i})
 			if opens {
 				quotes = append(quotes, r)
 			}
@@ -209,7 +210,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	lk.markStrict(out)
 	// A hedge before a rounded figure is the prompt's to add or drop
 	// (never inside a quotation: the source's words).
-	var kept []alignItem
+	kept := make([]alignItem, 0, len(out))
 	for i, it := range out {
 		if i+1 < len(out) && out[i+1].round && (it.quoted || out[i+1].quoted) {
 			kept = append(kept, it)
@@ -239,6 +240,22 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 		return kept, outRuns, nil
 	}
 	return lk.lex.canonical(kept), outRuns, nil
+}
+
+// signKeys are the keys of the ASCII signs, made once.
+var signKeys = func() (k [128]string) {
+	for r := range k {
+		k[r] = "p:" + string(rune(r))
+	}
+	return
+}()
+
+// signKey is a sign's item key, "p:" and the sign.
+func signKey(r rune) string {
+	if r >= 0 && r < 128 {
+		return signKeys[r]
+	}
+	return "p:" + string(r)
 }
 
 // ruPreposition are the Russian prepositions a figure follows in the
@@ -611,7 +628,8 @@ func (lk *Locked) quantitySubject(items []alignItem, i int) bool {
 // collapse reads each vetted synonym phrase of raw (the longest phrase
 // of words, no sign between) as its group.
 func (l *lexicon) collapse(raw []alignItem) []alignItem {
-	var out []alignItem
+	out := make([]alignItem, 0, len(raw))
+	var ws []string
 	for i := 0; i < len(raw); {
 		matched := false
 		if !strings.HasPrefix(raw[i].key, "w:") || !l.vettedFirst[raw[i].key[2:]] || raw[i].quoted {
@@ -624,7 +642,7 @@ func (l *lexicon) collapse(raw []alignItem) []alignItem {
 			if i+n > len(raw) {
 				continue
 			}
-			ws := make([]string, 0, n)
+			ws = ws[:0]
 			for _, it := range raw[i : i+n] {
 				if !strings.HasPrefix(it.key, "w:") || it.quoted {
 					break
