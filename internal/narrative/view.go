@@ -348,6 +348,14 @@ type Change struct {
 	row    *Row
 }
 
+// Alike says the earlier figure prints as the latest does ("0.21%" for
+// 0.210% and 0.207%): a sentence then says the figure is little
+// changed, never "stood at 0.21%, down from 0.21%" (red team round 23,
+// seen in passing on Euribor, May 2013).
+func (c *Change) Alike() bool {
+	return c != nil && c.row != nil && c.From == c.row.Text
+}
+
 // FromBare is From without its unit word ("1,300.0" of "1,300.0 kt
 // CO2e"), for a sentence that has said the unit.
 func (c *Change) FromBare() string {
