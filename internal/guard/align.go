@@ -529,6 +529,9 @@ func (lk *Locked) figureFrame(items []alignItem, i int) bool {
 	if j >= len(items) {
 		return true
 	}
+	if j+1 < len(items) && items[j+1].round && strings.HasPrefix(items[j].key, "w:") && lk.mayHedge(strings.ToLower(items[j].key[2:]), items[j+1].slot) {
+		j++ // "rose about ⟦F4~⟧ from ⟦D3⟧": the hedge of a rounded figure (the model simulator ms6)
+	}
 	next := items[j]
 	switch {
 	case isTok(j, "F"):

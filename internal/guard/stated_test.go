@@ -104,3 +104,26 @@ func TestItForThatOneWay(t *testing.T) {
 		}
 	}
 }
+
+// TestVerbBeforeHedgedFigure: "is up ⟦F4⟧ on ⟦D3⟧" recast by the vetted
+// "rose [by] ⟦F⟧ from ⟦D⟧" keeps its swap when the figure is rounded
+// with its hedge and no "by" ("rose about ⟦F4~⟧ from ⟦D3⟧"), as it did
+// with "by about" (the model simulator ms6, following the prompt, was
+// refused three times).
+func TestVerbBeforeHedgedFigure(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LBMA"}}
+	d := "## Metals\n\nLBMA's gold price stood at $830.00 per troy ounce in September 2008, down 1.1% on August 2008 ($839.00).[^1] Against a year earlier, it is up 16.5% on September 2007 ($712.65).[^1]\n"
+	lk := guard.Lock(d, v)
+	for _, r := range []string{"it rose about ⟦F4~⟧ from ⟦D3⟧", "it rose by about ⟦F4~⟧ from ⟦D3⟧", "it increased about ⟦F4~⟧ from ⟦D3⟧"} {
+		reply := strings.Replace(lk.Text, "it is up ⟦F4⟧ on ⟦D3⟧", r, 1)
+		if reply == lk.Text {
+			t.Fatalf("no change stated in %q", lk.Text)
+		}
+		if res := lk.Verify(reply); !res.Accepted {
+			t.Errorf("%q refused: %v", r, res.Reasons)
+		}
+	}
+	if res := lk.Verify(strings.Replace(lk.Text, "it is up ⟦F4⟧ on ⟦D3⟧", "it fell about ⟦F4~⟧ from ⟦D3⟧", 1)); res.Accepted {
+		t.Errorf("a rise said as a fall was printed")
+	}
+}
