@@ -563,6 +563,9 @@ func (lk *Locked) figureFrame(items []alignItem, i int) bool {
 		if strings.ToLower(next.key) == "w:in" && j+2 < len(items) && items[j+1].key == "w:all" && isTok(j+2, "F") {
 			return true
 		}
+		if strings.ToLower(next.key) == "w:in" && j+3 < len(items) && isTok(j+1, "F") && items[j+2].key == "w:of" && (items[j+3].key == "w:the" || isTok(j+3, "F")) {
+			return true // "rose in ⟦F2⟧ of the ⟦F3⟧", some of a ranking's members (red team round 24)
+		}
 		return isTok(j+1, "D") || j+2 < len(items) && items[j+1].key == "w:the" && isTok(j+2, "D")
 	case "and", "but":
 		return true

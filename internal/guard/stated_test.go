@@ -127,3 +127,63 @@ func TestVerbBeforeHedgedFigure(t *testing.T) {
 		t.Errorf("a rise said as a fall was printed")
 	}
 }
+
+// TestStatedChangeUnitOutsideToken: a level whose unit stands outside
+// its token ("1,846.51 USD/oz t") and a bare base in brackets are one
+// measure for a stated change (red team round 24: 27 roundings printed,
+// six of them reversing the stated direction); the date may still be
+// fronted over the unit's "/".
+func TestStatedChangeUnitOutsideToken(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"London"}}
+	d := "## Metals\n\nLondon's gold price stood at 2,651.00 USD/oz t in November 2024, down 1.4% on October 2024 (2,690.00).[^1] It is also up 31.0% on November 2023 (2,023.00).[^1]\n"
+	lk := guard.Lock(d, v)
+	id := func(text string) string {
+		for _, s := range lk.Slots {
+			if strings.HasPrefix(s.Text, text) {
+				return s.ID
+			}
+		}
+		t.Fatalf("no slot %q in %q", text, lk.Text)
+		return ""
+	}
+	for _, fig := range []string{"2,651.00", "2,690.00", "2,023.00"} {
+		i := id(fig)
+		if slices.Contains(lk.Roundable(), i) {
+			t.Errorf("%s offered for rounding beside a stated change: %v", fig, lk.Roundable())
+		}
+		r := lk.Verify(strings.Replace(lk.Text, "⟦"+i+"⟧", "about ⟦"+i+"~⟧", 1))
+		if r.Accepted {
+			t.Errorf("%s rounded beside a stated change: printed", fig)
+		}
+	}
+	r := lk.Verify(strings.Replace(lk.Text, "⟦"+id("2,651.00")+"⟧", "about ⟦"+id("2,651.00")+"~⟧", 1))
+	if why := strings.Join(r.Reasons, " "); !strings.Contains(why, "equal or in the other order") || strings.Contains(why, "NaN") {
+		t.Errorf("a rounding that reverses the stated fall: %v", r.Reasons)
+	}
+	front := guard.Check(d, strings.Replace(d, "London's gold price stood at 2,651.00 USD/oz t in November 2024, down", "In November 2024, London's gold price stood at 2,651.00 USD/oz t, down", 1), v)
+	if !front.Accepted {
+		t.Errorf("the date fronted over a unit's slash: %v", front.Reasons)
+	}
+}
+
+// TestRankWordsCombined: "Next came ⟦N⟧ with …" may read "⟦N⟧ was next
+// with …" or "⟦N⟧ ranked next with …" (two vetted patterns: the rank
+// verb, then the inversion; red team round 24), never "came third".
+func TestRankWordsCombined(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Italy", "Spain", "France"}}
+	d := "## Health\n\nItaly and Spain had the most cases in the group, 12 each.[^1] Next came France with 11 cases.[^1]\n"
+	for _, c := range []struct {
+		to     string
+		accept bool
+	}{
+		{"France was next with 11 cases.", true},
+		{"France ranked next with 11 cases.", true},
+		{"France came next with 11 cases.", true},
+		{"France came third with 11 cases.", false},
+	} {
+		r := guard.Check(d, strings.Replace(d, "Next came France with 11 cases.", c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%q: accepted %v, want %v: %v", c.to, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}

@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -509,7 +509,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 13, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 17, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 13, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
