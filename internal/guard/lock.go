@@ -687,7 +687,7 @@ type textWord struct {
 // and hyphens), noting which open a sentence, a block or follow a colon
 // or bracket.
 func wordsOf(s string) []textWord {
-	var out []textWord
+	out := make([]textWord, 0, len(s)/6+1) // a word every six bytes or so
 	initial := true
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])

@@ -284,16 +284,26 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 	for _, it := range items {
 		present[it.key] = true
 	}
+	// Rewrites alternate between two buffers of this call (never the
+	// caller's slice): a pattern reads one and writes the other, whose
+	// items no binding holds any more.
+	var spare []alignItem
+	own := false // items is a buffer of this call
 	for _, p := range l.paraphrases {
 		if !p.possible(present) {
 			continue
 		}
-		if out := p.rewrite(l, items); len(out) != len(items) || &out[0] != &items[0] {
-			items = out
-			clear(present)
-			for _, it := range items {
-				present[it.key] = true
-			}
+		out, ok := p.rewrite(l, items, spare[:0])
+		if !ok {
+			continue
+		}
+		if own {
+			spare = items // the buffer read, free now
+		}
+		items, own = out, true
+		clear(present)
+		for _, it := range items {
+			present[it.key] = true
 		}
 	}
 	return items
@@ -316,8 +326,10 @@ func (p *paraphrase) possible(present map[string]bool) bool {
 	return false
 }
 
-func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
-	var out []alignItem // allocated at the first match: most sentences match no pattern
+// rewrite writes items read through p into dst (its length 0), or says
+// no variant matched.
+func (p *paraphrase) rewrite(l *lexicon, items, dst []alignItem) ([]alignItem, bool) {
+	var out []alignItem // set at the first match: most sentences match no pattern
 	var b binding
 	for i := 0; i < len(items); {
 		done := false
@@ -338,7 +350,10 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 				continue
 			}
 			if out == nil {
-				out = append(make([]alignItem, 0, len(items)+8), items[:i]...)
+				if dst == nil {
+					dst = make([]alignItem, 0, len(items)+8)
+				}
+				out = append(dst, items[:i]...)
 			}
 			out = append(out, p.instantiate(b)...)
 			i = end
@@ -353,9 +368,9 @@ func (p *paraphrase) rewrite(l *lexicon, items []alignItem) []alignItem {
 		}
 	}
 	if out == nil {
-		return items
+		return items, false
 	}
-	return out
+	return out, true
 }
 
 // inFrame: the match items[i:end] (binding b) stands in the frame its
