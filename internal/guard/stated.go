@@ -92,7 +92,7 @@ func (lk *Locked) statedChanges() []statedChange {
 				continue // points are a change of a rate
 			}
 			for _, l := range near(c.sent-6, b.sent) {
-				if l.slot == c.slot || l.slot == b.slot || l.block != c.block || l.sent > b.sent || !sameMeasure(l.kind, b.kind) || l.v == b.v {
+				if l.slot == c.slot || l.slot == b.slot || l.block != c.block || l.sent > b.sent || l.v == b.v {
 					continue
 				}
 				implied, match := changeOf(l.v, b.v, pp), c.step/2
@@ -101,8 +101,8 @@ func (lk *Locked) statedChanges() []statedChange {
 				} else {
 					match += (l.step + b.step) / 2 / math.Abs(b.v) * 100 * (1 + p/100)
 				}
-				if math.Abs(implied-p) > match+1e-9 {
-					continue
+				if math.Abs(implied-p) > match+1e-9 || !sameMeasure(l.kind, b.kind) {
+					continue // the arithmetic first: it rules out nearly every pair
 				}
 				// Printed figures may give the stated change at its
 				// printed precision, or within one part in a hundred
