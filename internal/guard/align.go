@@ -239,7 +239,22 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if !canon {
 		return kept, outRuns, nil
 	}
-	return lk.lex.canonical(kept), outRuns, nil
+	return dropLeadingArticle(lk.lex.canonical(kept)), outRuns, nil
+}
+
+// dropLeadingArticle reads "The ⟦N1⟧ had the highest …" as "⟦N1⟧ had the
+// highest …" when a sentence, as the patterns leave it, opens with "the"
+// before a name token: the ranking pattern drops it ("^[|the] {N1} had
+// the …"), but a pattern applied after it (a date fronted back, "posted"
+// read as "had") leaves it in place, and the draft and the reply then
+// part on an article (red team round 25: "In 2018, the Russian
+// Federation had the highest GDP …" and "The Russian Federation posted
+// the highest GDP …" were refused). The name is a token either way.
+func dropLeadingArticle(items []alignItem) []alignItem {
+	if len(items) > 1 && strings.EqualFold(items[0].key, "w:the") && strings.HasPrefix(items[1].key, tokenOpen+string(kindName)) {
+		return items[1:]
+	}
+	return items
 }
 
 // signKeys are the keys of the ASCII signs, made once.

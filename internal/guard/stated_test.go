@@ -187,3 +187,41 @@ func TestRankWordsCombined(t *testing.T) {
 		}
 	}
 }
+
+// TestRoundableTogether: the figures the prompt lists for rounding keep
+// every stated change when all are rounded at once, as a model told to
+// may do (red team round 25: 1.185% and −0.547%, each listed alone,
+// together printed "up 1.732 percentage points" between about 1.2% and
+// about −0.55%).
+func TestRoundableTogether(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"EA"}}
+	d := "## Rates\n\nEA's Euribor, 3 months stood at 1.185% as of October 2022, up from 0.712% in September 2022.[^1] Against a year earlier, it is up 1.732 percentage points on October 2021 (−0.547%).[^1]\n"
+	lk := guard.Lock(d, v)
+	reply := lk.Text
+	for _, id := range lk.Roundable() {
+		reply = strings.Replace(reply, "⟦"+id+"⟧", "about ⟦"+id+"~⟧", 1)
+	}
+	if r := lk.Verify(reply); !r.Accepted {
+		t.Errorf("every listed figure (%v) rounded: refused: %v", lk.Roundable(), r.Reasons)
+	}
+}
+
+// TestFigureBeforeADigitName: a figure whose count noun opens a catalog
+// name with a digit ("about 3 million confirmed COVID-19 cases") is
+// locked without the noun, so the draft is its own faithful reply (red
+// team round 25: the talking point's echo was refused, "3 million" not
+// in the draft).
+func TestFigureBeforeADigitName(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"France", "confirmed COVID-19 cases"}, Quantities: []string{"confirmed COVID-19 cases"}}
+	d := "## COVID-19\n\n- France had about 3 million confirmed COVID-19 cases in total by 17 January 2021.[^1]\n"
+	lk := guard.Lock(d, v)
+	if strings.Contains(lk.Text, "million") {
+		t.Errorf("the figure is not locked: %q", lk.Text)
+	}
+	if r := lk.Verify(lk.Text); !r.Accepted || r.Text != d {
+		t.Errorf("the draft as its own reply: accepted %v, %v", r.Accepted, r.Reasons)
+	}
+	if r := lk.Verify(strings.Replace(lk.Text, "⟦F1⟧", "about 4 million", 1)); r.Accepted {
+		t.Errorf("another figure written for the locked one was printed")
+	}
+}

@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -491,6 +491,16 @@ func roundOf(name string) string {
 // read as a clause without a figure, so "During the week" was refused;
 // "rose about ⟦F~⟧ from ⟦D⟧" without "by"). After the fixes: the 2 that
 // break a rule and 11 of the natural ones (each beyond the prompt).
+// "r24", "r25", "ms7": red team rounds 24 and 25 and model simulator
+// 7 (README-r24.md, README-r25.md, README-ms7.md), written blind after
+// round 23's fix. r24: 27 of 87 corruptions printed when written (round
+// 23's class where the level's unit stands outside its token and the
+// base is bare), 0 after the fix; r25: 0 of 75 printed when written;
+// ms7: no corruption. Faithful replies that follow the prompt, refused
+// when written and now: r24 9 of 103 and 3; r25 6 of 63 and 3; ms7 7 of
+// 122 (3 break a rule) and 7 (the 4 others front a day over "over the
+// week", which rounds 22 and 23 label a corruption: refused, and the
+// prompt now says so).
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -509,7 +519,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 17, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 12, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 16, "r25": 12, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 12, "ms7": 22, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
