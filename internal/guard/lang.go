@@ -683,8 +683,47 @@ func (lk *Locked) nativeRoundable(s Slot) bool {
 	if s.quoted {
 		return false
 	}
-	_, ok := nativeRounded(s.Text)
+	r, ok := nativeRounded(s.Text)
+	if ok && lk.lex.lang == "ru" && s.fig != nil && s.fig.kind == "" && lk.ruNounAfter(s.ID) {
+		// a count before its noun, which agrees with the number: «1 524
+		// месяца» rounded would print «около 1 500 месяца» for «месяцев»
+		// (the model simulator ms7 saw it printed); only a rounding that
+		// keeps the noun's form is offered
+		v, _, vok := lk.figureValue(s.Text)
+		rv, _, rok := lk.figureValue(r)
+		return vok && rok && ruCountForm(v) == ruCountForm(rv)
+	}
 	return ok
+}
+
+// ruNounAfter: a Cyrillic word follows the slot's token in the locked
+// text (a count's noun, outside the token in Russian).
+func (lk *Locked) ruNounAfter(id string) bool {
+	tok := tokenOpen + id + tokenClose
+	i := strings.Index(lk.Text, tok)
+	if i < 0 {
+		return false
+	}
+	rest := strings.TrimLeft(lk.Text[i+len(tok):], " \u00a0")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.Is(unicode.Cyrillic, r)
+}
+
+// ruCountForm is the form a Russian noun takes after the number v: one
+// («1 месяц», «21 месяц»), few («2–4 месяца») or many («5 месяцев»,
+// «1 500 месяцев»); a fraction takes the genitive singular, as few.
+func ruCountForm(v float64) string {
+	if v != math.Trunc(v) {
+		return "few"
+	}
+	n := int64(math.Abs(v))
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		return "one"
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return "few"
+	}
+	return "many"
 }
 
 // nativeUnhedged: a rounded figure must follow one of the language's

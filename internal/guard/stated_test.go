@@ -225,3 +225,26 @@ func TestFigureBeforeADigitName(t *testing.T) {
 		t.Errorf("another figure written for the locked one was printed")
 	}
 }
+
+// TestRussianCountKeepsItsNoun: a Russian count before its noun is
+// offered for rounding only where the noun keeps its form («1 524
+// месяца» is not: «около 1 500 месяца» should be «месяцев», the model
+// simulator ms7 saw it printed; «1 525 месяцев» is).
+func TestRussianCountKeepsItsNoun(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LDN"}, Lang: "ru"}
+	for _, c := range []struct {
+		count   string
+		offered bool
+	}{
+		{"1\u00a0524 месяца", false},
+		{"2\u00a0251 месяц", false},
+		{"1\u00a0525 месяцев", true},
+	} {
+		d := "## Металлы\n\nЭто наибольшее значение с начала ряда (" + c.count + " из всех).[^1]\n"
+		lk := guard.Lock(d, v)
+		got := len(lk.Roundable()) > 0
+		if got != c.offered {
+			t.Errorf("%s: offered for rounding %v, want %v (%q, %v)", c.count, got, c.offered, lk.Text, lk.Roundable())
+		}
+	}
+}

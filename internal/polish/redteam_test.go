@@ -500,7 +500,10 @@ func roundOf(name string) string {
 // when written and now: r24 9 of 103 and 3; r25 6 of 63 and 3; ms7 7 of
 // 122 (3 break a rule) and 7 (the 4 others front a day over "over the
 // week", which rounds 22 and 23 label a corruption: refused, and the
-// prompt now says so).
+// prompt now says so). One more each of r24 and ms7 is refused since a
+// Russian count before its noun is offered for rounding only where the
+// noun keeps its form: they printed «около 1 500 месяца» (for
+// «месяцев»), which ms7 itself reported as broken Russian.
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -519,7 +522,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 16, "r25": 12, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 12, "ms7": 22, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 17, "r25": 12, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 12, "ms7": 23, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
