@@ -239,22 +239,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if !canon {
 		return kept, outRuns, nil
 	}
-	return dropLeadingArticle(lk.lex.canonical(kept)), outRuns, nil
-}
-
-// dropLeadingArticle reads "The ⟦N1⟧ had the highest …" as "⟦N1⟧ had the
-// highest …" when a sentence, as the patterns leave it, opens with "the"
-// before a name token: the ranking pattern drops it ("^[|the] {N1} had
-// the …"), but a pattern applied after it (a date fronted back, "posted"
-// read as "had") leaves it in place, and the draft and the reply then
-// part on an article (red team round 25: "In 2018, the Russian
-// Federation had the highest GDP …" and "The Russian Federation posted
-// the highest GDP …" were refused). The name is a token either way.
-func dropLeadingArticle(items []alignItem) []alignItem {
-	if len(items) > 1 && strings.EqualFold(items[0].key, "w:the") && strings.HasPrefix(items[1].key, tokenOpen+string(kindName)) {
-		return items[1:]
-	}
-	return items
+	return lk.lex.canonical(kept), outRuns, nil
 }
 
 // signKeys are the keys of the ASCII signs, made once.
@@ -883,12 +868,20 @@ func mergedChanges(a, b string) []string {
 		return nil
 	}
 	var rest string
+	also := false
 	switch {
 	case strings.HasPrefix(b, "It is also "):
-		rest = strings.TrimPrefix(b, "It is also ")
+		rest, also = strings.TrimPrefix(b, "It is also "), true
 	case strings.HasPrefix(b, "It is "):
 		rest = strings.TrimPrefix(b, "It is ")
 	default:
+		return nil
+	}
+	if !subject(a) && !strings.HasPrefix(rest, "up ") && !strings.HasPrefix(rest, "down ") {
+		// after a level whose last clause is its change, only another
+		// change continues the list: "… up from 4.961% in September
+		// 2008 and the highest since …" may read as the September
+		// base's record (red team round 26)
 		return nil
 	}
 	// a's full stop, before its footnote tokens
@@ -904,6 +897,11 @@ func mergedChanges(a, b string) []string {
 		return nil
 	}
 	head := a[:end-1] + a[end:]
+	if !also {
+		// no "also" the draft does not say (red team round 26: "and is
+		// also the highest since …")
+		return []string{head + " and is " + rest, head + " and " + rest}
+	}
 	return []string{head + " and is also " + rest, head + " and is " + rest, head + " and also " + rest, head + " and " + rest}
 }
 

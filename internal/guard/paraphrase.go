@@ -289,22 +289,33 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 	// items no binding holds any more.
 	var spare []alignItem
 	own := false // items is a buffer of this call
-	for _, p := range l.paraphrases {
-		if !p.possible(present) {
-			continue
+	// A second pass reads the patterns before the last that rewrote:
+	// one may apply only after a later one ("In 2018, the ⟦N1⟧ had the
+	// highest …" fronted back opens "the ⟦N1⟧ had the highest", which
+	// "^[|the] {N1} had the …" reads; "posted" read as "had" likewise:
+	// red team round 25 was refused, the draft read by the first
+	// pattern, the reply only by the second).
+	limit := len(l.paraphrases)
+	for pass := 0; pass < 2 && limit > 0; pass++ {
+		last := -1
+		for pi, p := range l.paraphrases[:limit] {
+			if !p.possible(present) {
+				continue
+			}
+			out, ok := p.rewrite(l, items, spare[:0])
+			if !ok {
+				continue
+			}
+			if own {
+				spare = items // the buffer read, free now
+			}
+			items, own, last = out, true, pi
+			clear(present)
+			for _, it := range items {
+				present[it.key] = true
+			}
 		}
-		out, ok := p.rewrite(l, items, spare[:0])
-		if !ok {
-			continue
-		}
-		if own {
-			spare = items // the buffer read, free now
-		}
-		items, own = out, true
-		clear(present)
-		for _, it := range items {
-			present[it.key] = true
-		}
+		limit = last
 	}
 	return items
 }

@@ -25,7 +25,8 @@ import (
 // printed figures give is still the stated one at its printed precision,
 // and the prompt does not offer it (Roundable).
 type statedChange struct {
-	level, base, change int // slots
+	level, base, change int    // slots; change is -1 for a table's cell
+	cell                string // the table's cell that states the change
 	pp                  bool
 	value, tol          float64 // |change| and the precision the draft's own figures allow
 }
@@ -39,14 +40,16 @@ func (lk *Locked) figStep(text string) (v float64, kind string, step float64, ok
 	return fs[0].value, fs[0].kind + "|" + fs[0].unit, fs[0].step, true
 }
 
+// statedFig is a figure of the draft's prose as statedChanges reads it.
+type statedFig struct {
+	slot, block, sent int
+	v, step           float64
+	kind              string
+}
+
 // statedChanges finds the draft's stated changes (statedChange).
 func (lk *Locked) statedChanges() []statedChange {
-	type fig struct {
-		slot, block, sent int
-		v, step           float64
-		kind              string
-	}
-	var figs []fig
+	var figs []statedFig
 	seen := map[int]bool{}
 	for _, o := range lk.parsed.occ {
 		sl := lk.Slots[o.slot]
@@ -61,7 +64,7 @@ func (lk *Locked) statedChanges() []statedChange {
 		if rt, rk, ok := lk.rangeValue(o.slot); ok {
 			v, kind = rt, rk
 		}
-		figs = append(figs, fig{o.slot, o.block, o.sent, v, step, kind})
+		figs = append(figs, statedFig{o.slot, o.block, o.sent, v, step, kind})
 	}
 	// A change's base is in its sentence or the next, its level at most
 	// six sentences before it ("stood at ⟦F1⟧ … That is the highest since
@@ -69,7 +72,7 @@ func (lk *Locked) statedChanges() []statedChange {
 	// ends a sentence for the parser). figs are in the text's order, so
 	// the figures of a run of sentences are a slice of it and the search
 	// stays linear in the section's length.
-	near := func(from, to int) []fig {
+	near := func(from, to int) []statedFig {
 		i := sort.Search(len(figs), func(k int) bool { return figs[k].sent >= from })
 		j := sort.Search(len(figs), func(k int) bool { return figs[k].sent > to })
 		return figs[i:j]
@@ -110,6 +113,76 @@ func (lk *Locked) statedChanges() []statedChange {
 				// -0.543%), or as nearly as the draft's own figures do.
 				tol := math.Max(math.Max(c.step/2, p/100), math.Abs(implied-p))
 				out = append(out, statedChange{level: l.slot, base: b.slot, change: c.slot, pp: pp, value: p, tol: tol})
+			}
+		}
+	}
+	return append(out, lk.tableChanges(figs)...)
+}
+
+// tableChanges are the changes a table of the draft states for a row
+// whose level the prose gives beside a base ("Uzbekistan had the
+// highest inflation …: 25.9%, down from 33.7% in 2017", its row
+// "| Uzbekistan | 25.9% | down 7.8 percentage points |"): a rounding of
+// the prose's base to "about 34%" gives 8.1 points against the table's
+// 7.8 (red team round 26). The row ties the cell to the level: a prose
+// figure equal to one of the row's cells, its base in the same sentence
+// or the next.
+func (lk *Locked) tableChanges(figs []statedFig) []statedChange {
+	var out []statedChange
+	for _, sl := range lk.Slots {
+		if sl.kind != kindBlock || !strings.HasPrefix(sl.Text, "|") {
+			continue
+		}
+		for _, line := range strings.Split(sl.Text, "\n") {
+			type cellFig struct {
+				text       string
+				v, step    float64
+				kind       string
+				pct, point bool
+			}
+			var row []cellFig
+			for _, c := range strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|") {
+				c = strings.TrimSpace(c)
+				v, kind, step, ok := lk.figStep(c)
+				if !ok || math.IsNaN(v) {
+					continue
+				}
+				row = append(row, cellFig{c, v, step, kind, strings.HasPrefix(kind, "%|"), strings.HasPrefix(kind, "pp|")})
+			}
+			for _, ch := range row {
+				lower := strings.ToLower(ch.text)
+				if !(ch.pct || ch.point) || ch.v == 0 || !strings.Contains(lower, "up") && !strings.Contains(lower, "down") {
+					continue // a change cell says its direction: "down 7.8 percentage points"
+				}
+				p := math.Abs(ch.v)
+				for _, lv := range row {
+					if lv.text == ch.text {
+						continue
+					}
+					for _, l := range figs {
+						if l.v != lv.v || !sameMeasure(l.kind, lv.kind) {
+							continue
+						}
+						for _, b := range figs {
+							if b.slot == l.slot || b.block != l.block || b.sent < l.sent || b.sent > l.sent+1 || b.v == 0 || b.v == l.v || !sameMeasure(l.kind, b.kind) {
+								continue
+							}
+							if ch.point && !strings.HasPrefix(b.kind, "%|") {
+								continue
+							}
+							implied := changeOf(l.v, b.v, ch.point)
+							match := ch.step/2 + (l.step+b.step)/2
+							if !ch.point {
+								match = ch.step/2 + (l.step+b.step)/2/math.Abs(b.v)*100*(1+p/100)
+							}
+							if math.Abs(implied-p) > match+1e-9 {
+								continue
+							}
+							tol := math.Max(math.Max(ch.step/2, p/100), math.Abs(implied-p))
+							out = append(out, statedChange{level: l.slot, base: b.slot, change: -1, cell: ch.text + " (a table's)", pp: ch.point, value: p, tol: tol})
+						}
+					}
+				}
 			}
 		}
 	}
@@ -193,7 +266,10 @@ func (lk *Locked) checkStated(vs []figureVal) []Issue {
 	if !bad {
 		return nil
 	}
-	c := lk.Slots[sc.change]
+	c := Slot{ID: "", Text: sc.cell}
+	if sc.change >= 0 {
+		c = lk.Slots[sc.change]
+	}
 	printed := trimFloat(math.Round(implied*1000)/1000) + " printed"
 	if math.IsNaN(implied) {
 		printed = "as printed they are equal or in the other order" // "about 2,700 …, down 1.4% on October 2024 (2,690.00)"

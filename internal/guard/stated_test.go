@@ -248,3 +248,44 @@ func TestRussianCountKeepsItsNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestRound26: a level sentence is not merged with the record after it
+// ("… up from 4.961% in September 2008 and the highest since …" may
+// read as the base's record), no "also" is added in a merge, a name
+// keeps the article the draft gives it, and a change a table states for
+// the prose's level keeps its rounding rule (red team round 26).
+func TestRound26(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"EA", "Kazakhstan", "Uzbekistan", "Russian Federation"}}
+	eur := "## Rates\n\nEA's Euribor, 3 months stood at 5.291% as of October 2008, up from 4.961% in September 2008.[^1] It is the highest since the series began in January 1999.\n"
+	rank := "## Trade\n\nKazakhstan had the highest trade turnover in the group in 2024: $27.8 billion.[^1] Uzbekistan came second with $10.0 billion.[^1]\n"
+	rf := "## Economy\n\nThe Russian Federation had the highest GDP in the group in 2018: $1.7 trillion.[^1]\n"
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"level merged with its record", eur, "September 2008.[^1] It is the highest", "September 2008[^1] and the highest", false},
+		{"level merged with 'is'", eur, "September 2008.[^1] It is the highest", "September 2008[^1] and is the highest", false},
+		{"an article added", rank, "Kazakhstan had", "The Kazakhstan had", false},
+		{"an article added to the second", rank, "Uzbekistan came", "The Uzbekistan came", false},
+		{"the draft's article kept, the date fronted", rf, "The Russian Federation had the highest GDP in the group in 2018:", "In 2018, the Russian Federation had the highest GDP in the group:", true},
+		{"the draft's article kept, 'posted'", rf, "had the highest", "posted the highest", true},
+		{"the draft's article dropped", rf, "The Russian Federation had", "Russian Federation had", false},
+	} {
+		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+	infl := "## Prices\n\nUzbekistan had the highest inflation in the group in 2018: 25.9%, down from 33.7% in 2017.[^1]\n\n| Entity | Value | Change on 2017 |\n| :-- | --: | --: |\n| Uzbekistan | 25.9% | down 7.8 percentage points |\n| Kazakhstan | 8.6% | up 1.3 percentage points |\n"
+	lk := guard.Lock(infl, v)
+	for _, s := range lk.Slots {
+		if s.Text == "33.7%" || s.Text == "25.9%" {
+			if slices.Contains(lk.Roundable(), s.ID) {
+				t.Errorf("%s offered for rounding beside the table's stated change: %v", s.Text, lk.Roundable())
+			}
+			if r := lk.Verify(strings.Replace(lk.Text, "⟦"+s.ID+"⟧", "about ⟦"+s.ID+"~⟧", 1)); r.Accepted {
+				t.Errorf("%s rounded beside the table's 'down 7.8 percentage points': printed", s.Text)
+			}
+		}
+	}
+}

@@ -297,7 +297,56 @@ func (lk *Locked) alignSentence(draft string, marks [][2]int, reply string) stri
 	if missing != nil {
 		return fmt.Sprintf("the source's own words %s are not written back as they stand: a polish rewords only the templates' sentences around the figures; the dataset's text and quotations come back verbatim (docs/polish.md)", lk.runText(missing))
 	}
-	return alignDiff(lk, di, pi)
+	if why := alignDiff(lk, di, pi); why != "" {
+		return why
+	}
+	return lk.articleDiff(draft, reply)
+}
+
+// articleDiff: each name token has "the" before it in the reply where
+// the draft's sentence has it, and nowhere else. The patterns may take
+// a sentence's article as optional ("^[|the] {N1} had the …"), but "The
+// Kazakhstan had the highest …", "The China came second" or "In 2018,
+// the Uzbekistan's …" are not the draft's English (red team round 26),
+// and for a name whose article is part of it ("The Gambia", "the Bank")
+// the article names another thing. An indicator's name is a quantity,
+// whose article is the sentence's ("In June 2026 the **Gold price**
+// (London) was …", round 2's faithful recast).
+func (lk *Locked) articleDiff(draft, reply string) string {
+	count := func(s string) map[string][2]int {
+		out := map[string][2]int{}
+		for i := 0; ; {
+			k := strings.Index(s[i:], tokenOpen+string(kindName))
+			if k < 0 {
+				return out
+			}
+			k += i
+			e := strings.Index(s[k:], tokenClose)
+			if e < 0 {
+				return out
+			}
+			id := strings.TrimSuffix(s[k+len(tokenOpen):k+e], "~")
+			before := strings.ToLower(strings.TrimRight(s[:k], " \u00a0"))
+			n := out[id]
+			if strings.HasSuffix(before, "the") && (len(before) == 3 || !letterAt(before, len(before)-4)) {
+				n[0]++
+			} else {
+				n[1]++
+			}
+			out[id] = n
+			i = k + e
+		}
+	}
+	d, r := count(draft), count(reply)
+	for id, n := range r {
+		if k, ok := lk.byID[id]; ok && (lk.Slots[k].quantity || strings.HasPrefix(lk.Slots[k].Text, "**")) {
+			continue // an indicator's name or a bold label: "the gold price" is that quantity
+		}
+		if m, ok := d[id]; ok && n[0] != m[0] {
+			return fmt.Sprintf("%q before %s%s%s where the draft's sentence has %d: a name keeps the article the draft gives it", "the", tokenOpen, id, tokenClose, m[0])
+		}
+	}
+	return ""
 }
 
 // runText quotes a run of the draft's items as a reader sees them (a

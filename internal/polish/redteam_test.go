@@ -293,7 +293,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -504,6 +504,24 @@ func roundOf(name string) string {
 // Russian count before its noun is offered for rounding only where the
 // noun keeps its form: they printed «около 1 500 месяца» (for
 // «месяцев»), which ms7 itself reported as broken Russian.
+// "r26", "ms8": red team round 26 and model simulator 8 (README-r26.md,
+// README-ms8.md), written blind against 41b3618. r26: 35 of 79
+// corruptions printed when written: a level sentence merged with the
+// record after it ("… up from 4.961% in September 2008 and the highest
+// since …"), "also" added in a merge, "the" added or dropped before a
+// name (the lead's own loosening for round 25, "the ⟦N⟧" read as
+// "⟦N⟧", opened it), a change a table states for the prose's level; 0
+// after the fixes (a level sentence merges only with a change, never
+// with a record; no "also" the draft does not say; a name keeps the
+// draft's article, the patterns read in two passes instead; table
+// changes join the stated changes), one case relabelled at import
+// (r26-061, see its header). ms8: 87 replies following the prompt, 0
+// refused when written; 3 that break its pointer rule refused, and 2
+// more now (roundings of a table-stated change's level or base, no
+// longer offered). The fixes cost faithful replies elsewhere: r23 3 ->
+// 6 (level and record merges, which round 23 itself noted as wider
+// than the docs), r24, r25, ms4, ms6 and ms7 roundings beside a table's
+// change.
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -522,7 +540,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 3, "r24": 17, "r25": 12, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 21, "ms5": 19, "ms6": 12, "ms7": 23, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 22, "ms5": 19, "ms6": 15, "ms7": 26, "ms8": 5, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
