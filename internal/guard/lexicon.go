@@ -20,6 +20,9 @@ var lexiconFS embed.FS
 
 // lexicon is one language's lists.
 type lexicon struct {
+	// needID numbers the literal keys of the paraphrase patterns
+	// (paraphrase.needIDs).
+	needID map[string]int
 	// classes maps a word or a phrase (words joined by spaces) to its
 	// claim classes.
 	classes   map[string][]string
@@ -263,6 +266,22 @@ func readLexicon(name string) (*lexicon, error) {
 		}
 		p.figure, p.scope = rp.figure, rp.scope
 		l.paraphrases = append(l.paraphrases, p)
+	}
+	// The patterns' literal keys, numbered: a sentence's keys are looked
+	// up once, as a bit set, not once per pattern (paraphrase.possible).
+	l.needID = map[string]int{}
+	for _, p := range l.paraphrases {
+		p.needIDs = make([][]int, len(p.need))
+		for vi, need := range p.need {
+			for _, k := range need {
+				id, ok := l.needID[k]
+				if !ok {
+					id = len(l.needID)
+					l.needID[k] = id
+				}
+				p.needIDs[vi] = append(p.needIDs[vi], id)
+			}
+		}
 	}
 	l.regions = regionNames()
 	return l, nil

@@ -60,6 +60,7 @@ type paraphrase struct {
 	anchored []bool
 	first    []map[string]bool // per variant, the keys it can start with (nil: any)
 	need     [][]string        // per variant, the literal keys it cannot match without
+	needIDs  [][]int           // the same, numbered (lexicon.needID)
 	// figure: the pattern applies only to a figure's sentence: a figure
 	// token stands in the match or after it in its clause ("# scope:
 	// figure" above the line; red team, round 7: "For Astana, it is the
@@ -280,16 +281,15 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 	}
 	// A variant can only match a sentence that holds all its literal
 	// words and signs: most patterns are skipped without a scan.
-	present := make(map[string]bool, len(items))
-	for _, it := range items {
-		present[it.key] = true
-	}
+	present := make(keyBits, (len(l.needID)+63)/64)
+	present.fill(l, items)
 	// Rewrites alternate between two buffers of this call (never the
 	// caller's slice): a pattern reads one and writes the other, whose
 	// items no binding holds any more.
 	var spare []alignItem
 	own := false // items is a buffer of this call
-	// A second pass reads the patterns before the last that rewrote:
+	// A second pass reads the patterns at a sentence's start that come
+	// before the last that rewrote:
 	// one may apply only after a later one ("In 2018, the ⟦N1⟧ had the
 	// highest …" fronted back opens "the ⟦N1⟧ had the highest", which
 	// "^[|the] {N1} had the …" reads; "posted" read as "had" likewise:
@@ -299,6 +299,9 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 	for pass := 0; pass < 2 && limit > 0; pass++ {
 		last := -1
 		for pi, p := range l.paraphrases[:limit] {
+			if pass == 1 && !p.anchored[0] {
+				continue // a pattern read anywhere has read the sentence already; one at its start may find a new start
+			}
 			if !p.possible(present) {
 				continue
 			}
@@ -310,22 +313,33 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 				spare = items // the buffer read, free now
 			}
 			items, own, last = out, true, pi
-			clear(present)
-			for _, it := range items {
-				present[it.key] = true
-			}
+			present.fill(l, items)
 		}
 		limit = last
 	}
 	return items
 }
 
+// keyBits says which of the patterns' literal keys (lexicon.needID) a
+// sentence holds.
+type keyBits []uint64
+
+// fill sets the bits of items' keys, clearing the others.
+func (b keyBits) fill(l *lexicon, items []alignItem) {
+	clear(b)
+	for _, it := range items {
+		if id, ok := l.needID[it.key]; ok {
+			b[id/64] |= 1 << (id % 64)
+		}
+	}
+}
+
 // possible: some variant's literal keys are all in the sentence.
-func (p *paraphrase) possible(present map[string]bool) bool {
-	for _, need := range p.need {
+func (p *paraphrase) possible(present keyBits) bool {
+	for _, need := range p.needIDs {
 		ok := true
-		for _, k := range need {
-			if !present[k] {
+		for _, id := range need {
+			if present[id/64]&(1<<(id%64)) == 0 {
 				ok = false
 				break
 			}
@@ -337,8 +351,6 @@ func (p *paraphrase) possible(present map[string]bool) bool {
 	return false
 }
 
-// rewrite writes items read through p into dst (its length 0), or says
-// no variant matched.
 func (p *paraphrase) rewrite(l *lexicon, items, dst []alignItem) ([]alignItem, bool) {
 	var out []alignItem // set at the first match: most sentences match no pattern
 	var b binding

@@ -57,7 +57,14 @@ func (lk *Locked) statedChanges() []statedChange {
 			continue
 		}
 		seen[o.slot] = true
-		v, kind, step, ok := lk.figStep(sl.Text)
+		var v, step float64
+		var kind string
+		ok := false
+		if f := sl.fig; f != nil && !f.ordinal {
+			v, kind, step, ok = f.value, f.kind+"|"+f.unit, f.step, true // read at the lock
+		} else {
+			v, kind, step, ok = lk.figStep(sl.Text)
+		}
 		if !ok || math.IsNaN(v) {
 			continue
 		}
