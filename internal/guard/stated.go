@@ -29,6 +29,7 @@ type statedChange struct {
 	cell                string // the table's cell that states the change
 	pp                  bool
 	value, tol          float64 // |change| and the precision the draft's own figures allow
+	lt, bt              float64 // the level's and the base's values as the draft prints them
 }
 
 // figStep is a figure text's value, kind|unit and step of its last digit.
@@ -119,7 +120,7 @@ func (lk *Locked) statedChanges() []statedChange {
 				// ("up 0.789 percentage points" from about 0.25% to
 				// -0.543%), or as nearly as the draft's own figures do.
 				tol := math.Max(math.Max(c.step/2, p/100), math.Abs(implied-p))
-				out = append(out, statedChange{level: l.slot, base: b.slot, change: c.slot, pp: pp, value: p, tol: tol})
+				out = append(out, statedChange{level: l.slot, base: b.slot, change: c.slot, pp: pp, value: p, tol: tol, lt: l.v, bt: b.v})
 			}
 		}
 	}
@@ -136,58 +137,52 @@ func (lk *Locked) statedChanges() []statedChange {
 // or the next.
 func (lk *Locked) tableChanges(figs []statedFig) []statedChange {
 	var out []statedChange
-	for _, sl := range lk.Slots {
-		if sl.kind != kindBlock || !strings.HasPrefix(sl.Text, "|") {
-			continue
-		}
-		for _, line := range strings.Split(sl.Text, "\n") {
-			type cellFig struct {
-				text       string
-				v, step    float64
-				kind       string
-				pct, point bool
+	type cellFig struct {
+		text       string
+		v, step    float64
+		kind       string
+		pct, point bool
+	}
+	for _, cells := range lk.tableRows() {
+		var row []cellFig
+		for _, c := range cells {
+			v, kind, step, ok := lk.figStep(c)
+			if !ok || math.IsNaN(v) {
+				continue
 			}
-			var row []cellFig
-			for _, c := range strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|") {
-				c = strings.TrimSpace(c)
-				v, kind, step, ok := lk.figStep(c)
-				if !ok || math.IsNaN(v) {
+			row = append(row, cellFig{c, v, step, kind, strings.HasPrefix(kind, "%|"), strings.HasPrefix(kind, "pp|")})
+		}
+		for _, ch := range row {
+			lower := strings.ToLower(ch.text)
+			if !(ch.pct || ch.point) || ch.v == 0 || !strings.Contains(lower, "up") && !strings.Contains(lower, "down") {
+				continue // a change cell says its direction: "down 7.8 percentage points"
+			}
+			p := math.Abs(ch.v)
+			for _, lv := range row {
+				if lv.text == ch.text {
 					continue
 				}
-				row = append(row, cellFig{c, v, step, kind, strings.HasPrefix(kind, "%|"), strings.HasPrefix(kind, "pp|")})
-			}
-			for _, ch := range row {
-				lower := strings.ToLower(ch.text)
-				if !(ch.pct || ch.point) || ch.v == 0 || !strings.Contains(lower, "up") && !strings.Contains(lower, "down") {
-					continue // a change cell says its direction: "down 7.8 percentage points"
-				}
-				p := math.Abs(ch.v)
-				for _, lv := range row {
-					if lv.text == ch.text {
+				for _, l := range figs {
+					if l.v != lv.v || !sameMeasure(l.kind, lv.kind) {
 						continue
 					}
-					for _, l := range figs {
-						if l.v != lv.v || !sameMeasure(l.kind, lv.kind) {
+					for _, b := range figs {
+						if b.slot == l.slot || b.block != l.block || b.sent < l.sent || b.sent > l.sent+1 || b.v == 0 || b.v == l.v || !sameMeasure(l.kind, b.kind) {
 							continue
 						}
-						for _, b := range figs {
-							if b.slot == l.slot || b.block != l.block || b.sent < l.sent || b.sent > l.sent+1 || b.v == 0 || b.v == l.v || !sameMeasure(l.kind, b.kind) {
-								continue
-							}
-							if ch.point && !strings.HasPrefix(b.kind, "%|") {
-								continue
-							}
-							implied := changeOf(l.v, b.v, ch.point)
-							match := ch.step/2 + (l.step+b.step)/2
-							if !ch.point {
-								match = ch.step/2 + (l.step+b.step)/2/math.Abs(b.v)*100*(1+p/100)
-							}
-							if math.Abs(implied-p) > match+1e-9 {
-								continue
-							}
-							tol := math.Max(math.Max(ch.step/2, p/100), math.Abs(implied-p))
-							out = append(out, statedChange{level: l.slot, base: b.slot, change: -1, cell: ch.text + " (a table's)", pp: ch.point, value: p, tol: tol})
+						if ch.point && !strings.HasPrefix(b.kind, "%|") {
+							continue
 						}
+						implied := changeOf(l.v, b.v, ch.point)
+						match := ch.step/2 + (l.step+b.step)/2
+						if !ch.point {
+							match = ch.step/2 + (l.step+b.step)/2/math.Abs(b.v)*100*(1+p/100)
+						}
+						if math.Abs(implied-p) > match+1e-9 {
+							continue
+						}
+						tol := math.Max(math.Max(ch.step/2, p/100), math.Abs(implied-p))
+						out = append(out, statedChange{level: l.slot, base: b.slot, change: -1, cell: ch.text + " (a table's)", pp: ch.point, value: p, tol: tol, lt: l.v, bt: b.v})
 					}
 				}
 			}
@@ -229,7 +224,7 @@ func (lk *Locked) breaksStated(shown map[int]float64) (statedChange, float64, bo
 		if !lok && !bok {
 			continue
 		}
-		lt, bt := lk.truthOf(sc.level), lk.truthOf(sc.base)
+		lt, bt := sc.lt, sc.bt
 		if !lok {
 			l = lt
 		}
@@ -244,18 +239,6 @@ func (lk *Locked) breaksStated(shown map[int]float64) (statedChange, float64, bo
 		}
 	}
 	return statedChange{}, 0, false
-}
-
-// truthOf is a figure slot's value as the draft prints it.
-func (lk *Locked) truthOf(slot int) float64 {
-	v, _, ok := lk.figureValue(lk.Slots[slot].Text)
-	if rt, _, rok := lk.rangeValue(slot); rok {
-		v, ok = rt, true
-	}
-	if !ok {
-		return math.NaN()
-	}
-	return v
 }
 
 // checkStated: the reply's roundings keep every stated change.

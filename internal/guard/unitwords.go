@@ -243,23 +243,34 @@ func (lk *Locked) figureVals(p *parsedText) []figureVal {
 // rounded figure is that figure restated, not another one.
 func (lk *Locked) tableVals() []figureVal {
 	var out []figureVal
+	for _, row := range lk.tableRows() {
+		for _, c := range row {
+			t, kind, ok := lk.figureValue(c)
+			if !ok {
+				continue
+			}
+			out = append(out, figureVal{slot: -1 - len(out), block: -1, kind: kind, truth: t, shown: t, table: true, text: c + " (a table's)"})
+		}
+	}
+	return out
+}
+
+// tableRows are the rows of the draft's tables, each its cells' texts,
+// trimmed, the header's rule and empty cells left out.
+func (lk *Locked) tableRows() [][]string {
+	var out [][]string
 	for _, sl := range lk.Slots {
 		if sl.kind != kindBlock || !strings.HasPrefix(sl.Text, "|") {
 			continue
 		}
 		for _, line := range strings.Split(sl.Text, "\n") {
-			cells := strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|")
-			for _, c := range cells {
-				c = strings.TrimSpace(c)
-				if c == "" || strings.Trim(c, ":- ") == "" {
-					continue // the header's rule
+			var row []string
+			for _, c := range strings.Split(strings.Trim(strings.TrimSpace(line), "|"), "|") {
+				if c = strings.TrimSpace(c); c != "" && strings.Trim(c, ":- ") != "" {
+					row = append(row, c)
 				}
-				t, kind, ok := lk.figureValue(c)
-				if !ok {
-					continue
-				}
-				out = append(out, figureVal{slot: -1 - len(out), block: -1, kind: kind, truth: t, shown: t, table: true, text: c + " (a table's)"})
 			}
+			out = append(out, row)
 		}
 	}
 	return out
