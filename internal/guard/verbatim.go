@@ -313,8 +313,9 @@ func (lk *Locked) alignSentence(draft string, marks [][2]int, reply string) stri
 // whose article is the sentence's ("In June 2026 the **Gold price**
 // (London) was …", round 2's faithful recast).
 func (lk *Locked) articleDiff(draft, reply string) string {
-	count := func(s string) map[string][2]int {
-		out := map[string][2]int{}
+	// count is, per name token, how often "the" stands before it.
+	count := func(s string) map[string]int {
+		out := map[string]int{}
 		for i := 0; ; {
 			k := strings.Index(s[i:], tokenOpen+string(kindName))
 			if k < 0 {
@@ -326,14 +327,13 @@ func (lk *Locked) articleDiff(draft, reply string) string {
 				return out
 			}
 			id := strings.TrimSuffix(s[k+len(tokenOpen):k+e], "~")
-			before := strings.ToLower(strings.TrimRight(s[:k], " \u00a0"))
-			n := out[id]
-			if strings.HasSuffix(before, "the") && (len(before) == 3 || !letterAt(before, len(before)-4)) {
-				n[0]++
+			pre := strings.TrimRight(s[:k], " \u00a0")
+			n := len(pre)
+			if n >= 3 && strings.EqualFold(pre[n-3:], "the") && (n == 3 || !letterAt(pre, n-4)) {
+				out[id]++
 			} else {
-				n[1]++
+				out[id] += 0 // named, without one
 			}
-			out[id] = n
 			i = k + e
 		}
 	}
@@ -342,8 +342,8 @@ func (lk *Locked) articleDiff(draft, reply string) string {
 		if k, ok := lk.byID[id]; ok && (lk.Slots[k].quantity || strings.HasPrefix(lk.Slots[k].Text, "**")) {
 			continue // an indicator's name or a bold label: "the gold price" is that quantity
 		}
-		if m, ok := d[id]; ok && n[0] != m[0] {
-			return fmt.Sprintf("%q before %s%s%s where the draft's sentence has %d: a name keeps the article the draft gives it", "the", tokenOpen, id, tokenClose, m[0])
+		if m, ok := d[id]; ok && n != m {
+			return fmt.Sprintf("%q before %s%s%s where the draft's sentence has %d: a name keeps the article the draft gives it", "the", tokenOpen, id, tokenClose, m)
 		}
 	}
 	return ""
