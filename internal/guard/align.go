@@ -22,35 +22,37 @@ import (
 // vetted there, with its reason) for another of its group, and a hedge
 // just before a rounded figure ("about ⟦F3~⟧"), which the prompt allows.
 
-// alignItem is one token, word or sign of a sentence, in order.
+// alignItem is one token, word or sign of a sentence, in order. Its
+// fields are laid out strings, then ints, then flags, so that it packs
+// without padding (a 64 KB section makes tens of thousands of them).
 type alignItem struct {
-	key   string // what must match: "⟦" + the slot's key, "w:" + a word, "p:" + a sign, "syn:" + a group
-	text  string // as written
-	round bool   // a rounded figure's token ("⟦F3~⟧")
-	slot  int    // the token's slot (lk.Slots), -1 for a word or a sign
-	para  bool   // written by a paraphrase pattern's first variant (paraphrase.go)
+	key  string // what must match: "⟦" + the slot's key, "w:" + a word, "p:" + a sign, "syn:" + a group
+	text string // as written
+	// noun: a figure token's count noun ("bids"), lower case.
+	noun string
+	// tail is a token's last word, lower case ("3 smog alerts last":
+	// the lock may take an adverb into a figure).
+	tail string
+	slot int // the token's slot (lk.Slots), -1 for a word or a sign
+	// clause numbers the clauses of the sentence (clauseOf).
+	clause int
+	// pos is the item's byte offset in the sentence's text.
+	pos   int
+	round bool // a rounded figure's token ("⟦F3~⟧")
+	para  bool // written by a paraphrase pattern's first variant (paraphrase.go)
 	// quoted: it stands inside a quotation ("…", “…”, «…», „…“): the
 	// source's own words, which no synonym, hedge or pattern rewrites.
 	quoted bool
-	// clause numbers the clauses of the sentence (clauseOf).
-	clause int
 	// raised: the first word after a colon, written with a capital
 	// (a reply may lower-case it, never raise it: "turkey" is not
 	// "Turkey").
 	raised bool
-	// pos is the item's byte offset in the sentence's text.
-	pos int
 	// capName: a name token whose text is capitalised and not a bold
 	// label ("Kazakhstan", "Tokayev"): standing alone before a verb it
 	// names who acts, not a quantity.
 	capName bool
 	// measure: a figure token of a measured quantity (Slot.measure).
 	measure bool
-	// noun: a figure token's count noun ("bids"), lower case.
-	noun string
-	// tail is a token's last word, lower case ("3 smog alerts last":
-	// the lock may take an adverb into a figure).
-	tail string
 	// strict: a vetted synonym of the draft standing where its swap was
 	// not vetted (a [synonym-figure] phrase outside a figure's clause:
 	// "Heavy snow fell"): the reply must write the same phrase.
@@ -145,7 +147,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 				key := tokenOpen + id
 				slot := -1
 				if n, ok := lk.byID[id]; ok {
-					key = tokenOpen + lk.key(n)
+					key = lk.tokKey(n)
 					slot = n
 				}
 				capName, tail, measure, noun := false, "", false, ""

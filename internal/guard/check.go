@@ -238,11 +238,26 @@ func slotNoun(k byte) string {
 
 // key is what a slot says: two slots of one key are interchangeable.
 func (lk *Locked) key(i int) string {
-	s := lk.Slots[i]
-	if s.kind == kindName || s.kind == kindFigure {
-		return string(s.kind) + strings.ToLower(s.Text)
+	if k := lk.Slots[i].key; k != "" {
+		return k
 	}
-	return string(s.kind) + s.Text
+	return slotKey(lk.Slots[i].kind, lk.Slots[i].Text)
+}
+
+// tokKey is tokenOpen and the slot's key.
+func (lk *Locked) tokKey(i int) string {
+	if k := lk.Slots[i].tokKey; k != "" {
+		return k
+	}
+	return tokenOpen + lk.key(i)
+}
+
+// slotKey: a name or figure matches in any case, the others as written.
+func slotKey(kind byte, text string) string {
+	if kind == kindName || kind == kindFigure {
+		return string(kind) + strings.ToLower(text)
+	}
+	return string(kind) + text
 }
 
 func (lk *Locked) keyInBlock(slot, blk int) bool {

@@ -34,7 +34,9 @@ func (l *lazyRegexp) at() *regexp.Regexp {
 // start where cand says: it tries the anchored pattern there, on at most
 // window bytes, instead of running the pattern over the whole text (a
 // 64 KB section is scanned once, not searched from every byte). cand is
-// given the end of the last match, where a match may also start.
+// given the end of the last match, where a match may also start. A
+// window of 0 is the rest of the line, for a pattern that never matches
+// a newline.
 func (l *lazyRegexp) findAllAt(s string, window int, cand func(s string, i, lastEnd int) bool) [][]int {
 	var out [][]int
 	last := -1
@@ -43,7 +45,13 @@ func (l *lazyRegexp) findAllAt(s string, window int, cand func(s string, i, last
 			i++
 			continue
 		}
-		if m := l.at().FindStringIndex(s[i:min(len(s), i+window)]); m != nil && m[1] > 0 {
+		end := len(s)
+		if window > 0 {
+			end = min(end, i+window)
+		} else if k := strings.IndexByte(s[i:], '\n'); k >= 0 {
+			end = i + k // a pattern that never crosses a line's end
+		}
+		if m := l.at().FindStringIndex(s[i:end]); m != nil && m[1] > 0 {
 			out = append(out, []int{i, i + m[1]})
 			i += m[1]
 			last = i
@@ -67,7 +75,27 @@ func digitStart(s string, i, last int) bool {
 // dateStart: where dateRE can match: a word boundary before a digit or
 // the first letter of a month, quarter, half or week.
 func dateStart(s string, i, _ int) bool {
-	return (isDigitByte(s[i]) || strings.IndexByte("JFMASONDQHW", s[i]) >= 0) && (i == 0 || !isWordByte(s[i-1]))
+	if i > 0 && isWordByte(s[i-1]) {
+		return false
+	}
+	if !isDigitByte(s[i]) {
+		return strings.IndexByte("JFMASONDQHW", s[i]) >= 0
+	}
+	// Every date of dateRE that opens with a digit opens with a day of
+	// one or two digits before a space or a dash ("3 May", "3-5 May"), or
+	// with a year of four ("2024", "2025-02-03", "2025-W10"): "3.5%",
+	// "12.4" and "[^1]" are not tried.
+	j := i
+	for j < len(s) && isDigitByte(s[j]) {
+		j++
+	}
+	switch n := j - i; {
+	case n == 4:
+		return true
+	case n <= 2 && j < len(s):
+		return s[j] == ' ' || s[j] == '-' || strings.HasPrefix(s[j:], "–")
+	}
+	return false
 }
 
 // findAll is FindAllStringIndex, skipped when s holds none of the
@@ -90,4 +118,15 @@ func (l *lazyRegexp) findAllFold(s string, needs ...string) [][]int {
 		}
 	}
 	return nil
+}
+
+// linkStart: where linkRE can match: "!", "[" or "<".
+func linkStart(s string, i, _ int) bool {
+	return s[i] == '[' || s[i] == '<' || s[i] == '!' && i+1 < len(s) && s[i+1] == '['
+}
+
+// referenceStart: where referenceRE can match: a word boundary before
+// the F, T, C or M of "Figure", "Table", "Chart" or "Map".
+func referenceStart(s string, i, _ int) bool {
+	return strings.IndexByte("FTCM", s[i]) >= 0 && (i == 0 || !isWordByte(s[i-1]))
 }

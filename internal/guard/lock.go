@@ -3,6 +3,7 @@ package guard
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -59,6 +60,10 @@ type Slot struct {
 	// quantity: a name token that names one of the catalog's indicators
 	// (Vocabulary.Quantities): a quantity, as "the level" is.
 	quantity bool
+	// key is what the slot matches as (Locked.key), and tokKey the same
+	// after tokenOpen: made once at the lock, read for every token of
+	// every sentence.
+	key, tokKey string
 }
 
 // Kind is the slot's kind letter.
@@ -267,6 +272,8 @@ func Lock(draft string, v *Vocabulary) *Locked {
 			sl.lastWord = strings.ToLower(f[len(f)-1])
 		}
 		sl.measure = kind == kindFigure && sp.fig != nil && (sp.fig.kind != "" || lk.lex.isUnit(sp.fig.unit) || lk.lex.isUnit(sp.noun))
+		sl.key = slotKey(kind, text)
+		sl.tokKey = tokenOpen + sl.key
 		lk.Slots = append(lk.Slots, sl)
 		return tokenOpen + id + tokenClose
 	}
@@ -284,6 +291,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		}
 		b.WriteString(bl.prefix)
 		spans := lk.findSpans(bl.text)
+		lk.Slots = slices.Grow(lk.Slots, len(spans))
 		quoted := quotedRegions(bl.text)
 		// the source's words: quotations and the dataset's own text
 		// (no rounding of a figure inside them either)
@@ -378,7 +386,7 @@ func (lk *Locked) findSpans(s string) []span {
 	for _, m := range markerRE.findAll(s, "[^") {
 		take(m[0], m[1], kindSource)
 	}
-	for _, m := range linkRE.findAll(s, "[", "<") {
+	for _, m := range linkRE.findAllAt(s, 0, linkStart) { // neither of its forms crosses a line
 		take(m[0], m[1], kindLocked)
 	}
 	for _, m := range urlRE.findAllFold(s, "://", "www.") {
@@ -396,7 +404,7 @@ func (lk *Locked) findSpans(s string) []span {
 	// shows: the model simulator, ms1, met "⟦N3⟧ ⟦F4⟧ the full ranking"
 	// for "Table 1 show the full ranking")
 	if !lk.lex.isNative() {
-		for _, m := range referenceRE.re().FindAllStringIndex(s, -1) {
+		for _, m := range referenceRE.findAllAt(s, 16, referenceStart) {
 			take(m[0], m[1], kindName)
 		}
 	}
@@ -483,11 +491,14 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 	}
 	pre := s[p0:st]
 	lpre := strings.ToLower(pre)
-	for _, h := range lk.lex.order["figure-before"] {
-		h += " "
-		if strings.HasSuffix(lpre, h) && (len(pre) == len(h) || !isLetterAt(pre, len(pre)-len(h)-1)) {
-			st -= len(h)
-			break
+	if strings.HasSuffix(lpre, " ") {
+		for _, h := range lk.lex.order["figure-before"] {
+			// lpre ends with h and a space
+			n := len(h) + 1
+			if strings.HasSuffix(lpre[:len(lpre)-1], h) && (len(pre) == n || !isLetterAt(pre, len(pre)-n-1)) {
+				st -= n
+				break
+			}
 		}
 	}
 	if lk.lex.isNative() {

@@ -719,24 +719,25 @@ func runUnit(items []alignItem, i int, figures bool) int {
 	if q := groupQualifier(items, i); q > 0 {
 		return q
 	}
-	key := func(k int) string {
-		if i+k < len(items) {
-			return strings.ToLower(items[i+k].key)
+	is := func(k int, w string) bool { return i+k < len(items) && strings.EqualFold(items[i+k].key, w) }
+	isFig := func(k int) bool {
+		if i+k >= len(items) {
+			return false
 		}
-		return ""
+		t, ok := strings.CutPrefix(items[i+k].key, tokenOpen)
+		return ok && t != "" && t[0]|0x20 == kindFigure|0x20
 	}
-	isFig := func(k int) bool { return strings.HasPrefix(key(k), strings.ToLower(tokenOpen+string(kindFigure))) }
-	switch key(0) {
-	case "w:of":
-		if (key(1) == "w:the" || key(1) == "w:its") && isFig(2) {
+	switch {
+	case is(0, "w:of"):
+		if (is(1, "w:the") || is(1, "w:its")) && isFig(2) {
 			return 3
 		}
-	case "w:to":
+	case is(0, "w:to"):
 		if figures && isFig(1) {
 			return 2
 		}
-	case "w:from":
-		if figures && isFig(1) && key(2) == "w:to" && isFig(3) {
+	case is(0, "w:from"):
+		if figures && isFig(1) && is(2, "w:to") && isFig(3) {
 			return 4
 		}
 	}

@@ -39,7 +39,7 @@ type parsedText struct {
 // tokens stand for in order (a relocked reply's own wording); otherwise
 // a token reads as its slot's text.
 func (lk *Locked) parse(text string, surfaces []string) *parsedText {
-	p := &parsedText{blocks: splitBlocks(text)}
+	p := &parsedText{blocks: splitBlocks(text), occ: make([]occurrence, 0, strings.Count(text, tokenOpen))}
 	tokenN := 0
 	offset := 0
 	for bi, bl := range p.blocks {
@@ -148,8 +148,8 @@ func clauseBounds(s string, joiners []string) []int {
 		case ' ':
 			ls := s[i:min(len(s), i+24)]
 			for _, w := range joiners {
-				w = " " + w + " "
-				if len(ls) >= len(w) && strings.EqualFold(ls[:len(w)], w) {
+				// " " + w + " ", compared in place
+				if len(ls) >= len(w)+2 && ls[len(w)+1] == ' ' && strings.EqualFold(ls[1:len(w)+1], w) {
 					out = append(out, i+1)
 					break
 				}

@@ -28,7 +28,7 @@ type gapItem struct {
 }
 
 func (lk *Locked) gapItems(s string) []gapItem {
-	var out []gapItem
+	out := make([]gapItem, 0, len(s)/5+4) // a word or a sign every five bytes or so
 	gap := false
 	first := true
 	for i := 0; i < len(s); {
@@ -38,7 +38,7 @@ func (lk *Locked) gapItems(s string) []gapItem {
 				id := strings.TrimSuffix(s[i+len(tokenOpen):i+k], "~")
 				key := tokenOpen + id
 				if n, ok := lk.byID[id]; ok {
-					key = tokenOpen + lk.key(n)
+					key = lk.tokKey(n)
 				}
 				out = append(out, gapItem{key: key, text: s[i:end], gap: gap})
 				gap, first = false, false
@@ -109,19 +109,27 @@ func (lk *Locked) checkSpacing(d, p *parsedText) []Issue {
 
 func (lk *Locked) spacingDiff(d, p []gapItem) string {
 	type pair struct{ a, b string }
-	draft := map[pair]map[bool]bool{}
-	for i := 1; i < len(d); i++ {
-		k := pair{d[i-1].key, d[i].key}
-		if draft[k] == nil {
-			draft[k] = map[bool]bool{}
+	// gapBit: the bit of a pair's gaps that says "a space" or "none"
+	gapBit := func(gap bool) uint8 {
+		if gap {
+			return 2
 		}
-		draft[k][d[i].gap] = true
+		return 1
+	}
+	draft := make(map[pair]uint8, len(d))
+	for i := 1; i < len(d); i++ {
+		draft[pair{d[i-1].key, d[i].key}] |= gapBit(d[i].gap)
 	}
 	for i := 1; i < len(p); i++ {
 		a, b := p[i-1], p[i]
-		shown := func() string { return lk.surface(a) + map[bool]string{true: " ", false: ""}[b.gap] + lk.surface(b) }
+		shown := func() string {
+			if b.gap {
+				return lk.surface(a) + " " + lk.surface(b)
+			}
+			return lk.surface(a) + lk.surface(b)
+		}
 		if gaps, ok := draft[pair{a.key, b.key}]; ok {
-			if !gaps[b.gap] {
+			if gaps&gapBit(b.gap) == 0 {
 				if b.gap {
 					return fmt.Sprintf("%q: a space the draft's sentence does not have there (a polish keeps the draft's spacing)", shown())
 				}

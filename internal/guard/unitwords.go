@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefhq/brief/internal/format"
 )
@@ -16,18 +17,20 @@ import (
 // ⟦F1⟧", "effective until ⟦D2⟧" are new claims.
 func (lk *Locked) checkBeforeSlot(d, p *parsedText) []Issue {
 	prev := func(pt *parsedText, o occurrence) string {
-		st := pt.sents[o.sent].text
-		i := strings.Index(st, tokenOpen+lk.Slots[o.slot].ID)
+		i := tokenIndex(pt.sents[o.sent].text, lk.Slots[o.slot].ID)
 		if i < 0 {
 			return ""
 		}
-		ws := strings.Fields(strings.ToLower(st[:i]))
+		ws := lastFields(pt.sents[o.sent].text[:i], 2)
 		if len(ws) == 0 {
 			return ""
 		}
-		w := strings.Trim(ws[len(ws)-1], "(),;:\"'")
-		if len(ws) > 1 && lk.lex.lists["before-slot"][ws[len(ws)-2]+" "+w] {
-			return ws[len(ws)-2] + " " + w
+		w := strings.Trim(strings.ToLower(ws[len(ws)-1]), "(),;:\"'")
+		if len(ws) > 1 {
+			w2 := strings.ToLower(ws[0])
+			if lk.lex.lists["before-slot"][w2+" "+w] {
+				return w2 + " " + w
+			}
 		}
 		return w
 	}
@@ -445,6 +448,57 @@ func (lk *Locked) Roundable() []string {
 				}
 			}
 		}
+	}
+	return out
+}
+
+// tokenIndex is where the token of slot id ("F1", rounded or not) stands
+// in s, or -1: "⟦F1" opening "⟦F12⟧" is another token.
+func tokenIndex(s, id string) int {
+	for off := 0; ; {
+		k := strings.Index(s[off:], tokenOpen+id)
+		if k < 0 {
+			return -1
+		}
+		at := off + k
+		rest := s[at+len(tokenOpen)+len(id):]
+		if strings.HasPrefix(rest, tokenClose) || strings.HasPrefix(rest, "~") {
+			return at
+		}
+		off = at + len(tokenOpen)
+	}
+}
+
+// lastFields are the last n fields of s as strings.Fields splits it (up
+// to n; fewer if s has fewer), read from the end: a 64 KB section's
+// sentence is not split whole for the word before each token.
+func lastFields(s string, n int) []string {
+	var out []string
+	end := len(s)
+	for len(out) < n {
+		for end > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:end])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			end -= size
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if unicode.IsSpace(r) {
+				break
+			}
+			start -= size
+		}
+		out = append(out, s[start:end])
+		end = start
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
 	}
 	return out
 }

@@ -1,0 +1,86 @@
+package guard
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// scanTexts: every draft and reply of the red-team corpus, and some
+// edge cases written here, as lines: the texts the guard reads.
+func scanTexts(t *testing.T) []string {
+	t.Helper()
+	texts := []string{
+		"3 May 2024, 3-5 May 2024, 12–14 June, 2024-W10, 2025-02-03, 2023–24, 1999-2000",
+		"3.5% to 12 kt in 2024.[^1] 12345 and 123 May, 20245 and 1 June",
+		"Figure 1, Tables 12, Figure 1234, Map 3a, xTable 2, [Figure 3](a.svg)",
+		"![Chart](c.svg) [a](b) <https://x.org> < b> [^2] ! [x](y)",
+		"Q1 2025, H2 2024, Week 3 of 2025, May, Sept 2024, 3 Sept. 2024",
+	}
+	seen := map[string]bool{}
+	files, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "guard", "redteam", "*.txtar"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(b), "\n") {
+			if !seen[l] {
+				seen[l] = true
+				texts = append(texts, l)
+			}
+		}
+	}
+	return texts
+}
+
+// TestScannersFindWhatTheirPatternsFind: the scans that try a pattern
+// only where a match can start (a date, a link, a reference to a figure
+// or table) find exactly what the pattern finds over the whole text.
+func TestScannersFindWhatTheirPatternsFind(t *testing.T) {
+	texts := scanTexts(t)
+	if len(texts) < 100 {
+		t.Fatalf("only %d texts to compare", len(texts))
+	}
+	whole := strings.Join(texts[:min(len(texts), 400)], "\n") // across lines
+	for _, c := range []struct {
+		name   string
+		re     *lazyRegexp
+		window int
+		start  func(string, int, int) bool
+	}{
+		{"dates", dateRE, 64, dateStart},
+		{"links", linkRE, 0, linkStart},
+		{"references", referenceRE, 16, referenceStart},
+	} {
+		for _, s := range append(texts, whole) {
+			want := c.re.re().FindAllStringIndex(s, -1)
+			got := c.re.findAllAt(s, c.window, c.start)
+			if len(want) == 0 && len(got) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %.80q: scanned %v, the pattern finds %v", c.name, s, got, want)
+			}
+		}
+	}
+}
+
+// TestTokenIndex: a slot's token, not one whose id it opens.
+func TestTokenIndex(t *testing.T) {
+	s := "up ⟦F12⟧ from ⟦F1~⟧ and ⟦F1⟧"
+	if got, want := tokenIndex(s, "F1"), strings.Index(s, "⟦F1~"); got != want {
+		t.Errorf("tokenIndex(F1) = %d, want %d", got, want)
+	}
+	if got := tokenIndex(s, "F2"); got != -1 {
+		t.Errorf("tokenIndex(F2) = %d, want -1", got)
+	}
+	if got, want := lastFields("  rose by  about ", 2), []string{"by", "about"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lastFields = %q, want %q", got, want)
+	}
+	if got := lastFields("   ", 2); len(got) != 0 {
+		t.Errorf("lastFields of spaces = %q", got)
+	}
+}
