@@ -404,6 +404,13 @@ func (lk *Locked) otherSubject(items []alignItem, i int) bool {
 	}
 	switch lk.lex.lang {
 	case "ru":
+		// a comparative after its amount, before «чем»: «на ⟦F1⟧ меньше,
+		// чем в ⟦D1⟧» (the templates' year-ago and month-ago sentence;
+		// «ниже» for «меньше» there, the natural model simulator ms7)
+		switch strings.ToLower(items[i].text) {
+		case "выше", "ниже", "больше", "меньше":
+			return !(i >= 2 && items[i-2].key == "w:на" && isFig(i-1) && i+2 < len(items) && items[i+1].key == "p:," && items[i+2].key == "w:чем")
+		}
 		// the templates say the change's amount or level right after
 		// the verb («выросла на ⟦F1⟧», «снизилась до ⟦F1⟧»)
 		if !(i+2 < len(items) && (items[i+1].key == "w:на" || items[i+1].key == "w:до") && isFig(i+2)) {

@@ -1,0 +1,63 @@
+package guard_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefhq/brief/internal/guard"
+)
+
+// TestNaturalRewordings: what the natural model simulators (ms6, ms7)
+// wrote of the templates' sentences, faithful and refused until now, is
+// read as the draft's; the corruption beside each (the other extreme, a
+// change called by a level's word, another comparison, another place,
+// another table, the other direction) is still refused.
+func TestNaturalRewordings(t *testing.T) {
+	v := &guard.Vocabulary{
+		Names:      []string{"Kazakhstan", "Russia", "Uzbekistan", "Turkiye", "Central Asia", "LDN", "EA", "Euribor, 3 months", "GDP", "Inflation, GDP deflator", "trade turnover"},
+		Quantities: []string{"GDP", "Inflation, GDP deflator", "trade turnover"},
+	}
+	ruV := &guard.Vocabulary{Names: []string{"EA"}, Lang: "ru"}
+	const (
+		gdp    = "## E\n\nKazakhstan had the highest GDP in the Central Asia group in 2015: $184.4 billion.[^1] Uzbekistan came second with $86.2 billion.[^1]\n"
+		infl   = "## P\n\nInflation, GDP deflator fell in all four; the largest fall was in Turkiye, from 96.0% to 68.2%.[^1]\n"
+		record = "## R\n\n- EA's Euribor, 3 months stood at -0.331% in March 2016, down from -0.204% in February 2016.[^1] That is the lowest since the series began in January 1999.\n"
+		yoy    = "## M\n\nLDN's gold price stood at $1,969.00 in August 2020, up 6.6% on July 2020 ($1,846.51).[^1] Against a year earlier, it is up 30.7% on August 2019 ($1,506.50).[^1]\n"
+		table  = "## I\n\nKazakhstan had 99 joint projects with Russia in 2024.[^1] Table 2 gives the other industrial cooperation figures.\n"
+		ru     = "## Ставки\n\nСтавка EA в марте 2016\u00a0г. составила −0,331\u00a0%. Это на 0,127\u00a0п.\u00a0п. меньше, чем в феврале 2016\u00a0г.[^1] Все значения\u00a0— на рисунке 1.\n"
+	)
+	for _, c := range []struct {
+		name, draft, from, to string
+		v                     *guard.Vocabulary
+		accept                bool
+	}{
+		{"largest GDP", gdp, "the highest GDP", "the largest GDP", v, true},
+		{"biggest GDP", gdp, "the highest GDP", "the biggest GDP", v, true},
+		{"smallest GDP for the highest", gdp, "the highest GDP", "the smallest GDP", v, false},
+		{"lowest GDP for the highest", gdp, "the highest GDP", "the lowest GDP", v, false},
+		{"runner-up", gdp, "came second with", "was the runner-up with", v, true},
+		{"runner-up for a third place", strings.Replace(gdp, "came second", "came third", 1), "came third with", "was the runner-up with", v, false},
+		{"biggest fall", infl, "the largest fall", "the biggest fall", v, true},
+		{"highest fall for the largest", infl, "the largest fall", "the highest fall", v, false},
+		{"smallest fall for the largest", infl, "the largest fall", "the smallest fall", v, false},
+		{"lowest level since", record, "the lowest since", "the lowest level since", v, true},
+		{"highest level since for the lowest", record, "the lowest since", "the highest level since", v, false},
+		{"compared with a year earlier", yoy, "Against a year earlier", "Compared with a year earlier", v, true},
+		{"year on year (kept apart)", yoy, "Against a year earlier", "Year on year", v, false},
+		{"compared with a month earlier", yoy, "Against a year earlier", "Compared with a month earlier", v, false},
+		{"the other figures are in the table", table, "Table 2 gives the other industrial cooperation figures.", "The other industrial cooperation figures are in Table 2.", v, true},
+		{"other figures of another topic", table, "Table 2 gives the other industrial cooperation figures.", "The other trade figures are in Table 2.", v, false},
+		{"Russian ниже for меньше", ru, "меньше", "ниже", ruV, true},
+		{"Russian выше for меньше", ru, "меньше", "выше", ruV, false},
+		{"Russian полные данные", ru, "Все значения", "Полные данные", ruV, true},
+	} {
+		if !strings.Contains(c.draft, c.from) {
+			t.Fatalf("%s: the draft lacks %q", c.name, c.from)
+		}
+		reply := strings.Replace(c.draft, c.from, c.to, 1)
+		r := guard.Check(c.draft, reply, c.v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
