@@ -1,6 +1,7 @@
 package guard
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -58,9 +59,9 @@ type paraphrase struct {
 	reason   string
 	variants [][]patElem
 	anchored []bool
-	first    []map[string]bool // per variant, the keys it can start with (nil: any)
-	need     [][]string        // per variant, the literal keys it cannot match without
-	needIDs  [][]int           // the same, numbered (lexicon.needID)
+	first    []*firstSet // per variant, what it can start with (nil: anything)
+	need     [][]string  // per variant, the literal keys it cannot match without
+	needIDs  [][]int     // the same, numbered (lexicon.needID)
 	// figure: the pattern applies only to a figure's sentence: a figure
 	// token stands in the match or after it in its clause ("# scope:
 	// figure" above the line; red team, round 7: "For Astana, it is the
@@ -190,7 +191,7 @@ func (l *lexicon) compileParaphrase(line, reason string) (*paraphrase, error) {
 		}
 	}
 	for _, v := range p.variants {
-		p.first = append(p.first, firstKeys(v))
+		p.first = append(p.first, firstOf(v))
 		var need []string
 		for _, e := range v {
 			if e.op == 'l' {
@@ -211,20 +212,29 @@ func hasVar(v []patElem, name string) bool {
 	return false
 }
 
-// firstKeys: the item keys a variant can start with (nil: any, or a
-// token).
-func firstKeys(v []patElem) map[string]bool {
-	m := map[string]bool{}
+// firstOf: the item keys, or the kinds of token, a variant can start
+// with (nil: anything, as a run can).
+func firstOf(v []patElem) *firstSet {
+	f := &firstSet{keys: map[string]bool{}}
 	for _, e := range v {
 		switch e.op {
 		case 'l':
-			m[e.key] = true
-			return m
+			f.keys[e.key] = true
+			return f
 		case 'w':
 			for _, a := range e.alts {
-				m[a[0]] = true
+				f.keys[a[0]] = true
 			}
-			return m
+			return f
+		case 'v':
+			// a slot of one kind: its token ("{N1}", "{F}"; a period
+			// or a day is a date's)
+			k := e.kind
+			if k == 'P' || k == 'Y' {
+				k = kindDate
+			}
+			f.kinds = append(f.kinds, k)
+			return f
 		case 'a':
 			empty := false
 			for _, a := range e.alts {
@@ -232,16 +242,34 @@ func firstKeys(v []patElem) map[string]bool {
 					empty = true
 					continue
 				}
-				m[a[0]] = true
+				f.keys[a[0]] = true
 			}
 			if !empty {
-				return m
+				return f
 			}
 		default:
 			return nil
 		}
 	}
 	return nil
+}
+
+// firstSet is what a pattern's variant can start with: one of the
+// keys, or a token of one of the kinds.
+type firstSet struct {
+	keys  map[string]bool
+	kinds []byte
+}
+
+// admits: a match of the variant may start at it.
+func (f *firstSet) admits(it *alignItem) bool {
+	if f.keys[it.key] {
+		return true
+	}
+	if len(f.kinds) == 0 || len(it.key) <= len(tokenOpen) || !strings.HasPrefix(it.key, tokenOpen) {
+		return false
+	}
+	return bytes.IndexByte(f.kinds, it.key[len(tokenOpen)]) >= 0
 }
 
 // lexItems reads text into word and sign items as a sentence is read
@@ -360,7 +388,7 @@ func (p *paraphrase) rewrite(l *lexicon, items, dst []alignItem) ([]alignItem, b
 			if p.anchored[vi] && i != 0 {
 				continue
 			}
-			if f := p.first[vi]; f != nil && !f[items[i].key] {
+			if f := p.first[vi]; f != nil && !f.admits(&items[i]) {
 				continue
 			}
 			if b == nil {
