@@ -208,7 +208,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 		}
 	}
 	lk.markClauses(raw)
-	out := lk.lex.collapse(raw)
+	out := lk.lex.collapseInto(raw[:0], raw) // raw is not read after this
 	lk.markStrict(out)
 	// A hedge before a rounded figure is the prompt's to add or drop
 	// (never inside a quotation: the source's words).
@@ -241,7 +241,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if !canon {
 		return kept, outRuns, nil
 	}
-	return lk.lex.canonical(kept), outRuns, nil
+	return lk.lex.canonicalOf(kept, true), outRuns, nil
 }
 
 // signKeys are the keys of the ASCII signs, made once.
@@ -643,7 +643,13 @@ func (lk *Locked) quantitySubject(items []alignItem, i int) bool {
 // collapse reads each vetted synonym phrase of raw (the longest phrase
 // of words, no sign between) as its group.
 func (l *lexicon) collapse(raw []alignItem) []alignItem {
-	out := make([]alignItem, 0, len(raw))
+	return l.collapseInto(make([]alignItem, 0, len(raw)), raw)
+}
+
+// collapseInto is collapse writing to out, which may be raw[:0]: each
+// step reads the items it joins before it writes one item, at or before
+// the first of them.
+func (l *lexicon) collapseInto(out, raw []alignItem) []alignItem {
 	var ws []string
 	for i := 0; i < len(raw); {
 		matched := false

@@ -304,6 +304,12 @@ type binding map[string][]alignItem
 // the lexicon's order: each match of any variant becomes the first
 // variant, with the same tokens and words bound.
 func (l *lexicon) canonical(items []alignItem) []alignItem {
+	return l.canonicalOf(items, false)
+}
+
+// canonicalOf is canonical; own says items is the caller's to give up
+// (its buffer may be written once a rewrite has read it).
+func (l *lexicon) canonicalOf(items []alignItem, own bool) []alignItem {
 	if len(l.paraphrases) == 0 || len(items) == 0 {
 		return items
 	}
@@ -315,7 +321,7 @@ func (l *lexicon) canonical(items []alignItem) []alignItem {
 	// caller's slice): a pattern reads one and writes the other, whose
 	// items no binding holds any more.
 	var spare []alignItem
-	own := false // items is a buffer of this call
+	// own: items is a buffer of this call (or given up by the caller)
 	// A second pass reads the patterns at a sentence's start that come
 	// before the last that rewrote:
 	// one may apply only after a later one ("In 2018, the ⟦N1⟧ had the
