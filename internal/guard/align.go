@@ -241,7 +241,7 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if !canon {
 		return kept, outRuns, nil
 	}
-	return lk.lex.canonicalOf(kept, true), outRuns, nil
+	return lk.lex.canonical(kept, true), outRuns, nil
 }
 
 // signKeys are the keys of the ASCII signs, made once.

@@ -513,7 +513,7 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 		}
 		b.WriteString(bl.prefix)
 		last := 0
-		for _, m := range tokenRE.re().FindAllStringSubmatchIndex(bl.text, -1) {
+		for _, m := range findTokens(bl.text) {
 			b.WriteString(bl.text[last:m[0]])
 			last = m[1]
 			id := bl.text[m[2]:m[3]] + bl.text[m[4]:m[5]]
@@ -560,7 +560,7 @@ func (lk *Locked) print(p *parsedText) (string, []Printed) {
 func (lk *Locked) absorbHedges(tok string) string {
 	var b strings.Builder
 	last := 0
-	for _, m := range tokenRE.re().FindAllStringSubmatchIndex(tok, -1) {
+	for _, m := range findTokens(tok) {
 		if m[6] < m[7] || tok[m[2]:m[3]] != string(kindFigure) {
 			continue // rounded, or no figure
 		}

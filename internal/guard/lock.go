@@ -32,6 +32,43 @@ const (
 
 var tokenRE = lazy(`⟦([A-Z])(\d+)(~?)⟧`)
 
+// findTokens is tokenRE's FindAllStringSubmatchIndex, scanned by hand
+// (the pattern ran over every byte of a 64 KB section several times a
+// check): each match's start and end, then its kind letter's, its
+// number's and its "~"'s (empty where there is none).
+func findTokens(s string) [][]int {
+	var out [][]int
+	for i := 0; ; {
+		k := strings.Index(s[i:], tokenOpen)
+		if k < 0 {
+			return out
+		}
+		st := i + k
+		j := st + len(tokenOpen)
+		i = j
+		if j >= len(s) || s[j] < 'A' || s[j] > 'Z' {
+			continue
+		}
+		n := j + 1
+		for n < len(s) && isDigitByte(s[n]) {
+			n++
+		}
+		if n == j+1 {
+			continue
+		}
+		t := n
+		if t < len(s) && s[t] == '~' {
+			t++
+		}
+		if !strings.HasPrefix(s[t:], tokenClose) {
+			continue
+		}
+		end := t + len(tokenClose)
+		out = append(out, []int{st, end, j, j + 1, j + 1, n, n, t})
+		i = end
+	}
+}
+
 // Slot is one locked claim of the draft.
 type Slot struct {
 	ID   string `json:"id"`   // "F3"

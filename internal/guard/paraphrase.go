@@ -303,13 +303,10 @@ type binding map[string][]alignItem
 // canonical rewrites a sentence's items by every paraphrase pattern, in
 // the lexicon's order: each match of any variant becomes the first
 // variant, with the same tokens and words bound.
-func (l *lexicon) canonical(items []alignItem) []alignItem {
-	return l.canonicalOf(items, false)
-}
-
-// canonicalOf is canonical; own says items is the caller's to give up
-// (its buffer may be written once a rewrite has read it).
-func (l *lexicon) canonicalOf(items []alignItem, own bool) []alignItem {
+//
+// own says items is the caller's to give up: its buffer may be written
+// once a rewrite has read it.
+func (l *lexicon) canonical(items []alignItem, own bool) []alignItem {
 	if len(l.paraphrases) == 0 || len(items) == 0 {
 		return items
 	}

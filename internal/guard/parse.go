@@ -52,7 +52,7 @@ func (lk *Locked) parse(text string, surfaces []string) *parsedText {
 			clause := 0
 			last := 0
 			clauseAt := clauseBounds(st, lk.lex.order["clause-joiner"])
-			for _, m := range tokenRE.re().FindAllStringSubmatchIndex(st, -1) {
+			for _, m := range findTokens(st) {
 				surf.WriteString(st[last:m[0]])
 				last = m[1]
 				id := st[m[2]:m[3]] + st[m[4]:m[5]]

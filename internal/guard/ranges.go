@@ -18,12 +18,40 @@ import (
 
 // rangeDash: two figure tokens joined by a dash are a range
 // ("⟦F1⟧–⟦F2⟧", "⟦F1⟧ — ⟦F2⟧").
-var rangeDash = regexp.MustCompile(`⟦F(\d+)⟧\x{00a0}?\s?[–—-]\s?⟦F(\d+)⟧`)
+var rangeDash = lazy(`⟦F(\d+)⟧\x{00a0}?\s?[–—-]\s?⟦F(\d+)⟧`)
 
 // rangeTo: "⟦F1⟧ to ⟦F2⟧" is a range when its sentence says so (range,
 // ranged, between): "rose from ⟦F1⟧ to ⟦F2⟧" is a change, rounded by
 // the other rules.
-var rangeTo = regexp.MustCompile(`⟦F(\d+)⟧ (?:to|and) ⟦F(\d+)⟧`)
+var rangeTo = lazy(`⟦F(\d+)⟧ (?:to|and) ⟦F(\d+)⟧`)
+
+// tokenPairs is FindAllStringSubmatchIndex of at, a pattern anchored
+// at its start whose matches open with a figure token and are short: it
+// is tried only where one opens (a 64 KB section is not searched from
+// every byte).
+func tokenPairs(text string, at *regexp.Regexp) [][]int {
+	var out [][]int
+	for i := 0; i < len(text); {
+		k := strings.Index(text[i:], "⟦F")
+		if k < 0 {
+			break
+		}
+		i += k
+		m := at.FindStringSubmatchIndex(text[i:min(len(text), i+64)])
+		if m == nil {
+			i += len("⟦F")
+			continue
+		}
+		for j := range m {
+			if m[j] >= 0 {
+				m[j] += i
+			}
+		}
+		out = append(out, m)
+		i = m[1]
+	}
+	return out
+}
 
 // rangeWords are the words that make "X to Y" (or "X and Y") a range.
 var rangeWords = []string{"range", "ranged", "ranging", "between"}
@@ -38,10 +66,10 @@ func (lk *Locked) findRanges(text string) map[int]int {
 			out[i] = j
 		}
 	}
-	for _, m := range rangeDash.FindAllStringSubmatch(text, -1) {
-		add(m[1], m[2])
+	for _, loc := range tokenPairs(text, rangeDash.at()) {
+		add(text[loc[2]:loc[3]], text[loc[4]:loc[5]])
 	}
-	for _, loc := range rangeTo.FindAllStringSubmatchIndex(text, -1) {
+	for _, loc := range tokenPairs(text, rangeTo.at()) {
 		start := strings.LastIndexAny(text[:loc[0]], ".!?\n") + 1
 		before := strings.ToLower(text[start:loc[0]])
 		for _, w := range rangeWords {

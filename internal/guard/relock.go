@@ -61,7 +61,7 @@ type piece struct {
 func (lk *Locked) relockProse(s string, block int) (string, []string, []Issue) {
 	var ps []piece
 	last := 0
-	for _, m := range tokenRE.re().FindAllStringIndex(s, -1) {
+	for _, m := range findTokens(s) {
 		if m[0] > last {
 			ps = append(ps, piece{text: s[last:m[0]]})
 		}

@@ -84,3 +84,47 @@ func TestTokenIndex(t *testing.T) {
 		t.Errorf("lastFields of spaces = %q", got)
 	}
 }
+
+// TestTokenPairsFindWhatTheirPatternsFind: the ranges' scans from each
+// figure token find what their patterns find over the whole text.
+func TestTokenPairsFindWhatTheirPatternsFind(t *testing.T) {
+	texts := append(scanTexts(t), "⟦F1⟧–⟦F2⟧ and ⟦F3⟧ to ⟦F4⟧, ⟦F12⟧\u00a0— ⟦F13⟧; ⟦F5⟧ and ⟦F6⟧ to ⟦F7⟧")
+	n := 0
+	for _, re := range []*lazyRegexp{rangeDash, rangeTo} {
+		for _, s := range texts {
+			want := re.re().FindAllStringSubmatchIndex(s, -1)
+			got := tokenPairs(s, re.at())
+			n += len(want)
+			if len(want) == 0 && len(got) == 0 {
+				continue
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s in %.80q: scanned %v, the pattern finds %v", re.src, s, got, want)
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d ranges in the texts: the test compares too little", n)
+	}
+}
+
+// TestFindTokensIsTheTokenPattern: the hand scan of tokens finds what
+// tokenRE finds, with the same groups.
+func TestFindTokensIsTheTokenPattern(t *testing.T) {
+	texts := append(scanTexts(t), "⟦F1⟧⟦F2~⟧ ⟦f3⟧ ⟦F⟧ ⟦FF1⟧ ⟦F1~~⟧ ⟦F12 ⟧ ⟦⟦N3⟧⟧ ⟦B10⟧", "⟦", "⟦F", "⟦F1", "⟦F1~")
+	n := 0
+	for _, s := range texts {
+		want := tokenRE.re().FindAllStringSubmatchIndex(s, -1)
+		got := findTokens(s)
+		n += len(want)
+		if len(want) == 0 && len(got) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("in %.80q: scanned %v, the pattern finds %v", s, got, want)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d tokens in the texts: the test compares too little", n)
+	}
+}
