@@ -1225,8 +1225,13 @@ func subjectAsPronoun(draft, reply, head string) string {
 func itForThat(draft, reply string) string {
 	draft = strings.TrimLeft(draft, " ")
 	lead := len(reply) - len(strings.TrimLeft(reply, " "))
-	for _, rec := range []string{"highest since ", "lowest since "} {
-		if strings.HasPrefix(draft, "That is the "+rec) {
+	for _, h := range []string{"highest", "lowest"} {
+		if !strings.HasPrefix(draft, "That is the "+h+" since ") {
+			continue
+		}
+		// "the highest level since", the vetted record of the level,
+		// read as such after (model simulator ms10 wrote both together)
+		for _, rec := range []string{h + " since ", h + " level since "} {
 			if rest, ok := strings.CutPrefix(reply[lead:], "It is the "+rec); ok {
 				return reply[:lead] + "That is the " + rec + rest
 			}

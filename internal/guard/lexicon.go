@@ -111,14 +111,19 @@ func readLexicon(name string) (*lexicon, error) {
 		line      int
 		figure    bool
 		scope     string
+		again     bool
 	}
-	scope := ""
+	scope, again := "", false
 	var patterns []rawPattern
 	for sc.Scan() {
 		line++
 		t := strings.TrimSpace(sc.Text())
 		if r, ok := strings.CutPrefix(t, "# why:"); ok {
 			why = strings.TrimSpace(r)
+			continue
+		}
+		if t == "# again" {
+			again = true // the second pass reads it too (paraphrase.again)
 			continue
 		}
 		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
@@ -141,8 +146,8 @@ func readLexicon(name string) (*lexicon, error) {
 			if why == "" {
 				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
 			}
-			patterns = append(patterns, rawPattern{t, why, line, scope != "", scope})
-			why, scope = "", ""
+			patterns = append(patterns, rawPattern{t, why, line, scope != "", scope, again})
+			why, scope, again = "", "", false
 			continue
 		}
 		for _, w := range strings.Fields(t) {
@@ -264,7 +269,7 @@ func readLexicon(name string) (*lexicon, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, rp.line, err)
 		}
-		p.figure, p.scope = rp.figure, rp.scope
+		p.figure, p.scope, p.again = rp.figure, rp.scope, rp.again
 		l.paraphrases = append(l.paraphrases, p)
 	}
 	// The patterns' literal keys, numbered: a sentence's keys are looked

@@ -43,7 +43,8 @@ func TestNaturalRewordings(t *testing.T) {
 		{"lowest level since", record, "the lowest since", "the lowest level since", v, true},
 		{"highest level since for the lowest", record, "the lowest since", "the highest level since", v, false},
 		{"compared with a year earlier", yoy, "Against a year earlier", "Compared with a year earlier", v, true},
-		{"year on year (kept apart)", yoy, "Against a year earlier", "Year on year", v, false},
+		{"year on year", yoy, "Against a year earlier", "Year on year", v, true},
+		{"year on year for a month earlier", strings.Replace(yoy, "Against a year earlier", "Against a month earlier", 1), "Against a month earlier", "Year on year", v, false},
 		{"compared with a month earlier", yoy, "Against a year earlier", "Compared with a month earlier", v, false},
 		{"the other figures are in the table", table, "Table 2 gives the other industrial cooperation figures.", "The other industrial cooperation figures are in Table 2.", v, true},
 		{"other figures of another topic", table, "Table 2 gives the other industrial cooperation figures.", "The other trade figures are in Table 2.", v, false},
@@ -59,5 +60,31 @@ func TestNaturalRewordings(t *testing.T) {
 		if r.Accepted != c.accept {
 			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
 		}
+	}
+}
+
+// TestItIsTheLowestLevelSince: two vetted freedoms at once, "It" for
+// "That" before a record and "the lowest level since" (model simulator
+// ms10); never "That" for "It".
+func TestItIsTheLowestLevelSince(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"EA", "Euribor, 3 months"}}
+	draft := "## R\n\n- EA's Euribor, 3 months stood at -0.331% in March 2016, down from -0.204% in February 2016.[^1] That is the lowest since the series began in January 1999.\n"
+	for _, c := range []struct {
+		to     string
+		accept bool
+	}{
+		{"It is the lowest level since", true},
+		{"It is the lowest since", true},
+		{"It is the highest level since", false},
+		{"That is the lowest level since", true},
+	} {
+		reply := strings.Replace(draft, "That is the lowest since", c.to, 1)
+		if r := guard.Check(draft, reply, v); r.Accepted != c.accept {
+			t.Errorf("%q: accepted %v, want %v: %v", c.to, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+	back := strings.Replace(draft, "That is the lowest since", "It is the lowest since", 1)
+	if r := guard.Check(back, draft, v); r.Accepted {
+		t.Errorf("\"That\" for the draft's \"It\" accepted")
 	}
 }

@@ -78,6 +78,13 @@ type paraphrase struct {
 	// ("stood at ⟦F1⟧ in ⟦D1⟧"), never over a word between them ("last",
 	// "too", "mostly", "initially": an adverb that the move re-scopes).
 	scope string
+	// again: the second pass of a sentence reads it too, though it is
+	// not anchored ("# again" above it): a word it normalises may stand
+	// only after a later pattern's rewrite ("In 2023, China's GDP was
+	// the largest in the group:" read back as "China had the largest GDP
+	// in the group in 2023:", whose "the largest ⟦N⟧" is the draft's
+	// "the highest ⟦N⟧": red team round 28).
+	again bool
 }
 
 const maxRun = 40
@@ -330,7 +337,7 @@ func (l *lexicon) canonical(items []alignItem, own bool) []alignItem {
 	for pass := 0; pass < 2 && limit > 0; pass++ {
 		last := -1
 		for pi, p := range l.paraphrases[:limit] {
-			if pass == 1 && !p.anchored[0] {
+			if pass == 1 && !p.anchored[0] && !p.again {
 				continue // a pattern read anywhere has read the sentence already; one at its start may find a new start
 			}
 			if !p.possible(present) {

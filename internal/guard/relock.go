@@ -290,6 +290,9 @@ func (lk *Locked) findYearOnYear(s string, block int) []found {
 			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) || e < len(s) && isLetterAt(s, e) {
 				continue
 			}
+			if s[a] == 'Y' && e < len(s) && s[e] == ',' {
+				continue // "Year on year, it is up … on ⟦D⟧": a sentence's lead-in, its date said after it
+			}
 			if id := lk.yearBeforeSlot(block); id != "" {
 				out = append(out, found{start: a, end: e, id: id, lead: "on "})
 			}
