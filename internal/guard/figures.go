@@ -144,12 +144,12 @@ func (l *lexicon) around(s string, f *figure) {
 	if f.end == len(s) || strings.IndexByte(",.;:)]", s[f.end]) >= 0 {
 		return
 	}
-	if m := scaleRE.re().FindStringSubmatchIndex(s[f.end:]); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
+	if m := scaleRE.re().FindStringSubmatchIndex(ahead(s, f.end)); m != nil && (f.end+m[1] == len(s) || !isLetterAt(s, f.end+m[1])) {
 		f.value *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
 		f.step *= scaleOf[strings.ToLower(s[f.end+m[2]:f.end+m[3]])]
 		f.end += m[1]
 	}
-	if m := unitRE.re().FindStringSubmatchIndex(s[f.end:]); m != nil {
+	if m := unitRE.re().FindStringSubmatchIndex(ahead(s, f.end)); m != nil {
 		u := s[f.end+m[2] : f.end+m[3]]
 		lu := strings.ToLower(u)
 		kind := ""

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 )
 
 // lazyRegexp compiles on first use: an offline run of brief, which never
@@ -129,4 +131,28 @@ func linkStart(s string, i, _ int) bool {
 // the F, T, C or M of "Figure", "Table", "Chart" or "Map".
 func referenceStart(s string, i, _ int) bool {
 	return strings.IndexByte("FTCM", s[i]) >= 0 && (i == 0 || !isWordByte(s[i-1]))
+}
+
+// ahead is s from i on, cut a little after 256 bytes: past them, to the
+// next space, and one rune more. The patterns read after a figure (its
+// scale, unit, count noun, status) match a few words at most, so they
+// read the same here as on the rest of a 64 KB section, which an
+// anchored pattern that fails would otherwise set up for in full.
+func ahead(s string, i int) string {
+	end := i + 256
+	if end >= len(s) {
+		return s[i:]
+	}
+	for end < len(s) {
+		r, n := utf8.DecodeRuneInString(s[end:])
+		end += n
+		if unicode.IsSpace(r) {
+			break
+		}
+	}
+	if end < len(s) {
+		_, n := utf8.DecodeRuneInString(s[end:])
+		end += n
+	}
+	return s[i:end]
 }

@@ -544,7 +544,7 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		return st, en, ""
 	}
 	noun := ""
-	rest := s[en:]
+	rest := ahead(s, en)
 	if m := nounRE.re().FindStringSubmatchIndex(rest); m != nil {
 		w := rest[m[2]:m[3]]
 		// "three thermal power plants": an adjective, not what is counted.
@@ -553,21 +553,21 @@ func (lk *Locked) extendFigure(s string, f figure) (int, int, string) {
 		if !adjective && !lk.lex.in("stop-after-number", strings.ToLower(w)) && lk.lex.classes[strings.ToLower(w)] == nil && w == strings.ToLower(w) {
 			noun = w
 			en += m[1]
-			rest = s[en:]
+			rest = ahead(s, en)
 		}
 	}
 	if m := perRE.re().FindStringIndex(rest); m != nil && noun == "" {
 		en += m[1]
-		rest = s[en:]
+		rest = ahead(s, en)
 	}
 	// A unit written as a capitalised code with digits: "kt CO2e".
 	if m := chemRE.re().FindStringIndex(rest); m != nil {
 		en += m[1]
-		rest = s[en:]
+		rest = ahead(s, en)
 	}
 	if m := statusRE.re().FindStringSubmatchIndex(rest); m != nil && lk.lex.in("status", rest[m[2]:m[3]]) {
 		en += m[1]
-		rest = s[en:]
+		rest = ahead(s, en)
 	}
 	if strings.HasPrefix(rest, " to date") {
 		en += len(" to date")

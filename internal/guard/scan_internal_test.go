@@ -128,3 +128,32 @@ func TestFindTokensIsTheTokenPattern(t *testing.T) {
 		t.Errorf("only %d tokens in the texts: the test compares too little", n)
 	}
 }
+
+// TestAheadReadsAsTheRest: the patterns read after a figure find on
+// ahead(s, i) what they find on the rest of the text, wherever a figure
+// can end, in a text longer than ahead's cut (the corpus's lines joined,
+// and a long one-line paragraph as the 64 KB benchmark has).
+func TestAheadReadsAsTheRest(t *testing.T) {
+	texts := scanTexts(t)
+	long := strings.Join(texts[:min(len(texts), 600)], "\n")
+	para := strings.Repeat("Exports rose 3.5% to 12 kt CO2e, per troy ounce, 3 plants (planned), 4 US dollars, 5 ‰, 6 bps and 7 percentage points in 2024.[^1] ", 40) + "8 " + strings.Repeat("x", 300) + " and 9 per " + strings.Repeat("y", 300) + " z"
+	n := 0
+	for _, s := range []string{long, para} {
+		for i := 1; i < len(s); i++ {
+			if !isDigitByte(s[i-1]) || isDigitByte(s[i]) {
+				continue
+			}
+			n++
+			for _, re := range []*lazyRegexp{scaleRE, unitRE, nounRE, perRE, chemRE, statusRE} {
+				want := re.re().FindStringSubmatchIndex(s[i:])
+				got := re.re().FindStringSubmatchIndex(ahead(s, i))
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s after %.40q: %v on ahead, %v on the rest", re.src, s[i:], got, want)
+				}
+			}
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d figure ends compared", n)
+	}
+}
