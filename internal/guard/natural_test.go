@@ -88,3 +88,24 @@ func TestItIsTheLowestLevelSince(t *testing.T) {
 		t.Errorf("\"That\" for the draft's \"It\" accepted")
 	}
 }
+
+// TestKazakhAmountedTo: «құрады» (amounted to) for «болды» (was) right
+// after a figure, as the natural simulators wrote (ms5, ms10); never
+// where «болды» says that something happened.
+func TestKazakhAmountedTo(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"ВТБ", "Мир", "Астана"}, Lang: "kk"}
+	figure := "## Т\n\n2025 жылғы ақпанда «Мир» карталарын қабылдайтын ВТБ нүктелерінің саны 183 болды.[^2]\n"
+	event := "## О\n\n- **2025 жылғы 3 ақпан**: Астанада кездесу болды.[^1]\n"
+	for _, c := range []struct {
+		name, draft string
+		accept      bool
+	}{
+		{"after a figure", figure, true},
+		{"an event that happened", event, false},
+	} {
+		reply := strings.Replace(c.draft, "болды", "құрады", 1)
+		if r := guard.Check(c.draft, reply, v); r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
