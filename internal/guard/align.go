@@ -833,7 +833,10 @@ func (lk *Locked) alignMerged(d, p *parsedText, ds, ps []int, marks map[int][][2
 	i, j := 0, 0
 	head := lk.labelHead(d, ds)
 	for i < len(ds) && j < len(ps) {
-		reply := lk.rankAsNext(d, ds, i, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head))
+		// "It" for a record's "That", as in an unmerged block (itForThat),
+		// also in a sentence merged with the next (model simulators ms10
+		// and ms11 did both in one sentence)
+		reply := lk.rankAsNext(d, ds, i, itForThat(d.sents[ds[i]].text, subjectAsPronoun(d.sents[ds[i]].text, p.sents[ps[j]].text, head)))
 		if lk.alignSentence(d.sents[ds[i]].text, marks[ds[i]], reply) == "" {
 			if i+1 < len(ds) && pointsBackToLevel(d.sents[ds[i+1]].text) && lk.recastAsMovement(d.sents[ds[i]].text, p.sents[ps[j]].text) {
 				return false // the level the next sentence points to, recast as a movement (round 22)

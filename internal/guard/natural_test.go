@@ -109,3 +109,35 @@ func TestKazakhAmountedTo(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleFollowingCombinations: what model simulators 10 and 11 wrote
+// keeping every rule of the prompt and were refused: a deflator's level
+// and its earlier one said as a movement ("deflator" is a quantity, as
+// "price" is), and "It" for a record's "That" in a sentence merged with
+// the next; a corruption beside each is still refused.
+func TestRuleFollowingCombinations(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kyrgyzstan", "GDP", "London"}}
+	defl := "## P\n\n- Kyrgyzstan's GDP deflator stood at 16.0% in 2021, up from 5.3% in 2020.[^1]\n"
+	gold := "## M\n\nLondon's gold price stood at $675.31 in January 1980, up 48.1% on December 1979 ($455.90).[^1] That is the highest since the series began in January 1833. It is also up 185.7% on January 1979 ($236.40).[^1]\n"
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"deflator rose from to", defl, "stood at 16.0% in 2021, up from 5.3% in 2020", "rose from 5.3% in 2020 to 16.0% in 2021", true},
+		{"deflator rose to from", defl, "stood at 16.0% in 2021, up from 5.3% in 2020", "rose to 16.0% in 2021 from 5.3% in 2020", true},
+		{"deflator years swapped", defl, "stood at 16.0% in 2021, up from 5.3% in 2020", "rose from 5.3% in 2021 to 16.0% in 2020", false},
+		{"deflator fell for rose", defl, "stood at 16.0% in 2021, up from 5.3% in 2020", "fell from 5.3% in 2020 to 16.0% in 2021", false},
+		{"It for That, merged", gold, "That is the highest since the series began in January 1833. It is also up", "It is the highest since the series began in January 1833 and is also up", true},
+		{"That kept, merged", gold, "That is the highest since the series began in January 1833. It is also up", "That is the highest since the series began in January 1833 and is also up", true},
+		{"It for That, merged, down for up", gold, "That is the highest since the series began in January 1833. It is also up", "It is the highest since the series began in January 1833 and is also down", false},
+		{"It for That, merged, lowest", gold, "That is the highest since the series began in January 1833. It is also up", "It is the lowest since the series began in January 1833 and is also up", false},
+	} {
+		if !strings.Contains(c.draft, c.from) {
+			t.Fatalf("%s: the draft lacks %q", c.name, c.from)
+		}
+		reply := strings.Replace(c.draft, c.from, c.to, 1)
+		if r := guard.Check(c.draft, reply, v); r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
