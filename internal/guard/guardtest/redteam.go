@@ -33,7 +33,7 @@ func DataDir(source string) (string, error) {
 		return "../../data", nil
 	case base == "unseen":
 		return "../../testdata/unseen", nil
-	case base == "gold11" || strings.HasPrefix(base, "ms1") || strings.HasPrefix(base, "ms5") || strings.HasPrefix(base, "ms6") || strings.HasPrefix(base, "ms7") || strings.HasPrefix(base, "ms8") || strings.HasPrefix(base, "ms9") || strings.HasPrefix(base, "r24") || strings.HasPrefix(base, "r25") || strings.HasPrefix(base, "r26") || strings.HasPrefix(base, "r27") || strings.HasPrefix(base, "r28") || strings.HasPrefix(base, "ms10") || strings.HasPrefix(base, "r29") || strings.HasPrefix(base, "ms11") || strings.HasPrefix(base, "r19") || strings.HasPrefix(base, "r20") || strings.HasPrefix(base, "r21") || strings.HasPrefix(base, "r22") || strings.HasPrefix(base, "r23"):
+	case base == "gold11" || strings.HasPrefix(base, "ms1") || strings.HasPrefix(base, "ms5") || strings.HasPrefix(base, "ms6") || strings.HasPrefix(base, "ms7") || strings.HasPrefix(base, "ms8") || strings.HasPrefix(base, "ms9") || strings.HasPrefix(base, "r24") || strings.HasPrefix(base, "r25") || strings.HasPrefix(base, "r26") || strings.HasPrefix(base, "r27") || strings.HasPrefix(base, "r28") || strings.HasPrefix(base, "ms10") || strings.HasPrefix(base, "r29") || strings.HasPrefix(base, "ms11") || strings.HasPrefix(base, "r30") || strings.HasPrefix(base, "r19") || strings.HasPrefix(base, "r20") || strings.HasPrefix(base, "r21") || strings.HasPrefix(base, "r22") || strings.HasPrefix(base, "r23"):
 		// round 11's and the model simulators' datasets that read the
 		// real files in place from ../shared (data-gold11/dataset.yaml,
 		// data-ms1wb, data-ms5covid, data-r19gold …): absent on a plain clone
