@@ -96,6 +96,12 @@ func vocabIn(t *testing.T, lang, source string) *guard.Vocabulary {
 // BRIEF_DUMP_REQUESTS=DIR writes the user message sent for each case's
 // draft to DIR/NAME.txt (what a reply answers).
 func TestRedTeamReplies(t *testing.T) {
+	if testing.Short() {
+		// CI's race run (-race -short): the corpus is the same calls
+		// over four thousand cases, ten times slower under the race
+		// detector; the plain run checks every case
+		t.Skip("the red-team corpus runs without -short")
+	}
 	paths, _ := filepath.Glob("../../testdata/guard/redteam/*.txtar")
 	type tally struct{ faithful, falseRejects, corrupt, falseAccepts int }
 	counts := map[string]*tally{}
