@@ -141,3 +141,28 @@ func TestRuleFollowingCombinations(t *testing.T) {
 		}
 	}
 }
+
+// TestTableListsPortfolioConsists: "lists" or "shows" for a table's
+// "gives", "consists of" for "comprises" (model simulator ms10,
+// natural); "includes" is not "comprises" (a part, not the whole).
+func TestTableListsPortfolioConsists(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Russia"}}
+	draft := "## I\n\nKazakhstan's joint industrial project portfolio with Russia comprises 171 projects as of February 2025.[^2] Table 2 gives the other industrial cooperation figures.\n"
+	for _, c := range []struct {
+		from, to string
+		accept   bool
+	}{
+		{"Table 2 gives", "Table 2 lists", true},
+		{"Table 2 gives", "Table 2 shows", true},
+		{"Table 2 gives the other", "Table 2 lists all the other", false},
+		{"comprises 171", "consists of 171", true},
+		{"comprises 171", "is made up of 171", true},
+		{"comprises 171", "includes 171", false},
+		{"comprises 171 projects as of", "consists of 171 projects in", false},
+	} {
+		reply := strings.Replace(draft, c.from, c.to, 1)
+		if r := guard.Check(draft, reply, v); r.Accepted != c.accept {
+			t.Errorf("%q for %q: accepted %v, want %v: %v", c.to, c.from, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
