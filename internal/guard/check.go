@@ -237,20 +237,10 @@ func slotNoun(k byte) string {
 }
 
 // key is what a slot says: two slots of one key are interchangeable.
-func (lk *Locked) key(i int) string {
-	if k := lk.Slots[i].key; k != "" {
-		return k
-	}
-	return slotKey(lk.Slots[i].kind, lk.Slots[i].Text)
-}
+func (lk *Locked) key(i int) string { return lk.Slots[i].key }
 
 // tokKey is tokenOpen and the slot's key.
-func (lk *Locked) tokKey(i int) string {
-	if k := lk.Slots[i].tokKey; k != "" {
-		return k
-	}
-	return tokenOpen + lk.key(i)
-}
+func (lk *Locked) tokKey(i int) string { return lk.Slots[i].tokKey }
 
 // slotKey: a name or figure matches in any case, the others as written.
 func slotKey(kind byte, text string) string {

@@ -33,7 +33,7 @@ func DataDir(source string) (string, error) {
 		return "../../data", nil
 	case base == "unseen":
 		return "../../testdata/unseen", nil
-	case base == "gold11" || strings.HasPrefix(base, "ms1") || strings.HasPrefix(base, "ms5") || strings.HasPrefix(base, "ms6") || strings.HasPrefix(base, "ms7") || strings.HasPrefix(base, "ms8") || strings.HasPrefix(base, "ms9") || strings.HasPrefix(base, "r24") || strings.HasPrefix(base, "r25") || strings.HasPrefix(base, "r26") || strings.HasPrefix(base, "r27") || strings.HasPrefix(base, "r28") || strings.HasPrefix(base, "ms10") || strings.HasPrefix(base, "r29") || strings.HasPrefix(base, "ms11") || strings.HasPrefix(base, "r30") || strings.HasPrefix(base, "r19") || strings.HasPrefix(base, "r20") || strings.HasPrefix(base, "r21") || strings.HasPrefix(base, "r22") || strings.HasPrefix(base, "r23"):
+	case readsShared(base):
 		// round 11's and the model simulators' datasets that read the
 		// real files in place from ../shared (data-gold11/dataset.yaml,
 		// data-ms1wb, data-ms5covid, data-r19gold …): absent on a plain clone
@@ -49,6 +49,21 @@ func DataDir(source string) (string, error) {
 		return dir, nil
 	}
 	return "", fmt.Errorf("source %q: no dataset known for %q (sample, points, unseen, custom…)", source, base)
+}
+
+// sharedSets are the label prefixes of the datasets that read the real
+// files in place from ../shared: round 11's gold, the model simulators'
+// ("ms1" holds ms10 and ms11 too) and rounds 19 to 30.
+var sharedSets = []string{"gold11", "ms1", "ms5", "ms6", "ms7", "ms8", "ms9",
+	"r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "r28", "r29", "r30"}
+
+func readsShared(base string) bool {
+	for _, p := range sharedSets {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // ErrNoShared: the case's dataset reads ../shared (the real public
