@@ -646,6 +646,31 @@ func checkLength(draft, polished string) []Issue {
 	return nil
 }
 
+// draftsWordsBefore counts the needle's places in the reply r where its
+// first word follows the word the draft writes before it ("point below
+// comes from" recast as "point below is drawn from": "below is" there is
+// the draft's "point below" and a vetted verb, not "Below is the
+// reworded section"; red team round 30). Both are normalised as chatter
+// reads them; the sentence itself is held to the draft's by the
+// alignment.
+func draftsWordsBefore(r, d, needle string) int {
+	first, _, _ := strings.Cut(strings.TrimPrefix(needle, " "), " ")
+	n := 0
+	for i := 0; ; {
+		k := strings.Index(r[i:], needle)
+		if k < 0 {
+			return n
+		}
+		at := i + k
+		if j := strings.LastIndexByte(r[:at], ' '); j >= 0 && at > j+1 {
+			if prev := r[j:at]; strings.Contains(d, prev+" "+first+" ") {
+				n++
+			}
+		}
+		i = at + 1
+	}
+}
+
 // chatter finds a model talking to its user, or following an
 // instruction, beyond what the draft itself says.
 func (lk *Locked) chatter(reply string) []Issue {
@@ -670,7 +695,7 @@ func (lk *Locked) chatter(reply string) []Issue {
 		if fw, rest, multi := strings.Cut(ph, " "); (spaced || multi && rest != "") && !words[fw] {
 			continue
 		}
-		if strings.Count(r, needle) > strings.Count(d, needle) {
+		if strings.Count(r, needle)-draftsWordsBefore(r, d, needle) > strings.Count(d, needle) {
 			out = append(out, Issue{Text: ph, Why: "reads as the model talking or following an instruction, not as the brief"})
 		}
 	}

@@ -27,6 +27,7 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		rise    = "## H\n\nThe US's confirmed COVID-19 cases stood at 81 million cases on Saturday 16 April, up 0.3% from 80 million on Sunday 10 April.[^1]\n"
 		prices  = "## P\n\nTurkiye had the highest inflation, GDP deflator of the eight in 2023: 68.2%, down from 96.0% in 2022.[^1] Inflation, GDP deflator fell in all eight; the largest fall was in Turkiye, from 96.0% to 68.2%.[^1]\n"
 		wb      = "## S\n\nEvery figure in this brief comes from one source: World Bank.\n"
+		points  = "## Points\n\n_Every point below comes from one source: World Bank._\n\n- Russia's GDP stood at $2.2 trillion in 2021.[^1]\n"
 		plan    = "## E\n\nKazakhstan plans 3 thermal power plants with Russia (reported in February 2025; no completion date given).[^2]\n"
 		ranked  = "## C\n\nAlmaty had the highest CO2 emissions from power plants in the Cities group in January 2025: 1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1] Astana came second with 930.1 kt CO2e.[^1]\n"
 		gold    = "## M\n\nLondon's gold price stood at $4,228.00 in June 2026, down 7.8% on May 2026 ($4,587.00).[^1] It is also up 26.1% on June 2025 ($3,353.00).[^1]\n"
@@ -58,6 +59,11 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"an indicator's name fell in all", prices, "fell in all eight", "decreased in all eight", true},
 		{"an indicator's name rose in all", prices, "fell in all eight", "rose in all eight", false},
 		{"all the figures, a single source", wb, "Every figure in this brief comes from one source:", "All the figures in this brief come from a single source,", true},
+		{"every point below is drawn from one source", points, "point below comes from", "point below is drawn from", true},
+		{"every point below from two sources", points, "point below comes from one source", "point below comes from two sources", false},
+		{"every point below adapted from one source", points, "point below comes from one source", "point below is adapted from one source", false},
+		{"below is: the model talking, before the points", points, "_Every point below", "Below is the reworded section:\n\n_Every point below", false},
+		{"below is: the model talking, after the points", points, "in 2021.[^1]\n", "in 2021.[^1] The text below is reworded.\n", false},
 		{"two sources", wb, "Every figure in this brief comes from one source:", "All the figures in this brief come from two sources:", false},
 		{"no completion date is given", plan, "no completion date given", "no completion date has been given", true},
 		{"a completion date given", plan, "no completion date given", "a completion date given", false},

@@ -586,7 +586,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 11, "r31": 1, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 10, "r31": 1, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
