@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -568,6 +568,11 @@ func roundOf(name string) string {
 // a noun between the figure and the verb). Its crafted dataset (the
 // sample with an event whose summary holds "gives the other") is
 // data-custom33.
+// "ms12": model simulator 12 (README-ms12.md), written blind against
+// a864336: 162 replies keeping every rule of the prompt over 85
+// sections of weeks and years no earlier set used (gold 1987 to 2019,
+// Euribor 2000 to 2025, World Bank 2000 to 2021 in four entity sets,
+// COVID-19, the sample; en, ru, kk; weekly and points): none refused.
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -586,7 +591,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 10, "r31": 1, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 6, "r14": 6, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 7, "r20": 16, "r21": 16, "r22": 19, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 21, "ms2": 9, "ms3": 7, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 10, "r31": 1, "ms12": 0, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
