@@ -128,9 +128,9 @@ func readLexicon(name string) (*lexicon, error) {
 		}
 		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
 			switch scope = strings.TrimSpace(r); scope {
-			case "figure", "ranking", "level", "fronting":
+			case "figure", "ranking", "level", "fronting", "flow", "positive":
 			default:
-				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\" or \"fronting\"", name, line, t)
+				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\", \"fronting\", \"flow\" or \"positive\"", name, line, t)
 			}
 			continue
 		}
@@ -146,7 +146,9 @@ func readLexicon(name string) (*lexicon, error) {
 			if why == "" {
 				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
 			}
-			patterns = append(patterns, rawPattern{t, why, line, scope != "", scope, again})
+			// "flow" and "positive" narrow a pattern by what the sentence
+			// names, not to a figure's sentence
+			patterns = append(patterns, rawPattern{t, why, line, scope != "" && scope != "flow" && scope != "positive", scope, again})
 			why, scope, again = "", "", false
 			continue
 		}

@@ -407,7 +407,7 @@ func (p *paraphrase) rewrite(l *lexicon, items, dst []alignItem) ([]alignItem, b
 				clear(b)
 			}
 			end, ok := l.match(v, 0, items, i, b)
-			if !ok || end == i || quotedIn(items[i:end]) || p.figure && !figureAt(items, i, end) || !p.inFrame(l, items, i, end, b) {
+			if !ok || end == i || !p.dataInRuns(items, i, end, b) || p.figure && !figureAt(items, i, end) || !p.inFrame(l, items, i, end, b) {
 				continue
 			}
 			if out == nil {
@@ -442,6 +442,37 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 		return ok && k != "" && strings.ContainsRune(kinds, rune(k[0]))
 	}
 	switch p.scope {
+	case "flow":
+		// not of a running total: "recorded the most cases on ⟦D1⟧" says
+		// they were counted that day (red team round 32); the templates'
+		// "to date" says what the figure is ("recorded the most confirmed
+		// cases to date", the model simulators' faithful recast)
+		for k := 0; k+1 < len(items); k++ {
+			if items[k].key == "w:to" && items[k+1].key == "w:date" {
+				return true
+			}
+		}
+		for _, it := range items {
+			if it.total {
+				return false
+			}
+			// nor of a quantity dated by a day: a level held on a day
+			// (a total to date, where the catalog does not say so) is
+			// not what was recorded that day
+			if d, ok := strings.CutPrefix(it.key, tokenOpen+string(kindDate)); ok && !isPeriod(d) {
+				return false
+			}
+		}
+	case "positive":
+		// no figure below zero in the sentence: of negative values "the
+		// largest" reads as the largest in size, the lowest (red team
+		// round 32: "the biggest trade balance" for −$150.0 million, the
+		// highest of the group)
+		for _, it := range items {
+			if it.negative {
+				return false
+			}
+		}
 	case "ranking":
 		return end < len(items) && isTok(items[end], "N")
 	case "level":
@@ -474,17 +505,122 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 	return true
 }
 
-// quotedIn: some item stands inside a quotation, or is a synonym kept
-// as written (strict: "Heavy snow fell 20 cm"): the source's words,
-// which no pattern recasts (red team, round 7: “the level stood at 350
-// cm” is not “the level was 350 cm”).
-func quotedIn(items []alignItem) bool {
-	for _, it := range items {
-		if it.quoted || it.strict {
-			return true
+// dataInRuns: no item of the match items[i:end] stands in a quotation or
+// is a synonym kept as written (strict: "Heavy snow fell 20 cm"; red
+// team, round 7: “the level stood at 350 cm” is not “the level was 350
+// cm”), and the dataset's text in it (a region: an indicator's phrase, a
+// source's title, an event's summary) comes out whole and as written:
+// each region the match touches lies, with all its items in the
+// sentence, in one run variable of the pattern ({A*}, {A+}: the draft's
+// own words, kept exactly and in order), or runs over the match's edge
+// from a token variable that stands at that edge in every variant ("the
+// highest ⟦N2⟧ deflator" as "the largest ⟦N2⟧ deflator": the phrase
+// "⟦N2⟧ deflator" stays together). A pattern moves such words whole
+// ("In 2024, Cimmeria had the highest income share of the lowest
+// Quintile in the Region group:") and never recasts inside them ("the
+// lowest Quintile" is not "the smallest Quintile": red team round 32).
+func (p *paraphrase) dataInRuns(items []alignItem, i, end int, b binding) bool {
+	var touched map[int32]bool
+	for k := i; k < end; k++ {
+		it := &items[k]
+		if it.strict || it.inQuote || it.quoted && it.region == 0 {
+			return false
+		}
+		if it.region != 0 {
+			if touched == nil {
+				touched = map[int32]bool{}
+			}
+			touched[it.region] = true
 		}
 	}
-	return false
+	for r := range touched {
+		var left, right, viaVar bool
+		run := ""
+		for k := range items {
+			if items[k].region != r {
+				continue
+			}
+			switch {
+			case k < i:
+				left = true
+				continue
+			case k >= end:
+				right = true
+				continue
+			}
+			if key := runVarOf(items, k, b); key != "" {
+				if run != "" && run != key {
+					return false // split between two runs
+				}
+				run = key
+				continue
+			}
+			key := varOf(items, k, b)
+			if key == "" || !(k == i && p.edgeVar(key, true) || k == end-1 && p.edgeVar(key, false)) {
+				return false // matched by a word of the pattern, or moved off its edge
+			}
+			viaVar = true
+		}
+		if viaVar && run != "" {
+			return false // a token at the edge and a run need not stay together
+		}
+		if left && !(items[i].region == r && p.edgeVar(varOf(items, i, b), true)) {
+			return false
+		}
+		if right && !(items[end-1].region == r && p.edgeVar(varOf(items, end-1, b), false)) {
+			return false
+		}
+		if run != "" && (left || right) {
+			return false // a run moves away from the part outside the match
+		}
+	}
+	return true
+}
+
+// runVarOf is the run variable of b ({A*}, {A+}) that binds items[k] (b's
+// runs are subslices of items), "" for none; varOf the token variable.
+func runVarOf(items []alignItem, k int, b binding) string {
+	for key, run := range b {
+		if !strings.HasPrefix(key, "A") {
+			continue
+		}
+		for j := range run {
+			if &run[j] == &items[k] {
+				return key
+			}
+		}
+	}
+	return ""
+}
+
+func varOf(items []alignItem, k int, b binding) string {
+	for key, run := range b {
+		if len(run) == 1 && !strings.HasPrefix(key, "A") && &run[0] == &items[k] {
+			return key
+		}
+	}
+	return ""
+}
+
+// edgeVar: every variant of p starts (first) or ends (!first) with the
+// slot variable key.
+func (p *paraphrase) edgeVar(key string, first bool) bool {
+	if key == "" {
+		return false
+	}
+	for _, v := range p.variants {
+		if len(v) == 0 {
+			return false
+		}
+		e := v[len(v)-1]
+		if first {
+			e = v[0]
+		}
+		if e.op != 'v' || e.key != key {
+			return false
+		}
+	}
+	return true
 }
 
 // figureAt: a figure token stands in items[i:end], or after it before

@@ -209,8 +209,13 @@ func (lk *Locked) findExact(s string) []found {
 			if a > 0 && isLetterAt(s, a-lastRuneLen(s[:a])) && isLetterAt(s, a) || e < len(s) && isLetterAt(s, e) && isLetterAt(s, e-lastRuneLen(s[:e])) {
 				continue
 			}
-			if sl.kind == kindName && s[a:e] != sl.Text && lk.freeWord(s[a:e]) {
-				continue // the draft's own word, so cased, outside the name
+			if sl.kind == kindName && lk.freeWord(s[a:e]) && (s[a:e] != sl.Text || opensSentence(s, a) && lk.lex.known(strings.ToLower(sl.Text))) {
+				// the draft's own word, so cased, outside the name; or a
+				// name that is a common word, which the draft also writes
+				// as the word opening a sentence (an entity "Next", the
+				// data's "Next came the second berth": red team round 32,
+				// the draft itself was refused)
+				continue
 			}
 			if sl.kind == kindDate && shortMonthBefore(s[:a]) {
 				continue // "Feb 2025": the year of a longer date (findDates)
@@ -575,9 +580,13 @@ func (lk *Locked) findNamesIn(s string) []found {
 	used := make([]bool, len(s)+1)
 	for _, n := range lk.findNames(s, used) {
 		t := s[n[0]:n[1]]
-		if lk.freeWord(t) && !lk.exactName(t) {
+		if lk.freeWord(t) && (!lk.exactName(t) || opensSentence(s, n[0]) && lk.lex.known(strings.ToLower(t))) {
 			// The draft writes this word, so cased, as a word of its own
 			// ("a flood watch" beside the name "Flood watch"): a word.
+			// Also where a name is a common word the draft writes both
+			// ways: at a sentence's start the lock reads it as the word
+			// (an entity "Next" and the data's "Next came the second
+			// berth": red team round 32, the draft itself was refused).
 			continue
 		}
 		if id := lk.nameSlot(t); id != "" {
@@ -908,4 +917,18 @@ func (lk *Locked) neutralHedgeFor(before, t string) int {
 		return len(before) - k
 	}
 	return 0
+}
+
+// opensSentence: s[i:] opens a sentence or follows a colon: nothing but
+// spaces between it and a stop, a colon or the start of a line.
+func opensSentence(s string, i int) bool {
+	j := strings.TrimRight(s[:i], " \u00a0")
+	if j == "" {
+		return false // the piece starts after a token: not known here
+	}
+	switch j[len(j)-1] {
+	case '.', ':', '!', '?', '\n':
+		return true
+	}
+	return false
 }

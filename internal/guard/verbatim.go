@@ -59,6 +59,10 @@ func dataRegions(text string, data []string) [][2]int {
 	return out
 }
 
+// EscapeMarkdown is escapeMarkdown: how a draft prints a dataset text
+// (polish quotes in a request's <data> list the texts a draft shows).
+func EscapeMarkdown(s string) string { return escapeMarkdown(s) }
+
 // escapeMarkdown writes s as the templates print data text: Markdown's
 // signs after a backslash.
 func escapeMarkdown(s string) string {
@@ -244,11 +248,12 @@ func (lk *Locked) sentenceMarks(d *parsedText) map[int][][2]int {
 // words (quoted), and returns each mark's run of items.
 func markVerbatim(raw []alignItem, marks [][2]int) [][]alignItem {
 	var runs [][]alignItem
-	for _, m := range marks {
+	for mi, m := range marks {
 		var run []alignItem
 		for i := range raw {
 			if raw[i].pos >= m[0] && raw[i].pos < m[1] {
 				raw[i].quoted = true
+				raw[i].region = int32(mi + 1)
 				run = append(run, raw[i])
 			}
 		}
@@ -263,7 +268,7 @@ func markVerbatim(raw []alignItem, marks [][2]int) [][]alignItem {
 // source words (in order), and returns the first run it cannot find.
 func findVerbatim(raw []alignItem, runs [][]alignItem) []alignItem {
 	from := 0
-	for _, run := range runs {
+	for ri, run := range runs {
 		found := -1
 		for i := from; i+len(run) <= len(raw); i++ {
 			ok := true
@@ -283,6 +288,7 @@ func findVerbatim(raw []alignItem, runs [][]alignItem) []alignItem {
 		}
 		for k := range run {
 			raw[found+k].quoted = true
+			raw[found+k].region = int32(ri + 1)
 		}
 		from = found + len(run)
 	}

@@ -295,6 +295,29 @@ func Polish(ctx context.Context, cfg Config, sections []Section, v *guard.Vocabu
 	return out, decisions, nil
 }
 
+// shownData is the section's <data> list: the dataset text its cites
+// quoted (s.Data), then the vocabulary's own words of the dataset
+// (sources' titles, indicators' phrases, units) that the draft shows,
+// as written or with Markdown's signs escaped: the guard holds both to
+// the draft's words, so the model is told both are data.
+func shownData(s Section, v *guard.Vocabulary) []string {
+	if v == nil || len(v.Data) == 0 {
+		return s.Data
+	}
+	out := append([]string(nil), s.Data...)
+	seen := map[string]bool{}
+	for _, d := range s.Data {
+		seen[d] = true
+	}
+	for _, d := range v.Data {
+		if !seen[d] && (strings.Contains(s.Markdown, d) || strings.Contains(s.Markdown, guard.EscapeMarkdown(d))) {
+			seen[d] = true
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Section, v *guard.Vocabulary) (string, Decision) {
 	d := Decision{Section: s.ID, Model: cfg.Model, PromptHash: ps.hash}
 	// The model sees the draft with its claims locked: tokens for every
@@ -308,6 +331,7 @@ func polishOne(ctx context.Context, cfg Config, cl *client, ps *promptSet, s Sec
 	}
 	lk := guard.Lock(s.Markdown, &sv)
 	sent := s
+	sent.Data = shownData(s, v)
 	sent.Markdown = lk.Text
 	sent.Roundable = lk.Roundable()
 	user, err := ps.userMessage(ctx, sent)

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+
+	"github.com/briefhq/brief/internal/guard"
 	"time"
 )
 
@@ -89,5 +91,19 @@ func TestPromptCancelled(t *testing.T) {
 	cancel()
 	if _, err := ps.userMessage(ctx, Section{ID: "s", Markdown: "d"}); err == nil || !strings.Contains(err.Error(), "context canceled") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestShownDataHoldsTheDatasetWords: a section's <data> list holds, after
+// what its cites quoted, the vocabulary's dataset words the draft shows
+// (a source's title inside the templates' sentence: red team round 32),
+// as written or escaped, and none it does not show.
+func TestShownDataHoldsTheDatasetWords(t *testing.T) {
+	s := Section{ID: "summary", Markdown: "Every figure in this brief comes from one source: Decision of the highest Court of Aland \\<2024\\>.", Data: []string{"Aland"}}
+	v := &guard.Vocabulary{Data: []string{"Decision of the highest Court of Aland <2024>", "Survey of the largest banks"}}
+	got := shownData(s, v)
+	want := []string{"Aland", "Decision of the highest Court of Aland <2024>"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("shownData = %q, want %q", got, want)
 	}
 }

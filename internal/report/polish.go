@@ -3,8 +3,10 @@ package report
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/briefhq/brief/internal/dataset"
 	"github.com/briefhq/brief/internal/guard"
@@ -69,7 +71,64 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 	for _, t := range ds.Topics {
 		v.Names = append(v.Names, t.Name)
 	}
+	v.Data = fixedTexts(ds)
+	for _, in := range ds.Indicators {
+		if in.Summary == dataset.SummaryCumulative {
+			v.Totals = append(v.Totals, in.Name)
+			if in.Wording.Phrase != "" {
+				v.Totals = append(v.Totals, in.Wording.Phrase)
+			}
+		}
+	}
 	return v
+}
+
+// unitWords is a unit's words after its first, which a figure's token
+// takes with its number ("312 cm" of "cm above the lowest Water Mark"):
+// "above the lowest Water Mark"; "" for a unit of one word or of no
+// letters after it ("USD/oz t" keeps "t" with its figure).
+func unitWords(u string) string {
+	f := strings.Fields(u)
+	if len(f) < 2 {
+		return ""
+	}
+	rest := strings.Join(f[1:], " ")
+	if len([]rune(rest)) < 3 || !strings.ContainsFunc(rest, unicode.IsLetter) {
+		return ""
+	}
+	return rest
+}
+
+// fixedTexts are the dataset's own words a template prints inside its
+// sentences that no section's cite quotes: the sources' titles ("…
+// comes from one source: Decision of the highest Court of Aland"), the
+// indicators' names and phrases ("income share of the lowest Quintile")
+// and units in words ("cm above the lowest Water Mark"). The guard
+// holds them to the draft's words as it holds an event's summary: a
+// vetted swap or recast is the templates', never inside the data's
+// words (red team round 32: "the highest Court" printed as "the largest
+// Court", "the lowest Quintile" as "the smallest Quintile"). Sorted,
+// each once.
+func fixedTexts(ds *dataset.Dataset) []string {
+	var out []string
+	for _, in := range ds.Indicators {
+		out = append(out, in.Name, in.Wording.Phrase, in.Wording.Noun, in.Wording.NounOne, unitWords(in.Unit), unitWords(in.UnitLabel))
+	}
+	for _, o := range ds.Observations {
+		out = append(out, o.Source)
+		for _, t := range o.Texts {
+			out = append(out, t.Source)
+		}
+	}
+	for _, e := range ds.Events {
+		out = append(out, e.Source)
+		for _, t := range e.Texts {
+			out = append(out, t.Source)
+		}
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return strings.TrimSpace(s) == "" })
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // VocabularyIn is Vocabulary for a brief in lc's language (nil:
@@ -109,6 +168,28 @@ func VocabularyIn(ds *dataset.Dataset, lc *locale.Locale) *guard.Vocabulary {
 			}
 		}
 	}
+	// The indicators' words in the language, in every case form (as
+	// fixedTexts in English): the data's words, held to the draft's.
+	for _, in := range ds.Indicators {
+		w, err := ds.IndicatorWording(in.ID, lc)
+		if err != nil {
+			continue // an indicator without words in lc is printed in English: its English words are in v.Data
+		}
+		for _, n := range []*locale.Noun{&w.Name, &w.Phrase, w.Unit, w.Noun} {
+			if n == nil {
+				continue
+			}
+			for _, c := range lc.Cases() {
+				for _, form := range []func(locale.Noun, locale.Case) (string, error){lc.Form, lc.PluralForm} {
+					if f, err := form(*n, c); err == nil && f != "" {
+						v.Data = append(v.Data, f)
+					}
+				}
+			}
+		}
+	}
+	slices.Sort(v.Data)
+	v.Data = slices.Compact(v.Data)
 	// Topic names are common nouns in these languages («торговля»,
 	// «сауда»): headings lock them whole.
 	return v

@@ -41,6 +41,19 @@ func DataDir(source string) (string, error) {
 			return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
 		}
 		return "../../testdata/guard/redteam/data-" + base, nil
+	case strings.HasPrefix(base, "r32"):
+		// round 32's sets: some read ../shared in place, most are its own
+		dir := "../../testdata/guard/redteam/data-" + base
+		b, err := os.ReadFile(dir + "/dataset.yaml")
+		if err == nil && strings.Contains(string(b), "/shared/") {
+			if _, err := os.Stat("../../../shared/data/gold/monthly.csv"); err != nil {
+				return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
+			}
+		}
+		if _, err := os.Stat(dir); err != nil {
+			return "", fmt.Errorf("source %q: no dataset %s: %v", source, dir, err)
+		}
+		return dir, nil
 	case strings.HasPrefix(base, "custom"):
 		dir := "../../testdata/guard/redteam/data-" + base
 		if _, err := os.Stat(dir); err != nil {
