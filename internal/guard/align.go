@@ -37,9 +37,12 @@ type alignItem struct {
 	// clause numbers the clauses of the sentence (clauseOf).
 	clause int
 	// pos is the item's byte offset in the sentence's text.
-	pos   int
-	round bool // a rounded figure's token ("⟦F3~⟧")
-	para  bool // written by a paraphrase pattern's first variant (paraphrase.go)
+	pos int
+	// region: which run of the dataset's text it is in, from 1
+	// (markVerbatim, findVerbatim), 0 for none.
+	region int32
+	round  bool // a rounded figure's token ("⟦F3~⟧")
+	para   bool // written by a paraphrase pattern's first variant (paraphrase.go)
 	// quoted: it stands inside a quotation ("…", “…”, «…», „…“): the
 	// source's own words, which no synonym, hedge or pattern rewrites.
 	quoted bool
@@ -57,10 +60,8 @@ type alignItem struct {
 	// below zero (Slot.total, Slot.negative).
 	total, negative bool
 	// inQuote: inside quotation marks (quoted is that or the dataset's
-	// text); region: which run of the dataset's text it is in, from 1
-	// (markVerbatim, findVerbatim), 0 for none.
+	// text).
 	inQuote bool
-	region  int32
 	// strict: a vetted synonym of the draft standing where its swap was
 	// not vetted (a [synonym-figure] phrase outside a figure's clause:
 	// "Heavy snow fell"): the reply must write the same phrase.
