@@ -216,6 +216,14 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 			return nil, nil, missing
 		}
 	}
+	for i := range raw {
+		// the source's words keep their capitals wherever they stand
+		// (sameSourceItem): "Next" opening the draft's sentence is the
+		// same word as "Next" after a fronted date
+		if raw[i].region != 0 && strings.HasPrefix(raw[i].key, "w:") {
+			raw[i].key = "w:" + foldYo(raw[i].text)
+		}
+	}
 	lk.markClauses(raw)
 	out := lk.lex.collapseInto(raw[:0], raw) // raw is not read after this
 	lk.markStrict(out)

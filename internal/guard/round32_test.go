@@ -101,3 +101,36 @@ func TestNamesThatAreWords(t *testing.T) {
 		}
 	}
 }
+
+// TestRound33: the source's words keep their capitals wherever they
+// stand: an entity named by a common word ("Next") or an event's first
+// word ("Reading council") lower-cased at a sentence's start names no
+// one (red team round 33); the same words moved whole by a vetted
+// fronting keep theirs and print.
+func TestRound33(t *testing.T) {
+	const (
+		second = "## Staff\n\nDorne had the most embassy staff in 2024: 40 people.[^1] Next came second with 37 people.[^1]\n"
+		event  = "## Events\n\n- **5 February 2025**: Reading council approved a trade office.[^1]\n"
+		asof   = "## Points\n\n- Next has 37 staff members with Centre as of February 2025.[^1]\n"
+	)
+	v := &guard.Vocabulary{
+		Names: []string{"Dorne", "Next", "Centre"},
+		Data:  []string{"Next", "Reading council approved a trade office.", "Dorne", "Centre"},
+	}
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"a name that is a common word, lower-cased", second, "Next came second", "next came second", false},
+		{"an event's first word, lower-cased after its date", event, "Reading council", "reading council", false},
+		{"the name moved by a fronted date, its capital kept", asof, "Next has 37 staff members with Centre as of February 2025.", "As of February 2025, Next has 37 staff members with Centre.", true},
+	} {
+		if !strings.Contains(c.draft, c.from) {
+			t.Fatalf("%s: %q not in the draft", c.name, c.from)
+		}
+		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}

@@ -273,7 +273,7 @@ func findVerbatim(raw []alignItem, runs [][]alignItem) []alignItem {
 		for i := from; i+len(run) <= len(raw); i++ {
 			ok := true
 			for k, it := range run {
-				if raw[i+k].key != it.key {
+				if !sameSourceItem(raw[i+k], it) {
 					ok = false
 					break
 				}
@@ -293,6 +293,19 @@ func findVerbatim(raw []alignItem, runs [][]alignItem) []alignItem {
 		from = found + len(run)
 	}
 	return nil
+}
+
+// sameSourceItem: a reply's item writes the draft's item of the
+// source's text: a word as written, capitals included (the source's
+// words keep their case wherever they stand, at a sentence's start or
+// after a colon too: "Next came second" with "Next" an entity's name is
+// not "next came second", which names no one; red team round 33),
+// Russian «ё» and «е» alike; anything else by its key.
+func sameSourceItem(r, d alignItem) bool {
+	if strings.HasPrefix(d.key, "w:") || strings.HasPrefix(r.key, "w:") {
+		return strings.HasPrefix(d.key, "w:") && strings.HasPrefix(r.key, "w:") && foldYo(r.text) == foldYo(d.text)
+	}
+	return r.key == d.key
 }
 
 // alignSentence compares a draft sentence (its source-word marks) with

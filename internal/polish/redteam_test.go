@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -594,6 +594,17 @@ func roundOf(name string) string {
 // "came second" the prompt already forbade, and «доллары құрады» (ms12,
 // r30): r13 6 -> 10, r14 6 -> 7, r19 7 -> 8, r21 16 -> 18, r22 19 -> 20,
 // ms1 21 -> 22, ms2 9 -> 14, ms3 7 -> 9, r30 10 -> 12, ms12 0 -> 4.
+// "r33": red team round 33 (README-r33.md), written blind against
+// 246f20e, round 32's fixes: 7 of 78 corruptions printed when written,
+// one class: the source's words lower-cased at a sentence's start (an
+// entity named "Next", an event's "Reading council"), which then name
+// no one. Closed: the source's words keep their capitals wherever they
+// stand (guard.sameSourceItem), so the colon's lower-casing of a note's
+// first word ("Source note: the article", r5-082, r6-062, r7-092,
+// r8-110) is refused now too (r5 9 -> 10, r6 9 -> 10, r7 15 -> 16, r8
+// 18 -> 19) and r32-160 keeps its round's label. None printed now; 19
+// of 53 faithful refused (2 follow the prompt: r33-078, a split in a
+// point whose sentence holds the data's words, and r33-091, fixed).
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -612,7 +623,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 9, "r6": 9, "r7": 15, "r8": 18, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 10, "r14": 7, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 8, "r20": 16, "r21": 18, "r22": 20, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 22, "ms2": 14, "ms3": 9, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 12, "r31": 1, "ms12": 4, "r32": 10, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 10, "r6": 10, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 2, "r13": 10, "r14": 7, "r15": 3, "r16": 8, "r17": 9, "r18": 1, "r19": 8, "r20": 16, "r21": 18, "r22": 20, "r23": 6, "r24": 20, "r25": 13, "r26": 1, "r27": 8, "ms1": 22, "ms2": 14, "ms3": 9, "ms4": 22, "ms5": 18, "ms6": 11, "ms7": 18, "ms8": 5, "ms9": 0, "r28": 8, "ms10": 47, "r29": 4, "ms11": 0, "r30": 12, "r31": 1, "ms12": 4, "r32": 10, "r33": 19, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
