@@ -924,7 +924,10 @@ func (lk *Locked) neutralHedgeFor(before, t string) int {
 func opensSentence(s string, i int) bool {
 	j := strings.TrimRight(s[:i], " \u00a0")
 	if j == "" {
-		return false // the piece starts after a token: not known here
+		// the piece starts after a token (a footnote's: "….⟦S1⟧ Next
+		// came second"): read as a word, as the lock may have; where
+		// the draft locked it, its token is then missing, and refused
+		return true
 	}
 	switch j[len(j)-1] {
 	case '.', ':', '!', '?', '\n':
