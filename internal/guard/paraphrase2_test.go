@@ -68,7 +68,7 @@ func TestParaphrasesOfTheModelSimulator(t *testing.T) {
 		{"two sources", wb, "Every figure in this brief comes from one source:", "All the figures in this brief come from two sources:", false},
 		{"no completion date is given", plan, "no completion date given", "no completion date has been given", true},
 		{"a completion date given", plan, "no completion date given", "a completion date given", false},
-		{"together with the partner", plan, "Kazakhstan plans 3 thermal power plants with Russia", "Together with Russia, Kazakhstan plans 3 thermal power plants", false}, // not vetted since round 34: "with" may be the planned thing's ("disputes with Russia")
+		{"together with the partner", plan, "Kazakhstan plans 3 thermal power plants with Russia", "Together with Russia, Kazakhstan plans 3 thermal power plants", false},                                          // not vetted since round 34: "with" may be the planned thing's ("disputes with Russia")
 		{"a change split off as its own sentence before a rank", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is down 6.9% on December 2024 (1,300.0).[^1]", false}, // "Astana came second" would follow the change (red team round 32)
 		{"a change split off as its own sentence", ranked1, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is down 6.9% on December 2024 (1,300.0).[^1]", true},
 		{"a change split off, direction flipped", ranked, "1,210.5 kt CO2e, down 6.9% on December 2024 (1,300.0).[^1]", "1,210.5 kt CO2e. That is up 6.9% on December 2024 (1,300.0).[^1]", false},
