@@ -56,9 +56,9 @@ type alignItem struct {
 	capName bool
 	// measure: a figure token of a measured quantity (Slot.measure).
 	measure bool
-	// total: a name token of a running total; negative: a figure token
-	// below zero (Slot.total, Slot.negative).
-	total, negative bool
+	// negative: a figure token below zero; amount: one of money or a
+	// percentage (Slot.negative, Slot.amount).
+	negative, amount, points bool
 	// inQuote: inside quotation marks (quoted is that or the dataset's
 	// text).
 	inQuote bool
@@ -159,12 +159,12 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 					key = lk.tokKey(n)
 					slot = n
 				}
-				capName, tail, measure, noun, total, negative := false, "", false, "", false, false
+				capName, tail, measure, noun, negative, amount, points := false, "", false, "", false, false, false
 				if slot >= 0 {
 					sl := &lk.Slots[slot]
-					capName, tail, measure, noun, total, negative = sl.capName, sl.lastWord, sl.measure, sl.noun, sl.total, sl.negative
+					capName, tail, measure, noun, negative, amount, points = sl.capName, sl.lastWord, sl.measure, sl.noun, sl.negative, sl.amount, sl.points
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, inQuote: len(quotes) > 0, pos: i, capName: capName, tail: tail, measure: measure, noun: noun, total: total, negative: negative})
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, inQuote: len(quotes) > 0, pos: i, capName: capName, tail: tail, measure: measure, noun: noun, negative: negative, amount: amount, points: points})
 				first, afterColon = false, false
 				i = end
 				continue
@@ -383,6 +383,12 @@ func (lk *Locked) markStrict(items []alignItem) {
 			it.strict = true
 			continue
 		}
+		if lk.lex.lang == "ru" && ruComparative[low] && lk.otherSubject(items, i) {
+			// a comparative only in its frame and of money or a
+			// percentage (otherSubject), whatever the subject
+			it.strict = true
+			continue
+		}
 		if (figure[it.clause] && !lk.otherSubject(items, i) || lk.quantitySubject(items, i)) && lk.figureFrame(items, i) {
 			continue
 		}
@@ -423,10 +429,14 @@ func (lk *Locked) otherSubject(items []alignItem, i int) bool {
 	case "ru":
 		// a comparative after its amount, before «чем»: «на ⟦F1⟧ меньше,
 		// чем в ⟦D1⟧» (the templates' year-ago and month-ago sentence;
-		// «ниже» for «меньше» there, the natural model simulator ms7)
+		// «ниже» for «меньше» there, the natural model simulator ms7),
+		// only where the amount is in percentage points, so what is
+		// compared is a percentage: of a place in a ranking «выше» reads
+		// as a better place, not a bigger number (red team round 35:
+		// «место … 110, на 11,1 % больше» as «выше»)
 		switch strings.ToLower(items[i].text) {
 		case "выше", "ниже", "больше", "меньше":
-			return !(i >= 2 && items[i-2].key == "w:на" && isFig(i-1) && i+2 < len(items) && items[i+1].key == "p:," && items[i+2].key == "w:чем")
+			return !(i >= 2 && items[i-2].key == "w:на" && isFig(i-1) && items[i-1].points && i+2 < len(items) && items[i+1].key == "p:," && items[i+2].key == "w:чем")
 		}
 		// the templates say the change's amount or level right after
 		// the verb («выросла на ⟦F1⟧», «снизилась до ⟦F1⟧»)
@@ -1299,3 +1309,6 @@ func kkBareFigure(tail string) bool {
 	}
 	return !strings.ContainsFunc(tail, unicode.IsLetter)
 }
+
+// ruComparative are the Russian comparatives vetted in «на ⟦F⟧ …, чем».
+var ruComparative = map[string]bool{"выше": true, "ниже": true, "больше": true, "меньше": true}

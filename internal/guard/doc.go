@@ -47,16 +47,10 @@ package guard
 // level" is, so "Inflation, GDP deflator fell in all eight" states a
 // figure's change (a direction verb after it may take a vetted
 // synonym), where a name that acts ("Tokayev rose") does not.
-//
-// Totals are the names of the quantities that are running totals to date
-// (confirmed cases since the start): "recorded" or "posted" for their
-// "had" says the total was counted that day (red team round 32), so the
-// vetted pattern that swaps them is not read in a sentence that names one.
 type Vocabulary struct {
 	Names      []string
 	Lang       string
 	Data       []string
 	Units      []string
 	Quantities []string
-	Totals     []string
 }

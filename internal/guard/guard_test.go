@@ -75,7 +75,7 @@ func TestClaims(t *testing.T) {
 		{"evaluation flipped", energy, "an improvement", "a deterioration", `"a deterioration on 2024" where the draft's sentence has "an improvement on 2024"`},
 		{"cause added", trade, "The article calls Kazakhstan the leader", "The article calls Kazakhstan the leader, a position it owes to sanctions,", `", a position it" where`},
 		{"opinion added", trade, "The article calls Kazakhstan the leader", "The article calls sanctions-proof Kazakhstan the leader", `"sanctions-proof Kazakhstan" where`},
-		{"direction invented", trade, "posted the highest", "skyrocketed to the highest", `"skyrocketed to the highest" where the draft's sentence has "had the highest trade turnover"`}, // the draft read through the ranking patterns: posted = had
+		{"direction invented", trade, "posted the highest", "skyrocketed to the highest", `"skyrocketed to the highest" where the draft's sentence has "posted the highest trade turnover"`},
 		{"sourced sentence dropped", trade, " Next came Uzbekistan ($10.0 billion), Kyrgyzstan ($3.2 billion) and Tajikistan ($2.0 billion).[^1]", "", "missing"},
 		{"lower-case place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and china", "country"},
 		{"non-Latin place", trade, "visited nuclear projects in Russia", "visited nuclear projects in Russia and Павлодар", "Павлодар"},

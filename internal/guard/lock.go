@@ -97,9 +97,10 @@ type Slot struct {
 	// quantity: a name token that names one of the catalog's indicators
 	// (Vocabulary.Quantities): a quantity, as "the level" is.
 	quantity bool
-	// total: a name token that names a running total (Vocabulary.Totals);
-	// negative: a figure whose value is below zero.
-	total, negative bool
+	// negative: a figure whose value is below zero; amount: one of money
+	// or a percentage (no physical measure, no count); points: one in
+	// percentage points (the change of a percentage).
+	negative, amount, points bool
 	// key is what the slot matches as (Locked.key), and tokKey the same
 	// after tokenOpen: made once at the lock, read for every token of
 	// every sentence.
@@ -278,14 +279,11 @@ func Lock(draft string, v *Vocabulary) *Locked {
 	draft = normaliseLines(draft)
 	lk := &Locked{Draft: draft, byID: map[string]int{}, lex: english()}
 	var data []string
-	quantities, totals := map[string]bool{}, map[string]bool{}
+	quantities := map[string]bool{}
 	if v != nil {
 		lk.vocab = v.Names
 		for _, q := range v.Quantities {
 			quantities[strings.ToLower(strings.TrimSpace(q))] = true
-		}
-		for _, q := range v.Totals {
-			totals[strings.ToLower(strings.TrimSpace(q))] = true
 		}
 		for _, u := range v.Units {
 			u = strings.ToLower(strings.TrimSpace(u))
@@ -310,8 +308,9 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		lk.byID[id] = len(lk.Slots)
 		sl := Slot{ID: id, Text: text, kind: kind, fig: sp.fig, noun: sp.noun}
 		sl.quantity = kind == kindName && quantities[strings.ToLower(text)]
-		sl.total = kind == kindName && totals[strings.ToLower(text)]
 		sl.negative = kind == kindFigure && negativeFigure(text)
+		sl.amount = kind == kindFigure && sp.fig != nil && amountKind(sp.fig.kind)
+		sl.points = kind == kindFigure && sp.fig != nil && sp.fig.kind == "pp"
 		sl.capName = kind == kindName && !strings.HasPrefix(text, "**") && unicode.IsUpper(firstRune(text)) && !sl.quantity
 		if f := strings.Fields(text); len(f) > 1 {
 			sl.lastWord = strings.ToLower(f[len(f)-1])
@@ -968,4 +967,21 @@ func negativeFigure(text string) bool {
 		}
 	}
 	return false
+}
+
+// amountKind: a figure's kind is money (a currency's code) or a
+// percentage.
+func amountKind(k string) bool {
+	if k == "%" {
+		return true
+	}
+	if len(k) != 3 {
+		return false
+	}
+	for _, r := range k {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
 }

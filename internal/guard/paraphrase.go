@@ -442,36 +442,23 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 		return ok && k != "" && strings.ContainsRune(kinds, rune(k[0]))
 	}
 	switch p.scope {
-	case "flow":
-		// not of a running total: "recorded the most cases on ⟦D1⟧" says
-		// they were counted that day (red team round 32); the templates'
-		// "to date" says what the figure is ("recorded the most confirmed
-		// cases to date", the model simulators' faithful recast)
-		for k := 0; k+1 < len(items); k++ {
-			if items[k].key == "w:to" && items[k+1].key == "w:date" {
-				return true
-			}
-		}
-		for _, it := range items {
-			if it.total {
-				return false
-			}
-			// nor of a quantity dated by a day: a level held on a day
-			// (a total to date, where the catalog does not say so) is
-			// not what was recorded that day
-			if d, ok := strings.CutPrefix(it.key, tokenOpen+string(kindDate)); ok && !isPeriod(d) {
-				return false
-			}
-		}
 	case "positive":
 		// no figure below zero in the sentence: of negative values "the
 		// largest" reads as the largest in size, the lowest (red team
 		// round 32: "the biggest trade balance" for −$150.0 million, the
-		// highest of the group)
+		// highest of the group); and one of money or a percentage: of a
+		// physical measure or a count "the highest" and "the biggest"
+		// are two extremes (red team round 35: "the highest tower …
+		// 4,200 m" is not "the biggest tower")
+		amount := false
 		for _, it := range items {
 			if it.negative {
 				return false
 			}
+			amount = amount || it.amount
+		}
+		if !amount {
+			return false
 		}
 	case "ranking":
 		return end < len(items) && isTok(items[end], "N")

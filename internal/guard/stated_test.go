@@ -268,7 +268,7 @@ func TestRound26(t *testing.T) {
 		{"an article added", rank, "Kazakhstan had", "The Kazakhstan had", false},
 		{"an article added to the second", rank, "Uzbekistan came", "The Uzbekistan came", false},
 		{"the draft's article kept, the date fronted", rf, "The Russian Federation had the highest GDP in the group in 2018:", "In 2018, the Russian Federation had the highest GDP in the group:", true},
-		{"the draft's article kept, 'posted'", rf, "had the highest", "posted the highest", true},
+		{"the draft's article kept, 'posted'", rf, "had the highest", "posted the highest", false}, // not vetted since round 35
 		{"the draft's article dropped", rf, "The Russian Federation had", "Russian Federation had", false},
 	} {
 		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)

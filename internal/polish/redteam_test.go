@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -614,6 +614,19 @@ func roundOf(name string) string {
 // many sets had written as faithful: r12 2 -> 3, r14 7 -> 9, r16 8 -> 9, r19 8 -> 9, r20 16 -> 17, r21 18 -> 20, r22 20 -> 22, r23 6 -> 7, r24 20 -> 21, r25 13 -> 15, r26 1 -> 2, ms1 22 -> 24, ms2 14 -> 16, ms3 9 -> 11, ms4 22 -> 24, ms5 18 -> 19, ms6 11 -> 12, ms7 18 -> 21, ms8 5 -> 6, ms9 0 -> 2, ms10 47 -> 49, r29 4 -> 5, ms11 0 -> 3, ms12 4 -> 9, r34 99 -> 10.
 // Its draft-level find, an entity named "Next" opening "Next came
 // second" after a footnote, whose own draft was refused, is fixed.
+// "r35": red team round 35 (README-r35.md), written blind against
+// b5ab8b9, round 34's fix: 15 of 35 corruptions printed when written,
+// one class and two weak ones: "had the most" as "posted" or "recorded"
+// the most, where the verb says what the name did ("posted the most
+// letters", "recorded the most songs", "posted the highest bail"); "the
+// biggest tower" of a height; Russian «выше» for «больше» of a ranking's
+// place (a higher place reads as a better one). Closed: "posted" is no
+// longer vetted, "recorded" only for "the highest" (lowest, largest,
+// smallest, biggest) of a measure, not "the most" of a count; "the
+// largest" for "the highest" only beside money or a percentage; Russian
+// «выше»/«больше» and «ниже»/«меньше» only where the amount before them
+// is in percentage points. The price, over every set that wrote them as
+// the prompt then allowed, raised here (see docs/polish.md).
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -632,7 +645,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 8, "r5": 10, "r6": 10, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 9, "r15": 3, "r16": 9, "r17": 9, "r18": 1, "r19": 9, "r20": 17, "r21": 20, "r22": 22, "r23": 7, "r24": 21, "r25": 15, "r26": 2, "r27": 8, "ms1": 24, "ms2": 16, "ms3": 11, "ms4": 24, "ms5": 19, "ms6": 12, "ms7": 21, "ms8": 6, "ms9": 2, "r28": 8, "ms10": 49, "r29": 5, "ms11": 3, "r30": 12, "r31": 1, "ms12": 9, "r32": 10, "r33": 19, "r34": 10, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 11, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 27, "ms8": 9, "ms9": 2, "r28": 10, "ms10": 53, "r29": 6, "ms11": 12, "r30": 13, "r31": 1, "ms12": 27, "r32": 15, "r33": 23, "r34": 13, "r35": 9, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

@@ -72,14 +72,6 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 		v.Names = append(v.Names, t.Name)
 	}
 	v.Data = fixedTexts(ds)
-	for _, in := range ds.Indicators {
-		if in.Summary == dataset.SummaryCumulative {
-			v.Totals = append(v.Totals, in.Name)
-			if in.Wording.Phrase != "" {
-				v.Totals = append(v.Totals, in.Wording.Phrase)
-			}
-		}
-	}
 	return v
 }
 
