@@ -59,6 +59,8 @@ type alignItem struct {
 	// negative: a figure token below zero; amount: one of money or a
 	// percentage (Slot.negative, Slot.amount).
 	negative, amount, points bool
+	// plan: a name token whose words say a plan or a schedule (Slot.plan).
+	plan bool
 	// inQuote: inside quotation marks (quoted is that or the dataset's
 	// text).
 	inQuote bool
@@ -159,12 +161,12 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 					key = lk.tokKey(n)
 					slot = n
 				}
-				capName, tail, measure, noun, negative, amount, points := false, "", false, "", false, false, false
+				capName, tail, measure, noun, negative, amount, points, plan := false, "", false, "", false, false, false, false
 				if slot >= 0 {
 					sl := &lk.Slots[slot]
-					capName, tail, measure, noun, negative, amount, points = sl.capName, sl.lastWord, sl.measure, sl.noun, sl.negative, sl.amount, sl.points
+					capName, tail, measure, noun, negative, amount, points, plan = sl.capName, sl.lastWord, sl.measure, sl.noun, sl.negative, sl.amount, sl.points, sl.plan
 				}
-				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, inQuote: len(quotes) > 0, pos: i, capName: capName, tail: tail, measure: measure, noun: noun, negative: negative, amount: amount, points: points})
+				raw = append(raw, alignItem{key: key, text: s[i:end], round: strings.HasSuffix(s[i:i+k], "~"), slot: slot, quoted: len(quotes) > 0, inQuote: len(quotes) > 0, pos: i, capName: capName, tail: tail, measure: measure, noun: noun, negative: negative, amount: amount, points: points, plan: plan})
 				first, afterColon = false, false
 				i = end
 				continue

@@ -128,9 +128,9 @@ func readLexicon(name string) (*lexicon, error) {
 		}
 		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
 			switch scope = strings.TrimSpace(r); scope {
-			case "figure", "ranking", "level", "fronting", "positive":
+			case "figure", "ranking", "level", "fronting", "positive", "count":
 			default:
-				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\", \"fronting\" or \"positive\"", name, line, t)
+				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\", \"fronting\", \"positive\" or \"count\"", name, line, t)
 			}
 			continue
 		}
@@ -272,6 +272,7 @@ func readLexicon(name string) (*lexicon, error) {
 			return nil, fmt.Errorf("%s:%d: %v", name, rp.line, err)
 		}
 		p.figure, p.scope, p.again = rp.figure, rp.scope, rp.again
+		p.movesDate = datesMoved(p.variants)
 		l.paraphrases = append(l.paraphrases, p)
 	}
 	// The patterns' literal keys, numbered: a sentence's keys are looked

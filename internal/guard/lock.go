@@ -101,6 +101,10 @@ type Slot struct {
 	// or a percentage (no physical measure, no count); points: one in
 	// percentage points (the change of a percentage).
 	negative, amount, points bool
+	// plan: a name whose words say a plan, a schedule or a completion
+	// ("projects to start", "flats due for completion", "bonds
+	// maturing"): a date beside it may be its schedule's.
+	plan bool
 	// key is what the slot matches as (Locked.key), and tokKey the same
 	// after tokenOpen: made once at the lock, read for every token of
 	// every sentence.
@@ -311,6 +315,7 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		sl.negative = kind == kindFigure && negativeFigure(text)
 		sl.amount = kind == kindFigure && sp.fig != nil && amountKind(sp.fig.kind)
 		sl.points = kind == kindFigure && sp.fig != nil && sp.fig.kind == "pp"
+		sl.plan = kind == kindName && lk.lex.scheduleIn(text)
 		sl.capName = kind == kindName && !strings.HasPrefix(text, "**") && unicode.IsUpper(firstRune(text)) && !sl.quantity
 		if f := strings.Fields(text); len(f) > 1 {
 			sl.lastWord = strings.ToLower(f[len(f)-1])
@@ -985,3 +990,25 @@ func amountKind(k string) bool {
 	}
 	return true
 }
+
+// scheduleIn: a text holds a word of a plan, a schedule or a completion
+// (the lexicon's [plan], [done] and [cancel] words, or a word of
+// scheduleWords).
+func (l *lexicon) scheduleIn(text string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+		if scheduleWords[w] {
+			return true
+		}
+		for _, c := range l.classes[w] {
+			if c == "plan" || c == "done" || c == "cancel" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// scheduleWords say when a thing is due: "due", "maturing", "to start".
+var scheduleWords = map[string]bool{"due": true, "maturing": true, "matures": true, "mature": true, "matured": true, "maturity": true,
+	"start": true, "starts": true, "starting": true, "begin": true, "begins": true, "beginning": true, "open": true, "opening": true,
+	"launch": true, "launching": true, "expire": true, "expiring": true, "expires": true, "deadline": true, "overdue": true, "outstanding": true}

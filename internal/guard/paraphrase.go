@@ -85,6 +85,9 @@ type paraphrase struct {
 	// in the group in 2023:", whose "the largest ⟦N⟧" is the draft's
 	// "the highest ⟦N⟧": red team round 28).
 	again bool
+	// movesDate: a variant puts a date token elsewhere among the
+	// others than the first does (a fronted or moved date).
+	movesDate bool
 }
 
 const maxRun = 40
@@ -407,7 +410,7 @@ func (p *paraphrase) rewrite(l *lexicon, items, dst []alignItem) ([]alignItem, b
 				clear(b)
 			}
 			end, ok := l.match(v, 0, items, i, b)
-			if !ok || end == i || !p.dataInRuns(items, i, end, b) || p.figure && !figureAt(items, i, end) || !p.inFrame(l, items, i, end, b) {
+			if !ok || end == i || !p.dataInRuns(items, i, end, b) || p.movesDate && planBound(b) || p.figure && !figureAt(items, i, end) || !p.inFrame(l, items, i, end, b) {
 				continue
 			}
 			if out == nil {
@@ -442,6 +445,25 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 		return ok && k != "" && strings.ContainsRune(kinds, rune(k[0]))
 	}
 	switch p.scope {
+	case "count":
+		// a count, not money or a share: "comprises 171 projects" is
+		// "consists of" them; "comprises 60%" says the part makes up a
+		// share of a whole, which "is made up of 60%" turns round (red
+		// team round 36); nor with a name as its subject ("Kazakhstan
+		// comprises 18 seats": the catalog may mean it makes up 18 of
+		// them)
+		if i > 0 && isTok(items[i-1], "N") && (i == 1 || strings.HasPrefix(items[i-2].key, "p:")) {
+			return false
+		}
+		for key, run := range b {
+			if strings.HasPrefix(key, "F") {
+				for _, it := range run {
+					if it.amount {
+						return false
+					}
+				}
+			}
+		}
 	case "positive":
 		// no figure below zero in the sentence: of negative values "the
 		// largest" reads as the largest in size, the lowest (red team
@@ -941,4 +963,47 @@ func groupQualifier(items []alignItem, i int) int {
 		return 8
 	}
 	return 0
+}
+
+// planBound: a bound token says a plan or a schedule ("projects to
+// start", "flats due for completion"): a date moved over it may be the
+// schedule's, not the figure's (red team round 36: "had the most projects
+// to start … in 2024" fronted as "In 2024, … had the most projects to
+// start").
+func planBound(b binding) bool {
+	for _, run := range b {
+		for _, it := range run {
+			if it.plan {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datesMoved: some variant orders its slot and run variables, the date's
+// among them, otherwise than the first.
+func datesMoved(vs [][]patElem) bool {
+	order := func(v []patElem) (string, bool) {
+		var b strings.Builder
+		date := false
+		for _, e := range v {
+			if e.op == 'v' || e.op == 'r' {
+				b.WriteString(e.key)
+				b.WriteByte(' ')
+				date = date || e.op == 'v' && (e.kind == 'D' || e.kind == 'Y' || e.kind == 'P')
+			}
+		}
+		return b.String(), date
+	}
+	first, date := order(vs[0])
+	if !date {
+		return false
+	}
+	for _, v := range vs[1:] {
+		if o, _ := order(v); o != first {
+			return true
+		}
+	}
+	return false
 }

@@ -187,3 +187,36 @@ func TestRound35Russian(t *testing.T) {
 		}
 	}
 }
+
+// TestRound36: no date moved over a name that says a schedule ("to
+// start", "due for completion", "maturing": the date may be the
+// schedule's); "comprises" is "consists of" only of a count, not of a
+// share; "came second" is not "was the runner-up".
+func TestRound36(t *testing.T) {
+	const (
+		start  = "## Projects\n\nKazakhstan had the most Projects to start in the Central Asia group in 2024: 12 projects.[^1]\n"
+		plain  = "## Projects\n\nKazakhstan had the most Projects in the Central Asia group in 2024: 12 projects.[^1]\n"
+		share  = "## Economy\n\nThe state sector comprises 60% as of February 2025.[^1]\n"
+		count  = "## Industry\n\nThe portfolio comprises 171 projects as of February 2025.[^1]\n"
+		second = "## Prices\n\nTurkiye had the highest inflation in the group in 2023: 68.2%.[^1] Argentina came second with 50.2%.[^1]\n"
+	)
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Central Asia", "Projects to start", "Projects", "Turkiye", "Argentina"}}
+	for _, c := range []struct {
+		name, draft, from, to string
+		accept                bool
+	}{
+		{"a date fronted over a schedule's name", start, "Kazakhstan had the most Projects to start in the Central Asia group in 2024:", "In 2024, Kazakhstan had the most Projects to start in the Central Asia group:", false},
+		{"a date fronted over a plain name", plain, "Kazakhstan had the most Projects in the Central Asia group in 2024:", "In 2024, Kazakhstan had the most Projects in the Central Asia group:", true},
+		{"comprises a share", share, "comprises 60%", "is made up of 60%", false},
+		{"comprises a count", count, "comprises 171 projects", "consists of 171 projects", true},
+		{"came second as the runner-up", second, "came second", "was the runner-up", false},
+	} {
+		if !strings.Contains(c.draft, c.from) {
+			t.Fatalf("%s: %q not in the draft", c.name, c.from)
+		}
+		r := guard.Check(c.draft, strings.Replace(c.draft, c.from, c.to, 1), v)
+		if r.Accepted != c.accept {
+			t.Errorf("%s: accepted %v, want %v: %v", c.name, r.Accepted, c.accept, r.Reasons)
+		}
+	}
+}
