@@ -458,7 +458,11 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 		for key, run := range b {
 			if strings.HasPrefix(key, "F") {
 				for _, it := range run {
-					if it.amount {
+					if it.amount || it.noun == "" {
+						// and a count of things named after it ("171
+						// projects", "120 seats"), not a share in any
+						// words ("30 ‰", "30 per 100", "3 out of 10":
+						// red team round 37)
 						return false
 					}
 				}

@@ -198,9 +198,10 @@ func TestRound36(t *testing.T) {
 		plain  = "## Projects\n\nKazakhstan had the most Projects in the Central Asia group in 2024: 12 projects.[^1]\n"
 		share  = "## Economy\n\nThe state sector comprises 60% as of February 2025.[^1]\n"
 		count  = "## Industry\n\nThe portfolio comprises 171 projects as of February 2025.[^1]\n"
+		per100 = "## Parliament\n\nThe caucus comprises 30 per 100 members as of February 2025.[^1]\n"
 		second = "## Prices\n\nTurkiye had the highest inflation in the group in 2023: 68.2%.[^1] Argentina came second with 50.2%.[^1]\n"
 	)
-	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Central Asia", "Projects to start", "Projects", "Turkiye", "Argentina"}}
+	v := &guard.Vocabulary{Names: []string{"Kazakhstan", "Central Asia", "Projects to start", "Projects", "Turkiye", "Argentina"}, Units: []string{"projects"}}
 	for _, c := range []struct {
 		name, draft, from, to string
 		accept                bool
@@ -209,6 +210,7 @@ func TestRound36(t *testing.T) {
 		{"a date fronted over a plain name", plain, "Kazakhstan had the most Projects in the Central Asia group in 2024:", "In 2024, Kazakhstan had the most Projects in the Central Asia group:", true},
 		{"comprises a share", share, "comprises 60%", "is made up of 60%", false},
 		{"comprises a count", count, "comprises 171 projects", "consists of 171 projects", true},
+		{"comprises a share in words", per100, "comprises 30 per 100", "is made up of 30 per 100", false}, // round 37
 		{"came second as the runner-up", second, "came second", "was the runner-up", false},
 	} {
 		if !strings.Contains(c.draft, c.from) {

@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "r37", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -637,6 +637,12 @@ func roundOf(name string) string {
 // pattern that moves a date binds a name of a plan or schedule
 // (Slot.plan), "comprises" only of a count and not after a name as its
 // subject, "was the runner-up" no longer vetted. The price: ms7 27 -> 28, r28 10 -> 16, ms10 53 -> 56, r29 6 -> 9, ms11 12 -> 16, r30 13 -> 15, ms12 27 -> 32, r32 15 -> 20, r34 13 -> 14, r35 9 -> 10, r36 99 -> 12.
+// "r37": red team round 37 (README-r37.md), short, written blind
+// against b14eb9c, round 36's fixes: 7 of 14 corruptions printed when
+// written, one class: "comprises {F}" as "is made up of {F}" where the
+// figure is a share written in words ("30 per 100", "30 ‰", "3 out of
+// 10"), part and whole turned round. Closed: "comprises" is vetted only
+// of a count with its noun ("171 projects", "120 seats").
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -655,7 +661,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 11, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 28, "ms8": 9, "ms9": 2, "r28": 16, "ms10": 56, "r29": 9, "ms11": 16, "r30": 15, "r31": 1, "ms12": 32, "r32": 20, "r33": 23, "r34": 14, "r35": 10, "r36": 12, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 11, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 28, "ms8": 9, "ms9": 2, "r28": 16, "ms10": 56, "r29": 9, "ms11": 16, "r30": 15, "r31": 1, "ms12": 32, "r32": 20, "r33": 23, "r34": 14, "r35": 10, "r36": 12, "r37": 1, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.
