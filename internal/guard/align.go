@@ -260,7 +260,21 @@ func (lk *Locked) itemsOf(s string, marks [][2]int, runs [][]alignItem, canon bo
 	if !canon {
 		return kept, outRuns, nil
 	}
-	return lk.lex.canonical(kept, true), outRuns, nil
+	return lk.lex.canonical(kept, true, lk.saysSign(kept)), outRuns, nil
+}
+
+// saysSign: a word of the sentence is one of the catalog's sign words
+// (Vocabulary.Signs: "a deficit of ⟦F1⟧", «дефицит ⟦F1⟧»).
+func (lk *Locked) saysSign(items []alignItem) bool {
+	if len(lk.signs) == 0 {
+		return false
+	}
+	for _, it := range items {
+		if w, ok := strings.CutPrefix(it.key, "w:"); ok && lk.signs[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // signKeys are the keys of the ASCII signs, made once.

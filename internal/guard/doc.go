@@ -47,10 +47,19 @@ package guard
 // level" is, so "Inflation, GDP deflator fell in all eight" states a
 // figure's change (a direction verb after it may take a vetted
 // synonym), where a name that acts ("Tokayev rose") does not.
+//
+// Signs are the catalog's words for a figure's sign (an indicator's
+// negative: and positive:, "deficit", "surplus", in every form the
+// brief's language gives them). A sentence that says a figure by one of
+// them ("showed a deficit of $2 billion in 2025, up $1.5 billion on
+// 2024") states its change of the signed value, which a comparative or
+// a noun recast would say of the deficit's size ("$1.5 billion more
+// than in 2024": red team round 38): no such pattern applies there.
 type Vocabulary struct {
 	Names      []string
 	Lang       string
 	Data       []string
 	Units      []string
 	Quantities []string
+	Signs      []string
 }

@@ -124,7 +124,11 @@ type Locked struct {
 	// catUnits are the catalog's units and count nouns (Vocabulary.Units),
 	// lower case, whole and by their first word ("kt co2e", "kt").
 	catUnits map[string]bool
-	seen     []string // names the draft shows by their capitals (lang.go)
+	// signs are the words of the catalog's sign words (Vocabulary.Signs),
+	// lower case: a sentence that holds one takes no "# scope:
+	// unsigned" pattern.
+	signs map[string]bool
+	seen  []string // names the draft shows by their capitals (lang.go)
 	// nameCache is nameKeys, for nameCacheN names seen.
 	nameCache  []string
 	nameCacheN int
@@ -302,6 +306,17 @@ func Lock(draft string, v *Vocabulary) *Locked {
 		}
 		lk.lex = lexiconFor(v.Lang)
 		data = v.Data
+		for _, sg := range v.Signs {
+			for _, w := range strings.FieldsFunc(sg, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				if utf8.RuneCountInString(w) < 3 {
+					continue // "of", "a": no sign on their own
+				}
+				if lk.signs == nil {
+					lk.signs = map[string]bool{}
+				}
+				lk.signs[foldYo(strings.ToLower(w))] = true
+			}
+		}
 	}
 	lk.keep = foldedRunes(draft)
 	dix := newDataIndex(data)

@@ -316,7 +316,10 @@ type binding map[string][]alignItem
 //
 // own says items is the caller's to give up: its buffer may be written
 // once a rewrite has read it.
-func (l *lexicon) canonical(items []alignItem, own bool) []alignItem {
+//
+// signed says the sentence holds a catalog's sign word (Locked.saysSign):
+// no "# scope: unsigned" pattern applies, nor a "positive" one.
+func (l *lexicon) canonical(items []alignItem, own, signed bool) []alignItem {
 	if len(l.paraphrases) == 0 || len(items) == 0 {
 		return items
 	}
@@ -344,6 +347,9 @@ func (l *lexicon) canonical(items []alignItem, own bool) []alignItem {
 				continue // a pattern read anywhere has read the sentence already; one at its start may find a new start
 			}
 			if !p.possible(present) {
+				continue
+			}
+			if signed && (p.scope == "unsigned" || p.scope == "positive") {
 				continue
 			}
 			out, ok := p.rewrite(l, items, spare[:0])

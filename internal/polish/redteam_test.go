@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "r37", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "r37", "r38", "r39", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -643,6 +643,29 @@ func roundOf(name string) string {
 // figure is a share written in words ("30 per 100", "30 ‰", "3 out of
 // 10"), part and whole turned round. Closed: "comprises" is vetted only
 // of a count with its noun ("171 projects", "120 seats").
+// "r38": red team round 38 (README-r38.md), written blind against
+// 007367a, round 37's fix: 13 of 19 corruptions printed when written,
+// one strong class: a change said of a figure its sentence gives by a
+// sign word ("showed a deficit of $2 billion in 2025, up $1.5 billion
+// on 2024": the balance rose, the deficit shrank) recast as a noun or a
+// comparative ("$1.5 billion more than in 2024", "an increase of …"),
+// which reads as said of the deficit, the other way; and a weak one:
+// "stood at F1 in D1, up from F2 in D2, the latest earlier figure (…)"
+// as "rose from F2 in D2 to F1 in D1, the latest earlier figure",
+// where the words after the earlier value now follow the later one.
+// Closed: the catalog's sign words reach the guard (Vocabulary.Signs)
+// and no "# scope: unsigned" pattern (the nouns, the comparatives,
+// "fell"/"rose … from") applies to a sentence that holds one, nor a
+// "positive" one; "rose from … to …" only where the sentence ends after
+// it or with its evaluation. The price: r14 11 -> 12 and r30 15 -> 16
+// (a from-to recast merged with the next sentence, r14-086, r30-022).
+// "r39": red team round 39 (README-r39.md), Russian and Kazakh, written
+// blind against 007367a: 2 of 30 corruptions printed when written, both
+// weak: the Kazakh hedge «шамасы», which also reads "apparently" (no
+// longer a hedge: «шамамен» only; ms7 28 -> 29, ms8 9 -> 10, ms9 2 ->
+// 3, each a reply that wrote it as the prompt never offered), and «Все
+// значения» as «Полные данные», relabelled faithful (the same claim of
+// completeness: r39-008's relabelled line).
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -661,7 +684,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 11, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 28, "ms8": 9, "ms9": 2, "r28": 16, "ms10": 56, "r29": 9, "ms11": 16, "r30": 15, "r31": 1, "ms12": 32, "r32": 20, "r33": 23, "r34": 14, "r35": 10, "r36": 12, "r37": 1, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 12, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 29, "ms8": 10, "ms9": 3, "r28": 16, "ms10": 56, "r29": 9, "ms11": 16, "r30": 16, "r31": 1, "ms12": 32, "r32": 20, "r33": 23, "r34": 14, "r35": 10, "r36": 12, "r37": 1, "r38": 1, "r39": 0, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

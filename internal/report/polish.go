@@ -59,6 +59,11 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 		for _, u := range []string{in.Unit, in.UnitLabel, in.Wording.Noun, in.Wording.NounOne} {
 			units[u] = true
 		}
+		for _, w := range []string{in.Wording.Negative, in.Wording.Positive} {
+			if strings.TrimSpace(w) != "" {
+				v.Signs = append(v.Signs, w)
+			}
+		}
 	}
 	for _, o := range ds.Observations {
 		units[o.Unit] = true
@@ -72,6 +77,8 @@ func Vocabulary(ds *dataset.Dataset) *guard.Vocabulary {
 		v.Names = append(v.Names, t.Name)
 	}
 	v.Data = fixedTexts(ds)
+	slices.Sort(v.Signs)
+	v.Signs = slices.Compact(v.Signs)
 	return v
 }
 
@@ -167,6 +174,18 @@ func VocabularyIn(ds *dataset.Dataset, lc *locale.Locale) *guard.Vocabulary {
 		if err != nil {
 			continue // an indicator without words in lc is printed in English: its English words are in v.Data
 		}
+		for _, n := range []*locale.Noun{w.Negative, w.Positive} {
+			if n == nil {
+				continue
+			}
+			for _, c := range lc.Cases() {
+				for _, form := range []func(locale.Noun, locale.Case) (string, error){lc.Form, lc.PluralForm} {
+					if f, err := form(*n, c); err == nil && f != "" {
+						v.Signs = append(v.Signs, f)
+					}
+				}
+			}
+		}
 		for _, n := range []*locale.Noun{&w.Name, &w.Phrase, w.Unit, w.Noun} {
 			if n == nil {
 				continue
@@ -182,6 +201,8 @@ func VocabularyIn(ds *dataset.Dataset, lc *locale.Locale) *guard.Vocabulary {
 	}
 	slices.Sort(v.Data)
 	v.Data = slices.Compact(v.Data)
+	slices.Sort(v.Signs)
+	v.Signs = slices.Compact(v.Signs)
 	// Topic names are common nouns in these languages («торговля»,
 	// «сауда»): headings lock them whole.
 	return v

@@ -1,12 +1,14 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/briefhq/brief/internal/dataset"
 
 	"github.com/briefhq/brief/internal/guard"
+	"github.com/briefhq/brief/internal/locale"
 	"github.com/briefhq/brief/internal/narrative"
 	"github.com/briefhq/brief/internal/polish"
 )
@@ -62,6 +64,37 @@ func TestVocabularyGivesTheCatalogsUnits(t *testing.T) {
 		}
 		if c.accept && !strings.Contains(r.Text, "received about 12,000 visitors") {
 			t.Errorf("%s: printed %q", c.what, r.Text)
+		}
+	}
+}
+
+// TestVocabularyGivesTheCatalogsSignWords: the guard is told the words
+// an indicator's figures are said by (negative: deficit, positive:
+// surplus), in English and in every case form of the brief's language,
+// so a sentence that holds one takes no comparative or noun recast of
+// its change (red team round 38).
+func TestVocabularyGivesTheCatalogsSignWords(t *testing.T) {
+	ds, _, err := dataset.Load("../../testdata/guard/redteam/data-r39bal", dataset.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := Vocabulary(ds).Signs; !slices.Equal(got, []string{"deficit", "surplus"}) {
+		t.Errorf("English sign words: %q", got)
+	}
+	reg, err := locale.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][]string{"ru": {"дефицит", "дефицита", "профицитом"}, "kk": {"тапшылық", "тапшылыққа", "профициттен"}} {
+		lc, ok := reg.Get(lang)
+		if !ok {
+			t.Fatalf("no locale %s", lang)
+		}
+		got := VocabularyIn(ds, lc).Signs
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: sign words %q lack %q", lang, got, w)
+			}
 		}
 	}
 }
