@@ -697,7 +697,7 @@ func (lk *Locked) nativeRoundable(s Slot) bool {
 }
 
 // ruNounAfter: a Cyrillic word follows the slot's token in the locked
-// text (a count's noun, outside the token in Russian).
+// text (a count's noun, outside the token in Russian and Kazakh).
 func (lk *Locked) ruNounAfter(id string) bool {
 	tok := tokenOpen + id + tokenClose
 	i := strings.Index(lk.Text, tok)
@@ -708,6 +708,26 @@ func (lk *Locked) ruNounAfter(id string) bool {
 	r, _ := utf8.DecodeRuneInString(rest)
 	return unicode.Is(unicode.Cyrillic, r)
 }
+
+// ruWholeOfPart: the slot's token follows «из» (the whole a count before
+// it is a part of: «1 524 месяца из ⟦F5⟧»), or is that part: rounding
+// either changes the share the two state.
+func (lk *Locked) ruWholeOfPart(id string) bool {
+	tok := tokenOpen + id + tokenClose
+	i := strings.Index(lk.Text, tok)
+	if i < 0 {
+		return false
+	}
+	before := strings.TrimRight(lk.Text[:i], " \u00a0")
+	if strings.HasSuffix(before, " из") || strings.HasSuffix(before, "\u00a0из") || strings.HasSuffix(before, "(из") {
+		return true
+	}
+	// or the part itself, «⟦F4⟧ месяца из ⟦F5⟧»
+	return ruPartOfRE.MatchString(lk.Text[i+len(tok):])
+}
+
+// ruPartOfRE: what follows a part counted of a whole, «месяца из ⟦F…».
+var ruPartOfRE = regexp.MustCompile(`^[ \x{00a0}]*(?:\p{Cyrillic}+[ \x{00a0}]+)?из[ \x{00a0}]+` + regexp.QuoteMeta(tokenOpen) + `F`)
 
 // ruCountForm is the form a Russian noun takes after the number v: one
 // («1 месяц», «21 месяц»), few («2–4 месяца») or many («5 месяцев»,

@@ -128,9 +128,9 @@ func readLexicon(name string) (*lexicon, error) {
 		}
 		if r, ok := strings.CutPrefix(t, "# scope:"); ok {
 			switch scope = strings.TrimSpace(r); scope {
-			case "figure", "ranking", "level", "fronting", "positive", "count", "unsigned":
+			case "figure", "ranking", "level", "fronting", "positive", "count", "unsigned", "measure":
 			default:
-				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\", \"fronting\", \"positive\", \"count\" or \"unsigned\"", name, line, t)
+				return nil, fmt.Errorf("%s:%d: %q: a scope is \"figure\", \"ranking\", \"level\", \"fronting\", \"positive\", \"count\", \"unsigned\" or \"measure\"", name, line, t)
 			}
 			continue
 		}
@@ -146,9 +146,9 @@ func readLexicon(name string) (*lexicon, error) {
 			if why == "" {
 				return nil, fmt.Errorf("%s:%d: a paraphrase pattern needs a \"# why:\" line above it (why it cannot change a claim)", name, line)
 			}
-			// "positive" and "unsigned" narrow a pattern by what the
-			// sentence holds, not to a figure's sentence
-			patterns = append(patterns, rawPattern{t, why, line, scope != "" && scope != "positive" && scope != "unsigned", scope, again})
+			// "positive", "measure" and "unsigned" narrow a pattern by
+			// what the sentence holds, not to a figure's sentence
+			patterns = append(patterns, rawPattern{t, why, line, scope != "" && scope != "positive" && scope != "unsigned" && scope != "measure", scope, again})
 			why, scope, again = "", "", false
 			continue
 		}

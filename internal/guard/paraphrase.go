@@ -318,7 +318,7 @@ type binding map[string][]alignItem
 // once a rewrite has read it.
 //
 // signed says the sentence holds a catalog's sign word (Locked.saysSign):
-// no "# scope: unsigned" pattern applies, nor a "positive" one.
+// no "# scope: unsigned" pattern applies, nor a "positive" or "measure" one.
 func (l *lexicon) canonical(items []alignItem, own, signed bool) []alignItem {
 	if len(l.paraphrases) == 0 || len(items) == 0 {
 		return items
@@ -349,7 +349,7 @@ func (l *lexicon) canonical(items []alignItem, own, signed bool) []alignItem {
 			if !p.possible(present) {
 				continue
 			}
-			if signed && (p.scope == "unsigned" || p.scope == "positive") {
+			if signed && (p.scope == "unsigned" || p.scope == "positive" || p.scope == "measure") {
 				continue
 			}
 			out, ok := p.rewrite(l, items, spare[:0])
@@ -474,6 +474,29 @@ func (p *paraphrase) inFrame(l *lexicon, items []alignItem, i, end int, b bindin
 				}
 			}
 		}
+	case "measure":
+		// "positive", and the claim's own figure (the first after the
+		// match) is that money or percentage, of no count: "recorded
+		// the highest ⟦N2⟧" of "number of artists: 340, up 13.3%" says
+		// the label made recordings (red team round 40)
+		if end < len(items) {
+			next := strings.TrimPrefix(items[end].key, "w:")
+			if k, ok := strings.CutPrefix(items[end].key, tokenOpen+"N"); ok {
+				next = k // a name token's key: its text, lower case (slotKey)
+			}
+			if strings.HasPrefix(next, "number") || strings.HasPrefix(next, "count") {
+				return false
+			}
+		}
+		for _, it := range items[end:] {
+			if isTok(it, "F") {
+				if !it.amount {
+					return false
+				}
+				break
+			}
+		}
+		fallthrough
 	case "positive":
 		// no figure below zero in the sentence: of negative values "the
 		// largest" reads as the largest in size, the lowest (red team

@@ -1,6 +1,7 @@
 package guard_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/briefhq/brief/internal/guard"
@@ -59,5 +60,66 @@ func TestRound39KazakhHedge(t *testing.T) {
 		if r := guard.Check(draft, reply, v); r.Accepted != c.accept {
 			t.Errorf("%s: accepted %v, want %v: %v", c.hedge, r.Accepted, c.accept, r.Reasons)
 		}
+	}
+}
+
+// TestRound40RecordedACount: "recorded the highest" only of the claim's
+// own money or percentage: never of a count ("number of artists: 340",
+// though a percentage change follows), nor beside a sign word.
+func TestRound40RecordedACount(t *testing.T) {
+	const (
+		artists = "## Music\n\nIndependent had the highest number of artists in the Record Labels group in October 2026: 340, up 13.3% on September 2026 (300).[^1]\n"
+		trade   = "## Trade\n\nKazakhstan had the highest trade turnover with Russia in the Central Asia group in 2024: $27.8 billion.[^1]\n"
+	)
+	v := &guard.Vocabulary{
+		Names:      []string{"Independent", "Record Labels", "number of artists", "Kazakhstan", "Russia", "Central Asia", "Trade turnover"},
+		Quantities: []string{"number of artists", "Trade turnover"},
+		Data:       []string{"number of artists", "trade turnover"},
+	}
+	checkSwaps(t, v, []swap{
+		{"recorded, of a count with a percentage change after it", artists, "had the highest", "recorded the highest", false},
+		{"recorded, of money", trade, "had the highest", "recorded the highest", true},
+	})
+}
+
+// TestRound41Spaces: a space separator with a glyph (U+1680 OGHAM SPACE
+// MARK, a dash in DejaVu Sans) is never printed: the guard reads it as
+// a space, so the text prints a plain one.
+func TestRound41Spaces(t *testing.T) {
+	draft := "## Rates\n\nEA's Euribor, 3 months stood at 0.25% as of August 2022, up from −0.18% in July 2022.[^1]\n"
+	for _, sp := range []string{"\u1680", "\u2003", "\u3000", "\u205f"} {
+		r := guard.Check(draft, strings.Replace(draft, "at 0.25%", "at"+sp+"0.25%", 1), &guard.Vocabulary{Names: []string{"EA", "Euribor, 3 months"}})
+		if strings.Contains(r.Text, sp) {
+			t.Errorf("%U printed: %q", []rune(sp)[0], r.Text)
+		}
+		if r.Accepted && !strings.Contains(r.Text, "stood at 0.25% as of") {
+			t.Errorf("%U: printed %q", []rune(sp)[0], r.Text)
+		}
+	}
+}
+
+// TestRound41RussianPartOfWhole: neither a part nor the whole it is
+// counted of may be rounded («1 524 месяца из 2 251»: the share moves),
+// though the prompt lets a count be («около 1 500»).
+func TestRound41RussianPartOfWhole(t *testing.T) {
+	v := &guard.Vocabulary{Names: []string{"LBMA"}, Lang: "ru"}
+	draft := "## Рынки\n\nЭто наибольшее значение с начала ряда в январе 1833\u00a0г. (1\u00a0524 месяца из 2\u00a0251 — повторённые годовые значения 1833–1959\u00a0гг.).[^1]\n"
+	lk := guard.Lock(draft, v)
+	for _, c := range []struct{ from, to string }{
+		{"из ⟦F2⟧", "примерно из ⟦F2~⟧"},
+		{"(⟦F1⟧ месяца", "(около ⟦F1~⟧ месяца"},
+	} {
+		if !strings.Contains(lk.Text, c.from) {
+			t.Fatalf("%q not in the locked draft %q", c.from, lk.Text)
+		}
+		if r := lk.Verify(strings.Replace(lk.Text, c.from, c.to, 1)); r.Accepted {
+			t.Errorf("%q for %q printed: %q", c.to, c.from, r.Text)
+		}
+	}
+	// the control: a count of no whole rounded as the prompt offers
+	count := "## Здоровье\n\nВ 2020\u00a0г. число случаев — 81\u00a0435.[^1]\n"
+	lk = guard.Lock(count, v)
+	if r := lk.Verify(strings.Replace(lk.Text, "— ⟦F1⟧", "— около ⟦F1~⟧", 1)); !r.Accepted {
+		t.Errorf("a count rounded: %v", r.Reasons)
 	}
 }

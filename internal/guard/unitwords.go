@@ -79,6 +79,13 @@ func (lk *Locked) roundable(i int) bool {
 	if lk.lex.isNative() && !lk.nativeRoundable(s) {
 		return false
 	}
+	if lk.lex.lang == "ru" && f.kind == "" && lk.ruWholeOfPart(s.ID) {
+		// the whole a part is counted of, «1 524 месяца из 2 251»: its
+		// rounding («примерно из 2 300») changes the share the two
+		// state (red team round 41; English refuses "of the about
+		// 2,300" as a bare number)
+		return false
+	}
 	if _, changed := lk.rounded(s.Text); !changed {
 		return false
 	}

@@ -299,7 +299,7 @@ func freezeLock(t *testing.T, path string, a *txtar.Archive, draft, sent string,
 }
 
 // rounds are the red-team rounds the harness counts apart.
-var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "r37", "r38", "r39", "ru"}
+var rounds = []string{"r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15", "r16", "r17", "r18", "r19", "r20", "r21", "r22", "r23", "r24", "r25", "r26", "r27", "ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8", "ms9", "r28", "ms10", "r29", "ms11", "r30", "r31", "ms12", "r32", "r33", "r34", "r35", "r36", "r37", "r38", "r39", "r40", "r41", "ru"}
 
 // polishWith polishes one section against a fake endpoint answering
 // reply verbatim.
@@ -666,6 +666,29 @@ func roundOf(name string) string {
 // 3, each a reply that wrote it as the prompt never offered), and «Все
 // значения» as «Полные данные», relabelled faithful (the same claim of
 // completeness: r39-008's relabelled line).
+// "r40": red team round 40 (README-r40.md), written blind against
+// b155a65, rounds 38 and 39's fixes: 8 of 13 corruptions printed when
+// written, one class: "had the highest number of songs" as "recorded
+// the highest number of songs" (the label made them), round 35's
+// finding through "highest" rather than "most", and of an indicator
+// phrase locked as a name ("⟦N2⟧" = "number of artists") beside a
+// percentage change. Closed: "recorded" only where the claim's own
+// figure (the first after it) is money or a percentage, none negative,
+// no sign word, and not before "number" or "count" (scope "measure").
+// The price: r12 3 -> 4, ms2 21 -> 25, ms3 13 -> 15, ms4 25 -> 26, ms10
+// 56 -> 57, r32 20 -> 21, r33 23 -> 24 ("recorded the highest CO2
+// emissions: 1,210.5 kt", a measure, is refused now too). Its 3 refused
+// faithful replies: "2 goals less than" (the noun outside the token),
+// a date fronted over "a deficit of" (the sign-word scope), "was still
+// the largest in" (no name token after "the largest").
+// "r41": red team round 41 (README-r41.md), the mechanics, written blind
+// against b155a65: 12 of 37 corruptions printed when written, two
+// classes: a visible space separator (U+1680 OGHAM SPACE MARK, a dash in
+// DejaVu Sans) before a figure, read by the guard as a space and printed
+// as sent ("stood at‒0.25%"): every space separator but the no-break
+// ones is now printed as a plain space (Sanitize); and, weak, a Russian
+// whole of a counted part rounded («1 524 месяца примерно из 2 300»):
+// neither the part nor the whole of «⟦F⟧ … из ⟦F⟧» may be rounded now.
 // "r23": red team round 23 (r23-*, README-r23.md), written blind after
 // round 22's fixes: 39 of 102 corruptions printed, 4 of 54 faithful
 // refused. Its first class (a level's change said as a noun or a
@@ -684,7 +707,7 @@ func roundOf(name string) string {
 // faithful replies refused over the corpus 200 -> 284 (130 of the 284
 // are refused only for a rounding or a recast the current prompt no
 // longer allows: written to an earlier prompt).
-var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 3, "r13": 10, "r14": 12, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 21, "ms3": 13, "ms4": 25, "ms5": 19, "ms6": 20, "ms7": 29, "ms8": 10, "ms9": 3, "r28": 16, "ms10": 56, "r29": 9, "ms11": 16, "r30": 16, "r31": 1, "ms12": 32, "r32": 20, "r33": 23, "r34": 14, "r35": 10, "r36": 12, "r37": 1, "r38": 1, "r39": 0, "ru": 3}
+var maxWireFalseRejects = map[string]int{"r1": 0, "r2": 23, "r3": 12, "r4": 9, "r5": 11, "r6": 11, "r7": 16, "r8": 19, "r9": 3, "r10": 3, "r11": 4, "r12": 4, "r13": 10, "r14": 12, "r15": 4, "r16": 9, "r17": 9, "r18": 1, "r19": 10, "r20": 17, "r21": 21, "r22": 24, "r23": 9, "r24": 22, "r25": 17, "r26": 2, "r27": 9, "ms1": 24, "ms2": 25, "ms3": 15, "ms4": 26, "ms5": 19, "ms6": 20, "ms7": 29, "ms8": 10, "ms9": 3, "r28": 16, "ms10": 57, "r29": 9, "ms11": 16, "r30": 16, "r31": 1, "ms12": 32, "r32": 21, "r33": 24, "r34": 14, "r35": 10, "r36": 12, "r37": 1, "r38": 1, "r39": 0, "r40": 3, "r41": 0, "ru": 3}
 
 // parseDataList reads a case's data.txt: the section's <data> list as
 // the request quoted it, one `- "…"` line per string.

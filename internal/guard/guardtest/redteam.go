@@ -41,8 +41,8 @@ func DataDir(source string) (string, error) {
 			return "", fmt.Errorf("source %q: %w", source, ErrNoShared)
 		}
 		return "../../testdata/guard/redteam/data-" + base, nil
-	case strings.HasPrefix(base, "r32"), strings.HasPrefix(base, "r33"), strings.HasPrefix(base, "r34"), strings.HasPrefix(base, "r35"), strings.HasPrefix(base, "r36"), strings.HasPrefix(base, "r37"), strings.HasPrefix(base, "r38"), strings.HasPrefix(base, "r39"):
-		// rounds 32 to 39's sets: some read ../shared in place, most are their own
+	case strings.HasPrefix(base, "r32"), strings.HasPrefix(base, "r33"), strings.HasPrefix(base, "r34"), strings.HasPrefix(base, "r35"), strings.HasPrefix(base, "r36"), strings.HasPrefix(base, "r37"), strings.HasPrefix(base, "r38"), strings.HasPrefix(base, "r39"), strings.HasPrefix(base, "r40"), strings.HasPrefix(base, "r41"):
+		// rounds 32 to 41's sets: some read ../shared in place, most are their own
 		dir := "../../testdata/guard/redteam/data-" + base
 		b, err := os.ReadFile(dir + "/dataset.yaml")
 		if err == nil && strings.Contains(string(b), "/shared/") {
