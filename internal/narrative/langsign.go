@@ -54,6 +54,32 @@ func (r *Row) SignL(c string) (string, error) {
 	return format.EscapeMarkdown(s), err
 }
 
+// FromSignL is the catalog's sign word in the brief's language for the
+// earlier figure of a change, in case c («после дефицита 4,0 %»,
+// «после профицита 2,0 млрд»), "" when that figure is zero, the row is
+// not said by its sign word in the language (HasSignL), or the catalog
+// gives no word for that side. A change of a figure said by its sign
+// word is told by what each figure was: «дефицит 5,5 %, на 1,5 п. п.
+// меньше, чем в 2023 г. (−4,0 %)» reads as a smaller deficit where it
+// grew (red team round 39).
+func (c *Change) FromSignL(cs string) (string, error) {
+	if c == nil || c.row == nil || !c.row.HasSignL() || c.Fact == nil || c.Fact.Against == nil {
+		return "", nil
+	}
+	var n *locale.Noun
+	switch v := c.Fact.Against.Value; {
+	case v < 0:
+		n = c.row.Indicator.lang.Negative
+	case v > 0:
+		n = c.row.Indicator.lang.Positive
+	}
+	if n == nil {
+		return "", nil
+	}
+	s, err := c.row.locale().Form(*n, locale.Case(cs))
+	return format.EscapeMarkdown(s), err
+}
+
 // SignGender is the gender of the sign word, for agreement (ru
 // «зафиксирована дефляция»); "" in a language without genders.
 func (r *Row) SignGender() string {

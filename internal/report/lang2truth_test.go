@@ -165,17 +165,35 @@ func TestLang2Grammar(t *testing.T) {
 }
 
 // A countable sign word (negative: deficit) says the figure by it too,
-// and a change from below zero is the difference with its unit, never a
-// percentage of a negative base: English "a deficit of $5.0 billion in
-// 2020, down $4.0 billion on 2019 (a deficit of $1.0 billion)"; never
-// «на 400,0 %».
+// and its change by what the earlier figure was, never a percentage of a
+// negative base: English "a deficit of $5.0 billion in 2020, after a
+// deficit of $1.0 billion in 2019"; never «на 400,0 %», and never «на 4,0
+// млрд … меньше» or "down $4.0 billion" beside «дефицит», which read as a
+// smaller deficit where it grew (red team round 39; the Kazakh sentence
+// says the indicator fell, «көрсеткіш … төмендеді», which is true).
 func TestLang2Deficit(t *testing.T) {
 	const data = "../../testdata/truth/lang2-deficit"
-	says(t, "the English brief", langMD(t, data, "2021-W09", "en"), []string{"Aland's trade balance showed a deficit of $5.0 billion in 2020, down $4.0 billion on 2019 (a deficit of $1.0 billion)", "Aland recorded deflation of 16.5% in 2020, after deflation of 0.1% in 2019."}, nil)
+	says(t, "the English brief", langMD(t, data, "2021-W09", "en"), []string{"Aland's trade balance showed a deficit of $5.0 billion in 2020, after a deficit of $1.0 billion in 2019, a deterioration.", "Aland recorded deflation of 16.5% in 2020, after deflation of 0.1% in 2019."}, []string{"down $4.0 billion"})
 	says(t, "the Russian brief", langMD(t, data, "2021-W09", "ru"), []string{
-		"В 2020 г. сальдо торговли Аландии — дефицит 5,0 млрд долл. США. Это на 4,0 млрд долл. США меньше, чем в 2019 г. (−1,0 млрд долл. США).",
-		"В 2020 г. в Аландии зафиксирована дефляция 16,5 %, на 16,4 п. п. меньше, чем в 2019 г. (−0,1 %).",
-	}, []string{"400,0 %", "−5,0 млрд"})
+		"В 2020 г. сальдо торговли Аландии — дефицит 5,0 млрд долл. США, после дефицита 1,0 млрд долл. США в 2019 г.",
+		"В 2020 г. в Аландии зафиксирована дефляция 16,5 %, после дефляции 0,1 % в 2019 г.",
+	}, []string{"400,0 %", "−5,0 млрд", "меньше, чем в 2019"})
+	// the talking points, which give no base in brackets: each figure by
+	// its word (red team round 38: "a deficit of $2 billion in 2025, up
+	// $1.5 billion on 2024" read as a deficit that grew)
+	rate := "../../testdata/guard/redteam/data-r38rate"
+	for _, audience := range []string{"press", "internal"} {
+		says(t, "the "+audience+" points", langPointsMD(t, rate, "2026-W06", "en", audience), []string{
+			"Kazakhstan's budget balance showed a deficit of $2",
+			"billion in 2025, after a deficit of $3.5 billion in 2024.",
+			"Kazakhstan's primary balance showed a deficit of $1",
+			"billion in 2025, after a surplus of $2.0 billion in 2024.",
+		}, []string{"up $1.5 billion", "down $3", "more than", "less than"})
+	}
+	bal := "../../testdata/guard/redteam/data-r39bal"
+	says(t, "the Russian points", langPointsMD(t, bal, "2025-W06", "ru", "internal"), []string{
+		"В 2024 г. сальдо бюджета Узбекистана — дефицит 5,5 %, после дефицита 4,0 % в 2023 г.",
+	}, []string{"меньше, чем в 2023"})
 	says(t, "the Kazakh brief", langMD(t, data, "2021-W09", "kk"), []string{
 		"2020 жылы Аландияның сауда балансы 5,0 млрд АҚШ доллары тапшылық болды. Бұл көрсеткіш 2019 жылмен салыстырғанда 4,0 млрд АҚШ долларына төмендеді (−1,0 млрд АҚШ доллары болған).",
 		"2020 жылы Аландияда 16,5% дефляция тіркелді, 2019 жылмен салыстырғанда 16,4 пайыздық тармаққа төмендеді (−0,1% болған).",
